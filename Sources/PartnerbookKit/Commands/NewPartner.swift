@@ -1,0 +1,133 @@
+import Foundation
+
+/// `partnerbook new ID`: a partner file with every section, explained, and
+/// `TODO` placeholders that `check` reports (`content.placeholder`) until filled in.
+public enum NewPartner {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Writes `partners/ID.yaml` under the content folder and returns its URL.
+    /// Refuses invalid IDs and existing files.
+    @discardableResult
+    public static func create(in contentFolder: URL, id: String, tier: Tier?) throws -> URL {
+        guard PartnerID.isValid(id) else {
+            throw Failure(description: "'\(id)' is not a valid partner ID: use lowercase letters, digits and dashes, starting with a letter or digit")
+        }
+        let folder = contentFolder.appendingPathComponent(ContentLoader.partnersFolder)
+        let file = folder.appendingPathComponent("\(id).yaml")
+        let fm = FileManager.default
+        if fm.fileExists(atPath: file.path) || (try? fm.destinationOfSymbolicLink(atPath: file.path)) != nil {
+            throw Failure(description: "\(file.relativePath) already exists; not overwriting it")
+        }
+        do {
+            try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+            // `withoutOverwriting` closes the race between the check above and the write.
+            try Data(text(tier: tier).utf8).write(to: file, options: .withoutOverwriting)
+        } catch {
+            throw Failure(description: "cannot write \(file.relativePath): \(error.localizedDescription)")
+        }
+        return file
+    }
+
+    /// The scaffold. Every value a person must choose starts with `TODO`.
+    public static func text(tier: Tier?) -> String {
+        let tierLine = tier.map { "tier: \($0.rawValue)" } ?? "tier: TODO integration | partnership | strategic"
+        return """
+        # Partner file written by `partnerbook new`. Replace every TODO, then run
+        # `partnerbook check`: it reports each placeholder still left.
+
+        name: TODO partner name
+        \(tierLine)           # integration (1) | partnership (2) | strategic (3)
+        status: prospect      # prospect | crawl | walk | run | ended
+        summary: >
+          TODO one paragraph: who they are and why this partnership matters.
+
+        # Inputs of the tier decision tree.
+        profile:
+          engineering_resources: false   # can they build on our public API by themselves?
+          marquee: false                 # is this a logo that shifts our positioning?
+
+        contacts:
+          us: { name: TODO our lead, title: TODO title, email: TODO@example.com }
+          partner: { name: TODO their lead, title: TODO title, email: TODO@example.com }
+          sponsors: { us: TODO our executive sponsor, partner: TODO their executive sponsor }
+
+        # What happens to the partner if this partnership does not happen?
+        leverage:
+          type: TODO requirement | economic | competitive | customer | co-marketing
+          evidence: TODO the fact that shows the leverage
+
+        # Economic skin in the game: spend, revenue share, engineering time.
+        commitments:
+          us:
+            - TODO what we commit
+          partner:
+            - TODO what the partner commits
+          if_it_fails:
+            us: TODO what we lose if it fails
+            partner: TODO what the partner loses if it fails
+
+        charter:
+          goals:
+            us: TODO what success looks like for us
+            partner: TODO what success looks like for the partner
+            customers: TODO what success looks like for shared customers
+          value_exchange:
+            we_give:
+              - TODO engineering time, co-marketing, revenue share
+            partner_gives:
+              - TODO distribution, credibility, co-investment
+            balance: TODO would both sides still do this if the other walked?
+          timeline:
+            crawl:
+              start: TODO YYYY-MM-DD
+              end: TODO YYYY-MM-DD     # 4 to 8 weeks after start
+              scope: TODO one or two pilot customers, lightweight integration
+              deliverables:
+                - TODO deliverable
+              metric: TODO the outcome the pilot must improve by 20% or more
+            walk:
+              start: TODO YYYY-MM-DD   # after crawl ends
+              end: TODO YYYY-MM-DD     # 8 to 12 weeks after start
+              deliverables:
+                - TODO formal integration, launch, sales enablement
+            run:
+              start: TODO YYYY-MM-DD   # after walk ends
+          measurement:
+            metrics:
+              - id: TODO_metric_id
+                name: TODO metric name
+                unit: TODO unit
+                target: TODO number
+                direction: up          # up | down
+                weight: 1
+            tracking: TODO dashboard, reports, reviews
+            review_cadence: quarterly  # monthly | quarterly
+          governance:
+            owners: { us: TODO our decision owner, partner: TODO their decision owner }
+            escalation:
+              - TODO first step when the owners disagree
+            exit_criteria:
+              - TODO what would end the partnership
+
+        # Pilot results, filled in as each phase ends.
+        # phases:
+        #   crawl: { pilot_customers: [ ], baseline: 0, result: 0, direction: down, decision: pending }
+        #   walk:  { invited: 0, adopted: 0, decision: pending }
+
+        # done | pending | n/a
+        co_marketing:
+          pre_launch: { value_prop: pending, case_study: pending, integration_validated: pending, sales_enablement: pending, support_trained: pending, marketplace_listing: pending }
+          launch: { press_release: pending, blog_posts: pending, webinar: pending, social: pending, sales_briefed: pending, customer_comms: pending }
+          post_launch: { adoption_tracked: pending, support_triaged: pending, case_study_published: pending, pipeline_measured: pending, qbr_scheduled: pending }
+
+        # One entry per review held.
+        reviews: []
+
+        # Added by `partnerbook sign`.
+        signatures: []
+
+        """
+    }
+}

@@ -1,0 +1,82 @@
+/// The go/no-go gates, computed from the pilot numbers and the program's thresholds.
+public struct CrawlGate: Sendable, Equatable {
+    /// Percent improvement on the crawl metric, in the metric's good direction.
+    public var improvement: Double?
+    public var threshold: Double
+    public var decision: GateDecision?
+
+    public init(_ crawl: CrawlResult?, thresholds: GateThresholds) {
+        threshold = thresholds.crawlMinImprovement
+        decision = crawl?.decision?.value
+        if let crawl, let baseline = crawl.baseline?.value, let result = crawl.result?.value, baseline != 0 {
+            let change = (result - baseline) / abs(baseline) * 100
+            improvement = crawl.direction == .up ? change : -change
+        }
+    }
+
+    /// Whether the numbers clear the bar; nil when they are not recorded.
+    public var meetsThreshold: Bool? { improvement.map { $0 >= threshold } }
+
+    /// Passed: the numbers clear the bar and the recorded decision is go.
+    public var passed: Bool { meetsThreshold == true && decision == .go }
+}
+
+public struct WalkGate: Sendable, Equatable {
+    /// Percent of invited customers who adopted.
+    public var adoption: Double?
+    public var threshold: Double
+    public var decision: GateDecision?
+
+    public init(_ walk: WalkResult?, thresholds: GateThresholds) {
+        threshold = thresholds.walkMinAdoption
+        decision = walk?.decision?.value
+        if let invited = walk?.invited?.value, let adopted = walk?.adopted?.value, invited > 0 {
+            adoption = Double(adopted) / Double(invited) * 100
+        }
+    }
+
+    public var meetsThreshold: Bool? { adoption.map { $0 >= threshold } }
+    public var passed: Bool { meetsThreshold == true && decision == .go }
+}
+
+/// The playbook's "should we continue?" tree.
+public struct ContinueDecision: Sendable, Equatable {
+    public enum Verdict: String, Sendable {
+        case finishCrawl = "finish crawl"
+        case end = "end"
+        case endOrRestartCrawl = "end or restart crawl"
+        case finishWalk = "finish walk"
+        case moveToRun = "move to run"
+        case continueRun = "continue"
+        case ended = "ended"
+    }
+
+    public var verdict: Verdict
+    public var reason: String
+
+    public static func decide(status: Status?, crawl: CrawlGate, walk: WalkGate) -> ContinueDecision {
+        if status == .ended {
+            return ContinueDecision(verdict: .ended, reason: "the partnership has ended")
+        }
+        if crawl.decision == .noGo || crawl.meetsThreshold == false {
+            return ContinueDecision(verdict: .end,
+                                    reason: "the crawl pilot did not meet its success criteria; end the partnership and write down what was learned")
+        }
+        guard crawl.passed else {
+            return ContinueDecision(verdict: .finishCrawl,
+                                    reason: "the crawl pilot has no go decision yet; decide on its numbers before committing more")
+        }
+        if walk.decision == .noGo || walk.meetsThreshold == false {
+            return ContinueDecision(verdict: .endOrRestartCrawl,
+                                    reason: "the walk phase missed its adoption bar; end the partnership or restart crawl with changes")
+        }
+        guard walk.passed else {
+            return ContinueDecision(verdict: .finishWalk,
+                                    reason: "crawl passed; the walk phase has no go decision yet")
+        }
+        if status == .run {
+            return ContinueDecision(verdict: .continueRun, reason: "both crawl and walk passed their gates; keep running")
+        }
+        return ContinueDecision(verdict: .moveToRun, reason: "both crawl and walk passed their gates; move to run")
+    }
+}

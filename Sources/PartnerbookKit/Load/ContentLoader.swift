@@ -1,0 +1,120 @@
+import Foundation
+import Yams
+
+/// The whole program as read from a content folder, with what loading found wrong.
+public struct LoadedContent: Sendable {
+    public var program: Program
+    /// The partner files that could be parsed; rules run on these.
+    public var partners: [Partner]
+    /// Every partner file found, parsed or not (for the summary line).
+    public var partnerFileCount: Int
+    public var diagnostics: [Diagnostic]
+}
+
+/// Failures that are not about the content itself: the folder cannot be read at all.
+public struct ContentFolderError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// Loads `program.yaml` and `partners/*.yaml` from a content folder.
+public enum ContentLoader {
+    public static let programFile = "program.yaml"
+    public static let partnersFolder = "partners"
+
+    public static func load(from folder: URL) throws -> LoadedContent {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
+            throw ContentFolderError(description: "content folder '\(folder.relativePath)' does not exist")
+        }
+        guard isDirectory.boolValue else {
+            throw ContentFolderError(description: "'\(folder.relativePath)' is not a folder")
+        }
+        guard fm.isReadableFile(atPath: folder.path) else {
+            throw ContentFolderError(description: "content folder '\(folder.relativePath)' cannot be read")
+        }
+        let root = folder.resolvingSymlinksInPath().standardizedFileURL
+
+        var diagnostics: [Diagnostic] = []
+        var program = Program()
+        let programContext = LoadContext(file: programFile)
+        if let node = readYAML(root.appendingPathComponent(programFile), root: root, context: programContext, required: true) {
+            program = ProgramLoader.load(node, context: programContext)
+        }
+        diagnostics += programContext.diagnostics
+
+        var partners: [Partner] = []
+        var partnerFileCount = 0
+        let partnersURL = root.appendingPathComponent(partnersFolder)
+        let names = (try? fm.contentsOfDirectory(atPath: partnersURL.path)) ?? []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let file = "\(partnersFolder)/\(name)"
+            let context = LoadContext(file: file)
+            guard name.hasSuffix(".yaml") else {
+                if name.hasSuffix(".yml") {
+                    context.report(.contentFile, at: .start, "partner files end in .yaml; this file is ignored until it is renamed")
+                    diagnostics += context.diagnostics
+                }
+                continue
+            }
+            let id = String(name.dropLast(".yaml".count))
+            if !PartnerID.isValid(id) {
+                context.report(.partnerID, at: .start,
+                               "'\(id)' is not a valid partner ID: use lowercase letters, digits and dashes, starting with a letter or digit")
+            }
+            if let node = readYAML(partnersURL.appendingPathComponent(name), root: root, context: context, required: true) {
+                partners.append(PartnerLoader.load(node, id: id, context: context))
+            }
+            partnerFileCount += 1
+            diagnostics += context.diagnostics
+        }
+        return LoadedContent(program: program, partners: partners, partnerFileCount: partnerFileCount, diagnostics: diagnostics)
+    }
+
+    /// Reads one file within the limits; nil (with a diagnostic) when it cannot be used.
+    static func readYAML(_ url: URL, root: URL, context: LoadContext, required: Bool) -> Yams.Node? {
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: url.path) else {
+            if required { context.report(.schemaRequired, at: .start, "\(context.file) is missing from the content folder") }
+            return nil
+        }
+        let resolved = url.resolvingSymlinksInPath().standardizedFileURL
+        guard resolved.path.hasPrefix(root.path + "/") else {
+            context.report(.contentFile, at: .start, "\(context.file) is a link to a file outside the content folder; it is not read")
+            return nil
+        }
+        let attributes = try? fm.attributesOfItem(atPath: resolved.path)
+        guard attributes?[.type] as? FileAttributeType == .typeRegular else {
+            context.report(.contentFile, at: .start, "\(context.file) is not a regular file")
+            return nil
+        }
+        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > YAMLFile.maxBytes {
+            context.report(.contentFile, at: .start,
+                           "file is \(size) bytes; the limit is \(YAMLFile.maxBytes) bytes (1 MiB) per content file")
+            return nil
+        }
+        guard let data = fm.contents(atPath: resolved.path) else {
+            context.report(.contentFile, at: .start, "\(context.file) cannot be read")
+            return nil
+        }
+        guard let node = YAMLFile.parse(data, context: context) else {
+            if data.isEmpty || context.diagnostics.isEmpty {
+                context.report(.schemaType, at: .start, "file is empty; expected a mapping of keys to values")
+            }
+            return nil
+        }
+        return node
+    }
+}
+
+/// Partner IDs become path segments: `[a-z0-9][a-z0-9-]*`.
+public enum PartnerID {
+    public static func isValid(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, isLowerAlnum(first) else { return false }
+        return id.unicodeScalars.allSatisfy { isLowerAlnum($0) || $0 == "-" }
+    }
+
+    private static func isLowerAlnum(_ s: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(s) || ("0"..."9").contains(s)
+    }
+}

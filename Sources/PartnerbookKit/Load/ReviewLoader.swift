@@ -1,0 +1,49 @@
+import Yams
+
+/// Reads `reviews` and `signatures`, lists of mappings.
+enum ReviewLoader {
+    static let reviewKeys = ["quarter", "date", "attendees", "metrics", "highlights", "risks", "decisions",
+                             "commitments", "next_review"]
+
+    /// Each list item as a mapping; items of another shape are reported and skipped.
+    private static func mappings(_ list: Located<[(at: SourcePosition, node: Node)]>, key: String,
+                                 known: [String], in parent: Fields) -> [Fields] {
+        list.value.enumerated().compactMap { index, item in
+            Fields(item.node, at: item.at, path: "\(parent.qualified(key))[\(index + 1)]", known: known,
+                   context: parent.context)
+        }
+    }
+
+    static func reviews(_ list: Located<[(at: SourcePosition, node: Node)]>, in parent: Fields) -> Reviews {
+        let items = mappings(list, key: "reviews", known: reviewKeys, in: parent).map { r -> Review in
+            r.require("quarter")
+            var review = Review(at: r.at, quarter: r.quarter("quarter"), date: r.day("date"),
+                                attendees: r.textList("attendees")?.value ?? [],
+                                highlights: r.text("highlights"),
+                                decisions: r.textList("decisions")?.value ?? [],
+                                nextReview: r.day("next_review"))
+            review.metrics = r.numberMap("metrics").map { MetricValue(id: $0.key, value: $0.value) }
+            if let risks = r.items("risks") {
+                review.risks = mappings(risks, key: "risks", known: ["risk", "owner", "action"], in: r).map {
+                    Risk(at: $0.at, risk: $0.text("risk"), owner: $0.text("owner"), action: $0.text("action"))
+                }
+            }
+            review.commitments = r.fields("commitments", known: ["us", "partner"]).map {
+                PartyPair(at: $0.at, us: $0.textList("us")?.value ?? [], partner: $0.textList("partner")?.value ?? [])
+            }
+            return review
+        }
+        return Reviews(at: list.at, items: items)
+    }
+
+    static let signatureKeys = ["party", "name", "title", "date", "fingerprint"]
+
+    static func signatures(_ list: Located<[(at: SourcePosition, node: Node)]>, in parent: Fields) -> Signatures {
+        let items = mappings(list, key: "signatures", known: signatureKeys, in: parent).map { s -> Signature in
+            for key in signatureKeys { s.require(key) }
+            return Signature(at: s.at, party: s.choice("party"), name: s.text("name"), title: s.text("title"),
+                             date: s.day("date"), fingerprint: s.text("fingerprint"))
+        }
+        return Signatures(at: list.at, items: items)
+    }
+}

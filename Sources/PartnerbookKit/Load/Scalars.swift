@@ -1,0 +1,36 @@
+import Foundation
+
+/// Conversions of scalar text to typed values, kept strict so that a typo is
+/// reported rather than silently read as something else.
+enum Scalars {
+    /// A finite decimal number; `_` and `,` may group digits (1_200_000, 1,200,000).
+    static func number(_ text: String) -> Double? {
+        let cleaned = text.replacingOccurrences(of: "_", with: "").replacingOccurrences(of: ",", with: "")
+        guard !cleaned.isEmpty,
+              cleaned.allSatisfy({ $0.isASCIIDigit || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E" }),
+              let value = Double(cleaned), value.isFinite else { return nil }
+        return value
+    }
+
+    static func count(_ text: String) -> Int? {
+        guard let value = Int(text.replacingOccurrences(of: "_", with: "")), value >= 0 else { return nil }
+        return value
+    }
+
+    static func bool(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return nil
+        }
+    }
+}
+
+/// Text that `partnerbook new` writes where a person still has to fill in.
+enum Placeholder {
+    static let marker = "TODO"
+
+    static func matches(_ text: String) -> Bool {
+        text.hasPrefix(marker)
+    }
+}

@@ -1,0 +1,93 @@
+/// The five sections every partnership charter must have.
+public struct Charter: Sendable {
+    public var at: SourcePosition
+    public var goals: Goals?
+    public var valueExchange: ValueExchange?
+    public var timeline: Timeline?
+    public var measurement: Measurement?
+    public var governance: Governance?
+}
+
+/// What success looks like for each of the three parties.
+public struct Goals: Sendable {
+    public var at: SourcePosition
+    public var us: Located<String>?
+    public var partner: Located<String>?
+    public var customers: Located<String>?
+
+    public var isEmpty: Bool { us == nil && partner == nil && customers == nil }
+}
+
+public struct ValueExchange: Sendable {
+    public var at: SourcePosition
+    public var weGive: Located<[Located<String>]>?
+    public var partnerGives: Located<[Located<String>]>?
+    /// Would both sides still do this if the other walked?
+    public var balance: Located<String>?
+
+    public var isEmpty: Bool { weGive == nil && partnerGives == nil && balance == nil }
+}
+
+/// One phase of the crawl / walk / run plan.
+public struct PhasePlan: Sendable {
+    public var at: SourcePosition
+    public var start: Located<Day>?
+    public var end: Located<Day>?
+    public var scope: Located<String>?
+    public var deliverables: [Located<String>] = []
+    /// The crawl phase's stated metric (free text).
+    public var metric: Located<String>?
+}
+
+public enum Phase: String, CaseIterable, Sendable {
+    case crawl, walk, run
+}
+
+public struct Timeline: Sendable {
+    public var at: SourcePosition
+    public var crawl: PhasePlan?
+    public var walk: PhasePlan?
+    public var run: PhasePlan?
+
+    public subscript(phase: Phase) -> PhasePlan? {
+        switch phase {
+        case .crawl: crawl
+        case .walk: walk
+        case .run: run
+        }
+    }
+
+    public var isEmpty: Bool { crawl == nil && walk == nil && run == nil }
+}
+
+/// A key performance indicator defined by the charter.
+public struct Metric: Sendable {
+    public var at: SourcePosition
+    public var id: Located<String>?
+    public var name: Located<String>?
+    public var unit: Located<String>?
+    public var target: Located<Double>?
+    public var direction: Direction = .up
+    public var weight: Double = 1
+
+    public var displayName: String { name?.value ?? id?.value ?? "unnamed metric" }
+}
+
+public struct Measurement: Sendable {
+    public var at: SourcePosition
+    public var metrics: Located<[Metric]>?
+    public var tracking: Located<String>?
+    public var reviewCadence: Located<Cadence>?
+
+    public var cadence: Cadence { reviewCadence?.value ?? .quarterly }
+    public var isEmpty: Bool { metrics == nil && tracking == nil && reviewCadence == nil }
+}
+
+public struct Governance: Sendable {
+    public var at: SourcePosition
+    public var owners: PartyPair<Located<String>>?
+    public var escalation: Located<[Located<String>]>?
+    public var exitCriteria: Located<[Located<String>]>?
+
+    public var isEmpty: Bool { owners == nil && escalation == nil && exitCriteria == nil }
+}

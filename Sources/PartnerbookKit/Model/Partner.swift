@@ -1,0 +1,82 @@
+/// One partner file, `Content/partners/ID.yaml`. Every section is optional in
+/// the model so that a half-written file still loads; the rules say what is missing.
+public struct Partner: Sendable {
+    /// The file name without `.yaml`.
+    public var id: String
+    /// Path relative to the content folder, e.g. `partners/acme.yaml`.
+    public var file: String
+
+    public var name: Located<String>?
+    public var tier: Located<Tier>?
+    public var status: Located<Status>?
+    public var summary: Located<String>?
+    public var profile: Profile?
+    public var contacts: Contacts?
+    public var leverage: Leverage?
+    public var commitments: Commitments?
+    public var charter: Charter?
+    public var phases: Phases?
+    public var coMarketing: CoMarketing?
+    public var reviews: Reviews?
+    public var signatures: Signatures?
+
+    public init(id: String, file: String) {
+        self.id = id
+        self.file = file
+    }
+
+    /// The partner's display name, falling back to its ID.
+    public var displayName: String { name?.value ?? id }
+}
+
+/// Inputs of the tier decision tree.
+public struct Profile: Sendable {
+    public var at: SourcePosition
+    /// Can build on our public API by itself.
+    public var engineeringResources: Located<Bool>?
+    /// A logo that shifts our positioning.
+    public var marquee: Located<Bool>?
+}
+
+public struct Contact: Sendable {
+    public var at: SourcePosition
+    public var name: Located<String>?
+    public var title: Located<String>?
+    public var email: Located<String>?
+}
+
+public struct Contacts: Sendable {
+    public var at: SourcePosition
+    public var us: Contact?
+    public var partner: Contact?
+    public var sponsors: PartyPair<Located<String>>?
+}
+
+/// A value for each side, as in `{ us: ..., partner: ... }`.
+public struct PartyPair<Value: Sendable>: Sendable {
+    public var at: SourcePosition
+    public var us: Value?
+    public var partner: Value?
+
+    public subscript(party: Party) -> Value? {
+        party == .us ? us : partner
+    }
+}
+
+public struct Leverage: Sendable {
+    public var at: SourcePosition
+    public var type: Located<LeverageType>?
+    public var evidence: Located<String>?
+}
+
+/// Economic skin in the game, and what each side loses if the partnership fails.
+public struct Commitments: Sendable {
+    public var at: SourcePosition
+    public var us: [Located<String>] = []
+    public var partner: [Located<String>] = []
+    public var ifItFails: PartyPair<Located<String>>?
+
+    public subscript(party: Party) -> [Located<String>] {
+        party == .us ? us : partner
+    }
+}

@@ -1,0 +1,86 @@
+/// The five charter sections and what each must contain:
+/// `charter.section-missing`, `charter.goals.party`, `charter.value-exchange.one-sided`,
+/// `charter.measurement.no-target`, `charter.governance.*`.
+enum CharterRules: PartnerRules {
+    static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
+        let charter = partner.charter
+        let charterAt = charter?.at ?? .start
+
+        func missing(_ key: String, present: SourcePosition?, _ what: String) {
+            findings.report(.charterSectionMissing, at: present ?? charterAt,
+                            present == nil ? "charter has no \(key) section (\(what))"
+                                           : "charter.\(key) is empty (\(what))")
+        }
+
+        if let goals = charter?.goals, !isEmpty(goals) {
+            for (party, goal) in [("us", goals.us), ("partner", goals.partner), ("shared customers", goals.customers)] where goal.isBlank {
+                findings.report(.charterGoalsParty, at: goals.at,
+                                "charter.goals does not say what success looks like for \(party)")
+            }
+        } else {
+            missing("goals", present: charter?.goals?.at, "what success looks like for us, the partner and customers")
+        }
+
+        if let exchange = charter?.valueExchange, !isEmpty(exchange) {
+            for (key, list) in [("we_give", exchange.weGive), ("partner_gives", exchange.partnerGives)] where nonBlank(list?.value).isEmpty {
+                let who = key == "we_give" ? "what we give" : "what the partner gives"
+                findings.report(.charterValueExchangeOneSided, at: list?.at ?? exchange.at,
+                                "charter.value_exchange.\(key) is empty: a partnership needs \(who) written down")
+            }
+        } else {
+            missing("value_exchange", present: charter?.valueExchange?.at, "what each side gives")
+        }
+
+        if charter?.timeline.map({ !$0.isEmpty }) != true {
+            missing("timeline", present: charter?.timeline?.at, "the crawl, walk and run phases")
+        }
+
+        if let measurement = charter?.measurement, !measurement.isEmpty {
+            let metrics = measurement.metrics?.value ?? []
+            if metrics.isEmpty {
+                findings.report(.charterMeasurementNoTarget, at: measurement.metrics?.at ?? measurement.at,
+                                "charter.measurement defines no metric; name at least one with a target")
+            }
+            for metric in metrics where metric.target == nil {
+                findings.report(.charterMeasurementNoTarget, at: metric.at,
+                                "metric '\(metric.displayName)' has no target")
+            }
+        } else {
+            missing("measurement", present: charter?.measurement?.at, "the metrics, how they are tracked, how often reviewed")
+        }
+
+        if let governance = charter?.governance, !isEmpty(governance) {
+            for party in Party.allCases where (governance.owners?[party]).isBlank {
+                findings.report(.charterGovernanceOwners, at: governance.owners?.at ?? governance.at,
+                                "charter.governance names no decision owner for \(party == .us ? "us" : "the partner")")
+            }
+            if nonBlank(governance.exitCriteria?.value).isEmpty {
+                findings.report(.charterGovernanceExitCriteria, at: governance.exitCriteria?.at ?? governance.at,
+                                "charter.governance has no exit criteria: say what would end the partnership")
+            }
+            if nonBlank(governance.escalation?.value).isEmpty {
+                findings.report(.charterGovernanceEscalation, at: governance.escalation?.at ?? governance.at,
+                                "charter.governance has no escalation path for disputes")
+            }
+        } else {
+            missing("governance", present: charter?.governance?.at, "owners, escalation and exit criteria")
+        }
+    }
+
+    private static func nonBlank(_ list: [Located<String>]?) -> [Located<String>] {
+        (list ?? []).filter { !$0.value.isBlank }
+    }
+
+    private static func isEmpty(_ goals: Goals) -> Bool {
+        goals.us.isBlank && goals.partner.isBlank && goals.customers.isBlank
+    }
+
+    private static func isEmpty(_ exchange: ValueExchange) -> Bool {
+        nonBlank(exchange.weGive?.value).isEmpty && nonBlank(exchange.partnerGives?.value).isEmpty && exchange.balance.isBlank
+    }
+
+    private static func isEmpty(_ governance: Governance) -> Bool {
+        (governance.owners?.us).isBlank && (governance.owners?.partner).isBlank
+            && nonBlank(governance.escalation?.value).isEmpty && nonBlank(governance.exitCriteria?.value).isEmpty
+    }
+}

@@ -1,0 +1,34 @@
+/// What every rule may read besides the partner: program settings and the as-of date.
+public struct RuleContext: Sendable {
+    public var program: Program
+    public var asOf: Day
+
+    public init(program: Program, asOf: Day) {
+        self.program = program
+        self.asOf = asOf
+    }
+}
+
+/// Collects one partner's findings; rules call `report`.
+struct Findings {
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(_ partner: Partner) {
+        file = partner.file
+    }
+
+    mutating func report(_ rule: Rule, at position: SourcePosition, _ message: String, severity: Severity? = nil) {
+        diagnostics.append(Diagnostic(rule, file: file, at: position, message, severity: severity))
+    }
+}
+
+/// A family of related rules about one partner.
+protocol PartnerRules {
+    static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings)
+}
+
+/// The first position that is known, walking from the most specific outwards.
+func firstPosition(_ candidates: SourcePosition?...) -> SourcePosition {
+    candidates.lazy.compactMap { $0 }.first ?? .start
+}

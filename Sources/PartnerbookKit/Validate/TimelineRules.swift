@@ -1,0 +1,50 @@
+/// The crawl / walk / run plan: `charter.timeline.order`, `charter.timeline.skipped-crawl`,
+/// `charter.timeline.duration`.
+enum TimelineRules: PartnerRules {
+    /// Planned lengths in days, from the playbook: crawl 4-8 weeks, walk 8-12 weeks.
+    static let crawlDays = 28...56
+    static let walkDays = 56...84
+
+    static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
+        guard let timeline = partner.charter?.timeline, !timeline.isEmpty else { return }
+
+        if timeline.crawl == nil, let later = timeline.walk ?? timeline.run {
+            let phase = timeline.walk != nil ? "walk" : "run"
+            findings.report(.charterTimelineSkippedCrawl, at: later.at,
+                            "\(phase) is planned with no crawl phase: pilot with one or two customers first")
+        }
+
+        for phase in Phase.allCases {
+            guard let plan = timeline[phase], let start = plan.start, let end = plan.end else { continue }
+            if end.value < start.value {
+                findings.report(.charterTimelineOrder, at: end.at,
+                                "\(phase.rawValue) ends on \(end.value), before it starts on \(start.value)")
+            }
+        }
+
+        let planned = Phase.allCases.compactMap { phase in timeline[phase].map { (phase, $0) } }
+        for (earlier, later) in zip(planned, planned.dropFirst()) {
+            guard let start = later.1.start else { continue }
+            if let end = earlier.1.end, start.value < end.value {
+                findings.report(.charterTimelineOrder, at: start.at,
+                                "\(later.0.rawValue) starts on \(start.value), before \(earlier.0.rawValue) ends on \(end.value): phases must not run in parallel")
+            } else if earlier.1.end == nil, let earlierStart = earlier.1.start, start.value < earlierStart.value {
+                findings.report(.charterTimelineOrder, at: start.at,
+                                "\(later.0.rawValue) starts on \(start.value), before \(earlier.0.rawValue) starts on \(earlierStart.value)")
+            }
+        }
+
+        for (phase, range, words) in [(Phase.crawl, crawlDays, "4 to 8"), (.walk, walkDays, "8 to 12")] {
+            guard let plan = timeline[phase], let start = plan.start?.value, let end = plan.end?.value, start <= end else { continue }
+            let days = start.days(until: end)
+            if !range.contains(days) {
+                findings.report(.charterTimelineDuration, at: plan.at,
+                                "\(phase.rawValue) is planned for \(weeks(days)); the playbook plans \(words) weeks")
+            }
+        }
+    }
+
+    static func weeks(_ days: Int) -> String {
+        days % 7 == 0 ? "\(days / 7) weeks" : "\(days) days (about \((days + 3) / 7) weeks)"
+    }
+}

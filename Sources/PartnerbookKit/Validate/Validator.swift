@@ -1,0 +1,26 @@
+/// Runs every rule family over the loaded content.
+public enum Validator {
+    static let families: [any PartnerRules.Type] = [
+        CharterRules.self, TimelineRules.self, CommitmentRules.self, LeverageRules.self, TierRules.self,
+        GateRules.self, CoMarketingRules.self, ReviewRules.self,
+    ]
+
+    /// Loader findings plus every rule's, in a stable order.
+    public static func validate(_ content: LoadedContent, asOf: Day) -> [Diagnostic] {
+        let context = RuleContext(program: content.program, asOf: asOf)
+        var diagnostics = content.diagnostics + ProgramRules.check(content.program)
+        for partner in content.partners {
+            diagnostics += check(partner, context)
+        }
+        return diagnostics.sorted(by: Diagnostic.ordered)
+    }
+
+    /// Every rule family's findings for one partner.
+    public static func check(_ partner: Partner, _ context: RuleContext) -> [Diagnostic] {
+        var findings = Findings(partner)
+        for family in families {
+            family.check(partner, context, into: &findings)
+        }
+        return findings.diagnostics
+    }
+}

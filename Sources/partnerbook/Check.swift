@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import PartnerbookKit
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Load and validate the program; print diagnostics; exit 1 if there is any error."
+    )
+
+    @OptionGroup var content: ContentOptions
+    @OptionGroup var report: ReportOptions
+
+    func run() throws {
+        let result: CheckRun
+        do {
+            result = try CheckRun(contentFolder: content.contentURL, asOf: content.asOfDay, today: .today,
+                                  strict: report.strict)
+        } catch {
+            throw Exit.fail("\(error)")
+        }
+        let diagnostics = result.report
+        let output = diagnostics.render(report.format, pathPrefix: content.content)
+        FileHandle.standardOutput.write(Data(output.utf8))
+        if report.format == .json {
+            FileHandle.standardError.write(Data((diagnostics.summary + "\n").utf8))
+        }
+        if diagnostics.fails { throw Exit.contentErrors }
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+import Foundation
+import PartnerbookKit
+
+@main
+struct Partnerbook: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "partnerbook",
+        abstract: "Keep a B2B partner program as code: validate it, render its charters, scorecards and QBR packets.",
+        subcommands: [Check.self, New.self]
+    )
+}
