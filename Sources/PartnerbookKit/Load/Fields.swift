@@ -75,7 +75,7 @@ struct Fields {
             return nil
         }
         if Placeholder.matches(scalar.string) {
-            context.report(.contentPlaceholder, at: keyAt, "\(name) still holds the placeholder '\(scalar.string)'")
+            context.report(.contentPlaceholder, at: keyAt, "\(name) still holds the placeholder '\(Placeholder.excerpt(scalar.string))'")
             return keepPlaceholder ? Located(scalar.string, at: keyAt) : nil
         }
         return Located(scalar.string, at: keyAt)
@@ -165,7 +165,7 @@ struct Fields {
 
     private func checkedText(_ text: String, at: SourcePosition, key: String) -> Located<String> {
         if Placeholder.matches(text) {
-            context.report(.contentPlaceholder, at: at, "\(qualified(key)) still holds the placeholder '\(text)'")
+            context.report(.contentPlaceholder, at: at, "\(qualified(key)) still holds the placeholder '\(Placeholder.excerpt(text))'")
         }
         return Located(text, at: at)
     }

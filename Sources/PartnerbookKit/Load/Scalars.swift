@@ -33,4 +33,10 @@ enum Placeholder {
     static func matches(_ text: String) -> Bool {
         text.hasPrefix(marker)
     }
+
+    /// The first line of a placeholder, shortened for a diagnostic.
+    static func excerpt(_ text: String) -> String {
+        let line = text.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? text
+        return line.count > 60 ? line.prefix(59) + "…" : line
+    }
 }
