@@ -35,7 +35,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PartnerbookKitTests",
-            dependencies: ["PartnerbookKit"]
+            dependencies: ["PartnerbookKit", "partnerbook"]
         ),
     ]
 )

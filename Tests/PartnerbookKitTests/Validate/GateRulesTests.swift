@@ -1,0 +1,90 @@
+import Testing
+@testable import PartnerbookKit
+
+@Suite struct GateRulesTests {
+    typealias F = Fixtures
+
+    @Test func walkWithCrawlImprovementBelowTheBarFiresGateCrawl() {
+        // 14 -> 12 days is a 14.3% improvement, under the 20% bar.
+        let yaml = F.partner(replacing: "result: 10, direction: down, decision: go", with: "result: 12, direction: down, decision: go")
+        let found = F.check(yaml, rule: .gateCrawl)
+        #expect(found.map(\.position) == [F.position(of: "decision: go }", in: yaml)])
+        #expect(found.first?.severity == .error)
+        #expect(found.first?.message.contains("14.3%") == true)
+    }
+
+    @Test func crawlDecisionNotGoFiresGateCrawl() {
+        let yaml = F.partner(replacing: "direction: down, decision: go", with: "direction: down, decision: pending")
+        #expect(F.check(yaml, rule: .gateCrawl).map(\.position) == [F.position(of: "decision: pending", in: yaml)])
+    }
+
+    @Test func directionUpNeedsTheResultToRise() {
+        // Baseline 14, result 10 is a 28.6% drop: a failure when up is good.
+        let yaml = F.partner(replacing: "result: 10, direction: down", with: "result: 10, direction: up")
+        #expect(F.check(yaml, rule: .gateCrawl).count == 1)
+        #expect(F.check(yaml, rule: .gateDecisionMismatch).count == 1)
+    }
+
+    @Test func missingCrawlResultsInRunFiresAtPhases() {
+        let yaml = F.partner(replacing: "  crawl: { pilot_customers: [ Bluewater ], baseline: 14, result: 10, direction: down, decision: go }\n", with: "")
+        #expect(F.check(yaml, rule: .gateCrawl).map(\.position) == [F.position(of: "phases:", in: yaml)])
+    }
+
+    @Test func crawlStatusIsNotGated() {
+        let yaml = F.partner(replacing: "direction: down, decision: go", with: "direction: down, decision: pending")
+            .replacingOccurrences(of: "status: run", with: "status: crawl")
+        #expect(F.check(yaml, rule: .gateCrawl).isEmpty)
+    }
+
+    @Test func runWithAdoptionBelowTheBarFiresGateWalk() {
+        let yaml = F.partner(replacing: "invited: 10, adopted: 8", with: "invited: 10, adopted: 6")
+        let found = F.check(yaml, rule: .gateWalk)
+        #expect(found.map(\.position) == [F.position(of: "adopted: 6, decision: go", in: yaml).movedRight(by: 12)])
+        #expect(found.first?.message.contains("60%") == true)
+    }
+
+    @Test func walkStatusDoesNotNeedTheWalkGate() {
+        let yaml = F.partner(replacing: "invited: 10, adopted: 8, decision: go", with: "invited: 10, adopted: 2, decision: pending")
+            .replacingOccurrences(of: "status: run", with: "status: walk")
+        #expect(F.check(yaml, rule: .gateWalk).isEmpty)
+    }
+
+    @Test func goWithNumbersBelowTheBarIsAMismatch() {
+        let yaml = F.partner(replacing: "invited: 10, adopted: 8", with: "invited: 10, adopted: 5")
+        let found = F.check(yaml, rule: .gateDecisionMismatch)
+        #expect(found.map(\.position) == [F.position(of: "adopted: 5, decision: go", in: yaml).movedRight(by: 12)])
+        #expect(found.first?.severity == .warning)
+    }
+
+    @Test func noGoWithNumbersAboveTheBarIsAMismatch() {
+        let yaml = F.partner(replacing: "direction: down, decision: go", with: "direction: down, decision: no-go")
+            .replacingOccurrences(of: "status: run", with: "status: ended")
+        #expect(F.check(yaml, rule: .gateDecisionMismatch).count == 1)
+    }
+
+    @Test func pendingNeverContradicts() {
+        let yaml = F.partner(replacing: "invited: 10, adopted: 8, decision: go", with: "invited: 10, adopted: 2, decision: pending")
+        #expect(F.check(yaml, rule: .gateDecisionMismatch).isEmpty)
+    }
+
+    @Test func noGoWhileStillOpenIsSunkCost() {
+        let yaml = F.partner(replacing: "result: 10, direction: down, decision: go", with: "result: 13, direction: down, decision: no-go")
+            .replacingOccurrences(of: "status: run", with: "status: crawl")
+        let found = F.check(yaml, rule: .gateSunkCost)
+        #expect(found.map(\.position) == [F.position(of: "decision: no-go", in: yaml)])
+        #expect(found.first?.severity == .warning)
+    }
+
+    @Test func noGoAndEndedIsNotSunkCost() {
+        let yaml = F.partner(replacing: "result: 10, direction: down, decision: go", with: "result: 13, direction: down, decision: no-go")
+            .replacingOccurrences(of: "status: run", with: "status: ended")
+        #expect(F.check(yaml, rule: .gateSunkCost).isEmpty)
+    }
+
+    @Test func thresholdsComeFromTheProgram() {
+        var program = Program()
+        program.gates.crawlMinImprovement = 30
+        let found = F.check(F.partner, program: program).filter { $0.rule == Rule.gateCrawl.rawValue }
+        #expect(found.count == 1, "28.6% is under a 30% bar")
+    }
+}
