@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import PartnerbookKit
+
+@Suite struct CMarkTests {
+    @Test func rendersGitHubFlavouredMarkdown() {
+        let html = CMark.html("""
+        **bold** ~~gone~~ https://example.com
+
+        | a | b |
+        |---|---|
+        | 1 | 2 |
+
+        - [x] done
+        - [ ] open
+        """)
+        #expect(html.contains("<strong>bold</strong>"))
+        #expect(html.contains("<del>gone</del>"))
+        #expect(html.contains("<a href=\"https://example.com\">https://example.com</a>"))
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<td>2</td>"))
+        #expect(html.contains("type=\"checkbox\""))
+    }
+
+    @Test func safeModeDropsRawHTMLAndScriptLinks() {
+        let html = CMark.html("<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>")
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("javascript:"))
+        #expect(!html.contains("<img"))
+        #expect(html.contains("raw HTML omitted"))
+    }
+
+    @Test func commonMarkOutputKeepsTables() {
+        let markdown = CMark.commonmark("| a | b |\n|---|---|\n| 1 | 2 |\n")
+        #expect(markdown.contains("| a | b |"))
+        #expect(markdown.contains("| 1 | 2 |"))
+    }
+
+    @Test func plainTextStripsMarkup() {
+        #expect(CMark.plainText("**Acme** _Cloud_").trimmingCharacters(in: .whitespacesAndNewlines) == "Acme Cloud")
+    }
+
+    @Test func emptyInputIsEmptyOutput() {
+        #expect(CMark.html("") == "")
+    }
+}
