@@ -56,27 +56,29 @@ public struct ContinueDecision: Sendable, Equatable {
 
     public static func decide(status: Status?, crawl: CrawlGate, walk: WalkGate) -> ContinueDecision {
         if status == .ended {
-            return ContinueDecision(verdict: .ended, reason: "the partnership has ended")
+            return ContinueDecision(verdict: .ended, reason: "The partnership has ended.")
         }
-        if crawl.decision == .noGo || crawl.meetsThreshold == false {
+        if crawl.decision == .noGo || (crawl.meetsThreshold == false && crawl.decision == .go && status != .crawl) {
             return ContinueDecision(verdict: .end,
-                                    reason: "the crawl pilot did not meet its success criteria; end the partnership and write down what was learned")
+                                    reason: "The crawl pilot did not meet its success criteria: end the partnership and write down what was learned.")
         }
         guard crawl.passed else {
+            let numbers = crawl.improvement.map { " Improvement so far is \(percent($0)) against a \(percent(crawl.threshold)) bar." } ?? ""
             return ContinueDecision(verdict: .finishCrawl,
-                                    reason: "the crawl pilot has no go decision yet; decide on its numbers before committing more")
+                                    reason: "The crawl pilot has no passed go decision yet: decide on its numbers before committing more." + numbers)
         }
-        if walk.decision == .noGo || walk.meetsThreshold == false {
+        if walk.decision == .noGo || (walk.meetsThreshold == false && walk.decision == .go) {
             return ContinueDecision(verdict: .endOrRestartCrawl,
-                                    reason: "the walk phase missed its adoption bar; end the partnership or restart crawl with changes")
+                                    reason: "The walk phase missed its adoption bar: end the partnership or restart crawl with changes.")
         }
         guard walk.passed else {
+            let numbers = walk.adoption.map { " Adoption so far is \(percent($0)) against a \(percent(walk.threshold)) bar." } ?? ""
             return ContinueDecision(verdict: .finishWalk,
-                                    reason: "crawl passed; the walk phase has no go decision yet")
+                                    reason: "Crawl passed; the walk phase has no passed go decision yet." + numbers)
         }
         if status == .run {
-            return ContinueDecision(verdict: .continueRun, reason: "both crawl and walk passed their gates; keep running")
+            return ContinueDecision(verdict: .continueRun, reason: "Crawl and walk both passed their gates: keep running.")
         }
-        return ContinueDecision(verdict: .moveToRun, reason: "both crawl and walk passed their gates; move to run")
+        return ContinueDecision(verdict: .moveToRun, reason: "Crawl and walk both passed their gates: move to run.")
     }
 }

@@ -1,0 +1,36 @@
+import Foundation
+
+/// `partnerbook build`: validate, then render everything and write it atomically.
+public struct BuildRun {
+    public var check: CheckRun
+    /// Files written; nil when the content had errors and nothing was written.
+    public var written: Int?
+
+    public init(contentFolder: URL, templatesFolder: URL, templatesDisplay: String, output: URL,
+                asOf: Day?, today: Day, strict: Bool, force: Bool) throws {
+        check = try CheckRun(contentFolder: contentFolder, asOf: asOf, today: today, strict: strict)
+        guard !check.report.fails else { return }
+        let templates = try TemplateSet.load(from: templatesFolder, displayPath: templatesDisplay)
+        let files = BuildRun.render(check, templates: templates)
+        try OutputWriter.write(files, to: output, force: force)
+        written = files.count
+    }
+
+    /// Every output file of a checked program, in a stable order.
+    static func render(_ check: CheckRun, templates: TemplateSet) -> [OutputFile] {
+        let content = check.content
+        let renderer = DocumentRenderer(templates: templates, program: content.program, asOf: check.asOf)
+        let byFile = Dictionary(grouping: check.report.diagnostics, by: \.file)
+        let contexts = content.partners.sorted { $0.id < $1.id }.map { partner in
+            DocumentContext(program: content.program, partner: partner,
+                            assessment: PartnerAssessment(partner, program: content.program),
+                            asOf: check.asOf, diagnostics: byFile[partner.file] ?? [])
+        }
+        var files: [OutputFile] = []
+        for context in contexts {
+            files += renderer.partnerFiles(context)
+        }
+        files += renderer.programFiles(contexts, report: check.report, partners: content.partners)
+        return files
+    }
+}

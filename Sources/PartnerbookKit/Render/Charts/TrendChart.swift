@@ -1,0 +1,115 @@
+/// An SVG line chart of one metric over its last quarters, with the target
+/// as a dashed line. Every value is escaped for XML; the chart carries its
+/// own text alternative (`<title>` and `<desc>`), and documents repeat it as
+/// the image's alt text.
+struct TrendChart {
+    var title: String
+    var unit: String?
+    var target: Double?
+    var points: [KPIReading.Point]
+
+    /// The sentence a screen reader gets, and the alt text in documents.
+    var textAlternative: String {
+        let readings = points.map { "\($0.quarter): \(Format.value($0.value, unit: unit))" }
+        var text = "\(title) by quarter. " + (readings.isEmpty ? "No readings yet." : readings.joined(separator: "; ") + ".")
+        if let target { text += " Target: \(Format.value(target, unit: unit))." }
+        return text
+    }
+
+    private let width = 600.0, height = 250.0
+    private let left = 84.0, right = 24.0, top = 52.0, bottom = 34.0, inset = 30.0
+
+    func svg() -> String {
+        let values = points.map(\.value) + (target.map { [$0] } ?? [])
+        let axis = Axis(low: min(values.min() ?? 0, 0), high: max(values.max() ?? 1, 0))
+        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        func y(_ v: Double) -> Double { top + plotHeight * (1 - (v - axis.low) / (axis.high - axis.low)) }
+        func x(_ i: Int) -> Double {
+            points.count <= 1 ? left + plotWidth / 2
+                : left + inset + (plotWidth - 2 * inset) * Double(i) / Double(points.count - 1)
+        }
+
+        var svg = """
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(n(width)) \(n(height))" width="\(n(width))" height="\(n(height))" role="img" aria-labelledby="chart-title chart-desc" font-family="Helvetica, Arial, sans-serif" font-size="12">
+        <title id="chart-title">\(xml(title))</title>
+        <desc id="chart-desc">\(xml(textAlternative))</desc>
+        <rect x="0" y="0" width="\(n(width))" height="\(n(height))" fill="#ffffff"/>
+        <text x="16" y="24" font-size="15" font-weight="bold" fill="#1a202c">\(xml(title))</text>
+        <line x1="\(n(width - 250))" y1="20" x2="\(n(width - 226))" y2="20" stroke="#2b6cb0" stroke-width="2.5"/>
+        <text x="\(n(width - 220))" y="24" fill="#4a5568">actual</text>
+
+        """
+        if let target {
+            svg += "<line x1=\"\(n(width - 170))\" y1=\"20\" x2=\"\(n(width - 146))\" y2=\"20\" stroke=\"#b7791f\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n"
+            svg += "<text x=\"\(n(width - 140))\" y=\"24\" fill=\"#4a5568\">target \(xml(Format.value(target, unit: unit)))</text>\n"
+        }
+        for tick in axis.ticks {
+            svg += "<line x1=\"\(n(left))\" y1=\"\(n(y(tick)))\" x2=\"\(n(width - right))\" y2=\"\(n(y(tick)))\" stroke=\"#e2e8f0\" stroke-width=\"1\"/>\n"
+            svg += "<text x=\"\(n(left - 8))\" y=\"\(n(y(tick) + 4))\" text-anchor=\"end\" fill=\"#4a5568\">\(xml(Format.value(tick, unit: unit)))</text>\n"
+        }
+        if let target {
+            svg += "<line x1=\"\(n(left))\" y1=\"\(n(y(target)))\" x2=\"\(n(width - right))\" y2=\"\(n(y(target)))\" stroke=\"#b7791f\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n"
+        }
+        if points.isEmpty {
+            svg += "<text x=\"\(n(left + plotWidth / 2))\" y=\"\(n(top + plotHeight / 2))\" text-anchor=\"middle\" fill=\"#4a5568\">No readings yet</text>\n"
+        } else {
+            let path = points.indices.map { "\($0 == 0 ? "M" : "L")\(n(x($0))) \(n(y(points[$0].value)))" }.joined(separator: " ")
+            svg += "<path d=\"\(path)\" fill=\"none\" stroke=\"#2b6cb0\" stroke-width=\"2.5\"/>\n"
+            for (i, point) in points.enumerated() {
+                let py = y(point.value)
+                // Value labels sit above their point, or below it when the target line is in the way.
+                let nearTarget = target.map { abs(y($0) - (py - 12)) < 9 } ?? false
+                let labelY = nearTarget || py - 12 < top ? py + 20 : py - 10
+                svg += "<circle cx=\"\(n(x(i)))\" cy=\"\(n(py))\" r=\"4\" fill=\"#2b6cb0\"/>\n"
+                svg += "<text x=\"\(n(x(i)))\" y=\"\(n(labelY))\" text-anchor=\"middle\" font-weight=\"bold\" fill=\"#1a202c\">\(xml(Format.value(point.value, unit: unit)))</text>\n"
+                svg += "<text x=\"\(n(x(i)))\" y=\"\(n(height - 10))\" text-anchor=\"middle\" fill=\"#4a5568\">\(xml(point.quarter.description))</text>\n"
+            }
+        }
+        svg += "</svg>\n"
+        return svg
+    }
+
+    /// A value axis with round tick steps (1, 2, 2.5 or 5 times a power of ten).
+    struct Axis {
+        var low: Double
+        var high: Double
+        var step: Double
+
+        init(low: Double, high: Double) {
+            let span = max(high - low, 1e-9)
+            var magnitude = 1.0
+            while magnitude * 10 <= span / 4 { magnitude *= 10 }
+            while magnitude > span / 4 { magnitude /= 10 }
+            step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 * 4 >= span } ?? magnitude * 10
+            self.low = (low / step).rounded(.down) * step
+            self.high = max((high / step).rounded(.up) * step, self.low + step)
+            if self.high == high && high > 0 { self.high += step }
+        }
+
+        var ticks: [Double] {
+            stride(from: low, through: high + step / 2, by: step).map { $0 }
+        }
+    }
+
+    /// Coordinates with at most one decimal, the same on every machine.
+    private func n(_ value: Double) -> String { Format.number(value, decimals: 1).replacingOccurrences(of: ",", with: "") }
+}
+
+/// Escapes text for XML and HTML element content and attribute values.
+func xml(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for c in text.unicodeScalars {
+        switch c {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "'": out += "&#39;"
+        default:
+            // Control characters other than tab and newline are not allowed in XML 1.0.
+            if c.value < 0x20 && c != "\t" && c != "\n" { out += " " } else { out.unicodeScalars.append(c) }
+        }
+    }
+    return out
+}

@@ -1,0 +1,135 @@
+import Foundation
+
+/// A file the build writes: its path below the output folder and its bytes.
+public struct OutputFile: Sendable {
+    public var path: String
+    public var data: Data
+
+    init(_ path: String, _ text: String) {
+        self.init(path: path, data: Data(text.utf8))
+    }
+
+    init(path: String, data: Data) {
+        self.path = path
+        self.data = data
+    }
+}
+
+/// Turns the program into output files: Markdown documents filled from the
+/// templates, normalised by cmark-gfm; HTML pages that are cmark-gfm's
+/// rendering of the same Markdown inside the HTML layout; SVG charts.
+struct DocumentRenderer {
+    var templates: TemplateSet
+    var program: Program
+    var asOf: Day
+
+    var siteTitle: String { program.site.title ?? program.name?.value ?? "Partner program" }
+
+    /// Every file of one partner.
+    func partnerFiles(_ context: DocumentContext) -> [OutputFile] {
+        let id = context.partner.id
+        let base = "partners/\(id)/"
+        var files: [OutputFile] = []
+
+        let readings = context.assessment.kpis
+        let slugs = ChartNames.slugs(for: readings.map { $0.metric.id?.value ?? "" })
+        var scorecardCharts: [String: String] = [:]
+        for (reading, slug) in zip(readings, slugs) {
+            guard let metricID = reading.metric.id?.value else { continue }
+            scorecardCharts[metricID] = "charts/\(slug).svg"
+            files.append(OutputFile(base + "charts/\(slug).svg", TrendChart(reading).svg()))
+        }
+
+        var charter = CharterView(context)
+        files += document(base + "charter", template: "charter.md", context: context, kind: "charter",
+                          crumb: "Charter") { ext in charter.ext = ext; return charter }
+
+        var scorecard = ScorecardView(context, charts: scorecardCharts)
+        files += document(base + "scorecard", template: "scorecard.md", context: context, kind: "scorecard",
+                          crumb: "Scorecard") { ext in scorecard.ext = ext; return scorecard }
+
+        for packet in QBRPlan.packets(for: context.partner) {
+            // A held review's packet charts the quarters up to it; the upcoming
+            // packet shows the latest data, which the scorecard's charts already hold.
+            var charts = scorecardCharts.mapValues { "../" + $0 }
+            if packet.review != nil {
+                charts = [:]
+                let packetReadings = KPIReading.readings(for: context.partner, upTo: packet.quarter)
+                for (reading, slug) in zip(packetReadings, ChartNames.slugs(for: packetReadings.map { $0.metric.id?.value ?? "" })) {
+                    guard let metricID = reading.metric.id?.value else { continue }
+                    let name = "charts/\(packet.quarter)-\(slug).svg"
+                    charts[metricID] = "../" + name
+                    files.append(OutputFile(base + name, TrendChart(reading).svg()))
+                }
+            }
+            var qbr = QBRView(context, quarter: packet.quarter, review: packet.review, previous: packet.previous,
+                              scorecard: scorecard, charts: charts)
+            files += document(base + "qbr/\(packet.quarter)", template: "qbr.md", context: context, kind: "qbr",
+                              crumb: "QBR \(packet.quarter)") { ext in qbr.ext = ext; return qbr }
+        }
+        return files
+    }
+
+    /// `program/scorecard.{md,html}` and `program/report.html`.
+    func programFiles(_ contexts: [DocumentContext], report: DiagnosticReport, partners: [Partner]) -> [OutputFile] {
+        var files: [OutputFile] = []
+        func view(_ ext: String) -> ProgramScorecardView {
+            var view = ProgramScorecardView(program: program, contexts: contexts, diagnostics: report.diagnostics,
+                                            asOf: asOf, ext: ext)
+            view.ext = ext
+            return view
+        }
+        let markdown = normalised(templates.render("program-scorecard.md", view("md")))
+        files.append(OutputFile("program/scorecard.md", markdown))
+        let body = htmlBody(templates.render("program-scorecard.md", view("html")))
+        files.append(OutputFile("program/scorecard.html", layout(body: body, title: view("html").title, depth: 1,
+                                                                   kind: "program-scorecard", context: nil,
+                                                                   crumbs: [("Program scorecard", "")])))
+        let reportView = ReportView(program: program, partners: partners, report: report, asOf: asOf)
+        files.append(OutputFile("program/report.html", layout(body: templates.render("report.html", reportView),
+                                                              title: reportView.title, depth: 1, kind: "report",
+                                                              context: nil, crumbs: [("Validation report", "")])))
+        for asset in templates.assets {
+            files.append(OutputFile(path: "assets/" + asset.path, data: asset.data))
+        }
+        return files
+    }
+
+    /// The `.md` and `.html` of one document; `view` fills the template for a link extension.
+    private func document(_ path: String, template: String, context: DocumentContext, kind: String, crumb: String,
+                          view: (String) -> Any) -> [OutputFile] {
+        let markdown = normalised(templates.render(template, view("md")))
+        let body = htmlBody(templates.render(template, view("html")))
+        let depth = path.split(separator: "/").count - 1
+        let title = CMark.Document(markdown).firstHeading() ?? crumb
+        return [
+            OutputFile(path + ".md", markdown),
+            OutputFile(path + ".html", layout(body: body, title: title, depth: depth, kind: kind, context: context,
+                                              crumbs: [(context.partnerName, "index.html"), (crumb, "")])),
+        ]
+    }
+
+    private func normalised(_ markdown: String) -> String {
+        CMark.Document(markdown).sanitize().commonmark()
+    }
+
+    private func htmlBody(_ markdown: String) -> String {
+        CMark.Document(markdown).sanitize().html()
+    }
+
+    private func layout(body: String, title: String, depth: Int, kind: String, context: DocumentContext?,
+                        crumbs: [(String, String)]) -> String {
+        let root = String(repeating: "../", count: depth)
+        let health = context?.assessment.health
+        let view = LayoutView(
+            title: title, root: root, siteTitle: siteTitle, kind: kind, body: body,
+            breadcrumbs: crumbs.map { LayoutView.Crumb(title: $0.0, link: $0.1) },
+            asOf: Format.date(asOf), company: program.company?.value ?? "",
+            partnerName: context?.partnerName ?? "", tier: context?.partner.tier?.value.title ?? "",
+            status: context?.partner.status?.value.rawValue ?? "",
+            health: health.map { String($0.total) } ?? "", band: health?.band.rawValue ?? "", hasBand: health != nil,
+            draft: kind == "charter", fingerprint: "",
+            printFooterCSS: cssString("\(title) · prepared \(Format.date(asOf))"))
+        return templates.render("layout.html", view)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Locale-free formatting for documents, so output never depends on the machine.
+enum Format {
+    /// 1234567.5 as "1,234,567.5": grouped thousands, at most `decimals` places, no trailing zeros.
+    static func number(_ value: Double, decimals: Int = 2) -> String {
+        guard value.isFinite else { return "–" }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded()
+        let whole = Int(scaled / scale)
+        var fraction = Int(scaled) - whole * Int(scale)
+        var digits = String(whole)
+        var groups: [Substring] = []
+        while digits.count > 3 {
+            groups.insert(digits.suffix(3), at: 0)
+            digits = String(digits.dropLast(3))
+        }
+        groups.insert(Substring(digits), at: 0)
+        var text = (value < 0 && scaled != 0 ? "-" : "") + groups.joined(separator: ",")
+        if fraction > 0 {
+            var places = decimals
+            while fraction % 10 == 0 { fraction /= 10; places -= 1 }
+            let f = String(fraction)
+            text += "." + String(repeating: "0", count: places - f.count) + f
+        }
+        return text
+    }
+
+    private static let currencySymbols = ["USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"]
+
+    /// A value with its metric's unit: currency codes get their symbol, others follow the number.
+    static func value(_ value: Double, unit: String?) -> String {
+        let unit = unit?.trimmingCharacters(in: .whitespaces) ?? ""
+        if let symbol = currencySymbols[unit.uppercased()] {
+            return (value < 0 ? "-" : "") + symbol + number(abs(value), decimals: 0)
+        }
+        if unit.count == 3, unit.allSatisfy({ $0.isUppercase }) {
+            return "\(number(value, decimals: 0)) \(unit)"
+        }
+        if unit == "%" { return number(value, decimals: 1) + "%" }
+        return number(value)
+    }
+
+    /// A signed change: "+60,000" or "-1.5".
+    static func change(_ value: Double, unit: String?) -> String {
+        (value > 0 ? "+" : value < 0 ? "−" : "±") + Format.value(abs(value), unit: unit)
+    }
+
+    /// A fraction as a signed whole percentage: 0.17 as "+17%".
+    static func signedPercent(_ fraction: Double) -> String {
+        let whole = Int((fraction * 100).rounded())
+        return (whole > 0 ? "+" : whole < 0 ? "−" : "±") + "\(abs(whole))%"
+    }
+
+    /// A fraction as a whole percentage: 0.875 as "88%".
+    static func percent(_ fraction: Double) -> String {
+        "\(Int((fraction * 100).rounded()))%"
+    }
+
+    private static let months = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                 "September", "October", "November", "December"]
+
+    /// 2026-10-08 as "8 October 2026".
+    static func date(_ day: Day) -> String {
+        "\(day.day) \(months[day.month - 1]) \(day.year)"
+    }
+
+    static func date(_ day: Day?) -> String { day.map(date) ?? "not set" }
+}

@@ -1,0 +1,143 @@
+import Foundation
+
+/// What the charter template reads.
+struct CharterView {
+    /// The extension document links point to: `md` in Markdown output, `html` in HTML.
+    var ext = "md"
+
+    struct PartyView {
+        var side: String
+        var leadName: String
+        var leadTitle: String
+        var leadEmail: String?
+        var sponsor: String
+        var owner: String
+    }
+
+    struct PhaseView {
+        var name: String
+        var dates: String
+        var length: String?
+        var scope: String?
+        var deliverables: [ProseItem]
+        var criteria: String
+        var hasDeliverables: Bool
+    }
+
+    struct MetricRow {
+        var name: String
+        var target: String
+        var direction: String
+        var weight: String
+    }
+
+    struct SignatureBlock {
+        var side: String
+        var party: String
+        var name: String
+        var title: String
+        var date: String
+    }
+
+    var title: String
+    var company: String
+    var partnerName: String
+    var tier: String
+    var status: String
+    var asOf: String
+    var summary: String
+    var partyUs: PartyView
+    var partyPartner: PartyView
+    var goalUs: String
+    var goalPartner: String
+    var goalCustomers: String
+    var weGive: [ProseItem]
+    var partnerGives: [ProseItem]
+    var balance: String
+    var leverageType: String
+    var leverageStrength: String
+    var leverageEvidence: String
+    var commitmentsUs: [ProseItem]
+    var commitmentsPartner: [ProseItem]
+    var lossUs: String
+    var lossPartner: String
+    var phases: [PhaseView]
+    var metrics: [MetricRow]
+    var tracking: String
+    var cadence: String
+    var escalation: [ProseItem]
+    var exitCriteria: [ProseItem]
+    var signatures: [SignatureBlock]
+
+    init(_ context: DocumentContext) {
+        let partner = context.partner, charter = partner.charter
+        let thresholds = context.program.gates
+        title = "Partnership charter: \(context.partnerName)"
+        company = context.company
+        partnerName = context.partnerName
+        tier = partner.tier?.value.title ?? "Tier not set"
+        status = partner.status?.value.label ?? "Status not set"
+        asOf = Format.date(context.asOf)
+        summary = MarkdownText.block(partner.summary?.value)
+        let contacts = partner.contacts
+        let owners = charter?.governance?.owners
+        func party(_ party: Party) -> PartyView {
+            let contact = party == .us ? contacts?.us : contacts?.partner
+            let email = contact?.email?.value.trimmingCharacters(in: .whitespaces)
+            return PartyView(side: context.side(party), leadName: contact?.name?.value ?? "not named",
+                             leadTitle: contact?.title?.value ?? "", leadEmail: email?.isEmpty == false ? email : nil,
+                             sponsor: contacts?.sponsors?[party]?.value ?? "not named",
+                             owner: owners?[party]?.value ?? "not named")
+        }
+        partyUs = party(.us)
+        partyPartner = party(.partner)
+        goalUs = MarkdownText.inline(charter?.goals?.us?.value)
+        goalPartner = MarkdownText.inline(charter?.goals?.partner?.value)
+        goalCustomers = MarkdownText.inline(charter?.goals?.customers?.value)
+        weGive = charter?.valueExchange?.weGive?.value.proseItems ?? []
+        partnerGives = charter?.valueExchange?.partnerGives?.value.proseItems ?? []
+        balance = MarkdownText.block(charter?.valueExchange?.balance?.value)
+        leverageType = partner.leverage?.type?.value.label ?? "Not identified"
+        leverageStrength = context.assessment.leverage.strength.rawValue
+        leverageEvidence = MarkdownText.block(partner.leverage?.evidence?.value)
+        commitmentsUs = partner.commitments?.us.proseItems ?? []
+        commitmentsPartner = partner.commitments?.partner.proseItems ?? []
+        lossUs = MarkdownText.inline(partner.commitments?.ifItFails?.us?.value)
+        lossPartner = MarkdownText.inline(partner.commitments?.ifItFails?.partner?.value)
+
+        let crawlMetric = MarkdownText.inline(charter?.timeline?.crawl?.metric?.value)
+        let criteria: [Phase: String] = [
+            .crawl: "Go if the pilot customers improve by \(percent(thresholds.crawlMinImprovement)) or more on "
+                + (crawlMetric.isEmpty ? "the stated metric." : "the stated metric: \(crawlMetric)."),
+            .walk: "Go if \(percent(thresholds.walkMinAdoption)) or more of the invited customers adopt.",
+            .run: "Enter only when crawl and walk both passed and both sides commit to scale; reviewed \(charter?.measurement?.cadence.rawValue ?? "quarterly").",
+        ]
+        phases = Phase.allCases.compactMap { phase in
+            guard let plan = charter?.timeline?[phase] else { return nil }
+            let start = plan.start.map { Format.date($0.value) } ?? "start not set"
+            let end = plan.end.map { Format.date($0.value) }
+            var length: String?
+            if let s = plan.start?.value, let e = plan.end?.value, s <= e { length = TimelineRules.weeks(s.days(until: e)) }
+            let scope = MarkdownText.inline(plan.scope?.value)
+            let dates = end.map { "\(start) to \($0)" } ?? (phase == .run ? "from \(start), ongoing" : "\(start), end not set")
+            return PhaseView(name: phase.rawValue.capitalized, dates: dates, length: length,
+                             scope: scope.isEmpty ? nil : scope, deliverables: plan.deliverables.proseItems,
+                             criteria: criteria[phase]!, hasDeliverables: !plan.deliverables.proseItems.isEmpty)
+        }
+        metrics = (charter?.measurement?.metrics?.value ?? []).map { metric in
+            MetricRow(name: metric.displayName,
+                      target: metric.target.map { Format.value($0.value, unit: metric.unit?.value) } ?? "no target",
+                      direction: metric.direction == .up ? "higher is better" : "lower is better",
+                      weight: Format.number(metric.weight))
+        }
+        tracking = MarkdownText.block(charter?.measurement?.tracking?.value)
+        cadence = charter?.measurement?.cadence.rawValue ?? "quarterly"
+        escalation = charter?.governance?.escalation?.value.proseItems ?? []
+        exitCriteria = charter?.governance?.exitCriteria?.value.proseItems ?? []
+        signatures = Party.allCases.map { party in
+            let contact = party == .us ? contacts?.us : contacts?.partner
+            return SignatureBlock(side: context.side(party), party: party == .us ? "us" : "partner",
+                                  name: contact?.name?.value ?? "", title: contact?.title?.value ?? "", date: "")
+        }
+    }
+}

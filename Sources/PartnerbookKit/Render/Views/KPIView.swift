@@ -1,0 +1,64 @@
+import Foundation
+
+/// One row of a KPI table, and the chart beside it.
+struct KPIRow {
+    var name: String
+    var target: String
+    var latest: String
+    var latestQuarter: String
+    var previous: String
+    var change: String
+    var attainment: String
+    var band: String
+
+    init(_ reading: KPIReading) {
+        let unit = reading.metric.unit?.value
+        name = reading.metric.displayName
+        target = reading.metric.target.map { Format.value($0.value, unit: unit) } ?? "no target"
+        latest = reading.latest.map { Format.value($0.value, unit: unit) } ?? "–"
+        latestQuarter = reading.latest?.quarter.description ?? "–"
+        previous = reading.previous.map { Format.value($0.value, unit: unit) } ?? "–"
+        if let change = reading.change {
+            let relative = reading.changeFraction.map { " (\(Format.signedPercent($0)))" } ?? ""
+            let verdict = reading.improved.map { $0 ? ", better" : ", worse" } ?? ""
+            self.change = Format.change(change, unit: unit) + relative + verdict
+        } else {
+            change = "–"
+        }
+        attainment = reading.attainment.map(Format.percent) ?? "–"
+        band = reading.band?.label ?? "no reading"
+    }
+}
+
+/// A chart file and its text alternative.
+struct ChartView {
+    var name: String
+    var path: String
+    var alt: String
+}
+
+extension TrendChart {
+    init(_ reading: KPIReading) {
+        self.init(title: reading.metric.displayName, unit: reading.metric.unit?.value,
+                  target: reading.metric.target?.value, points: reading.trend)
+    }
+}
+
+/// File names for charts: the metric id reduced to `[a-z0-9-]`, made unique.
+enum ChartNames {
+    static func slugs(for ids: [String]) -> [String] {
+        var used: Set<String> = []
+        return ids.map { id in
+            var slug = String(id.lowercased().unicodeScalars.map { scalar -> Character in
+                ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) ? Character(scalar) : "-"
+            })
+            while slug.contains("--") { slug = slug.replacingOccurrences(of: "--", with: "-") }
+            slug = slug.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+            if slug.isEmpty { slug = "metric" }
+            var candidate = slug, n = 2
+            while used.contains(candidate) { candidate = "\(slug)-\(n)"; n += 1 }
+            used.insert(candidate)
+            return candidate
+        }
+    }
+}

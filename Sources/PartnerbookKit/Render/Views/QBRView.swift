@@ -1,0 +1,142 @@
+/// What the QBR packet template reads. A packet is either the record of a
+/// review held, or the packet prepared for the next review (`upcoming`),
+/// which carries the latest data and blank space for decisions.
+struct QBRView {
+    /// The extension document links point to: `md` in Markdown output, `html` in HTML.
+    var ext = "md"
+
+    struct AgendaItem {
+        var time: String
+        var topic: String
+        var lead: String
+    }
+
+    struct MetricRow {
+        var name: String
+        var this: String
+        var last: String
+        var target: String
+        var change: String
+        var attainment: String
+        var band: String
+    }
+
+    var title: String
+    var company: String
+    var partnerName: String
+    var tier: String
+    var status: String
+    var quarter: String
+    var date: String
+    var upcoming: Bool
+    var attendees: String
+    var agenda: [AgendaItem]
+    var lastCommitmentsUs: [ProseItem]
+    var lastCommitmentsPartner: [ProseItem]
+    var hasLastCommitments: Bool
+    var thisLabel: String
+    var lastLabel: String
+    var metrics: [MetricRow]
+    var charts: [ChartView]
+    var gates: [ScorecardView.GateRow]
+    var verdict: String
+    var verdictReason: String
+    var coMarketing: [ScorecardView.StageRow]
+    var risks: [ScorecardView.RiskRow]
+    var highlights: String?
+    var decisions: [ProseItem]
+    var nextCommitmentsUs: [ProseItem]
+    var nextCommitmentsPartner: [ProseItem]
+    var nextReview: String
+    var scorecard: ScorecardView
+
+    /// - Parameters:
+    ///   - review: the review this packet records, nil for the upcoming one.
+    ///   - previous: the review before it (for the upcoming packet: the last review held).
+    init(_ context: DocumentContext, quarter: Quarter, review: Review?, previous: Review?, scorecard: ScorecardView,
+         charts: [String: String]) {
+        let partner = context.partner, assessment = context.assessment
+        self.scorecard = scorecard
+        upcoming = review == nil
+        title = "QBR packet \(quarter): \(context.partnerName)"
+        company = context.company
+        partnerName = context.partnerName
+        tier = partner.tier?.value.title ?? "Tier not set"
+        status = partner.status?.value.label ?? "Status not set"
+        self.quarter = quarter.description
+        let when = review?.date?.value ?? (review == nil ? previous?.nextReview?.value : nil)
+        date = when.map(Format.date) ?? "date to be set"
+
+        let owners = partner.charter?.governance?.owners
+        let proposed = ([owners?.us, owners?.partner, partner.contacts?.sponsors?.us, partner.contacts?.sponsors?.partner]
+            .compactMap { $0 })
+        let people = review?.attendees ?? previous?.attendees ?? proposed
+        attendees = people.isEmpty ? "to be confirmed" : people.map(\.value).joined(separator: ", ")
+        let leads = [owners?.us?.value, owners?.partner?.value].compactMap { $0 }.joined(separator: " and ")
+        let usLead = owners?.us?.value ?? context.company
+        agenda = [
+            AgendaItem(time: "0:00–0:05", topic: "Welcome, goals and attendees", lead: usLead),
+            AgendaItem(time: "0:05–0:15", topic: "Last quarter's commitments: done or not", lead: leads),
+            AgendaItem(time: "0:15–0:30", topic: "Metrics against target", lead: usLead),
+            AgendaItem(time: "0:30–0:35", topic: "Phase and go/no-go gates", lead: leads),
+            AgendaItem(time: "0:35–0:40", topic: "Co-marketing progress", lead: leads),
+            AgendaItem(time: "0:40–0:50", topic: "Risks, owners and actions", lead: leads),
+            AgendaItem(time: "0:50–1:00", topic: "Decisions and next quarter's commitments", lead: "Executive sponsors"),
+        ]
+
+        // Held or upcoming, the commitments to check are those made at the review before.
+        lastCommitmentsUs = previous?.commitments?.us?.proseItems ?? []
+        lastCommitmentsPartner = previous?.commitments?.partner?.proseItems ?? []
+        hasLastCommitments = !lastCommitmentsUs.isEmpty || !lastCommitmentsPartner.isEmpty
+
+        let upTo = upcoming ? quarter.previous : quarter
+        let readings = KPIReading.readings(for: partner, upTo: upTo)
+        thisLabel = upcoming ? "Latest (\(upTo))" : "This quarter (\(quarter))"
+        lastLabel = upcoming ? "Previous" : "Last quarter (\(quarter.previous))"
+        metrics = readings.map { reading in
+            let row = KPIRow(reading)
+            let current = reading.latest?.quarter == upTo
+            return MetricRow(name: row.name, this: current ? row.latest : "not reported", last: current ? row.previous : row.latest,
+                             target: row.target, change: current ? row.change : "–",
+                             attainment: current ? row.attainment : "–", band: current ? row.band : "no reading")
+        }
+        self.charts = readings.compactMap { reading in
+            guard let id = reading.metric.id?.value, let path = charts[id] else { return nil }
+            return ChartView(name: reading.metric.displayName, path: path, alt: TrendChart(reading).textAlternative)
+        }
+        gates = ScorecardView.gateRows(assessment, partner: partner)
+        verdict = assessment.continueDecision.verdict.rawValue.capitalizedFirst
+        verdictReason = assessment.continueDecision.reason
+        coMarketing = scorecard.coMarketing
+        let source = review ?? previous
+        risks = (source?.risks ?? []).map(ScorecardView.RiskRow.init)
+        let highlights = MarkdownText.block(review?.highlights?.value)
+        self.highlights = highlights.isEmpty ? nil : highlights
+        decisions = review?.decisions.proseItems ?? []
+        nextCommitmentsUs = review?.commitments?.us?.proseItems ?? []
+        nextCommitmentsPartner = review?.commitments?.partner?.proseItems ?? []
+        nextReview = review.map { Format.date($0.nextReview?.value) } ?? "to be set at this review"
+    }
+}
+
+/// The packets of one partner: one per review held (by quarter), and one for
+/// the quarter the next review covers, unless the partnership has ended.
+enum QBRPlan {
+    struct Packet {
+        var quarter: Quarter
+        var review: Review?
+        var previous: Review?
+    }
+
+    static func packets(for partner: Partner) -> [Packet] {
+        var seen: Set<Quarter> = []
+        let reviews = KPIReading.orderedReviews(partner).filter { seen.insert($0.quarter!.value).inserted }
+        var packets = reviews.enumerated().map { index, review in
+            Packet(quarter: review.quarter!.value, review: review, previous: index > 0 ? reviews[index - 1] : nil)
+        }
+        if let last = reviews.last, partner.status?.value != .ended {
+            packets.append(Packet(quarter: last.quarter!.value.next, review: nil, previous: last))
+        }
+        return packets
+    }
+}

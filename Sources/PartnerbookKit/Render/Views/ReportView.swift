@@ -1,0 +1,46 @@
+/// What the validation report page reads: every diagnostic, grouped by file.
+struct ReportView {
+    struct Entry {
+        var severity: String
+        var position: String
+        var message: String
+        var rule: String
+    }
+
+    struct Group {
+        var file: String
+        var name: String
+        var link: String
+        var hasLink: Bool
+        var errors: Int
+        var warnings: Int
+        var entries: [Entry]
+    }
+
+    var title: String
+    var summary: String
+    var asOf: String
+    var groups: [Group]
+    var clean: Bool
+
+    init(program: Program, partners: [Partner], report: DiagnosticReport, asOf: Day) {
+        title = "Validation report: \(program.name?.value ?? "Partner program")"
+        summary = report.summary
+        self.asOf = Format.date(asOf)
+        let byFile = Dictionary(grouping: report.diagnostics, by: \.file)
+        let partnerByFile = Dictionary(partners.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
+        groups = byFile.keys.sorted { Diagnostic.ordered(byFile[$0]![0], byFile[$1]![0]) }.map { file in
+            let diagnostics = byFile[file]!
+            let partner = partnerByFile[file]
+            return Group(file: file, name: partner?.displayName ?? (file == ContentLoader.programFile ? "Program settings" : file),
+                         link: partner.map { "../partners/\($0.id)/scorecard.html" } ?? "", hasLink: partner != nil,
+                         errors: diagnostics.filter { $0.severity == .error }.count,
+                         warnings: diagnostics.filter { $0.severity == .warning }.count,
+                         entries: diagnostics.map {
+                             Entry(severity: $0.severity.rawValue, position: "\($0.position.line):\($0.position.column)",
+                                   message: $0.message, rule: $0.rule)
+                         })
+        }
+        clean = groups.isEmpty
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import PartnerbookKit
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate, then render charters, scorecards, QBR packets and the program pages into the output folder.",
+        discussion: "Writes nothing when the content has errors. The output is built in a staging folder beside it and swapped in whole; files you put into the output folder yourself are kept."
+    )
+
+    @OptionGroup var content: ContentOptions
+    @OptionGroup var report: ReportOptions
+
+    @Option(help: "The templates folder.")
+    var templates = "Templates"
+
+    @Option(help: "The output folder.")
+    var output = "Output"
+
+    @Flag(help: "Build into a folder partnerbook did not write before, replacing files of the same name.")
+    var force = false
+
+    func run() throws {
+        let result: BuildRun
+        do {
+            result = try BuildRun(contentFolder: content.contentURL, templatesFolder: URL(fileURLWithPath: templates),
+                                  templatesDisplay: templates, output: URL(fileURLWithPath: output),
+                                  asOf: content.asOfDay, today: .today, strict: report.strict, force: force)
+        } catch let error as TemplateError {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw Exit.contentErrors
+        } catch {
+            throw Exit.fail("\(error)")
+        }
+        let diagnostics = result.check.report
+        let text = diagnostics.render(report.format, pathPrefix: content.content)
+        FileHandle.standardOutput.write(Data(text.utf8))
+        guard let written = result.written else {
+            FileHandle.standardError.write(Data("partnerbook: nothing written: fix the errors above first\n".utf8))
+            throw Exit.contentErrors
+        }
+        let line = "built \(written) files for \(result.check.content.partners.count) partners into \(output) (as of \(result.check.asOf))\n"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+}
