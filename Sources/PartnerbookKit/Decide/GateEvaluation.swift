@@ -42,6 +42,7 @@ public struct WalkGate: Sendable, Equatable {
 /// The playbook's "should we continue?" tree.
 public struct ContinueDecision: Sendable, Equatable {
     public enum Verdict: String, Sendable {
+        case startCrawl = "start crawl"
         case finishCrawl = "finish crawl"
         case end = "end"
         case endOrRestartCrawl = "end or restart crawl"
@@ -61,6 +62,10 @@ public struct ContinueDecision: Sendable, Equatable {
         if crawl.decision == .noGo || (crawl.meetsThreshold == false && crawl.decision == .go && status != .crawl) {
             return ContinueDecision(verdict: .end,
                                     reason: "The crawl pilot did not meet its success criteria: end the partnership and write down what was learned.")
+        }
+        if status == .prospect && crawl.decision == nil && crawl.improvement == nil {
+            return ContinueDecision(verdict: .startCrawl,
+                                    reason: "Not started: run a crawl pilot of four to eight weeks with one or two customers before committing more.")
         }
         guard crawl.passed else {
             let numbers = crawl.improvement.map { " Improvement so far is \(percent($0)) against a \(percent(crawl.threshold)) bar." } ?? ""

@@ -48,15 +48,36 @@ enum MarkdownText {
         return out
     }
 
-    /// Prose for a block context (its own paragraphs): trimmed.
+    /// Prose for a block context (its own paragraphs): trimmed, and unable to
+    /// add headings to the document (ATX `#` lines and setext underlines are escaped).
     static func block(_ markdown: String?) -> String {
-        (markdown ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = (markdown ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard text.contains("#") || text.contains("=") || text.contains("-") else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let body = line.drop { $0 == " " }
+            let indent = line.count - body.count
+            guard indent < 4, let first = body.first else { return String(line) }
+            if first == "#" || (first == "=" || first == "-") && body.allSatisfy({ $0 == first || $0 == " " }) {
+                return String(line.prefix(indent)) + "\\" + body
+            }
+            return String(line)
+        }.joined(separator: "\n")
     }
 
-    /// Prose for one line (a list item, a heading): lines joined with spaces.
+    /// Prose for one line (a list item, a heading): lines joined with spaces,
+    /// and a leading character that would open a block (heading, quote, list,
+    /// fence, table) escaped so the line stays inline text.
     static func inline(_ markdown: String?) -> String {
-        block(markdown).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .joined(separator: " ")
+        let line = (markdown ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+        guard let first = line.first else { return line }
+        if "#>-+*=|`~".contains(first) { return "\\" + line }
+        let digits = line.prefix { $0.isASCIIDigit }
+        if !digits.isEmpty, let next = line.dropFirst(digits.count).first, next == "." || next == ")" {
+            return digits + "\\" + line.dropFirst(digits.count)
+        }
+        return line
     }
 
     /// Prose for a table cell: one line, pipes escaped so the row holds.

@@ -123,12 +123,12 @@ struct DocumentRenderer {
         let health = context?.assessment.health
         let view = LayoutView(
             title: title, root: root, siteTitle: siteTitle, kind: kind, body: body,
-            breadcrumbs: crumbs.map { LayoutView.Crumb(title: $0.0, link: $0.1) },
+            breadcrumbs: crumbs.map { LayoutView.Crumb(title: $0.0, link: $0.1.isEmpty ? nil : $0.1) },
             asOf: Format.date(asOf), company: program.company?.value ?? "",
             partnerName: context?.partnerName ?? "", tier: context?.partner.tier?.value.title ?? "",
             status: context?.partner.status?.value.rawValue ?? "",
             health: health.map { String($0.total) } ?? "", band: health?.band.rawValue ?? "", hasBand: health != nil,
-            draft: kind == "charter", fingerprint: "",
+            draft: kind == "charter", fingerprint: nil,
             printFooterCSS: cssString("\(title) · prepared \(Format.date(asOf))"))
         return templates.render("layout.html", view)
     }

@@ -29,9 +29,15 @@ public struct DiagnosticReport: Sendable {
     /// Whether the content fails: any error, or any warning under `--strict`.
     public var fails: Bool { errorCount > 0 || (strict && warningCount > 0) }
 
+    /// "1 error, 3 warnings".
+    public var counts: String {
+        "\(count(errorCount, "error")), \(count(warningCount, "warning"))"
+    }
+
+    private func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+
     public var summary: String {
-        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        var line = "\(count(errorCount, "error")), \(count(warningCount, "warning")) in \(count(partnerCount, "partner"))"
+        var line = "\(counts) in \(count(partnerCount, "partner"))"
         if strict && warningCount > 0 { line += " (--strict: warnings count as errors)" }
         return line
     }

@@ -7,8 +7,8 @@ struct CharterView {
 
     struct PartyView {
         var side: String
-        var leadName: String
-        var leadTitle: String
+        /// "Name, Title".
+        var lead: String
         var leadEmail: String?
         var sponsor: String
         var owner: String
@@ -84,8 +84,8 @@ struct CharterView {
         func party(_ party: Party) -> PartyView {
             let contact = party == .us ? contacts?.us : contacts?.partner
             let email = contact?.email?.value.trimmingCharacters(in: .whitespaces)
-            return PartyView(side: context.side(party), leadName: contact?.name?.value ?? "not named",
-                             leadTitle: contact?.title?.value ?? "", leadEmail: email?.isEmpty == false ? email : nil,
+            let name = contact?.name?.value ?? "not named", title = contact?.title?.value ?? ""
+            return PartyView(side: context.side(party), lead: title.isBlank ? name : "\(name), \(title)", leadEmail: email?.isEmpty == false ? email : nil,
                              sponsor: contacts?.sponsors?[party]?.value ?? "not named",
                              owner: owners?[party]?.value ?? "not named")
         }

@@ -2,7 +2,8 @@
 struct LayoutView {
     struct Crumb {
         var title: String
-        var link: String
+        /// nil for the current page.
+        var link: String?
     }
 
     var title: String
@@ -21,7 +22,8 @@ struct LayoutView {
     var band: String
     var hasBand: Bool
     var draft: Bool
-    var fingerprint: String
+    /// The charter fingerprint, once signing exists for the page's partner.
+    var fingerprint: String?
     /// The footer of every printed page, escaped for a CSS string (see `cssString`).
     var printFooterCSS: String
 }

@@ -12,8 +12,7 @@ struct ReportView {
         var name: String
         var link: String
         var hasLink: Bool
-        var errors: Int
-        var warnings: Int
+        var counts: String
         var entries: [Entry]
     }
 
@@ -34,8 +33,7 @@ struct ReportView {
             let partner = partnerByFile[file]
             return Group(file: file, name: partner?.displayName ?? (file == ContentLoader.programFile ? "Program settings" : file),
                          link: partner.map { "../partners/\($0.id)/scorecard.html" } ?? "", hasLink: partner != nil,
-                         errors: diagnostics.filter { $0.severity == .error }.count,
-                         warnings: diagnostics.filter { $0.severity == .warning }.count,
+                         counts: DiagnosticReport(diagnostics: diagnostics, partnerCount: 1, strict: false).counts,
                          entries: diagnostics.map {
                              Entry(severity: $0.severity.rawValue, position: "\($0.position.line):\($0.position.column)",
                                    message: $0.message, rule: $0.rule)

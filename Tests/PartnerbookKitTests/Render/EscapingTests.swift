@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+@testable import PartnerbookKit
+
+/// Hostile text in every kind of field must land as text: escaped in HTML,
+/// literal in Markdown, never breaking a table row or a heading.
+@Suite struct EscapingTests {
+    static let nasty = #"<b>Bold</b> & "quoted" 'single' | pipe *star* _under_ [link](x) # hash `tick`"#
+
+    static func hostilePartner() -> String {
+        func q(_ text: String) -> String {
+            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                .replacingOccurrences(of: "\n", with: "\\n") + "\""
+        }
+        var yaml = Fixtures.partner
+        for (old, new) in [
+            ("name: Acme Cloud", "name: \(q(nasty))"),
+            ("summary: A *good* partner.", "summary: \(q("<script>alert(1)</script> [click](javascript:alert(1)) <img src=x onerror=alert(1)>"))"),
+            ("us: { name: Dana Ruiz, title: Director, email: dana@northwind.example }",
+             "us: { name: \(q(nasty)), title: \(q("VP | \"Ops\"")), email: \(q("x\\\" onmouseover=\\\"alert(1)@evil.example")) }"),
+            ("name: Revenue, unit: USD", "name: \(q("Rev <i>|</i> & co")), unit: USD"),
+            ("we_give: [ Connector ]", "we_give: [ \(q("Connector | with | pipes <u>x</u>")) ]"),
+            ("exit_criteria: [ Revenue under half of target ]", "exit_criteria: [ \(q("# Not a heading\n\n---\n| a | b |")) ]"),
+            ("metrics: { revenue: 410000, days: 7 }", "metrics: { revenue: 410000, days: 7 }\n    attendees: [ \(q(nasty)) ]\n    risks: [ { risk: \(q("Risk | <em>breaks</em> table")), owner: \(q(nasty)), action: \(q("act & \"now\"")) } ]"),
+        ] {
+            yaml = Fixtures.partner(replacing: old, with: new, in: yaml)
+        }
+        return yaml
+    }
+
+    @Test func hostileContentLoadsCleanly() {
+        let diagnostics = Fixtures.check(Self.hostilePartner())
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
+    }
+
+    @Test func noUserMarkupReachesAnyHTMLOrSVG() throws {
+        let files = try TestBuild.files(TemporaryFolder.content(["acme": Self.hostilePartner()]))
+        for (path, text) in files where path.hasSuffix(".html") || path.hasSuffix(".svg") {
+            for tag in Self.tags(in: text) {
+                let name = tag.dropFirst().prefix { $0.isLetter || $0.isNumber || $0 == "/" }.lowercased()
+                #expect(!["script", "b", "/b", "i", "/i", "u", "/u", "em", "/em", "iframe", "object"].contains(name),
+                        "\(path) has live markup from content: \(tag)")
+                let lowered = tag.lowercased()
+                #expect(!lowered.contains("javascript:") && !lowered.contains("onerror") && !lowered.contains("onmouseover"),
+                        "\(path) has a live handler or script URL: \(tag)")
+                if name == "img" {
+                    #expect(lowered.contains("src=\"charts/") || lowered.contains("src=\"../charts/"), "\(path): \(tag)")
+                }
+            }
+        }
+        let charter = try #require(files["partners/acme/charter.html"])
+        #expect(charter.contains("&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;quoted&quot;"))
+        let scorecard = try #require(files["partners/acme/scorecard.html"])
+        #expect(scorecard.contains("Rev &lt;i&gt;|&lt;/i&gt; &amp; co"))
+    }
+
+    @Test func markdownTablesKeepTheirColumns() throws {
+        let files = try TestBuild.files(TemporaryFolder.content(["acme": Self.hostilePartner()]))
+        for (path, text) in files where path.hasSuffix(".md") {
+            var columns: Int?
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+                guard line.hasPrefix("|") else { columns = nil; continue }
+                let count = Self.unescapedPipes(line)
+                if let expected = columns {
+                    #expect(count == expected, "\(path): row breaks its table: \(line)")
+                } else {
+                    columns = count
+                }
+            }
+        }
+    }
+
+    @Test func hostileProseCannotAddHeadings() throws {
+        let files = try TestBuild.files(TemporaryFolder.content(["acme": Self.hostilePartner()]))
+        let charter = try #require(files["partners/acme/charter.md"])
+        #expect(!charter.contains("\n# Not a heading"))
+        let html = try #require(files["partners/acme/charter.html"])
+        #expect(!html.contains("<h1>Not a heading"))
+        #expect(html.components(separatedBy: "<h1").count == 2, "one h1 per page")
+        #expect(MarkdownText.block("Intro\n# Big\n===") == "Intro\n\\# Big\n\\===")
+        #expect(MarkdownText.inline("1. first") == "1\\. first")
+    }
+
+    @Test func emailsBecomeMailtoLinksOnlyWhenHarmless() throws {
+        let files = try TestBuild.files(TemporaryFolder.content(["acme": Self.hostilePartner()]))
+        let html = try #require(files["partners/acme/charter.html"])
+        #expect(html.contains("href=\"mailto:sam@acme.example\""))
+        #expect(!html.contains("onmouseover=\""))
+    }
+
+    @Test func chartsEscapeTheirTitles() {
+        let chart = TrendChart(title: "<script>x</script> & \"q\"", unit: "USD", target: 10,
+                               points: [KPIReading.Point(quarter: Quarter("2026-Q1")!, value: 5)]).svg()
+        #expect(!chart.contains("<script>"))
+        #expect(chart.contains("&lt;script&gt;x&lt;/script&gt; &amp; &quot;q&quot;"))
+    }
+
+    @Test func markdownEscapingIsLiteral() {
+        let escaped = MarkdownText.escape("a|b *c* <d> & e\nf")
+        #expect(CMark.plainText(escaped).trimmingCharacters(in: .whitespacesAndNewlines) == "a|b *c* <d> & e f")
+        #expect(MarkdownText.cell("x | y \\| z") == "x \\| y \\| z")
+    }
+
+    @Test func cssStringsCannotBreakOut() {
+        let css = cssString("a\"b</style><script>")
+        #expect(!css.contains("\""))
+        #expect(!css.contains("<"))
+        #expect(css.hasPrefix("a\\22 b"))
+    }
+
+    /// Every tag of an HTML or SVG text, as written.
+    static func tags(in text: String) -> [String] {
+        var tags: [String] = [], current: String?
+        for c in text {
+            if c == "<" { current = "<" } else if current != nil {
+                current!.append(c)
+                if c == ">" { tags.append(current!); current = nil }
+            }
+        }
+        return tags
+    }
+
+    static func unescapedPipes(_ line: String) -> Int {
+        var count = 0, escaped = false, inCode = false
+        for c in line {
+            if c == "`" && !escaped { inCode.toggle() }
+            if c == "|" && !escaped && !inCode { count += 1 }
+            escaped = c == "\\" && !escaped
+        }
+        return count
+    }
+}
