@@ -20,12 +20,15 @@ struct Build: ParsableCommand {
     @Flag(help: "Build into a folder partnerbook did not write before, replacing files of the same name.")
     var force = false
 
+    @Flag(help: "Also print each charter to partners/ID/charter.pdf with WeasyPrint.")
+    var pdf = false
+
     func run() throws {
         let result: BuildRun
         do {
             result = try BuildRun(contentFolder: content.contentURL, templatesFolder: URL(fileURLWithPath: templates),
                                   templatesDisplay: templates, output: URL(fileURLWithPath: output),
-                                  asOf: content.asOfDay, today: .today, strict: report.strict, force: force)
+                                  asOf: content.asOfDay, today: .today, strict: report.strict, force: force, pdf: pdf)
         } catch let error as TemplateError {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw Exit.contentErrors

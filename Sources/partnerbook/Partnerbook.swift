@@ -7,6 +7,6 @@ struct Partnerbook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "partnerbook",
         abstract: "Keep a B2B partner program as code: validate it, render its charters, scorecards and QBR packets.",
-        subcommands: [Check.self, Build.self, New.self]
+        subcommands: [Check.self, Build.self, New.self, Fingerprint.self, Sign.self]
     )
 }

@@ -7,13 +7,21 @@ public struct BuildRun {
     public var written: Int?
 
     public init(contentFolder: URL, templatesFolder: URL, templatesDisplay: String, output: URL,
-                asOf: Day?, today: Day, strict: Bool, force: Bool) throws {
+                asOf: Day?, today: Day, strict: Bool, force: Bool, pdf: Bool = false) throws {
         check = try CheckRun(contentFolder: contentFolder, asOf: asOf, today: today, strict: strict)
         guard !check.report.fails else { return }
+        let printer = pdf ? try CharterPDF() : nil
         let templates = try TemplateSet.load(from: templatesFolder, displayPath: templatesDisplay)
         let files = BuildRun.render(check, templates: templates)
-        try OutputWriter.write(files, to: output, force: force)
-        written = files.count
+        let company = check.content.program.company?.value
+        let charters = check.content.partners.sorted { $0.id < $1.id }.map { ($0.id, Fingerprint.of($0, company: company)) }
+        var pdfs: [String] = []
+        let asOf = check.asOf
+        try OutputWriter.write(files, to: output, force: force) { staging in
+            pdfs = try printer?.print(charters: charters, in: staging, asOf: asOf) ?? []
+            return pdfs
+        }
+        written = files.count + pdfs.count
     }
 
     /// Every output file of a checked program, in a stable order.

@@ -13,6 +13,7 @@ public struct PartnerAssessment: Sendable {
     public var kpis: [KPIReading]
     public var readiness: Readiness
     public var health: HealthScore
+    public var signatures: SignatureState
 
     public init(_ partner: Partner, program: Program) {
         let thresholds = program.gates
@@ -22,6 +23,7 @@ public struct PartnerAssessment: Sendable {
         crawlStatus = GateStatus(crawlGate, recorded: partner.phases?.crawl != nil)
         walkStatus = GateStatus(walkGate, recorded: partner.phases?.walk != nil)
         let status = partner.status?.value
+        signatures = SignatureState(partner, company: program.company?.value)
         continueDecision = ContinueDecision.decide(status: status, crawl: crawlGate, walk: walkGate)
         leverage = LeverageAssessment(partner.leverage?.type?.value)
         commitment = CommitmentCheck(partner.commitments)

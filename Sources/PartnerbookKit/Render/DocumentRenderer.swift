@@ -128,8 +128,10 @@ struct DocumentRenderer {
             partnerName: context?.partnerName ?? "", tier: context?.partner.tier?.value.title ?? "",
             status: context?.partner.status?.value.rawValue ?? "",
             health: health.map { String($0.total) } ?? "", band: health?.band.rawValue ?? "", hasBand: health != nil,
-            draft: kind == "charter", fingerprint: nil,
-            printFooterCSS: cssString("\(title) · prepared \(Format.date(asOf))"))
+            draft: kind == "charter" && context?.assessment.signatures.isFullySigned == false,
+            fingerprint: kind == "charter" ? context?.assessment.signatures.fingerprint : nil,
+            printFooterCSS: cssString("\(title) · prepared \(Format.date(asOf))"
+                + (kind == "charter" ? " · " + (context?.assessment.signatures.fingerprint ?? "") : "")))
         return templates.render("layout.html", view)
     }
 }

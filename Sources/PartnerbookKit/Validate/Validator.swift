@@ -2,7 +2,7 @@
 public enum Validator {
     static let families: [any PartnerRules.Type] = [
         CharterRules.self, TimelineRules.self, CommitmentRules.self, LeverageRules.self, TierRules.self,
-        GateRules.self, CoMarketingRules.self, ReviewRules.self,
+        GateRules.self, CoMarketingRules.self, ReviewRules.self, SignatureRules.self,
     ]
 
     /// Loader findings plus every rule's, in a stable order.

@@ -16,7 +16,10 @@ public enum OutputWriter {
 
     /// - Parameter force: build into a folder the tool did not write, and replace
     ///   files of the same name in it.
-    public static func write(_ files: [OutputFile], to output: URL, force: Bool) throws {
+    /// - Parameter finish: runs on the staging folder once every file is in it,
+    ///   before the swap; returns further paths it wrote there (for the manifest).
+    public static func write(_ files: [OutputFile], to output: URL, force: Bool,
+                             finish: (URL) throws -> [String] = { _ in [] }) throws {
         let fm = FileManager.default
         let output = output.standardizedFileURL
         let parent = output.deletingLastPathComponent()
@@ -62,7 +65,8 @@ public enum OutputWriter {
                 try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try fm.copyItem(at: output.appendingPathComponent(path), to: target)
             }
-            try Data((files.map(\.path).sorted().joined(separator: "\n") + "\n").utf8)
+            let extra = try finish(staging)
+            try Data(((files.map(\.path) + extra).sorted().joined(separator: "\n") + "\n").utf8)
                 .write(to: staging.appendingPathComponent(manifestName))
             try swap(staging, into: output, exists: exists)
         } catch {

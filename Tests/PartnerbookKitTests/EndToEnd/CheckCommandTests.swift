@@ -17,7 +17,8 @@ import Testing
     }
 
     @Test func aBrokenRuleNamesFileLineColumnAndExitsOne() throws {
-        let yaml = Fixtures.partner(replacing: "    exit_criteria: [ Revenue under half of target ]\n", with: "")
+        let yaml = Fixtures.signed(Fixtures.partner(replacing: "    exit_criteria: [ Revenue under half of target ]\n", with: "",
+                                                    in: Fixtures.partnerBody))
         let folder = TemporaryFolder.content(["acme": yaml])
         let at = Fixtures.position(of: "governance:", in: yaml)
         let result = try Binary.run(["check", "--content", folder.url.path], in: folder.url)
@@ -42,7 +43,7 @@ import Testing
     }
 
     @Test func jsonFormatIsParseable() throws {
-        let folder = TemporaryFolder.content(["acme": Fixtures.partner.replacingOccurrences(of: "tier: strategic", with: "tier: 7")])
+        let folder = TemporaryFolder.content(["acme": Fixtures.signed(Fixtures.partnerBody.replacingOccurrences(of: "tier: strategic", with: "tier: 7"))])
         let result = try Binary.run(["check", "--content", ".", "--format", "json"], in: folder.url)
         #expect(result.status == 1)
         let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])

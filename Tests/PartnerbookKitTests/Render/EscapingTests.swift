@@ -12,7 +12,7 @@ import Testing
             "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
                 .replacingOccurrences(of: "\n", with: "\\n") + "\""
         }
-        var yaml = Fixtures.partner
+        var yaml = Fixtures.partnerBody
         for (old, new) in [
             ("name: Acme Cloud", "name: \(q(nasty))"),
             ("summary: A *good* partner.", "summary: \(q("<script>alert(1)</script> [click](javascript:alert(1)) <img src=x onerror=alert(1)>"))"),
@@ -25,7 +25,7 @@ import Testing
         ] {
             yaml = Fixtures.partner(replacing: old, with: new, in: yaml)
         }
-        return yaml
+        return Fixtures.signed(yaml)
     }
 
     @Test func hostileContentLoadsCleanly() {

@@ -48,6 +48,20 @@ import Testing
         #expect(!paths.contains("partners/acme/qbr/2027-Q1.md"), "one upcoming packet only")
     }
 
+    @Test func staleSignaturesShowAsStaleAndTheCharterAsADraft() throws {
+        let edited = Fixtures.partner(replacing: "us: Revenue", with: "us: More revenue")
+        let files = try TestBuild.files(TemporaryFolder.content(["acme": edited]))
+        let markdown = try #require(files["partners/acme/charter.md"])
+        #expect(markdown.contains("> **DRAFT.** Not yet signed by both parties against this text."))
+        #expect(markdown.components(separatedBy: "| Status | Stale: the charter changed after this signature").count == 3)
+        let html = try #require(files["partners/acme/charter.html"])
+        #expect(html.contains("<div class=\"draft-mark\" aria-hidden=\"true\">Draft</div>"))
+        #expect(html.contains("content: \"Partnership charter"), "print footer")
+        let signed = try #require(try TestBuild.files(TemporaryFolder.content(["acme": Fixtures.partner])) ["partners/acme/charter.html"])
+        #expect(!signed.contains("draft-mark"))
+        #expect(signed.contains("<code>\(Fixtures.fingerprint)</code>"))
+    }
+
     @Test func endedPartnershipsGetNoUpcomingPacket() throws {
         let ended = Fixtures.partner.replacingOccurrences(of: "status: run", with: "status: ended")
         let paths = Set(try TestBuild.files(TemporaryFolder.content(["acme": ended])).keys)

@@ -11,8 +11,20 @@ enum Fixtures {
     company: Northwind Analytics
     """
 
-    /// A partner in run that passes every rule at `asOf`.
-    static let partner = """
+    /// A partner in run that passes every rule at `asOf`: the body below,
+    /// signed by both parties against its current charter.
+    static let partner = partnerBody + """
+
+    signatures:
+      - { party: us, name: Dana Ruiz, title: Director, date: 2025-01-08, fingerprint: "\(fingerprint)" }
+      - { party: partner, name: Sam Okafor, title: VP Alliances, date: 2025-01-10, fingerprint: "\(fingerprint)" }
+    """
+
+    /// The fixture's charter fingerprint with company "Northwind Analytics" (pinned in FingerprintTests).
+    static let fingerprint = "sha256:44c943fe966fb36ba0c79d5e45be48e51f13d0af794d7479bb4818785c538877"
+
+    /// The partner without signatures.
+    static let partnerBody = """
     name: Acme Cloud
     tier: strategic
     status: run
@@ -118,8 +130,28 @@ enum Fixtures {
         return (partner, context.diagnostics)
     }
 
+    /// `body` (a partner without signatures) signed by both parties against
+    /// its own charter, for tests that change signed content on purpose.
+    static func signed(_ body: String) -> String {
+        let (partner, _) = load(body)
+        let fingerprint = partner.map { Fingerprint.of($0, company: "Northwind Analytics") } ?? "sha256:none"
+        return body + """
+
+        signatures:
+          - { party: us, name: Dana Ruiz, title: Director, date: 2025-01-08, fingerprint: "\(fingerprint)" }
+          - { party: partner, name: Sam Okafor, title: VP Alliances, date: 2025-01-10, fingerprint: "\(fingerprint)" }
+        """
+    }
+
+    /// The program the fixture is signed under.
+    static var testProgram: Program {
+        var program = Program()
+        program.company = Located("Northwind Analytics", at: .start)
+        return program
+    }
+
     /// Loads and validates one partner: loader findings plus every rule's.
-    static func check(_ yaml: String, asOf: Day = asOf, program: Program = Program()) -> [Diagnostic] {
+    static func check(_ yaml: String, asOf: Day = asOf, program: Program = testProgram) -> [Diagnostic] {
         let (partner, diagnostics) = load(yaml)
         guard let partner else { return diagnostics }
         return (diagnostics + Validator.check(partner, RuleContext(program: program, asOf: asOf)))

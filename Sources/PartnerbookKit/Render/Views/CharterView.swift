@@ -37,6 +37,11 @@ struct CharterView {
         var name: String
         var title: String
         var date: String
+        var standing: String
+        /// Named apart from the charter's `fingerprint`: Mustache would find
+        /// that one through the context stack when this is absent.
+        var signedFingerprint: String?
+        var signed: Bool
     }
 
     var title: String
@@ -68,6 +73,8 @@ struct CharterView {
     var escalation: [ProseItem]
     var exitCriteria: [ProseItem]
     var signatures: [SignatureBlock]
+    var fingerprint: String
+    var draft: Bool
 
     init(_ context: DocumentContext) {
         let partner = context.partner, charter = partner.charter
@@ -134,10 +141,22 @@ struct CharterView {
         cadence = charter?.measurement?.cadence.rawValue ?? "quarterly"
         escalation = charter?.governance?.escalation?.value.proseItems ?? []
         exitCriteria = charter?.governance?.exitCriteria?.value.proseItems ?? []
+        let state = context.assessment.signatures
+        fingerprint = state.fingerprint
+        draft = !state.isFullySigned
         signatures = Party.allCases.map { party in
+            let entry = state[party]
+            if let signature = entry.signature {
+                let standing = entry.standing == .valid ? "Signed; covers this charter"
+                    : "Stale: the charter changed after this signature, so it no longer covers this text"
+                return SignatureBlock(side: context.side(party), party: party.rawValue, name: signature.name?.value ?? "",
+                                      title: signature.title?.value ?? "", date: signature.date.map { Format.date($0.value) } ?? "",
+                                      standing: standing, signedFingerprint: signature.fingerprint?.value, signed: entry.standing == .valid)
+            }
             let contact = party == .us ? contacts?.us : contacts?.partner
-            return SignatureBlock(side: context.side(party), party: party == .us ? "us" : "partner",
-                                  name: contact?.name?.value ?? "", title: contact?.title?.value ?? "", date: "")
+            return SignatureBlock(side: context.side(party), party: party.rawValue, name: contact?.name?.value ?? "",
+                                  title: contact?.title?.value ?? "", date: "", standing: "Not signed",
+                                  signedFingerprint: nil, signed: false)
         }
     }
 }

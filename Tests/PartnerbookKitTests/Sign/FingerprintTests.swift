@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import PartnerbookKit
+
+@Suite struct FingerprintTests {
+    typealias F = Fixtures
+    static let company = "Northwind Analytics"
+
+    private func fingerprint(_ yaml: String) throws -> String {
+        let (partner, diagnostics) = F.load(yaml)
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
+        return Fingerprint.of(try #require(partner), company: Self.company)
+    }
+
+    /// Pins the canonical form: if this changes, every recorded signature in
+    /// every program goes stale. Change it only with a new `format` version.
+    @Test func fixtureFingerprintIsPinned() throws {
+        #expect(try fingerprint(F.partner) == "sha256:44c943fe966fb36ba0c79d5e45be48e51f13d0af794d7479bb4818785c538877")
+    }
+
+    @Test func canonicalTextIsSortedCompactJSON() throws {
+        let (partner, _) = F.load(F.partner)
+        let text = CanonicalForm.text(of: try #require(partner), company: Self.company)
+        #expect(text.hasPrefix(#"{"charter":{"goals":{"customers":"One bill","partner":"Certification","us":"Revenue"},"#))
+        #expect(text.contains(#""format":"partnerbook-charter-v1""#))
+        #expect(text.contains(#"{"direction":"down","id":"days","name":"Days to value","target":7,"unit":"days","weight":1}"#))
+        #expect(!text.contains("reviews") && !text.contains("phases") && !text.contains("co_marketing"))
+        let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        #expect(object?["tier"] as? String == "strategic")
+    }
+
+    @Test func reformattingKeepsTheFingerprint() throws {
+        let original = try fingerprint(F.partner)
+        // Flow to block, key order, comments, quoting, tier number, number spelling, defaults spelled out.
+        var reformatted = F.partner(replacing: "  us: { name: Dana Ruiz, title: Director, email: dana@northwind.example }",
+                                    with: "  # our side\n  us:\n    email: 'dana@northwind.example'\n    title: \"Director\"   # their title\n    name: Dana Ruiz")
+        reformatted = F.partner(replacing: "tier: strategic", with: "tier: 3", in: reformatted)
+        reformatted = F.partner(replacing: "target: 400000, direction: up, weight: 2", with: "weight: 2, target: 400_000", in: reformatted)
+        reformatted = F.partner(replacing: "unit: days, target: 7, direction: down }", with: "unit: days, target: 7.0, direction: down, weight: 1 }", in: reformatted)
+        reformatted = F.partner(replacing: "    balance: Yes", with: "    balance: >\n      Yes\n", in: reformatted)
+        reformatted = "# A comment at the top\n" + reformatted
+        #expect(try fingerprint(reformatted) == original)
+    }
+
+    @Test(arguments: [
+        ("us: Revenue", "us: More revenue"),
+        ("exit_criteria: [ Revenue under half of target ]", "exit_criteria: [ Revenue under a third of target ]"),
+        ("end: 2025-03-03", "end: 2025-03-04"),
+        ("target: 400000", "target: 400001"),
+        ("tier: strategic", "tier: partnership"),
+        ("name: Acme Cloud", "name: Acme Cloud Inc"),
+        ("email: sam@acme.example", "email: sam@acme.example.com"),
+        ("us: [ Two engineers ]", "us: [ Three engineers ]"),
+        ("escalation: [ Managers, Sponsors ]", "escalation: [ Sponsors, Managers ]"),
+    ])
+    func anySignedValueChangesIt(_ old: String, _ new: String) throws {
+        #expect(try fingerprint(F.partner(replacing: old, with: new)) != (try fingerprint(F.partner)))
+    }
+
+    @Test(arguments: [
+        ("metrics: { revenue: 410000, days: 7 }", "metrics: { revenue: 420000, days: 7 }"),
+        ("direction: down, decision: go", "direction: down, decision: pending"),
+        ("press_release: done", "press_release: pending"),
+        ("status: run", "status: walk"),
+        ("summary: A *good* partner.", "summary: A great partner."),
+    ])
+    func unsignedValuesDoNotChangeIt(_ old: String, _ new: String) throws {
+        #expect(try fingerprint(F.partner(replacing: old, with: new)) == (try fingerprint(F.partner)))
+    }
+
+    @Test func theCompanyIsSigned() throws {
+        let (partner, _) = F.load(F.partner)
+        let p = try #require(partner)
+        #expect(Fingerprint.of(p, company: "Northwind") != Fingerprint.of(p, company: "Northwind Analytics"))
+        #expect(Fingerprint.isWellFormed(Fingerprint.of(p, company: nil)))
+    }
+}
