@@ -39,6 +39,8 @@ public struct BuildRun {
             files += renderer.partnerFiles(context)
         }
         files += renderer.programFiles(contexts, report: check.report, partners: content.partners)
+        files += renderer.siteFiles(contexts, report: check.report)
+        files.append(renderer.sitemap(of: files))
         return files
     }
 }

@@ -52,7 +52,9 @@ public enum CMark {
         }
 
         public func html() -> String {
-            take(cmark_render_html(root, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser)))
+            // Table alignment as `style` attributes: the `align` attribute is obsolete in HTML5.
+            take(cmark_render_html(root, CMARK_OPT_DEFAULT | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES,
+                                   cmark_parser_get_syntax_extensions(parser)))
         }
 
         /// `width` 0 keeps the source's line breaks rather than re-wrapping.

@@ -95,6 +95,36 @@ struct DocumentRenderer {
         return files
     }
 
+    /// The home page, each partner's page and the sitemap.
+    func siteFiles(_ contexts: [DocumentContext], report: DiagnosticReport) -> [OutputFile] {
+        var files: [OutputFile] = []
+        let directory = DirectoryView(program: program, contexts: contexts, report: report, asOf: asOf, siteTitle: siteTitle)
+        files.append(OutputFile("index.html", layout(body: templates.render("index.html", directory), title: siteTitle, depth: 0,
+                                                     kind: "home", context: nil, crumbs: [])))
+        for context in contexts {
+            let page = PartnerPageView(context)
+            files.append(OutputFile("partners/\(context.partner.id)/index.html",
+                                    layout(body: templates.render("partner.html", page), title: context.partnerName, depth: 2,
+                                           kind: "partner", context: context, crumbs: [(context.partnerName, "")])))
+        }
+        return files
+    }
+
+    /// `sitemap.xml` of every HTML page among `files`: absolute URLs under
+    /// `site.base_url` when it is set, relative paths otherwise.
+    func sitemap(of files: [OutputFile]) -> OutputFile {
+        var base = program.site.baseURL?.trimmingCharacters(in: .whitespaces) ?? ""
+        if !base.isEmpty && !base.hasSuffix("/") { base += "/" }
+        let pages = files.map(\.path).filter { $0.hasSuffix(".html") }.sorted()
+        let lastModified = asOf.description
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for page in pages {
+            xml += "  <url><loc>\(PartnerbookKit.xml(base + page))</loc><lastmod>\(lastModified)</lastmod></url>\n"
+        }
+        xml += "</urlset>\n"
+        return OutputFile("sitemap.xml", xml)
+    }
+
     /// The `.md` and `.html` of one document; `view` fills the template for a link extension.
     private func document(_ path: String, template: String, context: DocumentContext, kind: String, crumb: String,
                           view: (String) -> Any) -> [OutputFile] {
@@ -102,10 +132,11 @@ struct DocumentRenderer {
         let body = htmlBody(templates.render(template, view("html")))
         let depth = path.split(separator: "/").count - 1
         let title = CMark.Document(markdown).firstHeading() ?? crumb
+        let partnerPage = String(repeating: "../", count: depth - 2) + "index.html"
         return [
             OutputFile(path + ".md", markdown),
             OutputFile(path + ".html", layout(body: body, title: title, depth: depth, kind: kind, context: context,
-                                              crumbs: [(context.partnerName, "index.html"), (crumb, "")])),
+                                              crumbs: [(context.partnerName, partnerPage), (crumb, "")])),
         ]
     }
 
@@ -120,14 +151,16 @@ struct DocumentRenderer {
     private func layout(body: String, title: String, depth: Int, kind: String, context: DocumentContext?,
                         crumbs: [(String, String)]) -> String {
         let root = String(repeating: "../", count: depth)
+        let crumbs = (kind == "home" ? [] : [("Partners", root + "index.html")]) + crumbs
         let health = context?.assessment.health
         let view = LayoutView(
             title: title, root: root, siteTitle: siteTitle, kind: kind, body: body,
-            breadcrumbs: crumbs.map { LayoutView.Crumb(title: $0.0, link: $0.1.isEmpty ? nil : $0.1) },
+            breadcrumbs: (kind == "home" ? [("Partners", "")] : crumbs).map { LayoutView.Crumb(title: $0.0, link: $0.1.isEmpty ? nil : $0.1) },
             asOf: Format.date(asOf), company: program.company?.value ?? "",
             partnerName: context?.partnerName ?? "", tier: context?.partner.tier?.value.title ?? "",
             status: context?.partner.status?.value.rawValue ?? "",
-            health: health.map { String($0.total) } ?? "", band: health?.band.rawValue ?? "", hasBand: health != nil,
+            health: health.map { String($0.total) } ?? "", band: health?.band.rawValue ?? "",
+            hasBand: health != nil && kind != "partner",
             draft: kind == "charter" && context?.assessment.signatures.isFullySigned == false,
             fingerprint: kind == "charter" ? context?.assessment.signatures.fingerprint : nil,
             printFooterCSS: cssString("\(title) · prepared \(Format.date(asOf))"

@@ -16,9 +16,11 @@ public struct TemplateError: Error, CustomStringConvertible {
 ///
 /// Markdown documents (`charter.md`, `scorecard.md`, `qbr.md`,
 /// `program-scorecard.md`) declare `{{% CONTENT_TYPE: MARKDOWN }}`; HTML pages
-/// (`layout.html`, `report.html`) use Mustache's default HTML escaping.
+/// (`layout.html`, `report.html`, `index.html`, `partner.html`) use Mustache's
+/// default HTML escaping.
 public struct TemplateSet: @unchecked Sendable {
-    public static let required = ["charter.md", "scorecard.md", "qbr.md", "program-scorecard.md", "layout.html", "report.html"]
+    public static let required = ["charter.md", "scorecard.md", "qbr.md", "program-scorecard.md", "layout.html", "report.html",
+                                  "index.html", "partner.html"]
 
     let library: MustacheLibrary
     /// Files under `assets/`, copied to the output as they are: relative path and bytes.

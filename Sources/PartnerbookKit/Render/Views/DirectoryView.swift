@@ -1,0 +1,74 @@
+import Foundation
+
+/// What the home page (the partner directory) reads.
+struct DirectoryView {
+    struct Card {
+        var id: String
+        var name: String
+        var link: String
+        var tier: String
+        var tierLabel: String
+        var status: String
+        var statusLabel: String
+        var health: Int
+        var band: String
+        var bandLabel: String
+        var leverage: String
+        var signed: Bool
+        var signatureLabel: String
+        var summary: String
+        var searchText: String
+        var alerts: [String]
+        var alertSummary: String
+        var hasAlerts: Bool
+    }
+
+    struct Filter {
+        var value: String
+        var label: String
+        var count: Int
+    }
+
+    var title: String
+    var company: String
+    var asOf: String
+    var partnerCount: Int
+    var cards: [Card]
+    var tiers: [Filter]
+    var statuses: [Filter]
+    var errorCount: Int
+    var warningCount: Int
+
+    init(program: Program, contexts: [DocumentContext], report: DiagnosticReport, asOf: Day, siteTitle: String) {
+        title = siteTitle
+        company = program.company?.value ?? ""
+        self.asOf = Format.date(asOf)
+        partnerCount = contexts.count
+        cards = contexts.map { context in
+            let p = context.partner, a = context.assessment
+            let alerts = context.diagnostics.filter { ProgramScorecardView.alertRules.contains($0.rule) }.map(\.message)
+            let leverage = p.leverage?.type.map { "\($0.value.label) leverage (\(a.leverage.strength.rawValue))" } ?? "No leverage identified"
+            let summary = CMark.plainText(MarkdownText.block(p.summary?.value)).trimmingCharacters(in: .whitespacesAndNewlines)
+            let search = [context.partnerName, p.id, p.tier?.value.rawValue ?? "", p.status?.value.rawValue ?? "", leverage,
+                          p.contacts?.partner?.name?.value ?? "", p.contacts?.us?.name?.value ?? "", summary]
+                .joined(separator: " ").lowercased()
+            return Card(id: p.id, name: context.partnerName, link: "partners/\(p.id)/index.html",
+                        tier: p.tier?.value.rawValue ?? "none", tierLabel: p.tier?.value.title ?? "Tier not set",
+                        status: p.status?.value.rawValue ?? "none", statusLabel: p.status?.value.label ?? "Status not set",
+                        health: a.health.total, band: a.health.band.rawValue, bandLabel: a.health.band.label,
+                        leverage: leverage, signed: a.signatures.isFullySigned,
+                        signatureLabel: a.signatures.isFullySigned ? "Charter signed" : "Charter draft",
+                        summary: summary, searchText: search, alerts: alerts, alertSummary: alerts.count == 1 ? "1 alert" : "\(alerts.count) alerts",
+                        hasAlerts: !alerts.isEmpty)
+        }
+        tiers = Tier.allCases.map { tier in
+            Filter(value: tier.rawValue, label: tier.title, count: contexts.filter { $0.partner.tier?.value == tier }.count)
+        }
+        statuses = Status.allCases.map { status in
+            Filter(value: status.rawValue, label: status.rawValue.capitalizedFirst,
+                   count: contexts.filter { $0.partner.status?.value == status }.count)
+        }
+        errorCount = report.errorCount
+        warningCount = report.warningCount
+    }
+}

@@ -1,0 +1,70 @@
+import FlyingFox
+import Foundation
+
+/// Responses of the preview server: files from the output folder (HTML pages
+/// get the reload script), or the error page while the build is broken.
+enum PreviewPages {
+    static let reloadScript = """
+    (function () {
+      var seen = null;
+      function poll() {
+        fetch("/__partnerbook/version", { cache: "no-store" })
+          .then(function (r) { return r.text(); })
+          .then(function (v) { if (seen !== null && v !== seen) { location.reload(); } seen = v; })
+          .catch(function () {})
+          .then(function () { setTimeout(poll, 700); });
+      }
+      poll();
+    })();
+    """
+
+    static let tag = "<script src=\"/__partnerbook/reload.js\"></script>"
+
+    static let types = ["html": "text/html; charset=utf-8", "css": "text/css", "js": "text/javascript",
+                        "svg": "image/svg+xml", "md": "text/markdown; charset=utf-8", "xml": "application/xml",
+                        "pdf": "application/pdf", "png": "image/png", "txt": "text/plain; charset=utf-8"]
+
+    static func respond(to path: String, output: URL, state: PreviewState) async -> HTTPResponse {
+        var relative = path.removingPercentEncoding ?? path
+        if relative.hasSuffix("/") { relative += "index.html" }
+        relative = String(relative.drop { $0 == "/" })
+        let isPage = relative.hasSuffix(".html")
+        if isPage, let errors = await state.errors {
+            return HTTPResponse(statusCode: .ok, headers: [.contentType: types["html"]!, .cacheControl: "no-store"],
+                                body: Data(errorPage(errors).utf8))
+        }
+        guard !relative.split(separator: "/").contains(where: { $0 == ".." || $0.hasPrefix(".") }),
+              let data = FileManager.default.contents(atPath: output.appendingPathComponent(relative).path) else {
+            return HTTPResponse(statusCode: .notFound, headers: [.contentType: types["txt"]!], body: Data("not found\n".utf8))
+        }
+        let type = types[(relative as NSString).pathExtension.lowercased()] ?? "application/octet-stream"
+        var body = data
+        if isPage, var text = String(data: data, encoding: .utf8) {
+            if let end = text.range(of: "</body>", options: .backwards) {
+                text.insert(contentsOf: tag + "\n", at: end.lowerBound)
+            } else {
+                text += tag
+            }
+            body = Data(text.utf8)
+        }
+        return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-store"], body: body)
+    }
+
+    static func errorPage(_ diagnostics: String) -> String {
+        let escaped = diagnostics.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+        return """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head><meta charset="utf-8"><title>Build failed · partnerbook serve</title>
+        <style>body{font-family:Helvetica,Arial,sans-serif;margin:2rem;color:#1a202c}pre{background:#fff5f5;border:1px solid #feb2b2;padding:1rem;white-space:pre-wrap}</style></head>
+        <body>
+        <h1>The build has errors</h1>
+        <p>Nothing was rebuilt. Fix these and save; this page reloads by itself.</p>
+        <pre>\(escaped)</pre>
+        \(tag)
+        </body>
+        </html>
+        """
+    }
+}

@@ -1,0 +1,133 @@
+import FlyingFox
+import Foundation
+import PartnerbookKit
+
+/// `partnerbook serve`: builds, serves the output on 127.0.0.1, rebuilds when
+/// a content or template file changes, and reloads open pages. A build with
+/// errors shows them in the terminal and in the browser instead of the stale site.
+public struct PreviewServer: Sendable {
+    public struct Options: Sendable {
+        public var content: URL
+        public var contentDisplay: String
+        public var templates: URL
+        public var templatesDisplay: String
+        public var output: URL
+        public var asOf: Day?
+        public var today: Day
+        public var force: Bool
+
+        public init(content: URL, contentDisplay: String, templates: URL, templatesDisplay: String, output: URL,
+                    asOf: Day?, today: Day, force: Bool) {
+            self.content = content
+            self.contentDisplay = contentDisplay
+            self.templates = templates
+            self.templatesDisplay = templatesDisplay
+            self.output = output
+            self.asOf = asOf
+            self.today = today
+            self.force = force
+        }
+    }
+
+    let options: Options
+    let port: UInt16
+    let log: @Sendable (String) -> Void
+
+    public init(options: Options, port: UInt16, log: @escaping @Sendable (String) -> Void) {
+        self.options = options
+        self.port = port
+        self.log = log
+    }
+
+    /// Runs until the process is stopped.
+    public func run() async throws {
+        let state = PreviewState()
+        await rebuild(into: state)
+        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled)
+        await server.appendRoute("GET /__partnerbook/version") { _ in
+            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain", .cacheControl: "no-store"],
+                         body: Data(String(await state.version).utf8))
+        }
+        await server.appendRoute("GET /__partnerbook/reload.js") { _ in
+            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript", .cacheControl: "no-store"],
+                         body: Data(PreviewPages.reloadScript.utf8))
+        }
+        let output = options.output
+        await server.appendRoute("GET /*") { request in
+            await PreviewPages.respond(to: request.path, output: output, state: state)
+        }
+        let watcher = Task { await watch(state) }
+        defer { watcher.cancel() }
+        log("serving \(options.output.path) on http://127.0.0.1:\(port)/ (watching \(options.contentDisplay) and \(options.templatesDisplay); Ctrl-C stops)")
+        try await server.start()
+    }
+
+    /// Polls the content and templates folders twice a second; rebuilds on any change.
+    private func watch(_ state: PreviewState) async {
+        var last = FolderSnapshot(options.content, options.templates)
+        while !Task.isCancelled {
+            try? await Task.sleep(nanoseconds: 500_000_000)
+            let now = FolderSnapshot(options.content, options.templates)
+            if now != last {
+                last = now
+                log("change detected; rebuilding")
+                await rebuild(into: state)
+            }
+        }
+    }
+
+    private func rebuild(into state: PreviewState) async {
+        do {
+            let build = try BuildRun(contentFolder: options.content, templatesFolder: options.templates,
+                                     templatesDisplay: options.templatesDisplay, output: options.output,
+                                     asOf: options.asOf, today: options.today, strict: false, force: options.force)
+            let report = build.check.report
+            let text = report.render(.text, pathPrefix: options.contentDisplay)
+            log(text.trimmingCharacters(in: .newlines))
+            if build.written == nil {
+                await state.failed(text)
+                log("build has errors: the browser shows them until they are fixed")
+            } else {
+                await state.succeeded()
+                log("rebuilt \(build.written!) files")
+            }
+        } catch {
+            let message = "\(error)"
+            log(message)
+            await state.failed(message)
+        }
+    }
+}
+
+/// What the server knows between requests: a version that changes on every
+/// build, and the errors of the last build if it failed.
+actor PreviewState {
+    private(set) var version = 0
+    private(set) var errors: String?
+
+    func succeeded() {
+        version += 1
+        errors = nil
+    }
+
+    func failed(_ text: String) {
+        version += 1
+        errors = text
+    }
+}
+
+/// Paths, sizes and modification times of every file below some folders.
+struct FolderSnapshot: Equatable {
+    private var entries: [String: [Double]] = [:]
+
+    init(_ folders: URL...) {
+        let fm = FileManager.default
+        for folder in folders {
+            guard let enumerator = fm.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey]) else { continue }
+            for case let url as URL in enumerator {
+                let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey])
+                entries[url.path] = [values?.contentModificationDate?.timeIntervalSince1970 ?? 0, Double(values?.fileSize ?? 0)]
+            }
+        }
+    }
+}

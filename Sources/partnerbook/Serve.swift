@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import PartnerbookKit
+import PartnerbookPreview
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build, serve the output on 127.0.0.1, and rebuild and reload when a content or template file changes."
+    )
+
+    @OptionGroup var content: ContentOptions
+
+    @Option(help: "The templates folder.")
+    var templates = "Templates"
+
+    @Option(help: "The output folder.")
+    var output = "Output"
+
+    @Option(help: "The port on 127.0.0.1.")
+    var port: UInt16 = 8080
+
+    @Flag(help: "Build into a folder partnerbook did not write before.")
+    var force = false
+
+    func run() async throws {
+        let options = PreviewServer.Options(
+            content: content.contentURL, contentDisplay: content.content,
+            templates: URL(fileURLWithPath: templates), templatesDisplay: templates,
+            output: URL(fileURLWithPath: output), asOf: content.asOfDay, today: .today, force: force)
+        let server = PreviewServer(options: options, port: port) { line in
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+        do {
+            try await server.run()
+        } catch {
+            throw Exit.fail("cannot serve on 127.0.0.1:\(port): \(error)")
+        }
+    }
+}
