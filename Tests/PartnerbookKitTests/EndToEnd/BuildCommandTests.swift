@@ -75,15 +75,24 @@ import Testing
 
     @Test func aFolderPartnerbookDidNotWriteNeedsForce() throws {
         let folder = contentFolder(["acme": Fixtures.partner])
-        folder.write("out/index.html", "somebody's site")
+        folder.write("out/notes.html", "somebody's page")
         let refused = try build(folder)
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("--force"))
         let forced = try build(folder, ["--force"])
         #expect(forced.status == 0)
         let files = try tree(folder.url.appendingPathComponent("out"))
-        #expect(files["index.html"] == Data("somebody's site".utf8))
+        #expect(files["notes.html"] == Data("somebody's page".utf8))
         #expect(files["partners/acme/charter.md"] != nil)
+    }
+
+    @Test func forceReplacesAPersonsFileOfTheSameName() throws {
+        let folder = contentFolder(["acme": Fixtures.partner])
+        folder.write("out/index.html", "somebody's site")
+        #expect(try build(folder).status == 2)
+        #expect(try build(folder, ["--force"]).status == 0)
+        let home = try tree(folder.url.appendingPathComponent("out"))["index.html"]
+        #expect(home.map { String(decoding: $0, as: UTF8.self).contains("<input type=\"search\"") } == true)
     }
 
     @Test func templateErrorsNameTheFileAndLine() throws {

@@ -92,7 +92,7 @@ struct CharterView {
             let contact = party == .us ? contacts?.us : contacts?.partner
             let email = contact?.email?.value.trimmingCharacters(in: .whitespaces)
             let name = contact?.name?.value ?? "not named", title = contact?.title?.value ?? ""
-            return PartyView(side: context.side(party), lead: title.isBlank ? name : "\(name), \(title)", leadEmail: email?.isEmpty == false ? email : nil,
+            return PartyView(side: context.side(party), lead: title.isBlank ? name : "\(name), \(title)", leadEmail: email.flatMap { EmailAddress.isPlausible($0) ? $0 : nil },
                              sponsor: contacts?.sponsors?[party]?.value ?? "not named",
                              owner: owners?[party]?.value ?? "not named")
         }

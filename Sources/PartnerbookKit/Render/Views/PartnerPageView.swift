@@ -65,7 +65,7 @@ struct PartnerPageView {
             (p.contacts?.us, "Our lead"), (p.contacts?.partner, "Their lead"),
         ].compactMap { contact, role in
             contact.map { ContactRow(role: role, name: $0.name?.value ?? "", title: $0.title?.value ?? "",
-                                     email: $0.email.flatMap { CMark.isSafeURL("mailto:" + $0.value) && !$0.value.isBlank ? $0.value : nil }) }
+                                     email: $0.email.flatMap { EmailAddress.isPlausible($0.value) ? $0.value : nil }) }
         } + [(p.contacts?.sponsors?.us, "Our sponsor"), (p.contacts?.sponsors?.partner, "Their sponsor")].compactMap { name, role in
             name.map { ContactRow(role: role, name: $0.value, title: "Executive sponsor", email: nil) }
         }
@@ -141,5 +141,20 @@ struct PartnerPageView {
         var html = html(MarkdownText.inline(markdown)).trimmingCharacters(in: .whitespacesAndNewlines)
         if html.hasPrefix("<p>") && html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
         return html
+    }
+}
+
+/// Whether text looks enough like an email address to become a `mailto:` link:
+/// one `@` with text on both sides, a dot in the domain, no white space,
+/// quotes, angle brackets or other characters that do not belong in one.
+enum EmailAddress {
+    static func isPlausible(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else {
+            return false
+        }
+        return text.unicodeScalars.allSatisfy { scalar in
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "@.-_+".unicodeScalars.contains(scalar)
+        }
     }
 }
