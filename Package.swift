@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -57,3 +58,14 @@ let package = Package(
         ),
     ]
 )
+
+// The libFuzzer target exists only for `scripts/fuzz` (PARTNERBOOK_FUZZ=1):
+// it has no `main` of its own, libFuzzer links one in.
+if ProcessInfo.processInfo.environment["PARTNERBOOK_FUZZ"] != nil {
+    package.targets.append(.executableTarget(
+        name: "PartnerbookFuzz",
+        dependencies: ["PartnerbookKit"],
+        path: "Fuzz/Sources/PartnerbookFuzz",
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+    ))
+}

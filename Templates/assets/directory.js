@@ -38,5 +38,7 @@
     });
   });
   search.addEventListener("input", apply);
+  var form = document.getElementById("partner-filters");
+  if (form) { form.addEventListener("submit", function (event) { event.preventDefault(); }); }
   apply();
 })();

@@ -74,6 +74,10 @@ struct Fields {
             context.report(.schemaType, at: keyAt, "\(name) must be \(expected), found \(Fields.describe(node))")
             return nil
         }
+        if let problem = TextLimits.violation(scalar.string) {
+            context.report(.contentTooLong, at: keyAt, "\(name) \(problem)")
+            return nil
+        }
         if Placeholder.matches(scalar.string) {
             context.report(.contentPlaceholder, at: keyAt, "\(name) still holds the placeholder '\(Placeholder.excerpt(scalar.string))'")
             return keepPlaceholder ? Located(scalar.string, at: keyAt) : nil
@@ -148,7 +152,7 @@ struct Fields {
     func textList(_ key: String) -> Located<[Located<String>]>? {
         guard let (keyAt, node) = entries[key] else { return nil }
         if case let .scalar(scalar) = node, !Fields.isNull(node) {
-            return Located([checkedText(scalar.string, at: keyAt, key: key)], at: keyAt)
+            return Located([checkedText(scalar.string, at: keyAt, key: key)].compactMap { $0 }, at: keyAt)
         }
         guard let list = items(key) else { return nil }
         var texts: [Located<String>] = []
@@ -158,12 +162,16 @@ struct Fields {
                                "item \(index + 1) of \(qualified(key)) must be text, found \(Fields.describe(item.node))")
                 continue
             }
-            texts.append(checkedText(scalar.string, at: item.at, key: key))
+            if let text = checkedText(scalar.string, at: item.at, key: key) { texts.append(text) }
         }
         return Located(texts, at: keyAt)
     }
 
-    private func checkedText(_ text: String, at: SourcePosition, key: String) -> Located<String> {
+    private func checkedText(_ text: String, at: SourcePosition, key: String) -> Located<String>? {
+        if let problem = TextLimits.violation(text) {
+            context.report(.contentTooLong, at: at, "\(qualified(key)) \(problem)")
+            return nil
+        }
         if Placeholder.matches(text) {
             context.report(.contentPlaceholder, at: at, "\(qualified(key)) still holds the placeholder '\(Placeholder.excerpt(text))'")
         }

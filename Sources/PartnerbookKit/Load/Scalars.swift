@@ -40,3 +40,27 @@ enum Placeholder {
         return line.count > 60 ? line.prefix(59) + "…" : line
     }
 }
+
+/// Bounds on one text value. cmark-gfm 0.29.0.gfm.6 (Debian's) is quadratic on
+/// some crafted inline patterns (`<![CDATA[`, `<?`, autolinked `@`) and ragged
+/// tables grow its output with rows times columns; every such pattern lives
+/// inside one value, so bounding each value bounds the rendering time.
+enum TextLimits {
+    /// Longest text value, in bytes of UTF-8.
+    static let maxBytes = 32 * 1024
+    /// Most lines in one text value.
+    static let maxLines = 500
+
+    /// A reason the text is too long, or nil.
+    static func violation(_ text: String) -> String? {
+        if text.utf8.count > maxBytes {
+            return "is \(text.utf8.count) bytes long; the limit for one value is \(maxBytes) bytes (32 KiB)"
+        }
+        var lines = 1
+        for byte in text.utf8 where byte == 10 {
+            lines += 1
+            if lines > maxLines { return "has more than \(maxLines) lines; the limit for one value is \(maxLines)" }
+        }
+        return nil
+    }
+}

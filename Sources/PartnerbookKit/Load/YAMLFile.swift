@@ -15,6 +15,10 @@ enum YAMLFile {
             return nil
         }
         guard let text = decodeUTF8(data, context: context) else { return nil }
+        if let refusal = YAMLGuard.check(Array(data)) {
+            context.report(.yamlLimits, at: refusal.position, refusal.message)
+            return nil
+        }
         do {
             let parser = try Parser(yaml: text)
             return try parser.singleRoot()

@@ -2,11 +2,13 @@
 /// Some rules are raised to errors by context (see each rule family).
 public enum Rule: String, CaseIterable, Sendable {
     case yamlSyntax = "yaml.syntax"
+    case yamlLimits = "yaml.limits"
     case schemaType = "schema.type"
     case schemaRequired = "schema.required"
     case schemaUnknownKey = "schema.unknown-key"
     case contentPlaceholder = "content.placeholder"
     case contentFile = "content.file"
+    case contentTooLong = "content.too-long"
     case partnerID = "partner.id"
     case charterSectionMissing = "charter.section-missing"
     case charterGoalsParty = "charter.goals.party"

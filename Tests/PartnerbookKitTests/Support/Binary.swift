@@ -25,7 +25,9 @@ enum Binary {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func run(_ arguments: [String], in directory: URL) throws -> Result {
+    /// Runs the binary; a run longer than `timeout` seconds is killed and
+    /// reported as status -1 (a hang is a failure, not a wait).
+    static func run(_ arguments: [String], in directory: URL, timeout: Double = 120) throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -34,11 +36,15 @@ enum Binary {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
         // Read before waiting so a full pipe cannot block the child.
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+        let killed = watchdog.isCancelled == false && process.terminationReason == .uncaughtSignal
+        watchdog.cancel()
+        return Result(status: killed ? -1 : process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                       stderr: String(decoding: stderr, as: UTF8.self))
     }
 }

@@ -193,6 +193,7 @@ final class TemporaryFolder {
     static func content(_ partners: [String: String], program: String = Fixtures.program) -> TemporaryFolder {
         let folder = TemporaryFolder()
         folder.write("program.yaml", program)
+        try! FileManager.default.createDirectory(at: folder.url.appendingPathComponent("partners"), withIntermediateDirectories: true)
         for (id, text) in partners { folder.write("partners/\(id).yaml", text) }
         return folder
     }
