@@ -23,12 +23,29 @@ struct Build: ParsableCommand {
     @Flag(help: "Also print each charter to partners/ID/charter.pdf with WeasyPrint.")
     var pdf = false
 
+    @Option(help: "How many partners to render at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: .customLong("no-cache"), help: "Render every document again instead of reusing unchanged partners' output.")
+    var noCache = false
+
+    @Flag(help: "Print no progress and no summary, only diagnostics.")
+    var quiet = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
+    }
+
     func run() throws {
         let result: BuildRun
+        let display = ProgressDisplay()
+        let progress = quiet ? nil : BuildProgress { display.update(partners: $0, total: $1, files: $2) }
+        defer { display.finish() }
         do {
             result = try BuildRun(contentFolder: content.contentURL, templatesFolder: URL(fileURLWithPath: templates),
                                   templatesDisplay: templates, output: URL(fileURLWithPath: output),
-                                  asOf: content.asOfDay, today: .today, strict: report.strict, force: force, pdf: pdf)
+                                  asOf: content.asOfDay, today: .today, strict: report.strict, force: force, pdf: pdf,
+                                  jobs: jobs, useCache: !noCache, progress: progress)
         } catch let error as TemplateError {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw Exit.contentErrors
@@ -42,7 +59,12 @@ struct Build: ParsableCommand {
             FileHandle.standardError.write(Data("partnerbook: nothing written: fix the errors above first\n".utf8))
             throw Exit.contentErrors
         }
-        let line = "built \(written) files for \(result.check.content.partners.count) partners into \(output) (as of \(result.check.asOf))\n"
+        guard !quiet else { return }
+        display.finish()
+        let partners = result.check.content.partners.count
+        let line = result.upToDate
+            ? "\(output) is up to date: \(written) files for \(partners) partners (as of \(result.check.asOf))\n"
+            : "built \(written) files for \(partners) partners into \(output) (\(result.rendered) rendered, \(partners - result.rendered) reused; as of \(result.check.asOf))\n"
         FileHandle.standardError.write(Data(line.utf8))
     }
 }

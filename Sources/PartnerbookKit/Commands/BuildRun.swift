@@ -1,30 +1,167 @@
 import Foundation
 
+/// Counts what a build has done, for a progress display. Thread-safe.
+public final class BuildProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var partners = 0
+    private var files = 0
+    private let report: @Sendable (_ partnersDone: Int, _ partnersTotal: Int, _ filesWritten: Int) -> Void
+    private var total = 0
+
+    public init(report: @escaping @Sendable (_ partnersDone: Int, _ partnersTotal: Int, _ filesWritten: Int) -> Void) {
+        self.report = report
+    }
+
+    func start(total: Int) {
+        lock.withLock { self.total = total }
+    }
+
+    func partnerDone(files written: Int) {
+        let (p, t, f) = lock.withLock { () -> (Int, Int, Int) in
+            partners += 1
+            files += written
+            return (partners, total, files)
+        }
+        report(p, t, f)
+    }
+}
+
 /// `partnerbook build`: validate, then render everything and write it atomically.
+///
+/// Partners render in parallel, each straight into the staging folder, so no
+/// more than one partner's documents are in memory per core. A partner whose
+/// inputs (its file, program.yaml, the templates, the as-of date and the tool
+/// itself) are unchanged since the last build has its files reused from the
+/// previous output; when nothing changed, nothing is written at all.
 public struct BuildRun {
     public var check: CheckRun
-    /// Files written; nil when the content had errors and nothing was written.
+    /// Files in the new output; nil when the content had errors and nothing was written.
     public var written: Int?
+    /// Partners whose documents were rendered (the rest were reused).
+    public var rendered = 0
+    /// True when the output was already up to date and left untouched.
+    public var upToDate = false
 
     public init(contentFolder: URL, templatesFolder: URL, templatesDisplay: String, output: URL,
-                asOf: Day?, today: Day, strict: Bool, force: Bool, pdf: Bool = false) throws {
+                asOf: Day?, today: Day, strict: Bool, force: Bool, pdf: Bool = false,
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, useCache: Bool = true,
+                progress: BuildProgress? = nil) throws {
         check = try CheckRun(contentFolder: contentFolder, asOf: asOf, today: today, strict: strict)
         guard !check.report.fails else { return }
         let printer = pdf ? try CharterPDF() : nil
         let templates = try TemplateSet.load(from: templatesFolder, displayPath: templatesDisplay)
-        let files = BuildRun.render(check, templates: templates)
-        let company = check.content.program.company?.value
-        let charters = check.content.partners.sorted { $0.id < $1.id }.map { ($0.id, Fingerprint.of($0, company: company)) }
-        var pdfs: [String] = []
-        let asOf = check.asOf
-        try OutputWriter.write(files, to: output, force: force) { staging in
-            pdfs = try printer?.print(charters: charters, in: staging, asOf: asOf) ?? []
-            return pdfs
+        let content = check.content
+        let renderer = DocumentRenderer(templates: templates, program: content.program, asOf: check.asOf)
+        let byFile = Dictionary(grouping: check.report.diagnostics, by: \.file)
+        let partners = content.partners.sorted { $0.id < $1.id }
+
+        // Keys: everything a partner's documents are made from.
+        let base = Digest.hex([Digest.executable, templates.digest, check.asOf.description,
+                               content.digests[ContentLoader.programFile] ?? "", String(check.report.strict)])
+        let keys = partners.map { Digest.hex([base, $0.id, content.digests[$0.file] ?? UUID().uuidString]) }
+        let programKey = Digest.hex([base] + keys + (byFile[ContentLoader.programFile] ?? []).map(\.message))
+        let cacheURL = BuildCache.location(for: output)
+        let old = useCache ? BuildCache.load(from: cacheURL) : BuildCache()
+        let outputURL = output.standardizedFileURL
+
+        // Reuse needs the old entry's key, and its files still in the output as written.
+        let reusable = Slots<Bool>(count: partners.count)
+        DispatchQueue.concurrentPerform(iterations: partners.count) { index in
+            let entry = old.partners[partners[index].id]
+            reusable[index] = entry?.key == keys[index] && BuildCache.intact(entry!, in: outputURL)
         }
-        written = files.count + pdfs.count
+        let programReusable = old.program?.key == programKey && BuildCache.intact(old.program!, in: outputURL)
+        if printer == nil, programReusable, reusable.values.allSatisfy({ $0 }), old.partners.count == partners.count,
+           FileManager.default.fileExists(atPath: outputURL.appendingPathComponent(OutputWriter.manifestName).path) {
+            upToDate = true
+            written = old.partners.values.reduce(old.program!.files.count) { $0 + $1.files.count }
+            return
+        }
+
+        let area = try StagingArea(output: output, force: force)
+        let asOfDay = check.asOf
+        do {
+            progress?.start(total: partners.count)
+            let contexts = Slots<DocumentContext>(count: partners.count)
+            let entries = Slots<BuildCache.Entry>(count: partners.count)
+            let failures = Slots<Error?>(count: 1)
+            let renderedCount = Slots<Int>(count: partners.count)
+            let queue = DispatchQueue(label: "partnerbook.render", attributes: .concurrent)
+            let group = DispatchGroup()
+            let gate = DispatchSemaphore(value: max(1, jobs))
+            for index in partners.indices {
+                gate.wait()
+                group.enter()
+                queue.async {
+                    defer { gate.signal(); group.leave() }
+                    let partner = partners[index]
+                    let context = DocumentContext(program: content.program, partner: partner,
+                                                  assessment: PartnerAssessment(partner, program: content.program),
+                                                  asOf: asOfDay, diagnostics: byFile[partner.file] ?? [])
+                    contexts[index] = context
+                    if reusable[index]!, let entry = old.partners[partner.id],
+                       entry.files.allSatisfy({ area.reuse($0.path, size: $0.size) }) {
+                        entries[index] = entry
+                        renderedCount[index] = 0
+                        progress?.partnerDone(files: entry.files.count)
+                        return
+                    }
+                    do {
+                        let files = renderer.partnerFiles(context)
+                        for file in files { try area.write(file) }
+                        entries[index] = BuildCache.Entry(key: keys[index],
+                                                          files: files.map { BuildCache.File(path: $0.path, size: $0.data.count) })
+                        renderedCount[index] = 1
+                        progress?.partnerDone(files: files.count)
+                    } catch {
+                        failures[0] = error
+                        entries[index] = BuildCache.Entry(key: "", files: [])
+                        renderedCount[index] = 0
+                    }
+                }
+            }
+            group.wait()
+            if let failure = failures[0] ?? nil { throw failure }
+
+            let allContexts = contexts.values
+            let partnerEntries = entries.values
+            var programEntry: BuildCache.Entry
+            if programReusable, let entry = old.program, entry.files.allSatisfy({ area.reuse($0.path, size: $0.size) }) {
+                programEntry = entry
+            } else {
+                var files = renderer.programFiles(allContexts, report: check.report, partners: content.partners)
+                files += renderer.siteFiles(allContexts, report: check.report)
+                let partnerPaths = partnerEntries.flatMap { $0.files.map(\.path) }
+                files.append(renderer.sitemap(of: partnerPaths + files.map(\.path)))
+                for file in files { try area.write(file) }
+                programEntry = BuildCache.Entry(key: programKey, files: files.map { BuildCache.File(path: $0.path, size: $0.data.count) })
+            }
+            let paths = partnerEntries.flatMap { $0.files.map(\.path) } + programEntry.files.map(\.path)
+            let company = content.program.company?.value
+            let charters = partners.map { ($0.id, Fingerprint.of($0, company: company)) }
+            var pdfs: [String] = []
+            let asOf = check.asOf
+            // The old cache describes the old output: gone before the swap, so a
+            // build killed between the swap and the save below never trusts it.
+            try? FileManager.default.removeItem(at: cacheURL)
+            try area.commit(paths: paths) { staging in
+                pdfs = try printer?.print(charters: charters, in: staging, asOf: asOf) ?? []
+                return pdfs
+            }
+            written = paths.count + pdfs.count
+            rendered = renderedCount.values.reduce(0, +)
+            var cache = BuildCache()
+            for (partner, entry) in zip(partners, partnerEntries) { cache.partners[partner.id] = entry }
+            cache.program = programEntry
+            cache.save(to: cacheURL)
+        } catch {
+            area.abandon()
+            throw error
+        }
     }
 
-    /// Every output file of a checked program, in a stable order.
+    /// Every output file of a checked program, in memory and in a stable order
+    /// (for tests; `init` streams them to disk instead).
     static func render(_ check: CheckRun, templates: TemplateSet) -> [OutputFile] {
         let content = check.content
         let renderer = DocumentRenderer(templates: templates, program: content.program, asOf: check.asOf)
@@ -40,7 +177,7 @@ public struct BuildRun {
         }
         files += renderer.programFiles(contexts, report: check.report, partners: content.partners)
         files += renderer.siteFiles(contexts, report: check.report)
-        files.append(renderer.sitemap(of: files))
+        files.append(renderer.sitemap(of: files.map(\.path)))
         return files
     }
 }

@@ -9,6 +9,8 @@ public struct LoadedContent: Sendable {
     /// Every partner file found, parsed or not (for the summary line).
     public var partnerFileCount: Int
     public var diagnostics: [Diagnostic]
+    /// SHA-256 of each file's bytes, by path relative to the content folder (for the build cache).
+    public var digests: [String: String] = [:]
 }
 
 /// Failures that are not about the content itself: the folder cannot be read at all.
@@ -38,41 +40,57 @@ public enum ContentLoader {
         var diagnostics: [Diagnostic] = []
         var program = Program()
         let programContext = LoadContext(file: programFile)
-        if let node = readYAML(root.appendingPathComponent(programFile), root: root, context: programContext, required: true) {
+        var programDigest: String?
+        if let node = readYAML(root.appendingPathComponent(programFile), root: root, context: programContext, required: true,
+                               bytes: { programDigest = Digest.hex($0) }) {
             program = ProgramLoader.load(node, context: programContext)
         }
         diagnostics += programContext.diagnostics
 
-        var partners: [Partner] = []
-        var partnerFileCount = 0
         let partnersURL = root.appendingPathComponent(partnersFolder)
-        let names = (try? fm.contentsOfDirectory(atPath: partnersURL.path)) ?? []
-        for name in names.sorted() where !name.hasPrefix(".") {
+        let names = ((try? fm.contentsOfDirectory(atPath: partnersURL.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        // Files are read and parsed in parallel; results land in their own slots, in name order.
+        let slots = Slots<(partner: Partner?, diagnostics: [Diagnostic], digest: String?, counted: Bool)>(count: names.count)
+        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+            let name = names[index]
             let file = "\(partnersFolder)/\(name)"
             let context = LoadContext(file: file)
             guard name.hasSuffix(".yaml") else {
                 if name.hasSuffix(".yml") {
                     context.report(.contentFile, at: .start, "partner files end in .yaml; this file is ignored until it is renamed")
-                    diagnostics += context.diagnostics
                 }
-                continue
+                slots[index] = (nil, context.diagnostics, nil, false)
+                return
             }
             let id = String(name.dropLast(".yaml".count))
             if !PartnerID.isValid(id) {
                 context.report(.partnerID, at: .start,
                                "'\(id)' is not a valid partner ID: use lowercase letters, digits and dashes, starting with a letter or digit")
             }
-            if let node = readYAML(partnersURL.appendingPathComponent(name), root: root, context: context, required: true) {
-                partners.append(PartnerLoader.load(node, id: id, context: context))
+            var digest: String?
+            let node = readYAML(partnersURL.appendingPathComponent(name), root: root, context: context, required: true) {
+                digest = Digest.hex($0)
             }
-            partnerFileCount += 1
-            diagnostics += context.diagnostics
+            let partner = node.map { PartnerLoader.load($0, id: id, context: context) }
+            slots[index] = (partner, context.diagnostics, digest, true)
         }
-        return LoadedContent(program: program, partners: partners, partnerFileCount: partnerFileCount, diagnostics: diagnostics)
+        var partners: [Partner] = []
+        var partnerFileCount = 0
+        var digests: [String: String] = [:]
+        for (index, result) in slots.values.enumerated() {
+            if let partner = result.partner { partners.append(partner) }
+            if result.counted { partnerFileCount += 1 }
+            if let digest = result.digest { digests["\(partnersFolder)/\(names[index])"] = digest }
+            diagnostics += result.diagnostics
+        }
+        digests[programFile] = programDigest
+        return LoadedContent(program: program, partners: partners, partnerFileCount: partnerFileCount,
+                             diagnostics: diagnostics, digests: digests)
     }
 
     /// Reads one file within the limits; nil (with a diagnostic) when it cannot be used.
-    static func readYAML(_ url: URL, root: URL, context: LoadContext, required: Bool) -> Yams.Node? {
+    static func readYAML(_ url: URL, root: URL, context: LoadContext, required: Bool,
+                         bytes: (Data) -> Void = { _ in }) -> Yams.Node? {
         let fm = FileManager.default
         guard fm.fileExists(atPath: url.path) else {
             if required { context.report(.schemaRequired, at: .start, "\(context.file) is missing from the content folder") }
@@ -97,6 +115,7 @@ public enum ContentLoader {
             context.report(.contentFile, at: .start, "\(context.file) cannot be read")
             return nil
         }
+        bytes(data)
         guard let node = YAMLFile.parse(data, context: context) else {
             if data.isEmpty || context.diagnostics.isEmpty {
                 context.report(.schemaType, at: .start, "file is empty; expected a mapping of keys to values")
@@ -117,4 +136,22 @@ public enum PartnerID {
     private static func isLowerAlnum(_ s: Unicode.Scalar) -> Bool {
         ("a"..."z").contains(s) || ("0"..."9").contains(s)
     }
+}
+
+/// Fixed slots that several threads fill, each its own index.
+final class Slots<Value>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        storage = Array(repeating: nil, count: count)
+    }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { storage[index] } }
+        set { lock.withLock { storage[index] = newValue } }
+    }
+
+    /// Every slot's value, in order (all must be filled).
+    var values: [Value] { lock.withLock { storage.map { $0! } } }
 }

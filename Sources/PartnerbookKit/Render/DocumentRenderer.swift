@@ -112,10 +112,10 @@ struct DocumentRenderer {
 
     /// `sitemap.xml` of every HTML page among `files`: absolute URLs under
     /// `site.base_url` when it is set, relative paths otherwise.
-    func sitemap(of files: [OutputFile]) -> OutputFile {
+    func sitemap(of paths: [String]) -> OutputFile {
         var base = program.site.baseURL?.trimmingCharacters(in: .whitespaces) ?? ""
         if !base.isEmpty && !base.hasSuffix("/") { base += "/" }
-        let pages = files.map(\.path).filter { $0.hasSuffix(".html") }.sorted()
+        let pages = paths.filter { $0.hasSuffix(".html") }.sorted()
         let lastModified = asOf.description
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in pages {

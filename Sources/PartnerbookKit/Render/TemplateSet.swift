@@ -23,6 +23,8 @@ public struct TemplateSet: @unchecked Sendable {
                                   "index.html", "partner.html"]
 
     let library: MustacheLibrary
+    /// SHA-256 over every template and asset (names and bytes), for the build cache.
+    let digest: String
     /// Files under `assets/`, copied to the output as they are: relative path and bytes.
     let assets: [(path: String, data: Data)]
 
@@ -38,6 +40,7 @@ public struct TemplateSet: @unchecked Sendable {
         let files = (fm.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).sorted()
         var templates: [String: MustacheTemplate] = [:]
         var assets: [(String, Data)] = []
+        var digestParts: [String] = []
         for file in files {
             let url = folder.appendingPathComponent(file)
             var isDir: ObjCBool = false
@@ -47,12 +50,14 @@ public struct TemplateSet: @unchecked Sendable {
                     throw TemplateError(file: prefix + file, line: 1, column: 1, message: "cannot be read")
                 }
                 assets.append((String(file.dropFirst("assets/".count)), data))
+                digestParts += [file, Digest.hex(data)]
                 continue
             }
             guard file.hasSuffix(".mustache") else { continue }
             guard let data = fm.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
                 throw TemplateError(file: prefix + file, line: 1, column: 1, message: "cannot be read as UTF-8 text")
             }
+            digestParts += [file, Digest.hex(data)]
             do {
                 templates[String(file.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
             } catch let error as MustacheTemplate.ParserError {
@@ -63,10 +68,10 @@ public struct TemplateSet: @unchecked Sendable {
         for name in required where templates[name] == nil {
             throw TemplateError(file: prefix + name + ".mustache", line: 1, column: 1, message: "required template is missing")
         }
-        return TemplateSet(library: MustacheLibrary(templates: templates), assets: assets)
+        return TemplateSet(library: MustacheLibrary(templates: templates), digest: Digest.hex(digestParts), assets: assets)
     }
 
     func render(_ name: String, _ view: Any) -> String {
-        library.render(view, withTemplate: name) ?? ""
+        library.render(MustacheBox.box(view) ?? [String: Any](), withTemplate: name) ?? ""
     }
 }

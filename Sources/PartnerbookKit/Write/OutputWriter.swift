@@ -1,4 +1,6 @@
-import CAtomicSwap
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 
 /// Why the output could not be written.
@@ -14,93 +16,38 @@ public struct OutputError: Error, CustomStringConvertible {
 public enum OutputWriter {
     public static let manifestName = ".partnerbook-manifest"
 
-    /// - Parameter force: build into a folder the tool did not write, and replace
-    ///   files of the same name in it.
+    /// Writes `files` as a whole new output (see `StagingArea`).
     /// - Parameter finish: runs on the staging folder once every file is in it,
     ///   before the swap; returns further paths it wrote there (for the manifest).
     public static func write(_ files: [OutputFile], to output: URL, force: Bool,
                              finish: (URL) throws -> [String] = { _ in [] }) throws {
-        let fm = FileManager.default
-        let output = output.standardizedFileURL
-        let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
-        try? fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        removeLeftovers(of: name, in: parent)
-
-        for file in files where !isSafeRelativePath(file.path) {
-            throw OutputError(description: "refusing to write outside the output folder: \(file.path)")
-        }
-
-        var isDirectory: ObjCBool = false
-        let exists = fm.fileExists(atPath: output.path, isDirectory: &isDirectory)
-        if exists && !isDirectory.boolValue {
-            throw OutputError(description: "'\(output.path)' exists and is not a folder")
-        }
-        let existing = exists ? filesBelow(output) : []
-        let owned: Set<String>
-        if let manifest = try? String(contentsOf: output.appendingPathComponent(manifestName), encoding: .utf8) {
-            owned = Set(manifest.split(separator: "\n").map(String.init))
-        } else {
-            if !existing.isEmpty && !force {
-                throw OutputError(description: "'\(output.path)' has files partnerbook did not write; choose an empty folder or pass --force (nothing is deleted either way)")
-            }
-            owned = []
-        }
-
-        let staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        let area = try StagingArea(output: output, force: force)
         do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-            let newPaths = Set(files.map(\.path))
-            for file in files {
-                let url = staging.appendingPathComponent(file.path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try file.data.write(to: url)
-            }
-            for path in existing where !owned.contains(path) && path != manifestName {
-                if newPaths.contains(path) {
-                    if force { continue }
-                    throw OutputError(description: "'\(path)' in the output folder was not written by partnerbook and would be overwritten; move it or pass --force")
-                }
-                let target = staging.appendingPathComponent(path)
-                try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try fm.copyItem(at: output.appendingPathComponent(path), to: target)
-            }
-            let extra = try finish(staging)
-            try Data(((files.map(\.path) + extra).sorted().joined(separator: "\n") + "\n").utf8)
-                .write(to: staging.appendingPathComponent(manifestName))
-            try swap(staging, into: output, exists: exists)
+            for file in files { try area.write(file) }
         } catch {
-            try? fm.removeItem(at: staging)
-            if let error = error as? OutputError { throw error }
-            throw OutputError(description: "cannot write the output: \(error.localizedDescription)")
+            area.abandon()
+            throw error
         }
+        try area.commit(paths: files.map(\.path), finish: finish)
     }
 
-    /// Puts `staging` in place of `output`: one atomic exchange where the
-    /// system has it, else two renames; the old output is then removed.
-    private static func swap(_ staging: URL, into output: URL, exists: Bool) throws {
-        let fm = FileManager.default
-        guard exists else {
-            try fm.moveItem(at: staging, to: output)
-            return
-        }
-        if partnerbook_exchange_paths(staging.path, output.path) == 0 {
-            try? fm.removeItem(at: staging)
-            return
-        }
-        let old = output.deletingLastPathComponent()
-            .appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
-        try fm.moveItem(at: output, to: old)
-        try fm.moveItem(at: staging, to: output)
-        try? fm.removeItem(at: old)
-    }
-
-    /// Staging and old folders left by a build that was killed.
-    private static func removeLeftovers(of name: String, in parent: URL) {
-        let fm = FileManager.default
-        for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? []
-        where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
-            try? fm.removeItem(at: parent.appendingPathComponent(entry))
+    /// Writes bytes with plain POSIX calls. Foundation's `Data.write` syncs
+    /// every file to disk; the swap makes the whole tree appear at once, so
+    /// per-file syncs only cost time.
+    static func writeFile(_ data: Data, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw OutputError(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+                }
+                offset += written
+            }
         }
     }
 

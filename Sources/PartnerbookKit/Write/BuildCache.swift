@@ -1,0 +1,94 @@
+import Crypto
+import Foundation
+
+/// What the previous build wrote for each partner, and from which inputs.
+///
+/// Kept beside the output folder (`.NAME.cache`), not in it: the committed
+/// output stays free of machine-specific keys. A partner whose key matches
+/// and whose files are still in the output with the sizes written has its
+/// files reused (hard-linked) instead of rendered again.
+struct BuildCache: Sendable {
+    struct Entry: Sendable, Equatable {
+        var key: String
+        var files: [File]
+    }
+
+    struct File: Sendable, Equatable {
+        var path: String
+        var size: Int
+    }
+
+    static let format = "partnerbook-cache-v1"
+    var partners: [String: Entry] = [:]
+    var program: Entry?
+
+    static func location(for output: URL) -> URL {
+        output.standardizedFileURL.deletingLastPathComponent()
+            .appendingPathComponent(".\(output.standardizedFileURL.lastPathComponent).cache")
+    }
+
+    /// Reads a cache; anything unreadable is an empty cache (a full build).
+    static func load(from url: URL) -> BuildCache {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return BuildCache() }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        guard lines.first == Substring(format) else { return BuildCache() }
+        lines = lines.dropFirst()
+        var cache = BuildCache()
+        var current: (kind: Substring, id: String, entry: Entry)?
+        func flush() {
+            guard let current else { return }
+            if current.kind == "partner" { cache.partners[current.id] = current.entry } else { cache.program = current.entry }
+        }
+        for line in lines where !line.isEmpty {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            if fields.first == "" && fields.count == 3, let size = Int(fields[2]) {
+                current?.entry.files.append(File(path: String(fields[1]), size: size))
+            } else if fields.count == 3, fields[0] == "partner" || fields[0] == "program" {
+                flush()
+                current = (fields[0], String(fields[1]), Entry(key: String(fields[2]), files: []))
+            } else {
+                return BuildCache()
+            }
+        }
+        flush()
+        return cache
+    }
+
+    func save(to url: URL) {
+        var text = BuildCache.format + "\n"
+        func add(_ kind: String, _ id: String, _ entry: Entry) {
+            text += "\(kind)\t\(id)\t\(entry.key)\n"
+            for file in entry.files { text += "\t\(file.path)\t\(file.size)\n" }
+        }
+        for id in partners.keys.sorted() { add("partner", id, partners[id]!) }
+        if let program { add("program", "-", program) }
+        try? Data(text.utf8).write(to: url, options: .atomic)
+    }
+
+    /// Whether every file of `entry` is still in `output` with the size written.
+    static func intact(_ entry: Entry, in output: URL) -> Bool {
+        entry.files.allSatisfy { file in
+            var info = stat()
+            return lstat(output.appendingPathComponent(file.path).path, &info) == 0
+                && (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) == file.size
+        }
+    }
+}
+
+/// SHA-256 in lowercase hex.
+enum Digest {
+    static func hex(_ data: Data) -> String {
+        SHA256.hash(data: data).map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    }
+
+    static func hex(_ parts: [String]) -> String {
+        hex(Data(parts.joined(separator: "\u{1F}").utf8))
+    }
+
+    /// The running executable's bytes: a cache key part, so a new build of the
+    /// tool never reuses output an older one rendered.
+    static let executable: String = {
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return (FileManager.default.contents(atPath: path)).map(hex) ?? UUID().uuidString
+    }()
+}

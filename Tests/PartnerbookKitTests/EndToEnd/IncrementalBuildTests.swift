@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import PartnerbookKit
+
+/// Incremental and parallel builds give the same bytes as a full serial build,
+/// and do only the work a change calls for.
+@Suite struct IncrementalBuildTests {
+    private func tree(_ url: URL) throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        for path in OutputWriter.filesBelow(url) { out[path] = try Data(contentsOf: url.appendingPathComponent(path)) }
+        return out
+    }
+
+    private func build(_ folder: TemporaryFolder, _ output: String, _ extra: [String] = []) throws -> Binary.Result {
+        try Binary.run(["build", "--content", "content", "--templates", "templates", "--output", output] + extra, in: folder.url)
+    }
+
+    private func folder(partners: Int) throws -> TemporaryFolder {
+        let folder = TemporaryFolder()
+        folder.write("content/program.yaml", Fixtures.program)
+        for index in 0..<partners { folder.write("content/partners/p\(index).yaml", Fixtures.partner) }
+        try FileManager.default.copyItem(at: TestBuild.templates, to: folder.url.appendingPathComponent("templates"))
+        return folder
+    }
+
+    @Test func parallelOutputEqualsSerialOutput() throws {
+        let folder = try folder(partners: 6)
+        #expect(try build(folder, "serial", ["--jobs", "1", "--no-cache"]).status == 0)
+        #expect(try build(folder, "parallel", ["--jobs", "4", "--no-cache"]).status == 0)
+        #expect(try tree(folder.url.appendingPathComponent("serial")) == tree(folder.url.appendingPathComponent("parallel")))
+    }
+
+    @Test func rebuildsOnlyWhatChanged() throws {
+        let folder = try folder(partners: 4)
+        let first = try build(folder, "out")
+        #expect(first.stderr.contains("(4 rendered, 0 reused"))
+        let unchanged = try build(folder, "out")
+        #expect(unchanged.stderr.contains("out is up to date"), "\(unchanged.stderr)")
+
+        folder.write("content/partners/p2.yaml", Fixtures.partner.replacingOccurrences(of: "A *good* partner.", with: "Changed."))
+        let one = try build(folder, "out")
+        #expect(one.stderr.contains("(1 rendered, 3 reused"), "\(one.stderr)")
+        let incremental = try tree(folder.url.appendingPathComponent("out"))
+        #expect(try build(folder, "fresh", ["--no-cache"]).status == 0)
+        #expect(incremental == (try tree(folder.url.appendingPathComponent("fresh"))), "incremental equals a full build")
+        #expect(String(decoding: incremental["partners/p2/index.html"]!, as: UTF8.self).contains("Changed."))
+
+        let css = folder.url.appendingPathComponent("templates/assets/partnerbook.css")
+        try (try String(contentsOf: css, encoding: .utf8) + "\n/* edited */\n").write(to: css, atomically: true, encoding: .utf8)
+        #expect(try build(folder, "out").stderr.contains("(4 rendered, 0 reused"), "a template change renders everything")
+    }
+
+    @Test func aHandEditedOutputFileIsRenderedAgain() throws {
+        let folder = try folder(partners: 2)
+        #expect(try build(folder, "out").status == 0)
+        let charter = folder.url.appendingPathComponent("out/partners/p0/charter.html")
+        let original = try Data(contentsOf: charter)
+        try Data("tampered".utf8).write(to: charter)
+        let result = try build(folder, "out")
+        #expect(result.stderr.contains("(1 rendered, 1 reused"), "\(result.stderr)")
+        #expect(try Data(contentsOf: charter) == original)
+    }
+
+    @Test func reuseNeverWritesThroughToThePreviousOutput() throws {
+        let folder = try folder(partners: 2)
+        #expect(try build(folder, "out").status == 0)
+        let before = try tree(folder.url.appendingPathComponent("out"))
+        // Hard links are shared between the two outputs; a rendered file must not modify the old one.
+        folder.write("content/partners/p1.yaml", Fixtures.partner.replacingOccurrences(of: "A *good* partner.", with: "New."))
+        let pinned = folder.url.appendingPathComponent("pinned")
+        try FileManager.default.createDirectory(at: pinned, withIntermediateDirectories: true)
+        for path in before.keys where path.hasPrefix("partners/p1/") {
+            let target = pinned.appendingPathComponent(path.replacingOccurrences(of: "/", with: "_"))
+            try FileManager.default.linkItem(at: folder.url.appendingPathComponent("out/" + path), to: target)
+        }
+        #expect(try build(folder, "out").status == 0)
+        for path in before.keys where path.hasPrefix("partners/p1/") {
+            let pinnedCopy = try Data(contentsOf: pinned.appendingPathComponent(path.replacingOccurrences(of: "/", with: "_")))
+            #expect(pinnedCopy == before[path], "\(path) changed through a shared inode")
+        }
+    }
+}
