@@ -10,6 +10,9 @@ struct Check: ParsableCommand {
     @OptionGroup var content: ContentOptions
     @OptionGroup var report: ReportOptions
 
+    @Flag(help: "Print only the summary line.")
+    var quiet = false
+
     func run() throws {
         let result: CheckRun
         do {
@@ -19,7 +22,7 @@ struct Check: ParsableCommand {
             throw Exit.fail("\(error)")
         }
         let diagnostics = result.report
-        let output = diagnostics.render(report.format, pathPrefix: content.content)
+        let output = quiet ? diagnostics.summary + "\n" : diagnostics.render(report.format, pathPrefix: content.content)
         FileHandle.standardOutput.write(Data(output.utf8))
         if report.format == .json {
             FileHandle.standardError.write(Data((diagnostics.summary + "\n").utf8))

@@ -40,19 +40,21 @@ struct DocumentRenderer {
             files.append(OutputFile(base + "charts/\(slug).svg", TrendChart(reading).svg()))
         }
 
-        var charter = CharterView(context)
         files += document(base + "charter", template: "charter.md", context: context, kind: "charter",
-                          crumb: "Charter") { ext in charter.ext = ext; return charter }
+                          crumb: "Charter", view: CharterView(context))
 
-        var scorecard = ScorecardView(context, charts: scorecardCharts)
+        let scorecard = ScorecardView(context, charts: scorecardCharts)
         files += document(base + "scorecard", template: "scorecard.md", context: context, kind: "scorecard",
-                          crumb: "Scorecard") { ext in scorecard.ext = ext; return scorecard }
+                          crumb: "Scorecard", view: scorecard)
 
         for packet in QBRPlan.packets(for: context.partner) {
             // A held review's packet charts the quarters up to it; the upcoming
             // packet shows the latest data, which the scorecard's charts already hold.
             var charts = scorecardCharts.mapValues { "../" + $0 }
-            if packet.review != nil {
+            // The latest held review's charts show the same quarters as the scorecard's: reuse them.
+            let latestHeld = packet.review != nil && packet.quarter == readings.compactMap(\.latest?.quarter).max()
+                && KPIReading.readings(for: context.partner, upTo: packet.quarter).map(\.trend) == readings.map(\.trend)
+            if packet.review != nil && !latestHeld {
                 charts = [:]
                 let packetReadings = KPIReading.readings(for: context.partner, upTo: packet.quarter)
                 for (reading, slug) in zip(packetReadings, ChartNames.slugs(for: packetReadings.map { $0.metric.id?.value ?? "" })) {
@@ -62,11 +64,14 @@ struct DocumentRenderer {
                     files.append(OutputFile(base + name, TrendChart(reading).svg()))
                 }
             }
-            var qbr = QBRView(context, quarter: packet.quarter, review: packet.review, previous: packet.previous,
-                              scorecard: scorecard, charts: charts)
+            let qbr = QBRView(context, quarter: packet.quarter, review: packet.review, previous: packet.previous,
+                              coMarketing: scorecard.coMarketing, charts: charts)
             files += document(base + "qbr/\(packet.quarter)", template: "qbr.md", context: context, kind: "qbr",
-                              crumb: "QBR \(packet.quarter)") { ext in qbr.ext = ext; return qbr }
+                              crumb: "QBR \(packet.quarter)", view: qbr)
         }
+        files.append(OutputFile(base + "index.html",
+                                layout(body: templates.render("partner.html", PartnerPageView(context)), title: context.partnerName,
+                                       depth: 2, kind: "partner", context: context, crumbs: [(context.partnerName, "")])))
         return files
     }
 
@@ -81,8 +86,9 @@ struct DocumentRenderer {
         }
         let markdown = normalised(templates.render("program-scorecard.md", view("md")))
         files.append(OutputFile("program/scorecard.md", markdown))
-        let body = htmlBody(templates.render("program-scorecard.md", view("html")))
-        files.append(OutputFile("program/scorecard.html", layout(body: body, title: view("html").title, depth: 1,
+        let htmlView = view("html")
+        let body = htmlBody(templates.render("program-scorecard.md", htmlView))
+        files.append(OutputFile("program/scorecard.html", layout(body: body, title: htmlView.title, depth: 1,
                                                                    kind: "program-scorecard", context: nil,
                                                                    crumbs: [("Program scorecard", "")])))
         let reportView = ReportView(program: program, partners: partners, report: report, asOf: asOf)
@@ -95,18 +101,12 @@ struct DocumentRenderer {
         return files
     }
 
-    /// The home page, each partner's page and the sitemap.
+    /// The home page (the directory of partners).
     func siteFiles(_ contexts: [DocumentContext], report: DiagnosticReport) -> [OutputFile] {
         var files: [OutputFile] = []
         let directory = DirectoryView(program: program, contexts: contexts, report: report, asOf: asOf, siteTitle: siteTitle)
         files.append(OutputFile("index.html", layout(body: templates.render("index.html", directory), title: siteTitle, depth: 0,
                                                      kind: "home", context: nil, crumbs: [])))
-        for context in contexts {
-            let page = PartnerPageView(context)
-            files.append(OutputFile("partners/\(context.partner.id)/index.html",
-                                    layout(body: templates.render("partner.html", page), title: context.partnerName, depth: 2,
-                                           kind: "partner", context: context, crumbs: [(context.partnerName, "")])))
-        }
         return files
     }
 
@@ -125,11 +125,20 @@ struct DocumentRenderer {
         return OutputFile("sitemap.xml", xml)
     }
 
-    /// The `.md` and `.html` of one document; `view` fills the template for a link extension.
+    /// Stands where links put their file extension (`{{ext}}`) while a
+    /// document's template is filled once; then `md` or `html` replaces it.
+    /// Private-use code points: no value in a partner file needs them, and
+    /// they are removed from content (see `withoutSentinel`).
+    static let extSentinel = "\u{F8FF}ext\u{F8FE}"
+
+    /// The `.md` and `.html` of one document: the template is filled once.
     private func document(_ path: String, template: String, context: DocumentContext, kind: String, crumb: String,
-                          view: (String) -> Any) -> [OutputFile] {
-        let markdown = normalised(templates.render(template, view("md")))
-        let body = htmlBody(templates.render(template, view("html")))
+                          view: Any) -> [OutputFile] {
+        var boxed = MustacheBox.box(view) as? [String: Any] ?? [:]
+        boxed["ext"] = DocumentRenderer.extSentinel
+        let filled = templates.render(template, boxed: boxed)
+        let markdown = normalised(ByteText.replacing(DocumentRenderer.extSentinel, with: "md", in: filled))
+        let body = htmlBody(ByteText.replacing(DocumentRenderer.extSentinel, with: "html", in: filled))
         let depth = path.split(separator: "/").count - 1
         let title = CMark.Document(markdown).firstHeading() ?? crumb
         let partnerPage = String(repeating: "../", count: depth - 2) + "index.html"

@@ -72,6 +72,11 @@ public struct TemplateSet: @unchecked Sendable {
     }
 
     func render(_ name: String, _ view: Any) -> String {
-        library.render(MustacheBox.box(view) ?? [String: Any](), withTemplate: name) ?? ""
+        render(name, boxed: MustacheBox.box(view) as? [String: Any] ?? [:])
+    }
+
+    /// Renders a view already boxed by `MustacheBox` (to box once, render twice).
+    func render(_ name: String, boxed: [String: Any]) -> String {
+        library.render(boxed, withTemplate: name) ?? ""
     }
 }

@@ -160,11 +160,11 @@ public enum CanonicalForm {
     }
 
     private static func text(_ value: String?) -> Value? {
-        value.map { .string($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        value.map { .string(Trim.whitespace($0)) }
     }
 
     private static func list(_ items: [Located<String>]) -> Value {
-        .array(items.map { .string($0.value.trimmingCharacters(in: .whitespacesAndNewlines)) })
+        .array(items.map { .string(Trim.whitespace($0.value)) })
     }
 
     private static func contact(_ contact: Contact?) -> Value? {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Runs every rule family over the loaded content.
 public enum Validator {
     static let families: [any PartnerRules.Type] = [
@@ -8,10 +10,13 @@ public enum Validator {
     /// Loader findings plus every rule's, in a stable order.
     public static func validate(_ content: LoadedContent, asOf: Day) -> [Diagnostic] {
         let context = RuleContext(program: content.program, asOf: asOf)
-        var diagnostics = content.diagnostics + ProgramRules.check(content.program)
-        for partner in content.partners {
-            diagnostics += check(partner, context)
+        let partners = content.partners
+        let found = Slots<[Diagnostic]>(count: partners.count)
+        DispatchQueue.concurrentPerform(iterations: partners.count) { index in
+            found[index] = check(partners[index], context)
         }
+        var diagnostics = content.diagnostics + ProgramRules.check(content.program)
+        for partnerDiagnostics in found.values { diagnostics += partnerDiagnostics }
         return diagnostics.sorted(by: Diagnostic.ordered)
     }
 

@@ -33,14 +33,17 @@ import Testing
         process.arguments = ["serve", "--port", String(port), "--content", "content", "--templates", TestBuild.templates.path,
                              "--output", "out"]
         process.currentDirectoryURL = folder.url
-        process.standardError = FileHandle.nullDevice
+        let log = folder.url.appendingPathComponent("serve.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: log)
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         defer { process.terminate(); process.waitUntilExit() }
         let base = "http://127.0.0.1:\(port)"
 
-        let home = await eventually(base + "/") { $0.contains("<h1>") }
-        #expect(home?.contains("/__partnerbook/reload.js") == true, "the page reloads itself")
+        let home = await eventually(base + "/", seconds: 60) { $0.contains("<h1>") }
+        #expect(home?.contains("/__partnerbook/reload.js") == true,
+                "the page reloads itself; server log: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
         #expect(await get(base + "/partners/acme/index.html")?.contains("<h1>Acme Cloud</h1>") == true)
         let version = await get(base + "/__partnerbook/version")
 

@@ -92,7 +92,7 @@ struct TrendChart {
     }
 
     /// Coordinates with at most one decimal, the same on every machine.
-    private func n(_ value: Double) -> String { Format.number(value, decimals: 1).replacingOccurrences(of: ",", with: "") }
+    private func n(_ value: Double) -> String { String(Format.number(value, decimals: 1).filter { $0 != "," }) }
 }
 
 /// Escapes text for XML and HTML element content and attribute values.

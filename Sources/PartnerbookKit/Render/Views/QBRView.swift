@@ -48,15 +48,17 @@ struct QBRView {
     var nextCommitmentsUs: [ProseItem]
     var nextCommitmentsPartner: [ProseItem]
     var nextReview: String
-    var scorecard: ScorecardView
+    var health: Int
+    var band: String
 
     /// - Parameters:
     ///   - review: the review this packet records, nil for the upcoming one.
     ///   - previous: the review before it (for the upcoming packet: the last review held).
-    init(_ context: DocumentContext, quarter: Quarter, review: Review?, previous: Review?, scorecard: ScorecardView,
-         charts: [String: String]) {
+    init(_ context: DocumentContext, quarter: Quarter, review: Review?, previous: Review?,
+         coMarketing: [ScorecardView.StageRow], charts: [String: String]) {
         let partner = context.partner, assessment = context.assessment
-        self.scorecard = scorecard
+        health = assessment.health.total
+        band = assessment.health.band.label
         upcoming = review == nil
         title = "QBR packet \(quarter): \(context.partnerName)"
         company = context.company
@@ -107,7 +109,7 @@ struct QBRView {
         gates = ScorecardView.gateRows(assessment, partner: partner)
         verdict = assessment.continueDecision.verdict.rawValue.capitalizedFirst
         verdictReason = assessment.continueDecision.reason
-        coMarketing = scorecard.coMarketing
+        self.coMarketing = coMarketing
         let source = review ?? previous
         risks = (source?.risks ?? []).map(ScorecardView.RiskRow.init)
         let highlights = MarkdownText.block(review?.highlights?.value)
