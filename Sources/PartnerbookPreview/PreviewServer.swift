@@ -81,7 +81,7 @@ public struct PreviewServer: Sendable {
             let build = try BuildRun(contentFolder: options.content, templatesFolder: options.templates,
                                      templatesDisplay: options.templatesDisplay, output: options.output,
                                      asOf: options.asOf, today: options.today, strict: false, force: options.force)
-            let report = build.check.report
+            let report = build.report
             let text = report.render(.text, pathPrefix: options.contentDisplay)
             log(text.trimmingCharacters(in: .newlines))
             if build.written == nil {

@@ -52,7 +52,7 @@ struct Build: ParsableCommand {
         } catch {
             throw Exit.fail("\(error)")
         }
-        let diagnostics = result.check.report
+        let diagnostics = result.report
         let text = diagnostics.render(report.format, pathPrefix: content.content)
         FileHandle.standardOutput.write(Data(text.utf8))
         guard let written = result.written else {
@@ -61,10 +61,10 @@ struct Build: ParsableCommand {
         }
         guard !quiet else { return }
         display.finish()
-        let partners = result.check.content.partners.count
+        let partners = result.partnerCount
         let line = result.upToDate
-            ? "\(output) is up to date: \(written) files for \(partners) partners (as of \(result.check.asOf))\n"
-            : "built \(written) files for \(partners) partners into \(output) (\(result.rendered) rendered, \(partners - result.rendered) reused; as of \(result.check.asOf))\n"
+            ? "\(output) is up to date: \(written) files for \(partners) partners (as of \(result.asOf))\n"
+            : "built \(written) files for \(partners) partners into \(output) (\(result.rendered) rendered, \(partners - result.rendered) reused; as of \(result.asOf))\n"
         FileHandle.standardError.write(Data(line.utf8))
     }
 }

@@ -34,7 +34,11 @@ public final class BuildProgress: @unchecked Sendable {
 /// itself) are unchanged since the last build has its files reused from the
 /// previous output; when nothing changed, nothing is written at all.
 public struct BuildRun {
-    public var check: CheckRun
+    /// What validation found (replayed from the cache when nothing changed).
+    public var report: DiagnosticReport
+    public var asOf: Day
+    /// Partners in the program.
+    public var partnerCount: Int
     /// Files in the new output; nil when the content had errors and nothing was written.
     public var written: Int?
     /// Partners whose documents were rendered (the rest were reused).
@@ -46,7 +50,31 @@ public struct BuildRun {
                 asOf: Day?, today: Day, strict: Bool, force: Bool, pdf: Bool = false,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, useCache: Bool = true,
                 progress: BuildProgress? = nil) throws {
-        check = try CheckRun(contentFolder: contentFolder, asOf: asOf, today: today, strict: strict)
+        let cacheURL = BuildCache.location(for: output)
+        let outputURL = output.standardizedFileURL
+        let old = useCache ? BuildCache.load(from: cacheURL) : BuildCache()
+
+        // Nothing changed since the last build: replay its diagnostics, write nothing.
+        if !pdf, let inputs = old.inputs,
+           let digest = try? BuildRun.inputsDigest(contentFolder: contentFolder, templatesFolder: templatesFolder,
+                                                   asOf: asOf, today: today, strict: strict),
+           digest.value == inputs, let program = old.program, BuildCache.intact(program, in: outputURL),
+           old.partners.values.allSatisfy({ BuildCache.intact($0, in: outputURL) }),
+           FileManager.default.fileExists(atPath: outputURL.appendingPathComponent(OutputWriter.manifestName).path) {
+            report = DiagnosticReport(diagnostics: old.diagnostics, partnerCount: old.partnerCount, strict: strict)
+            self.asOf = digest.asOf
+            partnerCount = old.partners.count
+            if !report.fails {
+                upToDate = true
+                written = old.partners.values.reduce(program.files.count) { $0 + $1.files.count }
+            }
+            return
+        }
+
+        let check = try CheckRun(contentFolder: contentFolder, asOf: asOf, today: today, strict: strict)
+        report = check.report
+        self.asOf = check.asOf
+        partnerCount = check.content.partners.count
         guard !check.report.fails else { return }
         let printer = pdf ? try CharterPDF() : nil
         let templates = try TemplateSet.load(from: templatesFolder, displayPath: templatesDisplay)
@@ -60,10 +88,6 @@ public struct BuildRun {
                                content.digests[ContentLoader.programFile] ?? "", String(check.report.strict)])
         let keys = partners.map { Digest.hex([base, $0.id, content.digests[$0.file] ?? UUID().uuidString]) }
         let programKey = Digest.hex([base] + keys + (byFile[ContentLoader.programFile] ?? []).map(\.message))
-        let cacheURL = BuildCache.location(for: output)
-        let old = useCache ? BuildCache.load(from: cacheURL) : BuildCache()
-        let outputURL = output.standardizedFileURL
-
         // Reuse needs the old entry's key, and its files still in the output as written.
         let reusable = Slots<Bool>(count: partners.count)
         DispatchQueue.concurrentPerform(iterations: partners.count) { index in
@@ -71,12 +95,6 @@ public struct BuildRun {
             reusable[index] = entry?.key == keys[index] && BuildCache.intact(entry!, in: outputURL)
         }
         let programReusable = old.program?.key == programKey && BuildCache.intact(old.program!, in: outputURL)
-        if printer == nil, programReusable, reusable.values.allSatisfy({ $0 }), old.partners.count == partners.count,
-           FileManager.default.fileExists(atPath: outputURL.appendingPathComponent(OutputWriter.manifestName).path) {
-            upToDate = true
-            written = old.partners.values.reduce(old.program!.files.count) { $0 + $1.files.count }
-            return
-        }
 
         let area = try StagingArea(output: output, force: force)
         let asOfDay = check.asOf
@@ -153,11 +171,47 @@ public struct BuildRun {
             var cache = BuildCache()
             for (partner, entry) in zip(partners, partnerEntries) { cache.partners[partner.id] = entry }
             cache.program = programEntry
+            cache.inputs = try? BuildRun.inputsDigest(contentFolder: contentFolder, templatesFolder: templatesFolder,
+                                                      asOf: asOf, today: today, strict: strict).value
+            cache.partnerCount = check.content.partnerFileCount
+            cache.diagnostics = check.report.diagnostics
             cache.save(to: cacheURL)
         } catch {
             area.abandon()
             throw error
         }
+    }
+
+    /// A digest of everything a build reads: every file in the content folder's
+    /// program.yaml and partners/ (names and bytes), every template and asset,
+    /// the as-of date, `--strict` and the executable. Equal digests mean an
+    /// equal build, so it can be skipped without parsing any YAML.
+    static func inputsDigest(contentFolder: URL, templatesFolder: URL, asOf: Day?, today: Day,
+                             strict: Bool) throws -> (value: String, asOf: Day) {
+        let fm = FileManager.default
+        let root = contentFolder.resolvingSymlinksInPath().standardizedFileURL
+        guard let program = fm.contents(atPath: root.appendingPathComponent(ContentLoader.programFile).path) else {
+            throw ContentFolderError(description: "no program.yaml")
+        }
+        // The as-of date: the option, else program.yaml's, else today.
+        let context = LoadContext(file: ContentLoader.programFile)
+        let programAsOf = YAMLFile.parse(program, context: context).map { ProgramLoader.load($0, context: context).asOf?.value }
+        let day = asOf ?? programAsOf.flatMap { $0 } ?? today
+        var parts = [Digest.executable, day.description, String(strict), Digest.hex(program)]
+        let partners = root.appendingPathComponent(ContentLoader.partnersFolder)
+        let names = ((try? fm.contentsOfDirectory(atPath: partners.path)) ?? []).sorted()
+        let digests = Slots<String>(count: names.count)
+        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+            let url = partners.appendingPathComponent(names[index])
+            let resolved = url.resolvingSymlinksInPath().path
+            digests[index] = names[index] + "\u{1F}" + resolved + "\u{1F}" + (fm.contents(atPath: url.path).map(Digest.hex) ?? "unreadable")
+        }
+        parts += digests.values
+        let templates = templatesFolder.standardizedFileURL
+        for file in ((fm.enumerator(atPath: templates.path)?.allObjects as? [String]) ?? []).sorted() {
+            parts.append(file + "\u{1F}" + (fm.contents(atPath: templates.appendingPathComponent(file).path).map(Digest.hex) ?? "-"))
+        }
+        return (Digest.hex(parts), day)
     }
 
     /// Every output file of a checked program, in memory and in a stable order

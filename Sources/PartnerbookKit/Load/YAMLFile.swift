@@ -20,7 +20,9 @@ enum YAMLFile {
             return nil
         }
         do {
-            let parser = try Parser(yaml: text)
+            // No implicit tag resolution: text stays text, and Yams would otherwise run its
+            // resolver's regular expressions on every key while checking for duplicates.
+            let parser = try Parser(yaml: text, resolver: .basic)
             return try parser.singleRoot()
         } catch let error as YamlError {
             let (position, message) = describe(error)

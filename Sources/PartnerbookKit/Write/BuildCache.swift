@@ -18,9 +18,14 @@ struct BuildCache: Sendable {
         var size: Int
     }
 
-    static let format = "partnerbook-cache-v1"
+    static let format = "partnerbook-cache-v2"
     var partners: [String: Entry] = [:]
     var program: Entry?
+    /// Digest of every input of the last build (see `BuildRun.inputsDigest`).
+    var inputs: String?
+    /// The last build's partner count and diagnostics, replayed when nothing changed.
+    var partnerCount = 0
+    var diagnostics: [Diagnostic] = []
 
     static func location(for output: URL) -> URL {
         output.standardizedFileURL.deletingLastPathComponent()
@@ -41,7 +46,15 @@ struct BuildCache: Sendable {
         }
         for line in lines where !line.isEmpty {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            if fields.first == "" && fields.count == 3, let size = Int(fields[2]) {
+            if fields.count == 2, fields[0] == "inputs" {
+                cache.inputs = String(fields[1])
+            } else if fields.count == 2, fields[0] == "partner-count", let count = Int(fields[1]) {
+                cache.partnerCount = count
+            } else if fields.count == 7, fields[0] == "diagnostic", let line = Int(fields[2]), let column = Int(fields[3]),
+                      let severity = Severity(rawValue: String(fields[4])) {
+                cache.diagnostics.append(Diagnostic(file: unescape(fields[1]), at: SourcePosition(line: line, column: column),
+                                                    severity: severity, rule: String(fields[5]), message: unescape(fields[6])))
+            } else if fields.first == "" && fields.count == 3, let size = Int(fields[2]) {
                 current?.entry.files.append(File(path: String(fields[1]), size: size))
             } else if fields.count == 3, fields[0] == "partner" || fields[0] == "program" {
                 flush()
@@ -62,7 +75,32 @@ struct BuildCache: Sendable {
         }
         for id in partners.keys.sorted() { add("partner", id, partners[id]!) }
         if let program { add("program", "-", program) }
+        if let inputs { text += "inputs\t\(inputs)\n" }
+        text += "partner-count\t\(partnerCount)\n"
+        for d in diagnostics {
+            text += "diagnostic\t\(BuildCache.escape(d.file))\t\(d.position.line)\t\(d.position.column)\t\(d.severity.rawValue)\t\(d.rule)\t\(BuildCache.escape(d.message))\n"
+        }
         try? Data(text.utf8).write(to: url, options: .atomic)
+    }
+
+    private static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
+            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
+    }
+
+    private static func unescape(_ text: Substring) -> String {
+        var out = "", escaped = false
+        for c in text {
+            if escaped {
+                out.append(c == "t" ? "\t" : c == "n" ? "\n" : c == "r" ? "\r" : c)
+                escaped = false
+            } else if c == "\\" {
+                escaped = true
+            } else {
+                out.append(c)
+            }
+        }
+        return out
     }
 
     /// Whether every file of `entry` is still in `output` with the size written.

@@ -50,6 +50,20 @@ import Testing
         #expect(try build(folder, "out").stderr.contains("(4 rendered, 0 reused"), "a template change renders everything")
     }
 
+    @Test func anUnchangedBuildReplaysTheSameDiagnosticsAndExitCode() throws {
+        let folder = try folder(partners: 2)
+        folder.write("content/partners/warn.yaml", Fixtures.partner + "\nunknown_key: 1\n")
+        let first = try build(folder, "out")
+        let second = try build(folder, "out")
+        #expect(second.stderr.contains("out is up to date"))
+        #expect(second.stdout == first.stdout)
+        #expect(second.stdout.contains("[schema.unknown-key]"))
+        #expect(try build(folder, "out", ["--strict"]).status == 1, "--strict still fails on the replayed warnings")
+        let later = try build(folder, "out", ["--as-of", "2027-06-01"])
+        #expect(!later.stderr.contains("up to date"), "another as-of date is another build")
+        #expect(later.stdout.contains("[review.overdue]"))
+    }
+
     @Test func aHandEditedOutputFileIsRenderedAgain() throws {
         let folder = try folder(partners: 2)
         #expect(try build(folder, "out").status == 0)
