@@ -53,12 +53,13 @@ public struct BuildRun {
         let cacheURL = BuildCache.location(for: output)
         let outputURL = output.standardizedFileURL
         let old = useCache ? BuildCache.load(from: cacheURL) : BuildCache()
+        // Taken before anything is read: if a file changes during the build,
+        // the next build sees a different digest and builds again.
+        let digest = try? BuildRun.inputsDigest(contentFolder: contentFolder, templatesFolder: templatesFolder,
+                                                asOf: asOf, today: today, strict: strict)
 
         // Nothing changed since the last build: replay its diagnostics, write nothing.
-        if !pdf, let inputs = old.inputs,
-           let digest = try? BuildRun.inputsDigest(contentFolder: contentFolder, templatesFolder: templatesFolder,
-                                                   asOf: asOf, today: today, strict: strict),
-           digest.value == inputs, let program = old.program, BuildCache.intact(program, in: outputURL),
+        if !pdf, let inputs = old.inputs, let digest, digest.value == inputs, let program = old.program, BuildCache.intact(program, in: outputURL),
            old.partners.values.allSatisfy({ BuildCache.intact($0, in: outputURL) }),
            FileManager.default.fileExists(atPath: outputURL.appendingPathComponent(OutputWriter.manifestName).path) {
             report = DiagnosticReport(diagnostics: old.diagnostics, partnerCount: old.partnerCount, strict: strict)
@@ -113,9 +114,7 @@ public struct BuildRun {
                 queue.async {
                     defer { gate.signal(); group.leave() }
                     let partner = partners[index]
-                    let context = DocumentContext(program: content.program, partner: partner,
-                                                  assessment: PartnerAssessment(partner, program: content.program),
-                                                  asOf: asOfDay, diagnostics: byFile[partner.file] ?? [])
+                    let context = DocumentContext(partner, program: content.program, asOf: asOfDay, byFile: byFile)
                     contexts[index] = context
                     if reusable[index]!, let entry = old.partners[partner.id],
                        entry.files.allSatisfy({ area.reuse($0.path, size: $0.size) }) {
@@ -171,8 +170,7 @@ public struct BuildRun {
             var cache = BuildCache()
             for (partner, entry) in zip(partners, partnerEntries) { cache.partners[partner.id] = entry }
             cache.program = programEntry
-            cache.inputs = try? BuildRun.inputsDigest(contentFolder: contentFolder, templatesFolder: templatesFolder,
-                                                      asOf: asOf, today: today, strict: strict).value
+            cache.inputs = digest?.value
             cache.partnerCount = check.content.partnerFileCount
             cache.diagnostics = check.report.diagnostics
             cache.save(to: cacheURL)
@@ -220,10 +218,8 @@ public struct BuildRun {
         let content = check.content
         let renderer = DocumentRenderer(templates: templates, program: content.program, asOf: check.asOf)
         let byFile = Dictionary(grouping: check.report.diagnostics, by: \.file)
-        let contexts = content.partners.sorted { $0.id < $1.id }.map { partner in
-            DocumentContext(program: content.program, partner: partner,
-                            assessment: PartnerAssessment(partner, program: content.program),
-                            asOf: check.asOf, diagnostics: byFile[partner.file] ?? [])
+        let contexts = content.partners.sorted { $0.id < $1.id }.map {
+            DocumentContext($0, program: content.program, asOf: check.asOf, byFile: byFile)
         }
         var files: [OutputFile] = []
         for context in contexts {

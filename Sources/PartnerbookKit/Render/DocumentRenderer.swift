@@ -51,17 +51,18 @@ struct DocumentRenderer {
             // A held review's packet charts the quarters up to it; the upcoming
             // packet shows the latest data, which the scorecard's charts already hold.
             var charts = scorecardCharts.mapValues { "../" + $0 }
-            // The latest held review's charts show the same quarters as the scorecard's: reuse them.
-            let latestHeld = packet.review != nil && packet.quarter == readings.compactMap(\.latest?.quarter).max()
-                && KPIReading.readings(for: context.partner, upTo: packet.quarter).map(\.trend) == readings.map(\.trend)
-            if packet.review != nil && !latestHeld {
-                charts = [:]
+            // A held packet whose quarters differ from the scorecard's gets its own charts
+            // (same metrics in the same order, so the same slugs); otherwise it reuses them.
+            if packet.review != nil {
                 let packetReadings = KPIReading.readings(for: context.partner, upTo: packet.quarter)
-                for (reading, slug) in zip(packetReadings, ChartNames.slugs(for: packetReadings.map { $0.metric.id?.value ?? "" })) {
-                    guard let metricID = reading.metric.id?.value else { continue }
-                    let name = "charts/\(packet.quarter)-\(slug).svg"
-                    charts[metricID] = "../" + name
-                    files.append(OutputFile(base + name, TrendChart(reading).svg()))
+                if packetReadings.map(\.trend) != readings.map(\.trend) {
+                    charts = [:]
+                    for (reading, slug) in zip(packetReadings, slugs) {
+                        guard let metricID = reading.metric.id?.value else { continue }
+                        let name = "charts/\(packet.quarter)-\(slug).svg"
+                        charts[metricID] = "../" + name
+                        files.append(OutputFile(base + name, TrendChart(reading).svg()))
+                    }
                 }
             }
             let qbr = QBRView(context, quarter: packet.quarter, review: packet.review, previous: packet.previous,

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// `sha256:` and the SHA-256 of the canonical form, in lowercase hex.
@@ -6,11 +5,7 @@ public enum Fingerprint {
     public static let prefix = "sha256:"
 
     public static func of(_ partner: Partner, company: String?) -> String {
-        let digest = SHA256.hash(data: Data(CanonicalForm.text(of: partner, company: company).utf8))
-        return prefix + digest.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        prefix + Digest.hex(Data(CanonicalForm.text(of: partner, company: company).utf8))
     }
 
     /// Whether `text` has the form of a fingerprint.

@@ -41,31 +41,28 @@ enum GateRules: PartnerRules {
     }
 
     private static func crawlShortfall(_ gate: CrawlGate) -> String {
-        var reasons: [String] = []
-        if let improvement = gate.improvement {
-            if improvement < gate.threshold {
-                reasons.append("improvement \(percent(improvement)) is below the \(percent(gate.threshold)) bar")
-            }
-        } else {
-            reasons.append("no baseline and result recorded under phases.crawl")
-        }
-        if gate.decision != .go {
-            reasons.append("the decision is \(gate.decision?.rawValue ?? "not recorded"), not go")
-        }
-        return reasons.joined(separator: "; ")
+        shortfall(gate.improvement, measure: "improvement", threshold: gate.threshold, decision: gate.decision,
+                  missing: "no baseline and result recorded under phases.crawl")
     }
 
     private static func walkShortfall(_ gate: WalkGate) -> String {
+        shortfall(gate.adoption, measure: "adoption", threshold: gate.threshold, decision: gate.decision,
+                  missing: "no invited and adopted counts recorded under phases.walk")
+    }
+
+    /// Every reason a gate is not passed: the number under its bar (or not recorded), a decision other than go.
+    private static func shortfall(_ value: Double?, measure: String, threshold: Double, decision: GateDecision?,
+                                  missing: String) -> String {
         var reasons: [String] = []
-        if let adoption = gate.adoption {
-            if adoption < gate.threshold {
-                reasons.append("adoption \(percent(adoption)) is below the \(percent(gate.threshold)) bar")
+        if let value {
+            if value < threshold {
+                reasons.append("\(measure) \(percent(value)) is below the \(percent(threshold)) bar")
             }
         } else {
-            reasons.append("no invited and adopted counts recorded under phases.walk")
+            reasons.append(missing)
         }
-        if gate.decision != .go {
-            reasons.append("the decision is \(gate.decision?.rawValue ?? "not recorded"), not go")
+        if decision != .go {
+            reasons.append("the decision is \(decision?.rawValue ?? "not recorded"), not go")
         }
         return reasons.joined(separator: "; ")
     }

@@ -8,9 +8,18 @@ struct DocumentContext {
     var diagnostics: [Diagnostic]
 
     var company: String { program.company?.value ?? "Us" }
+
     var partnerName: String { partner.displayName }
 
     func side(_ party: Party) -> String { party.side(company: company, partner: partnerName) }
+}
+
+extension DocumentContext {
+    /// A partner's context: its assessment computed, its diagnostics picked from `byFile`.
+    init(_ partner: Partner, program: Program, asOf: Day, byFile: [String: [Diagnostic]]) {
+        self.init(program: program, partner: partner, assessment: PartnerAssessment(partner, program: program),
+                  asOf: asOf, diagnostics: byFile[partner.file] ?? [])
+    }
 }
 
 /// A bullet of prose, ready for a one-line Markdown context.
