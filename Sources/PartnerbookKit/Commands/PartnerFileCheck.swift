@@ -8,7 +8,7 @@ public enum PartnerFileCheck {
         let context = LoadContext(file: "partners/\(id).yaml")
         guard let root = YAMLFile.parse(data, context: context) else { return context.diagnostics }
         let partner = PartnerLoader.load(root, id: id, context: context)
-        let assessment = PartnerAssessment(partner, program: program)
+        let assessment = PartnerAssessment(partner, program: program, asOf: asOf)
         _ = CMark.Document(MarkdownText.block(partner.summary?.value)).sanitize().html()
         _ = assessment.health.total
         return context.diagnostics + Validator.check(partner, RuleContext(program: program, asOf: asOf))

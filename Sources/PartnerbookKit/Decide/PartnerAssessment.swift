@@ -15,7 +15,7 @@ public struct PartnerAssessment: Sendable {
     public var health: HealthScore
     public var signatures: SignatureState
 
-    public init(_ partner: Partner, program: Program) {
+    public init(_ partner: Partner, program: Program, asOf: Day) {
         let thresholds = program.gates
         tierDecision = TierDecision.decide(partner.profile)
         crawlGate = CrawlGate(partner.phases?.crawl, thresholds: thresholds)
@@ -29,7 +29,7 @@ public struct PartnerAssessment: Sendable {
         commitment = CommitmentCheck(partner.commitments)
         charter = CharterCompleteness(partner.charter)
         coMarketing = CoMarketingProgress(partner.coMarketing)
-        kpis = KPIReading.readings(for: partner)
+        kpis = KPIReading.readings(for: partner, on: asOf)
         readiness = Readiness(partner, crawl: crawlGate, charter: charter, coMarketing: coMarketing, tierDecision: tierDecision)
         let due: [GateStatus]
         switch status {

@@ -20,9 +20,10 @@ enum ProgramLoader {
             program.site.title = site.text("title")?.value
             program.site.baseURL = site.text("base_url")?.value
         }
-        if let gates = top.fields("gates", known: ["crawl_min_improvement", "walk_min_adoption"]) {
+        if let gates = top.fields("gates", known: ["crawl_min_improvement", "walk_min_adoption", "kpi_behind_pace"]) {
             if let v = percent(gates, "crawl_min_improvement") { program.gates.crawlMinImprovement = v }
             if let v = percent(gates, "walk_min_adoption") { program.gates.walkMinAdoption = v }
+            if let v = percent(gates, "kpi_behind_pace") { program.gates.kpiBehindPace = v }
         }
         if let scoring = top.fields("scoring", known: scoringKeys) {
             program.scoring.at = scoring.at

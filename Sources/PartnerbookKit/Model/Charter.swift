@@ -69,6 +69,12 @@ public struct Metric: Sendable {
     public var target: Located<Double>?
     public var direction: Direction = .up
     public var weight: Double = 1
+    /// When the target should be reached; with it, attainment is judged against the pace.
+    public var due: Located<Day>?
+    /// Where the metric started; default: its first reading.
+    public var baseline: Located<Double>?
+    /// A program outcome this metric adds to (`partner_revenue`).
+    public var countsToward: Located<Outcome>?
 
     public var displayName: String { name?.value ?? id?.value ?? "unnamed metric" }
 }

@@ -23,6 +23,9 @@ public struct GateThresholds: Sendable {
     public var crawlMinImprovement: Double = 20
     /// Minimum share of invited customers who adopted during walk.
     public var walkMinAdoption: Double = 70
+    /// How far behind its straight-line pace a dated metric may fall, as a
+    /// percentage of the progress expected by now, before `kpi.behind-pace`.
+    public var kpiBehindPace: Double = 25
     public init() {}
 }
 

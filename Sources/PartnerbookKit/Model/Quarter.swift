@@ -28,6 +28,8 @@ public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var firstDay: Day { Day(year: year, month: (number - 1) * 3 + 1, day: 1)! }
 
+    public var lastDay: Day { next.firstDay.adding(days: -1) }
+
     public static func < (lhs: Quarter, rhs: Quarter) -> Bool {
         (lhs.year, lhs.number) < (rhs.year, rhs.number)
     }

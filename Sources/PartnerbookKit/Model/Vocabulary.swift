@@ -77,3 +77,8 @@ public enum Cadence: String, CaseIterable, Sendable {
 public enum Party: String, CaseIterable, Sendable {
     case us, partner
 }
+
+/// Program outcomes a partner metric can add to.
+public enum Outcome: String, CaseIterable, Sendable {
+    case partnerRevenue = "partner_revenue"
+}

@@ -54,8 +54,9 @@ struct DocumentRenderer {
             // A held packet whose quarters differ from the scorecard's gets its own charts
             // (same metrics in the same order, so the same slugs); otherwise it reuses them.
             if packet.review != nil {
-                let packetReadings = KPIReading.readings(for: context.partner, upTo: packet.quarter)
-                if packetReadings.map(\.trend) != readings.map(\.trend) {
+                let packetReadings = KPIReading.readings(for: context.partner, upTo: packet.quarter,
+                                                         on: packet.judgedOn(asOf: asOf))
+                if packetReadings.map(\.trend) != readings.map(\.trend) || packetReadings.map(\.pace) != readings.map(\.pace) {
                     charts = [:]
                     for (reading, slug) in zip(packetReadings, slugs) {
                         guard let metricID = reading.metric.id?.value else { continue }
@@ -65,8 +66,7 @@ struct DocumentRenderer {
                     }
                 }
             }
-            let qbr = QBRView(context, quarter: packet.quarter, review: packet.review, previous: packet.previous,
-                              coMarketing: scorecard.coMarketing, charts: charts)
+            let qbr = QBRView(context, packet: packet, coMarketing: scorecard.coMarketing, charts: charts)
             files += document(base + "qbr/\(packet.quarter)", template: "qbr.md", context: context, kind: "qbr",
                               crumb: "QBR \(packet.quarter)", view: qbr)
         }
@@ -169,7 +169,7 @@ struct DocumentRenderer {
             asOf: Format.date(asOf), company: program.company?.value ?? "",
             partnerName: context?.partnerName ?? "", tier: context?.partner.tier?.value.title ?? "",
             status: context?.partner.status?.value.rawValue ?? "",
-            health: health.map { String($0.total) } ?? "", band: health?.band.rawValue ?? "",
+            health: health.map { String($0.total) } ?? "", band: health?.band.rawValue ?? "", bandLabel: health?.bandText ?? "",
             hasBand: health != nil && kind != "partner",
             draft: kind == "charter" && context?.assessment.signatures.isFullySigned == false,
             fingerprint: kind == "charter" ? context?.assessment.signatures.fingerprint : nil,

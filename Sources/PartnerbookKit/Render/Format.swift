@@ -42,6 +42,13 @@ enum Format {
         return number(value)
     }
 
+    /// A value on a pace line: whole when the baseline and target are whole
+    /// (22.9 customers expected reads as 23).
+    static func expected(_ value: Double, pace: Pace, unit: String?) -> String {
+        let whole = pace.target == pace.target.rounded() && pace.baseline == pace.baseline.rounded()
+        return Format.value(whole ? value.rounded() : value, unit: unit)
+    }
+
     /// A signed change: "+60,000" or "-1.5".
     static func change(_ value: Double, unit: String?) -> String {
         (value > 0 ? "+" : value < 0 ? "−" : "±") + Format.value(abs(value), unit: unit)

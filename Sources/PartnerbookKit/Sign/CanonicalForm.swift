@@ -143,6 +143,8 @@ public enum CanonicalForm {
                     fields.add("name", text(metric.name?.value))
                     fields.add("unit", text(metric.unit?.value))
                     fields.add("target", metric.target.map { .number($0.value) })
+                    fields.add("due", metric.due.map { .string($0.value.description) })
+                    fields.add("baseline", metric.baseline.map { .number($0.value) })
                     return .object(fields)
                 })
             })

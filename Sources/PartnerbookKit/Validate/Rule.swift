@@ -33,6 +33,8 @@ public enum Rule: String, CaseIterable, Sendable {
     case reviewUnknownMetric = "review.unknown-metric"
     case reviewDuplicateQuarter = "review.duplicate-quarter"
     case reviewOverdue = "review.overdue"
+    case kpiBehindPace = "kpi.behind-pace"
+    case kpiPastDue = "kpi.past-due"
     case signatureStale = "signature.stale"
     case signatureMissing = "signature.missing"
     case programWeights = "program.weights"
@@ -42,7 +44,7 @@ public enum Rule: String, CaseIterable, Sendable {
         case .schemaUnknownKey, .charterTimelineDuration, .charterGovernanceEscalation,
              .commitmentHandshake, .commitmentNoDownside, .leverageMissing, .leverageWeak,
              .tierMismatch, .gateDecisionMismatch, .gateSunkCost, .comarketingLaunchBeforeReady,
-             .reviewOverdue, .signatureMissing:
+             .reviewOverdue, .signatureMissing, .kpiBehindPace, .kpiPastDue:
             return .warning
         default:
             return .error

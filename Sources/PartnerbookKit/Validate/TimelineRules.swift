@@ -44,7 +44,10 @@ enum TimelineRules: PartnerRules {
         }
     }
 
+    /// A planned length in words: "8 weeks", or "53 days, about 8 weeks".
     static func weeks(_ days: Int) -> String {
-        days % 7 == 0 ? "\(days / 7) weeks" : "\(days) days (about \((days + 3) / 7) weeks)"
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        if days % 7 == 0 { return plural(days / 7, "week") }
+        return plural(days, "day") + ", about " + plural(max(1, Int((Double(days) / 7).rounded())), "week")
     }
 }

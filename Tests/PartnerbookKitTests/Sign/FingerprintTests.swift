@@ -52,6 +52,8 @@ import Testing
         ("email: sam@acme.example", "email: sam@acme.example.com"),
         ("us: [ Two engineers ]", "us: [ Three engineers ]"),
         ("escalation: [ Managers, Sponsors ]", "escalation: [ Sponsors, Managers ]"),
+        ("direction: up, weight: 2 }", "direction: up, weight: 2, due: 2027-12-31 }"),
+        ("direction: up, weight: 2 }", "direction: up, weight: 2, baseline: 0 }"),
     ])
     func anySignedValueChangesIt(_ old: String, _ new: String) throws {
         #expect(try fingerprint(F.partner(replacing: old, with: new)) != (try fingerprint(F.partner)))
@@ -63,9 +65,16 @@ import Testing
         ("press_release: done", "press_release: pending"),
         ("status: run", "status: walk"),
         ("summary: A *good* partner.", "summary: A great partner."),
+        ("direction: up, weight: 2 }", "direction: up, weight: 2, counts_toward: partner_revenue }"),
     ])
     func unsignedValuesDoNotChangeIt(_ old: String, _ new: String) throws {
         #expect(try fingerprint(F.partner(replacing: old, with: new)) == (try fingerprint(F.partner)))
+    }
+
+    @Test func aDueDateAndBaselineAreWrittenOnlyWhenPresent() throws {
+        let (partner, _) = F.load(F.partner(replacing: "direction: up, weight: 2 }", with: "direction: up, weight: 2, due: 2027-12-31, baseline: 0 }"))
+        let text = CanonicalForm.text(of: try #require(partner), company: Self.company)
+        #expect(text.contains(#""baseline":0,"direction":"up","due":"2027-12-31","id":"revenue""#))
     }
 
     @Test func theCompanyIsSigned() throws {

@@ -1,18 +1,30 @@
 /// An SVG line chart of one metric over its last quarters, with the target
-/// as a dashed line. Every value is escaped for XML; the chart carries its
-/// own text alternative (`<title>` and `<desc>`), and documents repeat it as
-/// the image's alt text.
+/// as a dashed line and, for a metric with a due date, the pace line (the
+/// value expected at the end of each quarter shown) dotted. Every value is
+/// escaped for XML; the chart carries its own text alternative (`<title>`
+/// and `<desc>`), and documents repeat it as the image's alt text.
 struct TrendChart {
     var title: String
     var unit: String?
     var target: Double?
     var points: [KPIReading.Point]
+    /// The straight line to a dated target, if the metric has one.
+    var pace: Pace?
+
+    /// Where the pace line is at the end of each quarter shown.
+    private var paceValues: [Double] {
+        guard let pace else { return [] }
+        return points.map { pace.expected(on: $0.quarter.lastDay) }
+    }
 
     /// The sentence a screen reader gets, and the alt text in documents.
     var textAlternative: String {
         let readings = points.map { "\($0.quarter): \(Format.value($0.value, unit: unit))" }
         var text = "\(title) by quarter. " + (readings.isEmpty ? "No readings yet." : readings.joined(separator: "; ") + ".")
-        if let target { text += " Target: \(Format.value(target, unit: unit))." }
+        if let target { text += " Target: \(Format.value(target, unit: unit))" + (pace.map { " by \(Format.date($0.due))" } ?? "") + "." }
+        if let pace, let last = points.last {
+            text += " Pace: \(Format.expected(pace.expected(on: last.quarter.lastDay), pace: pace, unit: unit)) expected by the end of \(last.quarter)."
+        }
         return text
     }
 
@@ -20,7 +32,7 @@ struct TrendChart {
     private let left = 84.0, right = 24.0, top = 52.0, bottom = 34.0, inset = 30.0
 
     func svg() -> String {
-        let values = points.map(\.value) + (target.map { [$0] } ?? [])
+        let values = points.map(\.value) + (target.map { [$0] } ?? []) + paceValues
         let axis = Axis(low: min(values.min() ?? 0, 0), high: max(values.max() ?? 1, 0))
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         func y(_ v: Double) -> Double { top + plotHeight * (1 - (v - axis.low) / (axis.high - axis.low)) }
@@ -43,6 +55,10 @@ struct TrendChart {
             svg += "<line x1=\"\(n(width - 170))\" y1=\"20\" x2=\"\(n(width - 146))\" y2=\"20\" stroke=\"#b7791f\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n"
             svg += "<text x=\"\(n(width - 140))\" y=\"24\" fill=\"#4a5568\">target \(xml(Format.value(target, unit: unit)))</text>\n"
         }
+        if pace != nil {
+            svg += "<line x1=\"\(n(width - 250))\" y1=\"38\" x2=\"\(n(width - 226))\" y2=\"38\" stroke=\"#718096\" stroke-width=\"2\" stroke-dasharray=\"2 3\"/>\n"
+            svg += "<text x=\"\(n(width - 220))\" y=\"42\" fill=\"#4a5568\">pace to the target by \(xml(Format.date(pace!.due)))</text>\n"
+        }
         for tick in axis.ticks {
             svg += "<line x1=\"\(n(left))\" y1=\"\(n(y(tick)))\" x2=\"\(n(width - right))\" y2=\"\(n(y(tick)))\" stroke=\"#e2e8f0\" stroke-width=\"1\"/>\n"
             svg += "<text x=\"\(n(left - 8))\" y=\"\(n(y(tick) + 4))\" text-anchor=\"end\" fill=\"#4a5568\">\(xml(Format.value(tick, unit: unit)))</text>\n"
@@ -53,6 +69,11 @@ struct TrendChart {
         if points.isEmpty {
             svg += "<text x=\"\(n(left + plotWidth / 2))\" y=\"\(n(top + plotHeight / 2))\" text-anchor=\"middle\" fill=\"#4a5568\">No readings yet</text>\n"
         } else {
+            let expected = paceValues
+            if !expected.isEmpty {
+                let line = expected.indices.map { "\($0 == 0 ? "M" : "L")\(n(x($0))) \(n(y(expected[$0])))" }.joined(separator: " ")
+                svg += "<path d=\"\(line)\" fill=\"none\" stroke=\"#718096\" stroke-width=\"2\" stroke-dasharray=\"2 3\"/>\n"
+            }
             let path = points.indices.map { "\($0 == 0 ? "M" : "L")\(n(x($0))) \(n(y(points[$0].value)))" }.joined(separator: " ")
             svg += "<path d=\"\(path)\" fill=\"none\" stroke=\"#2b6cb0\" stroke-width=\"2.5\"/>\n"
             for (i, point) in points.enumerated() {

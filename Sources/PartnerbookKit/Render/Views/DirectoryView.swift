@@ -55,7 +55,7 @@ struct DirectoryView {
             return Card(id: p.id, name: context.partnerName, link: "partners/\(p.id)/index.html",
                         tier: p.tier?.value.rawValue ?? "none", tierLabel: p.tier?.value.title ?? "Tier not set",
                         status: p.status?.value.rawValue ?? "none", statusLabel: p.status?.value.label ?? "Status not set",
-                        health: a.health.total, band: a.health.band.rawValue, bandLabel: a.health.band.label,
+                        health: a.health.total, band: a.health.band.rawValue, bandLabel: a.health.bandText,
                         leverage: leverage, signed: a.signatures.isFullySigned,
                         signatureLabel: a.signatures.isFullySigned ? "Charter signed" : "Charter draft",
                         summary: summary, searchText: search, alerts: alerts, alertSummary: alerts.count == 1 ? "1 alert" : "\(alerts.count) alerts",

@@ -17,7 +17,7 @@ struct DocumentContext {
 extension DocumentContext {
     /// A partner's context: its assessment computed, its diagnostics picked from `byFile`.
     init(_ partner: Partner, program: Program, asOf: Day, byFile: [String: [Diagnostic]]) {
-        self.init(program: program, partner: partner, assessment: PartnerAssessment(partner, program: program),
+        self.init(program: program, partner: partner, assessment: PartnerAssessment(partner, program: program, asOf: asOf),
                   asOf: asOf, diagnostics: byFile[partner.file] ?? [])
     }
 }

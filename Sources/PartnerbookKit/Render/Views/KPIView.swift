@@ -3,9 +3,12 @@ import Foundation
 /// One row of a KPI table, and the chart beside it.
 struct KPIRow {
     var name: String
+    /// The target, with its due date when it has one.
     var target: String
+    /// The value the pace line expects on the judging day, or a dash.
+    var expected: String
     var latest: String
-    var latestQuarter: String
+    var latestQuarter: String?
     var previous: String
     var change: String
     var attainment: String
@@ -14,9 +17,13 @@ struct KPIRow {
     init(_ reading: KPIReading) {
         let unit = reading.metric.unit?.value
         name = reading.metric.displayName
-        target = reading.metric.target.map { Format.value($0.value, unit: unit) } ?? "no target"
-        latest = reading.latest.map { Format.value($0.value, unit: unit) } ?? "–"
-        latestQuarter = reading.latest?.quarter.description ?? "–"
+        target = reading.metric.target.map { target in
+            Format.value(target.value, unit: unit) + (reading.metric.due.map { " by \(Format.date($0.value))" } ?? "")
+        } ?? "no target"
+        expected = reading.pace.map { Format.expected($0.expected(on: reading.judgedOn), pace: $0, unit: unit) }
+            ?? (reading.metric.due == nil ? "–" : reading.metric.baseline == nil ? "needs a baseline" : "needs a start date")
+        latest = reading.latest.map { Format.value($0.value, unit: unit) } ?? "no reading yet"
+        latestQuarter = reading.latest?.quarter.description
         previous = reading.previous.map { Format.value($0.value, unit: unit) } ?? "–"
         if let change = reading.change {
             let relative = reading.changeFraction.map { " (\(Format.signedPercent($0)))" } ?? ""
@@ -25,8 +32,8 @@ struct KPIRow {
         } else {
             change = "–"
         }
-        attainment = reading.attainment.map(Format.percent) ?? "–"
-        band = reading.band?.label ?? "no reading"
+        attainment = reading.attainment.map { Format.percent($0) + (reading.paceRatio == nil ? " of target" : " of pace") } ?? "–"
+        band = reading.band.map { $0.label + (reading.standing.map { ", \($0.rawValue)" } ?? "") } ?? "no reading"
     }
 }
 
@@ -40,7 +47,7 @@ struct ChartView {
 extension TrendChart {
     init(_ reading: KPIReading) {
         self.init(title: reading.metric.displayName, unit: reading.metric.unit?.value,
-                  target: reading.metric.target?.value, points: reading.trend)
+                  target: reading.metric.target?.value, points: reading.trend, pace: reading.pace)
     }
 }
 

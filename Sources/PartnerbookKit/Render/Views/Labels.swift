@@ -56,3 +56,16 @@ extension ItemState {
 extension Party {
     func side(company: String, partner: String) -> String { self == .us ? company : partner }
 }
+
+extension HealthScore {
+    /// The band in words, saying when the KPIs hold it down: "Amber (KPIs behind)".
+    var bandText: String { band.label + (cap == nil ? "" : " (KPIs behind)") }
+
+    /// Why the band is capped, as a sentence for a breakdown; nil when it is not.
+    var capNote: String? {
+        guard let cap else { return nil }
+        return "The score alone would read \(Band(healthScore: total).label.lowercased()), but metrics carrying "
+            + "\(Format.percent(cap.behindShare)) of the KPI weight are behind (\(cap.behind.joined(separator: ", "))), "
+            + "so the band is held at \(cap.band.rawValue): a partner whose numbers are mostly behind never reads green."
+    }
+}

@@ -20,6 +20,8 @@ struct LayoutView {
     var status: String
     var health: String
     var band: String
+    /// The band in words, with the reason when the KPIs cap it.
+    var bandLabel: String
     var hasBand: Bool
     var draft: Bool
     /// The charter fingerprint, once signing exists for the page's partner.

@@ -59,7 +59,7 @@ struct PartnerPageView {
         status = p.status?.value.label ?? "Status not set"
         health = a.health.total
         band = a.health.band.rawValue
-        bandLabel = a.health.band.label
+        bandLabel = a.health.bandText
         summaryHTML = PartnerPageView.html(MarkdownText.block(p.summary?.value))
         contacts = [
             (p.contacts?.us, "Our lead"), (p.contacts?.partner, "Their lead"),

@@ -63,7 +63,7 @@ struct ProgramScorecardView {
             let a = context.assessment, p = context.partner
             return PartnerRow(name: context.partnerName, link: "../partners/\(p.id)/scorecard.\(ext)",
                               tier: p.tier?.value.rawValue ?? "–", status: p.status?.value.rawValue ?? "–",
-                              health: a.health.total, band: a.health.band.label,
+                              health: a.health.total, band: a.health.bandText,
                               crawl: a.crawlStatus.rawValue, walk: a.walkStatus.rawValue,
                               leverage: p.leverage?.type.map { "\($0.value.label) (\(a.leverage.strength.rawValue))" } ?? "none",
                               verdict: a.continueDecision.verdict.rawValue, handshake: a.commitment.isHandshake)

@@ -16,6 +16,7 @@ struct QBRView {
         var this: String
         var last: String
         var target: String
+        var expected: String
         var change: String
         var attainment: String
         var band: String
@@ -51,14 +52,12 @@ struct QBRView {
     var health: Int
     var band: String
 
-    /// - Parameters:
-    ///   - review: the review this packet records, nil for the upcoming one.
-    ///   - previous: the review before it (for the upcoming packet: the last review held).
-    init(_ context: DocumentContext, quarter: Quarter, review: Review?, previous: Review?,
-         coMarketing: [ScorecardView.StageRow], charts: [String: String]) {
+    /// - Parameter packet: the review it records (nil for the upcoming one) and the review before it.
+    init(_ context: DocumentContext, packet: QBRPlan.Packet, coMarketing: [ScorecardView.StageRow], charts: [String: String]) {
         let partner = context.partner, assessment = context.assessment
+        let quarter = packet.quarter, review = packet.review, previous = packet.previous
         health = assessment.health.total
-        band = assessment.health.band.label
+        band = assessment.health.bandText
         upcoming = review == nil
         title = "QBR packet \(quarter): \(context.partnerName)"
         company = context.company
@@ -92,14 +91,14 @@ struct QBRView {
         hasLastCommitments = !lastCommitmentsUs.isEmpty || !lastCommitmentsPartner.isEmpty
 
         let upTo = upcoming ? quarter.previous : quarter
-        let readings = KPIReading.readings(for: partner, upTo: upTo)
+        let readings = KPIReading.readings(for: partner, upTo: upTo, on: packet.judgedOn(asOf: context.asOf))
         thisLabel = upcoming ? "Latest (\(upTo))" : "This quarter (\(quarter))"
         lastLabel = upcoming ? "Previous" : "Last quarter (\(quarter.previous))"
         metrics = readings.map { reading in
             let row = KPIRow(reading)
             let current = reading.latest?.quarter == upTo
             return MetricRow(name: row.name, this: current ? row.latest : "not reported", last: current ? row.previous : row.latest,
-                             target: row.target, change: current ? row.change : "–",
+                             target: row.target, expected: row.expected, change: current ? row.change : "–",
                              attainment: current ? row.attainment : "–", band: current ? row.band : "no reading")
         }
         self.charts = readings.compactMap { reading in
@@ -128,6 +127,13 @@ enum QBRPlan {
         var quarter: Quarter
         var review: Review?
         var previous: Review?
+
+        /// The day its metrics are judged on against their pace: a held
+        /// review's date (else its quarter's last day); the as-of date for the upcoming packet.
+        func judgedOn(asOf: Day) -> Day {
+            guard let review else { return asOf }
+            return review.date?.value ?? quarter.lastDay
+        }
     }
 
     static func packets(for partner: Partner) -> [Packet] {

@@ -51,7 +51,11 @@ struct ScorecardView {
     var asOf: String
     var health: Int
     var band: String
+    /// Why the band is held below what the score gives, if it is.
+    var capNote: String?
     var scoreParts: [ScorePart]
+    /// Whether any metric is judged against a pace (it has a due date).
+    var hasPace: Bool
     var kpis: [KPIRow]
     var charts: [ChartView]
     var hasKPIs: Bool
@@ -89,7 +93,9 @@ struct ScorecardView {
         status = partner.status?.value.label ?? "Status not set"
         asOf = Format.date(context.asOf)
         health = assessment.health.total
-        band = assessment.health.band.label
+        band = assessment.health.bandText
+        capNote = assessment.health.capNote
+        hasPace = assessment.kpis.contains { $0.metric.due != nil }
         scoreParts = assessment.health.parts.map {
             ScorePart(title: $0.title, weight: Format.number($0.weight), fraction: Format.percent($0.fraction),
                       points: Format.number($0.points, decimals: 1))
