@@ -85,7 +85,7 @@ try:
     check("a card links to the partner page", driver.find_element(By.TAG_NAME, "h1").text == "Acme Cloud")
     driver.find_element(By.LINK_TEXT, "Partnership charter").click()
     check("the partner page links to the charter", "Partnership charter" in driver.find_element(By.TAG_NAME, "h1").text)
-    for page in ["partners/acme-cloud/scorecard.html", "partners/acme-cloud/qbr/2026-Q4.html", "program/scorecard.html", "program/report.html"]:
+    for page in ["index.html", "partners/acme-cloud/scorecard.html", "partners/acme-cloud/qbr/2026-Q4.html", "program/scorecard.html", "program/report.html"]:
         driver.get((OUTPUT / page).as_uri())
         broken = driver.execute_script("return Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)")
         check(f"{page}: every chart loads", broken == [], broken)

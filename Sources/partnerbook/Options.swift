@@ -32,6 +32,18 @@ struct ReportOptions: ParsableArguments {
     var format: DiagnosticFormat = .text
 }
 
+/// The content folder, checked before a command reads it.
+enum ContentFolder {
+    /// Fails with where it looked, and how to start a program, when `path` is not a folder.
+    static func require(_ path: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            throw Exit.fail("no content folder at \(path) (looked in \(absolute)); run partnerbook init to start a program there, or pass --content DIR")
+        }
+    }
+}
+
 enum Exit {
     /// The content has errors.
     static let contentErrors = ExitCode(1)

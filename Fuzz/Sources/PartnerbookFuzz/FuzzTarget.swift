@@ -9,6 +9,12 @@ public func fuzzPartnerFile(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt
     return 0
 }
 
+/// One input as a metrics CSV for `record`: read, shaped and its numbers parsed.
+public func fuzzCSVFile(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    CSVFileCheck.run(Data(bytes: start, count: count))
+    return 0
+}
+
 /// libFuzzer's driver, from the fuzzer runtime `-sanitize=fuzzer` links in.
 @_silgen_name("LLVMFuzzerRunDriver")
 func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
@@ -21,5 +27,9 @@ func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
 public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
     var count = argc
     var arguments = argv
+    // PARTNERBOOK_FUZZ_TARGET=csv fuzzes the CSV reader of `record`; the default is the partner file.
+    if ProcessInfo.processInfo.environment["PARTNERBOOK_FUZZ_TARGET"] == "csv" {
+        return runFuzzerDriver(&count, &arguments) { fuzzCSVFile($0, $1) }
+    }
     return runFuzzerDriver(&count, &arguments) { fuzzPartnerFile($0, $1) }
 }

@@ -39,6 +39,38 @@ public struct WalkGate: Sendable, Equatable {
     public var passed: Bool { meetsThreshold == true && decision == .go }
 }
 
+/// "Enter run only if the ROI model validates at scale": what running cost
+/// against what it brought back. Validated when it returned more than it cost
+/// and the recorded decision is not no-go.
+public struct RunGate: Sendable, Equatable {
+    public var invested: Double?
+    public var returned: Double?
+    public var decision: GateDecision?
+
+    public init(_ run: RunResult?) {
+        invested = run?.invested?.value
+        returned = run?.returned?.value
+        decision = run?.decision?.value
+    }
+
+    /// Return on investment in percent: (returned − invested) / invested.
+    public var roi: Double? {
+        guard let invested, let returned, invested > 0 else { return nil }
+        return (returned - invested) / invested * 100
+    }
+
+    /// Whether both figures are written down.
+    public var isRecorded: Bool { invested != nil && returned != nil }
+
+    /// Whether the numbers show a return: nil when they are not recorded.
+    public var meetsThreshold: Bool? {
+        guard let invested, let returned else { return nil }
+        return returned > invested
+    }
+
+    public var validated: Bool { meetsThreshold == true && decision != .noGo }
+}
+
 /// The playbook's "should we continue?" tree.
 public struct ContinueDecision: Sendable, Equatable {
     public enum Verdict: String, Sendable {
@@ -50,12 +82,13 @@ public struct ContinueDecision: Sendable, Equatable {
         case moveToRun = "move to run"
         case continueRun = "continue"
         case ended = "ended"
+        case validateROI = "validate the ROI"
     }
 
     public var verdict: Verdict
     public var reason: String
 
-    public static func decide(status: Status?, crawl: CrawlGate, walk: WalkGate) -> ContinueDecision {
+    public static func decide(status: Status?, crawl: CrawlGate, walk: WalkGate, run: RunGate = RunGate(nil)) -> ContinueDecision {
         if status == .ended {
             return ContinueDecision(verdict: .ended, reason: "The partnership has ended.")
         }
@@ -82,6 +115,11 @@ public struct ContinueDecision: Sendable, Equatable {
                                     reason: "Crawl passed; the walk phase has no passed go decision yet." + numbers)
         }
         if status == .run {
+            if run.isRecorded && !run.validated {
+                let numbers = run.roi.map { " The ROI so far is \(percent($0))." } ?? ""
+                return ContinueDecision(verdict: .validateROI,
+                                        reason: "Crawl and walk passed, but running at scale has not returned what it cost: fix the economics or scale back before investing more." + numbers)
+            }
             return ContinueDecision(verdict: .continueRun, reason: "Crawl and walk both passed their gates: keep running.")
         }
         return ContinueDecision(verdict: .moveToRun, reason: "Crawl and walk both passed their gates: move to run.")

@@ -39,4 +39,8 @@ public enum GateStatus: String, Sendable {
     public init(_ gate: WalkGate, recorded: Bool) {
         self.init(decision: gate.decision, meetsThreshold: gate.meetsThreshold, recorded: recorded)
     }
+
+    public init(_ gate: RunGate, recorded: Bool) {
+        self.init(decision: gate.decision, meetsThreshold: gate.meetsThreshold, recorded: recorded)
+    }
 }

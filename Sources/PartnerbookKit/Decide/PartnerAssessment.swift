@@ -5,6 +5,9 @@ public struct PartnerAssessment: Sendable {
     public var walkGate: WalkGate
     public var crawlStatus: GateStatus
     public var walkStatus: GateStatus
+    public var runGate: RunGate
+    public var runStatus: GateStatus
+    public var buildOrPartner: BuildOrPartner?
     public var continueDecision: ContinueDecision
     public var leverage: LeverageAssessment
     public var commitment: CommitmentCheck
@@ -22,9 +25,12 @@ public struct PartnerAssessment: Sendable {
         walkGate = WalkGate(partner.phases?.walk, thresholds: thresholds)
         crawlStatus = GateStatus(crawlGate, recorded: partner.phases?.crawl != nil)
         walkStatus = GateStatus(walkGate, recorded: partner.phases?.walk != nil)
+        runGate = RunGate(partner.phases?.run)
+        runStatus = GateStatus(runGate, recorded: partner.phases?.run != nil)
+        buildOrPartner = BuildOrPartner.decide(partner.decision)
         let status = partner.status?.value
         signatures = SignatureState(partner, company: program.company?.value)
-        continueDecision = ContinueDecision.decide(status: status, crawl: crawlGate, walk: walkGate)
+        continueDecision = ContinueDecision.decide(status: status, crawl: crawlGate, walk: walkGate, run: runGate)
         leverage = LeverageAssessment(partner.leverage?.type?.value)
         commitment = CommitmentCheck(partner.commitments)
         charter = CharterCompleteness(partner.charter)
@@ -34,7 +40,8 @@ public struct PartnerAssessment: Sendable {
         let due: [GateStatus]
         switch status {
         case .crawl?: due = [crawlStatus]
-        case .walk?, .run?: due = [crawlStatus, walkStatus]
+        case .walk?: due = [crawlStatus, walkStatus]
+        case .run?: due = [crawlStatus, walkStatus] + (partner.phases?.run != nil ? [runStatus] : [])
         default: due = []
         }
         health = HealthScore(kpis: kpis, gates: due, status: status, commitment: commitment, charter: charter,

@@ -108,6 +108,11 @@ struct Fields {
         value(key, expected: "a number", Scalars.number)
     }
 
+    /// A number of zero or more (money, months).
+    func nonNegative(_ key: String) -> Located<Double>? {
+        value(key, expected: "a number of zero or more") { Scalars.number($0).flatMap { $0 >= 0 ? $0 : nil } }
+    }
+
     func count(_ key: String) -> Located<Int>? {
         value(key, expected: "a whole number of zero or more", Scalars.count)
     }

@@ -3,7 +3,7 @@ import Yams
 /// Reads a partner file's node tree into a `Partner`, section by section.
 enum PartnerLoader {
     static let topKeys = ["name", "tier", "status", "summary", "profile", "contacts", "leverage",
-                          "commitments", "charter", "phases", "co_marketing", "reviews", "signatures"]
+                          "commitments", "charter", "phases", "co_marketing", "reviews", "signatures", "ended", "decision"]
 
     static func load(_ root: Node, id: String, context: LoadContext) -> Partner {
         var partner = Partner(id: id, file: context.file)
@@ -24,10 +24,15 @@ enum PartnerLoader {
         }
         partner.commitments = top.fields("commitments", known: ["us", "partner", "if_it_fails"]).map(commitments)
         partner.charter = top.fields("charter", known: CharterLoader.keys).map(CharterLoader.load)
-        partner.phases = top.fields("phases", known: ["crawl", "walk"]).map(PhasesLoader.load)
+        partner.phases = top.fields("phases", known: ["crawl", "walk", "run"]).map(PhasesLoader.load)
         partner.coMarketing = top.fields("co_marketing", known: Stage.allCases.map(\.rawValue)).map(PhasesLoader.coMarketing)
         partner.reviews = top.items("reviews").map { ReviewLoader.reviews($0, in: top) }
         partner.signatures = top.items("signatures").map { ReviewLoader.signatures($0, in: top) }
+        partner.ended = top.day("ended")
+        partner.decision = top.fields("decision", known: ["core_to_differentiation", "roadmap_delay_months", "partner_needs_us"]).map {
+            BuildOrPartnerInputs(at: $0.at, coreToDifferentiation: $0.bool("core_to_differentiation"),
+                                 roadmapDelayMonths: $0.nonNegative("roadmap_delay_months"), partnerNeedsUs: $0.bool("partner_needs_us"))
+        }
         return partner
     }
 

@@ -13,6 +13,10 @@ enum PhasesLoader {
             walk: fields.fields("walk", known: ["invited", "adopted", "decision"]).map {
                 WalkResult(at: $0.at, invited: $0.count("invited"), adopted: $0.count("adopted"),
                            decision: $0.choice("decision"))
+            },
+            run: fields.fields("run", known: ["invested", "returned", "decision"]).map {
+                RunResult(at: $0.at, invested: $0.nonNegative("invested"), returned: $0.nonNegative("returned"),
+                          decision: $0.choice("decision"))
             }
         )
     }

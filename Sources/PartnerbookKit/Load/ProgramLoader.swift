@@ -2,7 +2,7 @@ import Yams
 
 /// Reads `program.yaml`.
 enum ProgramLoader {
-    static let keys = ["name", "company", "currency", "as_of", "site", "gates", "scoring"]
+    static let keys = ["name", "company", "currency", "as_of", "site", "gates", "scoring", "outcomes", "targets"]
     static let scoringKeys = ["kpis", "gates", "commitment", "charter", "co_marketing"]
 
     static func load(_ root: Node, context: LoadContext) -> Program {
@@ -33,6 +33,20 @@ enum ProgramLoader {
             if let v = weights[2] { program.scoring.commitment = v }
             if let v = weights[3] { program.scoring.charter = v }
             if let v = weights[4] { program.scoring.coMarketing = v }
+        }
+        if let targets = top.fields("targets", known: ["partner_revenue_share", "active_partner_rate"]) {
+            if let v = percent(targets, "partner_revenue_share") { program.targets.partnerRevenueShare = v }
+            if let v = percent(targets, "active_partner_rate") { program.targets.activePartnerRate = v }
+        }
+        if let list = top.items("outcomes") {
+            program.outcomes = list.value.enumerated().compactMap { index, item in
+                guard let entry = Fields(item.node, at: item.at, path: "outcomes[\(index + 1)]", known: ["quarter", "revenue"],
+                                         context: context) else { return nil }
+                entry.require("quarter")
+                entry.require("revenue")
+                guard let quarter = entry.quarter("quarter") else { return nil }
+                return QuarterOutcome(at: item.at, quarter: quarter, revenue: entry.nonNegative("revenue"))
+            }
         }
         return program
     }

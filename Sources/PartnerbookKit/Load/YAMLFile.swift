@@ -35,33 +35,10 @@ enum YAMLFile {
 
     /// Decodes strict UTF-8, pointing at the first bad byte or NUL byte.
     private static func decodeUTF8(_ data: Data, context: LoadContext) -> String? {
-        var line = 1, column = 1
-        var iterator = data.makeIterator()
-        var parser = Unicode.UTF8.ForwardParser()
-        var firstScalar = true
-        loop: while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded):
-                let scalar = Unicode.UTF8.decode(encoded)
-                if scalar == "\0" {
-                    context.report(.contentFile, at: SourcePosition(line: line, column: column),
-                                   "file contains a NUL byte; content files must be text")
-                    return nil
-                }
-                if scalar == "\n" {
-                    line += 1
-                    column = 1
-                } else if !(firstScalar && scalar == "\u{FEFF}") {
-                    column += 1
-                }
-                firstScalar = false
-            case .emptyInput:
-                break loop
-            case .error:
-                context.report(.contentFile, at: SourcePosition(line: line, column: column),
-                               "file is not valid UTF-8")
-                return nil
-            }
+        if let problem = TextBytes.firstProblem(data) {
+            context.report(.contentFile, at: problem.position,
+                           problem.isNUL ? "file contains a NUL byte; content files must be text" : "file is not valid UTF-8")
+            return nil
         }
         return String(decoding: data, as: UTF8.self)
     }
@@ -90,6 +67,36 @@ enum YAMLFile {
             return (.start, problem)
         default:
             return (.start, "could not read YAML: \(error)")
+        }
+    }
+}
+
+/// Strict UTF-8 without NUL bytes: what every text file Partnerbook reads must be.
+enum TextBytes {
+    /// The first byte that is not valid UTF-8, or the first NUL, with its
+    /// 1-based line and column (a byte-order mark at the start takes no column); nil when the text is clean.
+    static func firstProblem(_ data: Data) -> (position: SourcePosition, isNUL: Bool)? {
+        var line = 1, column = 1
+        var iterator = data.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var firstScalar = true
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                let scalar = Unicode.UTF8.decode(encoded)
+                if scalar == "\0" { return (SourcePosition(line: line, column: column), true) }
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                } else if !(firstScalar && scalar == "\u{FEFF}") {
+                    column += 1
+                }
+                firstScalar = false
+            case .emptyInput:
+                return nil
+            case .error:
+                return (SourcePosition(line: line, column: column), false)
+            }
         }
     }
 }

@@ -19,6 +19,10 @@ public struct Partner: Sendable {
     public var coMarketing: CoMarketing?
     public var reviews: Reviews?
     public var signatures: Signatures?
+    /// The date the partnership ended (status `ended`); it stops counting toward program outcomes from then.
+    public var ended: Located<Day>?
+    /// Inputs of the "should we build or partner?" tree.
+    public var decision: BuildOrPartnerInputs?
 
     public init(id: String, file: String) {
         self.id = id
@@ -67,6 +71,17 @@ public struct Leverage: Sendable {
     public var at: SourcePosition
     public var type: Located<LeverageType>?
     public var evidence: Located<String>?
+}
+
+/// Inputs of the playbook's "should we build or partner?" tree.
+public struct BuildOrPartnerInputs: Sendable {
+    public var at: SourcePosition
+    /// Is the capability core to our product differentiation?
+    public var coreToDifferentiation: Located<Bool>?
+    /// How many months building it ourselves would delay our roadmap.
+    public var roadmapDelayMonths: Located<Double>?
+    /// Is there a credible partner who needs us too?
+    public var partnerNeedsUs: Located<Bool>?
 }
 
 /// Economic skin in the game, and what each side loses if the partnership fails.

@@ -3,6 +3,7 @@ public struct Phases: Sendable {
     public var at: SourcePosition
     public var crawl: CrawlResult?
     public var walk: WalkResult?
+    public var run: RunResult?
 }
 
 public struct CrawlResult: Sendable {
@@ -18,5 +19,13 @@ public struct WalkResult: Sendable {
     public var at: SourcePosition
     public var invited: Located<Int>?
     public var adopted: Located<Int>?
+    public var decision: Located<GateDecision>?
+}
+
+/// What running at scale cost and brought back: the "ROI validated" gate.
+public struct RunResult: Sendable {
+    public var at: SourcePosition
+    public var invested: Located<Double>?
+    public var returned: Located<Double>?
     public var decision: Located<GateDecision>?
 }

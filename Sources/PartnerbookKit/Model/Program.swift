@@ -7,6 +7,9 @@ public struct Program: Sendable {
     public var site = SiteSettings()
     public var gates = GateThresholds()
     public var scoring = ScoringWeights()
+    /// Company-wide figures by quarter, from finance.
+    public var outcomes: [QuarterOutcome] = []
+    public var targets = ProgramTargets()
 
     public init() {}
 }
@@ -40,4 +43,20 @@ public struct ScoringWeights: Sendable {
     public init() {}
 
     public var total: Double { kpis + gates + commitment + charter + coMarketing }
+}
+
+/// One quarter's company-wide revenue, the denominator of partner revenue share.
+public struct QuarterOutcome: Sendable {
+    public var at: SourcePosition
+    public var quarter: Located<Quarter>
+    public var revenue: Located<Double>?
+}
+
+/// The program's goals in percent. Defaults are the playbook's "after" column.
+public struct ProgramTargets: Sendable {
+    /// Partner revenue as a share of company revenue.
+    public var partnerRevenueShare: Double = 35
+    /// Partners active in a quarter as a share of the partners in the program.
+    public var activePartnerRate: Double = 70
+    public init() {}
 }

@@ -96,6 +96,14 @@ struct DocumentRenderer {
         files.append(OutputFile("program/report.html", layout(body: templates.render("report.html", reportView),
                                                               title: reportView.title, depth: 1, kind: "report",
                                                               context: nil, crumbs: [("Validation report", "")])))
+        let outcomes = ProgramOutcomes(program: program, partners: partners, asOf: asOf)
+        if !outcomes.quarters.isEmpty {
+            files.append(OutputFile("program/charts/outcomes.svg", OutcomesChart(outcomes: outcomes).svg()))
+        }
+        let data = DirectoryData(program: program, contexts: contexts, asOf: asOf)
+        files.append(OutputFile("program/partners.json", data.json()))
+        files.append(OutputFile("program/partners.csv", data.csv()))
+        files.append(OutputFile("program/reviews.ics", ReviewCalendar(program: program, contexts: contexts, asOf: asOf).ics()))
         for asset in templates.assets {
             files.append(OutputFile(path: "assets/" + asset.path, data: asset.data))
         }

@@ -60,6 +60,11 @@ enum Format {
         return (whole > 0 ? "+" : whole < 0 ? "−" : "±") + "\(abs(whole))%"
     }
 
+    /// A value already in percent, with at most one decimal: 8.2 as "8.2%", 70 as "70%".
+    static func percentage(_ value: Double) -> String {
+        number(value, decimals: 1) + "%"
+    }
+
     /// A fraction as a whole percentage: 0.875 as "88%".
     static func percent(_ fraction: Double) -> String {
         "\(Int((fraction * 100).rounded()))%"

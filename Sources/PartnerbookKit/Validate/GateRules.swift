@@ -1,4 +1,4 @@
-/// The go/no-go gates: `gate.crawl`, `gate.walk`, `gate.decision-mismatch`, `gate.sunk-cost`.
+/// The go/no-go gates: `gate.crawl`, `gate.walk`, `gate.run`, `gate.decision-mismatch`, `gate.sunk-cost`.
 enum GateRules: PartnerRules {
     static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
         let thresholds = context.program.gates
@@ -18,6 +18,20 @@ enum GateRules: PartnerRules {
                             "status is run but the walk gate is not passed: " + walkShortfall(walk))
         }
 
+        let run = RunGate(phases?.run)
+        if status == .run, let result = phases?.run, run.isRecorded, !run.validated {
+            let at = firstPosition(result.decision?.at, result.returned?.at, result.at)
+            var reasons: [String] = []
+            if run.meetsThreshold == false {
+                reasons.append("it returned \(money(run.returned!, context)) on \(money(run.invested!, context)) invested"
+                               + (run.roi.map { " (ROI \(percent($0)))" } ?? ""))
+            }
+            if run.decision == .noGo { reasons.append("the decision is no-go") }
+            findings.report(.gateRun, at: at,
+                            "status is run but the ROI is not validated: " + reasons.joined(separator: "; ")
+                                + "; the playbook enters run only when both phases passed and the ROI validates at scale")
+        }
+
         if let decision = phases?.crawl?.decision, let meets = crawl.meetsThreshold, contradicts(decision.value, meets) {
             findings.report(.gateDecisionMismatch, at: decision.at,
                             "crawl decision is \(decision.value.rawValue) but the improvement is \(percent(crawl.improvement!)) against a bar of \(percent(crawl.threshold))")
@@ -27,13 +41,22 @@ enum GateRules: PartnerRules {
                             "walk decision is \(decision.value.rawValue) but adoption is \(percent(walk.adoption!)) against a bar of \(percent(walk.threshold))")
         }
 
+        if let decision = phases?.run?.decision, let meets = run.meetsThreshold, contradicts(decision.value, meets) {
+            findings.report(.gateDecisionMismatch, at: decision.at,
+                            "run decision is \(decision.value.rawValue) but it returned \(money(run.returned!, context)) on \(money(run.invested!, context)) invested")
+        }
+
         if status != .ended {
-            for (phase, decision) in [("crawl", phases?.crawl?.decision), ("walk", phases?.walk?.decision)] {
+            for (phase, decision) in [("crawl", phases?.crawl?.decision), ("walk", phases?.walk?.decision), ("run", phases?.run?.decision)] {
                 guard let decision, decision.value == .noGo else { continue }
                 findings.report(.gateSunkCost, at: decision.at,
                                 "the \(phase) gate was no-go but the partnership is still \(status?.rawValue ?? "open"): end it or restart crawl with changes rather than keep paying for it")
             }
         }
+    }
+
+    private static func money(_ value: Double, _ context: RuleContext) -> String {
+        Format.value(value, unit: context.program.currency)
     }
 
     private static func contradicts(_ decision: GateDecision, _ meetsThreshold: Bool) -> Bool {

@@ -29,6 +29,8 @@ public enum Rule: String, CaseIterable, Sendable {
     case gateWalk = "gate.walk"
     case gateDecisionMismatch = "gate.decision-mismatch"
     case gateSunkCost = "gate.sunk-cost"
+    case gateRun = "gate.run"
+    case decisionBuild = "decision.build"
     case comarketingLaunchBeforeReady = "comarketing.launch-before-ready"
     case reviewUnknownMetric = "review.unknown-metric"
     case reviewDuplicateQuarter = "review.duplicate-quarter"
@@ -38,13 +40,14 @@ public enum Rule: String, CaseIterable, Sendable {
     case signatureStale = "signature.stale"
     case signatureMissing = "signature.missing"
     case programWeights = "program.weights"
+    case programOutcomes = "program.outcomes"
 
     public var severity: Severity {
         switch self {
         case .schemaUnknownKey, .charterTimelineDuration, .charterGovernanceEscalation,
              .commitmentHandshake, .commitmentNoDownside, .leverageMissing, .leverageWeak,
              .tierMismatch, .gateDecisionMismatch, .gateSunkCost, .comarketingLaunchBeforeReady,
-             .reviewOverdue, .signatureMissing, .kpiBehindPace, .kpiPastDue:
+             .reviewOverdue, .signatureMissing, .kpiBehindPace, .kpiPastDue, .decisionBuild:
             return .warning
         default:
             return .error

@@ -4,7 +4,7 @@ import Foundation
 public enum Validator {
     static let families: [any PartnerRules.Type] = [
         CharterRules.self, TimelineRules.self, CommitmentRules.self, LeverageRules.self, TierRules.self,
-        GateRules.self, CoMarketingRules.self, ReviewRules.self, KPIRules.self, SignatureRules.self,
+        GateRules.self, CoMarketingRules.self, ReviewRules.self, KPIRules.self, BuildOrPartnerRules.self, SignatureRules.self,
     ]
 
     /// Loader findings plus every rule's, in a stable order.

@@ -10,7 +10,7 @@ import Testing
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.last?.hasPrefix("0 errors, ") == true)
         #expect(lines.last?.hasSuffix(" in 7 partners") == true)
-        #expect(result.stdout.contains("Content/partners/ember-events.yaml:21:1: warning: no economic commitment"))
+        #expect(result.stdout.contains("Content/partners/ember-events.yaml:28:1: warning: no economic commitment"))
         #expect(result.stdout.contains("[commitment.handshake]"))
         #expect(result.stdout.contains("[leverage.weak]"))
         #expect(!result.stdout.contains(": error: "))

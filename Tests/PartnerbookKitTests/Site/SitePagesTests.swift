@@ -23,6 +23,25 @@ import Testing
         #expect(home.contains("Charter draft") && home.contains("Charter signed"))
     }
 
+    @Test func homeAndProgramScorecardAnswerIsTheProgramWorking() throws {
+        let site = try Self.exampleSite()
+        for (path, root) in [("index.html", ""), ("program/scorecard.html", "../")] {
+            let page = try #require(site[path])
+            #expect(page.contains("Is the program working?"), "\(path)")
+            #expect(page.contains("In 2026-Q3, partners brought $410,000, 8.1% of company revenue, below the 35% target."), "\(path)")
+            #expect(page.contains("src=\"\(root)program/charts/outcomes.svg\""), "\(path)")
+            // Ranked: decisions (Harbor, then Ember), the rest, and the ended partnership last, saying only that.
+            let order = ["Harbor Payments", "Ember Events", "Granite Consulting", "Bluebird CRM", "Driftwood Data", "Fjord Security"]
+            let attention = try #require(page.components(separatedBy: "What needs attention").last)
+            let positions = order.map { attention.range(of: ">\($0)</a>")?.lowerBound }
+            #expect(positions.allSatisfy { $0 != nil } && positions.compactMap { $0 } == positions.compactMap { $0 }.sorted(), "\(path)")
+            #expect(attention.contains(/Fjord Security<\/a>(<\/strong>)?: The partnership ended on 3 November 2025\./), "\(path)")
+            #expect(!attention.contains("sunk"), "\(path): nothing else about an ended partnership")
+        }
+        #expect(site["program/scorecard.html"]?.contains("<strong>Partnership theatre: 1.</strong>") == true)
+        #expect(site["program/charts/outcomes.svg"]?.contains("<desc id=\"chart-desc\">Program outcomes by quarter. 2025-Q3:") == true)
+    }
+
     @Test func partnerPageLinksEveryDocumentNewestPacketFirst() throws {
         let page = try #require(try Self.exampleSite()["partners/acme-cloud/index.html"])
         #expect(page.contains("href=\"charter.html\"") && page.contains("href=\"scorecard.html\""))

@@ -88,3 +88,50 @@ import Testing
         #expect(found.count == 1, "28.6% is under a 30% bar")
     }
 }
+
+/// "Run: both phases passed + ROI validated": `gate.run`.
+@Suite struct RunGateRulesTests {
+    typealias F = Fixtures
+    static let walk = "  walk: { invited: 10, adopted: 8, decision: go }\n"
+
+    private func withRun(_ run: String, status: String = "run") -> String {
+        F.partner(replacing: RunGateRulesTests.walk, with: RunGateRulesTests.walk + "  run: \(run)\n")
+            .replacingOccurrences(of: "status: run", with: "status: \(status)")
+    }
+
+    @Test func runReturningLessThanItCostFiresGateRun() {
+        let yaml = withRun("{ invested: 400000, returned: 300000 }")
+        let found = F.check(yaml, rule: .gateRun)
+        #expect(found.map(\.position) == [F.position(of: "returned: 300000", in: yaml)])
+        #expect(found.first?.severity == .error)
+        #expect(found.first?.message.contains("returned $300,000 on $400,000 invested (ROI -25%)") == true)
+    }
+
+    @Test func aNoGoRunDecisionFiresAtTheDecision() {
+        let yaml = withRun("{ invested: 400000, returned: 900000, decision: no-go }")
+        #expect(F.check(yaml, rule: .gateRun).map(\.position) == [F.position(of: "decision: no-go", in: yaml)])
+        #expect(F.check(yaml, rule: .gateDecisionMismatch).count == 1)
+    }
+
+    @Test func aValidatedROIIsQuiet() {
+        let yaml = withRun("{ invested: 400000, returned: 1640000, decision: go }")
+        #expect(F.check(yaml, rule: .gateRun).isEmpty)
+        #expect(F.check(yaml, rule: .gateDecisionMismatch).isEmpty)
+    }
+
+    @Test func noROIRecordedIsQuiet() {
+        #expect(F.check(withRun("{ invested: 400000 }"), rule: .gateRun).isEmpty)
+        #expect(F.check(F.partner, rule: .gateRun).isEmpty)
+    }
+
+    @Test func onlyStatusRunIsHeldToIt() {
+        #expect(F.check(withRun("{ invested: 400000, returned: 300000 }", status: "walk"), rule: .gateRun).isEmpty)
+    }
+
+    @Test func theRecommendationAsksToValidateTheROI() throws {
+        let partner = try #require(F.load(withRun("{ invested: 400000, returned: 300000 }")).0)
+        let assessment = PartnerAssessment(partner, program: F.testProgram, asOf: F.asOf)
+        #expect(assessment.continueDecision.verdict == .validateROI)
+        #expect(assessment.runStatus == .behind)
+    }
+}

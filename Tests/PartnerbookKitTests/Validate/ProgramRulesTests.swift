@@ -37,4 +37,30 @@ import Testing
         #expect(found.allSatisfy { $0.position == .start && $0.file == "program.yaml" })
         #expect(content.program.currency == "EUR")
     }
+
+    @Test func anOutcomeQuarterTwiceFiresAtTheSecond() throws {
+        let yaml = "name: P\ncompany: C\noutcomes:\n  - { quarter: 2026-Q3, revenue: 100 }\n  - { quarter: 2026-Q3, revenue: 120 }\n"
+        let folder = TemporaryFolder.content([:], program: yaml)
+        let content = try ContentLoader.load(from: folder.url)
+        let found = Validator.validate(content, asOf: Fixtures.asOf).filter { $0.rule == "program.outcomes" }
+        #expect(found.map(\.position) == [SourcePosition(line: 5, column: 7)])
+        #expect(found.first?.severity == .error)
+    }
+
+    @Test func distinctOutcomeQuartersAndTargetsAreQuiet() throws {
+        let yaml = "name: P\ncompany: C\noutcomes:\n  - { quarter: 2026-Q2, revenue: 100 }\n  - { quarter: 2026-Q3, revenue: 120 }\ntargets: { partner_revenue_share: 20, active_partner_rate: 60% }\n"
+        let folder = TemporaryFolder.content([:], program: yaml)
+        let content = try ContentLoader.load(from: folder.url)
+        #expect(Validator.validate(content, asOf: Fixtures.asOf).isEmpty)
+        #expect(content.program.targets.partnerRevenueShare == 20)
+        #expect(content.program.targets.activePartnerRate == 60)
+        #expect(content.program.outcomes.map(\.revenue?.value) == [100, 120])
+    }
+
+    @Test func anOutcomeWithoutRevenueIsIncomplete() throws {
+        let yaml = "name: P\ncompany: C\noutcomes:\n  - { quarter: 2026-Q2 }\n"
+        let folder = TemporaryFolder.content([:], program: yaml)
+        let content = try ContentLoader.load(from: folder.url)
+        #expect(Validator.validate(content, asOf: Fixtures.asOf).map(\.rule) == ["schema.required"])
+    }
 }

@@ -112,9 +112,11 @@ struct TrendChart {
         }
     }
 
-    /// Coordinates with at most one decimal, the same on every machine.
-    private func n(_ value: Double) -> String { String(Format.number(value, decimals: 1).filter { $0 != "," }) }
+    private func n(_ value: Double) -> String { svgNumber(value) }
 }
+
+/// An SVG coordinate with at most one decimal, the same on every machine.
+func svgNumber(_ value: Double) -> String { String(Format.number(value, decimals: 1).filter { $0 != "," }) }
 
 /// Escapes text for XML and HTML element content and attribute values.
 func xml(_ text: String) -> String {

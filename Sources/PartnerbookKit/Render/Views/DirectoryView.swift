@@ -38,6 +38,7 @@ struct DirectoryView {
     var statuses: [Filter]
     var errorCount: Int
     var warningCount: Int
+    var summary: ProgramSummaryView
 
     init(program: Program, contexts: [DocumentContext], report: DiagnosticReport, asOf: Day, siteTitle: String) {
         title = siteTitle
@@ -46,7 +47,9 @@ struct DirectoryView {
         partnerCount = contexts.count
         cards = contexts.map { context in
             let p = context.partner, a = context.assessment
-            let alerts = context.diagnostics.filter { ProgramScorecardView.alertRules.contains($0.rule) }.map(\.message)
+            // The card lists what check found, most urgent first; an ended partnership, nothing.
+            let alerts = p.status?.value == .ended ? []
+                : AlertRanking.ordered(context.diagnostics, partner: p).map { "\($0.severity.rawValue): \($0.message)" }
             let leverage = p.leverage?.type.map { "\($0.value.label) leverage (\(a.leverage.strength.rawValue))" } ?? "No leverage identified"
             let summary = CMark.plainText(MarkdownText.block(p.summary?.value)).trimmingCharacters(in: .whitespacesAndNewlines)
             let search = [context.partnerName, p.id, p.tier?.value.rawValue ?? "", p.status?.value.rawValue ?? "", leverage,
@@ -68,6 +71,8 @@ struct DirectoryView {
             Filter(value: status.rawValue, label: status.rawValue.capitalizedFirst,
                    count: contexts.filter { $0.partner.status?.value == status }.count)
         }
+        summary = ProgramSummaryView(program: program, contexts: contexts, diagnostics: report.diagnostics, asOf: asOf,
+                                     root: "", partnerLink: "index.html")
         errorCount = report.errorCount
         warningCount = report.warningCount
     }

@@ -22,14 +22,6 @@ struct ProgramScorecardView {
         var count: Int
     }
 
-    struct Alert {
-        var partner: String
-        var link: String
-        var severity: String
-        var message: String
-        var rule: String
-    }
-
     var title: String
     var programName: String
     var company: String
@@ -39,16 +31,9 @@ struct ProgramScorecardView {
     var partners: [PartnerRow]
     var tiers: [Count]
     var statuses: [Count]
-    var alerts: [Alert]
-    var hasAlerts: Bool
+    var summary: ProgramSummaryView
     var errorCount: Int
     var warningCount: Int
-
-    /// Rules whose findings the program scorecard raises as alerts.
-    static let alertRules: Set<String> = [
-        Rule.commitmentHandshake, .gateCrawl, .gateWalk, .gateDecisionMismatch, .gateSunkCost, .reviewOverdue,
-        .signatureStale, .signatureMissing, .tierMismatch, .leverageWeak, .leverageMissing,
-    ].reduce(into: []) { $0.insert($1.rawValue) }
 
     /// - Parameter ext: `md` or `html`, the extension links point to.
     init(program: Program, contexts: [DocumentContext], diagnostics: [Diagnostic], asOf: Day, ext: String) {
@@ -74,13 +59,8 @@ struct ProgramScorecardView {
         statuses = Status.allCases.map { status in
             Count(label: status.rawValue.capitalizedFirst, count: contexts.filter { $0.partner.status?.value == status }.count)
         }
-        let names = Dictionary(contexts.map { ($0.partner.file, ($0.partnerName, $0.partner.id)) }, uniquingKeysWith: { a, _ in a })
-        alerts = diagnostics.filter { ProgramScorecardView.alertRules.contains($0.rule) }.compactMap { d in
-            guard let (name, id) = names[d.file] else { return nil }
-            return Alert(partner: name, link: "../partners/\(id)/scorecard.\(ext)", severity: d.severity.rawValue,
-                         message: d.message, rule: d.rule)
-        }
-        hasAlerts = !alerts.isEmpty
+        summary = ProgramSummaryView(program: program, contexts: contexts, diagnostics: diagnostics, asOf: asOf, root: "../",
+                                     partnerLink: "scorecard.\(ext)")
         errorCount = diagnostics.filter { $0.severity == .error }.count
         warningCount = diagnostics.filter { $0.severity == .warning }.count
     }

@@ -105,7 +105,7 @@ struct QBRView {
             guard let id = reading.metric.id?.value, let path = charts[id] else { return nil }
             return ChartView(name: reading.metric.displayName, path: path, alt: TrendChart(reading).textAlternative)
         }
-        gates = ScorecardView.gateRows(assessment, partner: partner)
+        gates = ScorecardView.gateRows(assessment, partner: partner, currency: context.program.currency)
         verdict = assessment.continueDecision.verdict.rawValue.capitalizedFirst
         verdictReason = assessment.continueDecision.reason
         self.coMarketing = coMarketing

@@ -62,6 +62,8 @@ struct ScorecardView {
     var gates: [GateRow]
     var verdict: String
     var verdictReason: String
+    /// The build-or-partner tree's answer, when the partner file has its inputs.
+    var buildOrPartner: String?
     var leverageType: String
     var leverageStrength: String
     var leverageRecommendation: String
@@ -106,7 +108,8 @@ struct ScorecardView {
             guard let id = reading.metric.id?.value, let path = chartFiles[id] else { return nil }
             return ChartView(name: reading.metric.displayName, path: path, alt: TrendChart(reading).textAlternative)
         }
-        gates = ScorecardView.gateRows(assessment, partner: partner)
+        gates = ScorecardView.gateRows(assessment, partner: partner, currency: context.program.currency)
+        buildOrPartner = assessment.buildOrPartner.map { "\($0.verdict == .build ? "Build it ourselves" : "Partner"): \($0.reason)." }
         verdict = assessment.continueDecision.verdict.rawValue.capitalizedFirst
         verdictReason = assessment.continueDecision.reason
         leverageType = partner.leverage?.type?.value.label ?? "Not identified"
@@ -146,8 +149,8 @@ struct ScorecardView {
         }
     }
 
-    static func gateRows(_ assessment: PartnerAssessment, partner: Partner) -> [GateRow] {
-        let crawl = assessment.crawlGate, walk = assessment.walkGate
+    static func gateRows(_ assessment: PartnerAssessment, partner: Partner, currency: String) -> [GateRow] {
+        let crawl = assessment.crawlGate, walk = assessment.walkGate, run = assessment.runGate
         return [
             GateRow(gate: "Crawl", measured: crawl.improvement.map { "\(percent($0)) improvement" } ?? "no result yet",
                     bar: "\(percent(crawl.threshold)) improvement", decision: crawl.decision?.rawValue ?? "not recorded",
@@ -156,6 +159,13 @@ struct ScorecardView {
                     measured: walk.adoption.map { "\(percent($0)) adoption (\(partner.phases?.walk?.adopted?.value ?? 0) of \(partner.phases?.walk?.invited?.value ?? 0))" } ?? "no result yet",
                     bar: "\(percent(walk.threshold)) adoption", decision: walk.decision?.rawValue ?? "not recorded",
                     status: assessment.walkStatus.rawValue),
+            GateRow(gate: "Run",
+                    measured: run.invested.flatMap { invested in run.returned.map { returned in
+                        "\(Format.value(returned, unit: currency)) returned on \(Format.value(invested, unit: currency))"
+                            + (run.roi.map { " (ROI \(percent($0)))" } ?? "")
+                    } } ?? "no result yet",
+                    bar: "returns more than it costs", decision: run.decision?.rawValue ?? "not recorded",
+                    status: assessment.runStatus.rawValue),
         ]
     }
 }

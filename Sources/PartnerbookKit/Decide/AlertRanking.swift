@@ -1,0 +1,92 @@
+/// What an executive should look at first: one line per partner with its
+/// most urgent finding and how many others it has.
+///
+/// Urgency: errors first; then what needs a decision or a meeting (a gate,
+/// an overdue review, a missed due date, a handshake in walk or run, a stale
+/// signature to sign again, a build-or-partner verdict of build); then the
+/// rest. (A missing signature in walk or run is an error already.)
+/// Within a partner, findings of equal urgency keep `check`'s order. Partners
+/// are ranked by their most urgent finding, then strategic before
+/// partnership before integration, then by name. An ended partnership says
+/// only that it ended, last.
+public struct AlertRanking: Sendable {
+    public enum Urgency: Int, Sendable, Comparable {
+        case error = 0, decision, other, ended
+
+        public static func < (lhs: Urgency, rhs: Urgency) -> Bool { lhs.rawValue < rhs.rawValue }
+
+        public var title: String {
+            switch self {
+            case .error: "Errors"
+            case .decision: "Decisions and meetings due"
+            case .other: "Everything else"
+            case .ended: "Ended"
+            }
+        }
+    }
+
+    public struct Line: Sendable {
+        /// The partner's ID, nil for program.yaml.
+        public var partnerID: String?
+        public var name: String
+        public var urgency: Urgency
+        /// The most urgent finding; nil for an ended partnership.
+        public var top: Diagnostic?
+        /// How many other findings the partner has (0 for an ended one).
+        public var others: Int
+        /// For an ended partnership: when it ended.
+        public var endedOn: Day?
+    }
+
+    /// Rules whose findings need a decision or a meeting.
+    static let decisionRules: Set<String> = [
+        Rule.gateCrawl, .gateWalk, .gateRun, .gateDecisionMismatch, .gateSunkCost, .reviewOverdue, .kpiPastDue,
+        .signatureStale, .decisionBuild,
+    ].reduce(into: []) { $0.insert($1.rawValue) }
+
+    public var lines: [Line]
+
+    public init(partners: [Partner], diagnostics: [Diagnostic]) {
+        let byFile = Dictionary(grouping: diagnostics, by: \.file)
+        var lines: [(line: Line, tier: Int)] = []
+        if let program = byFile[ContentLoader.programFile], let line = AlertRanking.line(nil, "Program settings", program) {
+            lines.append((line, 4))
+        }
+        for partner in partners {
+            let tier = partner.tier?.value.number ?? 0
+            if partner.status?.value == .ended {
+                lines.append((Line(partnerID: partner.id, name: partner.displayName, urgency: .ended, top: nil, others: 0,
+                                   endedOn: ProgramOutcomes.endDate(partner)), tier))
+            } else if let line = AlertRanking.line(partner, partner.displayName, byFile[partner.file] ?? []) {
+                lines.append((line, tier))
+            }
+        }
+        self.lines = lines.sorted { a, b in
+            if a.line.urgency != b.line.urgency { return a.line.urgency < b.line.urgency }
+            if a.tier != b.tier { return a.tier > b.tier }
+            return (a.line.name, a.line.partnerID ?? "") < (b.line.name, b.line.partnerID ?? "")
+        }.map(\.line)
+    }
+
+    /// The urgency of one finding about `partner`.
+    static func urgency(_ diagnostic: Diagnostic, partner: Partner?) -> Urgency {
+        if diagnostic.severity == .error { return .error }
+        if decisionRules.contains(diagnostic.rule) { return .decision }
+        if diagnostic.rule == Rule.commitmentHandshake.rawValue, partner?.status?.value.isCommitted == true { return .decision }
+        return .other
+    }
+
+    /// A partner's findings, most urgent first (stable within an urgency).
+    public static func ordered(_ diagnostics: [Diagnostic], partner: Partner?) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { a, b in
+            let ua = urgency(a.element, partner: partner), ub = urgency(b.element, partner: partner)
+            return ua != ub ? ua < ub : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    private static func line(_ partner: Partner?, _ name: String, _ diagnostics: [Diagnostic]) -> Line? {
+        guard let top = ordered(diagnostics, partner: partner).first else { return nil }
+        return Line(partnerID: partner?.id, name: name, urgency: urgency(top, partner: partner), top: top,
+                    others: diagnostics.count - 1, endedOn: nil)
+    }
+}

@@ -1,0 +1,122 @@
+import Yams
+
+/// Records metric values in one quarter's review of a partner file's text,
+/// leaving every other byte as it was:
+///
+/// - no review for the quarter: a new review is appended to `reviews`
+///   (see `YAMLList`) with the quarter, the date when one is given, and a
+///   flow mapping of the values;
+/// - a review with a flow `metrics: { ... }`: values go before the closing
+///   brace, replaced ones in place;
+/// - a review with a block `metrics:` mapping: values go on new lines after
+///   its last entry, at its indentation, replaced ones in place;
+/// - a review without metrics (or with an empty `metrics:`): a
+///   `metrics: { ... }` line is added to the review.
+///
+/// Which values may be replaced is the caller's decision (`record --replace`).
+enum ReviewWriter {
+    struct Value {
+        var metric: String
+        var number: Double
+
+        var text: String { ReviewWriter.text(number) }
+    }
+
+    /// A number as YAML text: integers without a fraction.
+    static func text(_ number: Double) -> String {
+        number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+    }
+
+    static func recording(_ values: [Value], quarter: Quarter, date: Day?, in source: String, root: Node) throws -> String {
+        var text = YAMLText(source)
+        let flowValues = values.map { "\($0.metric): \($0.text)" }.joined(separator: ", ")
+        guard let review = reviewItem(for: quarter, in: root) else {
+            var block = ["quarter: \(quarter)"]
+            if let date { block.append("date: \(date)") }
+            block.append("metrics: { \(flowValues) }")
+            let flow = "{ quarter: \(quarter)" + (date.map { ", date: \($0)" } ?? "") + ", metrics: { \(flowValues) } }"
+            try YAMLList.append(to: &text, key: "reviews", root: root, block: block, flow: flow)
+            return text.text
+        }
+        guard case let .mapping(mapping) = review, let itemMark = review.mark else {
+            throw YAMLList.Unsupported(description: "the \(quarter) review is not a mapping; fix the file first")
+        }
+        let itemIsFlow = text.character(at: itemMark) == "{"
+        guard let (metricsKey, metrics) = mapping.first(where: { $0.key.string == "metrics" }), let keyMark = metricsKey.mark else {
+            if itemIsFlow {
+                try insertBeforeClosingBrace(", metrics: { \(flowValues) }", emptyText: " metrics: { \(flowValues) }",
+                                             openingAt: itemMark, in: &text)
+            } else {
+                let indent = itemMark.column - 1
+                let end = text.blockEnd(first: itemMark.line - 1, indent: indent)
+                text.insertLines([String(repeating: " ", count: indent) + "metrics: { \(flowValues) }"], after: end)
+            }
+            return text.text
+        }
+
+        switch metrics {
+        case .mapping(let entries):
+            guard let metricsMark = metrics.mark else { throw YAMLList.Unsupported(description: "cannot locate metrics") }
+            let isFlow = text.character(at: metricsMark) == "{"
+            let existing = Dictionary(entries.map { ($0.key.string ?? "", $0.value) }, uniquingKeysWith: { a, _ in a })
+            // Replace in place, right to left so earlier columns stay valid.
+            let replaced = values.compactMap { value in existing[value.metric]?.mark.map { (value, $0) } }
+                .sorted { ($0.1.line, $0.1.column) > ($1.1.line, $1.1.column) }
+            for (value, mark) in replaced {
+                guard let end = text.scalarEnd(line: mark.line - 1, column: mark.column - 1, inFlow: isFlow) else {
+                    throw YAMLList.Unsupported(description: "cannot replace the value of \(value.metric): it spans lines")
+                }
+                text.replace(line: mark.line - 1, from: mark.column - 1, to: end, with: value.text)
+            }
+            let added = values.filter { existing[$0.metric] == nil }
+            guard !added.isEmpty else { break }
+            let addedText = added.map { "\($0.metric): \($0.text)" }.joined(separator: ", ")
+            if isFlow {
+                try insertBeforeClosingBrace(", " + addedText, emptyText: " " + addedText, openingAt: metricsMark, in: &text)
+            } else {
+                let indent = metricsMark.column - 1
+                let last = entries.compactMap { $0.value.mark?.line ?? $0.key.mark?.line }.max() ?? metricsMark.line
+                let end = text.blockEnd(first: last - 1, indent: indent + 1)
+                text.insertLines(added.map { String(repeating: " ", count: indent) + "\($0.metric): \($0.text)" }, after: end)
+            }
+        case .scalar where Fields.isNull(metrics):
+            // `metrics:` or `metrics: ~`: the empty value becomes the mapping.
+            let line = text.scalars(keyMark.line - 1)
+            let afterKey = min(line.count, keyMark.column - 1 + "metrics:".count)
+            var tilde = afterKey
+            while tilde < line.count, line[tilde] == " " || line[tilde] == "\t" { tilde += 1 }
+            let end = tilde < line.count && line[tilde] == "~" ? tilde + 1 : afterKey
+            text.replace(line: keyMark.line - 1, from: afterKey, to: end, with: " { \(flowValues) }")
+        default:
+            throw YAMLList.Unsupported(description: "the \(quarter) review's metrics is not a mapping; fix the file first")
+        }
+        return text.text
+    }
+
+    /// The review of `quarter` in the file's `reviews` list, if there is one.
+    static func reviewItem(for quarter: Quarter, in root: Node) -> Node? {
+        guard case let .mapping(top) = root, let reviews = top["reviews"], case let .sequence(items) = reviews else { return nil }
+        return items.first { item in
+            guard case let .mapping(review) = item, let value = review["quarter"]?.string else { return false }
+            return Quarter(value) == quarter
+        }
+    }
+
+    /// Inserts `text` before the `}` closing the flow mapping that opens at
+    /// `mark`, after its last entry (so `{ a: 1 }` becomes `{ a: 1, b: 2 }`);
+    /// `emptyText` when the mapping is empty.
+    private static func insertBeforeClosingBrace(_ text: String, emptyText: String, openingAt mark: Mark,
+                                                 in yaml: inout YAMLText) throws {
+        guard let close = yaml.closingBracket(line: mark.line - 1, column: mark.column - 1) else {
+            throw YAMLList.Unsupported(description: "cannot find the closing brace of a flow mapping")
+        }
+        let line = yaml.scalars(close.line)
+        var at = close.column
+        while at > 0, line[at - 1] == " " || line[at - 1] == "\t" { at -= 1 }
+        if at > 0, line[at - 1] == "{" {
+            yaml.insert(emptyText + (at == close.column ? " " : ""), line: close.line, column: at)
+        } else {
+            yaml.insert(text, line: close.line, column: at)
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// `program/partners.json` and `program/partners.csv`: the directory as data,
+/// one record per partner, in ID order (README, "Data out").
+struct DirectoryData {
+    struct Alert: Encodable {
+        var severity: String
+        var rule: String
+        var message: String
+    }
+
+    struct Record: Encodable {
+        var id: String
+        var name: String
+        var tier: String?
+        var status: String?
+        var health: Int
+        var band: String
+        var signed: Bool
+        var nextReview: String?
+        var topAlert: Alert?
+        var page: String
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, tier, status, health, band, signed, page
+            case nextReview = "next_review"
+            case topAlert = "top_alert"
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(name, forKey: .name)
+            try c.encode(tier, forKey: .tier)
+            try c.encode(status, forKey: .status)
+            try c.encode(health, forKey: .health)
+            try c.encode(band, forKey: .band)
+            try c.encode(signed, forKey: .signed)
+            try c.encode(nextReview, forKey: .nextReview)
+            try c.encode(topAlert, forKey: .topAlert)
+            try c.encode(page, forKey: .page)
+        }
+    }
+
+    struct Document: Encodable {
+        var program: String
+        var asOf: String
+        var partners: [Record]
+
+        enum CodingKeys: String, CodingKey {
+            case program, partners
+            case asOf = "as_of"
+        }
+    }
+
+    var document: Document
+
+    init(program: Program, contexts: [DocumentContext], asOf: Day) {
+        let records = contexts.map { context -> Record in
+            let p = context.partner, a = context.assessment
+            let ended = p.status?.value == .ended
+            let top = ended ? nil : AlertRanking.ordered(context.diagnostics, partner: p).first
+            return Record(id: p.id, name: context.partnerName, tier: p.tier?.value.rawValue, status: p.status?.value.rawValue,
+                          health: a.health.total, band: a.health.band.rawValue, signed: a.signatures.isFullySigned,
+                          nextReview: ended ? nil : p.reviews?.latest?.nextReview?.value.description,
+                          topAlert: top.map { Alert(severity: $0.severity.rawValue, rule: $0.rule, message: $0.message) },
+                          page: "partners/\(p.id)/index.html")
+        }
+        document = Document(program: program.name?.value ?? "Partner program", asOf: asOf.description, partners: records)
+    }
+
+    func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    static let csvColumns = ["id", "name", "tier", "status", "health", "band", "signed", "next_review",
+                             "top_alert_severity", "top_alert_rule", "top_alert", "page"]
+
+    /// RFC 4180: a header row, CRLF line ends, fields quoted when they hold a
+    /// comma, quote or line break. A field a spreadsheet would run as a
+    /// formula (starting with =, +, -, @, tab or carriage return) gets a
+    /// leading apostrophe: partner files are untrusted.
+    func csv() -> String {
+        var lines = [DirectoryData.csvColumns.joined(separator: ",")]
+        for r in document.partners {
+            let fields: [String] = [r.id, r.name, r.tier ?? "", r.status ?? "", String(r.health), r.band, r.signed ? "true" : "false",
+                                    r.nextReview ?? "", r.topAlert?.severity ?? "", r.topAlert?.rule ?? "", r.topAlert?.message ?? "", r.page]
+            lines.append(fields.map(DirectoryData.csvField).joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func csvField(_ value: String) -> String {
+        var text = value
+        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

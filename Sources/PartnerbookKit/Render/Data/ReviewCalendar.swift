@@ -1,0 +1,116 @@
+import Foundation
+
+/// `program/reviews.ics`: an RFC 5545 calendar a team can subscribe to, with
+/// every upcoming review (the last review's `next_review`) and every phase
+/// end that needs a go/no-go decision (crawl or walk ending while its
+/// decision is not yet recorded). All-day events; UIDs built from the
+/// partner ID and what the event is, so they stay the same from build to
+/// build; DTSTAMP is the as-of date, never the clock.
+struct ReviewCalendar {
+    struct Event {
+        var uid: String
+        var day: Day
+        var summary: String
+        var description: String
+        var link: String
+    }
+
+    var name: String
+    var events: [Event]
+    var asOf: Day
+    /// `site.base_url` with a trailing slash, or empty (links are then relative paths in the description).
+    var baseURL: String
+    var host: String
+
+    init(program: Program, contexts: [DocumentContext], asOf: Day) {
+        name = (program.name?.value ?? "Partner program") + ": reviews and go/no-go decisions"
+        self.asOf = asOf
+        var base = program.site.baseURL?.trimmingCharacters(in: .whitespaces) ?? ""
+        if !base.isEmpty && !base.hasSuffix("/") { base += "/" }
+        baseURL = base
+        host = ReviewCalendar.host(of: base) ?? "partnerbook.invalid"
+        var events: [Event] = []
+        for context in contexts {
+            let p = context.partner, name = context.partnerName
+            guard let status = p.status?.value, status != .ended else { continue }
+            if let last = p.reviews?.latest, let quarter = last.quarter?.value, let next = last.nextReview?.value {
+                let packet = quarter.next
+                events.append(Event(uid: "review-\(p.id)-\(packet)@\(host)", day: next,
+                                    summary: "QBR \(packet): \(name)",
+                                    description: "Quarterly business review with \(name) (\(p.tier?.value.title ?? "tier not set"), \(status.rawValue)). The packet is prepared from the partner file"
+                                        + (next < asOf ? "; this review is overdue." : "."),
+                                    link: "partners/\(p.id)/qbr/\(packet).html"))
+            }
+            let decisions: [(Phase, GateDecision?)] = [(.crawl, p.phases?.crawl?.decision?.value), (.walk, p.phases?.walk?.decision?.value)]
+            for (phase, decision) in decisions where phase.rawValue == status.rawValue && decision != .go && decision != .noGo {
+                guard let end = p.charter?.timeline?[phase]?.end?.value else { continue }
+                events.append(Event(uid: "gate-\(p.id)-\(phase.rawValue)@\(host)", day: end,
+                                    summary: "Go/no-go: \(phase.rawValue) gate, \(name)",
+                                    description: "The \(phase.rawValue) phase with \(name) ends: decide go or no-go on its numbers.",
+                                    link: "partners/\(p.id)/scorecard.html"))
+            }
+        }
+        self.events = events.sorted { ($0.day, $0.uid) < ($1.day, $1.uid) }
+    }
+
+    func ics() -> String {
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Partnerbook//Partner reviews//EN", "CALSCALE:GREGORIAN",
+                     "METHOD:PUBLISH", "X-WR-CALNAME:" + ReviewCalendar.text(name)]
+        let stamp = ReviewCalendar.compact(asOf) + "T000000Z"
+        for event in events {
+            lines += ["BEGIN:VEVENT", "UID:" + event.uid, "DTSTAMP:" + stamp,
+                      "DTSTART;VALUE=DATE:" + ReviewCalendar.compact(event.day),
+                      "DTEND;VALUE=DATE:" + ReviewCalendar.compact(event.day.adding(days: 1)),
+                      "SUMMARY:" + ReviewCalendar.text(event.summary),
+                      "DESCRIPTION:" + ReviewCalendar.text(event.description + " " + baseURL + event.link)]
+            if !baseURL.isEmpty { lines.append("URL:" + baseURL + event.link) }
+            lines.append("TRANSP:TRANSPARENT")
+            lines.append("END:VEVENT")
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(ReviewCalendar.fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// 2027-01-14 as 20270114.
+    static func compact(_ day: Day) -> String { day.description.replacingOccurrences(of: "-", with: "") }
+
+    /// TEXT escaping (RFC 5545 section 3.3.11).
+    static func text(_ value: String) -> String {
+        var out = ""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n": out += "\\n"
+            case "\r": continue
+            default:
+                if scalar.value < 0x20 { out += " " } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+
+    /// Lines longer than 75 octets are folded: CRLF and a space, never inside a UTF-8 sequence.
+    static func fold(_ line: String) -> String {
+        var out = "", count = 0
+        for character in line.unicodeScalars {
+            let size = String(character).utf8.count
+            if count + size > 75 {
+                out += "\r\n "
+                count = 1
+            }
+            out.unicodeScalars.append(character)
+            count += size
+        }
+        return out
+    }
+
+    /// The host of an http(s) URL, for UIDs.
+    static func host(of url: String) -> String? {
+        guard let range = url.range(of: "://") else { return nil }
+        let rest = url[range.upperBound...]
+        let host = rest.prefix { $0 != "/" && $0 != ":" && $0 != "?" && $0 != "#" }
+        return host.isEmpty ? nil : String(host)
+    }
+}

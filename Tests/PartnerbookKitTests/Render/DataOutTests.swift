@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import PartnerbookKit
+
+/// `program/reviews.ics`, `partners.json` and `partners.csv`.
+@Suite struct DataOutTests {
+    typealias F = Fixtures
+
+    private func files(_ partners: [String: String], program: String = F.program) throws -> [String: String] {
+        try TestBuild.files(TemporaryFolder.content(partners, program: program))
+    }
+
+    /// A partner in crawl whose gate decision is due, beside the fixture (in run).
+    static let inCrawl = F.signed(F.partnerBody.replacingOccurrences(of: "status: run", with: "status: crawl")
+        .replacingOccurrences(of: "name: Acme Cloud", with: "name: Crawly, Inc; \"quoted\"")
+        .replacingOccurrences(of: "result: 10, direction: down, decision: go", with: "result: 10, direction: down, decision: pending"))
+
+    @Test func theCalendarHasUpcomingReviewsAndGateDecisions() throws {
+        let ics = try #require(try files(["acme": F.partner, "crawly": Self.inCrawl],
+                                         program: F.program + "\nsite: { base_url: \"https://partners.example/hub\" }\n")["program/reviews.ics"])
+        #expect(ics.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"))
+        #expect(ics.hasSuffix("END:VCALENDAR\r\n"))
+        #expect(!ics.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "every line ends in CRLF")
+        for line in ics.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75, "\(line)") }
+        let unfolded = ics.replacingOccurrences(of: "\r\n ", with: "")
+        #expect(unfolded.contains("UID:review-acme-2026-Q4@partners.example\r\nDTSTAMP:20261120T000000Z\r\nDTSTART;VALUE=DATE:20270114\r\nDTEND;VALUE=DATE:20270115\r\nSUMMARY:QBR 2026-Q4: Acme Cloud\r\n"))
+        #expect(unfolded.contains("URL:https://partners.example/hub/partners/acme/qbr/2026-Q4.html\r\n"))
+        #expect(unfolded.contains("UID:gate-crawly-crawl@partners.example\r\nDTSTAMP:20261120T000000Z\r\nDTSTART;VALUE=DATE:20250303\r\n"))
+        #expect(unfolded.contains("SUMMARY:Go/no-go: crawl gate\\, Crawly\\, Inc\\; \"quoted\"\r\n"), "text escaped per RFC 5545")
+        #expect(ics.components(separatedBy: "BEGIN:VEVENT").count - 1 == 3, "two reviews and one gate")
+    }
+
+    @Test func theCalendarIsTheSameFromBuildToBuildAndQuietForEndedPartners() throws {
+        let ended = F.partner.replacingOccurrences(of: "status: run", with: "status: ended")
+        let first = try files(["acme": F.partner, "gone": ended])["program/reviews.ics"]
+        let second = try files(["acme": F.partner, "gone": ended])["program/reviews.ics"]
+        #expect(first == second)
+        #expect(first?.contains("gone") == false)
+        #expect(first?.contains("UID:review-acme-2026-Q4@partnerbook.invalid") == true, "no base_url: a reserved host")
+    }
+
+    @Test func theDirectoryAsJSON() throws {
+        let json = try #require(try files(["acme": F.partner, "crawly": Self.inCrawl + "\nunknown_key: 1\n"])["program/partners.json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["as_of"] as? String == "2026-11-20")
+        let partners = try #require(object["partners"] as? [[String: Any]])
+        #expect(partners.map { $0["id"] as? String } == ["acme", "crawly"])
+        let acme = partners[0]
+        #expect(acme["name"] as? String == "Acme Cloud")
+        #expect(acme["tier"] as? String == "strategic" && acme["status"] as? String == "run")
+        #expect(acme["health"] as? Int == 92 && acme["band"] as? String == "green")
+        #expect(acme["signed"] as? Bool == true)
+        #expect(acme["next_review"] as? String == "2027-01-14")
+        #expect(acme["top_alert"] is NSNull)
+        let alert = try #require(partners[1]["top_alert"] as? [String: Any])
+        #expect(alert["rule"] as? String == "schema.unknown-key" && alert["severity"] as? String == "warning")
+        #expect(alert["message"] as? String == "unknown key 'unknown_key'")
+    }
+
+    @Test func theDirectoryAsCSVIsRFC4180AndFormulaSafe() throws {
+        let hostile = F.signed(F.partnerBody.replacingOccurrences(of: "name: Acme Cloud", with: "name: \"=HYPERLINK(\\\"x\\\")\""))
+        let csv = try #require(try files(["evil": hostile])["program/partners.csv"])
+        let table = try CSVTable(text: csv).records.map { $0.map(\.text) }
+        #expect(table[0] == DirectoryData.csvColumns)
+        #expect(table[1][0] == "evil")
+        #expect(table[1][1] == "'=HYPERLINK(\"x\")", "a spreadsheet must not run it")
+        #expect(csv.contains("\r\n"))
+    }
+}
