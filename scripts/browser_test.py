@@ -9,7 +9,9 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
-OUTPUT = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "Output").resolve()
+ARGS = [a for a in sys.argv[1:] if not a.startswith("--")]
+PUBLIC = "--public" in sys.argv
+OUTPUT = pathlib.Path(ARGS[0] if ARGS else "Output").resolve()
 
 options = webdriver.ChromeOptions()
 options.binary_location = "/usr/bin/chromium"
@@ -43,7 +45,31 @@ def console_errors():
     return [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
 
 
+def public_directory():
+    """The public directory: listed partners only, search and the tier filter, no internal page."""
+    driver.get((OUTPUT / "index.html").as_uri())
+    cards = visible_cards()
+    check("public home lists the listed partners", cards == ["acme-cloud", "harbor-payments"], cards)
+    search = driver.find_element(By.CSS_SELECTOR, "input[type=search]")
+    search.send_keys("payments")
+    check("search narrows the public directory", visible_cards() == ["harbor-payments"], visible_cards())
+    search.clear()
+    driver.execute_script("arguments[0].dispatchEvent(new Event('input'))", search)
+    driver.find_element(By.CSS_SELECTOR, 'button[data-filter="tier"][data-value="strategic"]').click()
+    check("tier filter on the public directory", visible_cards() == ["acme-cloud"], visible_cards())
+    links = driver.execute_script("return Array.from(document.links).map(a => a.getAttribute('href'))")
+    check("no link to an internal page", not any("scorecard" in l or "report" in l or "qbr" in l for l in links), links)
+    driver.find_element(By.LINK_TEXT, "Acme Cloud").click()
+    check("a card opens the partner's public page", driver.find_element(By.TAG_NAME, "h1").text == "Acme Cloud")
+    check("the page shows its trust signals", "Charter signed by both companies" in driver.page_source)
+    errors = console_errors()
+    check("no console errors in the public directory", errors == [], errors)
+
+
 try:
+    if PUBLIC:
+        public_directory()
+        raise SystemExit
     driver.get((OUTPUT / "index.html").as_uri())
     all_cards = visible_cards()
     check("home lists every partner", len(all_cards) == 7, all_cards)
@@ -93,6 +119,8 @@ try:
         check(f"{page}: every image has a text alternative", alts == 0, alts)
         errors = console_errors()
         check(f"{page}: no console errors", errors == [], errors)
+except SystemExit:
+    pass
 finally:
     driver.quit()
 

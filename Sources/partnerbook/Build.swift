@@ -14,8 +14,11 @@ struct Build: ParsableCommand {
     @Option(help: "The templates folder.")
     var templates = "Templates"
 
-    @Option(help: "The output folder.")
-    var output = "Output"
+    @Option(help: "The output folder (default Output; with --public, required).")
+    var output: String?
+
+    @Flag(name: .customLong("public"), help: "Write the public partner directory (listed partners in walk or run, no internal values) instead of the internal site.")
+    var isPublic = false
 
     @Flag(help: "Build into a folder partnerbook did not write before, replacing files of the same name.")
     var force = false
@@ -34,9 +37,16 @@ struct Build: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
+        if isPublic && output == nil {
+            throw ValidationError("--public needs --output DIR: the public directory never goes into the internal site's folder")
+        }
+        if isPublic && pdf { throw ValidationError("--pdf prints charters, which the public directory does not have") }
     }
 
     func run() throws {
+        try ContentFolder.require(content.content)
+        if isPublic { return try runPublic(output: output!) }
+        let output = self.output ?? "Output"
         let result: BuildRun
         let display = ProgressDisplay()
         let progress = quiet ? nil : BuildProgress { display.update(partners: $0, total: $1, files: $2) }
@@ -66,5 +76,28 @@ struct Build: ParsableCommand {
             ? "\(output) is up to date: \(written) files for \(partners) partners (as of \(result.asOf))\n"
             : "built \(written) files for \(partners) partners into \(output) (\(result.rendered) rendered, \(partners - result.rendered) reused; as of \(result.asOf))\n"
         FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// `build --public --output DIR`.
+    private func runPublic(output: String) throws {
+        let result: PublicBuildRun
+        do {
+            result = try PublicBuildRun(contentFolder: content.contentURL, templatesFolder: URL(fileURLWithPath: templates),
+                                        templatesDisplay: templates, output: URL(fileURLWithPath: output),
+                                        asOf: content.asOfDay, today: .today, strict: report.strict, force: force)
+        } catch let error as TemplateError {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw Exit.contentErrors
+        } catch {
+            throw Exit.fail("\(error)")
+        }
+        FileHandle.standardOutput.write(Data(result.report.render(report.format, pathPrefix: content.content).utf8))
+        guard let written = result.written else {
+            FileHandle.standardError.write(Data("partnerbook: nothing written: fix the errors above first\n".utf8))
+            throw Exit.contentErrors
+        }
+        if !quiet {
+            FileHandle.standardError.write(Data("built the public directory of \(result.listed) listed partners into \(output) (\(written) files; as of \(result.asOf))\n".utf8))
+        }
     }
 }

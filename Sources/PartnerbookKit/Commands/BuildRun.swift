@@ -50,6 +50,7 @@ public struct BuildRun {
                 asOf: Day?, today: Day, strict: Bool, force: Bool, pdf: Bool = false,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, useCache: Bool = true,
                 progress: BuildProgress? = nil) throws {
+        try PublicBuildRun.refusePublicDirectory(at: output)
         let cacheURL = BuildCache.location(for: output)
         let outputURL = output.standardizedFileURL
         let old = useCache ? BuildCache.load(from: cacheURL) : BuildCache()
@@ -114,7 +115,8 @@ public struct BuildRun {
                 queue.async {
                     defer { gate.signal(); group.leave() }
                     let partner = partners[index]
-                    let context = DocumentContext(partner, program: content.program, asOf: asOfDay, byFile: byFile)
+                    let context = DocumentContext(partner, program: content.program, asOf: asOfDay, byFile: byFile,
+                                                  history: check.history)
                     contexts[index] = context
                     if reusable[index]!, let entry = old.partners[partner.id],
                        entry.files.allSatisfy({ area.reuse($0.path, size: $0.size) }) {
@@ -219,7 +221,7 @@ public struct BuildRun {
         let renderer = DocumentRenderer(templates: templates, program: content.program, asOf: check.asOf)
         let byFile = Dictionary(grouping: check.report.diagnostics, by: \.file)
         let contexts = content.partners.sorted { $0.id < $1.id }.map {
-            DocumentContext($0, program: content.program, asOf: check.asOf, byFile: byFile)
+            DocumentContext($0, program: content.program, asOf: check.asOf, byFile: byFile, history: check.history)
         }
         var files: [OutputFile] = []
         for context in contexts {

@@ -46,7 +46,7 @@ public struct ProgramOutcomes: Sendable {
         let current = asOf.quarter
         var shown = Set(revenue.keys)
         for partner in partners {
-            for review in partner.reviews?.items ?? [] {
+            for review in partner.reviews?.items ?? [] where !review.metrics.isEmpty {
                 if let quarter = review.quarter?.value { shown.insert(quarter) }
             }
         }

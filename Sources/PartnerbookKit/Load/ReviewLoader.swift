@@ -3,7 +3,7 @@ import Yams
 /// Reads `reviews` and `signatures`, lists of mappings.
 enum ReviewLoader {
     static let reviewKeys = ["quarter", "date", "attendees", "metrics", "highlights", "risks", "decisions",
-                             "commitments", "next_review"]
+                             "commitments", "next_review", "objectives"]
 
     /// Each list item as a mapping; items of another shape are reported and skipped.
     private static func mappings(_ list: Located<[(at: SourcePosition, node: Node)]>, key: String,
@@ -23,6 +23,7 @@ enum ReviewLoader {
                                 decisions: r.textList("decisions")?.value ?? [],
                                 nextReview: r.day("next_review"))
             review.metrics = r.numberMap("metrics").map { MetricValue(id: $0.key, value: $0.value) }
+            review.objectives = r.textList("objectives")?.value ?? []
             if let risks = r.items("risks") {
                 review.risks = mappings(risks, key: "risks", known: ["risk", "owner", "action"], in: r).map {
                     Risk(at: $0.at, risk: $0.text("risk"), owner: $0.text("owner"), action: $0.text("action"))

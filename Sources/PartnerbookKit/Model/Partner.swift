@@ -23,6 +23,8 @@ public struct Partner: Sendable {
     public var ended: Located<Day>?
     /// Inputs of the "should we build or partner?" tree.
     public var decision: BuildOrPartnerInputs?
+    /// Shown in the public partner directory (in walk or run only); default false.
+    public var listed: Located<Bool>?
 
     public init(id: String, file: String) {
         self.id = id

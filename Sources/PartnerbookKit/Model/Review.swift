@@ -37,6 +37,8 @@ public struct Review: Sendable {
     public var decisions: [Located<String>] = []
     public var commitments: PartyPair<[Located<String>]>?
     public var nextReview: Located<Day>?
+    /// What we want from this meeting: ours, for the brief, never shown to the partner.
+    public var objectives: [Located<String>] = []
 
     public func value(of metric: String) -> Double? {
         metrics.first { $0.id.value == metric }?.value.value

@@ -47,7 +47,7 @@ struct DocumentRenderer {
         files += document(base + "scorecard", template: "scorecard.md", context: context, kind: "scorecard",
                           crumb: "Scorecard", view: scorecard)
 
-        for packet in QBRPlan.packets(for: context.partner) {
+        for packet in QBRPlan.packets(for: context.partner, asOf: asOf) {
             // A held review's packet charts the quarters up to it; the upcoming
             // packet shows the latest data, which the scorecard's charts already hold.
             var charts = scorecardCharts.mapValues { "../" + $0 }
@@ -69,6 +69,8 @@ struct DocumentRenderer {
             let qbr = QBRView(context, packet: packet, coMarketing: scorecard.coMarketing, charts: charts)
             files += document(base + "qbr/\(packet.quarter)", template: "qbr.md", context: context, kind: "qbr",
                               crumb: "QBR \(packet.quarter)", view: qbr)
+            files += document(base + "qbr/\(packet.quarter)-brief", template: "qbr-brief.md", context: context, kind: "brief",
+                              crumb: "QBR \(packet.quarter) brief", view: BriefView(context, packet: packet))
         }
         files.append(OutputFile(base + "index.html",
                                 layout(body: templates.render("partner.html", PartnerPageView(context)), title: context.partnerName,
@@ -116,6 +118,28 @@ struct DocumentRenderer {
         let directory = DirectoryView(program: program, contexts: contexts, report: report, asOf: asOf, siteTitle: siteTitle)
         files.append(OutputFile("index.html", layout(body: templates.render("index.html", directory), title: siteTitle, depth: 0,
                                                      kind: "home", context: nil, crumbs: [])))
+        return files
+    }
+
+    /// The public partner directory (`build --public`): a home page and a page
+    /// per listed partner, the assets and a sitemap. Only `PublicDirectory`'s
+    /// views are rendered, so no internal value can reach these files.
+    func publicFiles(_ contexts: [DocumentContext]) -> [OutputFile] {
+        let listed = contexts.filter { PublicDirectory.isListed($0.partner) }
+        var files: [OutputFile] = []
+        let home = PublicDirectoryView(program: program, contexts: listed, siteTitle: siteTitle)
+        files.append(OutputFile("index.html", layout(body: templates.render("public-index.html", home), title: siteTitle, depth: 0,
+                                                     kind: "home", context: nil, crumbs: [], isPublic: true)))
+        for context in listed {
+            files.append(OutputFile("partners/\(context.partner.id)/index.html",
+                                    layout(body: templates.render("public-partner.html", PublicPartnerView(context)),
+                                           title: context.partnerName, depth: 2, kind: "partner", context: nil,
+                                           crumbs: [(context.partnerName, "")], isPublic: true)))
+        }
+        for asset in templates.assets {
+            files.append(OutputFile(path: "assets/" + asset.path, data: asset.data))
+        }
+        files.append(sitemap(of: files.map(\.path)))
         return files
     }
 
@@ -167,7 +191,7 @@ struct DocumentRenderer {
     }
 
     private func layout(body: String, title: String, depth: Int, kind: String, context: DocumentContext?,
-                        crumbs: [(String, String)]) -> String {
+                        crumbs: [(String, String)], isPublic: Bool = false) -> String {
         let root = String(repeating: "../", count: depth)
         let crumbs = (kind == "home" ? [] : [("Partners", root + "index.html")]) + crumbs
         let health = context?.assessment.health
@@ -178,9 +202,9 @@ struct DocumentRenderer {
             partnerName: context?.partnerName ?? "", tier: context?.partner.tier?.value.title ?? "",
             status: context?.partner.status?.value.rawValue ?? "",
             health: health.map { String($0.total) } ?? "", band: health?.band.rawValue ?? "", bandLabel: health?.bandText ?? "",
-            hasBand: health != nil && kind != "partner",
+            hasBand: health != nil && kind != "partner" && kind != "charter",
             draft: kind == "charter" && context?.assessment.signatures.isFullySigned == false,
-            fingerprint: kind == "charter" ? context?.assessment.signatures.fingerprint : nil,
+            fingerprint: kind == "charter" ? context?.assessment.signatures.fingerprint : nil, isPublic: isPublic,
             printFooterCSS: cssString("\(title) · prepared \(Format.date(asOf))"
                 + (kind == "charter" ? " · " + (context?.assessment.signatures.fingerprint ?? "") : "")))
         return templates.render("layout.html", view)

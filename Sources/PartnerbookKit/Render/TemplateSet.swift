@@ -19,7 +19,7 @@ public struct TemplateError: Error, CustomStringConvertible {
 /// (`layout.html`, `report.html`, `index.html`, `partner.html`) use Mustache's
 /// default HTML escaping.
 public struct TemplateSet: @unchecked Sendable {
-    public static let required = ["charter.md", "scorecard.md", "qbr.md", "program-scorecard.md", "layout.html", "report.html",
+    public static let required = ["charter.md", "scorecard.md", "qbr.md", "qbr-brief.md", "program-scorecard.md", "layout.html", "report.html", "public-index.html", "public-partner.html",
                                   "index.html", "partner.html"]
 
     let library: MustacheLibrary

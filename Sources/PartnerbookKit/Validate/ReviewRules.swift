@@ -27,7 +27,10 @@ enum ReviewRules: PartnerRules {
         guard partner.status?.value == .run else { return }
         let cadence = measurement?.cadence ?? .quarterly
         let asOf = context.asOf
-        guard let last = partner.reviews?.latest else {
+        // A review planned ahead (dated after the as-of date, no metrics yet) means the next one is on the calendar.
+        let reviewsHeld = QBRPlan.held(partner, asOf: asOf)
+        guard !(partner.reviews?.items ?? []).contains(where: { QBRPlan.isPlanned($0, asOf: asOf) }) else { return }
+        guard let last = reviewsHeld.last else {
             if let start = partner.charter?.timeline?.run?.start, start.value.adding(months: cadence.months) < asOf {
                 findings.report(.reviewOverdue, at: partner.reviews?.at ?? .start,
                                 "run started on \(start.value) and no \(cadence.rawValue) review has been held by \(asOf)")

@@ -47,7 +47,7 @@ public enum Rule: String, CaseIterable, Sendable {
         case .schemaUnknownKey, .charterTimelineDuration, .charterGovernanceEscalation,
              .commitmentHandshake, .commitmentNoDownside, .leverageMissing, .leverageWeak,
              .tierMismatch, .gateDecisionMismatch, .gateSunkCost, .comarketingLaunchBeforeReady,
-             .reviewOverdue, .signatureMissing, .kpiBehindPace, .kpiPastDue, .decisionBuild:
+             .reviewOverdue, .signatureMissing, .signatureStale, .kpiBehindPace, .kpiPastDue, .decisionBuild:
             return .warning
         default:
             return .error

@@ -2,10 +2,13 @@
 public struct RuleContext: Sendable {
     public var program: Program
     public var asOf: Day
+    /// The partner files' git history, to say what changed since a signature; nil: not searched.
+    public var history: SignedHistory?
 
-    public init(program: Program, asOf: Day) {
+    public init(program: Program, asOf: Day, history: SignedHistory? = nil) {
         self.program = program
         self.asOf = asOf
+        self.history = history
     }
 }
 

@@ -13,12 +13,42 @@ enum SignatureRules: PartnerRules {
                 let who = signature.name?.value ?? "someone"
                 let when = signature.date.map { " on \($0.value)" } ?? ""
                 findings.report(.signatureStale, at: signature.fingerprint?.at ?? signature.at,
-                                "the signature of \(who) for \(side)\(when) covers a different charter: the charter changed after signing (current \(state.fingerprint)); sign again")
+                                "the signature of \(who) for \(side)\(when) covers an earlier charter: "
+                                    + changed(since: signature, of: partner, context) + "; build the amended charter and sign again")
             case .missing:
                 findings.report(.signatureMissing, at: partner.signatures?.at ?? .start,
                                 "the charter has no signature for \(side)" + (live ? " (required in \(partner.status!.value.rawValue))" : ""),
                                 severity: live ? .error : .warning)
             }
         }
+    }
+
+    /// How many changes a diagnostic spells out; `partnerbook changes ID` lists them all.
+    static let changesInMessage = 3
+
+    /// "since then, charter.goals.us changed from "A" to "B"; …", or why that cannot be said.
+    static func changed(since signature: Signature, of partner: Partner, _ context: RuleContext) -> String {
+        guard let history = context.history else { return "the charter changed after signing (its history was not searched)" }
+        let (diff, commit, note) = history.changes(since: signature, of: partner, company: context.program.company?.value)
+        guard let diff else { return "the charter changed after signing; what changed cannot be shown: \(note ?? "unknown")" }
+        let shown = diff.changes.prefix(changesInMessage).map(describe)
+        let more = diff.changes.count - shown.count
+        return "since the signed text (commit \(commit.map { String($0.prefix(7)) } ?? "?")), " + shown.joined(separator: "; ")
+            + (more > 0 ? "; and \(more) more (partnerbook changes \(partner.id))" : "")
+    }
+
+    static func describe(_ change: CharterDiff.Change) -> String {
+        switch (change.old, change.new) {
+        case let (old?, new?): return "\(change.path) changed from \(excerpt(old)) to \(excerpt(new))"
+        case let (nil, new?): return "\(change.path) was added: \(excerpt(new))"
+        case let (old?, nil): return "\(change.path) was removed (was \(excerpt(old)))"
+        default: return change.path
+        }
+    }
+
+    /// Quoted text, shortened for a one-line message.
+    static func excerpt(_ text: String) -> String {
+        let line = text.replacingOccurrences(of: "\n", with: " ")
+        return "\"" + (line.count > 120 ? line.prefix(119) + "…" : line) + "\""
     }
 }

@@ -8,8 +8,8 @@ public enum Validator {
     ]
 
     /// Loader findings plus every rule's, in a stable order.
-    public static func validate(_ content: LoadedContent, asOf: Day) -> [Diagnostic] {
-        let context = RuleContext(program: content.program, asOf: asOf)
+    public static func validate(_ content: LoadedContent, asOf: Day, history: SignedHistory? = nil) -> [Diagnostic] {
+        let context = RuleContext(program: content.program, asOf: asOf, history: history)
         let partners = content.partners
         let found = Slots<[Diagnostic]>(count: partners.count)
         DispatchQueue.concurrentPerform(iterations: partners.count) { index in

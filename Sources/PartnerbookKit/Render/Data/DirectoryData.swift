@@ -62,7 +62,7 @@ struct DirectoryData {
             let top = ended ? nil : AlertRanking.ordered(context.diagnostics, partner: p).first
             return Record(id: p.id, name: context.partnerName, tier: p.tier?.value.rawValue, status: p.status?.value.rawValue,
                           health: a.health.total, band: a.health.band.rawValue, signed: a.signatures.isFullySigned,
-                          nextReview: ended ? nil : p.reviews?.latest?.nextReview?.value.description,
+                          nextReview: QBRPlan.upcoming(for: p, asOf: asOf)?.date?.description,
                           topAlert: top.map { Alert(severity: $0.severity.rawValue, rule: $0.rule, message: $0.message) },
                           page: "partners/\(p.id)/index.html")
         }

@@ -33,8 +33,8 @@ struct ReviewCalendar {
         for context in contexts {
             let p = context.partner, name = context.partnerName
             guard let status = p.status?.value, status != .ended else { continue }
-            if let last = p.reviews?.latest, let quarter = last.quarter?.value, let next = last.nextReview?.value {
-                let packet = quarter.next
+            if let upcoming = QBRPlan.upcoming(for: p, asOf: asOf), let next = upcoming.date {
+                let packet = upcoming.quarter
                 events.append(Event(uid: "review-\(p.id)-\(packet)@\(host)", day: next,
                                     summary: "QBR \(packet): \(name)",
                                     description: "Quarterly business review with \(name) (\(p.tier?.value.title ?? "tier not set"), \(status.rawValue)). The packet is prepared from the partner file"

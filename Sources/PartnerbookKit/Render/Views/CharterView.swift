@@ -59,9 +59,6 @@ struct CharterView {
     var weGive: [ProseItem]
     var partnerGives: [ProseItem]
     var balance: String
-    var leverageType: String
-    var leverageStrength: String
-    var leverageEvidence: String
     var commitmentsUs: [ProseItem]
     var commitmentsPartner: [ProseItem]
     var lossUs: String
@@ -75,6 +72,24 @@ struct CharterView {
     var signatures: [SignatureBlock]
     var fingerprint: String
     var draft: Bool
+
+    /// One field changed since a signature: its path, the signed text and the text now.
+    struct ChangeRow {
+        var path: String
+        var old: String?
+        var new: String?
+    }
+
+    /// What changed since one signed text (both parties usually signed the same one).
+    struct ChangeGroup {
+        var signers: String
+        var rows: [ChangeRow]
+        /// Why the changes cannot be listed, when they cannot.
+        var note: String?
+    }
+
+    var changes: [ChangeGroup]
+    var hasChanges: Bool
 
     init(_ context: DocumentContext) {
         let partner = context.partner, charter = partner.charter
@@ -104,9 +119,6 @@ struct CharterView {
         weGive = charter?.valueExchange?.weGive?.value.proseItems ?? []
         partnerGives = charter?.valueExchange?.partnerGives?.value.proseItems ?? []
         balance = MarkdownText.block(charter?.valueExchange?.balance?.value)
-        leverageType = partner.leverage?.type?.value.label ?? "Not identified"
-        leverageStrength = context.assessment.leverage.strength.rawValue
-        leverageEvidence = MarkdownText.block(partner.leverage?.evidence?.value)
         commitmentsUs = partner.commitments?.us.proseItems ?? []
         commitmentsPartner = partner.commitments?.partner.proseItems ?? []
         lossUs = MarkdownText.inline(partner.commitments?.ifItFails?.us?.value)
@@ -142,6 +154,8 @@ struct CharterView {
         escalation = charter?.governance?.escalation?.value.proseItems ?? []
         exitCriteria = charter?.governance?.exitCriteria?.value.proseItems ?? []
         let state = context.assessment.signatures
+        changes = CharterView.changeGroups(context, state: state)
+        hasChanges = !changes.isEmpty
         fingerprint = state.fingerprint
         draft = !state.isFullySigned
         signatures = Party.allCases.map { party in
@@ -157,6 +171,35 @@ struct CharterView {
             return SignatureBlock(side: context.side(party), party: party.rawValue, name: contact?.name?.value ?? "",
                                   title: contact?.title?.value ?? "", date: "", standing: "Not signed",
                                   signedFingerprint: nil, signed: false)
+        }
+    }
+
+    /// "Changed since signed": for each stale signed text (grouped by the
+    /// fingerprint signed), the fields that changed since, from git history.
+    static func changeGroups(_ context: DocumentContext, state: SignatureState) -> [ChangeGroup] {
+        let stale = state.parties.filter { $0.standing == .stale }.compactMap(\.signature)
+        var order: [String] = []
+        var byFingerprint: [String: [Signature]] = [:]
+        for signature in stale {
+            let key = signature.fingerprint?.value ?? ""
+            if byFingerprint[key] == nil { order.append(key) }
+            byFingerprint[key, default: []].append(signature)
+        }
+        return order.map { key in
+            let signatures = byFingerprint[key]!
+            let signers = signatures.map { s in
+                "\(s.name?.value ?? "someone") for \(context.side(s.party?.value ?? .us))"
+                    + (s.date.map { " on \(Format.date($0.value))" } ?? "")
+            }.joined(separator: " and ")
+            guard let history = context.history else {
+                return ChangeGroup(signers: signers, rows: [], note: "The partner file's history was not searched.")
+            }
+            let (diff, _, note) = history.changes(since: signatures[0], of: context.partner, company: context.program.company?.value)
+            let rows = (diff?.changes ?? []).map {
+                ChangeRow(path: $0.path, old: $0.old.map(MarkdownText.cell), new: $0.new.map(MarkdownText.cell))
+            }
+            return ChangeGroup(signers: signers, rows: rows,
+                               note: diff == nil ? "What changed cannot be shown: \(note ?? "unknown")." : nil)
         }
     }
 }

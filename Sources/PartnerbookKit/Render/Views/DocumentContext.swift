@@ -6,6 +6,8 @@ struct DocumentContext {
     var asOf: Day
     /// This partner's diagnostics from `check`.
     var diagnostics: [Diagnostic]
+    /// The partner files' git history, for what changed since a stale signature.
+    var history: SignedHistory?
 
     var company: String { program.company?.value ?? "Us" }
 
@@ -16,9 +18,9 @@ struct DocumentContext {
 
 extension DocumentContext {
     /// A partner's context: its assessment computed, its diagnostics picked from `byFile`.
-    init(_ partner: Partner, program: Program, asOf: Day, byFile: [String: [Diagnostic]]) {
+    init(_ partner: Partner, program: Program, asOf: Day, byFile: [String: [Diagnostic]], history: SignedHistory? = nil) {
         self.init(program: program, partner: partner, assessment: PartnerAssessment(partner, program: program, asOf: asOf),
-                  asOf: asOf, diagnostics: byFile[partner.file] ?? [])
+                  asOf: asOf, diagnostics: byFile[partner.file] ?? [], history: history)
     }
 }
 
@@ -31,6 +33,22 @@ extension Array where Element == Located<String> {
     /// Non-blank items as one-line prose.
     var proseItems: [ProseItem] {
         filter { !$0.value.isBlank }.map { ProseItem(text: MarkdownText.inline($0.value)) }
+    }
+}
+
+/// A commitment made at a review, marked done or not (see `CommitmentMark`).
+struct CommitmentItem {
+    var text: String
+    var done: Bool
+}
+
+extension Array where Element == Located<String> {
+    /// Non-blank commitments as one-line prose with their done mark.
+    var commitmentItems: [CommitmentItem] {
+        filter { !$0.value.isBlank }.map { item in
+            let mark = CommitmentMark.parse(item.value)
+            return CommitmentItem(text: MarkdownText.inline(mark.text), done: mark.done)
+        }
     }
 }
 

@@ -26,6 +26,8 @@ struct LayoutView {
     var draft: Bool
     /// The charter fingerprint, once signing exists for the page's partner.
     var fingerprint: String?
+    /// A page of the public directory: no links to internal pages.
+    var isPublic: Bool
     /// The footer of every printed page, escaped for a CSS string (see `cssString`).
     var printFooterCSS: String
 }

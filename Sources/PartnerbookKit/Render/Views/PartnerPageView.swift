@@ -13,6 +13,8 @@ struct PartnerPageView {
     struct Packet {
         var quarter: String
         var link: String
+        /// Our side's brief for the meeting.
+        var brief: String
         var label: String
     }
 
@@ -81,9 +83,9 @@ struct PartnerPageView {
         verdictReason = a.continueDecision.reason
         kpis = a.kpis.map(KPIRow.init)
         hasKPIs = !kpis.isEmpty
-        packets = QBRPlan.packets(for: p).reversed().map { packet in
-            Packet(quarter: packet.quarter.description, link: "qbr/\(packet.quarter).html",
-                   label: packet.review == nil ? "prepared for the review on \(Format.date(packet.previous?.nextReview?.value))"
+        packets = QBRPlan.packets(for: p, asOf: context.asOf).reversed().map { packet in
+            Packet(quarter: packet.quarter.description, link: "qbr/\(packet.quarter).html", brief: "qbr/\(packet.quarter)-brief.html",
+                   label: packet.review == nil ? "prepared for the review on \(Format.date(packet.date))"
                                                : "review held \(Format.date(packet.review?.date?.value))")
         }
         hasPackets = !packets.isEmpty

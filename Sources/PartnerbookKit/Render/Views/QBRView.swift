@@ -32,8 +32,8 @@ struct QBRView {
     var upcoming: Bool
     var attendees: String
     var agenda: [AgendaItem]
-    var lastCommitmentsUs: [ProseItem]
-    var lastCommitmentsPartner: [ProseItem]
+    var lastCommitmentsUs: [CommitmentItem]
+    var lastCommitmentsPartner: [CommitmentItem]
     var hasLastCommitments: Bool
     var thisLabel: String
     var lastLabel: String
@@ -46,8 +46,8 @@ struct QBRView {
     var risks: [ScorecardView.RiskRow]
     var highlights: String?
     var decisions: [ProseItem]
-    var nextCommitmentsUs: [ProseItem]
-    var nextCommitmentsPartner: [ProseItem]
+    var nextCommitmentsUs: [CommitmentItem]
+    var nextCommitmentsPartner: [CommitmentItem]
     var nextReview: String
     var health: Int
     var band: String
@@ -65,13 +65,12 @@ struct QBRView {
         tier = partner.tier?.value.title ?? "Tier not set"
         status = partner.status?.value.label ?? "Status not set"
         self.quarter = quarter.description
-        let when = review?.date?.value ?? (review == nil ? previous?.nextReview?.value : nil)
-        date = when.map(Format.date) ?? "date to be set"
+        date = packet.date.map(Format.date) ?? "date to be set"
 
         let owners = partner.charter?.governance?.owners
         let proposed = ([owners?.us, owners?.partner, partner.contacts?.sponsors?.us, partner.contacts?.sponsors?.partner]
             .compactMap { $0 })
-        let people = review?.attendees ?? previous?.attendees ?? proposed
+        let people = review?.attendees ?? [packet.planned?.attendees ?? [], previous?.attendees ?? [], proposed].first { !$0.isEmpty } ?? []
         attendees = people.isEmpty ? "to be confirmed" : people.map(\.value).joined(separator: ", ")
         let leads = [owners?.us?.value, owners?.partner?.value].compactMap { $0 }.joined(separator: " and ")
         let usLead = owners?.us?.value ?? context.company
@@ -86,8 +85,8 @@ struct QBRView {
         ]
 
         // Held or upcoming, the commitments to check are those made at the review before.
-        lastCommitmentsUs = previous?.commitments?.us?.proseItems ?? []
-        lastCommitmentsPartner = previous?.commitments?.partner?.proseItems ?? []
+        lastCommitmentsUs = previous?.commitments?.us?.commitmentItems ?? []
+        lastCommitmentsPartner = previous?.commitments?.partner?.commitmentItems ?? []
         hasLastCommitments = !lastCommitmentsUs.isEmpty || !lastCommitmentsPartner.isEmpty
 
         let upTo = upcoming ? quarter.previous : quarter
@@ -114,37 +113,8 @@ struct QBRView {
         let highlights = MarkdownText.block(review?.highlights?.value)
         self.highlights = highlights.isEmpty ? nil : highlights
         decisions = review?.decisions.proseItems ?? []
-        nextCommitmentsUs = review?.commitments?.us?.proseItems ?? []
-        nextCommitmentsPartner = review?.commitments?.partner?.proseItems ?? []
+        nextCommitmentsUs = review?.commitments?.us?.commitmentItems ?? []
+        nextCommitmentsPartner = review?.commitments?.partner?.commitmentItems ?? []
         nextReview = review.map { Format.date($0.nextReview?.value) } ?? "to be set at this review"
-    }
-}
-
-/// The packets of one partner: one per review held (by quarter), and one for
-/// the quarter the next review covers, unless the partnership has ended.
-enum QBRPlan {
-    struct Packet {
-        var quarter: Quarter
-        var review: Review?
-        var previous: Review?
-
-        /// The day its metrics are judged on against their pace: a held
-        /// review's date (else its quarter's last day); the as-of date for the upcoming packet.
-        func judgedOn(asOf: Day) -> Day {
-            guard let review else { return asOf }
-            return review.date?.value ?? quarter.lastDay
-        }
-    }
-
-    static func packets(for partner: Partner) -> [Packet] {
-        var seen: Set<Quarter> = []
-        let reviews = KPIReading.orderedReviews(partner).filter { seen.insert($0.quarter!.value).inserted }
-        var packets = reviews.enumerated().map { index, review in
-            Packet(quarter: review.quarter!.value, review: review, previous: index > 0 ? reviews[index - 1] : nil)
-        }
-        if let last = reviews.last, partner.status?.value != .ended {
-            packets.append(Packet(quarter: last.quarter!.value.next, review: nil, previous: last))
-        }
-        return packets
     }
 }

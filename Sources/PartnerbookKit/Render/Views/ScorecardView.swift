@@ -139,11 +139,11 @@ struct ScorecardView {
                      pending: stage.pending.isEmpty ? "–" : stage.pending.map(Readiness.words).joined(separator: ", "))
         }
         coMarketingTotal = "\(assessment.coMarketing.done) of \(assessment.coMarketing.applicable) items done (\(Format.percent(assessment.coMarketing.fraction)))"
-        let latest = KPIReading.orderedReviews(partner).last
+        let latest = QBRPlan.held(partner, asOf: context.asOf).last
         risks = (latest?.risks ?? []).map(RiskRow.init)
         hasRisks = !risks.isEmpty
         risksQuarter = latest?.quarter?.value.description ?? ""
-        packets = QBRPlan.packets(for: partner).map { PacketLink(quarter: $0.quarter.description) }
+        packets = QBRPlan.packets(for: partner, asOf: context.asOf).map { PacketLink(quarter: $0.quarter.description) }
         findings = context.diagnostics.map {
             Finding(severity: $0.severity.rawValue, message: $0.message, rule: $0.rule, line: $0.position.line)
         }

@@ -1,0 +1,101 @@
+import Foundation
+
+/// `partnerbook changes ID`: what changed in the signed text since each
+/// party's latest signature, field by field, from the partner file's git history.
+public struct ChangesRun: Sendable {
+    public struct PartyChanges: Sendable, Encodable {
+        public var party: String
+        /// valid, stale or missing.
+        public var state: String
+        public var signer: String?
+        public var date: String?
+        /// The commit whose text the signature carries, when it was found.
+        public var signedCommit: String?
+        public var changes: [Change]
+        /// Why the changes cannot be listed, when they cannot.
+        public var note: String?
+
+        enum CodingKeys: String, CodingKey {
+            case party, state, signer, date, changes, note
+            case signedCommit = "signed_commit"
+        }
+    }
+
+    public struct Change: Sendable, Encodable {
+        public var path: String
+        public var old: String?
+        public var new: String?
+    }
+
+    public var partner: String
+    public var fingerprint: String
+    public var parties: [PartyChanges]
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public init(contentFolder: URL, id: String) throws {
+        let content = try ContentLoader.load(from: contentFolder)
+        guard let partner = content.partners.first(where: { $0.id == id }) else {
+            let file = "\(ContentLoader.partnersFolder)/\(id).yaml"
+            throw Failure(description: content.diagnostics.contains { $0.file == file }
+                ? "\(file) cannot be read; run partnerbook check" : "no partner '\(id)': \(file) does not exist")
+        }
+        let company = content.program.company?.value
+        let state = SignatureState(partner, company: company)
+        let history = SignedHistory(contentRoot: contentFolder)
+        self.partner = id
+        fingerprint = state.fingerprint
+        parties = state.parties.map { entry in
+            let signature = entry.signature
+            var result = PartyChanges(party: entry.party.rawValue, state: "\(entry.standing)", signer: signature?.name?.value,
+                                      date: signature?.date?.value.description, signedCommit: nil, changes: [], note: nil)
+            guard entry.standing == .stale, let signature else { return result }
+            let (diff, commit, note) = history.changes(since: signature, of: partner, company: company)
+            result.signedCommit = commit
+            result.note = note
+            result.changes = (diff?.changes ?? []).map { Change(path: $0.path, old: $0.old, new: $0.new) }
+            return result
+        }
+    }
+
+    /// One block per party: its state, then each change with the signed text and the text now.
+    public var text: String {
+        var lines = ["\(partner): current charter \(fingerprint)"]
+        for party in parties {
+            let who = party.signer.map { "\($0)" + (party.date.map { ", \($0)" } ?? "") } ?? ""
+            switch party.state {
+            case "valid":
+                lines.append("\(party.party): signed by \(who); covers the current charter, nothing changed")
+            case "missing":
+                lines.append("\(party.party): never signed")
+            default:
+                lines.append("\(party.party): signed by \(who); stale" + (party.signedCommit.map { ", signed text in commit \($0.prefix(12))" } ?? ""))
+                if let note = party.note { lines.append("  what changed cannot be shown: \(note)") }
+                for change in party.changes {
+                    lines.append("  \(change.path)")
+                    lines.append("    signed: " + (change.old.map(ChangesRun.oneLine) ?? "(not there)"))
+                    lines.append("    now:    " + (change.new.map(ChangesRun.oneLine) ?? "(removed)"))
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public var json: String {
+        struct Document: Encodable {
+            var partner: String
+            var fingerprint: String
+            var parties: [PartyChanges]
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(Document(partner: partner, fingerprint: fingerprint, parties: parties))) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    private static func oneLine(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\n", with: "\\n") + "\""
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// `partnerbook build --public --output DIR`: validate, then write the public
+/// partner directory (see `PublicDirectory`) into DIR, atomically, as `build` does.
+///
+/// The two kinds of output never share a folder: the public one carries a
+/// `.partnerbook-public` marker, the internal build refuses a folder that has
+/// it, and the public build refuses a folder holding the internal site.
+public struct PublicBuildRun {
+    public static let marker = ".partnerbook-public"
+
+    public var report: DiagnosticReport
+    public var asOf: Day
+    /// Partners in the directory (listed, in walk or run).
+    public var listed = 0
+    /// Files written; nil when the content had errors and nothing was written.
+    public var written: Int?
+
+    public init(contentFolder: URL, templatesFolder: URL, templatesDisplay: String, output: URL, asOf: Day?, today: Day,
+                strict: Bool, force: Bool) throws {
+        let check = try CheckRun(contentFolder: contentFolder, asOf: asOf, today: today, strict: strict)
+        report = check.report
+        self.asOf = check.asOf
+        guard !check.report.fails else { return }
+        try PublicBuildRun.refuseInternalSite(at: output)
+        let templates = try TemplateSet.load(from: templatesFolder, displayPath: templatesDisplay)
+        let content = check.content
+        let renderer = DocumentRenderer(templates: templates, program: content.program, asOf: check.asOf)
+        let byFile = Dictionary(grouping: check.report.diagnostics, by: \.file)
+        let contexts = content.partners.sorted { $0.id < $1.id }.map {
+            DocumentContext($0, program: content.program, asOf: check.asOf, byFile: byFile)
+        }
+        var files = renderer.publicFiles(contexts)
+        files.append(OutputFile(PublicBuildRun.marker, "This folder is a public partner directory written by partnerbook build --public.\n"))
+        try OutputWriter.write(files, to: output, force: force)
+        listed = contexts.filter { PublicDirectory.isListed($0.partner) }.count
+        written = files.count
+    }
+
+    /// The public directory never replaces the internal site.
+    static func refuseInternalSite(at output: URL) throws {
+        let manifest = output.appendingPathComponent(OutputWriter.manifestName)
+        if let text = try? String(contentsOf: manifest, encoding: .utf8), text.split(separator: "\n").contains("program/report.html") {
+            throw OutputError(description: "'\(output.path)' holds the internal site; build the public directory into another folder")
+        }
+    }
+
+    /// The internal site never replaces a public directory.
+    static func refusePublicDirectory(at output: URL) throws {
+        if FileManager.default.fileExists(atPath: output.appendingPathComponent(marker).path) {
+            throw OutputError(description: "'\(output.path)' is a public partner directory; the internal site would publish internal values there. Build it with --public, or choose another folder")
+        }
+    }
+}

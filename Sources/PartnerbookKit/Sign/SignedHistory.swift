@@ -1,0 +1,160 @@
+import Foundation
+
+/// Finds the text a signature signed in the git history of the partner file:
+/// every committed version of the file, newest first, is read and
+/// fingerprinted (with the company then and now), and the first whose
+/// fingerprint the signature carries is the signed text.
+///
+/// It uses the `git` command line: `rev-list` for the revisions that touched
+/// the file, one `cat-file --batch` for their contents. Lookups are cached for
+/// the life of the process, so `check`, the charter and `changes` share them.
+public final class SignedHistory: @unchecked Sendable {
+    public enum Lookup: Sendable {
+        /// The signed revision: its commit, its date, and the partner as it read then.
+        case found(commit: String, date: String, partner: Partner, company: String?)
+        /// Why the signed text cannot be found.
+        case unavailable(String)
+    }
+
+    let contentRoot: URL
+    private let lock = NSLock()
+    private var cache: [String: Lookup] = [:]
+    private var versions: [String: Result<[(commit: String, date: String, text: String)], Failure>] = [:]
+
+    struct Failure: Error {
+        var reason: String
+    }
+
+    public init(contentRoot: URL) {
+        self.contentRoot = contentRoot
+    }
+
+    /// The signed text of `file` (relative to the content folder) whose fingerprint is `fingerprint`.
+    public func lookup(file: String, id: String, fingerprint: String, company: String?) -> Lookup {
+        let key = file + "\u{1F}" + fingerprint + "\u{1F}" + (company ?? "")
+        if let cached = lock.withLock({ cache[key] }) { return cached }
+        let result = search(file: file, id: id, fingerprint: fingerprint, company: company)
+        lock.withLock { cache[key] = result }
+        return result
+    }
+
+    private func search(file: String, id: String, fingerprint: String, company: String?) -> Lookup {
+        let history: [(commit: String, date: String, text: String)]
+        switch revisions(of: file) {
+        case .failure(let failure): return .unavailable(failure.reason)
+        case .success(let found): history = found
+        }
+        guard !history.isEmpty else {
+            return .unavailable("\(file) has no committed history in git, so the signed text cannot be shown")
+        }
+        let programs = (try? revisions(of: ContentLoader.programFile).get()) ?? []
+        for version in history {
+            let context = LoadContext(file: file)
+            guard let root = YAMLFile.parse(Data(version.text.utf8), context: context) else { continue }
+            let partner = PartnerLoader.load(root, id: id, context: context)
+            var companies = [company]
+            // The company as program.yaml had it at that commit (or the last commit before it).
+            if let program = programs.first(where: { $0.date <= version.date }) ?? programs.last {
+                let programContext = LoadContext(file: ContentLoader.programFile)
+                if let node = YAMLFile.parse(Data(program.text.utf8), context: programContext) {
+                    companies.append(ProgramLoader.load(node, context: programContext).company?.value)
+                }
+            }
+            for candidate in companies where Fingerprint.of(partner, company: candidate) == fingerprint {
+                return .found(commit: version.commit, date: version.date, partner: partner, company: candidate)
+            }
+        }
+        return .unavailable("none of the \(history.count) committed version\(history.count == 1 ? "" : "s") of \(file) has the signed fingerprint")
+    }
+
+    /// Every committed version of a file, newest first.
+    private func revisions(of file: String) -> Result<[(commit: String, date: String, text: String)], Failure> {
+        if let known = lock.withLock({ versions[file] }) { return known }
+        let result = readRevisions(of: file)
+        lock.withLock { versions[file] = result }
+        return result
+    }
+
+    private func readRevisions(of file: String) -> Result<[(commit: String, date: String, text: String)], Failure> {
+        guard let git = SignedHistory.gitExecutable else {
+            return .failure(Failure(reason: "git is not installed, so the signed text cannot be found"))
+        }
+        guard let prefix = run(git, ["rev-parse", "--show-prefix"]), prefix.status == 0 else {
+            return .failure(Failure(reason: "the content folder is not in a git repository, so the signed text cannot be found"))
+        }
+        let path = String(decoding: prefix.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) + file
+        // `log` takes the path from the content folder (its working directory), `cat-file` from the repository's root.
+        guard let log = run(git, ["log", "--format=%H %cs", "--", file]), log.status == 0 else {
+            return .failure(Failure(reason: "git log failed on \(file)"))
+        }
+        let commits = String(decoding: log.output, as: UTF8.self).split(separator: "\n").compactMap { line -> (String, String)? in
+            let parts = line.split(separator: " ")
+            return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
+        }
+        guard !commits.isEmpty else { return .success([]) }
+        let request = commits.map { "\($0.0):\(path)\n" }.joined()
+        guard let batch = run(git, ["cat-file", "--batch"], input: Data(request.utf8)), batch.status == 0 else {
+            return .failure(Failure(reason: "git cat-file failed on \(file)"))
+        }
+        // Each object: "<oid> blob <size>\n<bytes>\n", or "<name> missing\n" when deleted there.
+        var versions: [(String, String, String)] = []
+        let bytes = [UInt8](batch.output)
+        var offset = 0
+        for (commit, date) in commits {
+            guard let newline = bytes[offset...].firstIndex(of: 10) else { break }
+            let header = String(decoding: bytes[offset..<newline], as: UTF8.self).split(separator: " ")
+            offset = newline + 1
+            guard header.count == 3, header[1] == "blob", let size = Int(header[2]), offset + size <= bytes.count else { continue }
+            versions.append((commit, date, String(decoding: bytes[offset..<offset + size], as: UTF8.self)))
+            offset += size + 1
+        }
+        return .success(versions)
+    }
+
+    private func run(_ executable: URL, _ arguments: [String], input: Data? = nil) -> (status: Int32, output: Data)? {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["-C", contentRoot.path] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["GIT_TERMINAL_PROMPT"] = "0"
+        environment["LC_ALL"] = "C"
+        process.environment = environment
+        let out = Pipe(), inPipe = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = input == nil ? FileHandle.nullDevice : inPipe
+        do { try process.run() } catch { return nil }
+        if let input {
+            // Written from another thread so a full output pipe cannot block the input.
+            let writer = inPipe.fileHandleForWriting
+            DispatchQueue.global().async {
+                writer.write(input)
+                try? writer.close()
+            }
+        }
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
+    static let gitExecutable: URL? = {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent("git") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }()
+}
+
+extension SignedHistory {
+    /// What changed since `signature` for `partner`: the field changes, or why they cannot be shown.
+    public func changes(since signature: Signature, of partner: Partner, company: String?) -> (diff: CharterDiff?, commit: String?, note: String?) {
+        guard let fingerprint = signature.fingerprint?.value, Fingerprint.isWellFormed(fingerprint) else {
+            return (nil, nil, "the signature's fingerprint is not a sha256 fingerprint, so the signed text cannot be found")
+        }
+        switch lookup(file: partner.file, id: partner.id, fingerprint: fingerprint, company: company) {
+        case let .found(commit, _, signed, signedCompany):
+            return (CharterDiff(from: signed, oldCompany: signedCompany, to: partner, newCompany: company), commit, nil)
+        case let .unavailable(reason):
+            return (nil, nil, reason)
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import PartnerbookKit
+
+struct Changes: ParsableCommand {
+    enum Format: String, ExpressibleByArgument {
+        case text, json
+    }
+
+    static let configuration = CommandConfiguration(
+        abstract: "Print what changed in the signed text since each party's latest signature.",
+        discussion: "Each changed field by its path, with the signed text and the text now. The signed text is found in the git history of the partner file: the revision whose fingerprint the signature carries."
+    )
+
+    @Argument(help: "The partner ID.")
+    var id: String
+
+    @Option(help: "text or json.")
+    var format: Format = .text
+
+    @Option(name: .long, help: "The program's content folder.")
+    var content = "Content"
+
+    func run() throws {
+        try ContentFolder.require(content)
+        do {
+            let result = try ChangesRun(contentFolder: URL(fileURLWithPath: content), id: id)
+            print(format == .json ? result.json : result.text, terminator: "")
+        } catch {
+            throw Exit.fail("\(error)")
+        }
+    }
+}

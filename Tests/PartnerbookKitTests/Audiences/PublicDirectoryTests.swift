@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import PartnerbookKit
+
+/// `build --public`: the directory partners and customers see.
+@Suite struct PublicDirectoryTests {
+    static let content = Binary.repository.appendingPathComponent("Content")
+
+    /// Every file of the example's public build, by path (bytes as text).
+    private func publicBuild() throws -> (folder: TemporaryFolder, files: [String: String]) {
+        let folder = TemporaryFolder()
+        let result = try Binary.run(["build", "--public", "--output", folder.url.appendingPathComponent("public").path,
+                                     "--content", Self.content.path, "--templates", TestBuild.templates.path], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let root = folder.url.appendingPathComponent("public")
+        var files: [String: String] = [:]
+        for path in OutputWriter.filesBelow(root) {
+            files[path] = String(decoding: try Data(contentsOf: root.appendingPathComponent(path)), as: UTF8.self)
+        }
+        return (folder, files)
+    }
+
+    @Test func onlyListedPartnersInWalkOrRunAreShown() throws {
+        let (_, files) = try publicBuild()
+        #expect(files["partners/acme-cloud/index.html"] != nil)
+        #expect(files["partners/harbor-payments/index.html"] != nil)
+        #expect(files["partners/granite-consulting/index.html"] == nil, "listed, but a prospect")
+        #expect(files["partners/bluebird-crm/index.html"] == nil, "in walk, but not listed")
+        let home = try #require(files["index.html"])
+        #expect(home.contains("<input type=\"search\""))
+        #expect(home.contains("data-filter=\"tier\" data-value=\"strategic\""))
+        #expect(home.components(separatedBy: "data-partner=\"").count - 1 == 2)
+        #expect(home.contains("✓ Charter signed by both companies"))
+        #expect(!home.contains("program/scorecard.html") && !home.contains("report.html"))
+    }
+
+    @Test func trustBadgesFollowTheData() throws {
+        let (_, files) = try publicBuild()
+        let acme = try #require(files["partners/acme-cloud/index.html"])
+        let harbor = try #require(files["partners/harbor-payments/index.html"])
+        #expect(acme.contains("<span class=\"badge badge-trust\">✓ Reviewed this quarter</span>"))
+        #expect(!harbor.contains("<span class=\"badge badge-trust\">✓ Reviewed this quarter</span>"), "its review is overdue")
+        #expect(harbor.contains("<li class=\"not-earned\"><strong>– Reviewed this quarter:</strong>"))
+        #expect(acme.contains("What customers get") && acme.contains("Analytics that arrive provisioned with the data platform"))
+    }
+
+    /// No internal value of any example partner reaches any byte of the public directory.
+    @Test func noInternalValueLeaks() throws {
+        let (_, files) = try publicBuild()
+        let check = try CheckRun(contentFolder: Self.content, asOf: nil, today: Fixtures.asOf, strict: false)
+        // Words that name internal documents and figures: none in any page (the stylesheet's class names aside).
+        for (path, page) in files where path.hasSuffix(".html") {
+            for word in ["Health", "health", "leverage", "Leverage", "scorecard", "qbr/", "report.html", "brief", "mailto:"] {
+                #expect(!page.contains(word), "\(path) holds '\(word)'")
+            }
+            #expect(!page.contains(/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z]{2,}/), "\(path) holds an email address")
+        }
+        var ours: [String] = []
+        for partner in check.content.partners {
+            let assessment = PartnerAssessment(partner, program: check.content.program, asOf: check.asOf)
+            ours.append(assessment.leverage.recommendation.sentence)
+            if let evidence = partner.leverage?.evidence?.value { ours += evidence.split(separator: "\n").map { Trim.whitespace(String($0)) } }
+            ours += (partner.commitments?.us ?? []).map(\.value) + (partner.commitments?.partner ?? []).map(\.value)
+            ours += [partner.commitments?.ifItFails?.us?.value, partner.commitments?.ifItFails?.partner?.value].compactMap { $0 }
+            ours += [partner.contacts?.us?.email?.value, partner.contacts?.partner?.email?.value,
+                     partner.contacts?.us?.name?.value, partner.contacts?.partner?.name?.value].compactMap { $0 }
+            for review in partner.reviews?.items ?? [] {
+                ours += review.risks.flatMap { [$0.risk?.value, $0.action?.value].compactMap { $0 } }
+                ours += review.objectives.map(\.value) + review.decisions.map(\.value)
+                ours += [review.highlights?.value].compactMap { $0 }
+            }
+            ours += check.report.diagnostics.filter { $0.file == partner.file }.map(\.message)
+            ours.append(partner.charter?.valueExchange?.balance?.value ?? "")
+        }
+        for value in ours where value.count >= 4 {
+            for (path, bytes) in files {
+                #expect(!bytes.contains(value), "\(path) holds the internal value '\(value)'")
+            }
+        }
+    }
+
+    @Test func thePublicAndInternalSitesNeverShareAFolder() throws {
+        let folder = TemporaryFolder()
+        let args = ["--content", Self.content.path, "--templates", TestBuild.templates.path]
+        #expect(try Binary.run(["build", "--public", "--output", "site"] + args, in: folder.url).status == 0)
+        let internalBuild = try Binary.run(["build", "--output", "site"] + args, in: folder.url)
+        #expect(internalBuild.status == 2)
+        #expect(internalBuild.stderr.contains("is a public partner directory"))
+        #expect(try Binary.run(["build", "--output", "inside"] + args, in: folder.url).status == 0)
+        let publicBuild = try Binary.run(["build", "--public", "--output", "inside"] + args, in: folder.url)
+        #expect(publicBuild.status == 2)
+        #expect(publicBuild.stderr.contains("holds the internal site"))
+        #expect(try Binary.run(["build", "--public"] + args, in: folder.url).status == 64, "--public needs --output")
+    }
+}

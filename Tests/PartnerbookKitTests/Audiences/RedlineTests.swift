@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import PartnerbookKit
+
+/// What changed since signing, from the partner file's git history.
+@Suite(.serialized) struct RedlineTests {
+    typealias F = Fixtures
+
+    /// Runs git in `folder` with a fixed identity and dates.
+    @discardableResult
+    private func git(_ arguments: [String], in folder: TemporaryFolder) throws -> Int32 {
+        let process = Process()
+        process.executableURL = try #require(SignedHistory.gitExecutable)
+        process.arguments = ["-C", folder.url.path, "-c", "user.name=Test", "-c", "user.email=test@example.invalid",
+                             "-c", "commit.gpgsign=false"] + arguments
+        process.environment = ["GIT_AUTHOR_DATE": "2026-01-05T12:00:00Z", "GIT_COMMITTER_DATE": "2026-01-05T12:00:00Z",
+                               "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": folder.url.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// A repository with the content in `content/`: the signed fixture, then an edit of `we_give`, two commits.
+    private func repository() throws -> TemporaryFolder {
+        let folder = TemporaryFolder()
+        folder.write("content/program.yaml", F.program)
+        folder.write("content/partners/acme.yaml", F.partner)
+        try #require(try git(["init", "-q"], in: folder) == 0)
+        try git(["add", "-A"], in: folder)
+        try #require(try git(["commit", "-q", "-m", "Signed charter"], in: folder) == 0)
+        folder.write("content/partners/acme.yaml", F.partner(replacing: "we_give: [ Connector ]", with: "we_give: [ Connector and SSO ]"))
+        try git(["commit", "-q", "-a", "-m", "Amend the value exchange"], in: folder)
+        return folder
+    }
+
+    @Test func checkNamesTheChangedFieldWithItsOldAndNewText() throws {
+        let folder = try repository()
+        let result = try Binary.run(["check", "--content", "content"], in: folder.url)
+        #expect(result.status == 0, "a stale signature is a warning: the amended charter must still build")
+        let stale = result.stdout.split(separator: "\n").filter { $0.contains("[signature.stale]") }
+        #expect(stale.count == 2)
+        #expect(stale.allSatisfy { $0.contains("warning:") })
+        #expect(stale.first?.contains("charter.value_exchange.we_give[1] changed from \"Connector\" to \"Connector and SSO\"") == true)
+        #expect(try Binary.run(["check", "--strict", "--content", "content"], in: folder.url).status == 1, "--strict gates CI")
+    }
+
+    @Test func changesListsEveryFieldForEachParty() throws {
+        let folder = try repository()
+        let text = try Binary.run(["changes", "acme", "--content", "content"], in: folder.url)
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("us: signed by Dana Ruiz, 2025-01-08; stale, signed text in commit"))
+        #expect(text.stdout.contains("  charter.value_exchange.we_give[1]\n    signed: \"Connector\"\n    now:    \"Connector and SSO\""))
+        let json = try Binary.run(["changes", "acme", "--format", "json", "--content", "content"], in: folder.url)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let parties = try #require(object["parties"] as? [[String: Any]])
+        #expect(parties.map { $0["state"] as? String } == ["stale", "stale"])
+        let change = try #require((parties[1]["changes"] as? [[String: Any]])?.first)
+        #expect(change["path"] as? String == "charter.value_exchange.we_give[1]")
+        #expect(change["old"] as? String == "Connector" && change["new"] as? String == "Connector and SSO")
+    }
+
+    @Test func theAmendedCharterBuildsAsADraftWithItsChangesMarked() throws {
+        let folder = try repository()
+        let result = try Binary.run(["build", "--content", "content", "--output", "out", "--templates", TestBuild.templates.path],
+                                    in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let markdown = try String(contentsOf: folder.url.appendingPathComponent("out/partners/acme/charter.md"), encoding: .utf8)
+        #expect(markdown.contains("> **DRAFT.**"))
+        #expect(markdown.contains("## Changed since signed"))
+        #expect(markdown.contains("charter.value\\_exchange.we\\_give\\[1\\]: ~~Connector~~ → **Connector and SSO**"))
+        let html = try String(contentsOf: folder.url.appendingPathComponent("out/partners/acme/charter.html"), encoding: .utf8)
+        #expect(html.contains("<del>Connector</del> → <strong>Connector and SSO</strong>"))
+        let home = try String(contentsOf: folder.url.appendingPathComponent("out/index.html"), encoding: .utf8)
+        #expect(home.contains("<h3>Decisions and meetings due</h3>"), "re-signing needs a meeting")
+    }
+
+    @Test func withoutGitTheRuleStillFiresAndSaysWhy() throws {
+        let folder = TemporaryFolder.content(["acme": F.partner(replacing: "we_give: [ Connector ]", with: "we_give: [ Connector and SSO ]")])
+        let result = try Binary.run(["check", "--content", "."], in: folder.url)
+        let stale = result.stdout.split(separator: "\n").filter { $0.contains("[signature.stale]") }
+        #expect(stale.count == 2)
+        #expect(stale.first?.contains("what changed cannot be shown: the content folder is not in a git repository") == true)
+    }
+
+    @Test func withHistoryButNoMatchingRevisionItSaysSo() throws {
+        let folder = TemporaryFolder()
+        folder.write("program.yaml", F.program)
+        folder.write("partners/acme.yaml", F.partner(replacing: "we_give: [ Connector ]", with: "we_give: [ Connector and SSO ]"))
+        try #require(try git(["init", "-q"], in: folder) == 0)
+        try git(["add", "-A"], in: folder)
+        try git(["commit", "-q", "-m", "Only the amended text"], in: folder)
+        let result = try Binary.run(["check", "--content", "."], in: folder.url)
+        #expect(result.stdout.contains("none of the 1 committed version of partners/acme.yaml has the signed fingerprint"))
+    }
+}
