@@ -40,7 +40,7 @@ let package = Package(
             name: "PartnerbookPreview",
             dependencies: [
                 "PartnerbookKit",
-                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         .executableTarget(

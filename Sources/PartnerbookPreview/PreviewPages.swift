@@ -1,4 +1,3 @@
-import FlyingFox
 import Foundation
 
 /// Responses of the preview server: files from the output folder (HTML pages
@@ -24,18 +23,24 @@ enum PreviewPages {
                         "svg": "image/svg+xml", "md": "text/markdown; charset=utf-8", "xml": "application/xml",
                         "pdf": "application/pdf", "png": "image/png", "txt": "text/plain; charset=utf-8"]
 
-    static func respond(to path: String, output: URL, state: PreviewState) async -> HTTPResponse {
-        var relative = path.removingPercentEncoding ?? path
+    static func respond(to path: String, host: String? = nil, output: URL, state: PreviewState) -> PreviewHTTP.Response {
+        var relative = path
         if relative.hasSuffix("/") { relative += "index.html" }
         relative = String(relative.drop { $0 == "/" })
         let isPage = relative.hasSuffix(".html")
-        if isPage, let errors = await state.errors {
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: types["html"]!, .cacheControl: "no-store"],
-                                body: Data(errorPage(errors).utf8))
+        if isPage, let errors = state.errors {
+            return .ok(Data(errorPage(errors).utf8), type: types["html"]!)
         }
-        guard !relative.split(separator: "/").contains(where: { $0 == ".." || $0.hasPrefix(".") }),
-              let data = FileManager.default.contents(atPath: output.appendingPathComponent(relative).path) else {
-            return HTTPResponse(statusCode: .notFound, headers: [.contentType: types["txt"]!], body: Data("not found\n".utf8))
+        let safe = !relative.split(separator: "/").contains(where: { $0 == ".." || $0.hasPrefix(".") })
+        // A folder asked for without its slash: send the browser to the folder, as static hosts do.
+        var isFolder: ObjCBool = false
+        if safe, !relative.isEmpty, FileManager.default.fileExists(atPath: output.appendingPathComponent(relative).path, isDirectory: &isFolder),
+           isFolder.boolValue {
+            let location = (host.map { "http://\($0)" } ?? "") + "/" + relative + "/"
+            return PreviewHTTP.Response(status: 301, reason: "Moved Permanently", headers: [("Location", location)])
+        }
+        guard safe, let data = FileManager.default.contents(atPath: output.appendingPathComponent(relative).path) else {
+            return .notFound
         }
         let type = types[(relative as NSString).pathExtension.lowercased()] ?? "application/octet-stream"
         var body = data
@@ -47,7 +52,7 @@ enum PreviewPages {
             }
             body = Data(text.utf8)
         }
-        return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-store"], body: body)
+        return .ok(body, type: type)
     }
 
     static func errorPage(_ diagnostics: String) -> String {

@@ -1,4 +1,3 @@
-import FlyingFox
 import Foundation
 import PartnerbookKit
 
@@ -11,6 +10,8 @@ public struct PreviewServer: Sendable {
         public var contentDisplay: String
         public var templates: URL
         public var templatesDisplay: String
+        /// The templates folder was named on the command line, so it must exist.
+        public var templatesRequired = false
         public var output: URL
         public var asOf: Day?
         public var today: Day
@@ -42,24 +43,21 @@ public struct PreviewServer: Sendable {
     /// Runs until the process is stopped.
     public func run() async throws {
         let state = PreviewState()
-        await rebuild(into: state)
-        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled)
-        await server.appendRoute("GET /__partnerbook/version") { _ in
-            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain", .cacheControl: "no-store"],
-                         body: Data(String(await state.version).utf8))
-        }
-        await server.appendRoute("GET /__partnerbook/reload.js") { _ in
-            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript", .cacheControl: "no-store"],
-                         body: Data(PreviewPages.reloadScript.utf8))
-        }
+        rebuild(into: state)
+        let server = try PreviewHTTP(port: port)
         let output = options.output
-        await server.appendRoute("GET /*") { request in
-            await PreviewPages.respond(to: request.path, output: output, state: state)
+        server.serve { request in
+            switch request.path {
+            case "/__partnerbook/version":
+                return .ok(Data(String(state.version).utf8), type: "text/plain")
+            case "/__partnerbook/reload.js":
+                return .ok(Data(PreviewPages.reloadScript.utf8), type: "text/javascript")
+            default:
+                return PreviewPages.respond(to: request.path, host: request.host, output: output, state: state)
+            }
         }
-        let watcher = Task { await watch(state) }
-        defer { watcher.cancel() }
         log("serving \(options.output.path) on http://127.0.0.1:\(port)/ (watching \(options.contentDisplay) and \(options.templatesDisplay); Ctrl-C stops)")
-        try await server.start()
+        await watch(state)
     }
 
     /// Polls the content and templates folders twice a second; rebuilds on any change.
@@ -71,48 +69,58 @@ public struct PreviewServer: Sendable {
             if now != last {
                 last = now
                 log("change detected; rebuilding")
-                await rebuild(into: state)
+                rebuild(into: state)
             }
         }
     }
 
-    private func rebuild(into state: PreviewState) async {
+    private func rebuild(into state: PreviewState) {
         do {
             let build = try BuildRun(contentFolder: options.content, templatesFolder: options.templates,
-                                     templatesDisplay: options.templatesDisplay, output: options.output,
+                                     templatesDisplay: options.templatesDisplay, templatesRequired: options.templatesRequired,
+                                     output: options.output,
                                      asOf: options.asOf, today: options.today, strict: false, force: options.force)
             let report = build.report
             let text = report.render(.text, pathPrefix: options.contentDisplay)
             log(text.trimmingCharacters(in: .newlines))
             if build.written == nil {
-                await state.failed(text)
+                state.failed(text)
                 log("build has errors: the browser shows them until they are fixed")
             } else {
-                await state.succeeded()
+                state.succeeded()
                 log("rebuilt \(build.written!) files")
             }
         } catch {
             let message = "\(error)"
             log(message)
-            await state.failed(message)
+            state.failed(message)
         }
     }
 }
 
 /// What the server knows between requests: a version that changes on every
-/// build, and the errors of the last build if it failed.
-actor PreviewState {
-    private(set) var version = 0
-    private(set) var errors: String?
+/// build, and the errors of the last build if it failed. Read from the
+/// connection threads, written by the watcher.
+final class PreviewState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _version = 0
+    private var _errors: String?
+
+    var version: Int { lock.withLock { _version } }
+    var errors: String? { lock.withLock { _errors } }
 
     func succeeded() {
-        version += 1
-        errors = nil
+        lock.withLock {
+            _version += 1
+            _errors = nil
+        }
     }
 
     func failed(_ text: String) {
-        version += 1
-        errors = text
+        lock.withLock {
+            _version += 1
+            _errors = text
+        }
     }
 }
 

@@ -5,14 +5,15 @@ import PartnerbookKit
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate, then render charters, scorecards, QBR packets and the program pages into the output folder.",
-        discussion: "Writes nothing when the content has errors. The output is built in a staging folder beside it and swapped in whole; files you put into the output folder yourself are kept."
+        discussion: "Writes nothing when the content has errors. The output is built in a staging folder beside it and swapped in whole; files you put into the output folder yourself are kept.",
+        version: PartnerbookVersion.line
     )
 
     @OptionGroup var content: ContentOptions
     @OptionGroup var report: ReportOptions
 
-    @Option(help: "The templates folder.")
-    var templates = "Templates"
+    @Option(help: "A templates folder whose files replace the built-in ones (default: Templates, when it exists).")
+    var templates: String?
 
     @Option(help: "The output folder (default Output; with --public, required).")
     var output: String?
@@ -52,8 +53,8 @@ struct Build: ParsableCommand {
         let progress = quiet ? nil : BuildProgress { display.update(partners: $0, total: $1, files: $2) }
         defer { display.finish() }
         do {
-            result = try BuildRun(contentFolder: content.contentURL, templatesFolder: URL(fileURLWithPath: templates),
-                                  templatesDisplay: templates, output: URL(fileURLWithPath: output),
+            result = try BuildRun(contentFolder: content.contentURL, templatesFolder: URL(fileURLWithPath: templates ?? "Templates"),
+                                  templatesDisplay: templates ?? "Templates", templatesRequired: templates != nil, output: URL(fileURLWithPath: output),
                                   asOf: content.asOfDay, today: .today, strict: report.strict, force: force, pdf: pdf,
                                   jobs: jobs, useCache: !noCache, progress: progress)
         } catch let error as TemplateError {
@@ -72,9 +73,10 @@ struct Build: ParsableCommand {
         guard !quiet else { return }
         display.finish()
         let partners = result.partnerCount
+        let count = "\(partners) partner\(partners == 1 ? "" : "s")"
         let line = result.upToDate
-            ? "\(output) is up to date: \(written) files for \(partners) partners (as of \(result.asOf))\n"
-            : "built \(written) files for \(partners) partners into \(output) (\(result.rendered) rendered, \(partners - result.rendered) reused; as of \(result.asOf))\n"
+            ? "\(output) is up to date: \(written) files for \(count) (as of \(result.asOf))\n"
+            : "built \(written) files for \(count) into \(output) (\(result.rendered) rendered, \(partners - result.rendered) reused; as of \(result.asOf))\n"
         FileHandle.standardError.write(Data(line.utf8))
     }
 
@@ -82,8 +84,8 @@ struct Build: ParsableCommand {
     private func runPublic(output: String) throws {
         let result: PublicBuildRun
         do {
-            result = try PublicBuildRun(contentFolder: content.contentURL, templatesFolder: URL(fileURLWithPath: templates),
-                                        templatesDisplay: templates, output: URL(fileURLWithPath: output),
+            result = try PublicBuildRun(contentFolder: content.contentURL, templatesFolder: URL(fileURLWithPath: templates ?? "Templates"),
+                                        templatesDisplay: templates ?? "Templates", templatesRequired: templates != nil, output: URL(fileURLWithPath: output),
                                         asOf: content.asOfDay, today: .today, strict: report.strict, force: force)
         } catch let error as TemplateError {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
@@ -97,7 +99,7 @@ struct Build: ParsableCommand {
             throw Exit.contentErrors
         }
         if !quiet {
-            FileHandle.standardError.write(Data("built the public directory of \(result.listed) listed partners into \(output) (\(written) files; as of \(result.asOf))\n".utf8))
+            FileHandle.standardError.write(Data("built the public directory of \(result.listed) listed partner\(result.listed == 1 ? "" : "s") into \(output) (\(written) files; as of \(result.asOf))\n".utf8))
         }
     }
 }

@@ -9,7 +9,8 @@ struct Changes: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         abstract: "Print what changed in the signed text since each party's latest signature.",
-        discussion: "Each changed field by its path, with the signed text and the text now. The signed text is found in the git history of the partner file: the revision whose fingerprint the signature carries."
+        discussion: "Each changed field by its path, with the signed text and the text now. The signed text is found in the git history of the partner file: the revision whose fingerprint the signature carries.",
+        version: PartnerbookVersion.line
     )
 
     @Argument(help: "The partner ID.")

@@ -4,7 +4,8 @@ import PartnerbookKit
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Load and validate the program; print diagnostics; exit 1 if there is any error."
+        abstract: "Load and validate the program; print diagnostics; exit 1 if there is any error.",
+        version: PartnerbookVersion.line
     )
 
     @OptionGroup var content: ContentOptions
@@ -14,6 +15,7 @@ struct Check: ParsableCommand {
     var quiet = false
 
     func run() throws {
+        try ContentFolder.require(content.content)
         let result: CheckRun
         do {
             result = try CheckRun(contentFolder: content.contentURL, asOf: content.asOfDay, today: .today,

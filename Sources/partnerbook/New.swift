@@ -8,7 +8,8 @@ extension Tier: ExpressibleByArgument {
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write Content/partners/ID.yaml with every section and placeholders that check flags until filled in."
+        abstract: "Write Content/partners/ID.yaml with every section and placeholders that check flags until filled in.",
+        version: PartnerbookVersion.line
     )
 
     @Argument(help: "The partner ID: lowercase letters, digits and dashes; it becomes the file name and a path segment.")

@@ -7,6 +7,7 @@ struct Partnerbook: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "partnerbook",
         abstract: "Keep a B2B partner program as code: validate it, render its charters, scorecards and QBR packets.",
-        subcommands: [Check.self, Build.self, New.self, Record.self, Fingerprint.self, Sign.self, Changes.self, Serve.self]
+        version: PartnerbookVersion.line,
+        subcommands: [Check.self, Build.self, New.self, Record.self, Fingerprint.self, Sign.self, Changes.self, Serve.self, Init.self, Templates.self, Schema.self]
     )
 }

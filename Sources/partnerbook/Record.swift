@@ -14,7 +14,8 @@ struct Record: ParsableCommand {
         partner,<metric id>,...; partners by ID or exact name. Each partner's review of QUARTER gets \
         the values (a new review is added when there is none), and every other byte of its file stays \
         as it was. All or nothing: one bad row is reported with its line and column and nothing is written.
-        """
+        """,
+        version: PartnerbookVersion.line
     )
 
     @Argument(help: "The quarter the values are for, YYYY-Qn.")

@@ -5,13 +5,14 @@ import PartnerbookPreview
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build, serve the output on 127.0.0.1, and rebuild and reload when a content or template file changes."
+        abstract: "Build, serve the output on 127.0.0.1, and rebuild and reload when a content or template file changes.",
+        version: PartnerbookVersion.line
     )
 
     @OptionGroup var content: ContentOptions
 
-    @Option(help: "The templates folder.")
-    var templates = "Templates"
+    @Option(help: "A templates folder whose files replace the built-in ones (default: Templates, when it exists).")
+    var templates: String?
 
     @Option(help: "The output folder.")
     var output = "Output"
@@ -23,10 +24,12 @@ struct Serve: AsyncParsableCommand {
     var force = false
 
     func run() async throws {
-        let options = PreviewServer.Options(
+        try ContentFolder.require(content.content)
+        var options = PreviewServer.Options(
             content: content.contentURL, contentDisplay: content.content,
-            templates: URL(fileURLWithPath: templates), templatesDisplay: templates,
+            templates: URL(fileURLWithPath: templates ?? "Templates"), templatesDisplay: templates ?? "built-in templates",
             output: URL(fileURLWithPath: output), asOf: content.asOfDay, today: .today, force: force)
+        options.templatesRequired = templates != nil
         let server = PreviewServer(options: options, port: port) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }

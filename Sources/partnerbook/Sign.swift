@@ -6,7 +6,8 @@ extension Party: ExpressibleByArgument {}
 
 struct Fingerprint: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the charter fingerprint of a partner: sha256: and 64 hex digits."
+        abstract: "Print the charter fingerprint of a partner: sha256: and 64 hex digits.",
+        version: PartnerbookVersion.line
     )
 
     @Argument(help: "The partner ID.")
@@ -16,6 +17,7 @@ struct Fingerprint: ParsableCommand {
     var content = "Content"
 
     func run() throws {
+        try ContentFolder.require(content)
         let loaded: LoadedContent
         do {
             loaded = try ContentLoader.load(from: URL(fileURLWithPath: content))
@@ -41,7 +43,8 @@ struct Sign: ParsableCommand {
         Refuses when the charter has errors (other than signature findings), and when the party's latest \
         signature already covers this exact charter. A party whose signature went stale signs again: the new \
         entry supersedes the old one, which stays in the file as history.
-        """
+        """,
+        version: PartnerbookVersion.line
     )
 
     @Argument(help: "The partner ID.")
@@ -69,6 +72,7 @@ struct Sign: ParsableCommand {
     }
 
     func run() throws {
+        try ContentFolder.require(content)
         let day = date.flatMap(Day.init) ?? .today
         do {
             let outcome = try Signer.sign(contentFolder: URL(fileURLWithPath: content), id: id, party: party,

@@ -46,7 +46,7 @@ public struct BuildRun {
     /// True when the output was already up to date and left untouched.
     public var upToDate = false
 
-    public init(contentFolder: URL, templatesFolder: URL, templatesDisplay: String, output: URL,
+    public init(contentFolder: URL, templatesFolder: URL, templatesDisplay: String, templatesRequired: Bool = false, output: URL,
                 asOf: Day?, today: Day, strict: Bool, force: Bool, pdf: Bool = false,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, useCache: Bool = true,
                 progress: BuildProgress? = nil) throws {
@@ -79,7 +79,7 @@ public struct BuildRun {
         partnerCount = check.content.partners.count
         guard !check.report.fails else { return }
         let printer = pdf ? try CharterPDF() : nil
-        let templates = try TemplateSet.load(from: templatesFolder, displayPath: templatesDisplay)
+        let templates = try TemplateSet.load(from: templatesFolder, displayPath: templatesDisplay, folderRequired: templatesRequired)
         let content = check.content
         let renderer = DocumentRenderer(templates: templates, program: content.program, asOf: check.asOf)
         let byFile = Dictionary(grouping: check.report.diagnostics, by: \.file)

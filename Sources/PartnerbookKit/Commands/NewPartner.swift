@@ -2,6 +2,8 @@ import Foundation
 
 /// `partnerbook new ID`: a partner file with every section, explained, and
 /// `TODO` placeholders that `check` reports (`content.placeholder`) until filled in.
+/// Its first line points the YAML language server at the partner schema in
+/// the content folder's `.schemas/`, which it writes when missing.
 public enum NewPartner {
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
@@ -24,22 +26,42 @@ public enum NewPartner {
             try fm.createDirectory(at: folder, withIntermediateDirectories: true)
             // `withoutOverwriting` closes the race between the check above and the write.
             try Data(text(tier: tier).utf8).write(to: file, options: .withoutOverwriting)
+            try writeSchemas(in: contentFolder)
         } catch {
             throw Failure(description: "cannot write \(file.relativePath): \(error.localizedDescription)")
         }
         return file
     }
 
+    /// Writes the JSON Schemas into `.schemas/` of the content folder, each
+    /// only when missing; returns the paths written, relative to the content folder.
+    @discardableResult
+    public static func writeSchemas(in contentFolder: URL) throws -> [String] {
+        let fm = FileManager.default
+        let folder = contentFolder.appendingPathComponent(ContentSchema.folder)
+        try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        var written: [String] = []
+        for kind in ContentSchema.Kind.allCases {
+            let url = folder.appendingPathComponent(ContentSchema.fileName(kind))
+            guard !fm.fileExists(atPath: url.path) else { continue }
+            try Data(ContentSchema.json(kind).utf8).write(to: url, options: .withoutOverwriting)
+            written.append("\(ContentSchema.folder)/\(ContentSchema.fileName(kind))")
+        }
+        return written
+    }
+
     /// The scaffold. Every value a person must choose starts with `TODO`.
     public static func text(tier: Tier?) -> String {
         let tierLine = tier.map { "tier: \($0.rawValue)" } ?? "tier: TODO integration | partnership | strategic"
         return """
+        # yaml-language-server: $schema=../\(ContentSchema.folder)/\(ContentSchema.fileName(.partner))
         # Partner file written by `partnerbook new`. Replace every TODO, then run
         # `partnerbook check`: it reports each placeholder still left.
 
         name: TODO partner name
         \(tierLine)           # integration (1) | partnership (2) | strategic (3)
         status: prospect      # prospect | crawl | walk | run | ended
+        listed: false         # true: shown in the public directory once in walk or run
         summary: >
           TODO one paragraph: who they are and why this partnership matters.
 
@@ -52,6 +74,9 @@ public enum NewPartner {
           us: { name: TODO our lead, title: TODO title, email: TODO@example.com }
           partner: { name: TODO their lead, title: TODO title, email: TODO@example.com }
           sponsors: { us: TODO our executive sponsor, partner: TODO their executive sponsor }
+
+        # Should we build or partner? (optional)
+        # decision: { core_to_differentiation: false, roadmap_delay_months: 9, partner_needs_us: true }
 
         # What happens to the partner if this partnership does not happen?
         leverage:
@@ -102,6 +127,9 @@ public enum NewPartner {
                 target: TODO number
                 direction: up          # up | down
                 weight: 1
+                # due: YYYY-MM-DD      # when the target is due: judged against the pace
+                # baseline: 0          # where it starts (default: the first reading)
+                # counts_toward: partner_revenue   # adds to the program's partner revenue
             tracking: TODO dashboard, reports, reviews
             review_cadence: quarterly  # monthly | quarterly
           governance:
@@ -115,6 +143,7 @@ public enum NewPartner {
         # phases:
         #   crawl: { pilot_customers: [ ], baseline: 0, result: 0, direction: down, decision: pending }
         #   walk:  { invited: 0, adopted: 0, decision: pending }
+        #   run:   { invested: 0, returned: 0, decision: pending }   # the ROI gate
 
         # done | pending | n/a
         co_marketing:
@@ -122,7 +151,8 @@ public enum NewPartner {
           launch: { press_release: pending, blog_posts: pending, webinar: pending, social: pending, sales_briefed: pending, customer_comms: pending }
           post_launch: { adoption_tracked: pending, support_triaged: pending, case_study_published: pending, pipeline_measured: pending, qbr_scheduled: pending }
 
-        # One entry per review held.
+        # One entry per review held; write the next one ahead (quarter, a future
+        # date, objectives) and it prepares the packet and our brief.
         reviews: []
 
         # Added by `partnerbook sign`.

@@ -16,14 +16,15 @@ public struct PublicBuildRun {
     /// Files written; nil when the content had errors and nothing was written.
     public var written: Int?
 
-    public init(contentFolder: URL, templatesFolder: URL, templatesDisplay: String, output: URL, asOf: Day?, today: Day,
+    public init(contentFolder: URL, templatesFolder: URL, templatesDisplay: String, templatesRequired: Bool = false, output: URL,
+                asOf: Day?, today: Day,
                 strict: Bool, force: Bool) throws {
         let check = try CheckRun(contentFolder: contentFolder, asOf: asOf, today: today, strict: strict)
         report = check.report
         self.asOf = check.asOf
         guard !check.report.fails else { return }
         try PublicBuildRun.refuseInternalSite(at: output)
-        let templates = try TemplateSet.load(from: templatesFolder, displayPath: templatesDisplay)
+        let templates = try TemplateSet.load(from: templatesFolder, displayPath: templatesDisplay, folderRequired: templatesRequired)
         let content = check.content
         let renderer = DocumentRenderer(templates: templates, program: content.program, asOf: check.asOf)
         let byFile = Dictionary(grouping: check.report.diagnostics, by: \.file)

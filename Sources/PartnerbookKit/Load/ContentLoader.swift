@@ -21,6 +21,8 @@ public struct ContentFolderError: Error, CustomStringConvertible {
 /// Loads `program.yaml` and `partners/*.yaml` from a content folder.
 public enum ContentLoader {
     public static let programFile = "program.yaml"
+    /// The content folder commands read unless told otherwise.
+    public static let defaultFolder = "Content"
     public static let partnersFolder = "partners"
 
     public static func load(from folder: URL) throws -> LoadedContent {

@@ -27,7 +27,14 @@ struct Fields {
                            "\(path.isEmpty ? "the file" : path) must be a mapping of keys to values, found \(Fields.describe(node))")
             return nil
         }
+        var previous: (key: String, value: Node)?
+        // A flow mapping starts at its `{`, before its first key; a block mapping starts at its first key.
+        // (Yams records the style of the mapping's end event, so its `style` cannot tell.)
+        let isFlow = node.mark.map { start in
+            mapping.first?.key.mark.map { ($0.line, $0.column) != (start.line, start.column) } ?? true
+        } ?? false
         for (keyNode, value) in mapping {
+            defer { if case let .scalar(scalar) = keyNode { previous = (scalar.string, value) } }
             let keyAt = Fields.position(of: keyNode) ?? at
             guard case let .scalar(scalar) = keyNode else {
                 context.report(.schemaType, at: keyAt, "keys must be plain words, found \(Fields.describe(keyNode))")
@@ -39,6 +46,11 @@ struct Fields {
                 var message = "unknown key '\(key)'" + (path.isEmpty ? "" : " in \(path)")
                 if let suggestion = Suggestion.closest(to: key, among: known) {
                     message += "; did you mean '\(suggestion)'?"
+                } else if isFlow, Fields.isNull(value), let previous, case let .scalar(text) = previous.value,
+                          text.style == .plain || text.style == .any {
+                    // `{ title: Director, ISV Partnerships }`: the comma ended the value and began a key.
+                    message += "; a comma inside { } ends a value, so if '\(key)' belongs to \(previous.key), quote the value: "
+                        + "\(previous.key): \(quoted(text.string + ", " + key))"
                 }
                 context.report(.schemaUnknownKey, at: keyAt, message)
             }

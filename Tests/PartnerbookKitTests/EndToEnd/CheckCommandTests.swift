@@ -75,7 +75,7 @@ import Testing
         let folder = TemporaryFolder()
         let result = try Binary.run(["check", "--content", "nowhere"], in: folder.url)
         #expect(result.status == 2)
-        #expect(result.stderr == "partnerbook: content folder 'nowhere' does not exist\n")
+        #expect(result.stderr == "partnerbook: no content folder at nowhere (looked in \(folder.url.appendingPathComponent("nowhere").standardizedFileURL.path)); run partnerbook init to start a program there, or pass --content DIR\n")
         #expect(result.stdout.isEmpty)
     }
 

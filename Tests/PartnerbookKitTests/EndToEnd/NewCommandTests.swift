@@ -16,7 +16,7 @@ import Testing
         }
         let check = try Binary.run(["check", "--content", "."], in: folder.url)
         #expect(check.status == 1)
-        #expect(check.stdout.contains("./partners/globex.yaml:4:1: error: name still holds the placeholder 'TODO partner name' [content.placeholder]"))
+        #expect(check.stdout.contains("./partners/globex.yaml:5:1: error: name still holds the placeholder 'TODO partner name' [content.placeholder]"))
         #expect(!check.stdout.contains("[schema.unknown-key]"), "the scaffold only uses known keys")
         #expect(!check.stdout.contains("[schema.type]"), "placeholders are reported as placeholders")
     }

@@ -51,7 +51,11 @@ import Testing
                      Fixtures.partner.replacingOccurrences(of: "summary: A *good* partner.", with: "summary: Freshly edited."))
         let rebuilt = await eventually(base + "/partners/acme/index.html") { $0.contains("Freshly edited.") }
         #expect(rebuilt != nil, "the change was not rebuilt")
-        #expect(await get(base + "/__partnerbook/version") != version)
+        // The version moves once the rebuild is recorded, a moment after its files are in place.
+        #expect(await eventually(base + "/__partnerbook/version") { $0 != version } != nil)
+        // A folder answers with its index.html, as static hosts do; without its slash it redirects there.
+        #expect(await get(base + "/partners/acme/")?.contains("<h1>Acme Cloud</h1>") == true)
+        #expect(await get(base + "/partners/acme")?.contains("<h1>Acme Cloud</h1>") == true, "followed the redirect")
 
         folder.write("content/partners/acme.yaml", Fixtures.partner.replacingOccurrences(of: "tier: strategic", with: "tier: 9"))
         let broken = await eventually(base + "/partners/acme/index.html") { $0.contains("The build has errors") }

@@ -1,0 +1,169 @@
+import Foundation
+
+/// `partnerbook init [DIR]`: starts a program in DIR: `Content/program.yaml`
+/// (commented), `Content/partners/` with one scaffold partner that `check`
+/// flags until it is filled in, the editor schemas in `Content/.schemas/`,
+/// a `.gitignore`, and a GitHub Actions workflow. Refuses to overwrite anything.
+public enum ProgramInit {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public static let scaffoldID = "first-partner"
+    public static let workflowPath = ".github/workflows/partnerbook.yml"
+
+    /// Writes the program; returns the paths written, relative to `folder`.
+    @discardableResult
+    public static func create(in folder: URL) throws -> [String] {
+        let fm = FileManager.default
+        let content = ContentLoader.defaultFolder
+        let files: [(String, String)] = [
+            ("\(content)/\(ContentLoader.programFile)", programText),
+            (".gitignore", gitignore),
+            (workflowPath, workflow),
+        ]
+        let partner = "\(content)/\(ContentLoader.partnersFolder)/\(scaffoldID).yaml"
+        for path in files.map(\.0) + [partner] where fm.fileExists(atPath: folder.appendingPathComponent(path).path) {
+            throw Failure(description: "\(folder.appendingPathComponent(path).relativePath) already exists; init starts a new program and overwrites nothing")
+        }
+        var written: [String] = []
+        do {
+            for (path, text) in files {
+                let url = folder.appendingPathComponent(path)
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+                written.append(path)
+            }
+            let contentURL = folder.appendingPathComponent(content)
+            written += try NewPartner.writeSchemas(in: contentURL).map { "\(content)/\($0)" }
+            try NewPartner.create(in: contentURL, id: scaffoldID, tier: nil)
+            written.append(partner)
+        } catch let failure as NewPartner.Failure {
+            throw Failure(description: failure.description)
+        } catch {
+            throw Failure(description: "cannot write the program: \(error.localizedDescription)")
+        }
+        return written
+    }
+
+    static let programText = """
+    # yaml-language-server: $schema=\(ContentSchema.folder)/\(ContentSchema.fileName(.program))
+    # Your partner program, kept as code. `partnerbook check` validates it;
+    # `partnerbook build` renders charters, scorecards, QBR packets and the site.
+    # Replace every TODO, then run partnerbook check.
+
+    name: TODO program name            # required
+    company: TODO your company         # required: "us" in every document
+    currency: USD                      # three letters; money metrics show its symbol
+    # as_of: 2027-01-15                # the date documents are generated for (default: today)
+
+    # site:
+    #   title: Our Partner Directory   # default: the program name
+    #   base_url: https://partners.example.com/   # absolute links in sitemap.xml and the calendar
+
+    # Go/no-go bars, in percent: the playbook's defaults.
+    gates:
+      crawl_min_improvement: 20        # the crawl pilot's metric must improve this much
+      walk_min_adoption: 70            # this share of invited customers must adopt during walk
+      kpi_behind_pace: 25              # a dated metric this far behind its pace is flagged
+
+    # Weights of the partner health score; they must sum to 100.
+    scoring: { kpis: 40, gates: 20, commitment: 20, charter: 10, co_marketing: 10 }
+
+    # Company revenue per quarter, from finance: partner revenue share is measured
+    # against it (mark partner metrics with counts_toward: partner_revenue).
+    outcomes: []
+    #  - { quarter: 2027-Q1, revenue: 1000000 }
+
+    # Program goals in percent: the playbook's "after" figures.
+    targets: { partner_revenue_share: 35, active_partner_rate: 70 }
+
+    """
+
+    static let gitignore = """
+    # Partnerbook writes these; CI builds and publishes them.
+    /Output/
+    /Public/
+    .Output.cache
+    .Public.cache
+    .*.staging-*/
+    .*.old-*/
+    .*.lock
+
+    """
+
+    /// Pull requests: check with annotations on the changed lines.
+    /// Main: build the internal site (kept as a workflow artifact) and publish
+    /// the public partner directory to GitHub Pages.
+    static let workflow = """
+    # Written by partnerbook init. Pull requests: `partnerbook check` annotates
+    # the changed lines and fails on any warning (--strict). Main: build the
+    # internal site (a workflow artifact for the team) and publish the public
+    # partner directory to GitHub Pages. GitHub Pages is public: publish the
+    # internal site there only if your plan keeps Pages private.
+    name: Partnerbook
+
+    on:
+      pull_request:
+      push:
+        branches: [main]
+      workflow_dispatch:
+
+    env:
+      # Where your team keeps Partnerbook's source, and the version to use.
+      PARTNERBOOK_GIT: https://github.com/YOUR-ORG/partnerbook.git
+      PARTNERBOOK_REF: v\(PartnerbookVersion.current)
+
+    jobs:
+      check:
+        if: github.event_name == 'pull_request'
+        runs-on: ubuntu-24.04
+        permissions:
+          contents: read
+        steps:
+          - uses: actions/checkout@v4
+          - name: Install Partnerbook
+            run: |
+              sudo apt-get update -qq
+              sudo apt-get install -y -qq libcmark-gfm-dev libcmark-gfm-extensions-dev
+              git clone --depth 1 --branch "$PARTNERBOOK_REF" "$PARTNERBOOK_GIT" "$RUNNER_TEMP/partnerbook"
+              "$RUNNER_TEMP/partnerbook/scripts/install" "$HOME/.local"
+              echo "$HOME/.local/bin" >> "$GITHUB_PATH"
+          - name: Check the program
+            run: partnerbook check --format github --strict
+
+      publish:
+        if: github.event_name != 'pull_request'
+        runs-on: ubuntu-24.04
+        permissions:
+          contents: read
+          pages: write
+          id-token: write
+        environment:
+          name: github-pages
+          url: ${{ steps.deploy.outputs.page_url }}
+        steps:
+          - uses: actions/checkout@v4
+          - name: Install Partnerbook
+            run: |
+              sudo apt-get update -qq
+              sudo apt-get install -y -qq libcmark-gfm-dev libcmark-gfm-extensions-dev
+              git clone --depth 1 --branch "$PARTNERBOOK_REF" "$PARTNERBOOK_GIT" "$RUNNER_TEMP/partnerbook"
+              "$RUNNER_TEMP/partnerbook/scripts/install" "$HOME/.local"
+              echo "$HOME/.local/bin" >> "$GITHUB_PATH"
+          - name: Build the internal site
+            run: partnerbook build --output Output
+          - uses: actions/upload-artifact@v4
+            with:
+              name: partner-program-site
+              path: Output
+          - name: Build the public partner directory
+            run: partnerbook build --public --output Public
+          - uses: actions/upload-pages-artifact@v3
+            with:
+              path: Public
+          - id: deploy
+            uses: actions/deploy-pages@v4
+
+    """
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import PartnerbookKit
+
+/// The default templates are built into the binary, and `Templates/` is their source.
+@Suite struct BuiltInTemplatesTests {
+    @Test func theBuiltInSetIsExactlyTheRepositorysTemplatesFolder() throws {
+        let folder = TestBuild.templates
+        let files = OutputWriter.filesBelow(folder)
+        #expect(Set(files) == Set(BuiltInTemplates.files.keys), "run scripts/embed-templates after editing Templates/")
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            #expect(BuiltInTemplates.files[file] == text, "\(file) differs from its built-in copy: run scripts/embed-templates")
+        }
+    }
+
+    @Test func aBuildWithNoTemplatesFolderUsesTheBuiltInSet() throws {
+        let folder = TemporaryFolder.content(["acme": Fixtures.partner])
+        let result = try Binary.run(["build", "--content", ".", "--output", "out"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let charter = try String(contentsOf: folder.url.appendingPathComponent("out/partners/acme/charter.html"), encoding: .utf8)
+        #expect(charter.contains("<h1>Partnership charter: Acme Cloud</h1>"))
+        #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out/assets/partnerbook.css").path))
+    }
+
+    @Test func aTemplatesFolderReplacesTheBuiltInSetFileByFile() throws {
+        let folder = TemporaryFolder.content(["acme": Fixtures.partner])
+        let charter = BuiltInTemplates.files["charter.md.mustache"]!.replacingOccurrences(of: "## Parties", with: "## Parties (our own template)")
+        folder.write("Templates/charter.md.mustache", charter)
+        let result = try Binary.run(["build", "--content", ".", "--output", "out"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let out = folder.url.appendingPathComponent("out/partners/acme")
+        #expect(try String(contentsOf: out.appendingPathComponent("charter.md"), encoding: .utf8).contains("## Parties (our own template)"))
+        #expect(try String(contentsOf: out.appendingPathComponent("scorecard.md"), encoding: .utf8).contains("# Partner scorecard: Acme Cloud"))
+    }
+
+    @Test func aNamedTemplatesFolderMustExist() throws {
+        let folder = TemporaryFolder.content(["acme": Fixtures.partner])
+        let result = try Binary.run(["build", "--content", ".", "--output", "out", "--templates", "Mine"], in: folder.url)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Mine:1:1: error: templates folder does not exist [template]"))
+    }
+
+    @Test func templatesWritesTheSetOutAndOverwritesNothing() throws {
+        let folder = TemporaryFolder()
+        let first = try Binary.run(["templates", "mine"], in: folder.url)
+        #expect(first.status == 0)
+        for (name, text) in BuiltInTemplates.files {
+            #expect(try String(contentsOf: folder.url.appendingPathComponent("mine/\(name)"), encoding: .utf8) == text)
+        }
+        folder.write("mine/charter.md.mustache", "edited")
+        let second = try Binary.run(["templates", "mine"], in: folder.url)
+        #expect(second.status == 2)
+        #expect(second.stderr.contains("already exists"))
+        #expect(try String(contentsOf: folder.url.appendingPathComponent("mine/charter.md.mustache"), encoding: .utf8) == "edited")
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+import Yams
+@testable import PartnerbookKit
+
+/// `partnerbook init`, `--version`, `schema`, and what a new user trips on.
+@Suite struct InitCommandTests {
+    @Test func initStartsAProgramThatCheckFlagsUntilFilledIn() throws {
+        let folder = TemporaryFolder()
+        let result = try Binary.run(["init"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        for path in ["Content/program.yaml", "Content/partners/first-partner.yaml", "Content/.schemas/partner.schema.json",
+                     "Content/.schemas/program.schema.json", ".gitignore", ".github/workflows/partnerbook.yml"] {
+            #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(path).path), "\(path)")
+        }
+        let program = try String(contentsOf: folder.url.appendingPathComponent("Content/program.yaml"), encoding: .utf8)
+        #expect(program.hasPrefix("# yaml-language-server: $schema=.schemas/program.schema.json\n"))
+        let partner = try String(contentsOf: folder.url.appendingPathComponent("Content/partners/first-partner.yaml"), encoding: .utf8)
+        #expect(partner.hasPrefix("# yaml-language-server: $schema=../.schemas/partner.schema.json\n"))
+        let check = try Binary.run(["check"], in: folder.url)
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("Content/program.yaml:6:1: error: name still holds the placeholder 'TODO program name' [content.placeholder]"))
+        #expect(check.stdout.contains("Content/partners/first-partner.yaml:"))
+        #expect(try String(contentsOf: folder.url.appendingPathComponent(".gitignore"), encoding: .utf8).contains("/Output/"))
+    }
+
+    @Test func initRefusesToOverwriteAProgram() throws {
+        let folder = TemporaryFolder.content(["acme": Fixtures.partner])
+        let program = try String(contentsOf: folder.url.appendingPathComponent("program.yaml"), encoding: .utf8)
+        folder.write("Content/program.yaml", program)
+        let result = try Binary.run(["init"], in: folder.url)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("Content/program.yaml already exists"))
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(".gitignore").path), "nothing was written")
+    }
+
+    @Test func theWorkflowChecksPullRequestsAndPublishesMain() throws {
+        let folder = TemporaryFolder()
+        #expect(try Binary.run(["init", "site"], in: folder.url).status == 0)
+        let text = try String(contentsOf: folder.url.appendingPathComponent("site/.github/workflows/partnerbook.yml"), encoding: .utf8)
+        let workflow = try #require(try Yams.load(yaml: text) as? [String: Any])
+        let jobs = try #require(workflow["jobs"] as? [String: Any])
+        let check = try #require(jobs["check"] as? [String: Any])
+        #expect(check["if"] as? String == "github.event_name == 'pull_request'")
+        let checkSteps = try #require(check["steps"] as? [[String: Any]])
+        #expect(checkSteps.contains { ($0["run"] as? String) == "partnerbook check --format github --strict" })
+        let publish = try #require(jobs["publish"] as? [String: Any])
+        let steps = try #require(publish["steps"] as? [[String: Any]])
+        #expect(steps.contains { ($0["run"] as? String)?.hasPrefix("partnerbook build") == true })
+        #expect(steps.contains { ($0["uses"] as? String)?.hasPrefix("actions/deploy-pages@") == true })
+        #expect((publish["permissions"] as? [String: String])?["pages"] == "write")
+        #expect(text.contains("PARTNERBOOK_REF: v\(PartnerbookVersion.current)"))
+    }
+
+    @Test func versionIsOnTheCommandAndEverySubcommand() throws {
+        let folder = TemporaryFolder()
+        let root = try Binary.run(["--version"], in: folder.url)
+        #expect(root.stdout == "partnerbook \(PartnerbookVersion.current)\n")
+        for command in ["check", "build", "new", "record", "fingerprint", "sign", "changes", "serve", "init", "templates", "schema"] {
+            let help = try Binary.run([command, "--help"], in: folder.url)
+            #expect(help.stdout.contains("--version"), "\(command) --help")
+        }
+        #expect(try Binary.run(["build", "--version"], in: folder.url).stdout == "partnerbook \(PartnerbookVersion.current)\n")
+    }
+
+    @Test func aMissingContentFolderSaysWhereItLookedAndSuggestsInit() throws {
+        let folder = TemporaryFolder()
+        for command in [["check"], ["build"], ["record", "2026-Q4", "--from", "x.csv"], ["changes", "x"]] {
+            let result = try Binary.run(command, in: folder.url)
+            #expect(result.status == 2, "\(command)")
+            #expect(result.stderr.contains("no content folder at Content (looked in "), "\(command)")
+            #expect(result.stderr.contains("run partnerbook init"), "\(command)")
+        }
+    }
+
+    @Test func aCommaInsideAFlowMappingGetsAQuotingHint() {
+        let yaml = Fixtures.partner(replacing: "us: { name: Dana Ruiz, title: Director, email: dana@northwind.example }",
+                                    with: "us: { name: Dana Ruiz, title: Director, ISV Partnerships, email: dana@northwind.example }")
+        let found = Fixtures.check(yaml, rule: .schemaUnknownKey)
+        #expect(found.map(\.position) == [Fixtures.position(of: "ISV Partnerships", in: yaml)])
+        #expect(found.first?.message == "unknown key 'ISV Partnerships' in contacts.us; a comma inside { } ends a value, so if 'ISV Partnerships' belongs to title, quote the value: title: \"Director, ISV Partnerships\"")
+        // A block mapping's unknown key gets no such hint.
+        let block = Fixtures.partner + "\nextra: 1\n"
+        #expect(Fixtures.check(block, rule: .schemaUnknownKey).first?.message == "unknown key 'extra'")
+    }
+}
+
+/// The JSON Schemas for editors.
+@Suite struct ContentSchemaTests {
+    private func schema(_ kind: ContentSchema.Kind) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(ContentSchema.json(kind).utf8)) as? [String: Any])
+    }
+
+    private func properties(_ node: [String: Any]?, _ path: [String]) -> [String: Any]? {
+        var current = node
+        for key in path {
+            var next = (current?["properties"] as? [String: Any])?[key] as? [String: Any]
+            if let items = next?["items"] as? [String: Any] { next = items }
+            current = next
+        }
+        return current?["properties"] as? [String: Any]
+    }
+
+    @Test func everyKeyTheLoaderKnowsIsInTheSchema() throws {
+        let partner = try schema(.partner)
+        #expect(partner["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
+        #expect(Set(properties(partner, [])!.keys) == Set(PartnerLoader.topKeys))
+        #expect(Set(properties(partner, ["charter"])!.keys) == Set(CharterLoader.keys))
+        #expect(Set(properties(partner, ["charter", "measurement", "metrics"])!.keys) == Set(CharterLoader.metricKeys))
+        #expect(Set(properties(partner, ["reviews"])!.keys) == Set(ReviewLoader.reviewKeys))
+        #expect(Set(properties(partner, ["signatures"])!.keys) == Set(ReviewLoader.signatureKeys))
+        #expect(partner["required"] as? [String] == ["name", "tier", "status"])
+        let program = try schema(.program)
+        #expect(Set(properties(program, [])!.keys) == Set(ProgramLoader.keys))
+        #expect(Set(properties(program, ["scoring"])!.keys) == Set(ProgramLoader.scoringKeys))
+        #expect(program["required"] as? [String] == ["name", "company"])
+    }
+
+    @Test func enumsAndDescriptionsAreThere() throws {
+        let partner = try schema(.partner)
+        let status = try #require(properties(partner, [])?["status"] as? [String: Any])
+        #expect(status["enum"] as? [String] == ["prospect", "crawl", "walk", "run", "ended"])
+        #expect((status["description"] as? String)?.isEmpty == false)
+        let leverage = try #require(properties(partner, ["leverage"])?["type"] as? [String: Any])
+        #expect(leverage["enum"] as? [String] == ["requirement", "economic", "competitive", "customer", "co-marketing"])
+    }
+
+    @Test func schemaPrintsEitherKind() throws {
+        let folder = TemporaryFolder()
+        let result = try Binary.run(["schema", "program"], in: folder.url)
+        #expect(result.status == 0)
+        #expect(result.stdout == ContentSchema.json(.program))
+        #expect(try Binary.run(["schema", "nonsense"], in: folder.url).status == 64)
+    }
+}
