@@ -12,6 +12,8 @@ public struct PreviewServer: Sendable {
         public var templatesDisplay: String
         /// The templates folder was named on the command line, so it must exist.
         public var templatesRequired = false
+        /// When another build holds the output's lock: wait for it (true) or report it as this build's error.
+        public var waitForLock = true
         public var output: URL
         public var asOf: Day?
         public var today: Day
@@ -79,7 +81,8 @@ public struct PreviewServer: Sendable {
             let build = try BuildRun(contentFolder: options.content, templatesFolder: options.templates,
                                      templatesDisplay: options.templatesDisplay, templatesRequired: options.templatesRequired,
                                      output: options.output,
-                                     asOf: options.asOf, today: options.today, strict: false, force: options.force)
+                                     asOf: options.asOf, today: options.today, strict: false, force: options.force,
+                                     waitForLock: options.waitForLock, waiting: log)
             let report = build.report
             let text = report.render(.text, pathPrefix: options.contentDisplay)
             log(text.trimmingCharacters(in: .newlines))

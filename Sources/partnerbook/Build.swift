@@ -36,6 +36,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Print no progress and no summary, only diagnostics.")
     var quiet = false
 
+    @Flag(name: .customLong("no-wait"), help: "When another build is writing the same output folder, exit 2 instead of waiting for it.")
+    var noWait = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
         if isPublic && output == nil {
@@ -56,7 +59,7 @@ struct Build: ParsableCommand {
             result = try BuildRun(contentFolder: content.contentURL, templatesFolder: URL(fileURLWithPath: templates ?? "Templates"),
                                   templatesDisplay: templates ?? "Templates", templatesRequired: templates != nil, output: URL(fileURLWithPath: output),
                                   asOf: content.asOfDay, today: .today, strict: report.strict, force: force, pdf: pdf,
-                                  jobs: jobs, useCache: !noCache, progress: progress)
+                                  jobs: jobs, useCache: !noCache, progress: progress, waitForLock: !noWait, waiting: Build.sayWaiting)
         } catch let error as TemplateError {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw Exit.contentErrors
@@ -86,7 +89,8 @@ struct Build: ParsableCommand {
         do {
             result = try PublicBuildRun(contentFolder: content.contentURL, templatesFolder: URL(fileURLWithPath: templates ?? "Templates"),
                                         templatesDisplay: templates ?? "Templates", templatesRequired: templates != nil, output: URL(fileURLWithPath: output),
-                                        asOf: content.asOfDay, today: .today, strict: report.strict, force: force)
+                                        asOf: content.asOfDay, today: .today, strict: report.strict, force: force,
+                                        waitForLock: !noWait, waiting: Build.sayWaiting)
         } catch let error as TemplateError {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw Exit.contentErrors
@@ -101,5 +105,9 @@ struct Build: ParsableCommand {
         if !quiet {
             FileHandle.standardError.write(Data("built the public directory of \(result.listed) listed partner\(result.listed == 1 ? "" : "s") into \(output) (\(written) files; as of \(result.asOf))\n".utf8))
         }
+    }
+
+    static func sayWaiting(_ line: String) {
+        FileHandle.standardError.write(Data("partnerbook: \(line)\n".utf8))
     }
 }

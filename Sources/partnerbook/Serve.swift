@@ -23,6 +23,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Build into a folder partnerbook did not write before.")
     var force = false
 
+    @Flag(name: .customLong("no-wait"), help: "When another build is writing the output folder, show that as an error instead of waiting for it.")
+    var noWait = false
+
     func run() async throws {
         try ContentFolder.require(content.content)
         var options = PreviewServer.Options(
@@ -30,6 +33,7 @@ struct Serve: AsyncParsableCommand {
             templates: URL(fileURLWithPath: templates ?? "Templates"), templatesDisplay: templates ?? "built-in templates",
             output: URL(fileURLWithPath: output), asOf: content.asOfDay, today: .today, force: force)
         options.templatesRequired = templates != nil
+        options.waitForLock = !noWait
         let server = PreviewServer(options: options, port: port) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }

@@ -49,7 +49,10 @@ public struct BuildRun {
     public init(contentFolder: URL, templatesFolder: URL, templatesDisplay: String, templatesRequired: Bool = false, output: URL,
                 asOf: Day?, today: Day, strict: Bool, force: Bool, pdf: Bool = false,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, useCache: Bool = true,
-                progress: BuildProgress? = nil) throws {
+                progress: BuildProgress? = nil, waitForLock: Bool = true, waiting: (String) -> Void = { _ in }) throws {
+        // One build at a time: held from reading the previous output to the swap.
+        let lock = try OutputLock(output: output, wait: waitForLock, waiting: waiting)
+        defer { withExtendedLifetime(lock) {} }
         try PublicBuildRun.refusePublicDirectory(at: output)
         let cacheURL = BuildCache.location(for: output)
         let outputURL = output.standardizedFileURL

@@ -18,11 +18,13 @@ public struct PublicBuildRun {
 
     public init(contentFolder: URL, templatesFolder: URL, templatesDisplay: String, templatesRequired: Bool = false, output: URL,
                 asOf: Day?, today: Day,
-                strict: Bool, force: Bool) throws {
+                strict: Bool, force: Bool, waitForLock: Bool = true, waiting: (String) -> Void = { _ in }) throws {
         let check = try CheckRun(contentFolder: contentFolder, asOf: asOf, today: today, strict: strict)
         report = check.report
         self.asOf = check.asOf
         guard !check.report.fails else { return }
+        let lock = try OutputLock(output: output, wait: waitForLock, waiting: waiting)
+        defer { withExtendedLifetime(lock) {} }
         try PublicBuildRun.refuseInternalSite(at: output)
         let templates = try TemplateSet.load(from: templatesFolder, displayPath: templatesDisplay, folderRequired: templatesRequired)
         let content = check.content

@@ -997,6 +997,10 @@ No commitments were recorded at the previous review.
 {{#charts}}
 ![{{alt}}]({{path}})
 
+{{^upcoming}}
+The chart shows the partner's last four quarters as of {{chartAsOf}}; the table above is this review's record.
+
+{{/upcoming}}
 {{/charts}}
 {{#highlights}}
 **Highlights:** {{{highlights}}}

@@ -31,42 +31,25 @@ struct DocumentRenderer {
         let base = "partners/\(id)/"
         var files: [OutputFile] = []
 
+        // One chart file per partner: every metric's trend, shared by the scorecard and every packet.
         let readings = context.assessment.kpis
-        let slugs = ChartNames.slugs(for: readings.map { $0.metric.id?.value ?? "" })
-        var scorecardCharts: [String: String] = [:]
-        for (reading, slug) in zip(readings, slugs) {
-            guard let metricID = reading.metric.id?.value else { continue }
-            scorecardCharts[metricID] = "charts/\(slug).svg"
-            files.append(OutputFile(base + "charts/\(slug).svg", TrendChart(reading).svg()))
+        var chart: ChartView?
+        if !readings.isEmpty {
+            let charts = readings.map(TrendChart.init)
+            files.append(OutputFile(base + ChartView.partnerChart, TrendPanels.document(partner: context.partnerName, charts: charts)))
+            chart = ChartView(name: "Metrics by quarter", path: ChartView.partnerChart, alt: TrendPanels.description(charts))
         }
 
         files += document(base + "charter", template: "charter.md", context: context, kind: "charter",
                           crumb: "Charter", view: CharterView(context))
 
-        let scorecard = ScorecardView(context, charts: scorecardCharts)
+        let scorecard = ScorecardView(context, chart: chart)
         files += document(base + "scorecard", template: "scorecard.md", context: context, kind: "scorecard",
                           crumb: "Scorecard", view: scorecard)
 
         for packet in QBRPlan.packets(for: context.partner, asOf: asOf) {
-            // A held review's packet charts the quarters up to it; the upcoming
-            // packet shows the latest data, which the scorecard's charts already hold.
-            var charts = scorecardCharts.mapValues { "../" + $0 }
-            // A held packet whose quarters differ from the scorecard's gets its own charts
-            // (same metrics in the same order, so the same slugs); otherwise it reuses them.
-            if packet.review != nil {
-                let packetReadings = KPIReading.readings(for: context.partner, upTo: packet.quarter,
-                                                         on: packet.judgedOn(asOf: asOf))
-                if packetReadings.map(\.trend) != readings.map(\.trend) || packetReadings.map(\.pace) != readings.map(\.pace) {
-                    charts = [:]
-                    for (reading, slug) in zip(packetReadings, slugs) {
-                        guard let metricID = reading.metric.id?.value else { continue }
-                        let name = "charts/\(packet.quarter)-\(slug).svg"
-                        charts[metricID] = "../" + name
-                        files.append(OutputFile(base + name, TrendChart(reading).svg()))
-                    }
-                }
-            }
-            let qbr = QBRView(context, packet: packet, coMarketing: scorecard.coMarketing, charts: charts)
+            let qbr = QBRView(context, packet: packet, coMarketing: scorecard.coMarketing,
+                              chart: chart.map { ChartView(name: $0.name, path: "../" + $0.path, alt: $0.alt) })
             files += document(base + "qbr/\(packet.quarter)", template: "qbr.md", context: context, kind: "qbr",
                               crumb: "QBR \(packet.quarter)", view: qbr)
             files += document(base + "qbr/\(packet.quarter)-brief", template: "qbr-brief.md", context: context, kind: "brief",

@@ -62,7 +62,7 @@ import Testing
         #expect(scorecard.contains("> **Band held at amber.** The score alone would read green"))
         #expect(scorecard.contains("| Revenue | $1,200,000 by 2 June 2027 | $881,096 | $410,000 (2026-Q3) |"))
         #expect(scorecard.contains("| 47% of pace | Red, behind pace |"))
-        let chart = try #require(files["partners/acme/charts/revenue.svg"])
+        let chart = try #require(files["partners/acme/charts/trends.svg"])
         #expect(chart.contains("stroke-dasharray=\"2 3\""), "the pace line is drawn")
         #expect(chart.contains("pace to the target by 2 June 2027"))
         let home = try #require(files["index.html"])

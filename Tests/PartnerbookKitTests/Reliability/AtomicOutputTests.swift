@@ -12,7 +12,7 @@ import Testing
 
     private func leftovers(beside output: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
-            .filter { $0.hasPrefix(".\(output.lastPathComponent).") && !$0.hasSuffix(".cache") }
+            .filter { $0.hasPrefix(".\(output.lastPathComponent).") && !$0.hasSuffix(".cache") && !$0.hasSuffix(".lock") }
     }
 
     @Test func aFailureBeforeTheSwapLeavesTheOutputAsItWas() throws {

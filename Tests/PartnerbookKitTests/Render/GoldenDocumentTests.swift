@@ -16,7 +16,7 @@ import Testing
         ("partners/acme/scorecard.md", "scorecard.md"),
         ("partners/acme/qbr/2026-Q3.md", "qbr-held.md"),
         ("partners/acme/qbr/2026-Q4.md", "qbr-upcoming.md"),
-        ("partners/acme/charts/revenue.svg", "chart.svg"),
+        ("partners/acme/charts/trends.svg", "chart.svg"),
         ("program/scorecard.md", "program-scorecard.md"),
         ("program/report.html", "report.html"),
     ]
@@ -41,7 +41,7 @@ import Testing
         let paths = Set(try TestBuild.files(folder).keys)
         for path in ["partners/acme/charter.md", "partners/acme/charter.html", "partners/acme/scorecard.md",
                      "partners/acme/scorecard.html", "partners/acme/qbr/2026-Q2.md", "partners/acme/qbr/2026-Q2.html",
-                     "partners/acme/qbr/2026-Q3.html", "partners/acme/qbr/2026-Q4.html", "partners/acme/charts/days.svg",
+                     "partners/acme/qbr/2026-Q3.html", "partners/acme/qbr/2026-Q4.html", "partners/acme/charts/trends.svg",
                      "program/scorecard.md", "program/scorecard.html", "program/report.html", "assets/partnerbook.css"] {
             #expect(paths.contains(path), "missing \(path)")
         }

@@ -28,13 +28,21 @@ struct TrendChart {
         return text
     }
 
-    private let width = 600.0, height = 250.0
-    private let left = 84.0, right = 24.0, top = 52.0, bottom = 34.0, inset = 30.0
+    static let width = 600.0, height = 250.0
+    private let width = TrendChart.width, height = TrendChart.height
+    private let left = 84.0, right = 24.0, inset = 30.0
 
+    /// The chart alone, as its own SVG document.
     func svg() -> String {
+        TrendPanels.document(title: title, description: textAlternative, panels: [self])
+    }
+
+    /// The chart's drawing, `offset` points down from the top of the SVG it sits in.
+    func panel(offset: Double) -> String {
+        let top = offset + 52.0, bottom = offset + height - 34.0
         let values = points.map(\.value) + (target.map { [$0] } ?? []) + paceValues
         let axis = Axis(low: min(values.min() ?? 0, 0), high: max(values.max() ?? 1, 0))
-        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        let plotWidth = width - left - right, plotHeight = bottom - top
         func y(_ v: Double) -> Double { top + plotHeight * (1 - (v - axis.low) / (axis.high - axis.low)) }
         func x(_ i: Int) -> Double {
             points.count <= 1 ? left + plotWidth / 2
@@ -42,22 +50,18 @@ struct TrendChart {
         }
 
         var svg = """
-        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(n(width)) \(n(height))" width="\(n(width))" height="\(n(height))" role="img" aria-labelledby="chart-title chart-desc" font-family="Helvetica, Arial, sans-serif" font-size="12">
-        <title id="chart-title">\(xml(title))</title>
-        <desc id="chart-desc">\(xml(textAlternative))</desc>
-        <rect x="0" y="0" width="\(n(width))" height="\(n(height))" fill="#ffffff"/>
-        <text x="16" y="24" font-size="15" font-weight="bold" fill="#1a202c">\(xml(title))</text>
-        <line x1="\(n(width - 250))" y1="20" x2="\(n(width - 226))" y2="20" stroke="#2b6cb0" stroke-width="2.5"/>
-        <text x="\(n(width - 220))" y="24" fill="#4a5568">actual</text>
+        <text x="16" y="\(n(offset + 24))" font-size="15" font-weight="bold" fill="#1a202c">\(xml(title))</text>
+        <line x1="\(n(width - 250))" y1="\(n(offset + 20))" x2="\(n(width - 226))" y2="\(n(offset + 20))" stroke="#2b6cb0" stroke-width="2.5"/>
+        <text x="\(n(width - 220))" y="\(n(offset + 24))" fill="#4a5568">actual</text>
 
         """
         if let target {
-            svg += "<line x1=\"\(n(width - 170))\" y1=\"20\" x2=\"\(n(width - 146))\" y2=\"20\" stroke=\"#b7791f\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n"
-            svg += "<text x=\"\(n(width - 140))\" y=\"24\" fill=\"#4a5568\">target \(xml(Format.value(target, unit: unit)))</text>\n"
+            svg += "<line x1=\"\(n(width - 170))\" y1=\"\(n(offset + 20))\" x2=\"\(n(width - 146))\" y2=\"\(n(offset + 20))\" stroke=\"#b7791f\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n"
+            svg += "<text x=\"\(n(width - 140))\" y=\"\(n(offset + 24))\" fill=\"#4a5568\">target \(xml(Format.value(target, unit: unit)))</text>\n"
         }
-        if pace != nil {
-            svg += "<line x1=\"\(n(width - 250))\" y1=\"38\" x2=\"\(n(width - 226))\" y2=\"38\" stroke=\"#718096\" stroke-width=\"2\" stroke-dasharray=\"2 3\"/>\n"
-            svg += "<text x=\"\(n(width - 220))\" y=\"42\" fill=\"#4a5568\">pace to the target by \(xml(Format.date(pace!.due)))</text>\n"
+        if let pace {
+            svg += "<line x1=\"\(n(width - 250))\" y1=\"\(n(offset + 38))\" x2=\"\(n(width - 226))\" y2=\"\(n(offset + 38))\" stroke=\"#718096\" stroke-width=\"2\" stroke-dasharray=\"2 3\"/>\n"
+            svg += "<text x=\"\(n(width - 220))\" y=\"\(n(offset + 42))\" fill=\"#4a5568\">pace to the target by \(xml(Format.date(pace.due)))</text>\n"
         }
         for tick in axis.ticks {
             svg += "<line x1=\"\(n(left))\" y1=\"\(n(y(tick)))\" x2=\"\(n(width - right))\" y2=\"\(n(y(tick)))\" stroke=\"#e2e8f0\" stroke-width=\"1\"/>\n"
@@ -83,10 +87,9 @@ struct TrendChart {
                 let labelY = nearTarget || py - 12 < top ? py + 20 : py - 10
                 svg += "<circle cx=\"\(n(x(i)))\" cy=\"\(n(py))\" r=\"4\" fill=\"#2b6cb0\"/>\n"
                 svg += "<text x=\"\(n(x(i)))\" y=\"\(n(labelY))\" text-anchor=\"middle\" font-weight=\"bold\" fill=\"#1a202c\">\(xml(Format.value(point.value, unit: unit)))</text>\n"
-                svg += "<text x=\"\(n(x(i)))\" y=\"\(n(height - 10))\" text-anchor=\"middle\" fill=\"#4a5568\">\(xml(point.quarter.description))</text>\n"
+                svg += "<text x=\"\(n(x(i)))\" y=\"\(n(offset + height - 10))\" text-anchor=\"middle\" fill=\"#4a5568\">\(xml(point.quarter.description))</text>\n"
             }
         }
-        svg += "</svg>\n"
         return svg
     }
 
@@ -135,4 +138,37 @@ func xml(_ text: String) -> String {
         }
     }
     return out
+}
+
+/// Several trend charts stacked in one SVG (small multiples): a partner's
+/// metrics, one panel each, in one file that the scorecard and every QBR
+/// packet share, so a partner's charts cost one file, not one per metric and packet.
+enum TrendPanels {
+    static func document(title: String, description: String, panels: [TrendChart]) -> String {
+        let width = TrendChart.width, height = TrendChart.height * Double(max(1, panels.count))
+        var svg = """
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(svgNumber(width)) \(svgNumber(height))" width="\(svgNumber(width))" height="\(svgNumber(height))" role="img" aria-labelledby="chart-title chart-desc" font-family="Helvetica, Arial, sans-serif" font-size="12">
+        <title id="chart-title">\(xml(title))</title>
+        <desc id="chart-desc">\(xml(description))</desc>
+        <rect x="0" y="0" width="\(svgNumber(width))" height="\(svgNumber(height))" fill="#ffffff"/>
+
+        """
+        for (index, panel) in panels.enumerated() {
+            let offset = TrendChart.height * Double(index)
+            if index > 0 {
+                svg += "<line x1=\"0\" y1=\"\(svgNumber(offset))\" x2=\"\(svgNumber(width))\" y2=\"\(svgNumber(offset))\" stroke=\"#cbd5e0\" stroke-width=\"1\"/>\n"
+            }
+            svg += panel.panel(offset: offset)
+        }
+        return svg + "</svg>\n"
+    }
+
+    /// One file for all of a partner's metrics; its text alternative joins theirs.
+    static func document(partner: String, charts: [TrendChart]) -> String {
+        document(title: "\(partner): metrics by quarter", description: description(charts), panels: charts)
+    }
+
+    static func description(_ charts: [TrendChart]) -> String {
+        charts.map(\.textAlternative).joined(separator: " ")
+    }
 }

@@ -42,30 +42,14 @@ struct ChartView {
     var name: String
     var path: String
     var alt: String
+
+    /// A partner's one chart file, relative to its folder.
+    static let partnerChart = "charts/trends.svg"
 }
 
 extension TrendChart {
     init(_ reading: KPIReading) {
         self.init(title: reading.metric.displayName, unit: reading.metric.unit?.value,
                   target: reading.metric.target?.value, points: reading.trend, pace: reading.pace)
-    }
-}
-
-/// File names for charts: the metric id reduced to `[a-z0-9-]`, made unique.
-enum ChartNames {
-    static func slugs(for ids: [String]) -> [String] {
-        var used: Set<String> = []
-        return ids.map { id in
-            var slug = String(id.lowercased().unicodeScalars.map { scalar -> Character in
-                ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) ? Character(scalar) : "-"
-            })
-            while slug.contains("--") { slug = slug.replacingOccurrences(of: "--", with: "-") }
-            slug = slug.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
-            if slug.isEmpty { slug = "metric" }
-            var candidate = slug, n = 2
-            while used.contains(candidate) { candidate = "\(slug)-\(n)"; n += 1 }
-            used.insert(candidate)
-            return candidate
-        }
     }
 }

@@ -39,6 +39,8 @@ struct QBRView {
     var lastLabel: String
     var metrics: [MetricRow]
     var charts: [ChartView]
+    /// The chart is the partner's, as of this date (a held packet shares it rather than drawing its own).
+    var chartAsOf: String
     var gates: [ScorecardView.GateRow]
     var verdict: String
     var verdictReason: String
@@ -53,7 +55,7 @@ struct QBRView {
     var band: String
 
     /// - Parameter packet: the review it records (nil for the upcoming one) and the review before it.
-    init(_ context: DocumentContext, packet: QBRPlan.Packet, coMarketing: [ScorecardView.StageRow], charts: [String: String]) {
+    init(_ context: DocumentContext, packet: QBRPlan.Packet, coMarketing: [ScorecardView.StageRow], chart: ChartView?) {
         let partner = context.partner, assessment = context.assessment
         let quarter = packet.quarter, review = packet.review, previous = packet.previous
         health = assessment.health.total
@@ -100,10 +102,9 @@ struct QBRView {
                              target: row.target, expected: row.expected, change: current ? row.change : "–",
                              attainment: current ? row.attainment : "–", band: current ? row.band : "no reading")
         }
-        self.charts = readings.compactMap { reading in
-            guard let id = reading.metric.id?.value, let path = charts[id] else { return nil }
-            return ChartView(name: reading.metric.displayName, path: path, alt: TrendChart(reading).textAlternative)
-        }
+        charts = chart.map { [$0] } ?? []
+        chartAsOf = Format.date(context.asOf)
+
         gates = ScorecardView.gateRows(assessment, partner: partner, currency: context.program.currency)
         verdict = assessment.continueDecision.verdict.rawValue.capitalizedFirst
         verdictReason = assessment.continueDecision.reason

@@ -85,8 +85,8 @@ struct ScorecardView {
         var quarter: String
     }
 
-    /// - Parameter chartPaths: chart file per metric id, relative to the document.
-    init(_ context: DocumentContext, charts chartFiles: [String: String]) {
+    /// - Parameter chart: the partner's chart file (every metric), relative to the document.
+    init(_ context: DocumentContext, chart: ChartView?) {
         let partner = context.partner, assessment = context.assessment
         title = "Partner scorecard: \(context.partnerName)"
         company = context.company
@@ -104,10 +104,7 @@ struct ScorecardView {
         }
         kpis = assessment.kpis.map(KPIRow.init)
         hasKPIs = !kpis.isEmpty
-        charts = assessment.kpis.compactMap { reading in
-            guard let id = reading.metric.id?.value, let path = chartFiles[id] else { return nil }
-            return ChartView(name: reading.metric.displayName, path: path, alt: TrendChart(reading).textAlternative)
-        }
+        charts = chart.map { [$0] } ?? []
         gates = ScorecardView.gateRows(assessment, partner: partner, currency: context.program.currency)
         buildOrPartner = assessment.buildOrPartner.map { "\($0.verdict == .build ? "Build it ourselves" : "Partner"): \($0.reason)." }
         verdict = assessment.continueDecision.verdict.rawValue.capitalizedFirst
