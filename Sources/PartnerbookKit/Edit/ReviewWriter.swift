@@ -1,5 +1,3 @@
-import Yams
-
 /// Records metric values in one quarter's review of a partner file's text,
 /// leaving every other byte as it was:
 ///
@@ -27,7 +25,7 @@ enum ReviewWriter {
         number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
     }
 
-    static func recording(_ values: [Value], quarter: Quarter, date: Day?, in source: String, root: Node) throws -> String {
+    static func recording(_ values: [Value], quarter: Quarter, date: Day?, in source: String, root: YNode) throws -> String {
         var text = YAMLText(source)
         let flowValues = values.map { "\($0.metric): \($0.text)" }.joined(separator: ", ")
         guard let review = reviewItem(for: quarter, in: root) else {
@@ -38,11 +36,12 @@ enum ReviewWriter {
             try YAMLList.append(to: &text, key: "reviews", root: root, block: block, flow: flow)
             return text.text
         }
-        guard case let .mapping(mapping) = review, let itemMark = review.mark else {
+        guard review.isMapping else {
             throw YAMLList.Unsupported(description: "the \(quarter) review is not a mapping; fix the file first")
         }
+        let itemMark = review.position
         let itemIsFlow = text.character(at: itemMark) == "{"
-        guard let (metricsKey, metrics) = mapping.first(where: { $0.key.string == "metrics" }), let keyMark = metricsKey.mark else {
+        guard let (metricsKey, metrics) = review.pairs.first(where: { $0.key.text == "metrics" }) else {
             if itemIsFlow {
                 try insertBeforeClosingBrace(", metrics: { \(flowValues) }", emptyText: " metrics: { \(flowValues) }",
                                              openingAt: itemMark, in: &text)
@@ -54,13 +53,14 @@ enum ReviewWriter {
             return text.text
         }
 
-        switch metrics {
-        case .mapping(let entries):
-            guard let metricsMark = metrics.mark else { throw YAMLList.Unsupported(description: "cannot locate metrics") }
+        let keyMark = metricsKey.position
+        if metrics.isMapping {
+            let entries = metrics.pairs
+            let metricsMark = metrics.position
             let isFlow = text.character(at: metricsMark) == "{"
-            let existing = Dictionary(entries.map { ($0.key.string ?? "", $0.value) }, uniquingKeysWith: { a, _ in a })
+            let existing = Dictionary(entries.map { ($0.key.text ?? "", $0.value) }, uniquingKeysWith: { a, _ in a })
             // Replace in place, right to left so earlier columns stay valid.
-            let replaced = values.compactMap { value in existing[value.metric]?.mark.map { (value, $0) } }
+            let replaced = values.compactMap { value in existing[value.metric].map { (value, $0.position) } }
                 .sorted { ($0.1.line, $0.1.column) > ($1.1.line, $1.1.column) }
             for (value, mark) in replaced {
                 guard let end = text.scalarEnd(line: mark.line - 1, column: mark.column - 1, inFlow: isFlow) else {
@@ -69,17 +69,17 @@ enum ReviewWriter {
                 text.replace(line: mark.line - 1, from: mark.column - 1, to: end, with: value.text)
             }
             let added = values.filter { existing[$0.metric] == nil }
-            guard !added.isEmpty else { break }
+            guard !added.isEmpty else { return text.text }
             let addedText = added.map { "\($0.metric): \($0.text)" }.joined(separator: ", ")
             if isFlow {
                 try insertBeforeClosingBrace(", " + addedText, emptyText: " " + addedText, openingAt: metricsMark, in: &text)
             } else {
                 let indent = metricsMark.column - 1
-                let last = entries.compactMap { $0.value.mark?.line ?? $0.key.mark?.line }.max() ?? metricsMark.line
+                let last = entries.map { $0.value.position.line }.max() ?? metricsMark.line
                 let end = text.blockEnd(first: last - 1, indent: indent + 1)
                 text.insertLines(added.map { String(repeating: " ", count: indent) + "\($0.metric): \($0.text)" }, after: end)
             }
-        case .scalar where Fields.isNull(metrics):
+        } else if metrics.isNull {
             // `metrics:` or `metrics: ~`: the empty value becomes the mapping.
             let line = text.scalars(keyMark.line - 1)
             let afterKey = min(line.count, keyMark.column - 1 + "metrics:".count)
@@ -87,17 +87,17 @@ enum ReviewWriter {
             while tilde < line.count, line[tilde] == " " || line[tilde] == "\t" { tilde += 1 }
             let end = tilde < line.count && line[tilde] == "~" ? tilde + 1 : afterKey
             text.replace(line: keyMark.line - 1, from: afterKey, to: end, with: " { \(flowValues) }")
-        default:
+        } else {
             throw YAMLList.Unsupported(description: "the \(quarter) review's metrics is not a mapping; fix the file first")
         }
         return text.text
     }
 
     /// The review of `quarter` in the file's `reviews` list, if there is one.
-    static func reviewItem(for quarter: Quarter, in root: Node) -> Node? {
-        guard case let .mapping(top) = root, let reviews = top["reviews"], case let .sequence(items) = reviews else { return nil }
-        return items.first { item in
-            guard case let .mapping(review) = item, let value = review["quarter"]?.string else { return false }
+    static func reviewItem(for quarter: Quarter, in root: YNode) -> YNode? {
+        guard let reviews = root["reviews"], reviews.isSequence else { return nil }
+        return reviews.items.first { item in
+            guard let value = item["quarter"]?.text else { return false }
             return Quarter(value) == quarter
         }
     }
@@ -105,7 +105,7 @@ enum ReviewWriter {
     /// Inserts `text` before the `}` closing the flow mapping that opens at
     /// `mark`, after its last entry (so `{ a: 1 }` becomes `{ a: 1, b: 2 }`);
     /// `emptyText` when the mapping is empty.
-    private static func insertBeforeClosingBrace(_ text: String, emptyText: String, openingAt mark: Mark,
+    private static func insertBeforeClosingBrace(_ text: String, emptyText: String, openingAt mark: SourcePosition,
                                                  in yaml: inout YAMLText) throws {
         guard let close = yaml.closingBracket(line: mark.line - 1, column: mark.column - 1) else {
             throw YAMLList.Unsupported(description: "cannot find the closing brace of a flow mapping")

@@ -1,5 +1,3 @@
-import Yams
-
 /// Adds one signature entry to a partner file's text, leaving every other
 /// byte as it was (comments, quoting, order, line endings); see `YAMLList`
 /// for where it goes.
@@ -17,7 +15,7 @@ enum SignatureWriter {
         }
     }
 
-    static func adding(_ entry: Entry, to text: String, root: Node) throws -> String {
+    static func adding(_ entry: Entry, to text: String, root: YNode) throws -> String {
         var edited = YAMLText(text)
         try YAMLList.append(to: &edited, key: "signatures", root: root, block: [entry.yaml], flow: entry.yaml)
         return edited.text

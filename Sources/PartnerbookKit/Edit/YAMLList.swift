@@ -1,5 +1,3 @@
-import Yams
-
 /// Appends an item to a top-level list of a YAML file's text (`signatures`,
 /// `reviews`), leaving every other byte as it was:
 ///
@@ -17,30 +15,30 @@ enum YAMLList {
     ///   - block: the item's lines in block style, without the leading `- `
     ///     (continuation lines are indented to line up under the first).
     ///   - flow: the item on one line, in flow style.
-    static func append(to text: inout YAMLText, key: String, root: Node, block: [String], flow: String) throws {
+    static func append(to text: inout YAMLText, key: String, root: YNode, block: [String], flow: String) throws {
         func blockLines(indent: Int) -> [String] {
             let pad = String(repeating: " ", count: indent)
             return block.enumerated().map { $0.offset == 0 ? pad + "- " + $0.element : pad + "  " + $0.element }
         }
-        guard case let .mapping(mapping) = root,
-              let (keyNode, value) = mapping.first(where: { $0.key.string == key }),
-              let keyMark = keyNode.mark else {
+        guard let (keyNode, value) = root.pairs.first(where: { $0.key.text == key }) else {
             text.lines += ["\(key):"] + blockLines(indent: 2)
             return
         }
+        let keyMark = keyNode.position
         let keyLine = keyMark.line - 1
         let keyIndent = keyMark.column - 1
-        let isFlow = value.mark.map { text.character(at: $0) == "[" } ?? false
+        let isFlow = text.character(at: value.position) == "["
+        let sequence = value.items
 
-        switch value {
-        case let .sequence(sequence) where isFlow && !sequence.isEmpty:
-            guard let mark = value.mark, let close = text.closingBracket(line: mark.line - 1, column: mark.column - 1) else {
+        if value.isSequence && isFlow && !sequence.isEmpty {
+            let mark = value.position
+            guard let close = text.closingBracket(line: mark.line - 1, column: mark.column - 1) else {
                 throw Unsupported(description: "cannot find the end of the \(key) list")
             }
             text.insert(", " + flow + " ", line: close.line, column: close.column)
-        case let .sequence(sequence) where !sequence.isEmpty:
+        } else if value.isSequence && !sequence.isEmpty {
             // The first item's dash sets the indentation; the list ends where a line is indented less.
-            let itemIndent = text.indent((sequence.first?.mark?.line ?? keyMark.line + 1) - 1)
+            let itemIndent = text.indent((sequence.first?.position.line ?? keyMark.line + 1) - 1)
             var last = keyLine
             var index = keyLine + 1
             while index < text.lines.count {
@@ -52,9 +50,9 @@ enum YAMLList {
                 index += 1
             }
             text.insertLines(blockLines(indent: itemIndent), after: last)
-        case .sequence, .scalar:
-            if case let .scalar(scalar) = value, !Fields.isNull(value) {
-                throw Unsupported(description: "\(key) holds '\(scalar.string)', not a list; fix the file first")
+        } else if value.isSequence || value.isScalar {
+            if let scalar = value.text, !value.isNull {
+                throw Unsupported(description: "\(key) holds '\(scalar)', not a list; fix the file first")
             }
             // Empty: only the empty value (with the space before it) goes.
             let line = text.scalars(keyLine)
@@ -73,7 +71,7 @@ enum YAMLList {
                 text.replace(line: keyLine, from: afterKey, to: end, with: "")
             }
             text.insertLines(blockLines(indent: keyIndent + 2), after: keyLine)
-        default:
+        } else {
             throw Unsupported(description: "\(key) is not a list; fix the file first")
         }
     }

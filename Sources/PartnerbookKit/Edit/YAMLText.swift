@@ -1,8 +1,6 @@
-import Yams
-
 /// A YAML file's text as lines, for edits that leave every other byte as it
-/// was (`sign`, `record`). Positions are Yams marks: 1-based line and column,
-/// where a column counts Unicode scalars, as libyaml does.
+/// was (`sign`, `record`). Positions are the loader's: 1-based line and
+/// column, where a column counts Unicode scalars, as libyaml does.
 struct YAMLText {
     var lines: [String]
     let newline: String
@@ -24,8 +22,8 @@ struct YAMLText {
         index < lines.count ? Array(lines[index].unicodeScalars) : []
     }
 
-    /// The character a node's mark points at.
-    func character(at mark: Mark) -> Unicode.Scalar? {
+    /// The character a node's position points at.
+    func character(at mark: SourcePosition) -> Unicode.Scalar? {
         let line = scalars(mark.line - 1)
         return mark.column - 1 < line.count ? line[mark.column - 1] : nil
     }

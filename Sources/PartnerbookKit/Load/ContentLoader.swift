@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+
 
 /// The whole program as read from a content folder, with what loading found wrong.
 public struct LoadedContent: Sendable {
@@ -50,6 +50,8 @@ public enum ContentLoader {
         diagnostics += programContext.diagnostics
 
         let partnersURL = root.appendingPathComponent(partnersFolder)
+        // The partners folder is itself inside the content folder, not a link out of it.
+        let partnersAreReal = partnersURL.resolvingSymlinksInPath().standardizedFileURL.path == partnersURL.standardizedFileURL.path
         let names = ((try? fm.contentsOfDirectory(atPath: partnersURL.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
         // Files are read and parsed in parallel; results land in their own slots, in name order.
         let slots = Slots<(partner: Partner?, diagnostics: [Diagnostic], digest: String?, counted: Bool)>(count: names.count)
@@ -70,7 +72,8 @@ public enum ContentLoader {
                                "'\(id)' is not a valid partner ID: use lowercase letters, digits and dashes, starting with a letter or digit")
             }
             var digest: String?
-            let node = readYAML(partnersURL.appendingPathComponent(name), root: root, context: context, required: true) {
+            let node = readYAML(partnersURL.appendingPathComponent(name), root: root, context: context, required: true,
+                                inRealFolder: partnersAreReal) {
                 digest = Digest.hex($0)
             }
             let partner = node.map { PartnerLoader.load($0, id: id, context: context) }
@@ -91,8 +94,16 @@ public enum ContentLoader {
     }
 
     /// Reads one file within the limits; nil (with a diagnostic) when it cannot be used.
-    static func readYAML(_ url: URL, root: URL, context: LoadContext, required: Bool,
-                         bytes: (Data) -> Void = { _ in }) -> Yams.Node? {
+    static func readYAML(_ url: URL, root: URL, context: LoadContext, required: Bool, inRealFolder: Bool = false,
+                         bytes: (Data) -> Void = { _ in }) -> YNode? {
+        // A plain file in a folder that is really inside the content folder
+        // (no link on the way): one lstat says all the checks below would pass.
+        let reported = context.diagnostics.count
+        if inRealFolder, let data = plainFileContents(url.path, context: context) {
+            bytes(data)
+            return parsed(data, context: context)
+        }
+        if context.diagnostics.count > reported { return nil }
         let fm = FileManager.default
         guard fm.fileExists(atPath: url.path) else {
             if required { context.report(.schemaRequired, at: .start, "\(context.file) is missing from the content folder") }
@@ -118,6 +129,10 @@ public enum ContentLoader {
             return nil
         }
         bytes(data)
+        return parsed(data, context: context)
+    }
+
+    private static func parsed(_ data: Data, context: LoadContext) -> YNode? {
         guard let node = YAMLFile.parse(data, context: context) else {
             if data.isEmpty || context.diagnostics.isEmpty {
                 context.report(.schemaType, at: .start, "file is empty; expected a mapping of keys to values")
@@ -125,6 +140,34 @@ public enum ContentLoader {
             return nil
         }
         return node
+    }
+
+    /// The bytes of a regular file (not a link), read whole; nil when `path`
+    /// is anything else, or when it is too big (then with the size diagnostic).
+    private static func plainFileContents(_ path: String, context: LoadContext) -> Data? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        guard size <= YAMLFile.maxBytes else {
+            context.report(.contentFile, at: .start,
+                           "file is \(size) bytes; the limit is \(YAMLFile.maxBytes) bytes (1 MiB) per content file")
+            return nil
+        }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var data = Data(count: size)
+        let read = data.withUnsafeMutableBytes { buffer -> Int in
+            var total = 0
+            while total < size {
+                let n = Foundation.read(fd, buffer.baseAddress! + total, size - total)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                total += n
+            }
+            return total
+        }
+        return read == size ? data : nil
     }
 }
 

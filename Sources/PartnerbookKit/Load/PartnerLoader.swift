@@ -1,11 +1,11 @@
-import Yams
+
 
 /// Reads a partner file's node tree into a `Partner`, section by section.
 enum PartnerLoader {
     static let topKeys = ["name", "tier", "status", "summary", "profile", "contacts", "leverage",
                           "commitments", "charter", "phases", "co_marketing", "reviews", "signatures", "ended", "decision", "listed"]
 
-    static func load(_ root: Node, id: String, context: LoadContext) -> Partner {
+    static func load(_ root: YNode, id: String, context: LoadContext) -> Partner {
         var partner = Partner(id: id, file: context.file)
         guard let top = Fields(root, at: .start, path: "", known: topKeys, context: context) else {
             return partner

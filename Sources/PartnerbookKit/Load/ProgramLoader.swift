@@ -1,11 +1,11 @@
-import Yams
+
 
 /// Reads `program.yaml`.
 enum ProgramLoader {
     static let keys = ["name", "company", "currency", "as_of", "site", "gates", "scoring", "outcomes", "targets"]
     static let scoringKeys = ["kpis", "gates", "commitment", "charter", "co_marketing"]
 
-    static func load(_ root: Node, context: LoadContext) -> Program {
+    static func load(_ root: YNode, context: LoadContext) -> Program {
         var program = Program()
         guard let top = Fields(root, at: .start, path: "", known: keys, context: context) else { return program }
         top.require("name")

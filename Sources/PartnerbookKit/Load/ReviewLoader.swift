@@ -1,4 +1,4 @@
-import Yams
+
 
 /// Reads `reviews` and `signatures`, lists of mappings.
 enum ReviewLoader {
@@ -6,7 +6,7 @@ enum ReviewLoader {
                              "commitments", "next_review", "objectives"]
 
     /// Each list item as a mapping; items of another shape are reported and skipped.
-    private static func mappings(_ list: Located<[(at: SourcePosition, node: Node)]>, key: String,
+    private static func mappings(_ list: Located<[(at: SourcePosition, node: YNode)]>, key: String,
                                  known: [String], in parent: Fields) -> [Fields] {
         list.value.enumerated().compactMap { index, item in
             Fields(item.node, at: item.at, path: "\(parent.qualified(key))[\(index + 1)]", known: known,
@@ -14,7 +14,7 @@ enum ReviewLoader {
         }
     }
 
-    static func reviews(_ list: Located<[(at: SourcePosition, node: Node)]>, in parent: Fields) -> Reviews {
+    static func reviews(_ list: Located<[(at: SourcePosition, node: YNode)]>, in parent: Fields) -> Reviews {
         let items = mappings(list, key: "reviews", known: reviewKeys, in: parent).map { r -> Review in
             r.require("quarter")
             var review = Review(at: r.at, quarter: r.quarter("quarter"), date: r.day("date"),
@@ -39,7 +39,7 @@ enum ReviewLoader {
 
     static let signatureKeys = ["party", "name", "title", "date", "fingerprint"]
 
-    static func signatures(_ list: Located<[(at: SourcePosition, node: Node)]>, in parent: Fields) -> Signatures {
+    static func signatures(_ list: Located<[(at: SourcePosition, node: YNode)]>, in parent: Fields) -> Signatures {
         let items = mappings(list, key: "signatures", known: signatureKeys, in: parent).map { s -> Signature in
             for key in signatureKeys { s.require(key) }
             return Signature(at: s.at, party: s.choice("party"), name: s.text("name"), title: s.text("title"),

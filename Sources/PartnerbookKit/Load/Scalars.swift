@@ -5,7 +5,9 @@ import Foundation
 enum Scalars {
     /// A finite decimal number; `_` and `,` may group digits (1_200_000, 1,200,000).
     static func number(_ text: String) -> Double? {
-        let cleaned = text.replacingOccurrences(of: "_", with: "").replacingOccurrences(of: ",", with: "")
+        // Most numbers are plain digits: no grouping to take out.
+        let grouped = text.utf8.contains { $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ",") }
+        let cleaned = grouped ? text.replacingOccurrences(of: "_", with: "").replacingOccurrences(of: ",", with: "") : text
         guard !cleaned.isEmpty,
               cleaned.allSatisfy({ $0.isASCIIDigit || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E" }),
               let value = Double(cleaned), value.isFinite else { return nil }

@@ -102,6 +102,14 @@ enum MarkdownText {
 /// Trimming white space from both ends, with a fast exit for the common
 /// case (Foundation's `trimmingCharacters` was 6% of a build).
 enum Trim {
+    /// Without leading and trailing spaces and tabs (line breaks stay).
+    static func spaces(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        func plain(_ byte: UInt8) -> Bool { byte > 32 && byte < 128 }
+        if plain(first) && plain(last) { return text }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
     static func whitespace(_ text: String) -> String {
         guard let first = text.utf8.first, let last = text.utf8.last else { return text }
         func plain(_ byte: UInt8) -> Bool { byte > 32 && byte < 128 }

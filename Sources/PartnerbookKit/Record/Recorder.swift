@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// `partnerbook record QUARTER --from FILE.csv`: fills that quarter's review
 /// of every partner in a metrics export, all or nothing.

@@ -30,53 +30,64 @@ public enum CanonicalForm {
         case object([(String, Value)])
 
         func write(into out: inout String) {
+            var bytes: [UInt8] = []
+            write(into: &bytes)
+            out += String(decoding: bytes, as: UTF8.self)
+        }
+
+        /// The canonical JSON, as UTF-8 bytes (fingerprints hash these directly).
+        func write(into out: inout [UInt8]) {
             switch self {
             case .string(let text):
-                out += "\""
-                for scalar in text.unicodeScalars {
-                    switch scalar {
-                    case "\"": out += "\\\""
-                    case "\\": out += "\\\\"
+                out.append(UInt8(ascii: "\""))
+                for byte in text.utf8 {
+                    switch byte {
+                    case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+                    case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+                    case 0..<0x20:
+                        let hex = Array(String(byte, radix: 16).utf8)
+                        out += Array("\\u00".utf8) + (hex.count == 1 ? [UInt8(ascii: "0")] : []) + hex
                     default:
-                        if scalar.value < 0x20 {
-                            let hex = String(scalar.value, radix: 16)
-                            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                        } else {
-                            out.unicodeScalars.append(scalar)
-                        }
+                        out.append(byte)
                     }
                 }
-                out += "\""
+                out.append(UInt8(ascii: "\""))
             case .number(let number):
                 if number == number.rounded(), abs(number) < 1e15 {
-                    out += String(Int64(number))
+                    out += Array(String(Int64(number)).utf8)
                 } else {
-                    out += "\(number)"
+                    out += Array("\(number)".utf8)
                 }
             case .array(let items):
-                out += "["
+                out.append(UInt8(ascii: "["))
                 for (index, item) in items.enumerated() {
-                    if index > 0 { out += "," }
+                    if index > 0 { out.append(UInt8(ascii: ",")) }
                     item.write(into: &out)
                 }
-                out += "]"
+                out.append(UInt8(ascii: "]"))
             case .object(let members):
-                out += "{"
-                let sorted = members.sorted { Array($0.0.unicodeScalars.map(\.value)).lexicographicallyPrecedes($1.0.unicodeScalars.map(\.value)) }
+                out.append(UInt8(ascii: "{"))
+                let sorted = members.sorted { $0.0.unicodeScalars.lexicographicallyPrecedes($1.0.unicodeScalars) }
                 for (index, (key, value)) in sorted.enumerated() {
-                    if index > 0 { out += "," }
+                    if index > 0 { out.append(UInt8(ascii: ",")) }
                     Value.string(key).write(into: &out)
-                    out += ":"
+                    out.append(UInt8(ascii: ":"))
                     value.write(into: &out)
                 }
-                out += "}"
+                out.append(UInt8(ascii: "}"))
             }
         }
     }
 
     /// The canonical JSON text of what `partner`'s signatures cover.
     public static func text(of partner: Partner, company: String?) -> String {
-        var out = ""
+        String(decoding: bytes(of: partner, company: company), as: UTF8.self)
+    }
+
+    /// The canonical JSON as UTF-8 bytes.
+    static func bytes(of partner: Partner, company: String?) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
         document(partner, company: company).write(into: &out)
         return out
     }

@@ -5,7 +5,7 @@ public enum Fingerprint {
     public static let prefix = "sha256:"
 
     public static func of(_ partner: Partner, company: String?) -> String {
-        prefix + Digest.hex(Data(CanonicalForm.text(of: partner, company: company).utf8))
+        prefix + Digest.hex(Data(CanonicalForm.bytes(of: partner, company: company)))
     }
 
     /// Whether `text` has the form of a fingerprint.
