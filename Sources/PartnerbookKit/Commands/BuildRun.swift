@@ -1,3 +1,4 @@
+import CAtomicSwap
 import Foundation
 
 /// Counts what a build has done, for a progress display. Thread-safe.
@@ -51,6 +52,7 @@ public struct BuildRun {
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, useCache: Bool = true,
                 progress: BuildProgress? = nil, waitForLock: Bool = true, waiting: (String) -> Void = { _ in }) throws {
         // One build at a time: held from reading the previous output to the swap.
+        var times = StepTimes()
         let lock = try OutputLock(output: output, wait: waitForLock, waiting: waiting)
         defer { withExtendedLifetime(lock) {} }
         try PublicBuildRun.refusePublicDirectory(at: output)
@@ -60,8 +62,8 @@ public struct BuildRun {
         // Taken before anything is read: if a file changes during the build,
         // the next build sees a different digest and builds again.
         let digest = try? BuildRun.inputsDigest(contentFolder: contentFolder, templatesFolder: templatesFolder,
-                                                asOf: asOf, today: today, strict: strict)
-
+                                                asOf: asOf, today: today, strict: strict, known: old.stamps)
+        times.mark("inputs digest")
         // Nothing changed since the last build: replay its diagnostics, write nothing.
         if !pdf, let inputs = old.inputs, let digest, digest.value == inputs, let program = old.program, BuildCache.intact(program, in: outputURL),
            old.partners.values.allSatisfy({ BuildCache.intact($0, in: outputURL) }),
@@ -76,7 +78,10 @@ public struct BuildRun {
             return
         }
 
-        let check = try CheckRun(contentFolder: contentFolder, asOf: asOf, today: today, strict: strict)
+        times.mark("up-to-date check")
+        let check = try CheckRun(contentFolder: contentFolder, asOf: asOf, today: today, strict: strict,
+                                 knownDigests: digest?.stamps ?? [:])
+        times.mark("load and validate")
         report = check.report
         self.asOf = check.asOf
         partnerCount = check.content.partners.count
@@ -101,6 +106,7 @@ public struct BuildRun {
         }
         let programReusable = old.program?.key == programKey && BuildCache.intact(old.program!, in: outputURL)
 
+        times.mark("reuse check")
         let area = try StagingArea(output: output, force: force)
         let asOfDay = check.asOf
         do {
@@ -122,7 +128,7 @@ public struct BuildRun {
                                                   history: check.history)
                     contexts[index] = context
                     if reusable[index]!, let entry = old.partners[partner.id],
-                       entry.files.allSatisfy({ area.reuse($0.path, size: $0.size) }) {
+                       entry.files.allSatisfy({ area.reuse($0.path) }) {
                         entries[index] = entry
                         renderedCount[index] = 0
                         progress?.partnerDone(files: entry.files.count)
@@ -144,20 +150,24 @@ public struct BuildRun {
             }
             group.wait()
             if let failure = failures[0] ?? nil { throw failure }
+            // Rendering on every core leaves freed memory spread over the
+            // allocator's arenas; hand it back before the program pages.
+            partnerbook_release_free_memory()
+            times.mark("partners")
 
             let allContexts = contexts.values
             let partnerEntries = entries.values
             var programEntry: BuildCache.Entry
-            if programReusable, let entry = old.program, entry.files.allSatisfy({ area.reuse($0.path, size: $0.size) }) {
+            if programReusable, let entry = old.program, entry.files.allSatisfy({ area.reuse($0.path) }) {
                 programEntry = entry
             } else {
                 var files = renderer.programFiles(allContexts, report: check.report, partners: content.partners)
-                files += renderer.siteFiles(allContexts, report: check.report)
                 let partnerPaths = partnerEntries.flatMap { $0.files.map(\.path) }
                 files.append(renderer.sitemap(of: partnerPaths + files.map(\.path)))
                 for file in files { try area.write(file) }
                 programEntry = BuildCache.Entry(key: programKey, files: files.map { BuildCache.File(path: $0.path, size: $0.data.count) })
             }
+            times.mark("program pages")
             let paths = partnerEntries.flatMap { $0.files.map(\.path) } + programEntry.files.map(\.path)
             let company = content.program.company?.value
             let charters = partners.map { ($0.id, Fingerprint.of($0, company: company)) }
@@ -170,6 +180,7 @@ public struct BuildRun {
                 pdfs = try printer?.print(charters: charters, in: staging, asOf: asOf) ?? []
                 return pdfs
             }
+            times.mark("commit and swap")
             written = paths.count + pdfs.count
             rendered = renderedCount.values.reduce(0, +)
             var cache = BuildCache()
@@ -178,7 +189,9 @@ public struct BuildRun {
             cache.inputs = digest?.value
             cache.partnerCount = check.content.partnerFileCount
             cache.diagnostics = check.report.diagnostics
+            cache.stamps = digest?.stamps ?? [:]
             cache.save(to: cacheURL)
+            times.mark("cache saved")
         } catch {
             area.abandon()
             throw error
@@ -188,9 +201,13 @@ public struct BuildRun {
     /// A digest of everything a build reads: every file in the content folder's
     /// program.yaml and partners/ (names and bytes), every template and asset,
     /// the as-of date, `--strict` and the executable. Equal digests mean an
-    /// equal build, so it can be skipped without parsing any YAML.
+    /// equal build, so it can be skipped without parsing any YAML. A partner
+    /// file whose stamp matches `known` is not read again (see `FileStamp`);
+    /// the stamps found are returned for the next build, and their digests
+    /// spare the loader hashing the same bytes again.
     static func inputsDigest(contentFolder: URL, templatesFolder: URL, asOf: Day?, today: Day,
-                             strict: Bool) throws -> (value: String, asOf: Day) {
+                             strict: Bool, known: [String: FileStamp] = [:])
+        throws -> (value: String, asOf: Day, stamps: [String: FileStamp]) {
         let fm = FileManager.default
         let root = contentFolder.resolvingSymlinksInPath().standardizedFileURL
         guard let program = fm.contents(atPath: root.appendingPathComponent(ContentLoader.programFile).path) else {
@@ -202,19 +219,34 @@ public struct BuildRun {
         let day = asOf ?? programAsOf.flatMap { $0 } ?? today
         var parts = [Digest.executable, day.description, String(strict), Digest.hex(program)]
         let partners = root.appendingPathComponent(ContentLoader.partnersFolder)
-        let names = ((try? fm.contentsOfDirectory(atPath: partners.path)) ?? []).sorted()
-        let digests = Slots<String>(count: names.count)
+        let partnersPath = partners.path
+        let realPartners = partners.resolvingSymlinksInPath().path
+        let names = ((try? fm.contentsOfDirectory(atPath: partnersPath)) ?? []).sorted()
+        let digests = Slots<(line: String, stamp: FileStamp?)>(count: names.count)
         DispatchQueue.concurrentPerform(iterations: names.count) { index in
-            let url = partners.appendingPathComponent(names[index])
-            let resolved = url.resolvingSymlinksInPath().path
-            digests[index] = names[index] + "\u{1F}" + resolved + "\u{1F}" + (fm.contents(atPath: url.path).map(Digest.hex) ?? "unreadable")
+            let name = names[index], path = partnersPath + "/" + name
+            let file = ContentLoader.partnersFolder + "/" + name
+            // Where the file really is: a plain file is where its folder is;
+            // a link is resolved (a link that moves changes the digest).
+            var info = stat()
+            let isPlain = lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+            let resolved = isPlain ? realPartners + "/" + name : URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            let stamp = FileStamp.digest(of: path, known: known[file])
+            digests[index] = (name + "\u{1F}" + resolved + "\u{1F}" + (stamp?.digest ?? "unreadable"), stamp)
         }
-        parts += digests.values
+        var stamps: [String: FileStamp] = [:]
+        let racy = FileStamp.racyFrom()
+        for (name, found) in zip(names, digests.values) {
+            parts.append(found.line)
+            // A file changed in the last seconds could change again within the
+            // clock's resolution and keep its stamp: it is read again next time.
+            if let stamp = found.stamp, stamp.changed < racy { stamps[ContentLoader.partnersFolder + "/" + name] = stamp }
+        }
         let templates = templatesFolder.standardizedFileURL
         for file in ((fm.enumerator(atPath: templates.path)?.allObjects as? [String]) ?? []).sorted() {
             parts.append(file + "\u{1F}" + (fm.contents(atPath: templates.appendingPathComponent(file).path).map(Digest.hex) ?? "-"))
         }
-        return (Digest.hex(parts), day)
+        return (Digest.hex(parts), day, stamps)
     }
 
     /// Every output file of a checked program, in memory and in a stable order
@@ -231,7 +263,6 @@ public struct BuildRun {
             files += renderer.partnerFiles(context)
         }
         files += renderer.programFiles(contexts, report: check.report, partners: content.partners)
-        files += renderer.siteFiles(contexts, report: check.report)
         files.append(renderer.sitemap(of: files.map(\.path)))
         return files
     }

@@ -26,6 +26,13 @@ public enum ContentLoader {
     public static let partnersFolder = "partners"
 
     public static func load(from folder: URL) throws -> LoadedContent {
+        try load(from: folder, knownDigests: [:])
+    }
+
+    /// - Parameter knownDigests: stamps of partner files whose digest is
+    ///   already known (see `FileStamp`); a file that still matches its stamp
+    ///   is not hashed again.
+    static func load(from folder: URL, knownDigests: [String: FileStamp]) throws -> LoadedContent {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
@@ -44,7 +51,7 @@ public enum ContentLoader {
         let programContext = LoadContext(file: programFile)
         var programDigest: String?
         if let node = readYAML(root.appendingPathComponent(programFile), root: root, context: programContext, required: true,
-                               bytes: { programDigest = Digest.hex($0) }) {
+                               bytes: { data, _ in programDigest = Digest.hex(data) }) {
             program = ProgramLoader.load(node, context: programContext)
         }
         diagnostics += programContext.diagnostics
@@ -72,9 +79,14 @@ public enum ContentLoader {
                                "'\(id)' is not a valid partner ID: use lowercase letters, digits and dashes, starting with a letter or digit")
             }
             var digest: String?
+            let known = knownDigests[file]
             let node = readYAML(partnersURL.appendingPathComponent(name), root: root, context: context, required: true,
-                                inRealFolder: partnersAreReal) {
-                digest = Digest.hex($0)
+                                inRealFolder: partnersAreReal) { data, stamp in
+                if let known, let stamp, known.sameFile(as: stamp), known.size == data.count {
+                    digest = known.digest
+                } else {
+                    digest = Digest.hex(data)
+                }
             }
             let partner = node.map { PartnerLoader.load($0, id: id, context: context) }
             slots[index] = (partner, context.diagnostics, digest, true)
@@ -95,12 +107,12 @@ public enum ContentLoader {
 
     /// Reads one file within the limits; nil (with a diagnostic) when it cannot be used.
     static func readYAML(_ url: URL, root: URL, context: LoadContext, required: Bool, inRealFolder: Bool = false,
-                         bytes: (Data) -> Void = { _ in }) -> YNode? {
+                         bytes: (Data, FileStamp?) -> Void = { _, _ in }) -> YNode? {
         // A plain file in a folder that is really inside the content folder
         // (no link on the way): one lstat says all the checks below would pass.
         let reported = context.diagnostics.count
-        if inRealFolder, let data = plainFileContents(url.path, context: context) {
-            bytes(data)
+        if inRealFolder, let (data, stamp) = plainFileContents(url.path, context: context) {
+            bytes(data, stamp)
             return parsed(data, context: context)
         }
         if context.diagnostics.count > reported { return nil }
@@ -128,7 +140,7 @@ public enum ContentLoader {
             context.report(.contentFile, at: .start, "\(context.file) cannot be read")
             return nil
         }
-        bytes(data)
+        bytes(data, nil)
         return parsed(data, context: context)
     }
 
@@ -142,9 +154,10 @@ public enum ContentLoader {
         return node
     }
 
-    /// The bytes of a regular file (not a link), read whole; nil when `path`
-    /// is anything else, or when it is too big (then with the size diagnostic).
-    private static func plainFileContents(_ path: String, context: LoadContext) -> Data? {
+    /// The bytes of a regular file (not a link), read whole, and its stamp
+    /// (without a digest); nil when `path` is anything else, or when it is
+    /// too big (then with the size diagnostic).
+    private static func plainFileContents(_ path: String, context: LoadContext) -> (Data, FileStamp)? {
         var info = stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         let size = Int(info.st_size)
@@ -167,7 +180,7 @@ public enum ContentLoader {
             }
             return total
         }
-        return read == size ? data : nil
+        return read == size ? (data, FileStamp(info)) : nil
     }
 }
 

@@ -61,47 +61,50 @@ struct DocumentRenderer {
         return files
     }
 
-    /// `program/scorecard.{md,html}` and `program/report.html`.
+    /// The home page (the directory of partners), `program/scorecard.{md,html}`
+    /// and `program/report.html`, the outcomes chart, the data files and the
+    /// calendar, and the assets. Each lists
+    /// every partner, so at ten thousand partners they are rendered side by
+    /// side, one per core.
     func programFiles(_ contexts: [DocumentContext], report: DiagnosticReport, partners: [Partner]) -> [OutputFile] {
-        var files: [OutputFile] = []
-        func view(_ ext: String) -> ProgramScorecardView {
-            var view = ProgramScorecardView(program: program, contexts: contexts, diagnostics: report.diagnostics,
+        func scorecard(_ ext: String) -> [OutputFile] {
+            let view = ProgramScorecardView(program: program, contexts: contexts, diagnostics: report.diagnostics,
                                             asOf: asOf, ext: ext)
-            view.ext = ext
-            return view
+            let filled = templates.render("program-scorecard.md", view)
+            if ext == "md" { return [OutputFile("program/scorecard.md", normalised(filled))] }
+            return [OutputFile("program/scorecard.html", layout(body: htmlBody(filled), title: view.title, depth: 1,
+                                                                 kind: "program-scorecard", context: nil,
+                                                                 crumbs: [("Program scorecard", "")]))]
         }
-        let markdown = normalised(templates.render("program-scorecard.md", view("md")))
-        files.append(OutputFile("program/scorecard.md", markdown))
-        let htmlView = view("html")
-        let body = htmlBody(templates.render("program-scorecard.md", htmlView))
-        files.append(OutputFile("program/scorecard.html", layout(body: body, title: htmlView.title, depth: 1,
-                                                                   kind: "program-scorecard", context: nil,
-                                                                   crumbs: [("Program scorecard", "")])))
-        let reportView = ReportView(program: program, partners: partners, report: report, asOf: asOf)
-        files.append(OutputFile("program/report.html", layout(body: templates.render("report.html", reportView),
-                                                              title: reportView.title, depth: 1, kind: "report",
-                                                              context: nil, crumbs: [("Validation report", "")])))
-        let outcomes = ProgramOutcomes(program: program, partners: partners, asOf: asOf)
-        if !outcomes.quarters.isEmpty {
-            files.append(OutputFile("program/charts/outcomes.svg", OutcomesChart(outcomes: outcomes).svg()))
-        }
-        let data = DirectoryData(program: program, contexts: contexts, asOf: asOf)
-        files.append(OutputFile("program/partners.json", data.json()))
-        files.append(OutputFile("program/partners.csv", data.csv()))
-        files.append(OutputFile("program/reviews.ics", ReviewCalendar(program: program, contexts: contexts, asOf: asOf).ics()))
-        for asset in templates.assets {
-            files.append(OutputFile(path: "assets/" + asset.path, data: asset.data))
-        }
-        return files
-    }
-
-    /// The home page (the directory of partners).
-    func siteFiles(_ contexts: [DocumentContext], report: DiagnosticReport) -> [OutputFile] {
-        var files: [OutputFile] = []
-        let directory = DirectoryView(program: program, contexts: contexts, report: report, asOf: asOf, siteTitle: siteTitle)
-        files.append(OutputFile("index.html", layout(body: templates.render("index.html", directory), title: siteTitle, depth: 0,
-                                                     kind: "home", context: nil, crumbs: [])))
-        return files
+        let program = self.program, asOf = self.asOf
+        nonisolated(unsafe) let parts: [() -> [OutputFile]] = [
+            {
+                let view = DirectoryView(program: program, contexts: contexts, report: report, asOf: asOf, siteTitle: siteTitle)
+                return [OutputFile("index.html", layout(body: templates.render("index.html", view), title: siteTitle, depth: 0,
+                                                        kind: "home", context: nil, crumbs: []))]
+            },
+            { scorecard("md") },
+            { scorecard("html") },
+            {
+                let view = ReportView(program: program, partners: partners, report: report, asOf: asOf)
+                return [OutputFile("program/report.html", layout(body: templates.render("report.html", view),
+                                                                 title: view.title, depth: 1, kind: "report",
+                                                                 context: nil, crumbs: [("Validation report", "")]))]
+            },
+            {
+                let outcomes = ProgramOutcomes(program: program, partners: partners, asOf: asOf)
+                return outcomes.quarters.isEmpty ? [] : [OutputFile("program/charts/outcomes.svg", OutcomesChart(outcomes: outcomes).svg())]
+            },
+            {
+                let data = DirectoryData(program: program, contexts: contexts, asOf: asOf)
+                return [OutputFile("program/partners.json", data.json()), OutputFile("program/partners.csv", data.csv()),
+                        OutputFile("program/reviews.ics", ReviewCalendar(program: program, contexts: contexts, asOf: asOf).ics())]
+            },
+            { templates.assets.map { OutputFile(path: "assets/" + $0.path, data: $0.data) } },
+        ]
+        let made = Slots<[OutputFile]>(count: parts.count)
+        DispatchQueue.concurrentPerform(iterations: parts.count) { made[$0] = parts[$0]() }
+        return made.values.flatMap { $0 }
     }
 
     /// The public partner directory (`build --public`): a home page and a page
@@ -146,17 +149,23 @@ struct DocumentRenderer {
     /// Private-use code points: no value in a partner file needs them, and
     /// they are removed from content (see `withoutSentinel`).
     static let extSentinel = "\u{F8FF}ext\u{F8FE}"
+    /// The sentinel as cmark writes it in an HTML link (UTF-8, percent-encoded).
+    static let extSentinelInLinks = "%EF%A3%BFext%EF%A3%BE"
 
     /// The `.md` and `.html` of one document: the template is filled once.
     private func document(_ path: String, template: String, context: DocumentContext, kind: String, crumb: String,
                           view: Any) -> [OutputFile] {
         var boxed = MustacheBox.box(view) as? [String: Any] ?? [:]
         boxed["ext"] = DocumentRenderer.extSentinel
-        let filled = templates.render(template, boxed: boxed)
-        let markdown = normalised(ByteText.replacing(DocumentRenderer.extSentinel, with: "md", in: filled))
-        let body = htmlBody(ByteText.replacing(DocumentRenderer.extSentinel, with: "html", in: filled))
+        // Parsed once: the Markdown and the HTML are rendered from the same
+        // tree, and only then does the sentinel become `md` or `html` (in
+        // HTML links cmark has percent-encoded it).
+        let parsed = CMark.Document(templates.render(template, boxed: boxed)).sanitize()
+        let markdown = ByteText.replacing(DocumentRenderer.extSentinel, with: "md", in: parsed.commonmark())
+        let body = ByteText.replacing(DocumentRenderer.extSentinelInLinks, with: "html",
+                                      in: ByteText.replacing(DocumentRenderer.extSentinel, with: "html", in: parsed.html()))
         let depth = path.split(separator: "/").count - 1
-        let title = CMark.Document(markdown).firstHeading() ?? crumb
+        let title = parsed.firstHeading().map { ByteText.replacing(DocumentRenderer.extSentinel, with: "md", in: $0) } ?? crumb
         let partnerPage = String(repeating: "../", count: depth - 2) + "index.html"
         return [
             OutputFile(path + ".md", markdown),

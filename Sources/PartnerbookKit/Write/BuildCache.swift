@@ -18,7 +18,7 @@ struct BuildCache: Sendable {
         var size: Int
     }
 
-    static let format = "partnerbook-cache-v2"
+    static let format = "partnerbook-cache-v3"
     var partners: [String: Entry] = [:]
     var program: Entry?
     /// Digest of every input of the last build (see `BuildRun.inputsDigest`).
@@ -26,6 +26,9 @@ struct BuildCache: Sendable {
     /// The last build's partner count and diagnostics, replayed when nothing changed.
     var partnerCount = 0
     var diagnostics: [Diagnostic] = []
+    /// The input files' stamps, by path relative to the content folder, so an
+    /// unchanged file is not read to know it is unchanged.
+    var stamps: [String: FileStamp] = [:]
 
     static func location(for output: URL) -> URL {
         output.standardizedFileURL.deletingLastPathComponent()
@@ -48,6 +51,8 @@ struct BuildCache: Sendable {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             if fields.count == 2, fields[0] == "inputs" {
                 cache.inputs = String(fields[1])
+            } else if fields.count == 7, fields[0] == "stamp", let stamp = FileStamp(fields: fields[2...]) {
+                cache.stamps[String(fields[1])] = stamp
             } else if fields.count == 2, fields[0] == "partner-count", let count = Int(fields[1]) {
                 cache.partnerCount = count
             } else if fields.count == 7, fields[0] == "diagnostic", let line = Int(fields[2]), let column = Int(fields[3]),
@@ -77,6 +82,7 @@ struct BuildCache: Sendable {
         if let program { add("program", "-", program) }
         if let inputs { text += "inputs\t\(inputs)\n" }
         text += "partner-count\t\(partnerCount)\n"
+        for path in stamps.keys.sorted() { text += "stamp\t\(path)\t\(stamps[path]!.line)\n" }
         for d in diagnostics {
             text += "diagnostic\t\(BuildCache.escape(d.file))\t\(d.position.line)\t\(d.position.column)\t\(d.severity.rawValue)\t\(d.rule)\t\(BuildCache.escape(d.message))\n"
         }
@@ -105,9 +111,10 @@ struct BuildCache: Sendable {
 
     /// Whether every file of `entry` is still in `output` with the size written.
     static func intact(_ entry: Entry, in output: URL) -> Bool {
-        entry.files.allSatisfy { file in
+        let root = output.path
+        return entry.files.allSatisfy { file in
             var info = stat()
-            return lstat(output.appendingPathComponent(file.path).path, &info) == 0
+            return lstat(root + "/" + file.path, &info) == 0
                 && (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) == file.size
         }
     }
@@ -123,10 +130,13 @@ enum Digest {
         hex(Data(parts.joined(separator: "\u{1F}").utf8))
     }
 
-    /// The running executable's bytes: a cache key part, so a new build of the
-    /// tool never reuses output an older one rendered.
+    /// The running executable, as a cache key part, so a new build of the
+    /// tool never reuses output an older one rendered: its file's stamp (size,
+    /// modification and change times, inode), which every rebuild or copy of
+    /// the tool changes, rather than a hash of its 25 MB on every run.
     static let executable: String = {
         let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        return (FileManager.default.contents(atPath: path)).map(hex) ?? UUID().uuidString
+        guard let stamp = FileStamp.current(path) else { return UUID().uuidString }
+        return "\(path)\u{1F}\(stamp.line)"
     }()
 }

@@ -51,16 +51,12 @@ public enum OutputWriter {
         }
     }
 
-    /// Regular files below `folder`, as relative paths; links are listed, not followed.
+    /// Files below `folder` (everything but folders), as sorted relative
+    /// paths; links are listed, not followed. Read with `readdir`, which says
+    /// what each entry is without a `stat` per file; a folder with many
+    /// subfolders (the partners) has them read in parallel.
     static func filesBelow(_ folder: URL) -> [String] {
-        let fm = FileManager.default
-        guard let enumerator = fm.enumerator(atPath: folder.path) else { return [] }
-        var files: [String] = []
-        while let path = enumerator.nextObject() as? String {
-            let attributes = enumerator.fileAttributes
-            if attributes?[.type] as? FileAttributeType != .typeDirectory { files.append(path) }
-        }
-        return files.sorted()
+        FolderWalk.files(below: folder.path).sorted()
     }
 
     static func isSafeRelativePath(_ path: String) -> Bool {

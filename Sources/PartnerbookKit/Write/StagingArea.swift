@@ -10,6 +10,11 @@ import Glibc
 final class StagingArea: @unchecked Sendable {
     let output: URL
     let staging: URL
+    /// `output` and `staging` as plain paths: joined with strings in the hot
+    /// paths (`URL.appendingPathComponent` asks the file system whether each
+    /// name is a folder).
+    private let outputPath: String
+    private let stagingPath: String
     private let force: Bool
     private let existed: Bool
     /// Files of the current output that the tool wrote (from its manifest).
@@ -40,6 +45,8 @@ final class StagingArea: @unchecked Sendable {
             owned = []
         }
         staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        outputPath = self.output.path
+        stagingPath = staging.path
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
@@ -48,15 +55,23 @@ final class StagingArea: @unchecked Sendable {
     }
 
     private func ensureFolder(of path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        guard !folder.isEmpty else { return }
+        guard let slash = path.lastIndex(of: "/") else { return }
+        let folder = String(path[..<slash])
         lock.lock()
         let isNew = folders.insert(folder).inserted
         lock.unlock()
-        if isNew {
-            try FileManager.default.createDirectory(atPath: staging.appendingPathComponent(folder).path,
-                                                    withIntermediateDirectories: true)
+        if isNew { try makeFolder(folder) }
+    }
+
+    /// One mkdir, and the parents' only when they are missing (another thread
+    /// may be making a shared parent at the same moment: EEXIST is success).
+    private func makeFolder(_ folder: String) throws {
+        if mkdir(stagingPath + "/" + folder, 0o755) == 0 || errno == EEXIST { return }
+        if errno == ENOENT, let slash = folder.lastIndex(of: "/") {
+            try makeFolder(String(folder[..<slash]))
+            if mkdir(stagingPath + "/" + folder, 0o755) == 0 || errno == EEXIST { return }
         }
+        throw OutputError(description: "cannot create \(folder) in the staging folder: \(String(cString: strerror(errno)))")
     }
 
     func write(_ file: OutputFile) throws {
@@ -66,20 +81,18 @@ final class StagingArea: @unchecked Sendable {
         try ensureFolder(of: file.path)
         // A reused file is a hard link to the previous output: unlink first, so
         // writing never reaches the old file through the shared inode.
-        let path = staging.appendingPathComponent(file.path).path
+        let path = stagingPath + "/" + file.path
         unlink(path)
         try OutputWriter.writeFile(file.data, to: path)
     }
 
-    /// Reuses a file the previous build wrote, if it is still there with `size`
-    /// bytes: a hard link, so no bytes are copied. False when it cannot be reused.
-    func reuse(_ path: String, size: Int) -> Bool {
+    /// Reuses a file the previous build wrote (its size already checked with
+    /// `BuildCache.intact`): a hard link, so no bytes are copied. False when
+    /// it cannot be reused.
+    func reuse(_ path: String) -> Bool {
         guard owned.contains(path), OutputWriter.isSafeRelativePath(path) else { return false }
-        let old = output.appendingPathComponent(path).path
-        var info = stat()
-        guard lstat(old, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == size else { return false }
         do { try ensureFolder(of: path) } catch { return false }
-        return link(old, staging.appendingPathComponent(path).path) == 0
+        return link(outputPath + "/" + path, stagingPath + "/" + path) == 0
     }
 
     /// Carries over the files a person put into the output, writes the
@@ -122,22 +135,69 @@ final class StagingArea: @unchecked Sendable {
             return
         }
         if partnerbook_exchange_paths(staging.path, output.path) == 0 {
-            try? fm.removeItem(at: staging)
+            discard(staging)
             return
         }
         let old = output.deletingLastPathComponent()
             .appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
         try fm.moveItem(at: output, to: old)
         try fm.moveItem(at: staging, to: output)
-        try? fm.removeItem(at: old)
+        discard(old)
     }
 
-    /// Staging and old folders left by a build that was killed.
+    /// Removes the previous output once the new one is in place. A small tree
+    /// goes at once; a big one (tens of thousands of files) is renamed aside
+    /// and removed by a detached `rm`, so the build does not wait for the
+    /// file system to free every inode. A tree left behind by an interrupted
+    /// removal is handed over again by the next build.
+    private func discard(_ old: URL) {
+        if owned.count < StagingArea.removeInBackgroundFrom {
+            try? FileManager.default.removeItem(at: old)
+        } else {
+            let trash = output.deletingLastPathComponent()
+                .appendingPathComponent(".\(output.lastPathComponent).trash-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+            let target = rename(old.path, trash.path) == 0 ? trash : old
+            StagingArea.removeDetached(target)
+        }
+    }
+
+    /// Trees with at least this many files are removed in the background.
+    static let removeInBackgroundFrom = 20_000
+
+    /// `rm -rf` in a process of its own that outlives this one (the shell that
+    /// starts it exits at once and is waited for, so no zombie is left);
+    /// removed in this process when no shell can be started.
+    static func removeDetached(_ folder: URL) {
+        var pid: pid_t = 0
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd: Int32 in [0, 1, 2] {
+            posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
+        }
+        let arguments = ["/bin/sh", "-c", "rm -rf -- \"$1\" &", "sh", folder.path]
+        var argv = arguments.map { strdup($0) }
+        argv.append(nil)
+        defer { for pointer in argv { free(pointer) } }
+        if posix_spawn(&pid, "/bin/sh", &actions, nil, argv, environ) == 0 {
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        } else {
+            try? FileManager.default.removeItem(at: folder)
+        }
+    }
+
+    /// Staging and old folders left by a build that was killed, and old
+    /// outputs whose background removal did not finish.
     static func removeLeftovers(of name: String, in parent: URL) {
         let fm = FileManager.default
-        for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? []
-        where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
-            try? fm.removeItem(at: parent.appendingPathComponent(entry))
+        for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            let url = parent.appendingPathComponent(entry)
+            if entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
+                try? fm.removeItem(at: url)
+            } else if entry.hasPrefix(".\(name).trash-") {
+                removeDetached(url)
+            }
         }
     }
 }

@@ -1,0 +1,76 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What `stat` says about an input file, with the SHA-256 of its bytes when
+/// they were last read. A file whose size, modification and change times
+/// (nanoseconds) and inode are all as recorded is not read again: its
+/// recorded digest stands (as git's index does). Any write, `touch` or
+/// replacement changes the change time, so a stale digest is never trusted.
+struct FileStamp: Sendable, Equatable {
+    var size: Int
+    var modified: Int
+    var changed: Int
+    var inode: UInt64
+    var digest: String
+
+    /// The stamp of the file at `path` (links followed), without its digest.
+    static func current(_ path: String) -> FileStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return FileStamp(info)
+    }
+
+    /// A stamp from what `stat` or `lstat` filled in, without a digest.
+    init(_ info: stat) {
+        self.init(size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec),
+                  changed: Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec),
+                  inode: UInt64(info.st_ino), digest: "")
+    }
+
+    /// Whether `other` describes the same bytes as this stamp, by metadata alone.
+    func sameFile(as other: FileStamp) -> Bool {
+        size == other.size && modified == other.modified && changed == other.changed && inode == other.inode
+    }
+
+    /// The digest of the file at `path`: the recorded one when `known` still
+    /// describes it, else read and hashed. Nil when it cannot be read.
+    static func digest(of path: String, known: FileStamp?) -> FileStamp? {
+        guard var stamp = current(path) else { return nil }
+        if let known, !known.digest.isEmpty, known.sameFile(as: stamp) { return known }
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        // Read after the stat: if the file changed in between, its stamp no
+        // longer matches on the next run and it is read again.
+        stamp.digest = Digest.hex(data)
+        return stamp
+    }
+
+    /// Stamps changed at or after this time (nanoseconds, the file system's
+    /// clock) are not kept: two writes within the timestamps' resolution
+    /// (a few milliseconds) can leave the same stamp on different bytes, as
+    /// git's index knows ("racily clean" entries).
+    static func racyFrom(margin seconds: Int = 2) -> Int {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return (Int(now.tv_sec) - seconds) * 1_000_000_000 + Int(now.tv_nsec)
+    }
+
+    var line: String { "\(size)\t\(modified)\t\(changed)\t\(inode)\t\(digest)" }
+
+    init(size: Int, modified: Int, changed: Int, inode: UInt64, digest: String) {
+        self.size = size
+        self.modified = modified
+        self.changed = changed
+        self.inode = inode
+        self.digest = digest
+    }
+
+    init?(fields: ArraySlice<Substring>) {
+        let f = Array(fields)
+        guard f.count == 5, let size = Int(f[0]), let modified = Int(f[1]), let changed = Int(f[2]), let inode = UInt64(f[3]) else {
+            return nil
+        }
+        self.init(size: size, modified: modified, changed: changed, inode: inode, digest: String(f[4]))
+    }
+}
