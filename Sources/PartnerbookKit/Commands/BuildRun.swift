@@ -1,4 +1,3 @@
-import CAtomicSwap
 import Foundation
 
 /// Counts what a build has done, for a progress display. Thread-safe.
@@ -79,116 +78,56 @@ public struct BuildRun {
         }
 
         times.mark("up-to-date check")
-        let check = try CheckRun(contentFolder: contentFolder, asOf: asOf, today: today, strict: strict,
-                                 knownDigests: digest?.stamps ?? [:])
-        times.mark("load and validate")
-        report = check.report
-        self.asOf = check.asOf
-        partnerCount = check.content.partners.count
-        guard !check.report.fails else { return }
-        let printer = pdf ? try CharterPDF() : nil
-        let templates = try TemplateSet.load(from: templatesFolder, displayPath: templatesDisplay, folderRequired: templatesRequired)
-        let content = check.content
-        let renderer = DocumentRenderer(templates: templates, program: content.program, asOf: check.asOf)
-        let byFile = Dictionary(grouping: check.report.diagnostics, by: \.file)
-        let partners = content.partners.sorted { $0.id < $1.id }
-
-        // Keys: everything a partner's documents are made from.
-        let base = Digest.hex([Digest.executable, templates.digest, check.asOf.description,
-                               content.digests[ContentLoader.programFile] ?? "", String(check.report.strict)])
-        let keys = partners.map { Digest.hex([base, $0.id, content.digests[$0.file] ?? UUID().uuidString]) }
-        let programKey = Digest.hex([base] + keys + (byFile[ContentLoader.programFile] ?? []).map(\.message))
-        // Reuse needs the old entry's key, and its files still in the output as written.
-        let reusable = Slots<Bool>(count: partners.count)
-        DispatchQueue.concurrentPerform(iterations: partners.count) { index in
-            let entry = old.partners[partners[index].id]
-            reusable[index] = entry?.key == keys[index] && BuildCache.intact(entry!, in: outputURL)
+        let build = try PartnerPass(contentFolder: contentFolder, templatesFolder: templatesFolder, templatesDisplay: templatesDisplay,
+                                    templatesRequired: templatesRequired, output: output, asOf: asOf, today: today, strict: strict,
+                                    force: force, pdf: pdf, jobs: jobs, old: useCache && !pdf ? old : BuildCache(),
+                                    inputs: digest, progress: progress)
+        times.mark("partners")
+        report = build.report
+        self.asOf = build.asOf
+        partnerCount = build.partnerCount
+        guard !report.fails else {
+            build.area?.abandon()
+            return
         }
-        let programReusable = old.program?.key == programKey && BuildCache.intact(old.program!, in: outputURL)
-
-        times.mark("reuse check")
-        let area = try StagingArea(output: output, force: force)
-        let asOfDay = check.asOf
+        if let failure = build.setupError {
+            build.area?.abandon()
+            throw failure
+        }
+        guard let area = build.area else { return }
         do {
-            progress?.start(total: partners.count)
-            let contexts = Slots<DocumentContext>(count: partners.count)
-            let entries = Slots<BuildCache.Entry>(count: partners.count)
-            let failures = Slots<Error?>(count: 1)
-            let renderedCount = Slots<Int>(count: partners.count)
-            let queue = DispatchQueue(label: "partnerbook.render", attributes: .concurrent)
-            let group = DispatchGroup()
-            let gate = DispatchSemaphore(value: max(1, jobs))
-            for index in partners.indices {
-                gate.wait()
-                group.enter()
-                queue.async {
-                    defer { gate.signal(); group.leave() }
-                    let partner = partners[index]
-                    let context = DocumentContext(partner, program: content.program, asOf: asOfDay, byFile: byFile,
-                                                  history: check.history)
-                    contexts[index] = context
-                    if reusable[index]!, let entry = old.partners[partner.id],
-                       entry.files.allSatisfy({ area.reuse($0.path) }) {
-                        entries[index] = entry
-                        renderedCount[index] = 0
-                        progress?.partnerDone(files: entry.files.count)
-                        return
-                    }
-                    do {
-                        let files = renderer.partnerFiles(context)
-                        for file in files { try area.write(file) }
-                        entries[index] = BuildCache.Entry(key: keys[index],
-                                                          files: files.map { BuildCache.File(path: $0.path, size: $0.data.count) })
-                        renderedCount[index] = 1
-                        progress?.partnerDone(files: files.count)
-                    } catch {
-                        failures[0] = error
-                        entries[index] = BuildCache.Entry(key: "", files: [])
-                        renderedCount[index] = 0
-                    }
-                }
-            }
-            group.wait()
-            if let failure = failures[0] ?? nil { throw failure }
-            // Rendering on every core leaves freed memory spread over the
-            // allocator's arenas; hand it back before the program pages.
-            partnerbook_release_free_memory()
-            times.mark("partners")
-
-            let allContexts = contexts.values
-            let partnerEntries = entries.values
-            var programEntry: BuildCache.Entry
-            if programReusable, let entry = old.program, entry.files.allSatisfy({ area.reuse($0.path) }) {
+            // The pages that list every partner, from the partners' listings.
+            let programKey = Digest.hex([build.base] + build.keys + build.programDiagnostics.map(\.message))
+            let programEntry: BuildCache.Entry
+            if let entry = old.program, entry.key == programKey, !pdf, BuildCache.intact(entry, in: outputURL),
+               entry.files.allSatisfy({ area.reuse($0.path) }) {
                 programEntry = entry
             } else {
-                var files = renderer.programFiles(allContexts, report: check.report, partners: content.partners)
-                let partnerPaths = partnerEntries.flatMap { $0.files.map(\.path) }
-                files.append(renderer.sitemap(of: partnerPaths + files.map(\.path)))
+                var files = build.renderer.programFiles(build.listings, report: report)
+                files.append(build.renderer.sitemap(of: build.entries.flatMap { $0.files.map(\.path) } + files.map(\.path)))
                 for file in files { try area.write(file) }
                 programEntry = BuildCache.Entry(key: programKey, files: files.map { BuildCache.File(path: $0.path, size: $0.data.count) })
             }
             times.mark("program pages")
-            let paths = partnerEntries.flatMap { $0.files.map(\.path) } + programEntry.files.map(\.path)
-            let company = content.program.company?.value
-            let charters = partners.map { ($0.id, Fingerprint.of($0, company: company)) }
+            let paths = build.entries.flatMap { $0.files.map(\.path) } + programEntry.files.map(\.path)
             var pdfs: [String] = []
-            let asOf = check.asOf
+            let printer = build.printer, charters = build.charters, day = build.asOf
             // The old cache describes the old output: gone before the swap, so a
             // build killed between the swap and the save below never trusts it.
             try? FileManager.default.removeItem(at: cacheURL)
             try area.commit(paths: paths) { staging in
-                pdfs = try printer?.print(charters: charters, in: staging, asOf: asOf) ?? []
+                pdfs = try printer?.print(charters: charters, in: staging, asOf: day) ?? []
                 return pdfs
             }
             times.mark("commit and swap")
             written = paths.count + pdfs.count
-            rendered = renderedCount.values.reduce(0, +)
+            rendered = build.rendered
             var cache = BuildCache()
-            for (partner, entry) in zip(partners, partnerEntries) { cache.partners[partner.id] = entry }
+            for entry in build.entries { cache.partners[entry.id] = entry }
             cache.program = programEntry
             cache.inputs = digest?.value
-            cache.partnerCount = check.content.partnerFileCount
-            cache.diagnostics = check.report.diagnostics
+            cache.partnerCount = build.partnerFileCount
+            cache.diagnostics = report.diagnostics
             cache.stamps = digest?.stamps ?? [:]
             cache.save(to: cacheURL)
             times.mark("cache saved")
@@ -207,7 +146,7 @@ public struct BuildRun {
     /// spare the loader hashing the same bytes again.
     static func inputsDigest(contentFolder: URL, templatesFolder: URL, asOf: Day?, today: Day,
                              strict: Bool, known: [String: FileStamp] = [:])
-        throws -> (value: String, asOf: Day, stamps: [String: FileStamp]) {
+        throws -> (value: String, asOf: Day, stamps: [String: FileStamp], digests: [String: String]) {
         let fm = FileManager.default
         let root = contentFolder.resolvingSymlinksInPath().standardizedFileURL
         guard let program = fm.contents(atPath: root.appendingPathComponent(ContentLoader.programFile).path) else {
@@ -235,9 +174,11 @@ public struct BuildRun {
             digests[index] = (name + "\u{1F}" + resolved + "\u{1F}" + (stamp?.digest ?? "unreadable"), stamp)
         }
         var stamps: [String: FileStamp] = [:]
+        var fileDigests: [String: String] = [:]
         let racy = FileStamp.racyFrom()
         for (name, found) in zip(names, digests.values) {
             parts.append(found.line)
+            if let digest = found.stamp?.digest { fileDigests[ContentLoader.partnersFolder + "/" + name] = digest }
             // A file changed in the last seconds could change again within the
             // clock's resolution and keep its stamp: it is read again next time.
             if let stamp = found.stamp, stamp.changed < racy { stamps[ContentLoader.partnersFolder + "/" + name] = stamp }
@@ -246,7 +187,7 @@ public struct BuildRun {
         for file in ((fm.enumerator(atPath: templates.path)?.allObjects as? [String]) ?? []).sorted() {
             parts.append(file + "\u{1F}" + (fm.contents(atPath: templates.appendingPathComponent(file).path).map(Digest.hex) ?? "-"))
         }
-        return (Digest.hex(parts), day, stamps)
+        return (Digest.hex(parts), day, stamps, fileDigests)
     }
 
     /// Every output file of a checked program, in memory and in a stable order
@@ -262,7 +203,7 @@ public struct BuildRun {
         for context in contexts {
             files += renderer.partnerFiles(context)
         }
-        files += renderer.programFiles(contexts, report: check.report, partners: content.partners)
+        files += renderer.programFiles(contexts.map(PartnerListing.init), report: check.report)
         files.append(renderer.sitemap(of: files.map(\.path)))
         return files
     }

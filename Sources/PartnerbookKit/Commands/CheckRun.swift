@@ -10,14 +10,8 @@ public struct CheckRun: Sendable {
 
     /// - Parameters:
     ///   - asOf: the `--as-of` date; else `as_of` in program.yaml; else `today`.
-    ///   - knownDigests: digests of partner files already read (by path in the
-    ///     content folder, with their stamps); such files are not hashed again.
     public init(contentFolder: URL, asOf: Day?, today: Day, strict: Bool) throws {
-        try self.init(contentFolder: contentFolder, asOf: asOf, today: today, strict: strict, knownDigests: [:])
-    }
-
-    init(contentFolder: URL, asOf: Day?, today: Day, strict: Bool, knownDigests: [String: FileStamp]) throws {
-        content = try ContentLoader.load(from: contentFolder, knownDigests: knownDigests)
+        content = try ContentLoader.load(from: contentFolder)
         self.asOf = asOf ?? content.program.asOf?.value ?? today
         history = SignedHistory(contentRoot: contentFolder)
         let diagnostics = Validator.validate(content, asOf: self.asOf, history: history)

@@ -46,18 +46,42 @@ public struct AlertRanking: Sendable {
 
     public var lines: [Line]
 
+    /// Who a line is about: what the ranking needs of a partner.
+    public struct Subject: Codable, Sendable, Equatable {
+        public var id: String
+        public var file: String
+        public var name: String
+        public var tier: Tier?
+        public var status: Status?
+        /// For an ended partnership: when it ended.
+        public var endedOn: Day?
+
+        public init(_ partner: Partner) {
+            id = partner.id
+            file = partner.file
+            name = partner.displayName
+            tier = partner.tier?.value
+            status = partner.status?.value
+            endedOn = status == .ended ? ProgramOutcomes.endDate(partner) : nil
+        }
+    }
+
     public init(partners: [Partner], diagnostics: [Diagnostic]) {
+        self.init(subjects: partners.map(Subject.init), diagnostics: diagnostics)
+    }
+
+    public init(subjects: [Subject], diagnostics: [Diagnostic]) {
         let byFile = Dictionary(grouping: diagnostics, by: \.file)
         var lines: [(line: Line, tier: Int)] = []
-        if let program = byFile[ContentLoader.programFile], let line = AlertRanking.line(nil, "Program settings", program) {
+        if let program = byFile[ContentLoader.programFile], let line = AlertRanking.line(nil, nil, "Program settings", program) {
             lines.append((line, 4))
         }
-        for partner in partners {
-            let tier = partner.tier?.value.number ?? 0
-            if partner.status?.value == .ended {
-                lines.append((Line(partnerID: partner.id, name: partner.displayName, urgency: .ended, top: nil, others: 0,
-                                   endedOn: ProgramOutcomes.endDate(partner)), tier))
-            } else if let line = AlertRanking.line(partner, partner.displayName, byFile[partner.file] ?? []) {
+        for partner in subjects {
+            let tier = partner.tier?.number ?? 0
+            if partner.status == .ended {
+                lines.append((Line(partnerID: partner.id, name: partner.name, urgency: .ended, top: nil, others: 0,
+                                   endedOn: partner.endedOn), tier))
+            } else if let line = AlertRanking.line(partner.id, partner.status, partner.name, byFile[partner.file] ?? []) {
                 lines.append((line, tier))
             }
         }
@@ -68,25 +92,30 @@ public struct AlertRanking: Sendable {
         }.map(\.line)
     }
 
-    /// The urgency of one finding about `partner`.
-    static func urgency(_ diagnostic: Diagnostic, partner: Partner?) -> Urgency {
+    /// The urgency of one finding about a partner with `status`.
+    static func urgency(_ diagnostic: Diagnostic, status: Status?) -> Urgency {
         if diagnostic.severity == .error { return .error }
         if decisionRules.contains(diagnostic.rule) { return .decision }
-        if diagnostic.rule == Rule.commitmentHandshake.rawValue, partner?.status?.value.isCommitted == true { return .decision }
+        if diagnostic.rule == Rule.commitmentHandshake.rawValue, status?.isCommitted == true { return .decision }
         return .other
     }
 
     /// A partner's findings, most urgent first (stable within an urgency).
     public static func ordered(_ diagnostics: [Diagnostic], partner: Partner?) -> [Diagnostic] {
+        ordered(diagnostics, status: partner?.status?.value)
+    }
+
+    /// A partner's findings, most urgent first, for a partner with `status`.
+    public static func ordered(_ diagnostics: [Diagnostic], status: Status?) -> [Diagnostic] {
         diagnostics.enumerated().sorted { a, b in
-            let ua = urgency(a.element, partner: partner), ub = urgency(b.element, partner: partner)
+            let ua = urgency(a.element, status: status), ub = urgency(b.element, status: status)
             return ua != ub ? ua < ub : a.offset < b.offset
         }.map(\.element)
     }
 
-    private static func line(_ partner: Partner?, _ name: String, _ diagnostics: [Diagnostic]) -> Line? {
-        guard let top = ordered(diagnostics, partner: partner).first else { return nil }
-        return Line(partnerID: partner?.id, name: name, urgency: urgency(top, partner: partner), top: top,
+    private static func line(_ id: String?, _ status: Status?, _ name: String, _ diagnostics: [Diagnostic]) -> Line? {
+        guard let top = ordered(diagnostics, status: status).first else { return nil }
+        return Line(partnerID: id, name: name, urgency: urgency(top, status: status), top: top,
                     others: diagnostics.count - 1, endedOn: nil)
     }
 }

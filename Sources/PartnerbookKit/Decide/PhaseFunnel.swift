@@ -20,28 +20,47 @@ public struct PhaseFunnel: Sendable, Equatable {
     public var handshakes: [String]
     public var coMarketingOnly: [String]
 
-    public init(partners: [Partner]) {
-        var reached: [Phase: [Partner]] = [:]
-        for partner in partners {
-            for phase in Phase.allCases where PhaseFunnel.reached(phase, partner) {
-                reached[phase, default: []].append(partner)
-            }
-        }
-        reachedCrawl = reached[.crawl]?.count ?? 0
-        reachedWalk = reached[.walk]?.count ?? 0
-        reachedRun = reached[.run]?.count ?? 0
-        func lengths(_ phase: Phase, finishedBy next: Phase) -> [Int] {
-            (reached[phase] ?? []).filter { PhaseFunnel.reached(next, $0) || $0.status?.value == .ended }.compactMap { partner in
-                guard let plan = partner.charter?.timeline?[phase], let start = plan.start?.value, let end = plan.end?.value,
+    /// What one partner contributes to the funnel, read from its file once.
+    public struct Facts: Codable, Sendable, Equatable {
+        public var id: String
+        public var reached: [Phase]
+        /// Planned days of crawl (walk), when the partner finished that phase.
+        public var crawlDays: Int?
+        public var walkDays: Int?
+        public var isOpen: Bool
+        public var isHandshake: Bool
+        public var isCoMarketingOnly: Bool
+
+        public init(_ partner: Partner) {
+            id = partner.id
+            reached = Phase.allCases.filter { PhaseFunnel.reached($0, partner) }
+            func length(_ phase: Phase, finishedBy next: Phase) -> Int? {
+                guard PhaseFunnel.reached(phase, partner), PhaseFunnel.reached(next, partner) || partner.status?.value == .ended,
+                      let plan = partner.charter?.timeline?[phase], let start = plan.start?.value, let end = plan.end?.value,
                       start <= end else { return nil }
                 return start.days(until: end)
             }
+            crawlDays = length(.crawl, finishedBy: .walk)
+            walkDays = length(.walk, finishedBy: .run)
+            isOpen = partner.status?.value != .ended
+            isHandshake = CommitmentCheck(partner.commitments).isHandshake
+            isCoMarketingOnly = partner.leverage?.type?.value == .coMarketing
         }
-        crawlDays = lengths(.crawl, finishedBy: .walk)
-        walkDays = lengths(.walk, finishedBy: .run)
-        let open = partners.filter { $0.status?.value != .ended }.sorted { $0.id < $1.id }
-        handshakes = open.filter { CommitmentCheck($0.commitments).isHandshake }.map(\.id)
-        coMarketingOnly = open.filter { $0.leverage?.type?.value == .coMarketing }.map(\.id)
+    }
+
+    public init(partners: [Partner]) {
+        self.init(facts: partners.map(Facts.init))
+    }
+
+    public init(facts: [Facts]) {
+        reachedCrawl = facts.filter { $0.reached.contains(.crawl) }.count
+        reachedWalk = facts.filter { $0.reached.contains(.walk) }.count
+        reachedRun = facts.filter { $0.reached.contains(.run) }.count
+        crawlDays = facts.compactMap(\.crawlDays)
+        walkDays = facts.compactMap(\.walkDays)
+        let open = facts.filter(\.isOpen).sorted { $0.id < $1.id }
+        handshakes = open.filter(\.isHandshake).map(\.id)
+        coMarketingOnly = open.filter(\.isCoMarketingOnly).map(\.id)
     }
 
     /// Partners counted as theatre: handshakes and co-marketing-only, each once.

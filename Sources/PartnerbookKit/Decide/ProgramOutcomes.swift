@@ -40,33 +40,68 @@ public struct ProgramOutcomes: Sendable {
 
     public var latest: QuarterFigures? { quarters.last }
 
+    /// What one partner contributes to the outcomes, read from its file
+    /// once: kept in the build cache, so a rebuild need not read the file.
+    public struct Facts: Codable, Sendable, Equatable {
+        public struct ReviewFacts: Codable, Sendable, Equatable {
+            public var quarter: Quarter
+            /// The sum of its partner-revenue metrics in the quarter's first
+            /// review, nil when that review reported none of them.
+            public var revenue: Double?
+            /// The quarter's first review reported at least one metric.
+            public var reported: Bool
+            /// Some review of the quarter reported a metric (the quarter is shown).
+            public var shown: Bool
+        }
+
+        public var begun: Day?
+        public var ended: Day?
+        public var reviews: [ReviewFacts]
+
+        public init(_ partner: Partner) {
+            begun = ProgramOutcomes.beginDate(partner)
+            ended = ProgramOutcomes.endDate(partner)
+            let items = partner.reviews?.items ?? []
+            let revenueMetrics = (partner.charter?.measurement?.metrics?.value ?? [])
+                .filter { $0.countsToward?.value == .partnerRevenue }.compactMap { $0.id?.value }
+            var seen = Set<Quarter>()
+            reviews = []
+            for review in items {
+                guard let quarter = review.quarter?.value, seen.insert(quarter).inserted else { continue }
+                let values = revenueMetrics.compactMap { review.value(of: $0) }
+                reviews.append(ReviewFacts(quarter: quarter, revenue: values.isEmpty ? nil : values.reduce(0, +),
+                                           reported: !review.metrics.isEmpty,
+                                           shown: items.contains { $0.quarter?.value == quarter && !$0.metrics.isEmpty }))
+            }
+        }
+    }
+
     public init(program: Program, partners: [Partner], asOf: Day) {
+        self.init(program: program, facts: partners.map(Facts.init), asOf: asOf)
+    }
+
+    public init(program: Program, facts: [Facts], asOf: Day) {
         targets = program.targets
         let revenue = Dictionary(program.outcomes.map { ($0.quarter.value, $0.revenue?.value) }, uniquingKeysWith: { first, _ in first })
         let current = asOf.quarter
         var shown = Set(revenue.keys)
-        for partner in partners {
-            for review in partner.reviews?.items ?? [] where !review.metrics.isEmpty {
-                if let quarter = review.quarter?.value { shown.insert(quarter) }
-            }
+        for partner in facts {
+            for review in partner.reviews where review.shown { shown.insert(review.quarter) }
         }
-        let spans = partners.map { (partner: $0, begun: ProgramOutcomes.beginDate($0), ended: ProgramOutcomes.endDate($0)) }
+        let byQuarter = facts.map { Dictionary($0.reviews.map { ($0.quarter, $0) }, uniquingKeysWith: { first, _ in first }) }
         quarters = shown.filter { $0 <= current }.sorted().map { quarter in
             var figures = QuarterFigures(quarter: quarter, companyRevenue: revenue[quarter] ?? nil, partnerRevenue: 0,
                                          contributors: 0, inProgram: 0, active: 0)
             let end = quarter.lastDay
-            for span in spans {
-                let review = span.partner.reviews?.items.first { $0.quarter?.value == quarter }
-                let revenueMetrics = (span.partner.charter?.measurement?.metrics?.value ?? [])
-                    .filter { $0.countsToward?.value == .partnerRevenue }.compactMap { $0.id?.value }
-                let values = revenueMetrics.compactMap { review?.value(of: $0) }
-                if !values.isEmpty {
-                    figures.partnerRevenue += values.reduce(0, +)
+            for (partner, reviews) in zip(facts, byQuarter) {
+                let review = reviews[quarter]
+                if let value = review?.revenue {
+                    figures.partnerRevenue += value
                     figures.contributors += 1
                 }
-                guard let begun = span.begun, begun <= end, span.ended.map({ $0 > end }) ?? true else { continue }
+                guard let begun = partner.begun, begun <= end, partner.ended.map({ $0 > end }) ?? true else { continue }
                 figures.inProgram += 1
-                if let review, !review.metrics.isEmpty { figures.active += 1 }
+                if review?.reported == true { figures.active += 1 }
             }
             return figures
         }

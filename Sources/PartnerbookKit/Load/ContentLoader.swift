@@ -26,13 +26,31 @@ public enum ContentLoader {
     public static let partnersFolder = "partners"
 
     public static func load(from folder: URL) throws -> LoadedContent {
-        try load(from: folder, knownDigests: [:])
+        let root = try contentRoot(folder)
+        let settings = loadProgram(root: root)
+        let files = PartnerFiles(root: root)
+        // Files are read and parsed in parallel; results land in their own slots, in name order.
+        let slots = Slots<PartnerFile>(count: files.names.count)
+        DispatchQueue.concurrentPerform(iterations: files.names.count) { index in
+            slots[index] = files.load(files.names[index], known: [:])
+        }
+        var partners: [Partner] = []
+        var partnerFileCount = 0
+        var digests: [String: String] = [:]
+        var diagnostics = settings.diagnostics
+        for result in slots.values {
+            if let partner = result.partner { partners.append(partner) }
+            if result.counted { partnerFileCount += 1 }
+            if let digest = result.digest { digests[result.file] = digest }
+            diagnostics += result.diagnostics
+        }
+        digests[programFile] = settings.digest
+        return LoadedContent(program: settings.program, partners: partners, partnerFileCount: partnerFileCount,
+                             diagnostics: diagnostics, digests: digests)
     }
 
-    /// - Parameter knownDigests: stamps of partner files whose digest is
-    ///   already known (see `FileStamp`); a file that still matches its stamp
-    ///   is not hashed again.
-    static func load(from folder: URL, knownDigests: [String: FileStamp]) throws -> LoadedContent {
+    /// The content folder, checked and with links resolved.
+    static func contentRoot(_ folder: URL) throws -> URL {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
@@ -44,34 +62,57 @@ public enum ContentLoader {
         guard fm.isReadableFile(atPath: folder.path) else {
             throw ContentFolderError(description: "content folder '\(folder.relativePath)' cannot be read")
         }
-        let root = folder.resolvingSymlinksInPath().standardizedFileURL
+        return folder.resolvingSymlinksInPath().standardizedFileURL
+    }
 
-        var diagnostics: [Diagnostic] = []
+    /// `program.yaml`, with what reading it found and the digest of its bytes.
+    static func loadProgram(root: URL) -> (program: Program, diagnostics: [Diagnostic], digest: String?) {
         var program = Program()
-        let programContext = LoadContext(file: programFile)
-        var programDigest: String?
-        if let node = readYAML(root.appendingPathComponent(programFile), root: root, context: programContext, required: true,
-                               bytes: { data, _ in programDigest = Digest.hex(data) }) {
-            program = ProgramLoader.load(node, context: programContext)
+        let context = LoadContext(file: programFile)
+        var digest: String?
+        if let node = readYAML(root.appendingPathComponent(programFile), root: root, context: context, required: true,
+                               bytes: { data, _ in digest = Digest.hex(data) }) {
+            program = ProgramLoader.load(node, context: context)
         }
-        diagnostics += programContext.diagnostics
+        return (program, context.diagnostics, digest)
+    }
 
-        let partnersURL = root.appendingPathComponent(partnersFolder)
-        // The partners folder is itself inside the content folder, not a link out of it.
-        let partnersAreReal = partnersURL.resolvingSymlinksInPath().standardizedFileURL.path == partnersURL.standardizedFileURL.path
-        let names = ((try? fm.contentsOfDirectory(atPath: partnersURL.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
-        // Files are read and parsed in parallel; results land in their own slots, in name order.
-        let slots = Slots<(partner: Partner?, diagnostics: [Diagnostic], digest: String?, counted: Bool)>(count: names.count)
-        DispatchQueue.concurrentPerform(iterations: names.count) { index in
-            let name = names[index]
+    /// One file of the partners folder, as loaded.
+    struct PartnerFile: Sendable {
+        /// Its path relative to the content folder (`partners/NAME`).
+        var file: String
+        var partner: Partner?
+        var diagnostics: [Diagnostic]
+        var digest: String?
+        /// Whether it counts as a partner file (ends in `.yaml`).
+        var counted: Bool
+    }
+
+    /// The partners folder of a content folder: its file names, and how to load one.
+    struct PartnerFiles: Sendable {
+        let root: URL
+        let folder: URL
+        /// The partners folder is itself inside the content folder, not a link out of it.
+        let isReal: Bool
+        /// Every entry but hidden ones, sorted.
+        let names: [String]
+
+        init(root: URL) {
+            self.root = root
+            folder = root.appendingPathComponent(partnersFolder)
+            isReal = folder.resolvingSymlinksInPath().standardizedFileURL.path == folder.standardizedFileURL.path
+            names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        }
+
+        /// Reads and parses one entry; a file matching its stamp in `known` is not hashed again.
+        func load(_ name: String, known: [String: FileStamp]) -> PartnerFile {
             let file = "\(partnersFolder)/\(name)"
             let context = LoadContext(file: file)
             guard name.hasSuffix(".yaml") else {
                 if name.hasSuffix(".yml") {
                     context.report(.contentFile, at: .start, "partner files end in .yaml; this file is ignored until it is renamed")
                 }
-                slots[index] = (nil, context.diagnostics, nil, false)
-                return
+                return PartnerFile(file: file, partner: nil, diagnostics: context.diagnostics, digest: nil, counted: false)
             }
             let id = String(name.dropLast(".yaml".count))
             if !PartnerID.isValid(id) {
@@ -79,30 +120,18 @@ public enum ContentLoader {
                                "'\(id)' is not a valid partner ID: use lowercase letters, digits and dashes, starting with a letter or digit")
             }
             var digest: String?
-            let known = knownDigests[file]
-            let node = readYAML(partnersURL.appendingPathComponent(name), root: root, context: context, required: true,
-                                inRealFolder: partnersAreReal) { data, stamp in
-                if let known, let stamp, known.sameFile(as: stamp), known.size == data.count {
-                    digest = known.digest
+            let stamp = known[file]
+            let node = readYAML(folder.appendingPathComponent(name), root: root, context: context, required: true,
+                                inRealFolder: isReal) { data, found in
+                if let stamp, let found, stamp.sameFile(as: found), stamp.size == data.count {
+                    digest = stamp.digest
                 } else {
                     digest = Digest.hex(data)
                 }
             }
             let partner = node.map { PartnerLoader.load($0, id: id, context: context) }
-            slots[index] = (partner, context.diagnostics, digest, true)
+            return PartnerFile(file: file, partner: partner, diagnostics: context.diagnostics, digest: digest, counted: true)
         }
-        var partners: [Partner] = []
-        var partnerFileCount = 0
-        var digests: [String: String] = [:]
-        for (index, result) in slots.values.enumerated() {
-            if let partner = result.partner { partners.append(partner) }
-            if result.counted { partnerFileCount += 1 }
-            if let digest = result.digest { digests["\(partnersFolder)/\(names[index])"] = digest }
-            diagnostics += result.diagnostics
-        }
-        digests[programFile] = programDigest
-        return LoadedContent(program: program, partners: partners, partnerFileCount: partnerFileCount,
-                             diagnostics: diagnostics, digests: digests)
     }
 
     /// Reads one file within the limits; nil (with a diagnostic) when it cannot be used.

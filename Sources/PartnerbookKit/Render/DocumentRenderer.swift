@@ -66,9 +66,9 @@ struct DocumentRenderer {
     /// calendar, and the assets. Each lists
     /// every partner, so at ten thousand partners they are rendered side by
     /// side, one per core.
-    func programFiles(_ contexts: [DocumentContext], report: DiagnosticReport, partners: [Partner]) -> [OutputFile] {
+    func programFiles(_ listings: [PartnerListing], report: DiagnosticReport) -> [OutputFile] {
         func scorecard(_ ext: String) -> [OutputFile] {
-            let view = ProgramScorecardView(program: program, contexts: contexts, diagnostics: report.diagnostics,
+            let view = ProgramScorecardView(program: program, listings: listings, diagnostics: report.diagnostics,
                                             asOf: asOf, ext: ext)
             let filled = templates.render("program-scorecard.md", view)
             if ext == "md" { return [OutputFile("program/scorecard.md", normalised(filled))] }
@@ -79,26 +79,26 @@ struct DocumentRenderer {
         let program = self.program, asOf = self.asOf
         nonisolated(unsafe) let parts: [() -> [OutputFile]] = [
             {
-                let view = DirectoryView(program: program, contexts: contexts, report: report, asOf: asOf, siteTitle: siteTitle)
+                let view = DirectoryView(program: program, listings: listings, report: report, asOf: asOf, siteTitle: siteTitle)
                 return [OutputFile("index.html", layout(body: templates.render("index.html", view), title: siteTitle, depth: 0,
                                                         kind: "home", context: nil, crumbs: []))]
             },
             { scorecard("md") },
             { scorecard("html") },
             {
-                let view = ReportView(program: program, partners: partners, report: report, asOf: asOf)
+                let view = ReportView(program: program, subjects: listings.map(\.subject), report: report, asOf: asOf)
                 return [OutputFile("program/report.html", layout(body: templates.render("report.html", view),
                                                                  title: view.title, depth: 1, kind: "report",
                                                                  context: nil, crumbs: [("Validation report", "")]))]
             },
             {
-                let outcomes = ProgramOutcomes(program: program, partners: partners, asOf: asOf)
+                let outcomes = ProgramOutcomes(program: program, facts: listings.map(\.outcome), asOf: asOf)
                 return outcomes.quarters.isEmpty ? [] : [OutputFile("program/charts/outcomes.svg", OutcomesChart(outcomes: outcomes).svg())]
             },
             {
-                let data = DirectoryData(program: program, contexts: contexts, asOf: asOf)
+                let data = DirectoryData(program: program, listings: listings, asOf: asOf)
                 return [OutputFile("program/partners.json", data.json()), OutputFile("program/partners.csv", data.csv()),
-                        OutputFile("program/reviews.ics", ReviewCalendar(program: program, contexts: contexts, asOf: asOf).ics())]
+                        OutputFile("program/reviews.ics", ReviewCalendar(program: program, listings: listings, asOf: asOf).ics())]
             },
             { templates.assets.map { OutputFile(path: "assets/" + $0.path, data: $0.data) } },
         ]

@@ -29,6 +29,10 @@ public struct TemplateSet: @unchecked Sendable {
     /// Files under `assets/`, copied to the output as they are: relative path and bytes.
     let assets: [(path: String, data: Data)]
 
+    /// No templates at all: what a build holds when its templates could not be
+    /// loaded, so its content can still be checked (nothing is rendered).
+    static let empty = TemplateSet(library: MustacheLibrary(templates: [:]), digest: "", assets: [])
+
     /// The built-in set (`BuiltInTemplates`), with every file in `folder`
     /// replacing the built-in file of the same path: a person may change just
     /// the charter. A missing folder means the built-in set, unless

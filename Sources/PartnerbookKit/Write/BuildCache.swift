@@ -9,8 +9,12 @@ import Foundation
 /// files reused (hard-linked) instead of rendered again.
 struct BuildCache: Sendable {
     struct Entry: Sendable, Equatable {
+        /// The partner's ID (`-` for the program pages).
+        var id = "-"
         var key: String
         var files: [File]
+        /// The partner's `PartnerListing` as one line of JSON.
+        var listing: String?
     }
 
     struct File: Sendable, Equatable {
@@ -26,6 +30,8 @@ struct BuildCache: Sendable {
     /// The last build's partner count and diagnostics, replayed when nothing changed.
     var partnerCount = 0
     var diagnostics: [Diagnostic] = []
+    /// `diagnostics` by file (filled by `load`), for partners whose findings are reused.
+    private(set) var diagnosticsByFile: [String: [Diagnostic]] = [:]
     /// The input files' stamps, by path relative to the content folder, so an
     /// unchanged file is not read to know it is unchanged.
     var stamps: [String: FileStamp] = [:]
@@ -59,16 +65,19 @@ struct BuildCache: Sendable {
                       let severity = Severity(rawValue: String(fields[4])) {
                 cache.diagnostics.append(Diagnostic(file: unescape(fields[1]), at: SourcePosition(line: line, column: column),
                                                     severity: severity, rule: String(fields[5]), message: unescape(fields[6])))
+            } else if fields.count == 2, fields[0] == "listing", current != nil {
+                current?.entry.listing = String(fields[1])
             } else if fields.first == "" && fields.count == 3, let size = Int(fields[2]) {
                 current?.entry.files.append(File(path: String(fields[1]), size: size))
             } else if fields.count == 3, fields[0] == "partner" || fields[0] == "program" {
                 flush()
-                current = (fields[0], String(fields[1]), Entry(key: String(fields[2]), files: []))
+                current = (fields[0], String(fields[1]), Entry(id: String(fields[1]), key: String(fields[2]), files: []))
             } else {
                 return BuildCache()
             }
         }
         flush()
+        cache.diagnosticsByFile = Dictionary(grouping: cache.diagnostics, by: \.file)
         return cache
     }
 
@@ -76,6 +85,7 @@ struct BuildCache: Sendable {
         var text = BuildCache.format + "\n"
         func add(_ kind: String, _ id: String, _ entry: Entry) {
             text += "\(kind)\t\(id)\t\(entry.key)\n"
+            if let listing = entry.listing { text += "listing\t\(listing)\n" }
             for file in entry.files { text += "\t\(file.path)\t\(file.size)\n" }
         }
         for id in partners.keys.sorted() { add("partner", id, partners[id]!) }

@@ -93,4 +93,43 @@ import Testing
             #expect(pinnedCopy == before[path], "\(path) changed through a shared inode")
         }
     }
+
+    @Test func unchangedPartnersAreNotReadAgain() throws {
+        let folder = try folder(partners: 3)
+        #expect(try build(folder, "out").status == 0)
+        // What the home page says of p0 comes from the cache, not from its file:
+        // a listing edited there shows, because p0's file is not read again.
+        let cacheURL = folder.url.appendingPathComponent(".out.cache")
+        let cache = try String(contentsOf: cacheURL, encoding: .utf8)
+        let lines = cache.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let p0 = try #require(lines.firstIndex { $0.hasPrefix("partner\tp0\t") })
+        #expect(lines[p0 + 1].hasPrefix("listing\t"))
+        var edited = lines
+        edited[p0 + 1] = lines[p0 + 1].replacingOccurrences(of: "\"searchText\":\"", with: "\"searchText\":\"marker-from-cache ")
+        try edited.joined(separator: "\n").write(to: cacheURL, atomically: true, encoding: .utf8)
+
+        folder.write("content/partners/p2.yaml", Fixtures.partner.replacingOccurrences(of: "A *good* partner.", with: "Changed."))
+        let one = try build(folder, "out")
+        #expect(one.stderr.contains("(1 rendered, 2 reused"), "\(one.stderr)")
+        let home = try String(contentsOf: folder.url.appendingPathComponent("out/index.html"), encoding: .utf8)
+        #expect(home.contains("marker-from-cache"))
+
+        // A build without the cache reads every file again.
+        #expect(try build(folder, "out", ["--no-cache"]).status == 0)
+        let fresh = try String(contentsOf: folder.url.appendingPathComponent("out/index.html"), encoding: .utf8)
+        #expect(!fresh.contains("marker-from-cache"))
+    }
+
+    @Test func aChangedPartnerWithAnErrorWritesNothingAndReportsTheReusedPartnersFindings() throws {
+        let folder = try folder(partners: 2)
+        folder.write("content/partners/warn.yaml", Fixtures.partner + "\nunknown_key: 1\n")
+        #expect(try build(folder, "out").status == 0)
+        let before = try tree(folder.url.appendingPathComponent("out"))
+        folder.write("content/partners/p1.yaml", Fixtures.partner.replacingOccurrences(of: "tier: ", with: "tier: nine # "))
+        let failed = try build(folder, "out")
+        #expect(failed.status == 1)
+        #expect(failed.stdout.contains("p1.yaml"))
+        #expect(failed.stdout.contains("[schema.unknown-key]"), "the unchanged partner's warning is still reported")
+        #expect(try tree(folder.url.appendingPathComponent("out")) == before)
+    }
 }

@@ -3,13 +3,13 @@ import Foundation
 /// `program/partners.json` and `program/partners.csv`: the directory as data,
 /// one record per partner, in ID order (README, "Data out").
 struct DirectoryData {
-    struct Alert: Encodable {
+    struct Alert: Codable, Sendable {
         var severity: String
         var rule: String
         var message: String
     }
 
-    struct Record: Encodable {
+    struct Record: Codable, Sendable {
         var id: String
         var name: String
         var tier: String?
@@ -55,18 +55,9 @@ struct DirectoryData {
 
     var document: Document
 
-    init(program: Program, contexts: [DocumentContext], asOf: Day) {
-        let records = contexts.map { context -> Record in
-            let p = context.partner, a = context.assessment
-            let ended = p.status?.value == .ended
-            let top = ended ? nil : AlertRanking.ordered(context.diagnostics, partner: p).first
-            return Record(id: p.id, name: context.partnerName, tier: p.tier?.value.rawValue, status: p.status?.value.rawValue,
-                          health: a.health.total, band: a.health.band.rawValue, signed: a.signatures.isFullySigned,
-                          nextReview: QBRPlan.upcoming(for: p, asOf: asOf)?.date?.description,
-                          topAlert: top.map { Alert(severity: $0.severity.rawValue, rule: $0.rule, message: $0.message) },
-                          page: "partners/\(p.id)/index.html")
-        }
-        document = Document(program: program.name?.value ?? "Partner program", asOf: asOf.description, partners: records)
+    init(program: Program, listings: [PartnerListing], asOf: Day) {
+        document = Document(program: program.name?.value ?? "Partner program", asOf: asOf.description,
+                            partners: listings.map(\.record))
     }
 
     func json() -> String {
@@ -98,5 +89,18 @@ struct DirectoryData {
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension DirectoryData.Record {
+    /// A partner's record: its most urgent alert unless the partnership ended.
+    init(_ context: DocumentContext) {
+        let p = context.partner, a = context.assessment
+        let top = p.status?.value == .ended ? nil : AlertRanking.ordered(context.diagnostics, partner: p).first
+        self.init(id: p.id, name: context.partnerName, tier: p.tier?.value.rawValue, status: p.status?.value.rawValue,
+                  health: a.health.total, band: a.health.band.rawValue, signed: a.signatures.isFullySigned,
+                  nextReview: QBRPlan.upcoming(for: p, asOf: context.asOf)?.date?.description,
+                  topAlert: top.map { DirectoryData.Alert(severity: $0.severity.rawValue, rule: $0.rule, message: $0.message) },
+                  page: "partners/\(p.id)/index.html")
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 /// partner ID and what the event is, so they stay the same from build to
 /// build; DTSTAMP is the as-of date, never the clock.
 struct ReviewCalendar {
-    struct Event {
+    struct Event: Codable, Sendable {
         var uid: String
         var day: Day
         var summary: String
@@ -22,35 +22,45 @@ struct ReviewCalendar {
     var baseURL: String
     var host: String
 
-    init(program: Program, contexts: [DocumentContext], asOf: Day) {
+    init(program: Program, listings: [PartnerListing], asOf: Day) {
         name = (program.name?.value ?? "Partner program") + ": reviews and go/no-go decisions"
         self.asOf = asOf
+        baseURL = ReviewCalendar.baseURL(of: program)
+        host = ReviewCalendar.host(of: baseURL) ?? "partnerbook.invalid"
+        events = listings.flatMap(\.events).sorted { ($0.day, $0.uid) < ($1.day, $1.uid) }
+    }
+
+    /// `site.base_url` with a trailing slash, or empty.
+    static func baseURL(of program: Program) -> String {
         var base = program.site.baseURL?.trimmingCharacters(in: .whitespaces) ?? ""
         if !base.isEmpty && !base.hasSuffix("/") { base += "/" }
-        baseURL = base
-        host = ReviewCalendar.host(of: base) ?? "partnerbook.invalid"
+        return base
+    }
+
+    /// A partner's events: its upcoming review, and the end of its current
+    /// phase while the go/no-go decision is not recorded. None once it ended.
+    static func events(_ context: DocumentContext) -> [Event] {
+        let p = context.partner, name = context.partnerName, asOf = context.asOf
+        let host = ReviewCalendar.host(of: baseURL(of: context.program)) ?? "partnerbook.invalid"
+        guard let status = p.status?.value, status != .ended else { return [] }
         var events: [Event] = []
-        for context in contexts {
-            let p = context.partner, name = context.partnerName
-            guard let status = p.status?.value, status != .ended else { continue }
-            if let upcoming = QBRPlan.upcoming(for: p, asOf: asOf), let next = upcoming.date {
-                let packet = upcoming.quarter
-                events.append(Event(uid: "review-\(p.id)-\(packet)@\(host)", day: next,
-                                    summary: "QBR \(packet): \(name)",
-                                    description: "Quarterly business review with \(name) (\(p.tier?.value.title ?? "tier not set"), \(status.rawValue)). The packet is prepared from the partner file"
-                                        + (next < asOf ? "; this review is overdue." : "."),
-                                    link: "partners/\(p.id)/qbr/\(packet).html"))
-            }
-            let decisions: [(Phase, GateDecision?)] = [(.crawl, p.phases?.crawl?.decision?.value), (.walk, p.phases?.walk?.decision?.value)]
-            for (phase, decision) in decisions where phase.rawValue == status.rawValue && decision != .go && decision != .noGo {
-                guard let end = p.charter?.timeline?[phase]?.end?.value else { continue }
-                events.append(Event(uid: "gate-\(p.id)-\(phase.rawValue)@\(host)", day: end,
-                                    summary: "Go/no-go: \(phase.rawValue) gate, \(name)",
-                                    description: "The \(phase.rawValue) phase with \(name) ends: decide go or no-go on its numbers.",
-                                    link: "partners/\(p.id)/scorecard.html"))
-            }
+        if let upcoming = QBRPlan.upcoming(for: p, asOf: asOf), let next = upcoming.date {
+            let packet = upcoming.quarter
+            events.append(Event(uid: "review-\(p.id)-\(packet)@\(host)", day: next,
+                                summary: "QBR \(packet): \(name)",
+                                description: "Quarterly business review with \(name) (\(p.tier?.value.title ?? "tier not set"), \(status.rawValue)). The packet is prepared from the partner file"
+                                    + (next < asOf ? "; this review is overdue." : "."),
+                                link: "partners/\(p.id)/qbr/\(packet).html"))
         }
-        self.events = events.sorted { ($0.day, $0.uid) < ($1.day, $1.uid) }
+        let decisions: [(Phase, GateDecision?)] = [(.crawl, p.phases?.crawl?.decision?.value), (.walk, p.phases?.walk?.decision?.value)]
+        for (phase, decision) in decisions where phase.rawValue == status.rawValue && decision != .go && decision != .noGo {
+            guard let end = p.charter?.timeline?[phase]?.end?.value else { continue }
+            events.append(Event(uid: "gate-\(p.id)-\(phase.rawValue)@\(host)", day: end,
+                                summary: "Go/no-go: \(phase.rawValue) gate, \(name)",
+                                description: "The \(phase.rawValue) phase with \(name) ends: decide go or no-go on its numbers.",
+                                link: "partners/\(p.id)/scorecard.html"))
+        }
+        return events
     }
 
     func ics() -> String {

@@ -2,7 +2,7 @@ import Foundation
 
 /// What the home page (the partner directory) reads.
 struct DirectoryView {
-    struct Card {
+    struct Card: Codable, Sendable {
         var id: String
         var name: String
         var link: String
@@ -40,40 +40,44 @@ struct DirectoryView {
     var warningCount: Int
     var summary: ProgramSummaryView
 
-    init(program: Program, contexts: [DocumentContext], report: DiagnosticReport, asOf: Day, siteTitle: String) {
+    init(program: Program, listings: [PartnerListing], report: DiagnosticReport, asOf: Day, siteTitle: String) {
         title = siteTitle
         company = program.company?.value ?? ""
         self.asOf = Format.date(asOf)
-        partnerCount = contexts.count
-        cards = contexts.map { context in
-            let p = context.partner, a = context.assessment
-            // The card lists what check found, most urgent first; an ended partnership, nothing.
-            let alerts = p.status?.value == .ended ? []
-                : AlertRanking.ordered(context.diagnostics, partner: p).map { "\($0.severity.rawValue): \($0.message)" }
-            let leverage = p.leverage?.type.map { "\($0.value.label) leverage (\(a.leverage.strength.rawValue))" } ?? "No leverage identified"
-            let summary = CMark.plainText(MarkdownText.block(p.summary?.value)).trimmingCharacters(in: .whitespacesAndNewlines)
-            let search = [context.partnerName, p.id, p.tier?.value.rawValue ?? "", p.status?.value.rawValue ?? "", leverage,
-                          p.contacts?.partner?.name?.value ?? "", p.contacts?.us?.name?.value ?? "", summary]
-                .joined(separator: " ").lowercased()
-            return Card(id: p.id, name: context.partnerName, link: "partners/\(p.id)/index.html",
-                        tier: p.tier?.value.rawValue ?? "none", tierLabel: p.tier?.value.title ?? "Tier not set",
-                        status: p.status?.value.rawValue ?? "none", statusLabel: p.status?.value.label ?? "Status not set",
-                        health: a.health.total, band: a.health.band.rawValue, bandLabel: a.health.bandText,
-                        leverage: leverage, signed: a.signatures.isFullySigned,
-                        signatureLabel: a.signatures.isFullySigned ? "Charter signed" : "Charter draft",
-                        summary: summary, searchText: search, alerts: alerts, alertSummary: alerts.count == 1 ? "1 alert" : "\(alerts.count) alerts",
-                        hasAlerts: !alerts.isEmpty)
-        }
+        partnerCount = listings.count
+        cards = listings.map(\.card)
         tiers = Tier.allCases.map { tier in
-            Filter(value: tier.rawValue, label: tier.title, count: contexts.filter { $0.partner.tier?.value == tier }.count)
+            Filter(value: tier.rawValue, label: tier.title, count: listings.filter { $0.subject.tier == tier }.count)
         }
         statuses = Status.allCases.map { status in
             Filter(value: status.rawValue, label: status.rawValue.capitalizedFirst,
-                   count: contexts.filter { $0.partner.status?.value == status }.count)
+                   count: listings.filter { $0.subject.status == status }.count)
         }
-        summary = ProgramSummaryView(program: program, contexts: contexts, diagnostics: report.diagnostics, asOf: asOf,
+        summary = ProgramSummaryView(program: program, listings: listings, diagnostics: report.diagnostics, asOf: asOf,
                                      root: "", partnerLink: "index.html")
         errorCount = report.errorCount
         warningCount = report.warningCount
+    }
+}
+
+extension DirectoryView.Card {
+    /// A partner's card: what check found about it, most urgent first; for an ended partnership, nothing.
+    init(_ context: DocumentContext) {
+        let p = context.partner, a = context.assessment
+        let alerts = p.status?.value == .ended ? []
+            : AlertRanking.ordered(context.diagnostics, partner: p).map { "\($0.severity.rawValue): \($0.message)" }
+        let leverage = p.leverage?.type.map { "\($0.value.label) leverage (\(a.leverage.strength.rawValue))" } ?? "No leverage identified"
+        let summary = CMark.plainText(MarkdownText.block(p.summary?.value)).trimmingCharacters(in: .whitespacesAndNewlines)
+        let search = [context.partnerName, p.id, p.tier?.value.rawValue ?? "", p.status?.value.rawValue ?? "", leverage,
+                      p.contacts?.partner?.name?.value ?? "", p.contacts?.us?.name?.value ?? "", summary]
+            .joined(separator: " ").lowercased()
+        self.init(id: p.id, name: context.partnerName, link: "partners/\(p.id)/index.html",
+                  tier: p.tier?.value.rawValue ?? "none", tierLabel: p.tier?.value.title ?? "Tier not set",
+                  status: p.status?.value.rawValue ?? "none", statusLabel: p.status?.value.label ?? "Status not set",
+                  health: a.health.total, band: a.health.band.rawValue, bandLabel: a.health.bandText,
+                  leverage: leverage, signed: a.signatures.isFullySigned,
+                  signatureLabel: a.signatures.isFullySigned ? "Charter signed" : "Charter draft",
+                  summary: summary, searchText: search, alerts: alerts, alertSummary: alerts.count == 1 ? "1 alert" : "\(alerts.count) alerts",
+                  hasAlerts: !alerts.isEmpty)
     }
 }

@@ -56,13 +56,12 @@ struct ProgramSummaryView {
     /// - Parameters:
     ///   - root: the path from the page to the output root (`""` or `"../"`).
     ///   - partnerLink: the page a partner's name links to, below `partners/ID/`.
-    init(program: Program, contexts: [DocumentContext], diagnostics: [Diagnostic], asOf: Day, root: String,
+    init(program: Program, listings: [PartnerListing], diagnostics: [Diagnostic], asOf: Day, root: String,
          partnerLink: String) {
-        let partners = contexts.map(\.partner)
-        let outcomes = ProgramOutcomes(program: program, partners: partners, asOf: asOf)
+        let outcomes = ProgramOutcomes(program: program, facts: listings.map(\.outcome), asOf: asOf)
         let currency = program.currency
         func link(_ id: String) -> String { "\(root)partners/\(id)/\(partnerLink)" }
-        let names = Dictionary(partners.map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a })
+        let names = Dictionary(listings.map { ($0.id, $0.subject.name) }, uniquingKeysWith: { a, _ in a })
 
         shareTarget = Format.percentage(outcomes.targets.partnerRevenueShare)
         activeTarget = Format.percentage(outcomes.targets.activePartnerRate)
@@ -81,7 +80,7 @@ struct ProgramSummaryView {
             : nil
         answer = ProgramSummaryView.answer(outcomes, currency: currency)
 
-        let funnel = PhaseFunnel(partners: partners)
+        let funnel = PhaseFunnel(facts: listings.map(\.funnel))
         reachedCrawl = funnel.reachedCrawl
         reachedWalk = "\(funnel.reachedWalk)" + (funnel.crawlToWalk.map { " (\(Format.percentage($0)) of crawl)" } ?? "")
         reachedRun = "\(funnel.reachedRun)" + (funnel.walkToRun.map { " (\(Format.percentage($0)) of walk)" } ?? "")
@@ -94,7 +93,7 @@ struct ProgramSummaryView {
         coMarketingOnly = funnel.coMarketingOnly.map { NamedLink(name: names[$0] ?? $0, link: link($0)) }
         hasTheatre = theatreCount > 0
 
-        let ranking = AlertRanking(partners: partners, diagnostics: diagnostics)
+        let ranking = AlertRanking(subjects: listings.map(\.subject), diagnostics: diagnostics)
         let groups = Dictionary(grouping: ranking.lines, by: \.urgency)
         alertGroups = [AlertRanking.Urgency.error, .decision, .other, .ended].compactMap { urgency in
             guard let lines = groups[urgency], !lines.isEmpty else { return nil }

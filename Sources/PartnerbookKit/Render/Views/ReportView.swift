@@ -22,16 +22,16 @@ struct ReportView {
     var groups: [Group]
     var clean: Bool
 
-    init(program: Program, partners: [Partner], report: DiagnosticReport, asOf: Day) {
+    init(program: Program, subjects: [AlertRanking.Subject], report: DiagnosticReport, asOf: Day) {
         title = "Validation report: \(program.name?.value ?? "Partner program")"
         summary = report.summary
         self.asOf = Format.date(asOf)
         let byFile = Dictionary(grouping: report.diagnostics, by: \.file)
-        let partnerByFile = Dictionary(partners.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
+        let partnerByFile = Dictionary(subjects.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
         groups = byFile.keys.sorted { Diagnostic.ordered(byFile[$0]![0], byFile[$1]![0]) }.map { file in
             let diagnostics = byFile[file]!
             let partner = partnerByFile[file]
-            return Group(file: file, name: partner?.displayName ?? (file == ContentLoader.programFile ? "Program settings" : file),
+            return Group(file: file, name: partner?.name ?? (file == ContentLoader.programFile ? "Program settings" : file),
                          link: partner.map { "../partners/\($0.id)/scorecard.html" } ?? "", hasLink: partner != nil,
                          counts: DiagnosticReport(diagnostics: diagnostics, partnerCount: 1, strict: false).counts,
                          entries: diagnostics.map {
