@@ -58,6 +58,7 @@ public struct BuildRun {
         let cacheURL = BuildCache.location(for: output)
         let outputURL = output.standardizedFileURL
         let old = useCache ? BuildCache.load(from: cacheURL) : BuildCache()
+        times.mark("cache read")
         // Taken before anything is read: if a file changes during the build,
         // the next build sees a different digest and builds again.
         let digest = try? BuildRun.inputsDigest(contentFolder: contentFolder, templatesFolder: templatesFolder,
@@ -65,7 +66,7 @@ public struct BuildRun {
         times.mark("inputs digest")
         // Nothing changed since the last build: replay its diagnostics, write nothing.
         if !pdf, let inputs = old.inputs, let digest, digest.value == inputs, let program = old.program, BuildCache.intact(program, in: outputURL),
-           old.partners.values.allSatisfy({ BuildCache.intact($0, in: outputURL) }),
+           BuildCache.intact(Array(old.partners.values), in: outputURL),
            FileManager.default.fileExists(atPath: outputURL.appendingPathComponent(OutputWriter.manifestName).path) {
             report = DiagnosticReport(diagnostics: old.diagnostics, partnerCount: old.partnerCount, strict: strict)
             self.asOf = digest.asOf
