@@ -80,7 +80,6 @@ struct PartnerPass {
         let files = ContentLoader.PartnerFiles(root: root)
         let names = files.names
         let digests = inputs?.digests ?? [:]
-        let stamps = inputs?.stamps ?? [:]
         let rules = RuleContext(program: program, asOf: day, history: SignedHistory(contentRoot: contentFolder))
         let outputURL = output.standardizedFileURL
         let stop = Flag(area == nil || report.fails)
@@ -109,7 +108,7 @@ struct PartnerPass {
                     progress?.partnerDone(files: entry.files.count)
                     return
                 }
-                let loaded = files.load(name, known: stamps)
+                let loaded = files.load(name)
                 var found = loaded.diagnostics
                 if let partner = loaded.partner { found += Validator.check(partner, rules) }
                 found.sort(by: Diagnostic.ordered)

@@ -9,8 +9,6 @@ public struct LoadedContent: Sendable {
     /// Every partner file found, parsed or not (for the summary line).
     public var partnerFileCount: Int
     public var diagnostics: [Diagnostic]
-    /// SHA-256 of each file's bytes, by path relative to the content folder (for the build cache).
-    public var digests: [String: String] = [:]
 }
 
 /// Failures that are not about the content itself: the folder cannot be read at all.
@@ -32,21 +30,18 @@ public enum ContentLoader {
         // Files are read and parsed in parallel; results land in their own slots, in name order.
         let slots = Slots<PartnerFile>(count: files.names.count)
         DispatchQueue.concurrentPerform(iterations: files.names.count) { index in
-            slots[index] = files.load(files.names[index], known: [:])
+            slots[index] = files.load(files.names[index])
         }
         var partners: [Partner] = []
         var partnerFileCount = 0
-        var digests: [String: String] = [:]
         var diagnostics = settings.diagnostics
         for result in slots.values {
             if let partner = result.partner { partners.append(partner) }
             if result.counted { partnerFileCount += 1 }
-            if let digest = result.digest { digests[result.file] = digest }
             diagnostics += result.diagnostics
         }
-        digests[programFile] = settings.digest
         return LoadedContent(program: settings.program, partners: partners, partnerFileCount: partnerFileCount,
-                             diagnostics: diagnostics, digests: digests)
+                             diagnostics: diagnostics)
     }
 
     /// The content folder, checked and with links resolved.
@@ -71,7 +66,7 @@ public enum ContentLoader {
         let context = LoadContext(file: programFile)
         var digest: String?
         if let node = readYAML(root.appendingPathComponent(programFile), root: root, context: context, required: true,
-                               bytes: { data, _ in digest = Digest.hex(data) }) {
+                               bytes: { digest = Digest.hex($0) }) {
             program = ProgramLoader.load(node, context: context)
         }
         return (program, context.diagnostics, digest)
@@ -83,7 +78,6 @@ public enum ContentLoader {
         var file: String
         var partner: Partner?
         var diagnostics: [Diagnostic]
-        var digest: String?
         /// Whether it counts as a partner file (ends in `.yaml`).
         var counted: Bool
     }
@@ -104,44 +98,36 @@ public enum ContentLoader {
             names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
         }
 
-        /// Reads and parses one entry; a file matching its stamp in `known` is not hashed again.
-        func load(_ name: String, known: [String: FileStamp]) -> PartnerFile {
+        /// Reads and parses one entry (the build knows its digest already, from `BuildRun.inputsDigest`).
+        func load(_ name: String) -> PartnerFile {
             let file = "\(partnersFolder)/\(name)"
             let context = LoadContext(file: file)
             guard name.hasSuffix(".yaml") else {
                 if name.hasSuffix(".yml") {
                     context.report(.contentFile, at: .start, "partner files end in .yaml; this file is ignored until it is renamed")
                 }
-                return PartnerFile(file: file, partner: nil, diagnostics: context.diagnostics, digest: nil, counted: false)
+                return PartnerFile(file: file, partner: nil, diagnostics: context.diagnostics, counted: false)
             }
             let id = String(name.dropLast(".yaml".count))
             if !PartnerID.isValid(id) {
                 context.report(.partnerID, at: .start,
                                "'\(id)' is not a valid partner ID: use lowercase letters, digits and dashes, starting with a letter or digit")
             }
-            var digest: String?
-            let stamp = known[file]
             let node = readYAML(folder.appendingPathComponent(name), root: root, context: context, required: true,
-                                inRealFolder: isReal) { data, found in
-                if let stamp, let found, stamp.sameFile(as: found), stamp.size == data.count {
-                    digest = stamp.digest
-                } else {
-                    digest = Digest.hex(data)
-                }
-            }
+                                inRealFolder: isReal)
             let partner = node.map { PartnerLoader.load($0, id: id, context: context) }
-            return PartnerFile(file: file, partner: partner, diagnostics: context.diagnostics, digest: digest, counted: true)
+            return PartnerFile(file: file, partner: partner, diagnostics: context.diagnostics, counted: true)
         }
     }
 
     /// Reads one file within the limits; nil (with a diagnostic) when it cannot be used.
     static func readYAML(_ url: URL, root: URL, context: LoadContext, required: Bool, inRealFolder: Bool = false,
-                         bytes: (Data, FileStamp?) -> Void = { _, _ in }) -> YNode? {
+                         bytes: (Data) -> Void = { _ in }) -> YNode? {
         // A plain file in a folder that is really inside the content folder
         // (no link on the way): one lstat says all the checks below would pass.
         let reported = context.diagnostics.count
-        if inRealFolder, let (data, stamp) = plainFileContents(url.path, context: context) {
-            bytes(data, stamp)
+        if inRealFolder, let data = plainFileContents(url.path, context: context) {
+            bytes(data)
             return parsed(data, context: context)
         }
         if context.diagnostics.count > reported { return nil }
@@ -169,7 +155,7 @@ public enum ContentLoader {
             context.report(.contentFile, at: .start, "\(context.file) cannot be read")
             return nil
         }
-        bytes(data, nil)
+        bytes(data)
         return parsed(data, context: context)
     }
 
@@ -183,10 +169,9 @@ public enum ContentLoader {
         return node
     }
 
-    /// The bytes of a regular file (not a link), read whole, and its stamp
-    /// (without a digest); nil when `path` is anything else, or when it is
-    /// too big (then with the size diagnostic).
-    private static func plainFileContents(_ path: String, context: LoadContext) -> (Data, FileStamp)? {
+    /// The bytes of a regular file (not a link), read whole; nil when `path`
+    /// is anything else, or when it is too big (then with the size diagnostic).
+    private static func plainFileContents(_ path: String, context: LoadContext) -> Data? {
         var info = stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         let size = Int(info.st_size)
@@ -209,7 +194,7 @@ public enum ContentLoader {
             }
             return total
         }
-        return read == size ? (data, FileStamp(info)) : nil
+        return read == size ? data : nil
     }
 }
 
