@@ -16,14 +16,13 @@ struct Check: ParsableCommand {
 
     func run() throws {
         try ContentFolder.require(content.content)
-        let result: CheckRun
+        let diagnostics: DiagnosticReport
         do {
-            result = try CheckRun(contentFolder: content.contentURL, asOf: content.asOfDay, today: .today,
-                                  strict: report.strict)
+            diagnostics = try CheckRun.findings(contentFolder: content.contentURL, asOf: content.asOfDay, today: .today,
+                                                strict: report.strict)
         } catch {
             throw Exit.fail("\(error)")
         }
-        let diagnostics = result.report
         let output = quiet ? diagnostics.summary + "\n" : diagnostics.render(report.format, pathPrefix: content.content)
         FileHandle.standardOutput.write(Data(output.utf8))
         if report.format == .json {

@@ -117,6 +117,7 @@ struct PartnerPass {
                                       key: key, entry: nil, listing: nil, fingerprint: nil, rendered: false)
                 guard let partner = loaded.partner, let area, !stop.isSet else {
                     outcomes[index] = outcome
+                    progress?.partnerDone(files: 0)
                     return
                 }
                 let context = DocumentContext(partner, program: program, asOf: day, byFile: [file: found], history: rules.history)
