@@ -26,13 +26,17 @@ public final class BuildProgress: @unchecked Sendable {
     }
 }
 
-/// `partnerbook build`: validate, then render everything and write it atomically.
+/// `partnerbook build`: validate, render and write atomically, in named steps
+/// (`PARTNERBOOK_TIMINGS=1` times each): cache read, inputs digest,
+/// up-to-date check, partners (`PartnerPass`), program pages, commit and
+/// swap, cache saved.
 ///
-/// Partners render in parallel, each straight into the staging folder, so no
-/// more than one partner's documents are in memory per core. A partner whose
-/// inputs (its file, program.yaml, the templates, the as-of date and the tool
-/// itself) are unchanged since the last build has its files reused from the
-/// previous output; when nothing changed, nothing is written at all.
+/// Partners are checked and rendered in parallel, each straight into the
+/// staging folder, so no more than one partner's documents are in memory per
+/// core. A partner whose inputs (its file, program.yaml, the templates, the
+/// as-of date and the tool itself) are unchanged since the last build is not
+/// read: its files are reused from the previous output and its listing from
+/// the cache; when nothing changed, nothing is written at all.
 public struct BuildRun {
     /// What validation found (replayed from the cache when nothing changed).
     public var report: DiagnosticReport

@@ -63,9 +63,8 @@ struct DocumentRenderer {
 
     /// The home page (the directory of partners), `program/scorecard.{md,html}`
     /// and `program/report.html`, the outcomes chart, the data files and the
-    /// calendar, and the assets. Each lists
-    /// every partner, so at ten thousand partners they are rendered side by
-    /// side, one per core.
+    /// calendar, and the assets: the pages that list every partner, made from
+    /// the partners' listings and rendered side by side on the cores.
     func programFiles(_ listings: [PartnerListing], report: DiagnosticReport) -> [OutputFile] {
         func scorecard(_ ext: String) -> [OutputFile] {
             let view = ProgramScorecardView(program: program, listings: listings, diagnostics: report.diagnostics,
