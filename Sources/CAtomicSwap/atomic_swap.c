@@ -12,13 +12,3 @@ int partnerbook_exchange_paths(const char *a, const char *b) {
     return -1;
 #endif
 }
-
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
-
-void partnerbook_release_free_memory(void) {
-#if defined(__GLIBC__)
-    malloc_trim(0);
-#endif
-}

@@ -6,8 +6,4 @@
 /// system or file system cannot exchange).
 int partnerbook_exchange_paths(const char *a, const char *b);
 
-/* Hands memory the allocator holds but no longer uses back to the system
-   (glibc's malloc_trim); nothing elsewhere. */
-void partnerbook_release_free_memory(void);
-
 #endif

@@ -1,4 +1,3 @@
-import CAtomicSwap
 import Foundation
 
 /// The partner step of `build`: every partner file, in parallel, either
@@ -139,9 +138,6 @@ struct PartnerPass {
             }
         }
         group.wait()
-        // Rendering on every core leaves freed memory spread over the
-        // allocator's arenas; hand it back before the program pages.
-        partnerbook_release_free_memory()
         if let error = failure[0] ?? nil {
             area?.abandon()
             throw error
