@@ -31,7 +31,7 @@ public struct CheckRun: Sendable {
         let found = Slots<(diagnostics: [Diagnostic], counted: Bool)>(count: files.names.count)
         DispatchQueue.concurrentPerform(iterations: files.names.count) { index in
             let loaded = files.load(files.names[index])
-            found[index] = (loaded.diagnostics + (loaded.partner.map { Validator.check($0, rules) } ?? []), loaded.counted)
+            found[index] = (Validator.check(loaded, rules), loaded.counted)
         }
         var diagnostics = settings.diagnostics + ProgramRules.check(settings.program)
         var counted = 0

@@ -108,9 +108,7 @@ struct PartnerPass {
                     return
                 }
                 let loaded = files.load(name)
-                var found = loaded.diagnostics
-                if let partner = loaded.partner { found += Validator.check(partner, rules) }
-                found.sort(by: Diagnostic.ordered)
+                let found = Validator.check(loaded, rules).sorted(by: Diagnostic.ordered)
                 if DiagnosticReport(diagnostics: found, partnerCount: 1, strict: strict).fails { stop.set() }
                 var outcome = Outcome(id: id, counted: loaded.counted, parsed: loaded.partner != nil, diagnostics: found,
                                       key: key, entry: nil, listing: nil, fingerprint: nil, rendered: false)

@@ -20,6 +20,12 @@ public enum Validator {
         return diagnostics.sorted(by: Diagnostic.ordered)
     }
 
+    /// What loading one partner file found, then every rule's findings about
+    /// its partner (what `check` and `build` report per file).
+    static func check(_ file: ContentLoader.PartnerFile, _ context: RuleContext) -> [Diagnostic] {
+        file.diagnostics + (file.partner.map { check($0, context) } ?? [])
+    }
+
     /// Every rule family's findings for one partner.
     public static func check(_ partner: Partner, _ context: RuleContext) -> [Diagnostic] {
         var findings = Findings(partner)

@@ -70,7 +70,7 @@ struct BuildCache: Sendable {
                 } else if fields.count == 3, fields[0] == "partner" || fields[0] == "program" {
                     flush()
                     current = (fields[0], fields[1], Entry(id: fields[1], key: fields[2], files: []))
-                } else if fields.count == 7, fields[0] == "stamp", let stamp = FileStamp(fields: fields[2...].map { Substring($0) }[...]) {
+                } else if fields.count == 7, fields[0] == "stamp", let stamp = FileStamp(fields: fields[2...]) {
                     cache.stamps[fields[1]] = stamp
                 } else if fields.count == 2, fields[0] == "inputs" {
                     cache.inputs = fields[1]

@@ -66,11 +66,12 @@ struct FileStamp: Sendable, Equatable {
         self.digest = digest
     }
 
-    init?(fields: ArraySlice<Substring>) {
+    /// A stamp from its `line`, split at the tabs.
+    init?(fields: ArraySlice<String>) {
         let f = Array(fields)
         guard f.count == 5, let size = Int(f[0]), let modified = Int(f[1]), let changed = Int(f[2]), let inode = UInt64(f[3]) else {
             return nil
         }
-        self.init(size: size, modified: modified, changed: changed, inode: inode, digest: String(f[4]))
+        self.init(size: size, modified: modified, changed: changed, inode: inode, digest: f[4])
     }
 }

@@ -7,7 +7,6 @@
 /// and kept in the build cache with its key: a rebuild that reuses a
 /// partner's documents reuses its listing too, without reading its file.
 struct PartnerListing: Codable, Sendable {
-    var id: String
     var subject: AlertRanking.Subject
     var outcome: ProgramOutcomes.Facts
     var funnel: PhaseFunnel.Facts
@@ -16,9 +15,10 @@ struct PartnerListing: Codable, Sendable {
     var record: DirectoryData.Record
     var events: [ReviewCalendar.Event]
 
+    var id: String { subject.id }
+
     init(_ context: DocumentContext) {
         let partner = context.partner
-        id = partner.id
         subject = AlertRanking.Subject(partner)
         outcome = ProgramOutcomes.Facts(partner)
         funnel = PhaseFunnel.Facts(partner)
