@@ -38,11 +38,20 @@ public struct AlertRanking: Sendable {
         public var endedOn: Day?
     }
 
-    /// Rules whose findings need a decision or a meeting.
-    static let decisionRules: Set<String> = [
-        Rule.gateCrawl, .gateWalk, .gateRun, .gateDecisionMismatch, .gateSunkCost, .reviewOverdue, .kpiPastDue,
-        .signatureStale, .decisionBuild,
-    ].reduce(into: []) { $0.insert($1.rawValue) }
+    /// Rules whose findings need a decision or a meeting, most pressing first:
+    /// a gate, a go/no-go overdue, a review overdue, a charter to sign again,
+    /// a build verdict, a missed due date.
+    static let decisionOrder: [Rule] = [
+        .gateCrawl, .gateWalk, .gateRun, .gateDecisionMismatch, .gateSunkCost, .phaseOverrun, .reviewOverdue,
+        .signatureStale, .decisionBuild, .commitmentHandshake, .kpiPastDue,
+    ]
+    /// (A handshake needs a decision only in walk or run; see `urgency`.)
+    static let decisionRules: Set<String> = Set(decisionOrder.filter { $0 != .commitmentHandshake }.map(\.rawValue))
+
+    /// Within an urgency: errors, then warnings, then notices; decisions by `decisionOrder`.
+    static func rank(_ diagnostic: Diagnostic) -> (Severity, Int) {
+        (diagnostic.severity, decisionOrder.firstIndex { $0.rawValue == diagnostic.rule } ?? decisionOrder.count)
+    }
 
     public var lines: [Line]
 
@@ -109,7 +118,10 @@ public struct AlertRanking: Sendable {
     public static func ordered(_ diagnostics: [Diagnostic], status: Status?) -> [Diagnostic] {
         diagnostics.enumerated().sorted { a, b in
             let ua = urgency(a.element, status: status), ub = urgency(b.element, status: status)
-            return ua != ub ? ua < ub : a.offset < b.offset
+            if ua != ub { return ua < ub }
+            let ra = rank(a.element), rb = rank(b.element)
+            if ra != rb { return ra < rb }
+            return a.offset < b.offset
         }.map(\.element)
     }
 

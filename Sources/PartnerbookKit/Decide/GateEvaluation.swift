@@ -79,6 +79,7 @@ public struct ContinueDecision: Sendable, Equatable {
         case end = "end"
         case endOrRestartCrawl = "end or restart crawl"
         case finishWalk = "finish walk"
+        case moveToWalk = "move to walk"
         case moveToRun = "move to run"
         case continueRun = "continue"
         case ended = "ended"
@@ -104,6 +105,9 @@ public struct ContinueDecision: Sendable, Equatable {
             let numbers = crawl.improvement.map { " Improvement so far is \(percent($0)) against a \(percent(crawl.threshold)) bar." } ?? ""
             return ContinueDecision(verdict: .finishCrawl,
                                     reason: "The crawl pilot has no passed go decision yet: decide on its numbers before committing more." + numbers)
+        }
+        if status == .crawl {
+            return ContinueDecision(verdict: .moveToWalk, reason: "Crawl passed its gate: move to walk and formalise the integration.")
         }
         if walk.decision == .noGo || (walk.meetsThreshold == false && walk.decision == .go) {
             return ContinueDecision(verdict: .endOrRestartCrawl,

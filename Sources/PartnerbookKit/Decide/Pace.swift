@@ -79,8 +79,8 @@ extension Pace {
     /// status (crawl, walk or run); otherwise (a prospect, an ended
     /// partnership, a phase without a start date) the latest planned phase
     /// start on or before `asOf`, else the earliest planned one; otherwise
-    /// the first day of the first reading's quarter.
-    static func phaseStart(_ partner: Partner, asOf: Day, firstQuarter: Quarter?) -> Day? {
+    /// the first day of the first reading's period.
+    static func phaseStart(_ partner: Partner, asOf: Day, firstPeriod: Period?) -> Day? {
         let timeline = partner.charter?.timeline
         let phase: Phase? = switch partner.status?.value {
         case .crawl?: .crawl
@@ -90,6 +90,6 @@ extension Pace {
         }
         if let phase, let start = timeline?[phase]?.start?.value { return start }
         let planned = Phase.allCases.compactMap { timeline?[$0]?.start?.value }
-        return planned.filter { $0 <= asOf }.max() ?? planned.min() ?? firstQuarter?.firstDay
+        return planned.filter { $0 <= asOf }.max() ?? planned.min() ?? firstPeriod?.firstDay
     }
 }

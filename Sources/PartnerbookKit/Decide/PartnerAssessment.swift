@@ -35,7 +35,7 @@ public struct PartnerAssessment: Sendable {
         commitment = CommitmentCheck(partner.commitments)
         charter = CharterCompleteness(partner.charter)
         coMarketing = CoMarketingProgress(partner.coMarketing)
-        kpis = KPIReading.readings(for: partner, on: asOf)
+        kpis = KPIReading.readings(for: partner, asOf: asOf)
         readiness = Readiness(partner, crawl: crawlGate, charter: charter, coMarketing: coMarketing, tierDecision: tierDecision)
         let due: [GateStatus]
         switch status {

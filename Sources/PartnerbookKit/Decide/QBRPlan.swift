@@ -1,14 +1,17 @@
-/// The QBR packets of one partner: one per review held (by quarter), and one
-/// for the quarter the next review covers, unless the partnership has ended.
+/// The review packets of one partner: one per review held (by period), and
+/// one for the next review, unless the partnership has ended.
 ///
-/// A review entry dated after the as-of date with no metrics yet is a
-/// *planned* review: the meeting has not happened. It is not a packet of its
-/// own; it gives the upcoming packet its date (else the last review's
-/// `next_review`), its attendees and the objectives of its brief. With no
-/// review held yet, a planned review still gets its upcoming packet.
+/// A review is *held* when its `date` is on or before the as-of date (a
+/// review without a date: when its period is over); otherwise it is
+/// *planned*, whatever numbers it already holds. The first planned review
+/// is the next meeting: its packet is prepared ahead with its date,
+/// attendees and the numbers recorded so far. Without a planned review, the
+/// next packet covers the period after the last review held, on its
+/// `next_review`.
 public enum QBRPlan {
     public struct Packet: Sendable {
-        public var quarter: Quarter
+        /// The quarter (or month) the review covers.
+        public var period: Period
         /// The review held; nil for the upcoming packet.
         public var review: Review?
         /// The review held before it (for the upcoming packet: the last one held).
@@ -26,38 +29,37 @@ public enum QBRPlan {
         /// What we want from the meeting, from the partner file.
         public var objectives: [Located<String>] { (review ?? planned)?.objectives ?? [] }
 
-        /// The day its metrics are judged on against their pace: a held
-        /// review's date (else its quarter's last day); the as-of date for the upcoming packet.
-        public func judgedOn(asOf: Day) -> Day {
-            guard let review else { return asOf }
-            return review.date?.value ?? quarter.lastDay
-        }
+        /// `qbr/2026-Q3` or, for a monthly review, `qbr/2026-11`: the packet's path below the partner's folder.
+        public var path: String { "qbr/\(period)" }
     }
 
     /// Whether a review entry is planned rather than held (see above).
     public static func isPlanned(_ review: Review, asOf: Day) -> Bool {
-        review.metrics.isEmpty && (review.date.map { $0.value > asOf } ?? false)
+        if let date = review.date?.value { return date > asOf }
+        return review.period.map { $0.value.lastDay > asOf } ?? false
     }
 
-    /// Reviews held, by quarter (one per quarter, the first written), oldest first.
+    /// Reviews held, by period (one per period, the first written), oldest first.
     public static func held(_ partner: Partner, asOf: Day) -> [Review] {
-        var seen: Set<Quarter> = []
-        return KPIReading.orderedReviews(partner).filter { !isPlanned($0, asOf: asOf) && seen.insert($0.quarter!.value).inserted }
+        KPIReading.orderedReviews(partner).filter { !isPlanned($0, asOf: asOf) }
+    }
+
+    /// Reviews planned ahead, by period, oldest first.
+    public static func planned(_ partner: Partner, asOf: Day) -> [Review] {
+        KPIReading.orderedReviews(partner).filter { isPlanned($0, asOf: asOf) }
     }
 
     public static func packets(for partner: Partner, asOf: Day) -> [Packet] {
         let reviews = held(partner, asOf: asOf)
         var packets = reviews.enumerated().map { index, review in
-            Packet(quarter: review.quarter!.value, review: review, previous: index > 0 ? reviews[index - 1] : nil)
+            Packet(period: review.period!.value, review: review, previous: index > 0 ? reviews[index - 1] : nil)
         }
         guard partner.status?.value != .ended else { return packets }
-        let plannedReviews = KPIReading.orderedReviews(partner).filter { isPlanned($0, asOf: asOf) }
-        if let last = reviews.last {
-            let quarter = last.quarter!.value.next
-            packets.append(Packet(quarter: quarter, review: nil, previous: last,
-                                  planned: plannedReviews.first { $0.quarter?.value == quarter }))
-        } else if let planned = plannedReviews.first {
-            packets.append(Packet(quarter: planned.quarter!.value, review: nil, previous: nil, planned: planned))
+        let last = reviews.last
+        if let planned = planned(partner, asOf: asOf).first(where: { last == nil || $0.period!.value > last!.period!.value }) {
+            packets.append(Packet(period: planned.period!.value, review: nil, previous: last, planned: planned))
+        } else if let last {
+            packets.append(Packet(period: last.period!.value.next, review: nil, previous: last))
         }
         return packets
     }

@@ -25,14 +25,16 @@ enum ReviewWriter {
         number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
     }
 
-    static func recording(_ values: [Value], quarter: Quarter, date: Day?, in source: String, root: YNode) throws -> String {
+    static func recording(_ values: [Value], period: Period, date: Day?, in source: String, root: YNode) throws -> String {
         var text = YAMLText(source)
+        let quarter = period
         let flowValues = values.map { "\($0.metric): \($0.text)" }.joined(separator: ", ")
-        guard let review = reviewItem(for: quarter, in: root) else {
-            var block = ["quarter: \(quarter)"]
+        guard let review = reviewItem(for: period, in: root) else {
+            let key = period.isMonth ? "month" : "quarter"
+            var block = ["\(key): \(period)"]
             if let date { block.append("date: \(date)") }
             block.append("metrics: { \(flowValues) }")
-            let flow = "{ quarter: \(quarter)" + (date.map { ", date: \($0)" } ?? "") + ", metrics: { \(flowValues) } }"
+            let flow = "{ \(key): \(period)" + (date.map { ", date: \($0)" } ?? "") + ", metrics: { \(flowValues) } }"
             try YAMLList.append(to: &text, key: "reviews", root: root, block: block, flow: flow)
             return text.text
         }
@@ -93,12 +95,13 @@ enum ReviewWriter {
         return text.text
     }
 
-    /// The review of `quarter` in the file's `reviews` list, if there is one.
-    static func reviewItem(for quarter: Quarter, in root: YNode) -> YNode? {
+    /// The review of `period` in the file's `reviews` list, if there is one.
+    static func reviewItem(for period: Period, in root: YNode) -> YNode? {
         guard let reviews = root["reviews"], reviews.isSequence else { return nil }
+        let key = period.isMonth ? "month" : "quarter"
         return reviews.items.first { item in
-            guard let value = item["quarter"]?.text else { return false }
-            return Quarter(value) == quarter
+            guard let value = item[key]?.text else { return false }
+            return Period(Trim.spaces(value)) == period
         }
     }
 

@@ -36,7 +36,7 @@ enum CharterLoader {
         )
     }
 
-    static let metricKeys = ["id", "name", "unit", "target", "direction", "weight", "due", "baseline", "counts_toward"]
+    static let metricKeys = ["id", "name", "unit", "target", "direction", "weight", "due", "baseline", "counts_toward", "period"]
 
     private static func measurement(_ fields: Fields) -> Measurement {
         let metrics = fields.items("metrics").map { list in
@@ -46,7 +46,7 @@ enum CharterLoader {
                 m.require("id")
                 var metric = Metric(at: item.at, id: m.text("id"), name: m.text("name"), unit: m.text("unit"),
                                     target: m.number("target"), due: m.day("due"), baseline: m.number("baseline"),
-                                    countsToward: m.choice("counts_toward"))
+                                    countsToward: m.choice("counts_toward"), period: m.choice("period"))
                 if let direction: Located<Direction> = m.choice("direction") { metric.direction = direction.value }
                 if let weight = m.number("weight") {
                     if weight.value < 0 {

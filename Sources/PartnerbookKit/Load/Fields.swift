@@ -12,13 +12,16 @@ struct Fields {
     let path: String
     /// Where the mapping's own key is (the file start for the root).
     let at: SourcePosition
-    /// The mapping's keys in file order (the first of a repeated key), with
-    /// where each is and its value. Mappings have a handful of keys, so a
-    /// list searched in order beats hashing.
-    private var entries: [(key: String, at: SourcePosition, value: YNode)] = []
+    /// The mapping's keys (the composer refuses a repeated key), with where
+    /// each is and its value, found by hash: a hostile file may hold a
+    /// mapping of many thousand keys.
+    private var entries: [String: (at: SourcePosition, value: YNode)] = [:]
+
+    /// Most keys one mapping may hold; the schema's largest has sixteen.
+    static let maxKeys = 1_000
 
     private func entry(_ key: String) -> (key: String, at: SourcePosition, value: YNode)? {
-        entries.first { $0.key == key }
+        entries[key].map { (key, $0.at, $0.value) }
     }
 
     /// Reads `node` as a mapping. A null node is an empty mapping; any other
@@ -33,26 +36,27 @@ struct Fields {
                            "\(path.isEmpty ? "the file" : path) must be a mapping of keys to values, found \(Fields.describe(node))")
             return nil
         }
-        var previous: (key: String, value: YNode)?
         let pairs = node.pairs
+        guard pairs.count <= Fields.maxKeys else {
+            context.report(.yamlLimits, at: at,
+                           "\(path.isEmpty ? "the file" : path) holds \(pairs.count) keys; the limit is \(Fields.maxKeys) keys in one mapping")
+            return nil
+        }
         entries.reserveCapacity(pairs.count)
+        let knownKeys = Set(known)
         for (keyNode, value) in pairs {
             let keyAt = Fields.position(of: keyNode)
             guard let key = keyNode.text else {
                 context.report(.schemaType, at: keyAt, "keys must be plain words, found \(Fields.describe(keyNode))")
                 continue
             }
-            defer { previous = (key, value) }
-            if entry(key) == nil { entries.append((key, keyAt, value)) }
-            if !known.contains(key) {
+            // `{ revenue: 6,200,000 }`: `200` is a piece of a value, reported as yaml.flow-comma.
+            if keyNode.isColonless { continue }
+            if entries[key] == nil { entries[key] = (keyAt, value) }
+            if !knownKeys.contains(key) {
                 var message = "unknown key '\(key)'" + (path.isEmpty ? "" : " in \(path)")
                 if let suggestion = Suggestion.closest(to: key, among: known) {
                     message += "; did you mean '\(suggestion)'?"
-                } else if node.isFlow, value.isNull, let previous, let text = previous.value.text,
-                          previous.value.style == .plain || previous.value.style == .any {
-                    // `{ title: Director, ISV Partnerships }`: the comma ended the value and began a key.
-                    message += "; a comma inside { } ends a value, so if '\(key)' belongs to \(previous.key), quote the value: "
-                        + "\(previous.key): \(quoted(text + ", " + key))"
                 }
                 context.report(.schemaUnknownKey, at: keyAt, message)
             }
@@ -60,6 +64,9 @@ struct Fields {
     }
 
     func has(_ key: String) -> Bool { entry(key) != nil }
+
+    /// Whether `key` is there with a value other than null.
+    func present(_ key: String) -> Bool { entry(key).map { !$0.value.isNull } ?? false }
 
     func position(_ key: String) -> SourcePosition? { entry(key)?.at }
 
@@ -157,6 +164,20 @@ struct Fields {
         return Fields(found.value, at: found.at, path: qualified(key), known: known, context: context)
     }
 
+    /// A mapping whose keys are free (currencies, export headers): the node, at its key. Null or missing: nil.
+    func mapping(_ key: String) -> Located<YNode>? {
+        guard let found = entry(key), !found.value.isNull else { return nil }
+        guard found.value.isMapping else {
+            context.report(.schemaType, at: found.at, "\(qualified(key)) must be a mapping, found \(Fields.describe(found.value))")
+            return nil
+        }
+        guard found.value.pairs.count <= Fields.maxKeys else {
+            context.report(.yamlLimits, at: found.at, "\(qualified(key)) holds more than \(Fields.maxKeys) keys")
+            return nil
+        }
+        return Located(found.value, at: found.at)
+    }
+
     /// The items of a list, each with its position. A null value is an empty list.
     func items(_ key: String) -> Located<[(at: SourcePosition, node: YNode)]>? {
         guard let found = entry(key) else { return nil }
@@ -208,8 +229,13 @@ struct Fields {
             context.report(.schemaType, at: keyAt, "\(qualified(key)) must be a mapping, found \(Fields.describe(node))")
             return []
         }
-        return node.pairs.compactMap { keyNode, value in
-            guard let string = keyNode.text else { return nil }
+        let pairs = node.pairs
+        guard pairs.count <= Fields.maxKeys else {
+            context.report(.yamlLimits, at: keyAt, "\(qualified(key)) holds \(pairs.count) keys; the limit is \(Fields.maxKeys) keys in one mapping")
+            return []
+        }
+        return pairs.compactMap { keyNode, value in
+            guard let string = keyNode.text, !keyNode.isColonless else { return nil }
             let at = Fields.position(of: keyNode)
             let name = "\(qualified(key)).\(string)"
             let raw = scalarText(value, at: at, name: name, expected: "a number", keepPlaceholder: false)

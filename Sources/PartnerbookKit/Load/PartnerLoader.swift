@@ -3,7 +3,7 @@
 /// Reads a partner file's node tree into a `Partner`, section by section.
 enum PartnerLoader {
     static let topKeys = ["name", "tier", "status", "summary", "profile", "contacts", "leverage",
-                          "commitments", "charter", "phases", "co_marketing", "reviews", "signatures", "ended", "decision", "listed"]
+                          "commitments", "charter", "phases", "co_marketing", "reviews", "signatures", "ended", "decision", "listed", "aliases"]
 
     static func load(_ root: YNode, id: String, context: LoadContext) -> Partner {
         var partner = Partner(id: id, file: context.file)
@@ -30,6 +30,7 @@ enum PartnerLoader {
         partner.signatures = top.items("signatures").map { ReviewLoader.signatures($0, in: top) }
         partner.ended = top.day("ended")
         partner.listed = top.bool("listed")
+        partner.aliases = top.textList("aliases")?.value ?? []
         partner.decision = top.fields("decision", known: ["core_to_differentiation", "roadmap_delay_months", "partner_needs_us"]).map {
             BuildOrPartnerInputs(at: $0.at, coreToDifferentiation: $0.bool("core_to_differentiation"),
                                  roadmapDelayMonths: $0.nonNegative("roadmap_delay_months"), partnerNeedsUs: $0.bool("partner_needs_us"))

@@ -2,7 +2,8 @@
 
 /// Reads `program.yaml`.
 enum ProgramLoader {
-    static let keys = ["name", "company", "currency", "as_of", "site", "gates", "scoring", "outcomes", "targets"]
+    static let keys = ["name", "company", "currency", "as_of", "site", "gates", "scoring", "outcomes", "targets",
+                       "exchange_rates", "record"]
     static let scoringKeys = ["kpis", "gates", "commitment", "charter", "co_marketing"]
 
     static func load(_ root: YNode, context: LoadContext) -> Program {
@@ -48,11 +49,65 @@ enum ProgramLoader {
                 return QuarterOutcome(at: item.at, quarter: quarter, revenue: entry.nonNegative("revenue"))
             }
         }
+        if let rates = top.mapping("exchange_rates") {
+            program.exchangeRates = exchangeRates(rates, context: context)
+        }
+        if let record = top.fields("record", known: ["partner_column", "columns"]) {
+            program.record.partnerColumn = record.text("partner_column")?.value
+            if let columns = record.mapping("columns") {
+                for (key, value) in columns.value.pairs {
+                    let at = Fields.position(of: key)
+                    guard let header = key.text, let metric = value.text, !value.isNull else {
+                        context.report(.schemaType, at: at, "record.columns maps an export's column header to a metric id, as \"Sourced ARR\": sourced_revenue")
+                        continue
+                    }
+                    program.record.columns.append((header, metric))
+                }
+            }
+        }
         return program
     }
 
+    /// `{ EUR: 1.08, 2026-Q3: { EUR: 1.1 } }`: a rate per currency, and per quarter.
+    private static func exchangeRates(_ rates: Located<YNode>, context: LoadContext) -> ExchangeRates {
+        var result = ExchangeRates()
+        result.at = rates.at
+        func rate(_ value: YNode, at: SourcePosition, name: String) -> Double? {
+            guard let text = value.text, !value.isNull, let number = Scalars.number(Trim.spaces(text)), number > 0 else {
+                context.report(.schemaType, at: at, "\(name) must be a number above zero (program currency per unit), found \(Fields.describe(value))")
+                return nil
+            }
+            return number
+        }
+        for (key, value) in rates.value.pairs {
+            let at = Fields.position(of: key)
+            let word = key.text ?? ""
+            if let quarter = Quarter(word) {
+                guard value.isMapping else {
+                    context.report(.schemaType, at: at, "exchange_rates.\(word) must map currencies to rates, as \(word): { EUR: 1.08 }")
+                    continue
+                }
+                for (currencyKey, quarterRate) in value.pairs {
+                    let currencyAt = Fields.position(of: currencyKey)
+                    guard let code = currencyCode(currencyKey.text ?? "") else {
+                        context.report(.schemaType, at: currencyAt, "exchange_rates.\(word): '\(currencyKey.text ?? "")' is not a currency code such as EUR")
+                        continue
+                    }
+                    if let r = rate(quarterRate, at: currencyAt, name: "exchange_rates.\(word).\(code)") {
+                        result.byQuarter[quarter, default: [:]][code] = r
+                    }
+                }
+            } else if let code = currencyCode(word) {
+                if let r = rate(value, at: at, name: "exchange_rates.\(code)") { result.defaults[code] = r }
+            } else {
+                context.report(.schemaType, at: at, "exchange_rates: '\(word)' is neither a currency code (EUR) nor a quarter (2026-Q3)")
+            }
+        }
+        return result
+    }
+
     private static func currencyCode(_ text: String) -> String? {
-        text.count == 3 && text.allSatisfy({ $0.isASCII && $0.isLetter }) ? text.uppercased() : nil
+        Currency.code(text)
     }
 
     private static func percent(_ fields: Fields, _ key: String) -> Double? {

@@ -2,7 +2,7 @@
 
 /// Reads `reviews` and `signatures`, lists of mappings.
 enum ReviewLoader {
-    static let reviewKeys = ["quarter", "date", "attendees", "metrics", "highlights", "risks", "decisions",
+    static let reviewKeys = ["quarter", "month", "date", "attendees", "metrics", "highlights", "risks", "decisions",
                              "commitments", "next_review", "objectives"]
 
     /// Each list item as a mapping; items of another shape are reported and skipped.
@@ -16,8 +16,7 @@ enum ReviewLoader {
 
     static func reviews(_ list: Located<[(at: SourcePosition, node: YNode)]>, in parent: Fields) -> Reviews {
         let items = mappings(list, key: "reviews", known: reviewKeys, in: parent).map { r -> Review in
-            r.require("quarter")
-            var review = Review(at: r.at, quarter: r.quarter("quarter"), date: r.day("date"),
+            var review = Review(at: r.at, period: period(of: r), date: r.day("date"),
                                 attendees: r.textList("attendees")?.value ?? [],
                                 highlights: r.text("highlights"),
                                 decisions: r.textList("decisions")?.value ?? [],
@@ -35,6 +34,24 @@ enum ReviewLoader {
             return review
         }
         return Reviews(at: list.at, items: items)
+    }
+
+    /// `quarter: 2026-Q3` or, for a monthly review, `month: 2026-11`: exactly one of them.
+    private static func period(of review: Fields) -> Located<Period>? {
+        let quarter = review.present("quarter"), month = review.present("month")
+        if quarter && month {
+            review.context.report(.schemaType, at: review.position("month") ?? review.at,
+                                  "\(review.path) names both a quarter and a month; a review covers one period: keep quarter, or month for a monthly review")
+        }
+        if !quarter && !month {
+            review.context.report(.schemaRequired, at: review.at,
+                                  "\(review.qualified("quarter")) is required but \(review.has("quarter") ? "empty" : "missing") (or month: YYYY-MM for a monthly review)")
+            return nil
+        }
+        if quarter {
+            return review.quarter("quarter").map { Located(.quarter($0.value), at: $0.at) }
+        }
+        return review.value("month", expected: "a month written YYYY-MM", Month.init).map { Located(.month($0.value), at: $0.at) }
     }
 
     static let signatureKeys = ["party", "name", "title", "date", "fingerprint"]

@@ -3,10 +3,14 @@ import Foundation
 /// Conversions of scalar text to typed values, kept strict so that a typo is
 /// reported rather than silently read as something else.
 enum Scalars {
-    /// A finite decimal number; `_` and `,` may group digits (1_200_000, 1,200,000).
+    /// A finite decimal number; `_` and `,` may group digits (1_200_000,
+    /// 1,200,000). Commas must group by three (`1,2` is refused, not read as 12).
     static func number(_ text: String) -> Double? {
         // Most numbers are plain digits: no grouping to take out.
         let grouped = text.utf8.contains { $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ",") }
+        if text.utf8.contains(UInt8(ascii: ",")), FlowCommaReport.groupedNumber(text.replacingOccurrences(of: "_", with: "")) == nil {
+            return nil
+        }
         let cleaned = grouped ? text.replacingOccurrences(of: "_", with: "").replacingOccurrences(of: ",", with: "") : text
         guard !cleaned.isEmpty,
               cleaned.allSatisfy({ $0.isASCIIDigit || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E" }),

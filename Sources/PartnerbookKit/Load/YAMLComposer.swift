@@ -36,6 +36,67 @@ enum YAMLComposer {
         /// Values inside it once aliases are expanded (for anchors).
         var size: Int
         var anchor: String?
+        /// For a mapping written `{ ... }`: where each child (key, value,
+        /// key, ...) starts and ends in the source, to find entries without a colon.
+        var braces: [FlowChild]?
+        /// Where the collection starts in the source.
+        var start: Int = 0
+    }
+
+    /// A finished collection is a child of its parent `{ }` mapping too.
+    private static func noteCollectionEnd(_ frame: Frame, in stack: inout [Frame], end: Int) {
+        guard !stack.isEmpty, stack[stack.count - 1].braces != nil else { return }
+        stack[stack.count - 1].braces!.append(FlowChild(node: frame.node, start: frame.start, end: end, plain: false, empty: false))
+    }
+
+    /// Entries of a `{ }` mapping written without a colon (`{ revenue: 6,200,000 }`
+    /// reads as `revenue: 6` and keys `200` and `000` with no value): each
+    /// run of them is recorded with the entry it most likely belongs to.
+    private static func findColonless(_ children: [FlowChild], in bytes: UnsafeBufferPointer<UInt8>, tree: YAMLTree) {
+        var index = 0
+        var owner: (key: Int32, value: FlowChild)?
+        var run: [Int32] = []
+        var runEnd = 0
+        func flush() {
+            guard !run.isEmpty else { return }
+            let start = owner?.value.start ?? 0
+            var text: String?
+            if let owner, owner.value.plain, !owner.value.empty, start < runEnd, runEnd <= bytes.count {
+                text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<runEnd]), as: UTF8.self)
+            }
+            tree.flowCommas.append(YAMLTree.FlowComma(owner: owner?.key, keys: run, text: text))
+            for key in run { tree.colonless.insert(key) }
+            run = []
+        }
+        while index + 1 < children.count {
+            let key = children[index], value = children[index + 1]
+            index += 2
+            var colon = false
+            if value.empty, value.plain, key.end <= value.start, value.start <= bytes.count {
+                colon = bytes[key.end..<value.start].contains(UInt8(ascii: ":"))
+            } else {
+                colon = true
+            }
+            if colon {
+                flush()
+                owner = (key.node, value)
+            } else {
+                run.append(key.node)
+                runEnd = key.end
+            }
+        }
+        flush()
+    }
+
+
+    /// A child of a `{ }` mapping: its node, its byte range, and whether it
+    /// is an empty plain scalar (what libyaml gives for a missing value).
+    private struct FlowChild {
+        var node: Int32
+        var start: Int
+        var end: Int
+        var plain: Bool
+        var empty: Bool
     }
 
     static func compose(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<YAMLTree, Failure> {
@@ -64,6 +125,13 @@ enum YAMLComposer {
             let at = SourcePosition(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
             let keyPosition = stack.last.map { $0.isMapping && $0.expectingKey } ?? false
             let building = composerError == nil
+
+            /// Notes a child of a `{ }` mapping with its byte range.
+            func noteFlowChild(_ node: Int32, plain: Bool, empty: Bool) {
+                guard building, !stack.isEmpty, stack[stack.count - 1].braces != nil else { return }
+                stack[stack.count - 1].braces!.append(FlowChild(node: node, start: Int(event.start_mark.index),
+                                                                end: Int(event.end_mark.index), plain: plain, empty: empty))
+            }
 
             /// Counts a finished value of `size` into its parent; a refusal past the limit.
             func add(_ size: Int, node: Int32) -> Failure? {
@@ -99,6 +167,7 @@ enum YAMLComposer {
                                                     line: Int32(at.line), column: Int32(at.column),
                                                     start: Int32(tree.texts.count - 1), count: 0))
                 if let anchor = string(scalar.anchor) { anchors[anchor] = (node, 1) }
+                noteFlowChild(node, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, empty: scalar.length == 0)
                 if let refusal = add(1, node: node) { return .failure(refusal) }
             case YAML_ALIAS_EVENT:
                 if keyPosition {
@@ -109,6 +178,7 @@ enum YAMLComposer {
                 if target == nil, composerError == nil {
                     composerError = .syntax(at, "found undefined alias")
                 }
+                noteFlowChild(target?.node ?? -1, plain: false, empty: false)
                 if let refusal = add(target?.size ?? 1, node: target?.node ?? -1) { return .failure(refusal) }
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 if keyPosition {
@@ -123,10 +193,15 @@ enum YAMLComposer {
                                      : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
                 let node = tree.add(YAMLTree.Record(kind: isMapping ? .mapping : .sequence, flow: flow, style: .any,
                                                     line: Int32(at.line), column: Int32(at.column), start: 0, count: 0))
+                let opensBrace = isMapping && flow && Int(event.start_mark.index) < bytes.count
+                    && bytes[Int(event.start_mark.index)] == UInt8(ascii: "{")
                 stack.append(Frame(node: node, isMapping: isMapping, expectingKey: true, childrenStart: scratch.count,
-                                   size: 0, anchor: anchor))
+                                   size: 0, anchor: anchor, braces: opensBrace ? [] : nil,
+                                   start: Int(event.start_mark.index)))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let frame = stack.popLast() else { continue }
+                if let braces = frame.braces, building { findColonless(braces, in: bytes, tree: tree) }
+                noteCollectionEnd(frame, in: &stack, end: Int(event.end_mark.index))
                 let entries = scratch[frame.childrenStart...]
                 if frame.isMapping, composerError == nil, let duplicate = duplicateKeys(Array(entries), in: tree) {
                     composerError = duplicate

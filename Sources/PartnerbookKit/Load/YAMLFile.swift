@@ -22,6 +22,7 @@ enum YAMLFile {
         }
         switch result {
         case .success(let tree):
+            FlowCommaReport.report(tree, context: context)
             return tree.rootNode
         case .failure(.limits(let position, let message)):
             context.report(.yamlLimits, at: position, message)

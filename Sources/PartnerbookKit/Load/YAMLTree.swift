@@ -24,7 +24,21 @@ final class YAMLTree: @unchecked Sendable {
         var count: Int32
     }
 
+    /// A run of `{ }` entries written without a colon, after the entry
+    /// they most likely belong to: a value that a comma split.
+    struct FlowComma {
+        /// The key of the entry before the run, if any.
+        var owner: Int32?
+        /// The keys written without a colon.
+        var keys: [Int32]
+        /// The source text from the owner's value to the run's end, when the owner's value is plain text.
+        var text: String?
+    }
+
     var records: [Record] = []
+    var flowCommas: [FlowComma] = []
+    /// Keys of `{ }` entries written without a colon; readers skip them.
+    var colonless: Set<Int32> = []
     var texts: [String] = []
     var children: [Int32] = []
     var root: Int32 = -1
@@ -95,6 +109,9 @@ struct YNode {
         }
         return nil
     }
+
+    /// A key of a `{ }` entry written without a colon (see `YAMLTree.FlowComma`).
+    var isColonless: Bool { tree.colonless.contains(index) }
 
     /// Empty or `~`, written plainly: what YAML reads as null.
     var isNull: Bool {

@@ -75,6 +75,8 @@ public struct Metric: Sendable {
     public var baseline: Located<Double>?
     /// A program outcome this metric adds to (`partner_revenue`).
     public var countsToward: Located<Outcome>?
+    /// What one reading covers, for a metric that counts toward an outcome.
+    public var period: Located<MetricPeriod>?
 
     public var displayName: String { name?.value ?? id?.value ?? "unnamed metric" }
 }

@@ -25,6 +25,8 @@ extension CodedAsText {
 
 extension Day: CodedAsText {}
 extension Quarter: CodedAsText {}
+extension Month: CodedAsText {}
+extension Period: CodedAsText {}
 extension Tier: Codable {}
 extension Status: Codable {}
 extension Phase: Codable {}

@@ -25,6 +25,8 @@ public struct Partner: Sendable {
     public var decision: BuildOrPartnerInputs?
     /// Shown in the public partner directory (in walk or run only); default false.
     public var listed: Located<Bool>?
+    /// Other names the partner goes by in CRM and finance exports (`record`).
+    public var aliases: [Located<String>] = []
 
     public init(id: String, file: String) {
         self.id = id

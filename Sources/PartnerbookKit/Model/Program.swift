@@ -10,7 +10,40 @@ public struct Program: Sendable {
     /// Company-wide figures by quarter, from finance.
     public var outcomes: [QuarterOutcome] = []
     public var targets = ProgramTargets()
+    /// Program currency per unit of other currencies, for partner revenue.
+    public var exchangeRates = ExchangeRates()
+    /// How `record` reads exports: the partner column and metric columns.
+    public var record = RecordMapping()
 
+    public init() {}
+}
+
+/// `exchange_rates: { EUR: 1.08, 2026-Q3: { EUR: 1.1 } }`: how many units of
+/// the program currency one unit of another currency is worth, by default
+/// and for a given quarter.
+public struct ExchangeRates: Sendable {
+    public var at: SourcePosition?
+    public var defaults: [String: Double] = [:]
+    public var byQuarter: [Quarter: [String: Double]] = [:]
+    public init() {}
+
+    /// The rate for `currency` in `quarter`: the quarter's own, else the default.
+    public func rate(_ currency: String, in quarter: Quarter) -> Double? {
+        byQuarter[quarter]?[currency] ?? defaults[currency]
+    }
+
+    /// Every currency any rate is given for.
+    public var currencies: Set<String> {
+        Set(defaults.keys).union(byQuarter.values.flatMap(\.keys))
+    }
+}
+
+/// `record: { partner_column: "Partner Account Name", columns: { "Sourced ARR": sourced_revenue } }`.
+public struct RecordMapping: Sendable {
+    /// The header of the column that names the partner (default `partner`).
+    public var partnerColumn: String?
+    /// Export headers and the metric id each one records, in file order.
+    public var columns: [(header: String, metric: String)] = []
     public init() {}
 }
 

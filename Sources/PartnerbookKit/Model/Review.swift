@@ -3,15 +3,15 @@ public struct Reviews: Sendable {
     public var at: SourcePosition
     public var items: [Review] = []
 
-    /// The most recent review: latest quarter, then latest date.
+    /// The most recent review: latest period, then latest date.
     public var latest: Review? {
         items.max { a, b in
-            (a.quarter?.value, a.date?.value) < (b.quarter?.value, b.date?.value)
+            (a.period?.value, a.date?.value) < (b.period?.value, b.date?.value)
         }
     }
 }
 
-private func < (lhs: (Quarter?, Day?), rhs: (Quarter?, Day?)) -> Bool {
+private func < (lhs: (Period?, Day?), rhs: (Period?, Day?)) -> Bool {
     switch (lhs.0, rhs.0) {
     case let (l?, r?) where l != r: return l < r
     case (nil, _?): return true
@@ -28,7 +28,8 @@ private func < (lhs: (Quarter?, Day?), rhs: (Quarter?, Day?)) -> Bool {
 /// One quarterly (or monthly) business review.
 public struct Review: Sendable {
     public var at: SourcePosition
-    public var quarter: Located<Quarter>?
+    /// The quarter (`quarter: 2026-Q3`) or month (`month: 2026-11`) it reviews.
+    public var period: Located<Period>?
     public var date: Located<Day>?
     public var attendees: [Located<String>] = []
     public var metrics: [MetricValue] = []

@@ -78,6 +78,16 @@ public enum Party: String, CaseIterable, Sendable {
     case us, partner
 }
 
+/// What one reading of a revenue metric covers.
+public enum MetricPeriod: String, CaseIterable, Sendable {
+    /// Earned in the review's quarter.
+    case quarter
+    /// Earned in the review's month; a quarter sums its months.
+    case month
+    /// A running total: a quarter's figure is its reading minus the previous quarter's.
+    case toDate = "to_date"
+}
+
 /// Program outcomes a partner metric can add to.
 public enum Outcome: String, CaseIterable, Sendable {
     case partnerRevenue = "partner_revenue"

@@ -1,12 +1,22 @@
-/// The rows of a metrics export: a partner, a metric and a value each, with
-/// where they were written. Two shapes are read, told apart by the header:
+/// The rows of a metrics export as CRM and finance tools write them: a
+/// partner, a metric and a value each, with where they were written.
 ///
-/// - long: `partner,metric,value`, one value per row;
-/// - wide: `partner,<metric id>,<metric id>,...`, one partner per row; an
-///   empty cell records nothing.
+/// The header is the first row whose first non-empty cell names the partner
+/// column (`partner`, or the header mapped with `--partner-column` or
+/// program.yaml `record.partner_column`); rows before it (report titles,
+/// filter lines) are skipped. Two shapes are read, told apart by the header:
+///
+/// - long: the partner column, then `metric` and `value`: one value per row;
+/// - wide: the partner column and one column per metric: one partner per
+///   row; an empty cell records nothing.
+///
+/// Rows whose partner cell is empty or a total (`Total`, `Grand Total`,
+/// `Subtotal`, any case) and the report footer after the last data row are
+/// skipped. Everything skipped is listed in `notes`, so nothing is left out silently.
 struct MetricSheet {
     struct Entry {
         var partner: CSVTable.Field
+        /// The metric as the export names it: the column header (wide) or the metric cell (long).
         var metric: CSVTable.Field
         var value: CSVTable.Field
     }
@@ -15,65 +25,114 @@ struct MetricSheet {
         case long, wide
     }
 
-    var shape: Shape
-    var entries: [Entry]
+    var shape: Shape = .long
+    var entries: [Entry] = []
+    /// The metric columns of the wide form, in order.
+    var columns: [CSVTable.Field] = []
+    /// What was skipped, with the line it starts on.
+    var notes: [(line: Int, text: String)] = []
 
-    /// - Parameter problems: what is wrong with the header or a row, in file order.
-    init(_ table: CSVTable, problems: inout [RecordProblem]) {
-        entries = []
-        guard let header = table.records.first else {
-            shape = .long
-            problems.append(RecordProblem(.header, at: .start, "the file has no header row: start with partner,metric,value or partner,<metric id>,..."))
+    /// - Parameters:
+    ///   - partnerColumn: the header of the column naming the partner.
+    ///   - problems: what is wrong with the header or a row, in file order.
+    init(_ table: CSVTable, partnerColumn: String? = nil, problems: inout [RecordProblem]) {
+        let wanted = Set(["partner", partnerColumn ?? "partner"].map(NameKey.of))
+        func firstFilled(_ row: [CSVTable.Field]) -> Int? { row.firstIndex { !Trim.whitespace($0.text).isEmpty } }
+        guard let headerIndex = table.records.firstIndex(where: { row in firstFilled(row).map { wanted.contains(NameKey.of(row[$0].text)) } ?? false }),
+              let partnerIndex = firstFilled(table.records[headerIndex]) else {
+            let first = table.records.first.map { $0.map(\.text).joined(separator: ",") }
+            problems.append(RecordProblem(.header, at: table.records.first?.first?.position ?? .start,
+                                          "no row names the partner column '\(partnerColumn ?? "partner")'"
+                                              + (first.map { " (the first row reads: \(MetricSheet.excerpt($0)))" } ?? " (the file is empty)")
+                                              + "; give the header your export uses with --partner-column, or record: { partner_column: ... } in program.yaml"))
             return
         }
-        let names = header.map { Trim.whitespace($0.text).lowercased() }
-        guard names.first == "partner" else {
-            shape = .long
-            problems.append(RecordProblem(.header, at: header[0].position,
-                                          "the first column must be headed partner (a partner ID or its exact name), found '\(header[0].text)'"))
-            return
+        let header = table.records[headerIndex]
+        if headerIndex > 0 {
+            let first = table.records[0].first?.position.line ?? 1, last = table.records[headerIndex - 1].first?.position.line ?? first
+            notes.append((first, "\(MetricSheet.lines(first, last)): before the header (report title, filters), skipped"))
         }
-        shape = names == ["partner", "metric", "value"] ? .long : .wide
+        let others = header.indices.filter { $0 != partnerIndex }
+        let names = others.map { NameKey.of(header[$0].text) }
+        shape = names == ["metric", "value"] ? .long : .wide
         if shape == .wide {
-            guard names.count > 1 else {
-                problems.append(RecordProblem(.header, at: header[0].position,
-                                              "the header names no metric: use partner,metric,value or partner,<metric id>,..."))
-                return
-            }
             var seen: [String: SourcePosition] = [:]
-            for field in header.dropFirst() {
+            for index in others {
+                let field = header[index]
                 let name = Trim.whitespace(field.text)
-                if name.isEmpty {
-                    problems.append(RecordProblem(.header, at: field.position, "a column has no metric id in the header"))
-                } else if let first = seen[name] {
-                    problems.append(RecordProblem(.header, at: field.position, "metric '\(name)' has two columns; the first is at column \(first.column)"))
+                if name.isEmpty { continue }
+                if let first = seen[NameKey.of(name)] {
+                    problems.append(RecordProblem(.header, at: field.position, "the column '\(name)' appears twice; the first is at column \(first.column)"))
                 } else {
-                    seen[name] = field.position
+                    seen[NameKey.of(name)] = field.position
+                    columns.append(field)
                 }
             }
+            if columns.isEmpty {
+                problems.append(RecordProblem(.header, at: header[partnerIndex].position,
+                                              "the header names no metric: use partner,metric,value or partner,<metric>,..."))
+                return
+            }
         }
-        for row in table.records.dropFirst() {
+        let rows = Array(table.records[(headerIndex + 1)...])
+        // The footer: the lines of a single cell (a copyright line, "Generated by ...")
+        // after the last row shaped otherwise; a short row with data in it stays a problem.
+        func isFooterLine(_ row: [CSVTable.Field]) -> Bool {
+            row.count < header.count && row.filter { !Trim.whitespace($0.text).isEmpty }.count <= 1
+        }
+        let lastData = rows.lastIndex { !isFooterLine($0) } ?? -1
+        if lastData + 1 < rows.count {
+            let first = rows[lastData + 1].first?.position.line ?? 0, last = rows[rows.count - 1].first?.position.line ?? first
+            notes.append((first, "\(MetricSheet.lines(first, last)): after the data (report footer), skipped"))
+        }
+        for row in rows.prefix(lastData + 1) {
             guard row.count == header.count else {
                 let at = row.count > header.count ? row[header.count].position : row[row.count - 1].position
                 problems.append(RecordProblem(.syntax, at: at,
                                               "this row has \(row.count) field\(row.count == 1 ? "" : "s") but the header has \(header.count)"))
                 continue
             }
+            let partner = row[partnerIndex]
+            let line = partner.position.line
+            let name = Trim.whitespace(partner.text)
+            if name.isEmpty {
+                if row.contains(where: { !Trim.whitespace($0.text).isEmpty }) {
+                    notes.append((line, "line \(line): no partner named (a grouping or subtotal row), skipped"))
+                }
+                continue
+            }
+            if MetricSheet.isTotal(name) {
+                notes.append((line, "line \(line): '\(name)' is a total, skipped"))
+                continue
+            }
             switch shape {
             case .long:
-                entries.append(Entry(partner: row[0], metric: row[1], value: row[2]))
+                entries.append(Entry(partner: partner, metric: row[others[0]], value: row[others[1]]))
             case .wide:
-                for (column, field) in row.enumerated().dropFirst() where !Trim.whitespace(field.text).isEmpty {
-                    entries.append(Entry(partner: row[0], metric: header[column], value: field))
+                for column in columns {
+                    guard let index = header.firstIndex(where: { $0.position == column.position }) else { continue }
+                    let cell = row[index]
+                    if !Trim.whitespace(cell.text).isEmpty { entries.append(Entry(partner: partner, metric: column, value: cell)) }
                 }
             }
         }
     }
 
+    /// `Total`, `Grand Total`, `Grand Totals (12 records)`, `Subtotal`, any case.
+    static func isTotal(_ text: String) -> Bool {
+        let key = NameKey.of(text)
+        return ["total", "grandtotal", "subtotal", "sub-total"].contains { key.hasPrefix($0) }
+    }
+
+    static func lines(_ first: Int, _ last: Int) -> String { first == last ? "line \(first)" : "lines \(first)-\(last)" }
+
+    static func excerpt(_ text: String) -> String { text.count > 60 ? String(text.prefix(59)) + "…" : text }
+
     /// A number as a spreadsheet exports it: digits with an optional sign,
     /// thousands separators (`,` every three digits, `_`, spaces), a decimal
-    /// point, a currency symbol ($ € £ ¥) before or after, or accounting
-    /// parentheses for a negative amount. Nil for anything else.
+    /// point, a currency symbol ($ € £ ¥) before or after, a percent sign
+    /// after (`31%` is 31), or accounting parentheses for a negative amount.
+    /// Nil for anything else.
     static func number(_ raw: String) -> Double? {
         var text = Trim.whitespace(raw)
         var negative = false
@@ -82,6 +141,7 @@ struct MetricSheet {
             text = String(text.dropFirst().dropLast())
         }
         text = String(text.unicodeScalars.filter { !" \u{00A0}\u{202F}_".unicodeScalars.contains($0) }.map(Character.init))
+        if text.hasSuffix("%") { text.removeLast() }
         if text.hasPrefix("-") || text.hasPrefix("+") {
             negative = negative != text.hasPrefix("-")
             text.removeFirst()
@@ -102,5 +162,13 @@ struct MetricSheet {
               groups.count == 1 || (groups[0].count <= 3 && groups.dropFirst().allSatisfy { $0.count == 3 }) else { return nil }
         guard let value = Double(groups.joined() + (parts.count == 2 ? "." + parts[1] : "")), value.isFinite else { return nil }
         return negative ? -value : value
+    }
+}
+
+/// Names compared the way people write them in exports: case and white
+/// space do not matter ("PIPEWELL  CRM" is "Pipewell CRM").
+enum NameKey {
+    static func of(_ text: String) -> String {
+        String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init)).lowercased()
     }
 }

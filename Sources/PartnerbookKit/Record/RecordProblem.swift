@@ -17,6 +17,8 @@ struct RecordProblem: Sendable {
     var message: String
     /// The file the position is in, when it is a partner file rather than the CSV.
     var file: String?
+    /// Other lines where the same problem occurs (the same unknown name again).
+    var also: [Int] = []
 
     init(_ kind: Kind, at position: SourcePosition, _ message: String, file: String? = nil) {
         self.kind = kind
@@ -29,6 +31,7 @@ struct RecordProblem: Sendable {
     /// command line named the CSV, partner files below `contentPath`.
     func diagnostic(csvPath: String, contentPath: String) -> Diagnostic {
         let path = file.map { contentPath.isEmpty ? $0 : (contentPath.hasSuffix("/") ? contentPath : contentPath + "/") + $0 } ?? csvPath
-        return Diagnostic(file: path, at: position, severity: .error, rule: kind.rawValue, message: message)
+        let more = also.isEmpty ? "" : " (also on line\(also.count == 1 ? "" : "s") \(also.map(String.init).joined(separator: ", ")))"
+        return Diagnostic(file: path, at: position, severity: .error, rule: kind.rawValue, message: message + more)
     }
 }

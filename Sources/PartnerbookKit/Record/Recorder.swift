@@ -1,15 +1,18 @@
 import Foundation
 
-/// `partnerbook record QUARTER --from FILE.csv`: fills that quarter's review
-/// of every partner in a metrics export, all or nothing.
+/// `partnerbook record PERIOD --from FILE.csv`: fills that quarter's (or,
+/// for partners reviewed monthly, that month's) review of every partner in a
+/// CRM or finance export, all or nothing.
 ///
-/// Every row is checked before anything is written: the partner (by ID, or
-/// by its exact name), the metric (an id of the partner's charter, or its
-/// exact name), the value (a number), no partner and metric twice, and no
-/// value already recorded for the quarter unless `replace`. Each partner
-/// file is then edited as text (`ReviewWriter`), read back and compared with
-/// what was meant; only when every file passes are they written, each
-/// through a temporary file and a rename.
+/// Every row is checked before anything is written: the partner (by ID, by
+/// name or alias ignoring case and spacing), the metric (a column mapping,
+/// an id of the partner's charter, or its name), the value (a number), no
+/// partner and metric twice, the period the partner is reviewed by, and no
+/// value already recorded unless `replace`. Each problem is reported once,
+/// in line order. Each partner file is then edited as text
+/// (`ReviewWriter`), read back and compared with what was meant; only when
+/// every file passes are they written (`FileReplacement`). A review that
+/// exists, held or planned, gets its numbers and nothing else changes.
 public enum Recorder {
     public struct Options: Sendable {
         public var contentFolder: URL
@@ -17,22 +20,28 @@ public enum Recorder {
         /// How the command line named the CSV file and the content folder, for diagnostics.
         public var csvPath: String
         public var contentPath: String
-        public var quarter: Quarter
+        public var period: Period
         /// The date of a review `record` adds.
         public var date: Day?
         public var replace: Bool
         public var dryRun: Bool
+        /// `--partner-column`: the header of the column naming the partner (over program.yaml's).
+        public var partnerColumn: String?
+        /// `--column "HEADER=metric_id"`: more mappings, over program.yaml's.
+        public var columns: [(header: String, metric: String)]
 
-        public init(contentFolder: URL, csv: URL, csvPath: String, contentPath: String, quarter: Quarter, date: Day?,
-                    replace: Bool, dryRun: Bool) {
+        public init(contentFolder: URL, csv: URL, csvPath: String, contentPath: String, period: Period, date: Day?,
+                    replace: Bool, dryRun: Bool, partnerColumn: String? = nil, columns: [(header: String, metric: String)] = []) {
             self.contentFolder = contentFolder
             self.csv = csv
             self.csvPath = csvPath
             self.contentPath = contentPath
-            self.quarter = quarter
+            self.period = period
             self.date = date
             self.replace = replace
             self.dryRun = dryRun
+            self.partnerColumn = partnerColumn
+            self.columns = columns
         }
     }
 
@@ -56,6 +65,8 @@ public enum Recorder {
         /// True when the changes were written (not a dry run, no problems).
         public var written: Bool
         public var shape: String
+        /// Rows and columns of the export that were skipped, in words.
+        public var notes: [String]
     }
 
     public struct Failure: Error, CustomStringConvertible {
@@ -63,12 +74,20 @@ public enum Recorder {
     }
 
     public static func record(_ options: Options) throws -> Outcome {
-        guard let data = FileManager.default.contents(atPath: options.csv.path) else {
-            throw Failure(description: "cannot read \(options.csvPath)")
+        let data: Data
+        do {
+            data = try BoundedFile.read(options.csv.path, limit: CSVTable.maxBytes, followLinks: true)
+        } catch let error as BoundedFile.Refusal {
+            let problem = RecordProblem(.syntax, at: .start, error.message(for: "a CSV file"))
+            return Outcome(diagnostics: [problem.diagnostic(csvPath: options.csvPath, contentPath: options.contentPath)],
+                           changes: [], written: false, shape: "", notes: [])
+        } catch {
+            throw Failure(description: "cannot read \(options.csvPath): \(error)")
         }
-        func outcome(_ problems: [RecordProblem], shape: String = "") -> Outcome {
-            Outcome(diagnostics: problems.map { $0.diagnostic(csvPath: options.csvPath, contentPath: options.contentPath) },
-                    changes: [], written: false, shape: shape)
+        func outcome(_ problems: [RecordProblem], shape: String = "", notes: [(line: Int, text: String)] = []) -> Outcome {
+            let sorted = problems.sorted { ($0.file ?? "", $0.position) < ($1.file ?? "", $1.position) }
+            return Outcome(diagnostics: sorted.map { $0.diagnostic(csvPath: options.csvPath, contentPath: options.contentPath) },
+                           changes: [], written: false, shape: shape, notes: ordered(notes))
         }
         let table: CSVTable
         do {
@@ -76,21 +95,52 @@ public enum Recorder {
         } catch let error as CSVTable.SyntaxError {
             return outcome([RecordProblem(.syntax, at: error.position, error.message)])
         }
-        var problems: [RecordProblem] = []
-        let sheet = MetricSheet(table, problems: &problems)
         let content = try ContentLoader.load(from: options.contentFolder)
+        let mapping = content.program.record
+        var problems: [RecordProblem] = []
+        let sheet = MetricSheet(table, partnerColumn: options.partnerColumn ?? mapping.partnerColumn, problems: &problems)
+        var notes = sheet.notes
         let partners = content.partners.sorted { $0.id < $1.id }
+        let names = PartnerNames(partners)
+        // Column mappings: the command line's over program.yaml's, by header ignoring case and spacing.
+        var mapped: [String: String] = [:]
+        for column in mapping.columns + options.columns { mapped[NameKey.of(column.header)] = column.metric }
+        let ignored = ignoredColumns(sheet, partners: partners, mapped: mapped, problems: &problems, notes: &notes)
 
-        // Resolve every row; group values by partner in CSV order.
+        // Resolve every row; group values by partner in CSV order. Each problem once.
         var planned: [String: [(metric: String, value: Double, cell: CSVTable.Field)]] = [:]
         var order: [String] = []
         var seen: [String: SourcePosition] = [:]
-        for entry in sheet.entries {
-            guard let partner = resolvePartner(entry.partner, among: partners, loaded: content, problems: &problems) else { continue }
-            guard let metric = resolveMetric(entry.metric, of: partner, problems: &problems) else { continue }
+        var unknownNames: [String: Int] = [:]
+        var missingMetric: Set<String> = []
+        var wrongCadence: Set<String> = []
+        for entry in sheet.entries where !ignored.contains(entry.metric.position) {
+            let partnerKey = NameKey.of(entry.partner.text)
+            if let index = unknownNames[partnerKey] {
+                let line = entry.partner.position.line
+                if line != problems[index].position.line, !problems[index].also.contains(line) { problems[index].also.append(line) }
+                continue
+            }
+            guard let partner = names.resolve(entry.partner, loaded: content, problems: &problems) else {
+                unknownNames[partnerKey] = problems.count - 1
+                continue
+            }
+            if let problem = cadenceProblem(partner, options.period, at: entry.partner.position) {
+                if wrongCadence.insert(partner.id).inserted { problems.append(problem) }
+                continue
+            }
+            let reference = mapped[NameKey.of(entry.metric.text)] ?? Trim.whitespace(entry.metric.text)
+            guard let metric = resolveMetric(reference, of: partner) else {
+                if missingMetric.insert(partner.id + "\u{1F}" + NameKey.of(reference)).inserted {
+                    // Long form: the metric cell is wrong; wide form: this partner's row, under the column.
+                    problems.append(metricProblem(reference, written: entry.metric, of: partner,
+                                                  at: sheet.shape == .long ? entry.metric.position : entry.value.position))
+                }
+                continue
+            }
             guard let value = MetricSheet.number(entry.value.text) else {
                 problems.append(RecordProblem(.value, at: entry.value.position,
-                                              "'\(entry.value.text)' is not a number (digits, an optional sign, decimal point, thousands separators or currency symbol)"))
+                                              "'\(entry.value.text)' is not a number (digits, an optional sign, decimal point, thousands separators, a currency symbol or a percent sign)"))
                 continue
             }
             let key = partner.id + "\u{1F}" + metric
@@ -108,10 +158,10 @@ public enum Recorder {
         for id in order {
             let partner = partners.first { $0.id == id }!
             let values = planned[id]!
-            let reviews = (partner.reviews?.items ?? []).filter { $0.quarter?.value == options.quarter }
+            let reviews = (partner.reviews?.items ?? []).filter { $0.period?.value == options.period }
             if reviews.count > 1 {
-                problems.append(RecordProblem(.partnerFile, at: reviews[1].quarter?.at ?? reviews[1].at,
-                                              "\(options.quarter) is reviewed twice in this file; fix that before recording", file: partner.file))
+                problems.append(RecordProblem(.partnerFile, at: reviews[1].period?.at ?? reviews[1].at,
+                                              "\(options.period) is reviewed twice in this file; fix that before recording", file: partner.file))
                 continue
             }
             let review = reviews.first
@@ -121,7 +171,7 @@ public enum Recorder {
                 if let old = review?.value(of: value.metric) {
                     guard options.replace else {
                         problems.append(RecordProblem(.exists, at: value.cell.position,
-                                                      "\(partner.displayName) already has \(value.metric): \(ReviewWriter.text(old)) for \(options.quarter); pass --replace to overwrite it"))
+                                                      "\(partner.displayName) already has \(value.metric): \(ReviewWriter.text(old)) for \(options.period); pass --replace to overwrite it"))
                         blocked = true
                         continue
                     }
@@ -135,7 +185,7 @@ public enum Recorder {
                 let change = try edit(partner, values: values.map { ReviewWriter.Value(metric: $0.metric, number: $0.value) },
                                       options: options, company: content.program.company?.value)
                 changes.append(Change(file: partner.file, partnerName: partner.displayName, before: change.before, after: change.after,
-                                      action: review == nil ? "added the \(options.quarter) review" : "filled the \(options.quarter) review",
+                                      action: review == nil ? "added the \(options.period) review" : "filled the \(options.period) review",
                                       values: described))
             } catch let failure as Failure {
                 problems.append(RecordProblem(.partnerFile, at: review?.at ?? partner.reviews?.at ?? .start, failure.description,
@@ -143,48 +193,82 @@ public enum Recorder {
             }
         }
 
-        guard problems.isEmpty else { return outcome(problems, shape: sheet.shape.rawValue) }
+        guard problems.isEmpty else { return outcome(problems, shape: sheet.shape.rawValue, notes: notes) }
         if !options.dryRun && !changes.isEmpty {
-            try write(changes, in: options.contentFolder)
+            do {
+                try FileReplacement.replace(changes.map {
+                    FileReplacement.Change(path: options.contentFolder.appendingPathComponent($0.file).path, data: Data($0.after.utf8))
+                }, root: options.contentFolder)
+            } catch let failure as FileReplacement.Failure {
+                throw Failure(description: failure.description)
+            }
         }
-        return Outcome(diagnostics: [], changes: changes, written: !options.dryRun && !changes.isEmpty, shape: sheet.shape.rawValue)
+        return Outcome(diagnostics: [], changes: changes, written: !options.dryRun && !changes.isEmpty, shape: sheet.shape.rawValue,
+                       notes: ordered(notes))
     }
 
-    private static func resolvePartner(_ cell: CSVTable.Field, among partners: [Partner], loaded: LoadedContent,
-                                       problems: inout [RecordProblem]) -> Partner? {
-        let text = Trim.whitespace(cell.text)
-        if let byID = partners.first(where: { $0.id == text }) { return byID }
-        let byName = partners.filter { $0.name?.value == text }
-        if byName.count == 1 { return byName[0] }
-        if byName.count > 1 {
-            problems.append(RecordProblem(.unknownPartner, at: cell.position,
-                                          "\(byName.count) partners are named '\(text)' (\(byName.map(\.id).joined(separator: ", "))); use the ID"))
-            return nil
-        }
-        let file = "\(ContentLoader.partnersFolder)/\(text).yaml"
-        if loaded.diagnostics.contains(where: { $0.file == file }) {
-            problems.append(RecordProblem(.unknownPartner, at: cell.position, "\(file) cannot be read; fix it first (see partnerbook check)"))
-            return nil
-        }
-        var message = "no partner with ID or name '\(text)'"
-        if let suggestion = Suggestion.closest(to: text, among: partners.map(\.id) + partners.compactMap { $0.name?.value }) {
-            message += "; did you mean '\(suggestion)'?"
-        }
-        problems.append(RecordProblem(.unknownPartner, at: cell.position, message))
-        return nil
+    /// Notes in line order (stable for one line).
+    private static func ordered(_ notes: [(line: Int, text: String)]) -> [String] {
+        notes.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element.text)
     }
 
-    private static func resolveMetric(_ cell: CSVTable.Field, of partner: Partner, problems: inout [RecordProblem]) -> String? {
-        let text = Trim.whitespace(cell.text)
+    /// Wide columns that name no metric of any partner and are not mapped:
+    /// left out with a note, unless the header is close to a metric id (a
+    /// typo is an error, not a column quietly dropped).
+    private static func ignoredColumns(_ sheet: MetricSheet, partners: [Partner], mapped: [String: String],
+                                       problems: inout [RecordProblem], notes: inout [(line: Int, text: String)]) -> Set<SourcePosition> {
+        guard sheet.shape == .wide else { return [] }
+        let metrics = partners.flatMap { $0.charter?.measurement?.metrics?.value ?? [] }
+        let known = Set(metrics.flatMap { [$0.id?.value, $0.name?.value].compactMap { $0 }.map(NameKey.of) })
+        let ids = Array(Set(metrics.compactMap { $0.id?.value })).sorted()
+        var ignored: Set<SourcePosition> = []
+        for column in sheet.columns {
+            let key = NameKey.of(column.text)
+            guard mapped[key] == nil, !known.contains(key) else { continue }
+            if let suggestion = Suggestion.closest(to: Trim.whitespace(column.text), among: ids) {
+                problems.append(RecordProblem(.header, at: column.position,
+                                              "the column '\(column.text)' names no metric; did you mean '\(suggestion)'? (or map it: --column \"\(column.text)=METRIC_ID\")"))
+            } else {
+                notes.append((column.position.line, "column '\(column.text)' (line \(column.position.line), column \(column.position.column)): names no metric, ignored; map it with --column \"\(column.text)=METRIC_ID\" to record it"))
+            }
+            ignored.insert(column.position)
+        }
+        return ignored
+    }
+
+    /// A partner reviewed monthly records months; one reviewed quarterly, quarters.
+    private static func cadenceProblem(_ partner: Partner, _ period: Period, at position: SourcePosition) -> RecordProblem? {
+        let cadence = partner.charter?.measurement?.cadence ?? .quarterly
+        switch (cadence, period) {
+        case (.monthly, .quarter(let quarter)):
+            return RecordProblem(.partnerFile, at: position,
+                                 "\(partner.displayName) is reviewed monthly: record its months (\(quarter.months.map(\.description).joined(separator: ", "))) rather than \(quarter)")
+        case (.quarterly, .month(let month)):
+            return RecordProblem(.partnerFile, at: position,
+                                 "\(partner.displayName) is reviewed quarterly: record \(month.quarter) rather than the month \(month)")
+        default:
+            return nil
+        }
+    }
+
+    /// The metric id a column or cell names for this partner: its id, or its name, ignoring case and spacing.
+    private static func resolveMetric(_ reference: String, of partner: Partner) -> String? {
         let metrics = partner.charter?.measurement?.metrics?.value ?? []
-        let ids = metrics.compactMap { $0.id?.value }
-        if ids.contains(text) { return text }
-        if let byName = metrics.first(where: { $0.name?.value == text }), let id = byName.id?.value { return id }
-        var message = "\(partner.displayName) has no metric '\(text)'"
+        let key = NameKey.of(reference)
+        if let byID = metrics.first(where: { $0.id?.value == reference }) ?? metrics.first(where: { $0.id.map { NameKey.of($0.value) } == key }) {
+            return byID.id?.value
+        }
+        return metrics.first { $0.name.map { NameKey.of($0.value) } == key }?.id?.value
+    }
+
+    private static func metricProblem(_ reference: String, written: CSVTable.Field, of partner: Partner,
+                                      at position: SourcePosition) -> RecordProblem {
+        let ids = (partner.charter?.measurement?.metrics?.value ?? []).compactMap { $0.id?.value }
+        var message = "\(partner.displayName) has no metric '\(reference)'"
+            + (reference == Trim.whitespace(written.text) ? "" : " (mapped from the column '\(written.text)')")
             + (ids.isEmpty ? "; its charter defines none" : " (its charter defines \(ids.joined(separator: ", ")))")
-        if let suggestion = Suggestion.closest(to: text, among: ids) { message += "; did you mean '\(suggestion)'?" }
-        problems.append(RecordProblem(.unknownMetric, at: cell.position, message))
-        return nil
+        if let suggestion = Suggestion.closest(to: reference, among: ids) { message += "; did you mean '\(suggestion)'?" }
+        return RecordProblem(.unknownMetric, at: position, message)
     }
 
     /// The partner file's text before and after; the edit is read back and
@@ -192,7 +276,8 @@ public enum Recorder {
     private static func edit(_ partner: Partner, values: [ReviewWriter.Value], options: Options,
                              company: String?) throws -> (before: String, after: String) {
         let url = options.contentFolder.appendingPathComponent(partner.file)
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = try? BoundedFile.read(url.path, limit: YAMLFile.maxBytes, followLinks: true),
+              let text = String(data: data, encoding: .utf8) else {
             throw Failure(description: "cannot read \(partner.file)")
         }
         let context = LoadContext(file: partner.file)
@@ -201,7 +286,7 @@ public enum Recorder {
         }
         let after: String
         do {
-            after = try ReviewWriter.recording(values, quarter: options.quarter, date: options.date, in: text, root: root)
+            after = try ReviewWriter.recording(values, period: options.period, date: options.date, in: text, root: root)
         } catch {
             throw Failure(description: "\(error)")
         }
@@ -210,44 +295,71 @@ public enum Recorder {
             throw Failure(description: "internal check failed: the edited file would not parse; nothing was written")
         }
         let edited = PartnerLoader.load(newRoot, id: partner.id, context: check)
-        let before = partner.reviews?.items.first { $0.quarter?.value == options.quarter }
-        let now = edited.reviews?.items.filter { $0.quarter?.value == options.quarter } ?? []
+        let before = partner.reviews?.items.first { $0.period?.value == options.period }
+        let now = edited.reviews?.items.filter { $0.period?.value == options.period } ?? []
         var expected = Dictionary((before?.metrics ?? []).map { ($0.id.value, $0.value.value) }, uniquingKeysWith: { a, _ in a })
         for value in values { expected[value.metric] = value.number }
         let got = Dictionary((now.first?.metrics ?? []).map { ($0.id.value, $0.value.value) }, uniquingKeysWith: { a, _ in a })
-        let otherReviews = { (p: Partner) in
-            (p.reviews?.items ?? []).filter { $0.quarter?.value != options.quarter }.map { review in
+        let otherReviews = { (p: Partner) -> [[String]] in
+            (p.reviews?.items ?? []).filter { $0.period?.value != options.period }.map { review in
                 review.metrics.map { "\($0.id.value)=\($0.value.value)" }
             }
         }
-        guard now.count == 1, got == expected, otherReviews(edited) == otherReviews(partner),
+        // A review that existed keeps everything but its numbers: date, attendees, next review, risks, objectives.
+        let unchanged = before.map { old in
+            now.first.map { new in
+                old.date?.value == new.date?.value && old.nextReview?.value == new.nextReview?.value
+                    && old.attendees.map(\.value) == new.attendees.map(\.value) && old.risks.count == new.risks.count
+                    && old.objectives.map(\.value) == new.objectives.map(\.value) && old.decisions.map(\.value) == new.decisions.map(\.value)
+            } ?? false
+        } ?? true
+        guard now.count == 1, got == expected, unchanged, otherReviews(edited) == otherReviews(partner),
               Fingerprint.of(edited, company: company) == Fingerprint.of(partner, company: company),
               (edited.signatures?.items.count ?? 0) == (partner.signatures?.items.count ?? 0) else {
             throw Failure(description: "internal check failed: the edited file would not read back as recorded; nothing was written")
         }
         return (text, after)
     }
+}
 
-    /// Writes every change through a temporary file beside it, then renames
-    /// them into place one after another.
-    private static func write(_ changes: [Change], in folder: URL) throws {
-        var staged: [(temporary: URL, target: URL)] = []
-        do {
-            for change in changes {
-                let target = folder.appendingPathComponent(change.file)
-                let temporary = target.deletingLastPathComponent()
-                    .appendingPathComponent(".\(target.lastPathComponent).record-\(ProcessInfo.processInfo.processIdentifier)")
-                try Data(change.after.utf8).write(to: temporary)
-                staged.append((temporary, target))
-            }
-        } catch {
-            for file in staged { try? FileManager.default.removeItem(at: file.temporary) }
-            throw Failure(description: "cannot write the partner files: \(error.localizedDescription); nothing was changed")
+/// Partners by what exports call them: ID, name or alias, ignoring case and spacing.
+struct PartnerNames {
+    private var byKey: [String: [Partner]] = [:]
+    private let all: [Partner]
+
+    init(_ partners: [Partner]) {
+        all = partners
+        for partner in partners {
+            var keys = Set([NameKey.of(partner.id)])
+            if let name = partner.name?.value { keys.insert(NameKey.of(name)) }
+            for alias in partner.aliases { keys.insert(NameKey.of(alias.value)) }
+            for key in keys { byKey[key, default: []].append(partner) }
         }
-        for file in staged {
-            guard rename(file.temporary.path, file.target.path) == 0 else {
-                throw Failure(description: "cannot replace \(file.target.path): \(String(cString: strerror(errno)))")
-            }
+    }
+
+    /// The partner a cell names; nil with one problem when none or several match.
+    func resolve(_ cell: CSVTable.Field, loaded: LoadedContent, problems: inout [RecordProblem]) -> Partner? {
+        let text = Trim.whitespace(cell.text)
+        if let exact = all.first(where: { $0.id == text }) { return exact }
+        let matches = byKey[NameKey.of(text)] ?? []
+        if matches.count == 1 { return matches[0] }
+        if matches.count > 1 {
+            problems.append(RecordProblem(.unknownPartner, at: cell.position,
+                                          "\(matches.count) partners go by '\(text)' (\(matches.map(\.id).joined(separator: ", "))); use the ID"))
+            return nil
         }
+        let file = "\(ContentLoader.partnersFolder)/\(text).yaml"
+        if loaded.diagnostics.contains(where: { $0.file == file && $0.severity == .error }) {
+            problems.append(RecordProblem(.unknownPartner, at: cell.position, "\(file) cannot be read; fix it first (see partnerbook check)"))
+            return nil
+        }
+        var message = "no partner with ID, name or alias '\(text)'"
+        if let suggestion = Suggestion.closest(to: text, among: all.map(\.id) + all.compactMap { $0.name?.value }) {
+            message += "; did you mean '\(suggestion)'? (or add it to that partner's aliases)"
+        } else {
+            message += "; add it to the partner's aliases if that is how the export names it"
+        }
+        problems.append(RecordProblem(.unknownPartner, at: cell.position, message))
+        return nil
     }
 }

@@ -146,6 +146,7 @@ code { font-family: "Source Code Pro", Menlo, Consolas, monospace; font-size: .9
 .badge-red { color: var(--red); background: var(--red-bg); }
 .badge-error { color: var(--red); background: var(--red-bg); }
 .badge-warning { color: var(--amber); background: var(--amber-bg); }
+.badge-notice { color: #2c5282; background: #ebf8ff; }
 .badge-tier { color: #2c5282; background: #ebf8ff; }
 
 .draft-note { padding: .6rem 1rem; margin-top: 1rem; border: 2px dashed var(--red); color: var(--red); background: var(--paper); }
@@ -176,6 +177,7 @@ table.compact th .target { display: block; font-weight: 400; color: var(--muted)
 .severity { font-size: .8rem; font-weight: 700; text-transform: uppercase; letter-spacing: .03em; padding: 0 .3rem; border-radius: 4px; }
 .severity-error { color: var(--red); background: var(--red-bg); }
 .severity-warning { color: var(--amber); background: var(--amber-bg); }
+.severity-notice { color: #2c5282; background: #ebf8ff; }
 
 .filters { display: grid; gap: .6rem; margin: 1rem 0; }
 .filters label { font-weight: 600; }
@@ -446,7 +448,7 @@ Charter fingerprint: {{fingerprint}}
 """#,
         "index.html.mustache": #"""
 <h1>{{title}}</h1>
-<p class="lead">{{company}}'s partner program as of {{asOf}}: {{partnerCount}} partners. See the <a href="program/scorecard.html">program scorecard</a> and the <a href="program/report.html">validation report</a> ({{errorCount}} errors, {{warningCount}} warnings).</p>
+<p class="lead">{{company}}'s partner program as of {{asOf}}: {{partnerCount}} partners. See the <a href="program/scorecard.html">program scorecard</a> and the <a href="program/report.html">validation report</a> ({{errorCount}} errors, {{warningCount}} warnings, {{noticeCount}} notices).</p>
 
 {{#summary}}
 <div class="summary-grid">
@@ -639,7 +641,7 @@ Charter fingerprint: {{fingerprint}}
 <li><a href="charter.html">Partnership charter</a> (<a href="charter.md">Markdown</a>)</li>
 <li><a href="scorecard.html">Scorecard</a> (<a href="scorecard.md">Markdown</a>)</li>
 {{#packets}}
-<li><a href="{{link}}">QBR packet {{quarter}}</a>, {{label}} (our <a href="{{brief}}">brief for it</a>, internal)</li>
+<li><a href="{{link}}">{{kind}} {{quarter}}</a>, {{label}} (our <a href="{{brief}}">brief for it</a>, internal)</li>
 {{/packets}}
 </ul>
 </nav>
@@ -660,10 +662,10 @@ Charter fingerprint: {{fingerprint}}
 <h2>Latest KPIs</h2>
 {{#hasKPIs}}
 <table>
-<thead><tr><th scope="col">Metric</th><th scope="col">Latest</th><th scope="col">Expected now</th><th scope="col">Target</th><th scope="col">Attainment</th><th scope="col">Band</th></tr></thead>
+<thead><tr><th scope="col">Metric</th><th scope="col">Latest</th><th scope="col">Expected then</th><th scope="col">Target</th><th scope="col">Attainment</th><th scope="col">Band</th></tr></thead>
 <tbody>
 {{#kpis}}
-<tr><td>{{name}}</td><td>{{latest}}{{#latestQuarter}} ({{latestQuarter}}){{/latestQuarter}}</td><td>{{expected}}</td><td>{{target}}</td><td>{{attainment}}</td><td>{{band}}</td></tr>
+<tr><td>{{name}}</td><td>{{latest}}{{#latestWhen}} ({{latestWhen}}){{/latestWhen}}</td><td>{{expected}}</td><td>{{target}}</td><td>{{attainment}}</td><td>{{band}}</td></tr>
 {{/kpis}}
 </tbody>
 </table>
@@ -729,7 +731,7 @@ Charter fingerprint: {{fingerprint}}
 {{% CONTENT_TYPE: MARKDOWN }}
 # Program scorecard: {{programName}}
 
-{{company}} · As of {{asOf}} · {{partnerCount}} partners · average health {{averageHealth}} / 100 · {{errorCount}} errors and {{warningCount}} warnings from check
+{{company}} · As of {{asOf}} · {{partnerCount}} partners · average health {{averageHealth}} / 100 · {{errorCount}} errors, {{warningCount}} warnings and {{noticeCount}} notices from check
 
 {{#summary}}
 ## Is the program working?
@@ -737,10 +739,10 @@ Charter fingerprint: {{fingerprint}}
 {{answer}}
 
 {{#hasOutcomes}}
-| Quarter | Partner revenue of company revenue | Share (target {{shareTarget}}) | Active partners (target {{activeTarget}}) |
-|---|--:|--:|--:|
+| Quarter | Partner revenue of company revenue | Share (target {{shareTarget}}) | Active partners (target {{activeTarget}}) | No figure from |
+|---|--:|--:|--:|---|
 {{#outcomeRows}}
-| {{quarter}} | {{partnerRevenue}} | {{share}} | {{activeRate}} ({{active}}) |
+| {{quarter}} | {{partnerRevenue}} | {{share}} | {{activeRate}} ({{active}}) | {{notCounted}} |
 {{/outcomeRows}}
 
 {{/hasOutcomes}}
@@ -783,7 +785,7 @@ Nothing: every partner passes every rule.
 
 ![{{alt}}]({{path}})
 
-Partner revenue is the sum of the metrics marked counts_toward: partner_revenue in each partner's review of the quarter; its share is that sum over the company revenue in program.yaml. A partner is active in a quarter when it held its review for that quarter and reported at least one metric; the rate is over the partners in the program at the quarter's end (begun and not ended).
+Partner revenue is the sum of the metrics marked counts_toward: partner_revenue, each partner's figure for the quarter by the metric's period (a quarter's reading, the sum of its months, or a running total less the quarter before), converted to the program's currency at the rates in program.yaml; its share is that sum over the company revenue in program.yaml. A partner whose figure cannot be made is named under "No figure from", never counted as zero. Only finished quarters are shown. A partner is active in a quarter when it held its review of that quarter (or of a month in it) and reported at least one metric; the rate is over the partners in the program at the quarter's end (begun and not ended).
 
 {{/outcomesChart}}
 {{/summary}}
@@ -895,7 +897,7 @@ Health bands: green 70 or more, amber 40 to 69, red under 40; held at amber when
 """#,
         "qbr-brief.md.mustache": #"""
 {{% CONTENT_TYPE: MARKDOWN }}
-# QBR brief {{quarter}}: {{partnerName}}
+# {{title}}
 
 > **For {{company}} only.** Our preparation for the review on {{date}}; the [packet]({{quarter}}.{{ext}}) is what goes on the screen. Do not forward.
 
@@ -919,7 +921,7 @@ None written yet: write the {{quarter}} review's entry ahead in the partner file
 - **{{topic}}.** {{text}}{{#prose}} {{{.}}}.{{/prose}}{{#tail}} {{.}}{{/tail}}
 {{/asks}}
 {{^asks}}
-Nothing in the data needs raising: confirm the plan and next quarter's commitments.
+Nothing in the data needs raising: confirm the plan and next {{periodWord}}'s commitments.
 {{/asks}}
 
 ## Where we stand, as of {{asOf}}
@@ -941,13 +943,13 @@ Nothing in the data needs raising: confirm the plan and next quarter's commitmen
 """#,
         "qbr.md.mustache": #"""
 {{% CONTENT_TYPE: MARKDOWN }}
-# QBR packet {{quarter}}: {{partnerName}}
+# {{title}}
 
 {{#upcoming}}
-> **Prepared before the review.** This packet carries the latest data; the decisions and next quarter's commitments are for the meeting to fill in.
+> **Prepared before the review.** This packet carries the latest data{{#prepared}}, including the numbers recorded for {{quarter}} ahead of the meeting{{/prepared}}; the decisions and next {{periodWord}}'s commitments are for the meeting to fill in.
 
 {{/upcoming}}
-| Partner | Tier | Phase | Quarter | Review date | Health |
+| Partner | Tier | Phase | Period | Review date | Health |
 |---|---|---|---|---|---|
 | {{partnerName}} | {{tier}} | {{status}} | {{quarter}} | {{date}} | {{health}} / 100, {{band}} |
 
@@ -961,7 +963,7 @@ Nothing in the data needs raising: confirm the plan and next quarter's commitmen
 | {{time}} | {{topic}} | {{lead}} |
 {{/agenda}}
 
-## Last quarter's commitments
+## Last {{periodWord}}'s commitments
 
 {{#hasLastCommitments}}
 **{{company}}**
@@ -998,7 +1000,7 @@ No commitments were recorded at the previous review.
 ![{{alt}}]({{path}})
 
 {{^upcoming}}
-The chart shows the partner's last four quarters as of {{chartAsOf}}; the table above is this review's record.
+The chart shows the partner's readings over the last year as of {{chartAsOf}}; the table above is this review's record.
 
 {{/upcoming}}
 {{/charts}}
@@ -1055,7 +1057,7 @@ No decisions recorded.
 {{/decisions}}
 {{/upcoming}}
 
-## Next quarter's commitments
+## Next {{periodWord}}'s commitments
 
 {{#upcoming}}
 | Side | Commitment | Owner | Due |
@@ -1140,14 +1142,14 @@ Green is 70 or more, amber 40 to 69, red under 40. The score adds up five weight
 ## KPIs
 
 {{#hasKPIs}}
-| Metric | Target | Expected now | Latest | Previous | Change | Attainment | Band |
+| Metric | Target | Expected then | Latest | Previous | Change | Attainment | Band |
 |---|--:|--:|--:|--:|---|--:|---|
 {{#kpis}}
-| {{name}} | {{target}} | {{expected}} | {{latest}}{{#latestQuarter}} ({{latestQuarter}}){{/latestQuarter}} | {{previous}} | {{change}} | {{attainment}} | {{band}} |
+| {{name}} | {{target}} | {{expected}} | {{latest}}{{#latestWhen}} ({{latestWhen}}){{/latestWhen}} | {{previous}} | {{change}} | {{attainment}} | {{band}} |
 {{/kpis}}
 
 {{#hasPace}}
-A target with a due date is judged against its pace: a straight line from the baseline at the start of the current phase to the target on the due date. "Expected now" is where that line stands on {{asOf}}, and attainment is the progress made over the progress expected by then. Targets without a date are judged as they stand: the latest reading against the target (inverted where lower is better).
+A target with a due date is judged against its pace: a straight line from the baseline at the start of the current phase to the target on the due date. A reading is as of the last day of its quarter (or month); "Expected then" is where the line stood on that day, and attainment is the progress made over the progress expected by then. Beside each reading is how old it is on {{asOf}}. Targets without a date are judged as they stand: the latest reading against the target (inverted where lower is better).
 
 Band: green at 90% or more, amber 70 to 89%, red under 70%. Behind pace means under 90% of the expected progress; ahead of pace, 105% or more.
 {{/hasPace}}
@@ -1155,7 +1157,7 @@ Band: green at 90% or more, amber 70 to 89%, red under 70%. Behind pace means un
 Attainment is the latest reading against target (inverted for metrics where lower is better). Band: green at 90% or more, amber 70 to 89%, red under 70%.
 {{/hasPace}}
 
-### Trends over the last four quarters
+### Trends over the last year
 
 {{#charts}}
 ![{{alt}}]({{path}})
@@ -1259,7 +1261,7 @@ Nothing: the partner file passes every rule.
 
 ## Documents
 
-[Charter](charter.{{ext}}){{#packets}} · [QBR {{quarter}}](qbr/{{quarter}}.{{ext}}){{/packets}}
+[Charter](charter.{{ext}}){{#packets}} · [{{name}}](qbr/{{quarter}}.{{ext}}){{/packets}}
 
 """#,
     ]

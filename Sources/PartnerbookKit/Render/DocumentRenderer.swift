@@ -50,10 +50,11 @@ struct DocumentRenderer {
         for packet in QBRPlan.packets(for: context.partner, asOf: asOf) {
             let qbr = QBRView(context, packet: packet, coMarketing: scorecard.coMarketing,
                               chart: chart.map { ChartView(name: $0.name, path: "../" + $0.path, alt: $0.alt) })
-            files += document(base + "qbr/\(packet.quarter)", template: "qbr.md", context: context, kind: "qbr",
-                              crumb: "QBR \(packet.quarter)", view: qbr)
-            files += document(base + "qbr/\(packet.quarter)-brief", template: "qbr-brief.md", context: context, kind: "brief",
-                              crumb: "QBR \(packet.quarter) brief", view: BriefView(context, packet: packet))
+            let name = packet.period.isMonth ? "Review \(packet.period)" : "QBR \(packet.period)"
+            files += document(base + packet.path, template: "qbr.md", context: context, kind: "qbr",
+                              crumb: name, view: qbr)
+            files += document(base + packet.path + "-brief", template: "qbr-brief.md", context: context, kind: "brief",
+                              crumb: name + " brief", view: BriefView(context, packet: packet))
         }
         files.append(OutputFile(base + "index.html",
                                 layout(body: templates.render("partner.html", PartnerPageView(context)), title: context.partnerName,

@@ -54,6 +54,26 @@ enum Format {
         (value > 0 ? "+" : value < 0 ? "−" : "±") + Format.value(abs(value), unit: unit)
     }
 
+    /// A change of a percentage, in points: "+3.5 points".
+    static func points(_ value: Double) -> String {
+        let magnitude = number(abs(value), decimals: 1)
+        return (value > 0 ? "+" : value < 0 ? "−" : "±") + magnitude + (magnitude == "1" ? " point" : " points")
+    }
+
+    /// When a reading is from: "2026-Q2, as of 30 June 2026".
+    static func reading(_ reading: KPIReading) -> String {
+        guard let latest = reading.latest else { return "no reading" }
+        return "\(latest.period), as of \(date(reading.judgedOn))"
+    }
+
+    /// How old a metric's latest reading is at the as-of date: "143 days old",
+    /// or "in progress" for a period not over yet.
+    static func age(_ reading: KPIReading) -> String {
+        guard let latest = reading.latest, let days = reading.ageDays else { return "no reading" }
+        if latest.period.lastDay > reading.asOf { return "\(latest.period.unitWord) in progress" }
+        return days == 0 ? "as of today" : days == 1 ? "1 day old" : "\(days) days old"
+    }
+
     /// A fraction as a signed whole percentage: 0.17 as "+17%".
     static func signedPercent(_ fraction: Double) -> String {
         let whole = Int((fraction * 100).rounded())

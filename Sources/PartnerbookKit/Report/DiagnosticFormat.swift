@@ -25,8 +25,10 @@ public struct DiagnosticReport: Sendable {
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    /// Notices (how a partnership is going) never fail a run, `--strict` included.
+    public var noticeCount: Int { diagnostics.filter { $0.severity == .notice }.count }
 
-    /// Whether the content fails: any error, or any warning under `--strict`.
+    /// Whether the content fails: any error, or any warning under `--strict`; never a notice.
     public var fails: Bool { errorCount > 0 || (strict && warningCount > 0) }
 
     /// "1 error, 3 warnings".
@@ -36,8 +38,10 @@ public struct DiagnosticReport: Sendable {
 
     private func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 
+    /// "0 errors, 3 warnings in 7 partners (4 notices)".
     public var summary: String {
         var line = "\(counts) in \(count(partnerCount, "partner"))"
+        if noticeCount > 0 { line += " (\(count(noticeCount, "notice")))" }
         if strict && warningCount > 0 { line += " (--strict: warnings count as errors)" }
         return line
     }

@@ -41,7 +41,7 @@ public enum ContentSchema {
         B.object("", [
             ("name", B.ref("text", "The program's name (required).")),
             ("company", B.ref("text", "Our company: \"us\" in every document (required).")),
-            ("currency", ["type": "string", "pattern": "^[A-Za-z]{3}$", "description": "A three-letter currency code; default USD."]),
+            ("currency", ["type": "string", "pattern": "^[A-Za-z]{3}$", "description": "An ISO 4217 currency code; default USD."]),
             ("as_of", B.ref("date", "The date documents are generated for; --as-of overrides it, else today.")),
             ("site", B.object("The program site.", [
                 ("title", B.ref("text", "The site's title; default: the program name.")),
@@ -61,6 +61,21 @@ public enum ContentSchema {
             ("targets", B.object("Program goals in percent; defaults are the playbook's.", [
                 ("partner_revenue_share", B.ref("percent", "Partner revenue as a share of company revenue; default 35.")),
                 ("active_partner_rate", B.ref("percent", "Active partners as a share of those in the program; default 70.")),
+            ])),
+            ("exchange_rates", [
+                "type": ["object", "null"],
+                "description": "Program currency per unit of another currency, for partner revenue: { EUR: 1.08 }; a quarter may override: { 2026-Q3: { EUR: 1.1 } }.",
+                "patternProperties": [
+                    "^[A-Za-z]{3}$": B.ref("number", "Program currency per unit of this currency."),
+                    "^[0-9]{4}-Q[1-4]$": ["type": "object", "description": "Rates for one quarter.",
+                                          "patternProperties": ["^[A-Za-z]{3}$": ["$ref": "#/$defs/number"]], "additionalProperties": false],
+                ] as [String: Any],
+                "additionalProperties": false,
+            ]),
+            ("record", B.object("How partnerbook record reads exports.", [
+                ("partner_column", B.ref("text", "The header of the column that names the partner; default partner.")),
+                ("columns", ["type": ["object", "null"], "additionalProperties": ["$ref": "#/$defs/text"],
+                             "description": "Export column header to the metric id it records: { \"Sourced ARR\": sourced_revenue }."]),
             ])),
         ], required: ["name", "company"], nullable: false)
     }
@@ -88,6 +103,8 @@ public enum ContentSchema {
             ("due", B.ref("date", "When the target should be reached; with it, attainment is judged against the pace.")),
             ("baseline", B.ref("number", "Where the metric started; default its first reading.")),
             ("counts_toward", B.choice(Outcome.allCases.map(\.rawValue), "A program outcome this metric adds to.")),
+            ("period", B.choice(MetricPeriod.allCases.map(\.rawValue),
+                                "What one reading covers, for a metric that counts toward partner revenue: quarter, month, or to_date (a running total).")),
         ], required: ["id"], nullable: false)
         let phasePlan = { (description: String, keys: [String]) -> B.Node in
             let all: [String: B.Node] = [
@@ -98,8 +115,9 @@ public enum ContentSchema {
             return B.object(description, keys.map { ($0, all[$0]!) })
         }
         let review = B.object("One business review.", [
-            ("quarter", B.ref("quarter", "The quarter reviewed (required).")),
-            ("date", B.ref("date", "When it was held; a date after the as-of date with no metrics yet plans the next review.")),
+            ("quarter", B.ref("quarter", "The quarter reviewed (quarter or month is required).")),
+            ("month", ["type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$", "description": "For a partner reviewed monthly: the month reviewed, YYYY-MM."]),
+            ("date", B.ref("date", "When it is held; a date after the as-of date makes it a planned review, whatever numbers it holds.")),
             ("attendees", B.ref("proseList", "Who attended.")),
             ("metrics", ["type": ["object", "null"], "additionalProperties": ["$ref": "#/$defs/number"],
                          "description": "Metric id to its reading for the quarter."]),
@@ -112,7 +130,7 @@ public enum ContentSchema {
             ])),
             ("next_review", B.ref("date", "When the next review is.")),
             ("objectives", B.ref("proseList", "What we want from this meeting: shown only in our brief.")),
-        ], required: ["quarter"], nullable: false)
+        ], nullable: false)
         let signature = B.object("A signature recorded by partnerbook sign.", [
             ("party", B.choice(Party.allCases.map(\.rawValue), "us or partner.")),
             ("name", B.ref("text", "Who signed.")), ("title", B.ref("text", "Their title.")),
@@ -127,6 +145,7 @@ public enum ContentSchema {
             ("status", B.choice(Status.allCases.map(\.rawValue), "Where the partnership stands (required).")),
             ("summary", B.ref("prose", "Who they are and why the partnership matters.")),
             ("listed", B.ref("boolean", "Shown in the public partner directory once in walk or run; default false.")),
+            ("aliases", B.ref("proseList", "Other names the partner goes by in CRM and finance exports, for partnerbook record.")),
             ("ended", B.ref("date", "With status ended: the day it ended; it stops counting toward program outcomes.")),
             ("profile", B.object("Inputs of the tier decision tree.", [
                 ("engineering_resources", B.ref("boolean", "Can they build on our public API by themselves?")),

@@ -1,9 +1,12 @@
-public enum Severity: String, Sendable, Comparable, Codable {
-    case error, warning
+/// How bad a finding is. A notice is about how a partnership is going
+/// rather than about the file (behind pace, overdue): it is shown
+/// everywhere and never fails a run, `--strict` included.
+public enum Severity: String, Sendable, Comparable, Codable, CaseIterable {
+    case error, warning, notice
 
-    public static func < (lhs: Severity, rhs: Severity) -> Bool {
-        lhs == .error && rhs == .warning
-    }
+    private var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
 
 /// One finding about the content: where, how bad, which rule, what to do.

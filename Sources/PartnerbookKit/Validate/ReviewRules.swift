@@ -5,7 +5,8 @@ enum ReviewRules: PartnerRules {
         let measurement = partner.charter?.measurement
         let known = Set((measurement?.metrics?.value ?? []).compactMap { $0.id?.value })
 
-        var seen: [Quarter: SourcePosition] = [:]
+        // One review per period: a month inside a quarter reviewed as a whole is reviewed twice too.
+        var seen: [(period: Period, at: SourcePosition)] = []
         for review in reviews {
             for metric in review.metrics where !known.contains(metric.id.value) {
                 var message = "review names metric '\(metric.id.value)', which charter.measurement does not define"
@@ -14,12 +15,15 @@ enum ReviewRules: PartnerRules {
                 }
                 findings.report(.reviewUnknownMetric, at: metric.id.at, message)
             }
-            if let quarter = review.quarter {
-                if let first = seen[quarter.value] {
-                    findings.report(.reviewDuplicateQuarter, at: quarter.at,
-                                    "\(quarter.value) is reviewed twice; the first review is at line \(first.line)")
+            if let period = review.period {
+                if let first = seen.first(where: { $0.period == period.value }) {
+                    findings.report(.reviewDuplicateQuarter, at: period.at,
+                                    "\(period.value) is reviewed twice; the first review is at line \(first.at.line)")
+                } else if let overlap = seen.first(where: { $0.period.overlaps(period.value) }) {
+                    findings.report(.reviewDuplicateQuarter, at: period.at,
+                                    "\(period.value) overlaps \(overlap.period), reviewed at line \(overlap.at.line): each stretch of time is reviewed once, by quarter or by month")
                 } else {
-                    seen[quarter.value] = quarter.at
+                    seen.append((period.value, period.at))
                 }
             }
         }
@@ -27,7 +31,7 @@ enum ReviewRules: PartnerRules {
         guard partner.status?.value == .run else { return }
         let cadence = measurement?.cadence ?? .quarterly
         let asOf = context.asOf
-        // A review planned ahead (dated after the as-of date, no metrics yet) means the next one is on the calendar.
+        // A review planned ahead (dated after the as-of date) means the next one is on the calendar.
         let reviewsHeld = QBRPlan.held(partner, asOf: asOf)
         guard !(partner.reviews?.items ?? []).contains(where: { QBRPlan.isPlanned($0, asOf: asOf) }) else { return }
         guard let last = reviewsHeld.last else {

@@ -3,6 +3,7 @@
 public enum Rule: String, CaseIterable, Sendable {
     case yamlSyntax = "yaml.syntax"
     case yamlLimits = "yaml.limits"
+    case yamlFlowComma = "yaml.flow-comma"
     case schemaType = "schema.type"
     case schemaRequired = "schema.required"
     case schemaUnknownKey = "schema.unknown-key"
@@ -41,14 +42,19 @@ public enum Rule: String, CaseIterable, Sendable {
     case signatureMissing = "signature.missing"
     case programWeights = "program.weights"
     case programOutcomes = "program.outcomes"
+    case outcomesPeriod = "outcomes.period"
+    case outcomesCurrency = "outcomes.currency"
+    case phaseOverrun = "phase.overrun"
 
     public var severity: Severity {
         switch self {
         case .schemaUnknownKey, .charterTimelineDuration, .charterGovernanceEscalation,
              .commitmentHandshake, .commitmentNoDownside, .leverageMissing, .leverageWeak,
              .tierMismatch, .gateDecisionMismatch, .gateSunkCost, .comarketingLaunchBeforeReady,
-             .reviewOverdue, .signatureMissing, .signatureStale, .kpiBehindPace, .kpiPastDue, .decisionBuild:
+             .signatureMissing, .signatureStale, .decisionBuild:
             return .warning
+        case .kpiBehindPace, .kpiPastDue, .reviewOverdue, .phaseOverrun:
+            return .notice
         default:
             return .error
         }

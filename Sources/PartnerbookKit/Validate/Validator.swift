@@ -4,8 +4,14 @@ import Foundation
 public enum Validator {
     static let families: [any PartnerRules.Type] = [
         CharterRules.self, TimelineRules.self, CommitmentRules.self, LeverageRules.self, TierRules.self,
-        GateRules.self, CoMarketingRules.self, ReviewRules.self, KPIRules.self, BuildOrPartnerRules.self, SignatureRules.self,
+        GateRules.self, PhaseRules.self, CoMarketingRules.self, ReviewRules.self, KPIRules.self, OutcomeRules.self,
+        BuildOrPartnerRules.self, SignatureRules.self,
     ]
+
+    /// The rules that still apply once a partnership has ended: it is
+    /// history, so only what makes its file unreadable or its numbers wrong.
+    /// (The loader's `yaml.*`, `schema.*`, `content.*` and `partner.id` always apply.)
+    static let endedRules: Set<Rule> = [.reviewUnknownMetric, .reviewDuplicateQuarter, .outcomesPeriod, .outcomesCurrency]
 
     /// Loader findings plus every rule's, in a stable order.
     public static func validate(_ content: LoadedContent, asOf: Day, history: SignedHistory? = nil) -> [Diagnostic] {
@@ -26,12 +32,14 @@ public enum Validator {
         file.diagnostics + (file.partner.map { check($0, context) } ?? [])
     }
 
-    /// Every rule family's findings for one partner.
+    /// Every rule family's findings for one partner (for an ended
+    /// partnership, only those of `endedRules`).
     public static func check(_ partner: Partner, _ context: RuleContext) -> [Diagnostic] {
         var findings = Findings(partner)
         for family in families {
             family.check(partner, context, into: &findings)
         }
-        return findings.diagnostics
+        guard partner.status?.value == .ended else { return findings.diagnostics }
+        return findings.diagnostics.filter { Rule(rawValue: $0.rule).map(endedRules.contains) ?? true }
     }
 }

@@ -72,17 +72,6 @@ import Yams
             #expect(result.stderr.contains("run partnerbook init"), "\(command)")
         }
     }
-
-    @Test func aCommaInsideAFlowMappingGetsAQuotingHint() {
-        let yaml = Fixtures.partner(replacing: "us: { name: Dana Ruiz, title: Director, email: dana@northwind.example }",
-                                    with: "us: { name: Dana Ruiz, title: Director, ISV Partnerships, email: dana@northwind.example }")
-        let found = Fixtures.check(yaml, rule: .schemaUnknownKey)
-        #expect(found.map(\.position) == [Fixtures.position(of: "ISV Partnerships", in: yaml)])
-        #expect(found.first?.message == "unknown key 'ISV Partnerships' in contacts.us; a comma inside { } ends a value, so if 'ISV Partnerships' belongs to title, quote the value: title: \"Director, ISV Partnerships\"")
-        // A block mapping's unknown key gets no such hint.
-        let block = Fixtures.partner + "\nextra: 1\n"
-        #expect(Fixtures.check(block, rule: .schemaUnknownKey).first?.message == "unknown key 'extra'")
-    }
 }
 
 /// The JSON Schemas for editors.

@@ -31,7 +31,7 @@ import Testing
             next_review: 2027-01-14
         """, in: yaml)
         let text = try brief(yaml)
-        #expect(text.contains("**Metric.** Revenue red at 41% of target: agree what changes before the next review."))
+        #expect(text.contains("**Metric.** Revenue red at 41% of target (2026-Q3, as of 30 September 2026): agree what changes before the next review."))
         #expect(text.contains("**Metric.** Days to value went the wrong way, 8 to 9: agree what changes"))
         #expect(text.contains("**Commitment.** Northwind Analytics committed to Write the case study. Done, late, or dropped?"))
         #expect(text.contains("**Commitment.** Acme Cloud committed to Renew the budget."))

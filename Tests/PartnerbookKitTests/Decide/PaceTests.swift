@@ -55,19 +55,21 @@ import Testing
         #expect(PaceStanding(ratio: 0.89) == .behind)
     }
 
-    // MARK: On a partner: the fixture is in run since 2025-06-02, judged on 2026-11-20 (536 days in).
+    // MARK: On a partner: the fixture is in run since 2025-06-02; its latest reading (2026-Q3) is judged on 2026-09-30 (485 days in), not on the as-of date 2026-11-20.
 
     private func revenue(_ metric: String) -> KPIReading? {
         let yaml = Fixtures.partner(replacing: "{ id: revenue, name: Revenue, unit: USD, target: 400000, direction: up, weight: 2 }",
                                     with: metric)
         let (partner, _) = Fixtures.load(yaml)
-        return partner.flatMap { KPIReading.readings(for: $0, on: Fixtures.asOf).first }
+        return partner.flatMap { KPIReading.readings(for: $0, asOf: Fixtures.asOf).first }
     }
 
     @Test func aFarTargetReachedFasterThanThePaceIsAhead() throws {
-        // 2025-06-02 to 2027-12-31 is 942 days: $600,000 × 536/942 = $341,401 expected; $410,000 is ahead.
+        // 2025-06-02 to 2027-12-31 is 942 days: $600,000 × 485/942 = $308,917 expected on 30 September; $410,000 is ahead.
         let reading = try #require(revenue("{ id: revenue, name: Revenue, unit: USD, target: 600000, weight: 2, due: 2027-12-31, baseline: 0 }"))
-        #expect(abs(try #require(reading.expected) - 600_000 * 536 / 942) < 1e-6)
+        #expect(reading.judgedOn == Day("2026-09-30"))
+        #expect(reading.ageDays == 51, "30 September to 20 November")
+        #expect(abs(try #require(reading.expected) - 600_000 * 485 / 942) < 1e-6)
         #expect(reading.standing == .ahead)
         #expect(reading.band == .green)
         #expect(reading.attainment! > 1)
@@ -78,7 +80,7 @@ import Testing
         // No baseline: the first reading ($350,000) is where the line starts.
         let reading = try #require(revenue("{ id: revenue, name: Revenue, unit: USD, target: 600000, weight: 2, due: 2027-12-31 }"))
         #expect(reading.pace?.baseline == 350_000)
-        let expected = 350_000 + 250_000 * 536.0 / 942
+        let expected = 350_000 + 250_000 * 485.0 / 942
         #expect(abs(try #require(reading.paceRatio) - 60_000 / (expected - 350_000)) < 1e-9)
     }
 
@@ -86,7 +88,7 @@ import Testing
         let yaml = Fixtures.partner(replacing: "{ id: revenue, name: Revenue, unit: USD, target: 400000, direction: up, weight: 2 }",
                                     with: "{ id: revenue, name: Revenue, unit: USD, target: 600000, weight: 2, due: 2027-12-31 }")
             .replacingOccurrences(of: "metrics: { revenue: 350000, days: 8 }", with: "metrics: { days: 8 }")
-        let reading = try #require(Fixtures.load(yaml).0.flatMap { KPIReading.readings(for: $0, on: Fixtures.asOf).first })
+        let reading = try #require(Fixtures.load(yaml).0.flatMap { KPIReading.readings(for: $0, asOf: Fixtures.asOf).first })
         #expect(reading.pace == nil)
         #expect(reading.attainment == 410_000.0 / 600_000, "today's attainment against the target")
     }

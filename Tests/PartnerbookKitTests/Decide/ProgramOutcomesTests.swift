@@ -8,7 +8,7 @@ import Testing
 
     /// The fixture, with revenue counting toward partner revenue.
     static let counted = F.partner(replacing: "{ id: revenue, name: Revenue, unit: USD, target: 400000, direction: up, weight: 2 }",
-                                   with: "{ id: revenue, name: Revenue, unit: USD, target: 400000, direction: up, weight: 2, counts_toward: partner_revenue }")
+                                   with: "{ id: revenue, name: Revenue, unit: USD, target: 400000, direction: up, weight: 2, counts_toward: partner_revenue, period: quarter }")
 
     private func partner(_ yaml: String, id: String) throws -> Partner {
         try #require(F.load(yaml, id: id).0)
@@ -39,8 +39,8 @@ import Testing
         let acme = try partner(F.partner, id: "acme")
         let outcomes = ProgramOutcomes(program: try program("outcomes: [ { quarter: 2026-Q3, revenue: 2000000 } ]"),
                                        partners: [acme], asOf: F.asOf)
-        #expect(outcomes.latest?.partnerRevenue == 0)
-        #expect(outcomes.latest?.revenueShare == 0)
+        #expect(outcomes.headline?.partnerRevenue == 0)
+        #expect(outcomes.headline?.revenueShare == 0)
     }
 
     @Test func activeMeansAReviewWithNumbersForTheQuarter() throws {

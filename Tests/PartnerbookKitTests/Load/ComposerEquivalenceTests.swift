@@ -44,10 +44,17 @@ import Testing
         // plus 94 must-fail inputs where ../shared/yaml-test-suite is present.
         #expect(all.count > (YAMLTestSuiteTests.available ? 150 : 50), "the corpus is there")
         let context = RuleContext(program: Fixtures.testProgram, asOf: Fixtures.asOf)
+        var splitByCommas: [String] = []
         for (name, data) in all {
             let new = LoadContext(file: "partners/x.yaml"), old = LoadContext(file: "partners/x.yaml")
             let newRoot = YAMLFile.parse(data, context: new)
             let oldRoot = YAMLFile.parseWithYams(data, context: old)
+            // yaml.flow-comma needs the source bytes the composer reads; the old
+            // reading took such a value apart silently (FlowCommaTests).
+            if new.diagnostics.contains(where: { $0.rule == Rule.yamlFlowComma.rawValue }) {
+                splitByCommas.append(name)
+                continue
+            }
             #expect(new.diagnostics == old.diagnostics, "\(name): \(new.diagnostics) vs \(old.diagnostics)")
             #expect((newRoot == nil) == (oldRoot == nil), "\(name)")
             guard let newRoot, let oldRoot else { continue }
@@ -58,5 +65,6 @@ import Testing
             #expect(CanonicalForm.text(of: newPartner, company: "C") == CanonicalForm.text(of: oldPartner, company: "C"), "\(name)")
             #expect(newPartner.reviews?.items.map(\.metrics.count) == oldPartner.reviews?.items.map(\.metrics.count), "\(name)")
         }
+        #expect(splitByCommas == ["flow-comma"], "only the input written to split a value is told apart")
     }
 }

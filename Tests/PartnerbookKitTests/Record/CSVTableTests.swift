@@ -90,5 +90,7 @@ import Testing
         let (_, problems) = try sheet("partner,revenue\nacme,1,2\n")
         #expect(problems.map(\.kind) == [.syntax])
         #expect(problems.first?.position == SourcePosition(line: 2, column: 8))
+        let (_, short) = try sheet("partner,revenue,days\nacme,1\n")
+        #expect(short.map(\.kind) == [.syntax], "a short last row with data is a problem, not a footer")
     }
 }

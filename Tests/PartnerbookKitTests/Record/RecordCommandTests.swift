@@ -74,7 +74,7 @@ import Testing
         let folder = content()
         let result = try run(folder, "partner,revenue\nacmee,1\nbeta,lots\n", ["2026-Q4"])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("q.csv:2:1: error: no partner with ID or name 'acmee'; did you mean 'acme'? [record.unknown-partner]"))
+        #expect(result.stdout.contains("q.csv:2:1: error: no partner with ID, name or alias 'acmee'; did you mean 'acme'? (or add it to that partner's aliases) [record.unknown-partner]"))
         #expect(result.stdout.contains("q.csv:3:6: error: 'lots' is not a number"))
     }
 
@@ -101,7 +101,7 @@ import Testing
         let context = LoadContext(file: "partners/x.yaml")
         let root = try #require(YAMLFile.parse(Data(yaml.utf8), context: context))
         return try ReviewWriter.recording(values.map { ReviewWriter.Value(metric: $0.0, number: $0.1) },
-                                          quarter: Quarter(quarter)!, date: date, in: yaml, root: root)
+                                          period: Period(quarter)!, date: date, in: yaml, root: root)
     }
 
     @Test func blockMetricsGetANewLineAndInPlaceReplacements() throws {

@@ -26,7 +26,8 @@ import Testing
         #expect(unfolded.contains("UID:review-acme-2026-Q4@partners.example\r\nDTSTAMP:20261120T000000Z\r\nDTSTART;VALUE=DATE:20270114\r\nDTEND;VALUE=DATE:20270115\r\nSUMMARY:QBR 2026-Q4: Acme Cloud\r\n"))
         #expect(unfolded.contains("URL:https://partners.example/hub/partners/acme/qbr/2026-Q4.html\r\n"))
         #expect(unfolded.contains("UID:gate-crawly-crawl@partners.example\r\nDTSTAMP:20261120T000000Z\r\nDTSTART;VALUE=DATE:20250303\r\n"))
-        #expect(unfolded.contains("SUMMARY:Go/no-go: crawl gate\\, Crawly\\, Inc\\; \"quoted\"\r\n"), "text escaped per RFC 5545")
+        #expect(unfolded.contains("SUMMARY:Overdue go/no-go: crawl gate\\, Crawly\\, Inc\\; \"quoted\"\r\n"),
+                "text escaped per RFC 5545; the crawl ended in 2025 with no decision, so the go/no-go is overdue")
         #expect(ics.components(separatedBy: "BEGIN:VEVENT").count - 1 == 3, "two reviews and one gate")
     }
 
@@ -52,9 +53,10 @@ import Testing
         #expect(acme["signed"] as? Bool == true)
         #expect(acme["next_review"] as? String == "2027-01-14")
         #expect(acme["top_alert"] is NSNull)
+        // A go/no-go overdue (a decision due, a notice) ranks above a warning about the file.
         let alert = try #require(partners[1]["top_alert"] as? [String: Any])
-        #expect(alert["rule"] as? String == "schema.unknown-key" && alert["severity"] as? String == "warning")
-        #expect(alert["message"] as? String == "unknown key 'unknown_key'")
+        #expect(alert["rule"] as? String == "phase.overrun" && alert["severity"] as? String == "notice")
+        #expect((alert["message"] as? String)?.hasPrefix("crawl was planned to end on 2025-03-03 and its go/no-go is still pending") == true)
     }
 
     @Test func theDirectoryAsCSVIsRFC4180AndFormulaSafe() throws {

@@ -85,7 +85,7 @@ import Testing
 
     @Test func chartsEscapeTheirTitles() {
         let chart = TrendChart(title: "<script>x</script> & \"q\"", unit: "USD", target: 10,
-                               points: [KPIReading.Point(quarter: Quarter("2026-Q1")!, value: 5)]).svg()
+                               points: [KPIReading.Point(period: Period("2026-Q1")!, value: 5)], asOf: Day("2026-11-20")!).svg()
         #expect(!chart.contains("<script>"))
         #expect(chart.contains("&lt;script&gt;x&lt;/script&gt; &amp; &quot;q&quot;"))
     }

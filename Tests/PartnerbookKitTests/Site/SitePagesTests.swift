@@ -15,7 +15,7 @@ import Testing
     @Test func homeHasSearchFiltersAndACardPerPartner() throws {
         let home = try #require(try Self.exampleSite()["index.html"])
         #expect(home.contains("<input type=\"search\""))
-        #expect(home.components(separatedBy: "data-partner=\"").count - 1 == 7)
+        #expect(home.components(separatedBy: "data-partner=\"").count - 1 == 8)
         #expect(home.contains("data-filter=\"tier\" data-value=\"strategic\""))
         #expect(home.contains("data-filter=\"status\" data-value=\"ended\""))
         #expect(home.contains("<script src=\"assets/directory.js\"></script>"))
@@ -28,10 +28,12 @@ import Testing
         for (path, root) in [("index.html", ""), ("program/scorecard.html", "../")] {
             let page = try #require(site[path])
             #expect(page.contains("Is the program working?"), "\(path)")
-            #expect(page.contains("In 2026-Q3, partners brought $410,000, 8.1% of company revenue, below the 35% target."), "\(path)")
+            // The headline is the last quarter finished (2026-Q4 on 8 January 2027): $455,000 from Acme's
+            // review and Polaris' EUR 96,000 at 1.06; Harbor reported nothing for it and is named, not counted.
+            #expect(page.contains("In 2026-Q4, the last quarter finished, partners brought $556,760 (from 2 partners), 10.3% of company revenue of $5,400,000, below the 35% target. Not counted, for want of a figure: Harbor Payments (no 2026-Q4 review)."), "\(path)")
             #expect(page.contains("src=\"\(root)program/charts/outcomes.svg\""), "\(path)")
-            // Ranked: decisions (Harbor, then Ember), the rest, and the ended partnership last, saying only that.
-            let order = ["Harbor Payments", "Ember Events", "Granite Consulting", "Bluebird CRM", "Driftwood Data", "Fjord Security"]
+            // Ranked: decisions (Bluebird's overdue go/no-go, Harbor's overdue review, Ember), the rest, and the ended partnership last.
+            let order = ["Bluebird CRM", "Harbor Payments", "Ember Events", "Granite Consulting", "Driftwood Data", "Fjord Security"]
             let attention = try #require(page.components(separatedBy: "What needs attention").last)
             let positions = order.map { attention.range(of: ">\($0)</a>")?.lowerBound }
             #expect(positions.allSatisfy { $0 != nil } && positions.compactMap { $0 } == positions.compactMap { $0 }.sorted(), "\(path)")

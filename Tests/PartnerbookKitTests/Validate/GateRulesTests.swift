@@ -58,7 +58,7 @@ import Testing
 
     @Test func noGoWithNumbersAboveTheBarIsAMismatch() {
         let yaml = F.partner(replacing: "direction: down, decision: go", with: "direction: down, decision: no-go")
-            .replacingOccurrences(of: "status: run", with: "status: ended")
+            .replacingOccurrences(of: "status: run", with: "status: crawl")
         #expect(F.check(yaml, rule: .gateDecisionMismatch).count == 1)
     }
 

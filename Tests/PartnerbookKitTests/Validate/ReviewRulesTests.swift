@@ -23,7 +23,7 @@ import Testing
         let yaml = F.partner(replacing: "next_review: 2027-01-14", with: "next_review: 2026-11-01")
         let found = F.check(yaml, rule: .reviewOverdue)
         #expect(found.map(\.position) == [F.position(of: "next_review: 2026-11-01", in: yaml)])
-        #expect(found.first?.severity == .warning)
+        #expect(found.first?.severity == .notice)
     }
 
     @Test func lastReviewOlderThanTheCadenceIsOverdue() {

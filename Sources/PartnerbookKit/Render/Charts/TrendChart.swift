@@ -1,6 +1,6 @@
-/// An SVG line chart of one metric over its last quarters, with the target
-/// as a dashed line and, for a metric with a due date, the pace line (the
-/// value expected at the end of each quarter shown) dotted. Every value is
+/// An SVG line chart of one metric over its last quarters (or months), with
+/// the target as a dashed line and, for a metric with a due date, the pace
+/// line (the value expected on each reading's date) dotted. Every value is
 /// escaped for XML; the chart carries its own text alternative (`<title>`
 /// and `<desc>`), and documents repeat it as the image's alt text.
 struct TrendChart {
@@ -10,20 +10,24 @@ struct TrendChart {
     var points: [KPIReading.Point]
     /// The straight line to a dated target, if the metric has one.
     var pace: Pace?
+    /// The date the chart is drawn for: a reading of a period not yet over is as of it.
+    var asOf: Day
 
-    /// Where the pace line is at the end of each quarter shown.
+    /// Where the pace line is on each reading's date.
     private var paceValues: [Double] {
         guard let pace else { return [] }
-        return points.map { pace.expected(on: $0.quarter.lastDay) }
+        return points.map { pace.expected(on: KPIReading.asOfDay($0.period, asOf: asOf)) }
     }
 
     /// The sentence a screen reader gets, and the alt text in documents.
     var textAlternative: String {
-        let readings = points.map { "\($0.quarter): \(Format.value($0.value, unit: unit))" }
-        var text = "\(title) by quarter. " + (readings.isEmpty ? "No readings yet." : readings.joined(separator: "; ") + ".")
+        let readings = points.map { "\($0.period): \(Format.value($0.value, unit: unit))" }
+        let by = points.last?.period.isMonth == true ? "month" : "quarter"
+        var text = "\(title) by \(by). " + (readings.isEmpty ? "No readings yet." : readings.joined(separator: "; ") + ".")
         if let target { text += " Target: \(Format.value(target, unit: unit))" + (pace.map { " by \(Format.date($0.due))" } ?? "") + "." }
         if let pace, let last = points.last {
-            text += " Pace: \(Format.expected(pace.expected(on: last.quarter.lastDay), pace: pace, unit: unit)) expected by the end of \(last.quarter)."
+            let day = KPIReading.asOfDay(last.period, asOf: asOf)
+            text += " Pace: \(Format.expected(pace.expected(on: day), pace: pace, unit: unit)) expected by \(Format.date(day)), the date of the \(last.period) reading."
         }
         return text
     }
@@ -87,7 +91,8 @@ struct TrendChart {
                 let labelY = nearTarget || py - 12 < top ? py + 20 : py - 10
                 svg += "<circle cx=\"\(n(x(i)))\" cy=\"\(n(py))\" r=\"4\" fill=\"#2b6cb0\"/>\n"
                 svg += "<text x=\"\(n(x(i)))\" y=\"\(n(labelY))\" text-anchor=\"middle\" font-weight=\"bold\" fill=\"#1a202c\">\(xml(Format.value(point.value, unit: unit)))</text>\n"
-                svg += "<text x=\"\(n(x(i)))\" y=\"\(n(offset + height - 10))\" text-anchor=\"middle\" fill=\"#4a5568\">\(xml(point.quarter.description))</text>\n"
+                let size = points.count > 6 ? " font-size=\"10\"" : ""
+                svg += "<text x=\"\(n(x(i)))\" y=\"\(n(offset + height - 10))\" text-anchor=\"middle\"\(size) fill=\"#4a5568\">\(xml(point.period.description))</text>\n"
             }
         }
         return svg
@@ -165,7 +170,8 @@ enum TrendPanels {
 
     /// One file for all of a partner's metrics; its text alternative joins theirs.
     static func document(partner: String, charts: [TrendChart]) -> String {
-        document(title: "\(partner): metrics by quarter", description: description(charts), panels: charts)
+        document(title: "\(partner): metrics by \(charts.contains { $0.points.last?.period.isMonth == true } ? "month" : "quarter")",
+                 description: description(charts), panels: charts)
     }
 
     static func description(_ charts: [TrendChart]) -> String {

@@ -45,19 +45,23 @@ struct ReviewCalendar {
         guard let status = p.status?.value, status != .ended else { return [] }
         var events: [Event] = []
         if let upcoming = QBRPlan.upcoming(for: p, asOf: asOf), let next = upcoming.date {
-            let packet = upcoming.quarter
-            events.append(Event(uid: "review-\(p.id)-\(packet)@\(host)", day: next,
-                                summary: "QBR \(packet): \(name)",
-                                description: "Quarterly business review with \(name) (\(p.tier?.value.title ?? "tier not set"), \(status.rawValue)). The packet is prepared from the partner file"
+            let period = upcoming.period
+            let kind = period.isMonth ? "Monthly review" : "Quarterly business review"
+            events.append(Event(uid: "review-\(p.id)-\(period)@\(host)", day: next,
+                                summary: "\(period.isMonth ? "Monthly review" : "QBR") \(period): \(name)",
+                                description: "\(kind) of \(period) with \(name) (\(p.tier?.value.title ?? "tier not set"), \(status.rawValue)). The packet is prepared from the partner file"
                                     + (next < asOf ? "; this review is overdue." : "."),
-                                link: "partners/\(p.id)/qbr/\(packet).html"))
+                                link: "partners/\(p.id)/\(upcoming.path).html"))
         }
         let decisions: [(Phase, GateDecision?)] = [(.crawl, p.phases?.crawl?.decision?.value), (.walk, p.phases?.walk?.decision?.value)]
         for (phase, decision) in decisions where phase.rawValue == status.rawValue && decision != .go && decision != .noGo {
             guard let end = p.charter?.timeline?[phase]?.end?.value else { continue }
+            let overdue = end < asOf
             events.append(Event(uid: "gate-\(p.id)-\(phase.rawValue)@\(host)", day: end,
-                                summary: "Go/no-go: \(phase.rawValue) gate, \(name)",
-                                description: "The \(phase.rawValue) phase with \(name) ends: decide go or no-go on its numbers.",
+                                summary: (overdue ? "Overdue go/no-go: " : "Go/no-go: ") + "\(phase.rawValue) gate, \(name)",
+                                description: overdue
+                                    ? "The \(phase.rawValue) phase with \(name) was planned to end on \(end) and no go/no-go is recorded as of \(asOf): the decision is overdue."
+                                    : "The \(phase.rawValue) phase with \(name) ends: decide go or no-go on its numbers.",
                                 link: "partners/\(p.id)/scorecard.html"))
         }
         return events

@@ -17,6 +17,8 @@ struct BriefView {
     }
 
     var title: String
+    /// "quarter" or "month".
+    var periodWord: String
     var company: String
     var partnerName: String
     var quarter: String
@@ -37,10 +39,11 @@ struct BriefView {
 
     init(_ context: DocumentContext, packet: QBRPlan.Packet) {
         let partner = context.partner, assessment = context.assessment
-        title = "QBR brief \(packet.quarter): \(context.partnerName)"
+        title = "\(packet.period.isMonth ? "Monthly review brief" : "QBR brief") \(packet.period): \(context.partnerName)"
         company = context.company
         partnerName = context.partnerName
-        quarter = packet.quarter.description
+        quarter = packet.period.description
+        periodWord = packet.period.unitWord
         date = packet.date.map(Format.date) ?? "date to be set"
         held = !packet.isUpcoming
         asOf = Format.date(context.asOf)
@@ -48,13 +51,12 @@ struct BriefView {
         hasObjectives = !objectives.isEmpty
 
         var asks: [Ask] = []
-        // Metrics in red or falling, as the packet shows them.
-        let upTo = packet.isUpcoming ? packet.quarter.previous : packet.quarter
-        for reading in KPIReading.readings(for: partner, upTo: upTo, on: packet.judgedOn(asOf: context.asOf)) {
+        // Metrics in red or falling, as the packet shows them (each judged at its reading's date).
+        for reading in KPIReading.readings(for: partner, upTo: packet.period, asOf: context.asOf) {
             let unit = reading.metric.unit?.value
             var reasons: [String] = []
             if let band = reading.band, band == .red, let attainment = reading.attainment {
-                reasons.append("red at \(Format.percent(attainment)) of \(reading.paceRatio == nil ? "target" : "pace")")
+                reasons.append("red at \(Format.percent(attainment)) of \(reading.paceRatio == nil ? "target" : "pace") (\(Format.reading(reading)))")
             }
             if reading.improved == false, let previous = reading.previous, let latest = reading.latest {
                 reasons.append("went the wrong way, \(Format.value(previous.value, unit: unit)) to \(Format.value(latest.value, unit: unit))")
@@ -90,7 +92,7 @@ struct BriefView {
         let decision = assessment.tierDecision
         tierCheck = decision.map { $0.tier == partner.tier?.value
             ? "\(partner.tier?.value.title ?? "Tier not set"), as the tier decision gives."
-            : "\(partner.tier?.value.title ?? "Tier not set"), but the tier decision gives \($0.tier.title): \($0.reason). Raise the tier before renewing commitments."
+            : "\(partner.tier?.value.title ?? "Tier not set"), but the tier decision gives \($0.tier.title): \($0.reason). \(BriefView.tierAdvice(current: partner.tier?.value, decided: $0.tier))"
         } ?? "\(partner.tier?.value.title ?? "Tier not set"); no profile to check it against."
         leverage = (partner.leverage?.type.map { "\($0.value.label) leverage, \(assessment.leverage.strength.rawValue). " } ?? "No leverage identified. ")
             + assessment.leverage.recommendation.sentence
@@ -102,6 +104,13 @@ struct BriefView {
             ScorecardView.ScorePart(title: $0.title, weight: Format.number($0.weight), fraction: Format.percent($0.fraction),
                                     points: Format.number($0.points, decimals: 1))
         }
+    }
+
+    /// Which way the tier decision points: raise it, or lower it, before commitments are renewed.
+    static func tierAdvice(current: Tier?, decided: Tier) -> String {
+        guard let current else { return "Set the tier before renewing commitments." }
+        return decided > current ? "Raise the tier before renewing commitments."
+                                 : "Lower the tier (and what it commits us to) before renewing commitments."
     }
 
     /// A go/no-go call due at the meeting: the partner is in crawl or walk,

@@ -38,6 +38,7 @@ struct DirectoryView {
     var statuses: [Filter]
     var errorCount: Int
     var warningCount: Int
+    var noticeCount: Int
     var summary: ProgramSummaryView
 
     init(program: Program, listings: [PartnerListing], report: DiagnosticReport, asOf: Day, siteTitle: String) {
@@ -57,6 +58,7 @@ struct DirectoryView {
                                      root: "", partnerLink: "index.html")
         errorCount = report.errorCount
         warningCount = report.warningCount
+        noticeCount = report.noticeCount
     }
 }
 

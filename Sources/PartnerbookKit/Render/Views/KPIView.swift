@@ -5,10 +5,11 @@ struct KPIRow {
     var name: String
     /// The target, with its due date when it has one.
     var target: String
-    /// The value the pace line expects on the judging day, or a dash.
+    /// The value the pace line expects on the latest reading's date, or a dash.
     var expected: String
     var latest: String
-    var latestQuarter: String?
+    /// The latest reading's period and how old it is: "2026-Q2, 143 days old".
+    var latestWhen: String?
     var previous: String
     var change: String
     var attainment: String
@@ -23,12 +24,12 @@ struct KPIRow {
         expected = reading.pace.map { Format.expected($0.expected(on: reading.judgedOn), pace: $0, unit: unit) }
             ?? (reading.metric.due == nil ? "–" : reading.metric.baseline == nil ? "needs a baseline" : "needs a start date")
         latest = reading.latest.map { Format.value($0.value, unit: unit) } ?? "no reading yet"
-        latestQuarter = reading.latest?.quarter.description
+        latestWhen = reading.latest.map { "\($0.period), " + Format.age(reading) }
         previous = reading.previous.map { Format.value($0.value, unit: unit) } ?? "–"
         if let change = reading.change {
             let relative = reading.changeFraction.map { " (\(Format.signedPercent($0)))" } ?? ""
             let verdict = reading.improved.map { $0 ? ", better" : ", worse" } ?? ""
-            self.change = Format.change(change, unit: unit) + relative + verdict
+            self.change = (reading.isPercent ? Format.points(change) : Format.change(change, unit: unit)) + relative + verdict
         } else {
             change = "–"
         }
@@ -50,6 +51,6 @@ struct ChartView {
 extension TrendChart {
     init(_ reading: KPIReading) {
         self.init(title: reading.metric.displayName, unit: reading.metric.unit?.value,
-                  target: reading.metric.target?.value, points: reading.trend, pace: reading.pace)
+                  target: reading.metric.target?.value, points: reading.trend, pace: reading.pace, asOf: reading.asOf)
     }
 }

@@ -20,7 +20,7 @@ struct PartnerListing: Codable, Sendable {
     init(_ context: DocumentContext) {
         let partner = context.partner
         subject = AlertRanking.Subject(partner)
-        outcome = ProgramOutcomes.Facts(partner)
+        outcome = ProgramOutcomes.Facts(partner, program: context.program, asOf: context.asOf)
         funnel = PhaseFunnel.Facts(partner)
         row = ProgramScorecardView.PartnerRow(context)
         card = DirectoryView.Card(context)

@@ -12,6 +12,8 @@ struct PartnerPageView {
 
     struct Packet {
         var quarter: String
+        /// "QBR packet" or "Monthly review packet".
+        var kind: String
         var link: String
         /// Our side's brief for the meeting.
         var brief: String
@@ -84,7 +86,8 @@ struct PartnerPageView {
         kpis = a.kpis.map(KPIRow.init)
         hasKPIs = !kpis.isEmpty
         packets = QBRPlan.packets(for: p, asOf: context.asOf).reversed().map { packet in
-            Packet(quarter: packet.quarter.description, link: "qbr/\(packet.quarter).html", brief: "qbr/\(packet.quarter)-brief.html",
+            Packet(quarter: packet.period.description, kind: QBRView.kind(packet.period), link: packet.path + ".html",
+                   brief: packet.path + "-brief.html",
                    label: packet.review == nil ? "prepared for the review on \(Format.date(packet.date))"
                                                : "review held \(Format.date(packet.review?.date?.value))")
         }

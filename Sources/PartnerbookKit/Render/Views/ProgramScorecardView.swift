@@ -34,6 +34,7 @@ struct ProgramScorecardView {
     var summary: ProgramSummaryView
     var errorCount: Int
     var warningCount: Int
+    var noticeCount: Int
 
     /// - Parameter ext: `md` or `html`, the extension links point to.
     init(program: Program, listings: [PartnerListing], diagnostics: [Diagnostic], asOf: Day, ext: String) {
@@ -59,6 +60,7 @@ struct ProgramScorecardView {
                                      partnerLink: "scorecard.\(ext)")
         errorCount = diagnostics.filter { $0.severity == .error }.count
         warningCount = diagnostics.filter { $0.severity == .warning }.count
+        noticeCount = diagnostics.filter { $0.severity == .notice }.count
     }
 }
 

@@ -10,6 +10,8 @@ struct ProgramSummaryView {
         /// "2 of 4".
         var active: String
         var activeRate: String
+        /// Partners in the program whose figure is missing, or a dash.
+        var notCounted: String
     }
 
     struct NamedLink {
@@ -71,7 +73,8 @@ struct ProgramSummaryView {
                            + " of " + (q.companyRevenue.map { Format.value($0, unit: currency) } ?? "an unreported total"),
                        share: q.revenueShare.map(Format.percentage) ?? "–",
                        active: "\(q.active) of \(q.inProgram)",
-                       activeRate: q.activeRate.map(Format.percentage) ?? "–")
+                       activeRate: q.activeRate.map(Format.percentage) ?? "–",
+                       notCounted: q.missing.isEmpty ? "–" : q.missing.map(\.name).joined(separator: ", "))
         }
         hasOutcomes = !outcomes.quarters.isEmpty
         outcomesChart = hasOutcomes
@@ -111,23 +114,34 @@ struct ProgramSummaryView {
         hasAlerts = !alertGroups.isEmpty
     }
 
+    /// The headline: the latest quarter that has ended and has company
+    /// revenue (a quarter in progress is never judged), with every partner
+    /// whose figure is missing named rather than counted as nothing.
     static func answer(_ outcomes: ProgramOutcomes, currency: String) -> String {
-        guard let latest = outcomes.latest else {
-            return "No quarter has data yet: record the company's revenue per quarter under outcomes in program.yaml, mark the metrics that are partner revenue with counts_toward: partner_revenue, and hold reviews."
+        let progress = outcomes.inProgress.map { " \($0) is in progress and is judged once it ends." } ?? ""
+        guard let latest = outcomes.headline else {
+            if let last = outcomes.quarters.last {
+                return "No finished quarter has the company's revenue yet (the last finished is \(last.quarter)): add it under outcomes in program.yaml to judge the partner revenue share." + progress
+            }
+            return "No finished quarter has data yet: record the company's revenue per quarter under outcomes in program.yaml, mark the metrics that are partner revenue with counts_toward: partner_revenue, and hold reviews." + progress
         }
         let targets = outcomes.targets
         var sentences: [String] = []
-        if let share = latest.revenueShare {
+        let from = latest.contributors == 1 ? "from 1 partner" : "from \(latest.contributors) partners"
+        if let share = latest.revenueShare, let company = latest.companyRevenue {
             let verdict = share >= targets.partnerRevenueShare ? "at or above" : "below"
-            sentences.append("In \(latest.quarter), partners brought \(Format.value(latest.partnerRevenue, unit: currency)), \(Format.percentage(share)) of company revenue, \(verdict) the \(Format.percentage(targets.partnerRevenueShare)) target.")
+            sentences.append("In \(latest.quarter), the last quarter finished, partners brought \(Format.value(latest.partnerRevenue, unit: currency)) (\(from)), \(Format.percentage(share)) of company revenue of \(Format.value(company, unit: currency)), \(verdict) the \(Format.percentage(targets.partnerRevenueShare)) target.")
         } else {
-            sentences.append("In \(latest.quarter), partners brought \(Format.value(latest.partnerRevenue, unit: currency)); the company's revenue for the quarter is not in program.yaml, so its share is not known.")
+            sentences.append("In \(latest.quarter), the last quarter finished, partners brought \(Format.value(latest.partnerRevenue, unit: currency)) (\(from)); company revenue was zero, so no share can be given.")
+        }
+        if !latest.missing.isEmpty {
+            sentences.append("Not counted, for want of a figure: " + latest.missing.map { "\($0.name) (\($0.reason))" }.joined(separator: "; ") + ".")
         }
         if let rate = latest.activeRate {
             let verdict = rate >= targets.activePartnerRate ? "at or above" : "below"
             sentences.append("The active partner rate was \(Format.percentage(rate)) (\(latest.active) of \(latest.inProgram) in the program), \(verdict) the \(Format.percentage(targets.activePartnerRate)) target.")
         }
-        return sentences.joined(separator: " ")
+        return sentences.joined(separator: " ") + progress
     }
 
     static func days(_ median: Double?, count: Int, range: ClosedRange<Int>, words: String) -> String {

@@ -23,6 +23,10 @@ struct QBRView {
     }
 
     var title: String
+    /// "quarter" or "month".
+    var periodWord: String
+    /// Numbers for the upcoming review's own period were recorded before the meeting.
+    var prepared: Bool
     var company: String
     var partnerName: String
     var tier: String
@@ -57,16 +61,18 @@ struct QBRView {
     /// - Parameter packet: the review it records (nil for the upcoming one) and the review before it.
     init(_ context: DocumentContext, packet: QBRPlan.Packet, coMarketing: [ScorecardView.StageRow], chart: ChartView?) {
         let partner = context.partner, assessment = context.assessment
-        let quarter = packet.quarter, review = packet.review, previous = packet.previous
+        let period = packet.period, review = packet.review, previous = packet.previous
+        let word = period.unitWord
         health = assessment.health.total
         band = assessment.health.bandText
         upcoming = review == nil
-        title = "QBR packet \(quarter): \(context.partnerName)"
+        title = "\(QBRView.kind(period)) \(period): \(context.partnerName)"
         company = context.company
         partnerName = context.partnerName
         tier = partner.tier?.value.title ?? "Tier not set"
         status = partner.status?.value.label ?? "Status not set"
-        self.quarter = quarter.description
+        quarter = period.description
+        periodWord = word
         date = packet.date.map(Format.date) ?? "date to be set"
 
         let owners = partner.charter?.governance?.owners
@@ -78,12 +84,12 @@ struct QBRView {
         let usLead = owners?.us?.value ?? context.company
         agenda = [
             AgendaItem(time: "0:00–0:05", topic: "Welcome, goals and attendees", lead: usLead),
-            AgendaItem(time: "0:05–0:15", topic: "Last quarter's commitments: done or not", lead: leads),
+            AgendaItem(time: "0:05–0:15", topic: "Last \(word)'s commitments: done or not", lead: leads),
             AgendaItem(time: "0:15–0:30", topic: "Metrics against target", lead: usLead),
             AgendaItem(time: "0:30–0:35", topic: "Phase and go/no-go gates", lead: leads),
             AgendaItem(time: "0:35–0:40", topic: "Co-marketing progress", lead: leads),
             AgendaItem(time: "0:40–0:50", topic: "Risks, owners and actions", lead: leads),
-            AgendaItem(time: "0:50–1:00", topic: "Decisions and next quarter's commitments", lead: "Executive sponsors"),
+            AgendaItem(time: "0:50–1:00", topic: "Decisions and next \(word)'s commitments", lead: "Executive sponsors"),
         ]
 
         // Held or upcoming, the commitments to check are those made at the review before.
@@ -91,15 +97,18 @@ struct QBRView {
         lastCommitmentsPartner = previous?.commitments?.partner?.commitmentItems ?? []
         hasLastCommitments = !lastCommitmentsUs.isEmpty || !lastCommitmentsPartner.isEmpty
 
-        let upTo = upcoming ? quarter.previous : quarter
-        let readings = KPIReading.readings(for: partner, upTo: upTo, on: packet.judgedOn(asOf: context.asOf))
-        thisLabel = upcoming ? "Latest (\(upTo))" : "This quarter (\(quarter))"
-        lastLabel = upcoming ? "Previous" : "Last quarter (\(quarter.previous))"
+        // The packet's own period; an upcoming packet shows numbers recorded
+        // for it before the meeting as prepared, else the latest held review's.
+        let readings = KPIReading.readings(for: partner, upTo: period, asOf: context.asOf)
+        prepared = upcoming && readings.contains { $0.latest?.period == period }
+        let shown = upcoming && !prepared ? (previous?.period?.value ?? period.previous) : period
+        thisLabel = !upcoming ? "This \(word) (\(period))" : prepared ? "Prepared for \(period)" : "Latest (\(shown))"
+        lastLabel = upcoming && !prepared ? "Previous" : "Last \(word) (\(shown.previous))"
         metrics = readings.map { reading in
             let row = KPIRow(reading)
-            let current = reading.latest?.quarter == upTo
+            let current = reading.latest?.period == shown
             return MetricRow(name: row.name, this: current ? row.latest : "not reported", last: current ? row.previous : row.latest,
-                             target: row.target, expected: row.expected, change: current ? row.change : "–",
+                             target: row.target, expected: current ? row.expected : "–", change: current ? row.change : "–",
                              attainment: current ? row.attainment : "–", band: current ? row.band : "no reading")
         }
         charts = chart.map { [$0] } ?? []
@@ -118,4 +127,7 @@ struct QBRView {
         nextCommitmentsPartner = review?.commitments?.partner?.commitmentItems ?? []
         nextReview = review.map { Format.date($0.nextReview?.value) } ?? "to be set at this review"
     }
+
+    /// "QBR packet" for a quarter, "Monthly review packet" for a month.
+    static func kind(_ period: Period) -> String { period.isMonth ? "Monthly review packet" : "QBR packet" }
 }

@@ -83,6 +83,8 @@ struct ScorecardView {
 
     struct PacketLink {
         var quarter: String
+        /// "QBR 2026-Q3" or "Review 2026-11".
+        var name: String
     }
 
     /// - Parameter chart: the partner's chart file (every metric), relative to the document.
@@ -139,8 +141,10 @@ struct ScorecardView {
         let latest = QBRPlan.held(partner, asOf: context.asOf).last
         risks = (latest?.risks ?? []).map(RiskRow.init)
         hasRisks = !risks.isEmpty
-        risksQuarter = latest?.quarter?.value.description ?? ""
-        packets = QBRPlan.packets(for: partner, asOf: context.asOf).map { PacketLink(quarter: $0.quarter.description) }
+        risksQuarter = latest?.period?.value.description ?? ""
+        packets = QBRPlan.packets(for: partner, asOf: context.asOf).map {
+            PacketLink(quarter: $0.period.description, name: $0.period.isMonth ? "Review \($0.period)" : "QBR \($0.period)")
+        }
         findings = context.diagnostics.map {
             Finding(severity: $0.severity.rawValue, message: $0.message, rule: $0.rule, line: $0.position.line)
         }
