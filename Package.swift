@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(
             name: "PartnerbookKitTests",
             dependencies: ["PartnerbookKit", "partnerbook"],
-            exclude: ["Golden"]
+            exclude: ["Golden", "Record/Exports"]
         ),
     ]
 )

@@ -62,6 +62,7 @@ public enum NewPartner {
         \(tierLine)           # integration (1) | partnership (2) | strategic (3)
         status: prospect      # prospect | crawl | walk | run | ended
         listed: false         # true: shown in the public directory once in walk or run
+        # aliases: [ Partner Inc. ]   # other names CRM exports use for them (partnerbook record)
         summary: >
           TODO one paragraph: who they are and why this partnership matters.
 
@@ -129,7 +130,9 @@ public enum NewPartner {
                 weight: 1
                 # due: YYYY-MM-DD      # when the target is due: judged against the pace
                 # baseline: 0          # where it starts (default: the first reading)
-                # counts_toward: partner_revenue   # adds to the program's partner revenue
+                # counts_toward: partner_revenue   # adds to the program's partner revenue; then also:
+                # period: quarter      # what one reading covers: quarter | month | to_date (a running total)
+                #                      # and unit: a currency code (another than the program's needs exchange_rates)
             tracking: TODO dashboard, reports, reviews
             review_cadence: quarterly  # monthly | quarterly
           governance:
@@ -151,8 +154,10 @@ public enum NewPartner {
           launch: { press_release: pending, blog_posts: pending, webinar: pending, social: pending, sales_briefed: pending, customer_comms: pending }
           post_launch: { adoption_tracked: pending, support_triaged: pending, case_study_published: pending, pipeline_measured: pending, qbr_scheduled: pending }
 
-        # One entry per review held; write the next one ahead (quarter, a future
-        # date, objectives) and it prepares the packet and our brief.
+        # One entry per review (quarter: YYYY-Qn, or month: YYYY-MM when reviewed
+        # monthly). Write the next one ahead (its period, a future date,
+        # objectives): until its date it is planned, and it prepares the packet
+        # and our brief; `partnerbook record` fills its numbers before the meeting.
         reviews: []
 
         # Added by `partnerbook sign`.

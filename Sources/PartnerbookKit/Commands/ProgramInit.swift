@@ -54,7 +54,7 @@ public enum ProgramInit {
 
     name: TODO program name            # required
     company: TODO your company         # required: "us" in every document
-    currency: USD                      # three letters; money metrics show its symbol
+    currency: USD                      # an ISO 4217 code; partner revenue is added up in it
     # as_of: 2027-01-15                # the date documents are generated for (default: today)
 
     # site:
@@ -71,9 +71,21 @@ public enum ProgramInit {
     scoring: { kpis: 40, gates: 20, commitment: 20, charter: 10, co_marketing: 10 }
 
     # Company revenue per quarter, from finance: partner revenue share is measured
-    # against it (mark partner metrics with counts_toward: partner_revenue).
+    # against it (mark partner metrics with counts_toward: partner_revenue and a
+    # period). Only quarters that have ended are judged. Inside { } a comma ends
+    # a value: write 1000000 or 1_000_000, not 1,000,000.
     outcomes: []
     #  - { quarter: 2027-Q1, revenue: 1000000 }
+
+    # Partner revenue in other currencies: how much of `currency` one unit is
+    # worth, by default and, where finance closed a quarter at another rate, for it.
+    # exchange_rates: { EUR: 1.08, 2027-Q1: { EUR: 1.07 } }
+
+    # How `partnerbook record` reads your CRM's report: the column naming the
+    # partner, and report columns that are metrics under other names.
+    # record:
+    #   partner_column: Partner Account Name
+    #   columns: { "Sourced Revenue": sourced_revenue }
 
     # Program goals in percent: the playbook's "after" figures.
     targets: { partner_revenue_share: 35, active_partner_rate: 70 }
@@ -97,10 +109,15 @@ public enum ProgramInit {
     /// the public partner directory to GitHub Pages.
     static let workflow = """
     # Written by partnerbook init. Pull requests: `partnerbook check` annotates
-    # the changed lines and fails on any warning (--strict). Main: build the
-    # internal site (a workflow artifact for the team) and publish the public
-    # partner directory to GitHub Pages. GitHub Pages is public: publish the
-    # internal site there only if your plan keeps Pages private.
+    # the changed lines and fails on any error or warning about the files
+    # (--strict); notices about how partnerships are going (behind pace, a review
+    # or a go/no-go overdue) are shown but never fail, since no pull request can
+    # fix them. Main: build the internal site (a workflow artifact for the team)
+    # and publish the public partner directory to GitHub Pages. GitHub Pages is
+    # public: publish the internal site there only if your plan keeps Pages private.
+    # The whole history is checked out (the redline of an amended charter reads
+    # it), and the installed binary is cached by version, so a run compiles
+    # Partnerbook once per version, not once per pull request.
     name: Partnerbook
 
     on:
@@ -122,13 +139,23 @@ public enum ProgramInit {
           contents: read
         steps:
           - uses: actions/checkout@v4
-          - name: Install Partnerbook
+            with:
+              fetch-depth: 0
+          - name: The cmark-gfm library Partnerbook runs on
             run: |
               sudo apt-get update -qq
               sudo apt-get install -y -qq libcmark-gfm-dev libcmark-gfm-extensions-dev
+              echo "$HOME/.local/bin" >> "$GITHUB_PATH"
+          - id: binary
+            uses: actions/cache@v4
+            with:
+              path: ~/.local/bin/partnerbook
+              key: partnerbook-${{ runner.os }}-${{ env.PARTNERBOOK_REF }}
+          - name: Install Partnerbook (once per version)
+            if: steps.binary.outputs.cache-hit != 'true'
+            run: |
               git clone --depth 1 --branch "$PARTNERBOOK_REF" "$PARTNERBOOK_GIT" "$RUNNER_TEMP/partnerbook"
               "$RUNNER_TEMP/partnerbook/scripts/install" "$HOME/.local"
-              echo "$HOME/.local/bin" >> "$GITHUB_PATH"
           - name: Check the program
             run: partnerbook check --format github --strict
 
@@ -144,13 +171,23 @@ public enum ProgramInit {
           url: ${{ steps.deploy.outputs.page_url }}
         steps:
           - uses: actions/checkout@v4
-          - name: Install Partnerbook
+            with:
+              fetch-depth: 0
+          - name: The cmark-gfm library Partnerbook runs on
             run: |
               sudo apt-get update -qq
               sudo apt-get install -y -qq libcmark-gfm-dev libcmark-gfm-extensions-dev
+              echo "$HOME/.local/bin" >> "$GITHUB_PATH"
+          - id: binary
+            uses: actions/cache@v4
+            with:
+              path: ~/.local/bin/partnerbook
+              key: partnerbook-${{ runner.os }}-${{ env.PARTNERBOOK_REF }}
+          - name: Install Partnerbook (once per version)
+            if: steps.binary.outputs.cache-hit != 'true'
+            run: |
               git clone --depth 1 --branch "$PARTNERBOOK_REF" "$PARTNERBOOK_GIT" "$RUNNER_TEMP/partnerbook"
               "$RUNNER_TEMP/partnerbook/scripts/install" "$HOME/.local"
-              echo "$HOME/.local/bin" >> "$GITHUB_PATH"
           - name: Build the internal site
             run: partnerbook build --output Output
           - uses: actions/upload-artifact@v4

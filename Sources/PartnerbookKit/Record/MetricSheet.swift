@@ -130,11 +130,31 @@ struct MetricSheet {
 
     /// A number as a spreadsheet exports it: digits with an optional sign,
     /// thousands separators (`,` every three digits, `_`, spaces), a decimal
-    /// point, a currency symbol ($ € £ ¥) before or after, a percent sign
-    /// after (`31%` is 31), or accounting parentheses for a negative amount.
-    /// Nil for anything else.
+    /// point, a currency symbol ($ € £ ¥) or code (`EUR 1,200.00`) before or
+    /// after, a percent sign after (`31%` is 31), or accounting parentheses
+    /// for a negative amount. Nil for anything else.
     static func number(_ raw: String) -> Double? {
+        money(raw)?.value
+    }
+
+    /// Currencies a symbol can stand for.
+    static let symbols: [Character: Set<String>] = [
+        "$": ["USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"], "€": ["EUR"], "£": ["GBP"], "¥": ["JPY", "CNY"],
+    ]
+
+    /// The number and the currency it was written in (a code, or a symbol's candidates), if any.
+    static func money(_ raw: String) -> (value: Double, currencies: Set<String>?)? {
         var text = Trim.whitespace(raw)
+        var currencies: Set<String>?
+        // A code before or after: `EUR 1,200.00`, `1,200.00 EUR`.
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        if words.count == 2 {
+            if let code = Currency.code(String(words[0])), words[0].count == 3 {
+                currencies = [code]; text = String(words[1])
+            } else if let code = Currency.code(String(words[1])), words[1].count == 3 {
+                currencies = [code]; text = String(words[0])
+            }
+        }
         var negative = false
         if text.hasPrefix("(") && text.hasSuffix(")") {
             negative = true
@@ -147,8 +167,12 @@ struct MetricSheet {
             text.removeFirst()
         }
         for symbol in ["$", "€", "£", "¥"] {
-            if text.hasPrefix(symbol) { text.removeFirst(); break }
-            if text.hasSuffix(symbol) { text.removeLast(); break }
+            guard text.hasPrefix(symbol) || text.hasSuffix(symbol) else { continue }
+            if text.hasPrefix(symbol) { text.removeFirst() } else { text.removeLast() }
+            let candidates = symbols[Character(symbol)]!
+            if let written = currencies, written.isDisjoint(with: candidates) { return nil }
+            currencies = currencies ?? candidates
+            break
         }
         if text.hasPrefix("-") && !negative {
             negative = true
@@ -161,7 +185,7 @@ struct MetricSheet {
         guard groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
               groups.count == 1 || (groups[0].count <= 3 && groups.dropFirst().allSatisfy { $0.count == 3 }) else { return nil }
         guard let value = Double(groups.joined() + (parts.count == 2 ? "." + parts[1] : "")), value.isFinite else { return nil }
-        return negative ? -value : value
+        return (negative ? -value : value, currencies)
     }
 }
 

@@ -138,9 +138,14 @@ public enum Recorder {
                 }
                 continue
             }
-            guard let value = MetricSheet.number(entry.value.text) else {
+            guard let (value, currencies) = MetricSheet.money(entry.value.text) else {
                 problems.append(RecordProblem(.value, at: entry.value.position,
-                                              "'\(entry.value.text)' is not a number (digits, an optional sign, decimal point, thousands separators, a currency symbol or a percent sign)"))
+                                              "'\(entry.value.text)' is not a number (digits, an optional sign, decimal point, thousands separators, a currency symbol or code, or a percent sign)"))
+                continue
+            }
+            // Money in one currency is never recorded into a metric kept in another.
+            if let currencies, let problem = currencyProblem(currencies, written: entry.value, metric: metric, of: partner) {
+                problems.append(problem)
                 continue
             }
             let key = partner.id + "\u{1F}" + metric
@@ -234,6 +239,20 @@ public enum Recorder {
             ignored.insert(column.position)
         }
         return ignored
+    }
+
+    /// A value written in a currency the metric is not kept in.
+    private static func currencyProblem(_ currencies: Set<String>, written: CSVTable.Field, metric id: String,
+                                        of partner: Partner) -> RecordProblem? {
+        let metric = partner.charter?.measurement?.metrics?.value.first { $0.id?.value == id }
+        let unit = metric?.unit?.value ?? ""
+        guard let code = Currency.code(unit) else {
+            return RecordProblem(.value, at: written.position,
+                                 "'\(written.text)' is money, but \(partner.displayName)'s \(id) is counted in \(unit.isEmpty ? "no unit" : "'\(unit)'")")
+        }
+        guard !currencies.contains(code) else { return nil }
+        return RecordProblem(.value, at: written.position,
+                             "'\(written.text)' is in \(currencies.sorted().joined(separator: " or ")) but \(partner.displayName)'s \(id) is kept in \(code); convert it first (nothing is converted on the way in)")
     }
 
     /// A partner reviewed monthly records months; one reviewed quarterly, quarters.

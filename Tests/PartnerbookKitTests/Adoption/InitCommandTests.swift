@@ -50,6 +50,14 @@ import Yams
         #expect(steps.contains { ($0["uses"] as? String)?.hasPrefix("actions/deploy-pages@") == true })
         #expect((publish["permissions"] as? [String: String])?["pages"] == "write")
         #expect(text.contains("PARTNERBOOK_REF: v\(PartnerbookVersion.current)"))
+        for job in [checkSteps, steps] {
+            let checkout = try #require(job.first { ($0["uses"] as? String)?.hasPrefix("actions/checkout@") == true })
+            #expect((checkout["with"] as? [String: Any])?["fetch-depth"] as? Int == 0, "the whole history, for the redline")
+            let cache = try #require(job.first { ($0["uses"] as? String)?.hasPrefix("actions/cache@") == true })
+            #expect((cache["with"] as? [String: Any])?["key"] as? String == "partnerbook-${{ runner.os }}-${{ env.PARTNERBOOK_REF }}")
+            let install = try #require(job.first { ($0["name"] as? String)?.hasPrefix("Install Partnerbook") == true })
+            #expect(install["if"] as? String == "steps.binary.outputs.cache-hit != 'true'", "a cached binary is not compiled again")
+        }
     }
 
     @Test func versionIsOnTheCommandAndEverySubcommand() throws {

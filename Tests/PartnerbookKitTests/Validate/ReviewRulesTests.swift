@@ -19,6 +19,40 @@ import Testing
         #expect(found.first?.message.contains("line \(F.position(of: "quarter: 2026-Q2", in: yaml).line)") == true)
     }
 
+    /// A partner reviewed monthly: one review per month, and a month is not also reviewed inside a quarter.
+    static let monthly = Fixtures.partner
+        .replacingOccurrences(of: "review_cadence: quarterly", with: "review_cadence: monthly")
+        .replacingOccurrences(of: "quarter: 2026-Q2", with: "month: 2026-09")
+        .replacingOccurrences(of: "quarter: 2026-Q3", with: "month: 2026-10")
+
+    @Test func monthlyReviewsOfDifferentMonthsAreQuiet() {
+        #expect(F.check(Self.monthly, rule: .reviewDuplicateQuarter).isEmpty)
+        #expect(F.check(Self.monthly).filter { $0.severity == .error }.isEmpty)
+    }
+
+    @Test func aMonthReviewedTwiceFires() {
+        let yaml = Self.monthly.replacingOccurrences(of: "month: 2026-09", with: "month: 2026-10")
+        let found = F.check(yaml, rule: .reviewDuplicateQuarter)
+        #expect(found.map(\.position) == [F.position(of: "month: 2026-10", in: yaml, occurrence: 2)])
+        #expect(found.first?.message.hasPrefix("2026-10 is reviewed twice") == true)
+    }
+
+    @Test func aMonthInsideAReviewedQuarterFires() {
+        let yaml = Self.monthly.replacingOccurrences(of: "month: 2026-09", with: "quarter: 2026-Q4")
+        let found = F.check(yaml, rule: .reviewDuplicateQuarter)
+        #expect(found.count == 1)
+        #expect(found.first?.message.hasPrefix("2026-10 overlaps 2026-Q4") == true)
+    }
+
+    @Test func aReviewNeedsAQuarterOrAMonthAndNotBoth() {
+        let both = F.partner(replacing: "quarter: 2026-Q3", with: "quarter: 2026-Q3\n    month: 2026-09")
+        #expect(F.check(both, rule: .schemaType).first?.message.contains("names both a quarter and a month") == true)
+        let neither = F.partner(replacing: "  - quarter: 2026-Q3\n", with: "  - highlights: none\n")
+        #expect(F.check(neither, rule: .schemaRequired).first?.message.contains("(or month: YYYY-MM for a monthly review)") == true)
+        let badMonth = F.partner(replacing: "quarter: 2026-Q3", with: "month: 2026-13")
+        #expect(F.check(badMonth, rule: .schemaType).first?.message.contains("a month written YYYY-MM") == true)
+    }
+
     @Test func passedNextReviewIsOverdueInRun() {
         let yaml = F.partner(replacing: "next_review: 2027-01-14", with: "next_review: 2026-11-01")
         let found = F.check(yaml, rule: .reviewOverdue)
