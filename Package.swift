@@ -53,7 +53,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PartnerbookKitTests",
-            dependencies: ["PartnerbookKit", "partnerbook"],
+            dependencies: ["PartnerbookKit", "PartnerbookPreview", "partnerbook"],
             exclude: ["Golden", "Record/Exports"]
         ),
     ]
@@ -64,7 +64,7 @@ let package = Package(
 if ProcessInfo.processInfo.environment["PARTNERBOOK_FUZZ"] != nil {
     package.targets.append(.executableTarget(
         name: "PartnerbookFuzz",
-        dependencies: ["PartnerbookKit"],
+        dependencies: ["PartnerbookKit", "PartnerbookPreview"],
         path: "Fuzz/Sources/PartnerbookFuzz",
         swiftSettings: [.unsafeFlags(["-parse-as-library"])]
     ))

@@ -1,18 +1,19 @@
 import FlyingSocks
 import Foundation
 
-/// The least HTTP/1.1 `serve` needs: GET requests on 127.0.0.1, one response
-/// per connection, then close. Sockets come from FlyingSocks; the request
-/// line and headers are read here (see the README for why not FlyingFox's
-/// HTTP layer: it links FoundationNetworking, which a statically linked
-/// binary cannot carry without libcurl at run time).
+/// The least HTTP/1.1 `serve` needs: GET and HEAD on 127.0.0.1, one
+/// response per connection, then close. Sockets come from FlyingSocks; the
+/// request head is read and checked here (`RequestHead`; see the README for
+/// why not FlyingFox's HTTP layer: it links FoundationNetworking, which a
+/// statically linked binary cannot carry without libcurl at run time).
+///
+/// Hostile clients are bounded: each connection has its own thread and must
+/// send its whole request head within `headTimeout` seconds (a read waits at
+/// most that long, and the clock runs across reads), and at most
+/// `maxConnections` are open at once; beyond that a connection is answered
+/// 503 and closed at once. So a hundred connections that never finish their
+/// head neither starve normal requests nor stay open.
 final class PreviewHTTP: @unchecked Sendable {
-    struct Request {
-        /// The path as sent, percent-decoded, without the query; a trailing slash is kept.
-        var path: String
-        var host: String?
-    }
-
     struct Response {
         var status: Int
         var reason: String
@@ -26,67 +27,106 @@ final class PreviewHTTP: @unchecked Sendable {
         static let notFound = Response(status: 404, reason: "Not Found", headers: [("Content-Type", "text/plain; charset=utf-8")],
                                        body: Data("not found\n".utf8))
 
-        var bytes: Data {
-            var head = "HTTP/1.1 \(status) \(reason)\r\n"
+        static func refused(_ status: Int, _ reason: String) -> Response {
+            Response(status: status, reason: reason, headers: [("Content-Type", "text/plain; charset=utf-8")],
+                     body: Data("\(status) \(reason)\n".utf8))
+        }
+
+        func bytes(head: Bool = false) -> Data {
+            var text = "HTTP/1.1 \(status) \(reason)\r\n"
             for (name, value) in headers + [("Content-Length", String(body.count)), ("Connection", "close")] {
-                head += "\(name): \(value)\r\n"
+                text += "\(name): \(value)\r\n"
             }
-            return Data((head + "\r\n").utf8) + body
+            return Data((text + "\r\n").utf8) + (head ? Data() : body)
         }
     }
 
-    /// Largest request head read; a preview request is a few hundred bytes.
-    static let maxHead = 64 * 1024
+    static let headTimeout = 5.0
+    static let maxConnections = 256
 
     private let socket: Socket
+    /// The port bound (the one asked for, or the system's choice for 0).
+    let port: UInt16
+    private let lock = NSLock()
+    private var open = 0
 
-    /// Listens on 127.0.0.1:`port`.
+    /// Listens on 127.0.0.1:`port` (0: any free port).
     init(port: UInt16) throws {
         socket = try Socket(domain: AF_INET, type: .stream)
         try socket.setValue(true, for: .localAddressReuse)
         try socket.bind(to: .inet(ip4: "127.0.0.1", port: port))
         try socket.listen()
+        if case .ip4(_, let bound) = try socket.sockname() { self.port = bound } else { self.port = port }
     }
 
-    /// Accepts connections forever on a thread of its own; each is answered on another.
-    func serve(_ handle: @escaping @Sendable (Request) -> Response) {
+    /// Accepts connections forever on a thread of its own; each is answered on a thread of its own.
+    func serve(_ handle: @escaping @Sendable (RequestHead) -> Response) {
         let listener = socket
-        let thread = Thread {
+        let thread = Thread { [self] in
             while true {
                 guard let (file, _) = try? listener.accept() else { continue }
                 let client = Socket(file: file)
-                DispatchQueue.global().async {
-                    defer { try? client.close() }
-                    guard let request = PreviewHTTP.read(client) else {
-                        _ = try? client.write(Response(status: 400, reason: "Bad Request").bytes)
-                        return
-                    }
-                    let response = handle(request)
-                    var data = response.bytes
-                    var sent = data.startIndex
-                    while sent < data.endIndex, let next = try? client.write(data, from: sent) { sent = next }
-                    data.removeAll()
+                guard admit() else {
+                    _ = try? client.write(Response.refused(503, "Service Unavailable").bytes())
+                    try? client.close()
+                    continue
                 }
+                let worker = Thread { [self] in
+                    defer {
+                        try? client.close()
+                        leave()
+                    }
+                    answer(client, handle)
+                }
+                worker.stackSize = 256 * 1024
+                worker.start()
             }
         }
         thread.start()
     }
 
-    /// Reads the request head and parses `GET /path HTTP/1.x` and the Host header.
-    static func read(_ client: Socket) -> Request? {
+    private func admit() -> Bool {
+        lock.withLock {
+            guard open < PreviewHTTP.maxConnections else { return false }
+            open += 1
+            return true
+        }
+    }
+
+    private func leave() { lock.withLock { open -= 1 } }
+
+    private func answer(_ client: Socket, _ handle: (RequestHead) -> Response) {
+        let response: Response
+        var isHead = false
+        switch readHead(client) {
+        case nil:
+            return
+        case .success(let request)?:
+            isHead = request.method == "HEAD"
+            response = handle(request)
+        case .failure(let rejection)?:
+            let status = rejection.status
+            response = .refused(status.code, status.reason)
+        }
+        let data = response.bytes(head: isHead)
+        var sent = data.startIndex
+        while sent < data.endIndex, let next = try? client.write(data, from: sent) { sent = next }
+    }
+
+    /// The request head, within the size limit and the time limit; nil when the client gave up or ran out of time.
+    private func readHead(_ client: Socket) -> Result<RequestHead, RequestHead.Rejection>? {
+        let deadline = Date().addingTimeInterval(PreviewHTTP.headTimeout)
         var head = [UInt8]()
-        let end: [UInt8] = [13, 10, 13, 10]
-        while head.count < maxHead {
+        while RequestHead.end(of: head) == nil {
+            let left = deadline.timeIntervalSinceNow
+            guard left > 0 else { return nil }
+            var timeout = timeval(tv_sec: Int(left), tv_usec: Int((left - Double(Int(left))) * 1_000_000))
+            setsockopt(client.file.rawValue, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
             guard let chunk = try? client.read(atMost: 4096), !chunk.isEmpty else { return nil }
             head += chunk
-            if head.count >= 4, (0...(head.count - 4)).contains(where: { Array(head[$0..<$0 + 4]) == end }) { break }
+            if head.count > RequestHead.maxBytes { return .failure(.malformed("request head too long")) }
         }
-        let lines = String(decoding: head, as: UTF8.self).components(separatedBy: "\r\n")
-        let parts = lines[0].split(separator: " ")
-        guard parts.count == 3, parts[0] == "GET" || parts[0] == "HEAD", parts[2].hasPrefix("HTTP/1.") else { return nil }
-        let target = parts[1].split(separator: "?", maxSplits: 1).first.map(String.init) ?? "/"
-        guard let path = target.removingPercentEncoding, path.hasPrefix("/") else { return nil }
-        let host = lines.dropFirst().first { $0.lowercased().hasPrefix("host:") }.map { String($0.dropFirst(5)).trimmingCharacters(in: .whitespaces) }
-        return Request(path: path, host: host)
+        let end = RequestHead.end(of: head)!
+        return RequestHead.parse(Array(head[..<end]), port: port)
     }
 }

@@ -19,11 +19,14 @@ enum PreviewPages {
 
     static let tag = "<script src=\"/__partnerbook/reload.js\"></script>"
 
+    /// Largest file served: the build's biggest pages are a few megabytes.
+    static let maxFileBytes = 64 << 20
+
     static let types = ["html": "text/html; charset=utf-8", "css": "text/css", "js": "text/javascript",
                         "svg": "image/svg+xml", "md": "text/markdown; charset=utf-8", "xml": "application/xml",
                         "pdf": "application/pdf", "png": "image/png", "txt": "text/plain; charset=utf-8"]
 
-    static func respond(to path: String, host: String? = nil, output: URL, state: PreviewState) -> PreviewHTTP.Response {
+    static func respond(to path: String, output: URL, state: PreviewState) -> PreviewHTTP.Response {
         var relative = path
         if relative.hasSuffix("/") { relative += "index.html" }
         relative = String(relative.drop { $0 == "/" })
@@ -32,14 +35,19 @@ enum PreviewPages {
             return .ok(Data(errorPage(errors).utf8), type: types["html"]!)
         }
         let safe = !relative.split(separator: "/").contains(where: { $0 == ".." || $0.hasPrefix(".") })
-        // A folder asked for without its slash: send the browser to the folder, as static hosts do.
-        var isFolder: ObjCBool = false
-        if safe, !relative.isEmpty, FileManager.default.fileExists(atPath: output.appendingPathComponent(relative).path, isDirectory: &isFolder),
-           isFolder.boolValue {
-            let location = (host.map { "http://\($0)" } ?? "") + "/" + relative + "/"
-            return PreviewHTTP.Response(status: 301, reason: "Moved Permanently", headers: [("Location", location)])
+        // A folder asked for without its slash: send the browser to the folder, as static hosts do
+        // (a relative Location: nothing of the request is echoed into it but the path checked above).
+        guard safe else { return .notFound }
+        let file = output.appendingPathComponent(relative).path
+        var info = stat()
+        guard !relative.isEmpty, lstat(file, &info) == 0 else { return .notFound }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            return PreviewHTTP.Response(status: 301, reason: "Moved Permanently",
+                                        headers: [("Location", "/" + relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)! + "/")])
         }
-        guard safe, let data = FileManager.default.contents(atPath: output.appendingPathComponent(relative).path) else {
+        // Only regular files of the output (no links out of it, no pipes), within the size a page can have.
+        guard (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) <= maxFileBytes,
+              let data = FileManager.default.contents(atPath: file) else {
             return .notFound
         }
         let type = types[(relative as NSString).pathExtension.lowercased()] ?? "application/octet-stream"

@@ -55,10 +55,10 @@ public struct PreviewServer: Sendable {
             case "/__partnerbook/reload.js":
                 return .ok(Data(PreviewPages.reloadScript.utf8), type: "text/javascript")
             default:
-                return PreviewPages.respond(to: request.path, host: request.host, output: output, state: state)
+                return PreviewPages.respond(to: request.path, output: output, state: state)
             }
         }
-        log("serving \(options.output.path) on http://127.0.0.1:\(port)/ (watching \(options.contentDisplay) and \(options.templatesDisplay); Ctrl-C stops)")
+        log("serving \(options.output.path) on http://127.0.0.1:\(server.port)/ (watching \(options.contentDisplay) and \(options.templatesDisplay); Ctrl-C stops)")
         await watch(state)
     }
 

@@ -73,6 +73,9 @@ struct Build: ParsableCommand {
             FileHandle.standardError.write(Data("partnerbook: nothing written: fix the errors above first\n".utf8))
             throw Exit.contentErrors
         }
+        for path in result.notCarried {
+            FileHandle.standardError.write(Data("partnerbook: \(output)/\(path) is a socket or device; it was not carried into the new output\n".utf8))
+        }
         guard !quiet else { return }
         display.finish()
         let partners = result.partnerCount

@@ -17,7 +17,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The output folder.")
     var output = "Output"
 
-    @Option(help: "The port on 127.0.0.1.")
+    @Option(help: "The port on 127.0.0.1 (0: a free port, printed when serving starts).")
     var port: UInt16 = 8080
 
     @Flag(help: "Build into a folder partnerbook did not write before.")

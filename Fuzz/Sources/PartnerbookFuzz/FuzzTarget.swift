@@ -1,5 +1,6 @@
 import Foundation
 import PartnerbookKit
+import PartnerbookPreview
 
 /// One input: any bytes as a partner file must end in diagnostics, never a
 /// crash, a hang or a memory error.
@@ -15,6 +16,25 @@ public func fuzzCSVFile(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     return 0
 }
 
+/// One input as a value written to partners.csv: it must read back whole.
+public func fuzzCSVWriter(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    let text = String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
+    if let back = CSVFieldCheck.roundTrip(text) {
+        fatalError("partners.csv field did not read back: \(text.debugDescription) came back as \(back.debugDescription)")
+    }
+    return 0
+}
+
+/// One input as the request head `serve` reads: refused or accepted, never a
+/// crash; an accepted path holds no control character and starts with a slash.
+public func fuzzRequestHead(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    if case .success(let head) = RequestHead.parse(Array(UnsafeBufferPointer(start: start, count: count)), port: 8080) {
+        precondition(head.path.hasPrefix("/") && !head.path.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F },
+                     "accepted a path it should refuse: \(head.path.debugDescription)")
+    }
+    return 0
+}
+
 /// libFuzzer's driver, from the fuzzer runtime `-sanitize=fuzzer` links in.
 @_silgen_name("LLVMFuzzerRunDriver")
 func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
@@ -27,9 +47,12 @@ func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
 public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
     var count = argc
     var arguments = argv
-    // PARTNERBOOK_FUZZ_TARGET=csv fuzzes the CSV reader of `record`; the default is the partner file.
-    if ProcessInfo.processInfo.environment["PARTNERBOOK_FUZZ_TARGET"] == "csv" {
-        return runFuzzerDriver(&count, &arguments) { fuzzCSVFile($0, $1) }
+    // PARTNERBOOK_FUZZ_TARGET picks what is fuzzed: csv (the CSV reader of `record`), csv-writer
+    // (partners.csv fields read back), http (the request head `serve` reads); the default is the partner file.
+    switch ProcessInfo.processInfo.environment["PARTNERBOOK_FUZZ_TARGET"] {
+    case "csv": return runFuzzerDriver(&count, &arguments) { fuzzCSVFile($0, $1) }
+    case "csv-writer": return runFuzzerDriver(&count, &arguments) { fuzzCSVWriter($0, $1) }
+    case "http": return runFuzzerDriver(&count, &arguments) { fuzzRequestHead($0, $1) }
+    default: return runFuzzerDriver(&count, &arguments) { fuzzPartnerFile($0, $1) }
     }
-    return runFuzzerDriver(&count, &arguments) { fuzzPartnerFile($0, $1) }
 }

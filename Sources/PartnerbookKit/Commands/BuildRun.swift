@@ -49,6 +49,9 @@ public struct BuildRun {
     public var rendered = 0
     /// True when the output was already up to date and left untouched.
     public var upToDate = false
+    /// Entries a person put into the output that could not be carried over
+    /// (sockets and devices are never copied).
+    public var notCarried: [String] = []
 
     public init(contentFolder: URL, templatesFolder: URL, templatesDisplay: String, templatesRequired: Bool = false, output: URL,
                 asOf: Day?, today: Day, strict: Bool, force: Bool, pdf: Bool = false,
@@ -56,6 +59,8 @@ public struct BuildRun {
                 progress: BuildProgress? = nil, waitForLock: Bool = true, waiting: (String) -> Void = { _ in }) throws {
         // One build at a time: held from reading the previous output to the swap.
         var times = StepTimes()
+        // Nothing (lock, cache, staging) is made beside an output that is refused.
+        try OutputTarget.check(output, content: contentFolder)
         let lock = try OutputLock(output: output, wait: waitForLock, waiting: waiting)
         defer { withExtendedLifetime(lock) {} }
         try PublicBuildRun.refusePublicDirectory(at: output)
@@ -127,6 +132,7 @@ public struct BuildRun {
             times.mark("commit and swap")
             written = paths.count + pdfs.count
             rendered = build.rendered
+            notCarried = area.skipped
             var cache = BuildCache()
             for entry in build.entries { cache.partners[entry.id] = entry }
             cache.program = programEntry
@@ -154,8 +160,11 @@ public struct BuildRun {
         throws -> (value: String, asOf: Day, stamps: [String: FileStamp], digests: [String: String]) {
         let fm = FileManager.default
         let root = contentFolder.resolvingSymlinksInPath().standardizedFileURL
-        guard let program = fm.contents(atPath: root.appendingPathComponent(ContentLoader.programFile).path) else {
-            throw ContentFolderError(description: "no program.yaml")
+        // Read as the loader reads it: no link out of the content folder, nothing past the size limit.
+        let program: Data
+        switch ContentFile.read(root.appendingPathComponent(ContentLoader.programFile).path, root: root.path, inRealFolder: false) {
+        case .success(let data): program = data
+        case .failure(let refusal): program = Data("refused:\(refusal.token)".utf8)
         }
         // The as-of date: the option, else program.yaml's, else today.
         let context = LoadContext(file: ContentLoader.programFile)
@@ -165,18 +174,24 @@ public struct BuildRun {
         let partners = root.appendingPathComponent(ContentLoader.partnersFolder)
         let partnersPath = partners.path
         let realPartners = partners.resolvingSymlinksInPath().path
+        let partnersAreReal = ContentLoader.PartnerFiles(root: root).isReal
         let names = ((try? fm.contentsOfDirectory(atPath: partnersPath)) ?? []).sorted()
         let digests = Slots<(line: String, stamp: FileStamp?)>(count: names.count)
         DispatchQueue.concurrentPerform(iterations: names.count) { index in
             let name = names[index], path = partnersPath + "/" + name
             let file = ContentLoader.partnersFolder + "/" + name
-            // Where the file really is: a plain file is where its folder is;
-            // a link is resolved (a link that moves changes the digest).
-            var info = stat()
-            let isPlain = lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
-            let resolved = isPlain ? realPartners + "/" + name : URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-            let stamp = FileStamp.digest(of: path, known: known[file])
-            digests[index] = (name + "\u{1F}" + resolved + "\u{1F}" + (stamp?.digest ?? "unreadable"), stamp)
+            // Where the file really is: a plain file is where its folder is; a link
+            // is resolved (a link that moves changes the digest). A file the loader
+            // refuses (a link out of the folder, not a regular file, too big) is
+            // never opened here: the reason stands in for its digest.
+            switch ContentFile.locate(path, root: root.path, inRealFolder: partnersAreReal) {
+            case .success(let real):
+                let resolved = real == path ? realPartners + "/" + name : real
+                let stamp = FileStamp.digest(of: real, known: known[file])
+                digests[index] = (name + "\u{1F}" + resolved + "\u{1F}" + (stamp?.digest ?? "unreadable"), stamp)
+            case .failure(let refusal):
+                digests[index] = (name + "\u{1F}refused:" + refusal.token, nil)
+            }
         }
         var stamps: [String: FileStamp] = [:]
         var fileDigests: [String: String] = [:]
@@ -190,7 +205,9 @@ public struct BuildRun {
         }
         let templates = templatesFolder.standardizedFileURL
         for file in ((fm.enumerator(atPath: templates.path)?.allObjects as? [String]) ?? []).sorted() {
-            parts.append(file + "\u{1F}" + (fm.contents(atPath: templates.appendingPathComponent(file).path).map(Digest.hex) ?? "-"))
+            // Bounded, and never a FIFO or device: the template set refuses those too.
+            let data = try? BoundedFile.read(templates.appendingPathComponent(file).path, limit: TemplateSet.maxFileBytes, followLinks: true)
+            parts.append(file + "\u{1F}" + (data.map(Digest.hex) ?? "-"))
         }
         return (Digest.hex(parts), day, stamps, fileDigests)
     }

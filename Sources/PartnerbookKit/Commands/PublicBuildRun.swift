@@ -23,6 +23,7 @@ public struct PublicBuildRun {
         report = check.report
         self.asOf = check.asOf
         guard !check.report.fails else { return }
+        try OutputTarget.check(output, content: contentFolder)
         let lock = try OutputLock(output: output, wait: waitForLock, waiting: waiting)
         defer { withExtendedLifetime(lock) {} }
         try PublicBuildRun.refuseInternalSite(at: output)
@@ -42,8 +43,7 @@ public struct PublicBuildRun {
 
     /// The public directory never replaces the internal site.
     static func refuseInternalSite(at output: URL) throws {
-        let manifest = output.appendingPathComponent(OutputWriter.manifestName)
-        if let text = try? String(contentsOf: manifest, encoding: .utf8), text.split(separator: "\n").contains("program/report.html") {
+        if let manifest = OutputWriter.manifest(of: output), manifest.contains("program/report.html") {
             throw OutputError(description: "'\(output.path)' holds the internal site; build the public directory into another folder")
         }
     }

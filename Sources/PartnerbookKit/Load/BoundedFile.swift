@@ -7,7 +7,7 @@ enum BoundedFile {
     enum Refusal: Error, Equatable {
         case missing
         case notRegular
-        case tooLarge(Int)
+        case tooLarge(Int, limit: Int)
         case unreadable(String)
 
         /// The refusal in words, for a file of `kind` ("a content file", "a CSV file").
@@ -15,7 +15,7 @@ enum BoundedFile {
             switch self {
             case .missing: return "the file does not exist"
             case .notRegular: return "not a regular file (a folder, a pipe or a device); \(kind) must be a plain file"
-            case .tooLarge(let size): return "file is \(size) bytes or more; the limit for \(kind) is \(BoundedFile.describe(size))"
+            case .tooLarge(let size, let limit): return "file is \(size) bytes; the limit for \(kind) is \(BoundedFile.describe(limit))"
             case .unreadable(let why): return "cannot be read: \(why)"
             }
         }
@@ -27,7 +27,7 @@ enum BoundedFile {
         let found = followLinks ? stat(path, &info) : lstat(path, &info)
         guard found == 0 else { throw errno == ENOENT ? Refusal.missing : Refusal.unreadable(String(cString: strerror(errno))) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw Refusal.notRegular }
-        guard Int(info.st_size) <= limit else { throw Refusal.tooLarge(Int(info.st_size)) }
+        guard Int(info.st_size) <= limit else { throw Refusal.tooLarge(Int(info.st_size), limit: limit) }
         // O_NONBLOCK: should the path become a FIFO between the stat and the open, the open does not hang.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followLinks ? 0 : O_NOFOLLOW))
         guard fd >= 0 else { throw Refusal.unreadable(String(cString: strerror(errno))) }
@@ -45,7 +45,7 @@ enum BoundedFile {
             }
             return total
         }
-        if total > limit { throw Refusal.tooLarge(total) }
+        if total > limit { throw Refusal.tooLarge(total, limit: limit) }
         data.count = total
         return data
     }

@@ -115,7 +115,9 @@ public enum ContentLoader {
             }
             let node = readYAML(folder.appendingPathComponent(name), root: root, context: context, required: true,
                                 inRealFolder: isReal)
+            // A file past a limit (too many keys) is refused whole, like one that does not parse: no rule runs on it.
             let partner = node.map { PartnerLoader.load($0, id: id, context: context) }
+                .flatMap { context.diagnostics.contains { $0.rule == Rule.yamlLimits.rawValue } ? nil : $0 }
             return PartnerFile(file: file, partner: partner, diagnostics: context.diagnostics, counted: true)
         }
     }
@@ -123,40 +125,16 @@ public enum ContentLoader {
     /// Reads one file within the limits; nil (with a diagnostic) when it cannot be used.
     static func readYAML(_ url: URL, root: URL, context: LoadContext, required: Bool, inRealFolder: Bool = false,
                          bytes: (Data) -> Void = { _ in }) -> YNode? {
-        // A plain file in a folder that is really inside the content folder
-        // (no link on the way): one lstat says all the checks below would pass.
-        let reported = context.diagnostics.count
-        if inRealFolder, let data = plainFileContents(url.path, context: context) {
+        switch ContentFile.read(url.path, root: root.path, inRealFolder: inRealFolder) {
+        case .success(let data):
             bytes(data)
             return parsed(data, context: context)
-        }
-        if context.diagnostics.count > reported { return nil }
-        let fm = FileManager.default
-        guard fm.fileExists(atPath: url.path) else {
+        case .failure(.missing):
             if required { context.report(.schemaRequired, at: .start, "\(context.file) is missing from the content folder") }
-            return nil
+        case .failure(let refusal):
+            context.report(.contentFile, at: .start, refusal.message(for: context.file))
         }
-        let resolved = url.resolvingSymlinksInPath().standardizedFileURL
-        guard resolved.path.hasPrefix(root.path + "/") else {
-            context.report(.contentFile, at: .start, "\(context.file) is a link to a file outside the content folder; it is not read")
-            return nil
-        }
-        let attributes = try? fm.attributesOfItem(atPath: resolved.path)
-        guard attributes?[.type] as? FileAttributeType == .typeRegular else {
-            context.report(.contentFile, at: .start, "\(context.file) is not a regular file")
-            return nil
-        }
-        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > YAMLFile.maxBytes {
-            context.report(.contentFile, at: .start,
-                           "file is \(size) bytes; the limit is \(YAMLFile.maxBytes) bytes (1 MiB) per content file")
-            return nil
-        }
-        guard let data = fm.contents(atPath: resolved.path) else {
-            context.report(.contentFile, at: .start, "\(context.file) cannot be read")
-            return nil
-        }
-        bytes(data)
-        return parsed(data, context: context)
+        return nil
     }
 
     private static func parsed(_ data: Data, context: LoadContext) -> YNode? {
@@ -168,33 +146,75 @@ public enum ContentLoader {
         }
         return node
     }
+}
 
-    /// The bytes of a regular file (not a link), read whole; nil when `path`
-    /// is anything else, or when it is too big (then with the size diagnostic).
-    private static func plainFileContents(_ path: String, context: LoadContext) -> Data? {
-        var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let size = Int(info.st_size)
-        guard size <= YAMLFile.maxBytes else {
-            context.report(.contentFile, at: .start,
-                           "file is \(size) bytes; the limit is \(YAMLFile.maxBytes) bytes (1 MiB) per content file")
-            return nil
-        }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var data = Data(count: size)
-        let read = data.withUnsafeMutableBytes { buffer -> Int in
-            var total = 0
-            while total < size {
-                let n = Foundation.read(fd, buffer.baseAddress! + total, size - total)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { break }
-                total += n
+/// How every reader of the content folder opens a file (`check`, `build`
+/// and its inputs digest, `serve`, `record`): `lstat` first; a link is
+/// followed only when it stays inside the content folder; only a regular
+/// file is read (never a FIFO, socket or device), and never more than the
+/// 1 MiB limit plus one byte.
+enum ContentFile {
+    enum Refusal: Error, Equatable {
+        case missing
+        case outside
+        case notRegular
+        case tooLarge(Int)
+        case unreadable(String)
+
+        func message(for file: String) -> String {
+            switch self {
+            case .missing: return "\(file) does not exist"
+            case .outside: return "\(file) is a link to a file outside the content folder; it is not read"
+            case .notRegular: return "\(file) is not a regular file"
+            case .tooLarge(let size):
+                return "file is \(size) bytes; the limit is \(YAMLFile.maxBytes) bytes (1 MiB) per content file"
+            case .unreadable(let why): return "\(file) cannot be read: \(why)"
             }
-            return total
         }
-        return read == size ? data : nil
+
+        /// A word for the inputs digest, which records why a file was not read.
+        var token: String {
+            switch self {
+            case .missing: "missing"
+            case .outside: "outside"
+            case .notRegular: "not-regular"
+            case .tooLarge(let size): "too-large-\(size)"
+            case .unreadable: "unreadable"
+            }
+        }
+    }
+
+    /// Where `path` really is, when it is inside `root` (a plain file in a folder
+    /// known to be inside, or a link that resolves inside); the refusal otherwise.
+    static func locate(_ path: String, root: String, inRealFolder: Bool) -> Result<String, Refusal> {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .failure(errno == ENOENT ? .missing : .unreadable(String(cString: strerror(errno)))) }
+        if (info.st_mode & S_IFMT) == S_IFREG && inRealFolder { return .success(path) }
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+        guard resolved.hasPrefix(root + "/") else { return .failure(.outside) }
+        guard stat(resolved, &info) == 0 else { return .failure(.missing) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.notRegular) }
+        return .success(resolved)
+    }
+
+    static func read(_ path: String, root: String, inRealFolder: Bool) -> Result<Data, Refusal> {
+        switch locate(path, root: root, inRealFolder: inRealFolder) {
+        case .failure(let refusal):
+            return .failure(refusal)
+        case .success(let real):
+            do {
+                return .success(try BoundedFile.read(real, limit: YAMLFile.maxBytes, followLinks: false))
+            } catch let refusal as BoundedFile.Refusal {
+                switch refusal {
+                case .missing: return .failure(.missing)
+                case .notRegular: return .failure(.notRegular)
+                case .tooLarge(let size, _): return .failure(.tooLarge(size))
+                case .unreadable(let why): return .failure(.unreadable(why))
+                }
+            } catch {
+                return .failure(.unreadable("\(error)"))
+            }
+        }
     }
 }
 

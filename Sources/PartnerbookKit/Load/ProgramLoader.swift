@@ -1,5 +1,20 @@
 
 
+/// `site.base_url`: it goes into sitemap.xml and into every event of the
+/// calendar, so it must be an absolute http(s) URL with a host, and nothing
+/// that could end a line or a property there (white space, control
+/// characters, quotes, angle brackets).
+enum BaseURL {
+    static func parse(_ text: String) -> String? {
+        let lower = text.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"),
+              !text.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || "\"<>\\^`{|}".unicodeScalars.contains($0)
+                                                     || ($0.value >= 0x80 && $0.value <= 0x9F) || $0.properties.isWhitespace }),
+              let host = ReviewCalendar.host(of: text), !host.isEmpty else { return nil }
+        return text
+    }
+}
+
 /// Reads `program.yaml`.
 enum ProgramLoader {
     static let keys = ["name", "company", "currency", "as_of", "site", "gates", "scoring", "outcomes", "targets",
@@ -19,7 +34,8 @@ enum ProgramLoader {
         program.asOf = top.day("as_of")
         if let site = top.fields("site", known: ["title", "base_url"]) {
             program.site.title = site.text("title")?.value
-            program.site.baseURL = site.text("base_url")?.value
+            program.site.baseURL = site.value("base_url", expected: "an absolute http:// or https:// URL with no spaces or control characters",
+                                              BaseURL.parse)?.value
         }
         if let gates = top.fields("gates", known: ["crawl_min_improvement", "walk_min_adoption", "kpi_behind_pace"]) {
             if let v = percent(gates, "crawl_min_improvement") { program.gates.crawlMinImprovement = v }

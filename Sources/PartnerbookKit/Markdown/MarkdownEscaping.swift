@@ -54,16 +54,23 @@ enum MarkdownText {
     }
 
     /// Prose for a block context (its own paragraphs): trimmed, and unable to
-    /// add headings to the document (ATX `#` lines and setext underlines are escaped).
+    /// add headings to the document (ATX `#` lines and setext underlines are
+    /// escaped). Lines are told apart by scalars: CR LF and a lone CR end a
+    /// line for cmark as LF does (a `Character` comparison would take CR LF
+    /// for one character that is no line break).
     static func block(_ markdown: String?) -> String {
-        let text = Trim.whitespace(markdown ?? "")
+        var text = Trim.whitespace(markdown ?? "")
+        if text.utf8.contains(13) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
         guard text.contains("#") || text.contains("=") || text.contains("-") else { return text }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            let body = line.drop { $0 == " " }
-            let indent = line.count - body.count
+            let scalars = line.unicodeScalars
+            let body = scalars.drop { $0 == " " }
+            let indent = scalars.count - body.count
             guard indent < 4, let first = body.first else { return String(line) }
             if first == "#" || (first == "=" || first == "-") && body.allSatisfy({ $0 == first || $0 == " " }) {
-                return String(line.prefix(indent)) + "\\" + body
+                return String(repeating: " ", count: indent) + "\\" + String(String.UnicodeScalarView(body))
             }
             return String(line)
         }.joined(separator: "\n")
@@ -77,8 +84,10 @@ enum MarkdownText {
         let line = trimmed.utf8.contains(10) || trimmed.utf8.contains(13)
             ? trimmed.split(whereSeparator: \.isNewline).map { Trim.whitespace(String($0)) }.filter { !$0.isEmpty }.joined(separator: " ")
             : trimmed
-        guard let first = line.first else { return line }
-        if "#>-+*=|`~".contains(first) { return "\\" + line }
+        // The first scalar, not the first `Character`: `>` followed by a combining
+        // mark is one Character, but cmark still sees a `>` opening a quote.
+        guard let first = line.unicodeScalars.first else { return line }
+        if "#>-+*=|`~".unicodeScalars.contains(first) { return "\\" + line }
         let digits = line.prefix { $0.isASCIIDigit }
         if !digits.isEmpty, let next = line.dropFirst(digits.count).first, next == "." || next == ")" {
             return digits + "\\" + line.dropFirst(digits.count)
@@ -86,16 +95,17 @@ enum MarkdownText {
         return line
     }
 
-    /// Prose for a table cell: one line, pipes escaped so the row holds.
+    /// Prose for a table cell: one line, pipes escaped so the row holds
+    /// (by scalar: a `|` with a combining mark after it still splits a GFM row).
     static func cell(_ markdown: String?) -> String {
-        var out = ""
+        var out = String.UnicodeScalarView()
         var escaped = false
-        for c in inline(markdown) {
+        for c in inline(markdown).unicodeScalars {
             if c == "|" && !escaped { out.append("\\") }
             escaped = c == "\\" && !escaped
             out.append(c)
         }
-        return out
+        return String(out)
     }
 }
 

@@ -29,6 +29,9 @@ public struct TemplateSet: @unchecked Sendable {
     /// Files under `assets/`, copied to the output as they are: relative path and bytes.
     let assets: [(path: String, data: Data)]
 
+    /// Largest template or asset read (an asset may be a font or an image).
+    static let maxFileBytes = 8 << 20
+
     /// No templates at all: what a build holds when its templates could not be
     /// loaded, so its content can still be checked (nothing is rendered).
     static let empty = TemplateSet(library: MustacheLibrary(templates: [:]), digest: "", assets: [])
@@ -54,10 +57,11 @@ public struct TemplateSet: @unchecked Sendable {
                 var isDir: ObjCBool = false
                 guard fm.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else { continue }
                 guard file.hasPrefix("assets/") || file.hasSuffix(".mustache") else { continue }
-                guard let data = fm.contents(atPath: url.path) else {
-                    throw TemplateError(file: prefix + file, line: 1, column: 1, message: "cannot be read")
+                do {
+                    sources[file] = (try BoundedFile.read(url.path, limit: maxFileBytes, followLinks: true), prefix + file)
+                } catch let refusal as BoundedFile.Refusal {
+                    throw TemplateError(file: prefix + file, line: 1, column: 1, message: refusal.message(for: "a template"))
                 }
-                sources[file] = (data, prefix + file)
             }
         } else if folderRequired {
             throw TemplateError(file: displayPath, line: 1, column: 1, message: "templates folder does not exist")
@@ -89,19 +93,72 @@ public struct TemplateSet: @unchecked Sendable {
         return TemplateSet(library: MustacheLibrary(templates: templates), digest: Digest.hex(digestParts), assets: assets)
     }
 
-    /// Writes the built-in set into `folder` for editing; refuses to overwrite any file.
+    /// Writes the built-in set into `folder` for editing, all or nothing:
+    /// every path is checked first (nothing there yet, no link on the way,
+    /// not even a dangling one), the files are written into a hidden staging
+    /// folder, then each is linked into place, which never overwrites and
+    /// never follows a link; if one cannot be placed, those placed are removed.
     /// Returns the paths written, relative to `folder`.
     public static func writeBuiltIn(to folder: URL) throws -> [String] {
-        let fm = FileManager.default
         let names = BuiltInTemplates.files.keys.sorted()
-        if let existing = names.first(where: { fm.fileExists(atPath: folder.appendingPathComponent($0).path) }) {
-            throw TemplateError(file: folder.appendingPathComponent(existing).path, line: 1, column: 1,
-                                message: "already exists; templates writes into a new folder and overwrites nothing")
+        let root = folder.standardizedFileURL.path
+        func refuse(_ path: String, _ why: String) -> TemplateError {
+            TemplateError(file: path, line: 1, column: 1, message: why)
         }
-        for name in names {
-            let url = folder.appendingPathComponent(name)
-            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(BuiltInTemplates.files[name]!.utf8).write(to: url, options: .withoutOverwriting)
+        var info = stat()
+        var createdRoot = false
+        if lstat(root, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFDIR else {
+                throw refuse(root, (info.st_mode & S_IFMT) == S_IFLNK ? "is a link; templates writes into a real folder" : "exists and is not a folder")
+            }
+        } else {
+            do {
+                try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+            } catch {
+                throw refuse(root, "cannot be created: \(String(cString: strerror(errno)))")
+            }
+            createdRoot = true
+        }
+        let folders = Set(names.compactMap { name in name.lastIndex(of: "/").map { String(name[..<$0]) } })
+        for sub in folders where lstat(root + "/" + sub, &info) == 0 && (info.st_mode & S_IFMT) != S_IFDIR {
+            throw refuse(root + "/" + sub, (info.st_mode & S_IFMT) == S_IFLNK ? "is a link; templates does not write through links" : "exists and is not a folder")
+        }
+        if let existing = names.first(where: { lstat(root + "/" + $0, &info) == 0 }) {
+            throw refuse(root + "/" + existing, (info.st_mode & S_IFMT) == S_IFLNK
+                         ? "is a link; templates does not write through links and overwrites nothing"
+                         : "already exists; templates writes into a new folder and overwrites nothing")
+        }
+        let staging = root + "/.partnerbook-templates-\(getpid())"
+        var placed: [String] = [], made: [String] = []
+        defer { try? FileManager.default.removeItem(atPath: staging) }
+        do {
+            guard mkdir(staging, 0o700) == 0 else { throw refuse(staging, "cannot be created: \(String(cString: strerror(errno)))") }
+            for sub in folders.sorted() {
+                try OutputWriter.makeFolder(staging + "/" + sub)
+                if lstat(root + "/" + sub, &info) != 0 {
+                    try OutputWriter.makeFolder(root + "/" + sub)
+                    made.append(root + "/" + sub)
+                }
+            }
+            for name in names {
+                try OutputWriter.writeFile(Data(BuiltInTemplates.files[name]!.utf8), to: staging + "/" + name)
+                chmod(staging + "/" + name, 0o644)
+            }
+            for name in names {
+                guard link(staging + "/" + name, root + "/" + name) == 0 else {
+                    throw refuse(root + "/" + name, "cannot be written: \(String(cString: strerror(errno)))")
+                }
+                placed.append(root + "/" + name)
+            }
+        } catch {
+            for path in placed { unlink(path) }
+            for path in made.reversed() { rmdir(path) }
+            try? FileManager.default.removeItem(atPath: staging)
+            if createdRoot { rmdir(root) }
+            if let error = error as? TemplateError {
+                throw TemplateError(file: error.file, line: 1, column: 1, message: error.message + "; nothing was written")
+            }
+            throw refuse(root, "cannot be written: \(error); nothing was written")
         }
         return names
     }

@@ -41,25 +41,28 @@ public enum Signer {
         }
 
         let url = contentFolder.appendingPathComponent(file)
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+        let root = try ContentLoader.contentRoot(contentFolder)
+        guard case .success(let data) = ContentFile.read(url.path, root: root.path, inRealFolder: false),
+              let text = String(data: data, encoding: .utf8) else {
             throw Failure(description: "cannot read \(file)")
         }
         let context = LoadContext(file: file)
-        guard let root = YAMLFile.parse(data, context: context) else {
+        guard let node = YAMLFile.parse(data, context: context) else {
             throw Failure(description: "\(file) cannot be parsed", diagnostics: context.diagnostics)
         }
         let entry = SignatureWriter.Entry(party: party, name: name, title: title, date: date, fingerprint: state.fingerprint)
         let updated: String
         do {
-            updated = try SignatureWriter.adding(entry, to: text, root: root)
+            updated = try SignatureWriter.adding(entry, to: text, root: node)
         } catch {
             throw Failure(description: "\(file): \(error)")
         }
         try verify(updated, entry: entry, before: partner, id: id, file: file, company: company)
+        // Its mode and owner kept; a link inside the content folder written through.
         do {
-            try Data(updated.utf8).write(to: url, options: .atomic)
+            try FileReplacement.replace([FileReplacement.Change(path: url.path, data: Data(updated.utf8))], root: root)
         } catch {
-            throw Failure(description: "cannot write \(file): \(error.localizedDescription)")
+            throw Failure(description: "cannot write \(file): \(error)")
         }
         return Outcome(fingerprint: state.fingerprint, superseded: current.standing == .stale ? current.signature : nil, file: file)
     }

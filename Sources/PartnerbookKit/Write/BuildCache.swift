@@ -46,7 +46,8 @@ struct BuildCache: Sendable {
     /// file has some 300,000 lines, and splitting a `String` by characters
     /// took a second.
     static func load(from url: URL) -> BuildCache {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return BuildCache() }
+        // Bounded, and never a FIFO: a cache that is not a plain file of sane size is no cache.
+        guard let data = try? BoundedFile.read(url.path, limit: 1 << 30, followLinks: false) else { return BuildCache() }
         var cache = BuildCache()
         var current: (kind: String, id: String, entry: Entry)?
         func flush() {

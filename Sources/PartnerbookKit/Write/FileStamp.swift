@@ -39,7 +39,7 @@ struct FileStamp: Sendable, Equatable {
     static func digest(of path: String, known: FileStamp?) -> FileStamp? {
         guard var stamp = current(path) else { return nil }
         if let known, !known.digest.isEmpty, known.sameFile(as: stamp) { return known }
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard let data = try? BoundedFile.read(path, limit: YAMLFile.maxBytes, followLinks: true) else { return nil }
         // Read after the stat: if the file changed in between, its stamp no
         // longer matches on the next run and it is read again.
         stamp.digest = Digest.hex(data)

@@ -30,6 +30,19 @@ enum FolderWalk {
         for below in found.values { files += below }
     }
 
+    /// Paths of every folder below `root`, relative to it, parents before children.
+    static func folders(below root: String) -> [String] {
+        var found: [String] = []
+        func walk(_ path: String, _ prefix: String) {
+            for folder in read(path, prefix: prefix).folders.sorted() {
+                found.append(prefix + folder)
+                walk(path + "/" + folder, prefix + folder + "/")
+            }
+        }
+        walk(root, "")
+        return found
+    }
+
     /// One folder's files (with `prefix`) and subfolder names.
     private static func read(_ path: String, prefix: String) -> (files: [String], folders: [String]) {
         guard let dir = opendir(path) else { return ([], []) }

@@ -16,6 +16,14 @@ public struct OutputError: Error, CustomStringConvertible {
 public enum OutputWriter {
     public static let manifestName = ".partnerbook-manifest"
 
+    /// The manifest of the output at `output` (the paths the tool wrote), read
+    /// bounded and only when it is a regular file; nil when there is none.
+    static func manifest(of output: URL) -> [String]? {
+        guard let data = try? BoundedFile.read(output.appendingPathComponent(manifestName).path, limit: 256 << 20, followLinks: false),
+              let text = String(data: data, encoding: .utf8) else { return nil }
+        return text.split(separator: "\n").map(String.init)
+    }
+
     /// Writes `files` as a whole new output (see `StagingArea`).
     /// - Parameter finish: runs on the staging folder once every file is in it,
     ///   before the swap; returns further paths it wrote there (for the manifest).
@@ -57,6 +65,23 @@ public enum OutputWriter {
     /// subfolders (the partners) has them read in parallel.
     static func filesBelow(_ folder: URL) -> [String] {
         FolderWalk.files(below: folder.path).sorted()
+    }
+
+    /// `relative` below `base`, with its missing parents.
+    static func makeFolderTree(_ base: String, _ relative: String) throws {
+        var path = base
+        for part in relative.split(separator: "/") {
+            path += "/" + part
+            try makeFolder(path)
+        }
+    }
+
+    /// One folder (its parent must exist); an existing folder is fine, anything else there is not.
+    static func makeFolder(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 { return }
+        var info = stat()
+        if errno == EEXIST, lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return }
+        throw OutputError(description: "cannot create the folder \(path): \(String(cString: strerror(errno)))")
     }
 
     static func isSafeRelativePath(_ path: String) -> Bool {

@@ -36,8 +36,8 @@ final class StagingArea: @unchecked Sendable {
         if existed && !isDirectory.boolValue {
             throw OutputError(description: "'\(self.output.path)' exists and is not a folder")
         }
-        if let manifest = try? String(contentsOf: self.output.appendingPathComponent(OutputWriter.manifestName), encoding: .utf8) {
-            owned = Set(manifest.split(separator: "\n").map(String.init))
+        if let manifest = OutputWriter.manifest(of: self.output) {
+            owned = Set(manifest)
         } else {
             if existed, !((try? fm.contentsOfDirectory(atPath: self.output.path)) ?? []).isEmpty, !force {
                 throw OutputError(description: "'\(self.output.path)' has files partnerbook did not write; choose an empty folder or pass --force (nothing is deleted either way)")
@@ -95,10 +95,20 @@ final class StagingArea: @unchecked Sendable {
         return link(outputPath + "/" + path, stagingPath + "/" + path) == 0
     }
 
+    /// Entries of the previous output that were not carried over (sockets and
+    /// devices, which are not copied), for the command to say so.
+    private(set) var skipped: [String] = []
+
     /// Carries over the files a person put into the output, writes the
     /// manifest of `paths`, runs `finish` in the staging folder, and swaps.
+    ///
+    /// What a person put there is carried without being read through: a
+    /// regular file is hard-linked (copied across file systems), a link is
+    /// made again as the same link, a FIFO is made again as a FIFO; a socket
+    /// or device is not carried (and listed in `skipped`). Every folder of the
+    /// previous output is there again with its mode, empty ones included,
+    /// and the output folder keeps its own mode.
     func commit(paths: [String], finish: (URL) throws -> [String] = { _ in [] }) throws {
-        let fm = FileManager.default
         do {
             let newPaths = Set(paths)
             if existed {
@@ -108,8 +118,9 @@ final class StagingArea: @unchecked Sendable {
                         throw OutputError(description: "'\(path)' in the output folder was not written by partnerbook and would be overwritten; move it or pass --force")
                     }
                     try ensureFolder(of: path)
-                    try fm.copyItem(at: output.appendingPathComponent(path), to: staging.appendingPathComponent(path))
+                    try carry(path)
                 }
+                try keepFolders()
             }
             let extra = try finish(staging)
             try OutputWriter.writeFile(Data(((paths + extra).sorted().joined(separator: "\n") + "\n").utf8),
@@ -124,6 +135,40 @@ final class StagingArea: @unchecked Sendable {
 
     func abandon() {
         try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// One entry a person put into the output, into the staging folder, never read through.
+    private func carry(_ path: String) throws {
+        let from = outputPath + "/" + path, to = stagingPath + "/" + path
+        var info = stat()
+        guard lstat(from, &info) == 0 else { return }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            if link(from, to) != 0 { try FileManager.default.copyItem(atPath: from, toPath: to) }
+        case S_IFLNK:
+            let target = try FileManager.default.destinationOfSymbolicLink(atPath: from)
+            guard symlink(target, to) == 0 else { throw OutputError(description: "cannot carry the link \(path): \(String(cString: strerror(errno)))") }
+        case S_IFIFO:
+            guard mkfifo(to, info.st_mode & 0o7777) == 0 else { throw OutputError(description: "cannot carry the FIFO \(path): \(String(cString: strerror(errno)))") }
+        default:
+            skipped.append(path)
+        }
+    }
+
+    /// Every folder of the previous output again, with its mode (empty folders
+    /// a person made stay; a folder kept private stays private).
+    private func keepFolders() throws {
+        var info = stat()
+        let made = lock.withLock { folders }
+        for folder in FolderWalk.folders(below: outputPath) {
+            guard lstat(outputPath + "/" + folder, &info) == 0 else { continue }
+            let mode = info.st_mode & 0o7777
+            // Most folders are the build's own, already made with the usual mode: nothing to do.
+            if made.contains(folder) && mode == 0o755 { continue }
+            try OutputWriter.makeFolderTree(stagingPath, folder)
+            chmod(stagingPath + "/" + folder, mode)
+        }
+        if lstat(outputPath, &info) == 0 { chmod(stagingPath, info.st_mode & 0o7777) }
     }
 
     /// Puts the staging folder in place of the output: one atomic exchange

@@ -15,8 +15,8 @@ import Testing
     }
 
     @Test func aBuildWithNoTemplatesFolderUsesTheBuiltInSet() throws {
-        let folder = TemporaryFolder.content(["acme": Fixtures.partner])
-        let result = try Binary.run(["build", "--content", ".", "--output", "out"], in: folder.url)
+        let folder = TemporaryFolder.project(["acme": Fixtures.partner])
+        let result = try Binary.run(["build", "--content", "content", "--output", "out"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
         let charter = try String(contentsOf: folder.url.appendingPathComponent("out/partners/acme/charter.html"), encoding: .utf8)
         #expect(charter.contains("<h1>Partnership charter: Acme Cloud</h1>"))
@@ -24,10 +24,10 @@ import Testing
     }
 
     @Test func aTemplatesFolderReplacesTheBuiltInSetFileByFile() throws {
-        let folder = TemporaryFolder.content(["acme": Fixtures.partner])
+        let folder = TemporaryFolder.project(["acme": Fixtures.partner])
         let charter = BuiltInTemplates.files["charter.md.mustache"]!.replacingOccurrences(of: "## Parties", with: "## Parties (our own template)")
         folder.write("Templates/charter.md.mustache", charter)
-        let result = try Binary.run(["build", "--content", ".", "--output", "out"], in: folder.url)
+        let result = try Binary.run(["build", "--content", "content", "--output", "out"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
         let out = folder.url.appendingPathComponent("out/partners/acme")
         #expect(try String(contentsOf: out.appendingPathComponent("charter.md"), encoding: .utf8).contains("## Parties (our own template)"))
@@ -35,8 +35,8 @@ import Testing
     }
 
     @Test func aNamedTemplatesFolderMustExist() throws {
-        let folder = TemporaryFolder.content(["acme": Fixtures.partner])
-        let result = try Binary.run(["build", "--content", ".", "--output", "out", "--templates", "Mine"], in: folder.url)
+        let folder = TemporaryFolder.project(["acme": Fixtures.partner])
+        let result = try Binary.run(["build", "--content", "content", "--output", "out", "--templates", "Mine"], in: folder.url)
         #expect(result.status == 1)
         #expect(result.stderr.contains("Mine:1:1: error: templates folder does not exist [template]"))
     }

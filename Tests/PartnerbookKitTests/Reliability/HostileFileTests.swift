@@ -85,11 +85,11 @@ import Testing
         let table = "| a | b |\n|---|---|\n" + String(repeating: "| x | y |\n", count: 20_000)
         let yaml = Fixtures.partner(replacing: "summary: A *good* partner.",
                                     with: "summary: |\n" + table.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
-        let folder = TemporaryFolder.content(["acme": yaml])
-        let result = try Binary.run(["build", "--content", ".", "--templates", TestBuild.templates.path, "--output", "out"],
+        let folder = TemporaryFolder.project(["acme": yaml])
+        let result = try Binary.run(["build", "--content", "content", "--templates", TestBuild.templates.path, "--output", "out"],
                                     in: folder.url, timeout: 60)
         #expect(result.status == 1)
-        #expect(result.stdout.contains("./partners/acme.yaml:4:1: error: summary is"))
+        #expect(result.stdout.contains("content/partners/acme.yaml:4:1: error: summary is"))
         #expect(result.stdout.contains("[content.too-long]"))
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out").path))
     }
@@ -109,8 +109,8 @@ import Testing
         let summary = "summary: |\n" + markdown.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
         let yaml = Fixtures.partner(replacing: "summary: A *good* partner.", with: summary)
         #expect(TextLimits.violation(markdown) == nil, "\(name) must be within the limit to test rendering")
-        let folder = TemporaryFolder.content(["acme": yaml])
-        let result = try Binary.run(["build", "--content", ".", "--templates", TestBuild.templates.path, "--output", "out"],
+        let folder = TemporaryFolder.project(["acme": yaml])
+        let result = try Binary.run(["build", "--content", "content", "--templates", TestBuild.templates.path, "--output", "out"],
                                     in: folder.url, timeout: 60)
         #expect(result.status == 0, "\(name): exit \(result.status) \(result.stderr)")
         let page = try String(contentsOf: folder.url.appendingPathComponent("out/partners/acme/index.html"), encoding: .utf8)

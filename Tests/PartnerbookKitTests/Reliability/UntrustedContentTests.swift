@@ -15,8 +15,8 @@ import Testing
     /// Builds the fixture with `old` replaced by `new` (re-signed) and returns every output file's text.
     static func build(_ old: String, _ new: String) throws -> [String: String] {
         let yaml = Fixtures.signed(Fixtures.partner(replacing: old, with: new, in: Fixtures.partnerBody))
-        let folder = TemporaryFolder.content(["acme": yaml])
-        let result = try Binary.run(["build", "--content", ".", "--templates", TestBuild.templates.path, "--output", "out"],
+        let folder = TemporaryFolder.project(["acme": yaml])
+        let result = try Binary.run(["build", "--content", "content", "--templates", TestBuild.templates.path, "--output", "out"],
                                     in: folder.url)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         var files: [String: String] = [:]

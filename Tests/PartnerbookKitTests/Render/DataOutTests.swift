@@ -59,6 +59,56 @@ import Testing
         #expect((alert["message"] as? String)?.hasPrefix("crawl was planned to end on 2025-03-03 and its go/no-go is still pending") == true)
     }
 
+    /// Names an attacker would write, each a YAML double-quoted scalar.
+    static let hostileNames = [
+        "\"Harmless\\r\\n=2+3\\r\\n@SUM(6+7)\"", "\"Line\\rbreak\"", "\"Quote\\\" then \\u0301 mark\"",
+        "\"|\\u0301 pipe\"", "\"-1+2\"", "\"Acme, \\\"Cloud\\\"\"", "\"\\tTabbed\"",
+    ]
+
+    @Test func csvFieldsWithLineBreaksAndFormulasReadBackWhole() throws {
+        for yaml in Self.hostileNames {
+            let context = LoadContext(file: "x.yaml")
+            let name = try #require(YAMLFile.parse(Data("n: \(yaml)\n".utf8), context: context)?["n"]?.text)
+            #expect(CSVFieldCheck.roundTrip(name) == nil, "\(name.debugDescription)")
+        }
+        // The attack as the review ran it: CR LF inside a name, then live formulas on new rows.
+        #expect(DirectoryData.csvField("Harmless\r\n=2+3\r\n@SUM(6+7)") == "\"Harmless\r\n=2+3\r\n@SUM(6+7)\"")
+    }
+
+    @Test func pythonsCSVReaderReadsTheSamePartnersAsTheJSON() throws {
+        var partners: [String: String] = [:]
+        for (index, yaml) in Self.hostileNames.enumerated() {
+            partners["p\(index)"] = F.signed(F.partnerBody.replacingOccurrences(of: "name: Acme Cloud", with: "name: \(yaml)"))
+        }
+        let folder = TemporaryFolder.content(partners)
+        let out = try TestBuild.files(folder)
+        let data = TemporaryFolder()
+        data.write("partners.csv", try #require(out["program/partners.csv"]))
+        data.write("partners.json", try #require(out["program/partners.json"]))
+        let script = """
+        import csv, json, sys
+        rows = list(csv.DictReader(open("partners.csv", newline="", encoding="utf-8")))
+        names = {p["id"]: p["name"] for p in json.load(open("partners.json", encoding="utf-8"))["partners"]}
+        for r in rows:
+            name = r["name"][1:] if r["name"][:1] == "'" and names[r["id"]][:1] in "=+-@\\t\\r\\n" else r["name"]
+            assert name == names[r["id"]], (r["id"], r["name"], names[r["id"]])
+        assert [r["id"] for r in rows] == sorted(names), [r["id"] for r in rows]
+        print(len(rows))
+        """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script]
+        process.currentDirectoryURL = data.url
+        let pipe = Pipe(), errors = Pipe()
+        process.standardOutput = pipe
+        process.standardError = errors
+        try process.run()
+        process.waitUntilExit()
+        let printed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0, "\(String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))")
+        #expect(printed == "\(Self.hostileNames.count)\n", "one row per partner, no row made by a line break")
+    }
+
     @Test func theDirectoryAsCSVIsRFC4180AndFormulaSafe() throws {
         let hostile = F.signed(F.partnerBody.replacingOccurrences(of: "name: Acme Cloud", with: "name: \"=HYPERLINK(\\\"x\\\")\""))
         let csv = try #require(try files(["evil": hostile])["program/partners.csv"])

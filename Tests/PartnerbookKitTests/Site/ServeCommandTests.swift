@@ -4,62 +4,196 @@ import FoundationNetworking
 #endif
 import Testing
 @testable import PartnerbookKit
+@testable import PartnerbookPreview
 
-/// `partnerbook serve` run as a process: it serves the build, rebuilds on a
-/// change, and shows a broken build's errors instead of the stale site.
-@Suite(.serialized) struct ServeCommandTests {
-    private func get(_ url: String) async -> String? {
-        guard let (data, _) = try? await URLSession.shared.data(from: URL(string: url)!) else { return nil }
-        return String(decoding: data, as: UTF8.self)
-    }
+/// A running `partnerbook serve`: started on a free port (`--port 0`), which
+/// it prints; requests are sent on raw sockets, so nothing normalises them
+/// on the way (a client library would resolve `/../` before sending).
+final class ServeProcess {
+    let folder = TemporaryFolder()
+    let process = Process()
+    let log: URL
+    private(set) var port: UInt16 = 0
 
-    /// Polls until `condition` holds on the page, for at most `seconds`.
-    private func eventually(_ url: String, seconds: Double = 20, _ condition: (String) -> Bool) async -> String? {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if let page = await get(url), condition(page) { return page }
-            try? await Task.sleep(nanoseconds: 200_000_000)
-        }
-        return nil
-    }
-
-    @Test func servesRebuildsAndShowsErrors() async throws {
-        let folder = TemporaryFolder()
+    init() throws {
         folder.write("content/program.yaml", Fixtures.program)
         folder.write("content/partners/acme.yaml", Fixtures.partner)
-        let port = 20_000 + Int(ProcessInfo.processInfo.processIdentifier % 20_000)
-        let process = Process()
         process.executableURL = Binary.url
-        process.arguments = ["serve", "--port", String(port), "--content", "content", "--templates", TestBuild.templates.path,
-                             "--output", "out"]
+        process.arguments = ["serve", "--port", "0", "--content", "content", "--templates", TestBuild.templates.path, "--output", "out"]
         process.currentDirectoryURL = folder.url
-        let log = folder.url.appendingPathComponent("serve.log")
+        log = folder.url.appendingPathComponent("serve.log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: log)
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        defer { process.terminate(); process.waitUntilExit() }
-        let base = "http://127.0.0.1:\(port)"
+        // The port it bound, from the line it prints once serving.
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline, port == 0, process.isRunning {
+            if let text = try? String(contentsOf: log, encoding: .utf8),
+               let match = text.firstMatch(of: /on http:\/\/127\.0\.0\.1:([0-9]+)\//) {
+                port = UInt16(match.1)!
+            } else {
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
+    }
 
-        let home = await eventually(base + "/", seconds: 60) { $0.contains("<h1>") }
-        #expect(home?.contains("/__partnerbook/reload.js") == true,
-                "the page reloads itself; server log: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
-        #expect(await get(base + "/partners/acme/index.html")?.contains("<h1>Acme Cloud</h1>") == true)
-        let version = await get(base + "/__partnerbook/version")
+    var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
 
-        folder.write("content/partners/acme.yaml",
-                     Fixtures.partner.replacingOccurrences(of: "summary: A *good* partner.", with: "summary: Freshly edited."))
-        let rebuilt = await eventually(base + "/partners/acme/index.html") { $0.contains("Freshly edited.") }
-        #expect(rebuilt != nil, "the change was not rebuilt")
-        // The version moves once the rebuild is recorded, a moment after its files are in place.
-        #expect(await eventually(base + "/__partnerbook/version") { $0 != version } != nil)
-        // A folder answers with its index.html, as static hosts do; without its slash it redirects there.
-        #expect(await get(base + "/partners/acme/")?.contains("<h1>Acme Cloud</h1>") == true)
-        #expect(await get(base + "/partners/acme")?.contains("<h1>Acme Cloud</h1>") == true, "followed the redirect")
+    deinit {
+        process.terminate()
+        process.waitUntilExit()
+    }
 
-        folder.write("content/partners/acme.yaml", Fixtures.partner.replacingOccurrences(of: "tier: strategic", with: "tier: 9"))
-        let broken = await eventually(base + "/partners/acme/index.html") { $0.contains("The build has errors") }
+    /// A connected socket to the server.
+    func connect() -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var timeout = timeval(tv_sec: 20, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        return fd
+    }
+
+    /// Sends `bytes` as they are and reads the whole answer (the server closes after one).
+    func raw(_ bytes: [UInt8]) -> String {
+        let fd = connect()
+        defer { close(fd) }
+        _ = bytes.withUnsafeBufferPointer { send(fd, $0.baseAddress, $0.count, 0) }
+        var answer = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n <= 0 { break }
+            answer += buffer[0..<n]
+        }
+        return String(decoding: answer, as: UTF8.self)
+    }
+
+    func get(_ path: String, host: String? = nil) -> String {
+        raw(Array("GET \(path) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\n\r\n".utf8))
+    }
+
+    /// Polls until `condition` holds on the answer to `path`, for at most `seconds`.
+    func eventually(_ path: String, seconds: Double = 30, _ condition: (String) -> Bool) -> String? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            let answer = get(path)
+            if condition(answer) { return answer }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        return nil
+    }
+}
+
+/// `partnerbook serve` run as a process: it serves the build, rebuilds on a
+/// change, shows a broken build's errors instead of the stale site, and
+/// answers nobody but a browser on this machine.
+@Suite(.serialized) struct ServeCommandTests {
+    @Test func servesRebuildsAndShowsErrors() throws {
+        let serve = try ServeProcess()
+        try #require(serve.port != 0, "serve printed no port: \(serve.logText)")
+        let home = serve.eventually("/") { $0.contains("<h1>") }
+        #expect(home?.contains("/__partnerbook/reload.js") == true, "the page reloads itself; server log: \(serve.logText)")
+        #expect(serve.get("/partners/acme/index.html").contains("<h1>Acme Cloud</h1>"))
+        let version = serve.get("/__partnerbook/version")
+
+        serve.folder.write("content/partners/acme.yaml",
+                           Fixtures.partner.replacingOccurrences(of: "summary: A *good* partner.", with: "summary: Freshly edited."))
+        #expect(serve.eventually("/partners/acme/index.html") { $0.contains("Freshly edited.") } != nil, "the change was not rebuilt")
+        #expect(serve.eventually("/__partnerbook/version") { $0 != version } != nil)
+        // A folder answers with its index.html; without its slash it redirects there, by a relative Location.
+        #expect(serve.get("/partners/acme/").contains("<h1>Acme Cloud</h1>"))
+        let redirect = serve.get("/partners/acme")
+        #expect(redirect.hasPrefix("HTTP/1.1 301 Moved Permanently\r\n"))
+        #expect(redirect.contains("\r\nLocation: /partners/acme/\r\n"))
+
+        serve.folder.write("content/partners/acme.yaml", Fixtures.partner.replacingOccurrences(of: "tier: strategic", with: "tier: 9"))
+        let broken = serve.eventually("/partners/acme/index.html") { $0.contains("The build has errors") }
         #expect(broken?.contains("content/partners/acme.yaml:2:1: error: tier must be") == true)
-        #expect(await get(base + "/../../etc/passwd") == "not found\n")
+    }
+
+    @Test func onlyThisMachinesBrowserIsAnswered() throws {
+        let serve = try ServeProcess()
+        try #require(serve.port != 0, "serve printed no port: \(serve.logText)")
+        #expect(serve.eventually("/") { $0.hasPrefix("HTTP/1.1 200") } != nil)
+        for host in ["127.0.0.1:\(serve.port)", "localhost:\(serve.port)", "LOCALHOST:\(serve.port)", "[::1]:\(serve.port)"] {
+            #expect(serve.get("/", host: host).hasPrefix("HTTP/1.1 200 OK"), "\(host)")
+        }
+        // DNS rebinding: a page on another name that resolves here carries its own Host.
+        for host in ["attacker.example:\(serve.port)", "127.0.0.1", "localhost:1", "127.0.0.1:\(serve.port).evil.example"] {
+            let answer = serve.get("/partners/acme/index.html", host: host)
+            #expect(answer.hasPrefix("HTTP/1.1 421 Misdirected Request"), "\(host): \(answer.prefix(40))")
+            #expect(!answer.contains("Acme Cloud"))
+        }
+        #expect(serve.raw(Array("GET / HTTP/1.1\r\n\r\n".utf8)).hasPrefix("HTTP/1.1 421"), "no Host at all")
+        // The redirect never echoes the Host; CR and LF in the head are refused, not echoed.
+        #expect(serve.get("/partners", host: "evil.example").hasPrefix("HTTP/1.1 421"))
+        let injected = serve.raw(Array("GET /partners HTTP/1.1\r\nHost: 127.0.0.1:\(serve.port)\rSet-Cookie: x=1\r\n\r\n".utf8))
+        #expect(injected.hasPrefix("HTTP/1.1 400 Bad Request") && !injected.contains("Set-Cookie"))
+        #expect(serve.raw(Array("GET /%0d%0aX:1 HTTP/1.1\r\nHost: 127.0.0.1:\(serve.port)\r\n\r\n".utf8)).hasPrefix("HTTP/1.1 400"))
+        #expect(serve.raw(Array("POST / HTTP/1.1\r\nHost: 127.0.0.1:\(serve.port)\r\n\r\n".utf8)).hasPrefix("HTTP/1.1 405"))
+        // Traversal, sent as is.
+        for path in ["/../../etc/passwd", "/partners/../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/.partnerbook-manifest"] {
+            #expect(serve.get(path).hasPrefix("HTTP/1.1 404 Not Found"), "\(path)")
+        }
+    }
+
+    @Test func slowClientsNeitherStarveOthersNorStayOpen() throws {
+        let serve = try ServeProcess()
+        try #require(serve.port != 0, "serve printed no port: \(serve.logText)")
+        #expect(serve.eventually("/") { $0.hasPrefix("HTTP/1.1 200") } != nil)
+        // A hundred connections that never finish their request head.
+        let slow = (0..<100).map { _ -> Int32 in
+            let fd = serve.connect()
+            _ = Array("GET / HTTP/1.1\r\nHost: 127.0.0.1".utf8).withUnsafeBufferPointer { send(fd, $0.baseAddress, $0.count, 0) }
+            return fd
+        }
+        defer { for fd in slow { close(fd) } }
+        let started = Date()
+        #expect(serve.get("/").hasPrefix("HTTP/1.1 200 OK"), "a normal request is answered while they hang")
+        #expect(Date().timeIntervalSince(started) < PreviewHTTP.headTimeout, "and at once, not after their timeout")
+        // The server hangs up on them once the head timeout has passed: a read sees the end of the stream.
+        var buffer = [UInt8](repeating: 0, count: 16)
+        let closedAt = Date()
+        let n = recv(slow[0], &buffer, buffer.count, 0)
+        #expect(n == 0, "closed by the server")
+        #expect(Date().timeIntervalSince(closedAt) < PreviewHTTP.headTimeout + 2)
+    }
+}
+
+/// The request head parser on its own (the HTTP fuzz target drives it too).
+@Suite struct RequestHeadTests {
+    private func parse(_ text: String, port: UInt16 = 8080) -> Result<RequestHead, RequestHead.Rejection> {
+        RequestHead.parse(Array(text.utf8), port: port)
+    }
+
+    @Test func aBrowsersRequestIsAccepted() {
+        #expect(parse("GET /partners/acme/?x=1 HTTP/1.1\r\nHost: localhost:8080\r\nAccept: */*\r\n\r\n")
+                == .success(RequestHead(path: "/partners/acme/", method: "GET")))
+        #expect(parse("HEAD /a%20b.html HTTP/1.0\r\nhost:127.0.0.1:8080\r\n\r\n") == .success(RequestHead(path: "/a b.html", method: "HEAD")))
+    }
+
+    @Test(arguments: [
+        "GET / HTTP/1.1\r\nHost: evil.example:8080\r\n\r\n", "GET / HTTP/1.1\r\nHost: localhost:8081\r\n\r\n",
+        "GET / HTTP/1.1\r\n\r\n",
+    ])
+    func otherHostsAreMisdirected(_ text: String) {
+        guard case .failure(.misdirected) = parse(text) else { Issue.record("\(text)"); return }
+    }
+
+    @Test(arguments: [
+        "GET / HTTP/1.1\nHost: localhost:8080\r\n\r\n", "GET / HTTP/1.1\r\nHost: localhost:8080\rX: y\r\n\r\n",
+        "GET /\u{0}x HTTP/1.1\r\nHost: localhost:8080\r\n\r\n", "GET /%00 HTTP/1.1\r\nHost: localhost:8080\r\n\r\n",
+        "GET http://evil/ HTTP/1.1\r\nHost: localhost:8080\r\n\r\n", "GET / HTTP/2\r\nHost: localhost:8080\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost: localhost:8080\r\nHost: localhost:8080\r\n\r\n", "GET / HTTP/1.1\r\nno colon\r\n\r\n",
+    ])
+    func malformedHeadsAreRefused(_ text: String) {
+        guard case .failure(.malformed) = parse(text) else { Issue.record("\(text.debugDescription)"); return }
     }
 }

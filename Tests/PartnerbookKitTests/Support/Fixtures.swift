@@ -189,6 +189,16 @@ final class TemporaryFolder {
         return file
     }
 
+    /// A folder holding a content folder `content/` (the test program and the
+    /// given partner files), for commands that also write beside it.
+    static func project(_ partners: [String: String], program: String = Fixtures.program) -> TemporaryFolder {
+        let folder = TemporaryFolder()
+        folder.write("content/program.yaml", program)
+        try! FileManager.default.createDirectory(at: folder.url.appendingPathComponent("content/partners"), withIntermediateDirectories: true)
+        for (id, text) in partners { folder.write("content/partners/\(id).yaml", text) }
+        return folder
+    }
+
     /// A content folder with the test program and the given partner files.
     static func content(_ partners: [String: String], program: String = Fixtures.program) -> TemporaryFolder {
         let folder = TemporaryFolder()

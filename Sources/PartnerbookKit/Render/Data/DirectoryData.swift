@@ -84,11 +84,22 @@ struct DirectoryData {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
+    /// One field: a formula-looking start neutralised, and quoted when it
+    /// holds a comma, a quote, CR or LF. Compared by scalar: in Swift, CR LF
+    /// is one `Character` equal to neither "\r" nor "\n", and a field split
+    /// by it unquoted would start new rows a spreadsheet runs as formulas.
     static func csvField(_ value: String) -> String {
         var text = value
-        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        if let first = text.unicodeScalars.first, "=+-@\t\r\n".unicodeScalars.contains(first) { text = "'" + text }
+        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { quoted.append("\"") }
+            quoted.append(scalar)
+        }
+        quoted.append("\"")
+        return String(quoted)
     }
 }
 

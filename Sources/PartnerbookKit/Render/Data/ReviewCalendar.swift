@@ -77,7 +77,8 @@ struct ReviewCalendar {
                       "DTEND;VALUE=DATE:" + ReviewCalendar.compact(event.day.adding(days: 1)),
                       "SUMMARY:" + ReviewCalendar.text(event.summary),
                       "DESCRIPTION:" + ReviewCalendar.text(event.description + " " + baseURL + event.link)]
-            if !baseURL.isEmpty { lines.append("URL:" + baseURL + event.link) }
+            // `check` refuses a base_url that could break a line; what reaches here is checked again.
+            if !baseURL.isEmpty, BaseURL.parse(baseURL + event.link) != nil { lines.append("URL:" + baseURL + event.link) }
             lines.append("TRANSP:TRANSPARENT")
             lines.append("END:VEVENT")
         }
