@@ -49,7 +49,7 @@ def public_directory():
     """The public directory: listed partners only, search and the tier filter, no internal page."""
     driver.get((OUTPUT / "index.html").as_uri())
     cards = visible_cards()
-    check("public home lists the listed partners", cards == ["acme-cloud", "harbor-payments"], cards)
+    check("public home lists the listed partners", cards == ["acme-cloud", "harbor-payments", "polaris-hosting"], cards)
     search = driver.find_element(By.CSS_SELECTOR, "input[type=search]")
     search.send_keys("payments")
     check("search narrows the public directory", visible_cards() == ["harbor-payments"], visible_cards())
@@ -72,13 +72,13 @@ try:
         raise SystemExit
     driver.get((OUTPUT / "index.html").as_uri())
     all_cards = visible_cards()
-    check("home lists every partner", len(all_cards) == 7, all_cards)
-    check("count says 7 of 7", count_text() == "Showing 7 of 7 partners", count_text())
+    check("home lists every partner", len(all_cards) == 8, all_cards)
+    check("count says 8 of 8", count_text() == "Showing 8 of 8 partners", count_text())
 
     search = driver.find_element(By.CSS_SELECTOR, "input[type=search]")
     search.send_keys("acme")
     check("typing 'acme' leaves Acme Cloud", visible_cards() == ["acme-cloud"], visible_cards())
-    check("count follows the search", count_text() == "Showing 1 of 7 partners", count_text())
+    check("count follows the search", count_text() == "Showing 1 of 8 partners", count_text())
 
     search.clear()
     search.send_keys("dana")
@@ -89,12 +89,12 @@ try:
     search.clear()
     driver.execute_script("arguments[0].dispatchEvent(new Event('input'))", search)
     driver.find_element(By.CSS_SELECTOR, 'button[data-filter="tier"][data-value="partnership"]').click()
-    check("tier filter narrows to Tier 2", set(visible_cards()) == {"bluebird-crm", "fjord-security", "harbor-payments"}, visible_cards())
+    check("tier filter narrows to Tier 2", set(visible_cards()) == {"bluebird-crm", "fjord-security", "harbor-payments", "polaris-hosting"}, visible_cards())
     pressed = driver.find_element(By.CSS_SELECTOR, 'button[data-filter="tier"][data-value="partnership"]').get_attribute("aria-pressed")
     check("the chosen filter is pressed", pressed == "true", pressed)
 
     driver.find_element(By.CSS_SELECTOR, 'button[data-filter="status"][data-value="run"]').click()
-    check("tier and status combine", visible_cards() == ["harbor-payments"], visible_cards())
+    check("tier and status combine", visible_cards() == ["harbor-payments", "polaris-hosting"], visible_cards())
 
     search.send_keys("zzz-nothing")
     check("no match shows the empty message", visible_cards() == [] and driver.find_element(By.ID, "no-results").is_displayed())
@@ -103,7 +103,7 @@ try:
     driver.execute_script("arguments[0].dispatchEvent(new Event('input'))", search)
     driver.find_element(By.CSS_SELECTOR, 'button[data-filter="tier"][data-value="all"]').click()
     driver.find_element(By.CSS_SELECTOR, 'button[data-filter="status"][data-value="all"]').click()
-    check("'All' restores every partner", len(visible_cards()) == 7, visible_cards())
+    check("'All' restores every partner", len(visible_cards()) == 8, visible_cards())
     errors = console_errors()
     check("no console errors on the home page", errors == [], errors)
 
