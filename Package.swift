@@ -4,7 +4,7 @@ import PackageDescription
 
 let package = Package(
     name: "Partnerbook",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "partnerbook", targets: ["partnerbook"]),
         .library(name: "PartnerbookKit", targets: ["PartnerbookKit"]),

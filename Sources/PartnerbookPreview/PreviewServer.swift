@@ -6,29 +6,14 @@ import PartnerbookKit
 /// errors shows them in the terminal and in the browser instead of the stale site.
 public struct PreviewServer: Sendable {
     public struct Options: Sendable {
-        public var content: URL
+        /// What each rebuild builds (`waitForLock` false: another build holding the output is shown as this build's error).
+        public var build: BuildConfiguration
+        /// How the command line named the content folder, for messages.
         public var contentDisplay: String
-        public var templates: URL
-        public var templatesDisplay: String
-        /// The templates folder was named on the command line, so it must exist.
-        public var templatesRequired = false
-        /// When another build holds the output's lock: wait for it (true) or report it as this build's error.
-        public var waitForLock = true
-        public var output: URL
-        public var asOf: Day?
-        public var today: Day
-        public var force: Bool
 
-        public init(content: URL, contentDisplay: String, templates: URL, templatesDisplay: String, output: URL,
-                    asOf: Day?, today: Day, force: Bool) {
-            self.content = content
+        public init(build: BuildConfiguration, contentDisplay: String) {
+            self.build = build
             self.contentDisplay = contentDisplay
-            self.templates = templates
-            self.templatesDisplay = templatesDisplay
-            self.output = output
-            self.asOf = asOf
-            self.today = today
-            self.force = force
         }
     }
 
@@ -47,7 +32,7 @@ public struct PreviewServer: Sendable {
         let state = PreviewState()
         rebuild(into: state)
         let server = try PreviewHTTP(port: port)
-        let output = options.output
+        let output = options.build.output
         server.serve { request in
             switch request.path {
             case "/__partnerbook/version":
@@ -58,16 +43,16 @@ public struct PreviewServer: Sendable {
                 return PreviewPages.respond(to: request.path, output: output, state: state)
             }
         }
-        log("serving \(options.output.path) on http://127.0.0.1:\(server.port)/ (watching \(options.contentDisplay) and \(options.templatesDisplay); Ctrl-C stops)")
+        log("serving \(options.build.output.path) on http://127.0.0.1:\(server.port)/ (watching \(options.contentDisplay) and \(options.build.templatesDisplay); Ctrl-C stops)")
         await watch(state)
     }
 
     /// Polls the content and templates folders twice a second; rebuilds on any change.
     private func watch(_ state: PreviewState) async {
-        var last = FolderSnapshot(options.content, options.templates)
+        var last = FolderSnapshot(options.build.content, options.build.templates)
         while !Task.isCancelled {
             try? await Task.sleep(nanoseconds: 500_000_000)
-            let now = FolderSnapshot(options.content, options.templates)
+            let now = FolderSnapshot(options.build.content, options.build.templates)
             if now != last {
                 last = now
                 log("change detected; rebuilding")
@@ -78,11 +63,7 @@ public struct PreviewServer: Sendable {
 
     private func rebuild(into state: PreviewState) {
         do {
-            let build = try BuildRun(contentFolder: options.content, templatesFolder: options.templates,
-                                     templatesDisplay: options.templatesDisplay, templatesRequired: options.templatesRequired,
-                                     output: options.output,
-                                     asOf: options.asOf, today: options.today, strict: false, force: options.force,
-                                     waitForLock: options.waitForLock, waiting: log)
+            let build = try BuildRun(options.build, waiting: log)
             let report = build.report
             let text = report.render(.text, pathPrefix: options.contentDisplay)
             log(text.trimmingCharacters(in: .newlines))

@@ -56,15 +56,25 @@ struct Build: ParsableCommand {
         let progress = quiet ? nil : BuildProgress { display.update(partners: $0, total: $1, files: $2) }
         defer { display.finish() }
         do {
-            result = try BuildRun(contentFolder: content.contentURL, templatesFolder: URL(fileURLWithPath: templates ?? "Templates"),
-                                  templatesDisplay: templates ?? "Templates", templatesRequired: templates != nil, output: URL(fileURLWithPath: output),
-                                  asOf: content.asOfDay, today: .today, strict: report.strict, force: force, pdf: pdf,
-                                  jobs: jobs, useCache: !noCache, progress: progress, waitForLock: !noWait, waiting: Build.sayWaiting)
-        } catch let error as TemplateError {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw Exit.contentErrors
+            var configuration = content.configuration(templates: templates, output: output, strict: report.strict)
+            configuration.force = force
+            configuration.pdf = pdf
+            configuration.jobs = jobs
+            configuration.useCache = !noCache
+            configuration.waitForLock = !noWait
+            result = try BuildRun(configuration, progress: progress, waiting: Build.sayWaiting)
+        } catch let error as BuildStepError {
+            // A template with a mistake is the content's kind of error (exit 1), with its file:line:column.
+            if let template = error.underlying as? TemplateError {
+                FileHandle.standardError.write(Data("\(template)\n".utf8))
+                throw Exit.contentErrors
+            }
+            throw Exit.fail("\(error.underlying) (build step: \(error.step))")
         } catch {
             throw Exit.fail("\(error)")
+        }
+        if let reason = result.cacheOff {
+            FileHandle.standardError.write(Data("partnerbook: the build cache is off for this build (\(reason)); every partner is rendered\n".utf8))
         }
         let diagnostics = result.report
         let text = diagnostics.render(report.format, pathPrefix: content.content)
@@ -90,10 +100,10 @@ struct Build: ParsableCommand {
     private func runPublic(output: String) throws {
         let result: PublicBuildRun
         do {
-            result = try PublicBuildRun(contentFolder: content.contentURL, templatesFolder: URL(fileURLWithPath: templates ?? "Templates"),
-                                        templatesDisplay: templates ?? "Templates", templatesRequired: templates != nil, output: URL(fileURLWithPath: output),
-                                        asOf: content.asOfDay, today: .today, strict: report.strict, force: force,
-                                        waitForLock: !noWait, waiting: Build.sayWaiting)
+            var configuration = content.configuration(templates: templates, output: output, strict: report.strict)
+            configuration.force = force
+            configuration.waitForLock = !noWait
+            result = try PublicBuildRun(configuration, waiting: Build.sayWaiting)
         } catch let error as TemplateError {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw Exit.contentErrors

@@ -18,8 +18,7 @@ struct Check: ParsableCommand {
         try ContentFolder.require(content.content)
         let diagnostics: DiagnosticReport
         do {
-            diagnostics = try CheckRun.findings(contentFolder: content.contentURL, asOf: content.asOfDay, today: .today,
-                                                strict: report.strict)
+            diagnostics = try CheckRun.findings(content.configuration(strict: report.strict))
         } catch {
             throw Exit.fail("\(error)")
         }

@@ -21,6 +21,16 @@ struct ContentOptions: ParsableArguments {
     }
 
     var asOfDay: Day? { asOf.flatMap(Day.init) }
+
+    /// The configuration a command built from these options passes to the library.
+    func configuration(templates: String? = nil, output: String = "Output", strict: Bool = false) -> BuildConfiguration {
+        var configuration = BuildConfiguration(content: contentURL, templates: URL(fileURLWithPath: templates ?? "Templates"),
+                                               templatesDisplay: templates ?? "Templates", output: URL(fileURLWithPath: output),
+                                               asOf: asOfDay, today: .today)
+        configuration.templatesRequired = templates != nil
+        configuration.strict = strict
+        return configuration
+    }
 }
 
 /// Options of the commands that print diagnostics.

@@ -28,12 +28,11 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         try ContentFolder.require(content.content)
-        var options = PreviewServer.Options(
-            content: content.contentURL, contentDisplay: content.content,
-            templates: URL(fileURLWithPath: templates ?? "Templates"), templatesDisplay: templates ?? "built-in templates",
-            output: URL(fileURLWithPath: output), asOf: content.asOfDay, today: .today, force: force)
-        options.templatesRequired = templates != nil
-        options.waitForLock = !noWait
+        var configuration = content.configuration(templates: templates, output: output)
+        configuration.templatesDisplay = templates ?? "built-in templates"
+        configuration.force = force
+        configuration.waitForLock = !noWait
+        let options = PreviewServer.Options(build: configuration, contentDisplay: content.content)
         let server = PreviewServer(options: options, port: port) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }

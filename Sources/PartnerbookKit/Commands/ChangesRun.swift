@@ -38,13 +38,13 @@ public struct ChangesRun: Sendable {
     public init(contentFolder: URL, id: String) throws {
         let content = try ContentLoader.load(from: contentFolder)
         guard let partner = content.partners.first(where: { $0.id == id }) else {
-            let file = "\(ContentLoader.partnersFolder)/\(id).yaml"
+            let file = "\(ContentPaths.partnersFolder)/\(id).yaml"
             throw Failure(description: content.diagnostics.contains { $0.file == file }
                 ? "\(file) cannot be read; run partnerbook check" : "no partner '\(id)': \(file) does not exist")
         }
         let company = content.program.company?.value
         let state = SignatureState(partner, company: company)
-        let history = SignedHistory(contentRoot: contentFolder)
+        let texts = SignedHistory(contentRoot: contentFolder).texts(for: partner, company: company)
         self.partner = id
         fingerprint = state.fingerprint
         parties = state.parties.map { entry in
@@ -52,7 +52,7 @@ public struct ChangesRun: Sendable {
             var result = PartyChanges(party: entry.party.rawValue, state: "\(entry.standing)", signer: signature?.name?.value,
                                       date: signature?.date?.value.description, signedCommit: nil, changes: [], note: nil)
             guard entry.standing == .stale, let signature else { return result }
-            let (diff, commit, note) = history.changes(since: signature, of: partner, company: company)
+            let (diff, commit, note) = texts.changes(since: signature, of: partner, company: company)
             result.signedCommit = commit
             result.note = note
             result.changes = (diff?.changes ?? []).map { Change(path: $0.path, old: $0.old, new: $0.new) }

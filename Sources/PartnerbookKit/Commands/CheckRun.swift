@@ -1,44 +1,51 @@
 import Foundation
 
-/// Load and validate: what `check` does, and the first step of `build`.
+/// Load and validate: what `check` does, and what `build --public`, `sign`
+/// and the tests start from. Every partner file goes through the
+/// `PartnerProcessor`, on `jobs` cores at once.
 public struct CheckRun: Sendable {
     public var content: LoadedContent
     public var asOf: Day
     public var report: DiagnosticReport
-    /// The partner files' git history, searched for what changed since a stale signature.
-    public var history: SignedHistory
+    /// Each partner's signed texts from git history (by partner file), for the charters.
+    public var signedTexts: [String: SignedTexts]
 
-    /// - Parameters:
-    ///   - asOf: the `--as-of` date; else `as_of` in program.yaml; else `today`.
-    public init(contentFolder: URL, asOf: Day?, today: Day, strict: Bool) throws {
-        content = try ContentLoader.load(from: contentFolder)
-        self.asOf = asOf ?? content.program.asOf?.value ?? today
-        history = SignedHistory(contentRoot: contentFolder)
-        let diagnostics = Validator.validate(content, asOf: self.asOf, history: history)
-        report = DiagnosticReport(diagnostics: diagnostics, partnerCount: content.partnerFileCount, strict: strict)
+    /// Keeps every partner (for the commands that need the whole program).
+    public init(_ configuration: BuildConfiguration) throws {
+        let input = try ProgramInput(configuration)
+        let processor = PartnerProcessor(input)
+        let checked = Parallel.map(processor.files.names, jobs: configuration.jobs) { processor.check($0) }
+        asOf = input.asOf
+        content = LoadedContent(program: input.program, partners: checked.compactMap(\.partner),
+                                partnerFileCount: checked.filter(\.counted).count, diagnostics: input.diagnostics)
+        signedTexts = Dictionary(checked.map { ($0.file, $0.signedTexts) }, uniquingKeysWith: { a, _ in a })
+        report = CheckRun.report(input, checked.map(\.diagnostics), counted: content.partnerFileCount, strict: configuration.strict)
     }
 
     /// What `check` reports, without keeping the program in memory: each
     /// partner file is loaded, checked and dropped on one of the cores. The
     /// same findings as `CheckRun(…).report`, in the same order (a test
-    /// compares them); at ten thousand partners a fifth of the memory.
-    public static func findings(contentFolder: URL, asOf: Day?, today: Day, strict: Bool) throws -> DiagnosticReport {
-        let root = try ContentLoader.contentRoot(contentFolder)
-        let settings = ContentLoader.loadProgram(root: root)
-        let day = asOf ?? settings.program.asOf?.value ?? today
-        let rules = RuleContext(program: settings.program, asOf: day, history: SignedHistory(contentRoot: contentFolder))
-        let files = ContentLoader.PartnerFiles(root: root)
-        let found = Slots<(diagnostics: [Diagnostic], counted: Bool)>(count: files.names.count)
-        DispatchQueue.concurrentPerform(iterations: files.names.count) { index in
-            let loaded = files.load(files.names[index])
-            found[index] = (Validator.check(loaded, rules), loaded.counted)
+    /// compares them).
+    public static func findings(_ configuration: BuildConfiguration) throws -> DiagnosticReport {
+        let input = try ProgramInput(configuration)
+        let processor = PartnerProcessor(input)
+        let found = Parallel.map(processor.files.names, jobs: configuration.jobs) { name -> (diagnostics: [Diagnostic], counted: Bool) in
+            let checked = processor.check(name)
+            return (checked.diagnostics, checked.counted)
         }
-        var diagnostics = settings.diagnostics + ProgramRules.check(settings.program)
-        var counted = 0
-        for file in found.values {
-            diagnostics += file.diagnostics
-            if file.counted { counted += 1 }
+        return report(input, found.map(\.diagnostics), counted: found.filter(\.counted).count, strict: configuration.strict)
+    }
+
+    private static func report(_ input: ProgramInput, _ partners: [[Diagnostic]], counted: Int, strict: Bool) -> DiagnosticReport {
+        let diagnostics = (input.diagnostics + partners.flatMap { $0 }).sorted(by: Diagnostic.ordered)
+        return DiagnosticReport(diagnostics: diagnostics, partnerCount: counted, strict: strict)
+    }
+
+    /// The documents' context of every partner, in ID order.
+    func contexts() -> [DocumentContext] {
+        let byFile = Dictionary(grouping: report.diagnostics, by: \.file)
+        return content.partners.sorted { $0.id < $1.id }.map {
+            DocumentContext($0, program: content.program, asOf: asOf, byFile: byFile, signedTexts: signedTexts[$0.file])
         }
-        return DiagnosticReport(diagnostics: diagnostics.sorted(by: Diagnostic.ordered), partnerCount: counted, strict: strict)
     }
 }

@@ -16,7 +16,7 @@ public enum NewPartner {
         guard PartnerID.isValid(id) else {
             throw Failure(description: "'\(id)' is not a valid partner ID: use lowercase letters, digits and dashes, starting with a letter or digit")
         }
-        let folder = contentFolder.appendingPathComponent(ContentLoader.partnersFolder)
+        let folder = contentFolder.appendingPathComponent(ContentPaths.partnersFolder)
         let file = folder.appendingPathComponent("\(id).yaml")
         let fm = FileManager.default
         if fm.fileExists(atPath: file.path) || (try? fm.destinationOfSymbolicLink(atPath: file.path)) != nil {

@@ -16,13 +16,13 @@ public enum ProgramInit {
     @discardableResult
     public static func create(in folder: URL) throws -> [String] {
         let fm = FileManager.default
-        let content = ContentLoader.defaultFolder
+        let content = ContentPaths.defaultFolder
         let files: [(String, String)] = [
-            ("\(content)/\(ContentLoader.programFile)", programText),
+            ("\(content)/\(ContentPaths.programFile)", programText),
             (".gitignore", gitignore),
             (workflowPath, workflow),
         ]
-        let partner = "\(content)/\(ContentLoader.partnersFolder)/\(scaffoldID).yaml"
+        let partner = "\(content)/\(ContentPaths.partnersFolder)/\(scaffoldID).yaml"
         for path in files.map(\.0) + [partner] where fm.fileExists(atPath: folder.appendingPathComponent(path).path) {
             throw Failure(description: "\(folder.appendingPathComponent(path).relativePath) already exists; init starts a new program and overwrites nothing")
         }

@@ -16,27 +16,23 @@ public struct PublicBuildRun {
     /// Files written; nil when the content had errors and nothing was written.
     public var written: Int?
 
-    public init(contentFolder: URL, templatesFolder: URL, templatesDisplay: String, templatesRequired: Bool = false, output: URL,
-                asOf: Day?, today: Day,
-                strict: Bool, force: Bool, waitForLock: Bool = true, waiting: (String) -> Void = { _ in }) throws {
-        let check = try CheckRun(contentFolder: contentFolder, asOf: asOf, today: today, strict: strict)
+    public init(_ configuration: BuildConfiguration, waiting: (String) -> Void = { _ in }) throws {
+        let check = try CheckRun(configuration)
         report = check.report
-        self.asOf = check.asOf
+        asOf = check.asOf
         guard !check.report.fails else { return }
-        try OutputTarget.check(output, content: contentFolder)
-        let lock = try OutputLock(output: output, wait: waitForLock, waiting: waiting)
+        let output = configuration.output
+        try OutputTarget.check(output, content: configuration.content)
+        let lock = try OutputLock(output: output, wait: configuration.waitForLock, waiting: waiting)
         defer { withExtendedLifetime(lock) {} }
         try PublicBuildRun.refuseInternalSite(at: output)
-        let templates = try TemplateSet.load(from: templatesFolder, displayPath: templatesDisplay, folderRequired: templatesRequired)
-        let content = check.content
-        let renderer = DocumentRenderer(templates: templates, program: content.program, asOf: check.asOf)
-        let byFile = Dictionary(grouping: check.report.diagnostics, by: \.file)
-        let contexts = content.partners.sorted { $0.id < $1.id }.map {
-            DocumentContext($0, program: content.program, asOf: check.asOf, byFile: byFile)
-        }
+        let templates = try TemplateSet.load(from: configuration.templates, displayPath: configuration.templatesDisplay,
+                                             folderRequired: configuration.templatesRequired)
+        let renderer = DocumentRenderer(templates: templates, program: check.content.program, asOf: check.asOf)
+        let contexts = check.contexts()
         var files = renderer.publicFiles(contexts)
         files.append(OutputFile(PublicBuildRun.marker, "This folder is a public partner directory written by partnerbook build --public.\n"))
-        try OutputWriter.write(files, to: output, force: force)
+        try OutputWriter.write(files, to: output, force: configuration.force)
         listed = contexts.filter { PublicDirectory.isListed($0.partner) }.count
         written = files.count
     }

@@ -82,7 +82,7 @@ public struct AlertRanking: Sendable {
     public init(subjects: [Subject], diagnostics: [Diagnostic]) {
         let byFile = Dictionary(grouping: diagnostics, by: \.file)
         var lines: [(line: Line, tier: Int)] = []
-        if let program = byFile[ContentLoader.programFile], let line = AlertRanking.line(nil, nil, "Program settings", program) {
+        if let program = byFile[ContentPaths.programFile], let line = AlertRanking.line(nil, nil, "Program settings", program) {
             lines.append((line, 4))
         }
         for partner in subjects {

@@ -102,7 +102,7 @@ public struct ContinueDecision: Sendable, Equatable {
                                     reason: "Not started: run a crawl pilot of four to eight weeks with one or two customers before committing more.")
         }
         guard crawl.passed else {
-            let numbers = crawl.improvement.map { " Improvement so far is \(percent($0)) against a \(percent(crawl.threshold)) bar." } ?? ""
+            let numbers = crawl.improvement.map { " Improvement so far is \(Format.percentage($0)) against a \(Format.percentage(crawl.threshold)) bar." } ?? ""
             return ContinueDecision(verdict: .finishCrawl,
                                     reason: "The crawl pilot has no passed go decision yet: decide on its numbers before committing more." + numbers)
         }
@@ -114,13 +114,13 @@ public struct ContinueDecision: Sendable, Equatable {
                                     reason: "The walk phase missed its adoption bar: end the partnership or restart crawl with changes.")
         }
         guard walk.passed else {
-            let numbers = walk.adoption.map { " Adoption so far is \(percent($0)) against a \(percent(walk.threshold)) bar." } ?? ""
+            let numbers = walk.adoption.map { " Adoption so far is \(Format.percentage($0)) against a \(Format.percentage(walk.threshold)) bar." } ?? ""
             return ContinueDecision(verdict: .finishWalk,
                                     reason: "Crawl passed; the walk phase has no passed go decision yet." + numbers)
         }
         if status == .run {
             if run.isRecorded && !run.validated {
-                let numbers = run.roi.map { " The ROI so far is \(percent($0))." } ?? ""
+                let numbers = run.roi.map { " The ROI so far is \(Format.percentage($0))." } ?? ""
                 return ContinueDecision(verdict: .validateROI,
                                         reason: "Crawl and walk passed, but running at scale has not returned what it cost: fix the economics or scale back before investing more." + numbers)
             }

@@ -28,6 +28,14 @@ public struct Pace: Sendable, Equatable {
         baseline + (target - baseline) * elapsed(on: day)
     }
 
+    /// Whether the line runs between whole numbers (its expected values read whole).
+    public var isWhole: Bool { target == target.rounded() && baseline == baseline.rounded() }
+
+    /// The value expected on `day`, as documents print it.
+    public func expectedText(on day: Day, unit: String?) -> String {
+        Format.expected(expected(on: day), whole: isWhole, unit: unit)
+    }
+
     /// Progress made over progress expected by `day`; may exceed 1 or fall below 0.
     public func ratio(latest: Double, on day: Day) -> Double {
         let expectedProgress = expected(on: day) - baseline

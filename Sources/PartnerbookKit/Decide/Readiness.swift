@@ -40,7 +40,7 @@ public struct Readiness: Sendable, Equatable {
         let qbr = partner.coMarketing?.postLaunch?.state(of: "qbr_scheduled") == .done
         beforeLaunching = [
             Item(title: "Customer-ready criteria met", met: crawl.passed,
-                 evidence: crawl.improvement.map { "crawl improvement \(percent($0)) (bar \(percent(crawl.threshold))), decision \(crawl.decision?.rawValue ?? "not recorded")" }
+                 evidence: crawl.improvement.map { "crawl improvement \(Format.percentage($0)) (bar \(Format.percentage(crawl.threshold))), decision \(crawl.decision?.rawValue ?? "not recorded")" }
                      ?? "no crawl result yet"),
             Item(title: "Co-marketing pre-launch checklist complete", met: preLaunch.applicable > 0 && preLaunch.pending.isEmpty,
                  evidence: preLaunch.pending.isEmpty ? "\(preLaunch.done) of \(preLaunch.applicable) done"

@@ -18,10 +18,6 @@ public struct ContentFolderError: Error, CustomStringConvertible {
 
 /// Loads `program.yaml` and `partners/*.yaml` from a content folder.
 public enum ContentLoader {
-    public static let programFile = "program.yaml"
-    /// The content folder commands read unless told otherwise.
-    public static let defaultFolder = "Content"
-    public static let partnersFolder = "partners"
 
     public static func load(from folder: URL) throws -> LoadedContent {
         let root = try contentRoot(folder)
@@ -63,9 +59,9 @@ public enum ContentLoader {
     /// `program.yaml`, with what reading it found and the digest of its bytes.
     static func loadProgram(root: URL) -> (program: Program, diagnostics: [Diagnostic], digest: String?) {
         var program = Program()
-        let context = LoadContext(file: programFile)
+        let context = LoadContext(file: ContentPaths.programFile)
         var digest: String?
-        if let node = readYAML(root.appendingPathComponent(programFile), root: root, context: context, required: true,
+        if let node = readYAML(root.appendingPathComponent(ContentPaths.programFile), root: root, context: context, required: true,
                                bytes: { digest = Digest.hex($0) }) {
             program = ProgramLoader.load(node, context: context)
         }
@@ -93,14 +89,14 @@ public enum ContentLoader {
 
         init(root: URL) {
             self.root = root
-            folder = root.appendingPathComponent(partnersFolder)
+            folder = root.appendingPathComponent(ContentPaths.partnersFolder)
             isReal = folder.resolvingSymlinksInPath().standardizedFileURL.path == folder.standardizedFileURL.path
             names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
         }
 
         /// Reads and parses one entry (the build knows its digest already, from `BuildRun.inputsDigest`).
         func load(_ name: String) -> PartnerFile {
-            let file = "\(partnersFolder)/\(name)"
+            let file = "\(ContentPaths.partnersFolder)/\(name)"
             let context = LoadContext(file: file)
             guard name.hasSuffix(".yaml") else {
                 if name.hasSuffix(".yml") {

@@ -367,7 +367,7 @@ struct PartnerNames {
                                           "\(matches.count) partners go by '\(text)' (\(matches.map(\.id).joined(separator: ", "))); use the ID"))
             return nil
         }
-        let file = "\(ContentLoader.partnersFolder)/\(text).yaml"
+        let file = "\(ContentPaths.partnersFolder)/\(text).yaml"
         if loaded.diagnostics.contains(where: { $0.file == file && $0.severity == .error }) {
             problems.append(RecordProblem(.unknownPartner, at: cell.position, "\(file) cannot be read; fix it first (see partnerbook check)"))
             return nil

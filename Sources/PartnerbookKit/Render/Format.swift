@@ -42,11 +42,10 @@ enum Format {
         return number(value)
     }
 
-    /// A value on a pace line: whole when the baseline and target are whole
+    /// A value on a pace line: whole when the line runs between whole numbers
     /// (22.9 customers expected reads as 23).
-    static func expected(_ value: Double, pace: Pace, unit: String?) -> String {
-        let whole = pace.target == pace.target.rounded() && pace.baseline == pace.baseline.rounded()
-        return Format.value(whole ? value.rounded() : value, unit: unit)
+    static func expected(_ value: Double, whole: Bool, unit: String?) -> String {
+        Format.value(whole ? value.rounded() : value, unit: unit)
     }
 
     /// A signed change: "+60,000" or "-1.5".
@@ -88,6 +87,13 @@ enum Format {
     /// A fraction as a whole percentage: 0.875 as "88%".
     static func percent(_ fraction: Double) -> String {
         "\(Int((fraction * 100).rounded()))%"
+    }
+
+    /// A planned length in words: "8 weeks", or "53 days, about 8 weeks".
+    static func weeks(_ days: Int) -> String {
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        if days % 7 == 0 { return plural(days / 7, "week") }
+        return plural(days, "day") + ", about " + plural(max(1, Int((Double(days) / 7).rounded())), "week")
     }
 
     private static let months = ["January", "February", "March", "April", "May", "June", "July", "August",

@@ -47,7 +47,7 @@ public final class SignedHistory: @unchecked Sendable {
         guard !history.isEmpty else {
             return .unavailable("\(file) has no committed history in git, so the signed text cannot be shown")
         }
-        let programs = (try? revisions(of: ContentLoader.programFile).get()) ?? []
+        let programs = (try? revisions(of: ContentPaths.programFile).get()) ?? []
         for version in history {
             let context = LoadContext(file: file)
             guard let root = YAMLFile.parse(Data(version.text.utf8), context: context) else { continue }
@@ -55,7 +55,7 @@ public final class SignedHistory: @unchecked Sendable {
             var companies = [company]
             // The company as program.yaml had it at that commit (or the last commit before it).
             if let program = programs.first(where: { $0.date <= version.date }) ?? programs.last {
-                let programContext = LoadContext(file: ContentLoader.programFile)
+                let programContext = LoadContext(file: ContentPaths.programFile)
                 if let node = YAMLFile.parse(Data(program.text.utf8), context: programContext) {
                     companies.append(ProgramLoader.load(node, context: programContext).company?.value)
                 }
@@ -145,16 +145,17 @@ public final class SignedHistory: @unchecked Sendable {
 }
 
 extension SignedHistory {
-    /// What changed since `signature` for `partner`: the field changes, or why they cannot be shown.
-    public func changes(since signature: Signature, of partner: Partner, company: String?) -> (diff: CharterDiff?, commit: String?, note: String?) {
-        guard let fingerprint = signature.fingerprint?.value, Fingerprint.isWellFormed(fingerprint) else {
-            return (nil, nil, "the signature's fingerprint is not a sha256 fingerprint, so the signed text cannot be found")
+    /// The signed texts of `partner`'s stale signatures, looked up once, for the rules and the charter.
+    public func texts(for partner: Partner, company: String?) -> SignedTexts {
+        var texts = SignedTexts()
+        for entry in SignatureState(partner, company: company).parties where entry.standing == .stale {
+            guard let fingerprint = entry.signature?.fingerprint?.value, Fingerprint.isWellFormed(fingerprint),
+                  texts.lookups[fingerprint] == nil else { continue }
+            switch lookup(file: partner.file, id: partner.id, fingerprint: fingerprint, company: company) {
+            case let .found(commit, _, signed, signedCompany): texts.lookups[fingerprint] = .found(commit: commit, partner: signed, company: signedCompany)
+            case let .unavailable(reason): texts.lookups[fingerprint] = .unavailable(reason)
+            }
         }
-        switch lookup(file: partner.file, id: partner.id, fingerprint: fingerprint, company: company) {
-        case let .found(commit, _, signed, signedCompany):
-            return (CharterDiff(from: signed, oldCompany: signedCompany, to: partner, newCompany: company), commit, nil)
-        case let .unavailable(reason):
-            return (nil, nil, reason)
-        }
+        return texts
     }
 }

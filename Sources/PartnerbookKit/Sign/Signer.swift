@@ -20,20 +20,24 @@ public enum Signer {
         guard !name.isBlank, !title.isBlank else {
             throw Failure(description: "--name and --title must not be empty")
         }
-        let check = try CheckRun(contentFolder: contentFolder, asOf: asOf, today: asOf, strict: false)
-        let file = "\(ContentLoader.partnersFolder)/\(id).yaml"
-        guard let partner = check.content.partners.first(where: { $0.id == id }) else {
-            let loadErrors = check.report.diagnostics.filter { $0.file == file }
-            throw Failure(description: loadErrors.isEmpty ? "no partner '\(id)': \(file) does not exist in the content folder"
-                                                          : "\(file) cannot be read; fix it first", diagnostics: loadErrors)
+        // The program and this one partner, through the same processor as check and build.
+        let input = try ProgramInput(BuildConfiguration(content: contentFolder, asOf: asOf, today: asOf))
+        let file = ContentPaths.partnerFile(id)
+        guard FileManager.default.fileExists(atPath: contentFolder.appendingPathComponent(file).path) else {
+            throw Failure(description: "no partner '\(id)': \(file) does not exist in the content folder")
         }
-        let blocking = check.report.diagnostics.filter {
-            ($0.file == file || $0.file == ContentLoader.programFile) && $0.severity == .error && !$0.rule.hasPrefix("signature.")
+        let checked = PartnerProcessor(input).check("\(id).yaml")
+        guard let partner = checked.partner else {
+            let loadErrors = checked.diagnostics.filter { $0.file == file }
+            throw Failure(description: "\(file) cannot be read; fix it first", diagnostics: loadErrors)
+        }
+        let blocking = (input.diagnostics + checked.diagnostics).filter {
+            $0.severity == .error && !$0.rule.hasPrefix("signature.")
         }
         guard blocking.isEmpty else {
             throw Failure(description: "the charter has errors; fix them before signing", diagnostics: blocking)
         }
-        let company = check.content.program.company?.value
+        let company = input.program.company?.value
         let state = SignatureState(partner, company: company)
         let current = state[party]
         if current.standing == .valid, let signature = current.signature {

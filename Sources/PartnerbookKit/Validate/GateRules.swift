@@ -24,7 +24,7 @@ enum GateRules: PartnerRules {
             var reasons: [String] = []
             if run.meetsThreshold == false {
                 reasons.append("it returned \(money(run.returned!, context)) on \(money(run.invested!, context)) invested"
-                               + (run.roi.map { " (ROI \(percent($0)))" } ?? ""))
+                               + (run.roi.map { " (ROI \(Format.percentage($0)))" } ?? ""))
             }
             if run.decision == .noGo { reasons.append("the decision is no-go") }
             findings.report(.gateRun, at: at,
@@ -34,11 +34,11 @@ enum GateRules: PartnerRules {
 
         if let decision = phases?.crawl?.decision, let meets = crawl.meetsThreshold, contradicts(decision.value, meets) {
             findings.report(.gateDecisionMismatch, at: decision.at,
-                            "crawl decision is \(decision.value.rawValue) but the improvement is \(percent(crawl.improvement!)) against a bar of \(percent(crawl.threshold))")
+                            "crawl decision is \(decision.value.rawValue) but the improvement is \(Format.percentage(crawl.improvement!)) against a bar of \(Format.percentage(crawl.threshold))")
         }
         if let decision = phases?.walk?.decision, let meets = walk.meetsThreshold, contradicts(decision.value, meets) {
             findings.report(.gateDecisionMismatch, at: decision.at,
-                            "walk decision is \(decision.value.rawValue) but adoption is \(percent(walk.adoption!)) against a bar of \(percent(walk.threshold))")
+                            "walk decision is \(decision.value.rawValue) but adoption is \(Format.percentage(walk.adoption!)) against a bar of \(Format.percentage(walk.threshold))")
         }
 
         if let decision = phases?.run?.decision, let meets = run.meetsThreshold, contradicts(decision.value, meets) {
@@ -79,7 +79,7 @@ enum GateRules: PartnerRules {
         var reasons: [String] = []
         if let value {
             if value < threshold {
-                reasons.append("\(measure) \(percent(value)) is below the \(percent(threshold)) bar")
+                reasons.append("\(measure) \(Format.percentage(value)) is below the \(Format.percentage(threshold)) bar")
             }
         } else {
             reasons.append(missing)
@@ -91,8 +91,3 @@ enum GateRules: PartnerRules {
     }
 }
 
-/// A percentage for messages: whole numbers stay whole, others get one decimal.
-func percent(_ value: Double) -> String {
-    let rounded = (value * 10).rounded() / 10
-    return rounded == rounded.rounded() ? "\(Int(rounded))%" : "\(rounded)%"
-}

@@ -20,8 +20,8 @@ enum KPIRules: PartnerRules {
             guard let ratio = reading.paceRatio, ratio < bar, let latest, let pace = reading.pace, let expected = reading.expected else { continue }
             findings.report(.kpiBehindPace, at: metric.at,
                             "\(metric.displayName) is behind pace toward \(goal): \(latest) against "
-                                + "\(Format.expected(expected, pace: pace, unit: unit)) expected by \(Format.date(reading.judgedOn)), "
-                                + "\(Format.percent(max(0, ratio))) of the progress expected (the bar is \(percent(bar * 100)))")
+                                + "\(pace.expectedText(on: reading.judgedOn, unit: unit)) expected by \(Format.date(reading.judgedOn)), "
+                                + "\(Format.percent(max(0, ratio))) of the progress expected (the bar is \(Format.percentage(bar * 100)))")
         }
     }
 }

@@ -4,13 +4,13 @@ enum ProgramRules {
         var found: [Diagnostic] = []
         let weights = program.scoring
         if abs(weights.total - 100) > 1e-9 {
-            found.append(Diagnostic(.programWeights, file: ContentLoader.programFile, at: weights.at ?? .start,
+            found.append(Diagnostic(.programWeights, file: ContentPaths.programFile, at: weights.at ?? .start,
                                     "scoring weights sum to \(number(weights.total)), not 100"))
         }
         var seen: [Quarter: SourcePosition] = [:]
         for outcome in program.outcomes {
             if let first = seen[outcome.quarter.value] {
-                found.append(Diagnostic(.programOutcomes, file: ContentLoader.programFile, at: outcome.quarter.at,
+                found.append(Diagnostic(.programOutcomes, file: ContentPaths.programFile, at: outcome.quarter.at,
                                         "outcomes has \(outcome.quarter.value) twice; the first is at line \(first.line)"))
             } else {
                 seen[outcome.quarter.value] = outcome.quarter.at

@@ -2,13 +2,21 @@
 public struct RuleContext: Sendable {
     public var program: Program
     public var asOf: Day
-    /// The partner files' git history, to say what changed since a signature; nil: not searched.
-    public var history: SignedHistory?
+    /// The partner's signed texts from git history, to say what changed since a
+    /// stale signature (looked up by the pipeline); nil: not searched.
+    public var signedTexts: SignedTexts?
 
-    public init(program: Program, asOf: Day, history: SignedHistory? = nil) {
+    public init(program: Program, asOf: Day, signedTexts: SignedTexts? = nil) {
         self.program = program
         self.asOf = asOf
-        self.history = history
+        self.signedTexts = signedTexts
+    }
+
+    /// This context for one partner, with its signed texts.
+    public func with(_ texts: SignedTexts?) -> RuleContext {
+        var copy = self
+        copy.signedTexts = texts
+        return copy
     }
 }
 

@@ -39,15 +39,9 @@ enum TimelineRules: PartnerRules {
             let days = start.days(until: end)
             if !range.contains(days) {
                 findings.report(.charterTimelineDuration, at: plan.at,
-                                "\(phase.rawValue) is planned for \(weeks(days)); the playbook plans \(words) weeks")
+                                "\(phase.rawValue) is planned for \(Format.weeks(days)); the playbook plans \(words) weeks")
             }
         }
     }
 
-    /// A planned length in words: "8 weeks", or "53 days, about 8 weeks".
-    static func weeks(_ days: Int) -> String {
-        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        if days % 7 == 0 { return plural(days / 7, "week") }
-        return plural(days, "day") + ", about " + plural(max(1, Int((Double(days) / 7).rounded())), "week")
-    }
 }

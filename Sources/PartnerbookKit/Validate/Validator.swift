@@ -1,5 +1,3 @@
-import Foundation
-
 /// Runs every rule family over the loaded content.
 public enum Validator {
     static let families: [any PartnerRules.Type] = [
@@ -13,23 +11,12 @@ public enum Validator {
     /// (The loader's `yaml.*`, `schema.*`, `content.*` and `partner.id` always apply.)
     static let endedRules: Set<Rule> = [.reviewUnknownMetric, .reviewDuplicateQuarter, .outcomesPeriod, .outcomesCurrency]
 
-    /// Loader findings plus every rule's, in a stable order.
-    public static func validate(_ content: LoadedContent, asOf: Day, history: SignedHistory? = nil) -> [Diagnostic] {
-        let context = RuleContext(program: content.program, asOf: asOf, history: history)
-        let partners = content.partners
-        let found = Slots<[Diagnostic]>(count: partners.count)
-        DispatchQueue.concurrentPerform(iterations: partners.count) { index in
-            found[index] = check(partners[index], context)
-        }
+    /// Loader findings plus every rule's, in a stable order (git history not searched).
+    public static func validate(_ content: LoadedContent, asOf: Day) -> [Diagnostic] {
+        let context = RuleContext(program: content.program, asOf: asOf)
         var diagnostics = content.diagnostics + ProgramRules.check(content.program)
-        for partnerDiagnostics in found.values { diagnostics += partnerDiagnostics }
+        for partner in content.partners { diagnostics += check(partner, context) }
         return diagnostics.sorted(by: Diagnostic.ordered)
-    }
-
-    /// What loading one partner file found, then every rule's findings about
-    /// its partner (what `check` and `build` report per file).
-    static func check(_ file: ContentLoader.PartnerFile, _ context: RuleContext) -> [Diagnostic] {
-        file.diagnostics + (file.partner.map { check($0, context) } ?? [])
     }
 
     /// Every rule family's findings for one partner (for an ended

@@ -15,14 +15,23 @@ struct BuildCache: Sendable {
         var files: [File]
         /// The partner's `PartnerListing` as one line of JSON.
         var listing: String?
+        /// The git repository's state (`RepositoryState`) when the documents
+        /// read the partner file's history (a stale signature's redline); nil
+        /// when they read none. Reused only while the state is the same.
+        var history: String?
     }
 
+    /// A file written, and its stamp right after: reused only while the
+    /// output still holds that very file (a file edited or replaced by hand
+    /// has another modification time or inode).
     struct File: Sendable, Equatable {
         var path: String
         var size: Int
+        var modified: Int = 0
+        var inode: UInt64 = 0
     }
 
-    static let format = "partnerbook-cache-v3"
+    static let format = "partnerbook-cache-v4"
     var partners: [String: Entry] = [:]
     var program: Entry?
     /// Digest of every input of the last build (see `BuildRun.inputsDigest`).
@@ -64,10 +73,12 @@ struct BuildCache: Sendable {
                     first = false
                     continue
                 }
-                if fields.first == "" && fields.count == 3, let size = Int(fields[2]) {
-                    current?.entry.files.append(File(path: fields[1], size: size))
+                if fields.first == "" && fields.count == 5, let size = Int(fields[2]), let modified = Int(fields[3]), let inode = UInt64(fields[4]) {
+                    current?.entry.files.append(File(path: fields[1], size: size, modified: modified, inode: inode))
                 } else if fields.count == 2, fields[0] == "listing", current != nil {
                     current?.entry.listing = fields[1]
+                } else if fields.count == 2, fields[0] == "history", current != nil {
+                    current?.entry.history = unescape(Substring(fields[1]))
                 } else if fields.count == 3, fields[0] == "partner" || fields[0] == "program" {
                     flush()
                     current = (fields[0], fields[1], Entry(id: fields[1], key: fields[2], files: []))
@@ -98,7 +109,8 @@ struct BuildCache: Sendable {
         func add(_ kind: String, _ id: String, _ entry: Entry) {
             text += "\(kind)\t\(id)\t\(entry.key)\n"
             if let listing = entry.listing { text += "listing\t\(listing)\n" }
-            for file in entry.files { text += "\t\(file.path)\t\(file.size)\n" }
+            if let history = entry.history { text += "history\t\(BuildCache.escape(history))\n" }
+            for file in entry.files { text += "\t\(file.path)\t\(file.size)\t\(file.modified)\t\(file.inode)\n" }
         }
         for id in partners.keys.sorted() { add("partner", id, partners[id]!) }
         if let program { add("program", "-", program) }
@@ -111,12 +123,12 @@ struct BuildCache: Sendable {
         try? Data(text.utf8).write(to: url, options: .atomic)
     }
 
-    private static func escape(_ text: String) -> String {
+    static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
             .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
     }
 
-    private static func unescape(_ text: Substring) -> String {
+    static func unescape(_ text: Substring) -> String {
         var out = "", escaped = false
         for c in text {
             if escaped {
@@ -135,21 +147,30 @@ struct BuildCache: Sendable {
     /// written (checked on every core: a quarter of a million `lstat`s at
     /// ten thousand partners).
     static func intact(_ entries: [Entry], in output: URL) -> Bool {
-        let broken = Flag()
+        let broken = StopFlag()
         DispatchQueue.concurrentPerform(iterations: entries.count) { index in
             if !broken.isSet && !intact(entries[index], in: output) { broken.set() }
         }
         return !broken.isSet
     }
 
-    /// Whether every file of `entry` is still in `output` with the size written.
+    /// Whether every file of `entry` is still in `output` as written: the
+    /// same size, modification time and inode.
     static func intact(_ entry: Entry, in output: URL) -> Bool {
         let root = output.path
         return entry.files.allSatisfy { file in
             var info = stat()
-            return lstat(root + "/" + file.path, &info) == 0
-                && (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) == file.size
+            return lstat(root + "/" + file.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+                && File(path: file.path, info) == file
         }
+    }
+}
+
+extension BuildCache.File {
+    /// A file's record from what `lstat` or `fstat` said.
+    init(path: String, _ info: stat) {
+        self.init(path: path, size: Int(info.st_size),
+                  modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec), inode: UInt64(info.st_ino))
     }
 }
 
@@ -167,9 +188,10 @@ enum Digest {
     /// tool never reuses output an older one rendered: its file's stamp (size,
     /// modification and change times, inode), which every rebuild or copy of
     /// the tool changes, rather than a hash of its 25 MB on every run.
-    static let executable: String = {
+    /// Nil when the executable cannot be found: the build then says the cache is off.
+    static let executable: String? = {
         let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        guard let stamp = FileStamp.current(path) else { return UUID().uuidString }
+        guard let stamp = FileStamp.current(path) else { return nil }
         return "\(path)\u{1F}\(stamp.line)"
     }()
 }

@@ -42,7 +42,8 @@ public enum OutputWriter {
     /// Writes bytes with plain POSIX calls. Foundation's `Data.write` syncs
     /// every file to disk; the swap makes the whole tree appear at once, so
     /// per-file syncs only cost time.
-    static func writeFile(_ data: Data, to path: String) throws {
+    @discardableResult
+    static func writeFile(_ data: Data, to path: String) throws -> stat {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw OutputError(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
@@ -57,6 +58,9 @@ public enum OutputWriter {
                 offset += written
             }
         }
+        var info = stat()
+        fstat(fd, &info)
+        return info
     }
 
     /// Files below `folder` (everything but folders), as sorted relative

@@ -74,7 +74,9 @@ final class StagingArea: @unchecked Sendable {
         throw OutputError(description: "cannot create \(folder) in the staging folder: \(String(cString: strerror(errno)))")
     }
 
-    func write(_ file: OutputFile) throws {
+    /// Writes one file; returns its record for the cache (stamped once written).
+    @discardableResult
+    func write(_ file: OutputFile) throws -> BuildCache.File {
         guard OutputWriter.isSafeRelativePath(file.path) else {
             throw OutputError(description: "refusing to write outside the output folder: \(file.path)")
         }
@@ -83,7 +85,7 @@ final class StagingArea: @unchecked Sendable {
         // writing never reaches the old file through the shared inode.
         let path = stagingPath + "/" + file.path
         unlink(path)
-        try OutputWriter.writeFile(file.data, to: path)
+        return BuildCache.File(path: file.path, try OutputWriter.writeFile(file.data, to: path))
     }
 
     /// Reuses a file the previous build wrote (its size already checked with

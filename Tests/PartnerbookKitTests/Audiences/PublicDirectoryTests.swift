@@ -48,7 +48,7 @@ import Testing
     /// No internal value of any example partner reaches any byte of the public directory.
     @Test func noInternalValueLeaks() throws {
         let (_, files) = try publicBuild()
-        let check = try CheckRun(contentFolder: Self.content, asOf: nil, today: Fixtures.asOf, strict: false)
+        let check = try CheckRun(.test(Self.content, asOf: nil, today: Fixtures.asOf, strict: false))
         // Words that name internal documents and figures: none in any page (the stylesheet's class names aside).
         for (path, page) in files where path.hasSuffix(".html") {
             for word in ["Health", "health", "leverage", "Leverage", "scorecard", "qbr/", "report.html", "brief", "mailto:"] {

@@ -7,8 +7,8 @@ import Testing
 @Suite struct CheckStreamingTests {
     @Test func theExampleGivesTheSameFindings() throws {
         let content = Binary.repository.appendingPathComponent("Content")
-        let whole = try CheckRun(contentFolder: content, asOf: nil, today: Fixtures.asOf, strict: false).report
-        let streamed = try CheckRun.findings(contentFolder: content, asOf: nil, today: Fixtures.asOf, strict: false)
+        let whole = try CheckRun(.test(content, asOf: nil, today: Fixtures.asOf, strict: false)).report
+        let streamed = try CheckRun.findings(.test(content, asOf: nil, today: Fixtures.asOf, strict: false))
         #expect(!whole.diagnostics.isEmpty)
         #expect(streamed.diagnostics == whole.diagnostics)
         #expect(streamed.partnerCount == whole.partnerCount)
@@ -25,8 +25,8 @@ import Testing
         for (index, item) in HostileFileTests.cases.enumerated() {
             folder.write("partners/hostile-\(index).yaml", item.text)
         }
-        let whole = try CheckRun(contentFolder: folder.url, asOf: nil, today: Fixtures.asOf, strict: true).report
-        let streamed = try CheckRun.findings(contentFolder: folder.url, asOf: nil, today: Fixtures.asOf, strict: true)
+        let whole = try CheckRun(.test(folder.url, asOf: nil, today: Fixtures.asOf, strict: true)).report
+        let streamed = try CheckRun.findings(.test(folder.url, asOf: nil, today: Fixtures.asOf, strict: true))
         #expect(whole.errorCount > 5)
         #expect(streamed.diagnostics == whole.diagnostics)
         #expect(streamed.partnerCount == whole.partnerCount)

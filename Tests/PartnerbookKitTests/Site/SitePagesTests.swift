@@ -4,12 +4,7 @@ import Testing
 
 @Suite struct SitePagesTests {
     static func exampleSite() throws -> [String: String] {
-        let check = try CheckRun(contentFolder: Binary.repository.appendingPathComponent("Content"), asOf: nil,
-                                 today: Fixtures.asOf, strict: false)
-        let set = try TemplateSet.load(from: TestBuild.templates, displayPath: "Templates")
-        return Dictionary(uniqueKeysWithValues: BuildRun.render(check, templates: set).map {
-            ($0.path, String(decoding: $0.data, as: UTF8.self))
-        })
+        try TestBuild.files(content: Binary.repository.appendingPathComponent("Content"), asOf: nil)
     }
 
     @Test func homeHasSearchFiltersAndACardPerPartner() throws {

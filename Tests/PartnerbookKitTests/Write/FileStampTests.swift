@@ -53,12 +53,12 @@ import Testing
         folder.write("content/program.yaml", Fixtures.program)
         folder.write("content/partners/p.yaml", Fixtures.partner)
         folder.write("content/partners/q.yaml", Fixtures.partner)
-        let result = try BuildRun.inputsDigest(contentFolder: folder.url.appendingPathComponent("content"),
+        let result = try InputsDigest.make(contentFolder: folder.url.appendingPathComponent("content"),
                                                templatesFolder: TestBuild.templates, asOf: nil, today: Fixtures.asOf, strict: false)
         // Both files were just written (their change time is now): neither stamp is kept,
         // whatever their modification time says.
         #expect(result.stamps.isEmpty)
-        let again = try BuildRun.inputsDigest(contentFolder: folder.url.appendingPathComponent("content"),
+        let again = try InputsDigest.make(contentFolder: folder.url.appendingPathComponent("content"),
                                               templatesFolder: TestBuild.templates, asOf: nil, today: Fixtures.asOf, strict: false)
         #expect(again.value == result.value, "the same inputs give the same digest")
     }

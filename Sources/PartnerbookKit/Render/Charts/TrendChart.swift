@@ -27,7 +27,7 @@ struct TrendChart {
         if let target { text += " Target: \(Format.value(target, unit: unit))" + (pace.map { " by \(Format.date($0.due))" } ?? "") + "." }
         if let pace, let last = points.last {
             let day = KPIReading.asOfDay(last.period, asOf: asOf)
-            text += " Pace: \(Format.expected(pace.expected(on: day), pace: pace, unit: unit)) expected by \(Format.date(day)), the date of the \(last.period) reading."
+            text += " Pace: \(pace.expectedText(on: day, unit: unit)) expected by \(Format.date(day)), the date of the \(last.period) reading."
         }
         return text
     }

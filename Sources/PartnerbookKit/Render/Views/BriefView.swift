@@ -123,8 +123,8 @@ struct BriefView {
         guard decision != .go, decision != .noGo else { return nil }
         let end = partner.charter?.timeline?[phase]?.end?.value
         let numbers = phase == .crawl
-            ? a.crawlGate.improvement.map { "improvement \(percent($0)) against a \(percent(a.crawlGate.threshold)) bar" }
-            : a.walkGate.adoption.map { "adoption \(percent($0)) against a \(percent(a.walkGate.threshold)) bar" }
+            ? a.crawlGate.improvement.map { "improvement \(Format.percentage($0)) against a \(Format.percentage(a.crawlGate.threshold)) bar" }
+            : a.walkGate.adoption.map { "adoption \(Format.percentage($0)) against a \(Format.percentage(a.walkGate.threshold)) bar" }
         guard (end.map { $0 <= day } ?? false) || numbers != nil else { return nil }
         let when = end.map { " (the phase \($0 < context.asOf ? "ended" : "ends") on \(Format.date($0)))" } ?? ""
         return "Decide go or no-go on \(phase.rawValue)\(when): " + (numbers ?? "no numbers recorded yet") + "."

@@ -126,9 +126,9 @@ struct CharterView {
 
         let crawlMetric = MarkdownText.inline(charter?.timeline?.crawl?.metric?.value)
         let criteria: [Phase: String] = [
-            .crawl: "Go if the pilot customers improve by \(percent(thresholds.crawlMinImprovement)) or more on "
+            .crawl: "Go if the pilot customers improve by \(Format.percentage(thresholds.crawlMinImprovement)) or more on "
                 + (crawlMetric.isEmpty ? "the stated metric." : "the stated metric: \(crawlMetric)."),
-            .walk: "Go if \(percent(thresholds.walkMinAdoption)) or more of the invited customers adopt.",
+            .walk: "Go if \(Format.percentage(thresholds.walkMinAdoption)) or more of the invited customers adopt.",
             .run: "Enter only when crawl and walk both passed and both sides commit to scale; reviewed \(charter?.measurement?.cadence.rawValue ?? "quarterly").",
         ]
         phases = Phase.allCases.compactMap { phase in
@@ -136,7 +136,7 @@ struct CharterView {
             let start = plan.start.map { Format.date($0.value) } ?? "start not set"
             let end = plan.end.map { Format.date($0.value) }
             var length: String?
-            if let s = plan.start?.value, let e = plan.end?.value, s <= e { length = TimelineRules.weeks(s.days(until: e)) }
+            if let s = plan.start?.value, let e = plan.end?.value, s <= e { length = Format.weeks(s.days(until: e)) }
             let scope = MarkdownText.inline(plan.scope?.value)
             let dates = end.map { "\(start) to \($0)" } ?? (phase == .run ? "from \(start), ongoing" : "\(start), end not set")
             return PhaseView(name: phase.rawValue.capitalized, dates: dates, length: length,
@@ -191,10 +191,10 @@ struct CharterView {
                 "\(s.name?.value ?? "someone") for \(context.side(s.party?.value ?? .us))"
                     + (s.date.map { " on \(Format.date($0.value))" } ?? "")
             }.joined(separator: " and ")
-            guard let history = context.history else {
+            guard let texts = context.signedTexts else {
                 return ChangeGroup(signers: signers, rows: [], note: "The partner file's history was not searched.")
             }
-            let (diff, _, note) = history.changes(since: signatures[0], of: context.partner, company: context.program.company?.value)
+            let (diff, _, note) = texts.changes(since: signatures[0], of: context.partner, company: context.program.company?.value)
             let rows = (diff?.changes ?? []).map {
                 ChangeRow(path: $0.path, old: $0.old.map(MarkdownText.cell), new: $0.new.map(MarkdownText.cell))
             }

@@ -6,8 +6,8 @@ struct DocumentContext {
     var asOf: Day
     /// This partner's diagnostics from `check`.
     var diagnostics: [Diagnostic]
-    /// The partner files' git history, for what changed since a stale signature.
-    var history: SignedHistory?
+    /// The partner's signed texts from git history, for what changed since a stale signature.
+    var signedTexts: SignedTexts?
 
     var company: String { program.company?.value ?? "Us" }
 
@@ -18,9 +18,9 @@ struct DocumentContext {
 
 extension DocumentContext {
     /// A partner's context: its assessment computed, its diagnostics picked from `byFile`.
-    init(_ partner: Partner, program: Program, asOf: Day, byFile: [String: [Diagnostic]], history: SignedHistory? = nil) {
+    init(_ partner: Partner, program: Program, asOf: Day, byFile: [String: [Diagnostic]], signedTexts: SignedTexts? = nil) {
         self.init(program: program, partner: partner, assessment: PartnerAssessment(partner, program: program, asOf: asOf),
-                  asOf: asOf, diagnostics: byFile[partner.file] ?? [], history: history)
+                  asOf: asOf, diagnostics: byFile[partner.file] ?? [], signedTexts: signedTexts)
     }
 }
 

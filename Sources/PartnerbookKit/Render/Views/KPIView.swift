@@ -21,7 +21,7 @@ struct KPIRow {
         target = reading.metric.target.map { target in
             Format.value(target.value, unit: unit) + (reading.metric.due.map { " by \(Format.date($0.value))" } ?? "")
         } ?? "no target"
-        expected = reading.pace.map { Format.expected($0.expected(on: reading.judgedOn), pace: $0, unit: unit) }
+        expected = reading.pace.map { $0.expectedText(on: reading.judgedOn, unit: unit) }
             ?? (reading.metric.due == nil ? "–" : reading.metric.baseline == nil ? "needs a baseline" : "needs a start date")
         latest = reading.latest.map { Format.value($0.value, unit: unit) } ?? "no reading yet"
         latestWhen = reading.latest.map { "\($0.period), " + Format.age(reading) }

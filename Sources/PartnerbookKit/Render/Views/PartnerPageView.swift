@@ -126,9 +126,9 @@ struct PartnerPageView {
             var detail = ""
             switch phase {
             case .crawl:
-                detail = a.crawlGate.improvement.map { "\(percent($0)) improvement (bar \(percent(a.crawlGate.threshold)))" } ?? "bar: \(percent(a.crawlGate.threshold)) improvement"
+                detail = a.crawlGate.improvement.map { "\(Format.percentage($0)) improvement (bar \(Format.percentage(a.crawlGate.threshold)))" } ?? "bar: \(Format.percentage(a.crawlGate.threshold)) improvement"
             case .walk:
-                detail = a.walkGate.adoption.map { "\(percent($0)) adoption (bar \(percent(a.walkGate.threshold)))" } ?? "bar: \(percent(a.walkGate.threshold)) adoption"
+                detail = a.walkGate.adoption.map { "\(Format.percentage($0)) adoption (bar \(Format.percentage(a.walkGate.threshold)))" } ?? "bar: \(Format.percentage(a.walkGate.threshold)) adoption"
             case .run:
                 detail = "full scale, \(p.charter?.measurement?.cadence.rawValue ?? "quarterly") reviews"
             }

@@ -147,7 +147,7 @@ struct ProgramSummaryView {
     static func days(_ median: Double?, count: Int, range: ClosedRange<Int>, words: String) -> String {
         guard let median else { return "no finished phase yet (the playbook plans \(words))" }
         let within = Double(range.lowerBound) <= median && median <= Double(range.upperBound)
-        let days = median == median.rounded() ? TimelineRules.weeks(Int(median)) : "\(Format.number(median, decimals: 1)) days"
+        let days = median == median.rounded() ? Format.weeks(Int(median)) : "\(Format.number(median, decimals: 1)) days"
         return "\(days) (median of \(count)), " + (within ? "within the playbook's \(words)" : "outside the playbook's \(words)")
     }
 }

@@ -31,7 +31,7 @@ struct ReportView {
         groups = byFile.keys.sorted { Diagnostic.ordered(byFile[$0]![0], byFile[$1]![0]) }.map { file in
             let diagnostics = byFile[file]!
             let partner = partnerByFile[file]
-            return Group(file: file, name: partner?.name ?? (file == ContentLoader.programFile ? "Program settings" : file),
+            return Group(file: file, name: partner?.name ?? (file == ContentPaths.programFile ? "Program settings" : file),
                          link: partner.map { "../partners/\($0.id)/scorecard.html" } ?? "", hasLink: partner != nil,
                          counts: DiagnosticReport(diagnostics: diagnostics, partnerCount: 1, strict: false).counts,
                          entries: diagnostics.map {

@@ -153,17 +153,17 @@ struct ScorecardView {
     static func gateRows(_ assessment: PartnerAssessment, partner: Partner, currency: String) -> [GateRow] {
         let crawl = assessment.crawlGate, walk = assessment.walkGate, run = assessment.runGate
         return [
-            GateRow(gate: "Crawl", measured: crawl.improvement.map { "\(percent($0)) improvement" } ?? "no result yet",
-                    bar: "\(percent(crawl.threshold)) improvement", decision: crawl.decision?.rawValue ?? "not recorded",
+            GateRow(gate: "Crawl", measured: crawl.improvement.map { "\(Format.percentage($0)) improvement" } ?? "no result yet",
+                    bar: "\(Format.percentage(crawl.threshold)) improvement", decision: crawl.decision?.rawValue ?? "not recorded",
                     status: assessment.crawlStatus.rawValue),
             GateRow(gate: "Walk",
-                    measured: walk.adoption.map { "\(percent($0)) adoption (\(partner.phases?.walk?.adopted?.value ?? 0) of \(partner.phases?.walk?.invited?.value ?? 0))" } ?? "no result yet",
-                    bar: "\(percent(walk.threshold)) adoption", decision: walk.decision?.rawValue ?? "not recorded",
+                    measured: walk.adoption.map { "\(Format.percentage($0)) adoption (\(partner.phases?.walk?.adopted?.value ?? 0) of \(partner.phases?.walk?.invited?.value ?? 0))" } ?? "no result yet",
+                    bar: "\(Format.percentage(walk.threshold)) adoption", decision: walk.decision?.rawValue ?? "not recorded",
                     status: assessment.walkStatus.rawValue),
             GateRow(gate: "Run",
                     measured: run.invested.flatMap { invested in run.returned.map { returned in
                         "\(Format.value(returned, unit: currency)) returned on \(Format.value(invested, unit: currency))"
-                            + (run.roi.map { " (ROI \(percent($0)))" } ?? "")
+                            + (run.roi.map { " (ROI \(Format.percentage($0)))" } ?? "")
                     } } ?? "no result yet",
                     bar: "returns more than it costs", decision: run.decision?.rawValue ?? "not recorded",
                     status: assessment.runStatus.rawValue),

@@ -1,0 +1,73 @@
+import Foundation
+
+/// program.yaml as every partner sees it: the program, what reading it
+/// found, the digest of its bytes, the as-of date, the rules' context and
+/// the git history of the partner files.
+struct ProgramInput: Sendable {
+    var root: URL
+    var program: Program
+    var diagnostics: [Diagnostic]
+    var digest: String?
+    var asOf: Day
+    var rules: RuleContext
+    var history: SignedHistory
+
+    init(_ configuration: BuildConfiguration) throws {
+        root = try ContentLoader.contentRoot(configuration.content)
+        let settings = ContentLoader.loadProgram(root: root)
+        program = settings.program
+        diagnostics = settings.diagnostics + ProgramRules.check(settings.program)
+        digest = settings.digest
+        asOf = configuration.asOf ?? settings.program.asOf?.value ?? configuration.today
+        rules = RuleContext(program: settings.program, asOf: asOf)
+        history = SignedHistory(contentRoot: configuration.content)
+    }
+}
+
+/// One partner file through the pipeline: load, check (the loader's findings
+/// and every rule's, with the signed texts of any stale signature looked up
+/// in git first), assess and make the documents' context. `check`, `build`,
+/// `build --public`, `serve` and the tests all go through it.
+struct PartnerProcessor: Sendable {
+    let input: ProgramInput
+    let files: ContentLoader.PartnerFiles
+
+    init(_ input: ProgramInput) {
+        self.input = input
+        files = ContentLoader.PartnerFiles(root: input.root)
+    }
+
+    /// What one file gave.
+    struct Checked: Sendable {
+        /// Relative to the content folder.
+        var file: String
+        var partner: Partner?
+        /// The loader's findings and the rules', in check's order.
+        var diagnostics: [Diagnostic]
+        /// Whether it counts as a partner file (ends in `.yaml`).
+        var counted: Bool
+        /// Its stale signatures' signed texts (empty when none is stale).
+        var signedTexts: SignedTexts
+    }
+
+    func check(_ name: String) -> Checked {
+        let loaded = files.load(name)
+        guard let partner = loaded.partner else {
+            return Checked(file: loaded.file, partner: nil, diagnostics: loaded.diagnostics.sorted(by: Diagnostic.ordered),
+                           counted: loaded.counted, signedTexts: SignedTexts())
+        }
+        let texts = partner.status?.value == .ended ? SignedTexts()
+            : input.history.texts(for: partner, company: input.program.company?.value)
+        let found = loaded.diagnostics + Validator.check(partner, input.rules.with(texts))
+        return Checked(file: loaded.file, partner: partner, diagnostics: found.sorted(by: Diagnostic.ordered),
+                       counted: loaded.counted, signedTexts: texts)
+    }
+
+    /// What the documents of a checked partner are made from.
+    func context(_ checked: Checked) -> DocumentContext? {
+        checked.partner.map {
+            DocumentContext($0, program: input.program, asOf: input.asOf, byFile: [checked.file: checked.diagnostics],
+                            signedTexts: checked.signedTexts)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Synchronization
+
+/// The state of the git repository a content folder is in, as one line: the
+/// commit at HEAD, or why there is none. A charter whose redline read the
+/// history is reused from the cache only while this line is the same, so a
+/// commit (or a checkout) renders it again. Asked once per build, and only
+/// when some cached partner read the history.
+final class RepositoryState: Sendable {
+    private let folder: URL
+    private let found = Mutex<String?>(nil)
+
+    init(_ folder: URL) {
+        self.folder = folder
+    }
+
+    var current: String {
+        found.withLock { value in
+            if let value { return value }
+            let state = RepositoryState.read(folder)
+            value = state
+            return state
+        }
+    }
+
+    private static func read(_ folder: URL) -> String {
+        guard let git = SignedHistory.gitExecutable else { return "no git" }
+        let process = Process()
+        process.executableURL = git
+        process.arguments = ["-C", folder.path, "rev-parse", "HEAD"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["GIT_TERMINAL_PROMPT"] = "0"
+        process.environment = environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return "git does not run" }
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return "no commit" }
+        return "HEAD " + String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
