@@ -1,5 +1,6 @@
 import FlyingSocks
 import Foundation
+import Synchronization
 
 /// The least HTTP/1.1 `serve` needs: GET and HEAD on 127.0.0.1, one
 /// response per connection, then close. Sockets come from FlyingSocks; the
@@ -13,7 +14,7 @@ import Foundation
 /// `maxConnections` are open at once; beyond that a connection is answered
 /// 503 and closed at once. So a hundred connections that never finish their
 /// head neither starve normal requests nor stay open.
-final class PreviewHTTP: @unchecked Sendable {
+final class PreviewHTTP: Sendable {
     struct Response {
         var status: Int
         var reason: String
@@ -47,8 +48,8 @@ final class PreviewHTTP: @unchecked Sendable {
     private let socket: Socket
     /// The port bound (the one asked for, or the system's choice for 0).
     let port: UInt16
-    private let lock = NSLock()
-    private var open = 0
+    /// Connections open now.
+    private let open = Mutex(0)
 
     /// Listens on 127.0.0.1:`port` (0: any free port).
     init(port: UInt16) throws {
@@ -86,14 +87,14 @@ final class PreviewHTTP: @unchecked Sendable {
     }
 
     private func admit() -> Bool {
-        lock.withLock {
+        open.withLock { open in
             guard open < PreviewHTTP.maxConnections else { return false }
             open += 1
             return true
         }
     }
 
-    private func leave() { lock.withLock { open -= 1 } }
+    private func leave() { open.withLock { $0 -= 1 } }
 
     private func answer(_ client: Socket, _ handle: (RequestHead) -> Response) {
         let response: Response

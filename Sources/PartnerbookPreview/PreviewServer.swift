@@ -1,5 +1,6 @@
 import Foundation
 import PartnerbookKit
+import Synchronization
 
 /// `partnerbook serve`: builds, serves the output on 127.0.0.1, rebuilds when
 /// a content or template file changes, and reloads open pages. A build with
@@ -85,26 +86,23 @@ public struct PreviewServer: Sendable {
 /// What the server knows between requests: a version that changes on every
 /// build, and the errors of the last build if it failed. Read from the
 /// connection threads, written by the watcher.
-final class PreviewState: @unchecked Sendable {
-    private let lock = NSLock()
-    private var _version = 0
-    private var _errors: String?
+final class PreviewState: Sendable {
+    private struct Build {
+        var version = 0
+        var errors: String?
+    }
 
-    var version: Int { lock.withLock { _version } }
-    var errors: String? { lock.withLock { _errors } }
+    private let build = Mutex(Build())
+
+    var version: Int { build.withLock { $0.version } }
+    var errors: String? { build.withLock { $0.errors } }
 
     func succeeded() {
-        lock.withLock {
-            _version += 1
-            _errors = nil
-        }
+        build.withLock { $0 = Build(version: $0.version + 1, errors: nil) }
     }
 
     func failed(_ text: String) {
-        lock.withLock {
-            _version += 1
-            _errors = text
-        }
+        build.withLock { $0 = Build(version: $0.version + 1, errors: text) }
     }
 }
 

@@ -23,15 +23,11 @@ public enum ContentLoader {
         let root = try contentRoot(folder)
         let settings = loadProgram(root: root)
         let files = PartnerFiles(root: root)
-        // Files are read and parsed in parallel; results land in their own slots, in name order.
-        let slots = Slots<PartnerFile>(count: files.names.count)
-        DispatchQueue.concurrentPerform(iterations: files.names.count) { index in
-            slots[index] = files.load(files.names[index])
-        }
+        // Files are read and parsed in parallel, results in name order.
         var partners: [Partner] = []
         var partnerFileCount = 0
         var diagnostics = settings.diagnostics
-        for result in slots.values {
+        for result in Parallel.map(files.names, { files.load($0) }) {
             if let partner = result.partner { partners.append(partner) }
             if result.counted { partnerFileCount += 1 }
             diagnostics += result.diagnostics
@@ -224,22 +220,4 @@ public enum PartnerID {
     private static func isLowerAlnum(_ s: Unicode.Scalar) -> Bool {
         ("a"..."z").contains(s) || ("0"..."9").contains(s)
     }
-}
-
-/// Fixed slots that several threads fill, each its own index.
-final class Slots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        storage = Array(repeating: nil, count: count)
-    }
-
-    subscript(index: Int) -> Value? {
-        get { lock.withLock { storage[index] } }
-        set { lock.withLock { storage[index] = newValue } }
-    }
-
-    /// Every slot's value, in order (all must be filled).
-    var values: [Value] { lock.withLock { storage.map { $0! } } }
 }

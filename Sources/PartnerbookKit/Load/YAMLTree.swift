@@ -1,7 +1,7 @@
 /// A YAML document as the loader reads it: every node in one array, scalar
 /// texts in another, children as ranges of a third. Built in one pass over
 /// libyaml's events (`YAMLComposer`); an alias is its anchor's node again.
-final class YAMLTree: @unchecked Sendable {
+final class YAMLTree {
     enum Kind: UInt8 {
         case scalar, mapping, sequence
     }

@@ -18,7 +18,7 @@ public struct OutputFile: Sendable {
 /// Turns the program into output files: Markdown documents filled from the
 /// templates, normalised by cmark-gfm; HTML pages that are cmark-gfm's
 /// rendering of the same Markdown inside the HTML layout; SVG charts.
-struct DocumentRenderer {
+struct DocumentRenderer: Sendable {
     var templates: TemplateSet
     var program: Program
     var asOf: Day
@@ -67,7 +67,7 @@ struct DocumentRenderer {
     /// calendar, and the assets: the pages that list every partner, made from
     /// the partners' listings and rendered side by side on the cores.
     func programFiles(_ listings: [PartnerListing], report: DiagnosticReport) -> [OutputFile] {
-        func scorecard(_ ext: String) -> [OutputFile] {
+        @Sendable func scorecard(_ ext: String) -> [OutputFile] {
             let view = ProgramScorecardView(program: program, listings: listings, diagnostics: report.diagnostics,
                                             asOf: asOf, ext: ext)
             let filled = templates.render("program-scorecard.md", view)
@@ -77,7 +77,7 @@ struct DocumentRenderer {
                                                                  crumbs: [("Program scorecard", "")]))]
         }
         let program = self.program, asOf = self.asOf
-        nonisolated(unsafe) let parts: [() -> [OutputFile]] = [
+        let parts: [@Sendable () -> [OutputFile]] = [
             {
                 let view = DirectoryView(program: program, listings: listings, report: report, asOf: asOf, siteTitle: siteTitle)
                 return [OutputFile("index.html", layout(body: templates.render("index.html", view), title: siteTitle, depth: 0,
@@ -102,9 +102,7 @@ struct DocumentRenderer {
             },
             { templates.assets.map { OutputFile(path: "assets/" + $0.path, data: $0.data) } },
         ]
-        let made = Slots<[OutputFile]>(count: parts.count)
-        DispatchQueue.concurrentPerform(iterations: parts.count) { made[$0] = parts[$0]() }
-        return made.values.flatMap { $0 }
+        return Parallel.run(parts).flatMap { $0 }
     }
 
     /// The public partner directory (`build --public`): a home page and a page

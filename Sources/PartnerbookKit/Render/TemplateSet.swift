@@ -19,7 +19,7 @@ public struct TemplateError: Error, CustomStringConvertible {
 /// `program-scorecard.md`) declare `{{% CONTENT_TYPE: MARKDOWN }}`; HTML pages
 /// (`layout.html`, `report.html`, `index.html`, `partner.html`) use Mustache's
 /// default HTML escaping.
-public struct TemplateSet: @unchecked Sendable {
+public struct TemplateSet: Sendable {
     public static let required = ["charter.md", "scorecard.md", "qbr.md", "qbr-brief.md", "program-scorecard.md", "layout.html", "report.html", "public-index.html", "public-partner.html",
                                   "index.html", "partner.html"]
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Finds the text a signature signed in the git history of the partner file:
 /// every committed version of the file, newest first, is read and
@@ -8,7 +9,7 @@ import Foundation
 /// It uses the `git` command line: `rev-list` for the revisions that touched
 /// the file, one `cat-file --batch` for their contents. Lookups are cached for
 /// the life of the process, so `check`, the charter and `changes` share them.
-public final class SignedHistory: @unchecked Sendable {
+public final class SignedHistory: Sendable {
     public enum Lookup: Sendable {
         /// The signed revision: its commit, its date, and the partner as it read then.
         case found(commit: String, date: String, partner: Partner, company: String?)
@@ -17,11 +18,14 @@ public final class SignedHistory: @unchecked Sendable {
     }
 
     let contentRoot: URL
-    private let lock = NSLock()
-    private var cache: [String: Lookup] = [:]
-    private var versions: [String: Result<[(commit: String, date: String, text: String)], Failure>] = [:]
+    private struct Known {
+        var lookups: [String: Lookup] = [:]
+        var versions: [String: Result<[(commit: String, date: String, text: String)], Failure>] = [:]
+    }
 
-    struct Failure: Error {
+    private let known = Mutex(Known())
+
+    struct Failure: Error, Sendable {
         var reason: String
     }
 
@@ -32,9 +36,9 @@ public final class SignedHistory: @unchecked Sendable {
     /// The signed text of `file` (relative to the content folder) whose fingerprint is `fingerprint`.
     public func lookup(file: String, id: String, fingerprint: String, company: String?) -> Lookup {
         let key = file + "\u{1F}" + fingerprint + "\u{1F}" + (company ?? "")
-        if let cached = lock.withLock({ cache[key] }) { return cached }
+        if let cached = known.withLock({ $0.lookups[key] }) { return cached }
         let result = search(file: file, id: id, fingerprint: fingerprint, company: company)
-        lock.withLock { cache[key] = result }
+        known.withLock { $0.lookups[key] = result }
         return result
     }
 
@@ -69,9 +73,9 @@ public final class SignedHistory: @unchecked Sendable {
 
     /// Every committed version of a file, newest first.
     private func revisions(of file: String) -> Result<[(commit: String, date: String, text: String)], Failure> {
-        if let known = lock.withLock({ versions[file] }) { return known }
+        if let found = known.withLock({ $0.versions[file] }) { return found }
         let result = readRevisions(of: file)
-        lock.withLock { versions[file] = result }
+        known.withLock { $0.versions[file] = result }
         return result
     }
 

@@ -17,7 +17,7 @@ enum KPIRules: PartnerRules {
                                     + (latest.map { "the latest reading is \($0)" } ?? "there is no reading"))
                 continue
             }
-            guard let ratio = reading.paceRatio, ratio < bar, let latest, let pace = reading.pace, let expected = reading.expected else { continue }
+            guard let ratio = reading.paceRatio, ratio < bar, let latest, let pace = reading.pace else { continue }
             findings.report(.kpiBehindPace, at: metric.at,
                             "\(metric.displayName) is behind pace toward \(goal): \(latest) against "
                                 + "\(pace.expectedText(on: reading.judgedOn, unit: unit)) expected by \(Format.date(reading.judgedOn)), "

@@ -35,7 +35,7 @@ struct Findings {
 }
 
 /// A family of related rules about one partner.
-protocol PartnerRules {
+protocol PartnerRules: Sendable {
     static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings)
 }
 

@@ -148,8 +148,8 @@ struct BuildCache: Sendable {
     /// ten thousand partners).
     static func intact(_ entries: [Entry], in output: URL) -> Bool {
         let broken = StopFlag()
-        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
-            if !broken.isSet && !intact(entries[index], in: output) { broken.set() }
+        _ = Parallel.map(entries) { entry in
+            if !broken.isSet && !intact(entry, in: output) { broken.set() }
         }
         return !broken.isSet
     }

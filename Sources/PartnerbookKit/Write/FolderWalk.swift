@@ -21,13 +21,12 @@ enum FolderWalk {
             for folder in folders { walk(path + "/" + folder, prefix: prefix + folder + "/", into: &files) }
             return
         }
-        let found = Slots<[String]>(count: folders.count)
-        DispatchQueue.concurrentPerform(iterations: folders.count) { index in
+        let found = Parallel.map(folders) { folder -> [String] in
             var below: [String] = []
-            walk(path + "/" + folders[index], prefix: prefix + folders[index] + "/", into: &below)
-            found[index] = below
+            walk(path + "/" + folder, prefix: prefix + folder + "/", into: &below)
+            return below
         }
-        for below in found.values { files += below }
+        for below in found { files += below }
     }
 
     /// Paths of every folder below `root`, relative to it, parents before children.

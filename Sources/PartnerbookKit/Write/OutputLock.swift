@@ -8,7 +8,7 @@ import Glibc
 /// previous output and writes the new one. A second build waits and says so,
 /// or, asked not to wait, fails with the holder's process ID. The lock goes
 /// with the process: a build that is killed never leaves it held.
-public final class OutputLock: @unchecked Sendable {
+public final class OutputLock: Sendable {
     public struct Busy: Error, CustomStringConvertible {
         public var path: String
         public var holder: String?

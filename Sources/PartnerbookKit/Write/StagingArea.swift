@@ -1,5 +1,6 @@
 import CAtomicSwap
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,7 +8,7 @@ import Glibc
 /// A build in progress: files go into a staging folder beside the output,
 /// and `commit` swaps it in whole. Safe to write distinct paths from several
 /// threads at once.
-final class StagingArea: @unchecked Sendable {
+final class StagingArea: Sendable {
     let output: URL
     let staging: URL
     /// `output` and `staging` as plain paths: joined with strings in the hot
@@ -19,8 +20,13 @@ final class StagingArea: @unchecked Sendable {
     private let existed: Bool
     /// Files of the current output that the tool wrote (from its manifest).
     let owned: Set<String>
-    private let lock = NSLock()
-    private var folders: Set<String> = []
+    /// Folders made in the staging folder so far, and entries not carried over.
+    private struct Made {
+        var folders: Set<String> = []
+        var skipped: [String] = []
+    }
+
+    private let made = Mutex(Made())
 
     init(output: URL, force: Bool) throws {
         let fm = FileManager.default
@@ -57,9 +63,7 @@ final class StagingArea: @unchecked Sendable {
     private func ensureFolder(of path: String) throws {
         guard let slash = path.lastIndex(of: "/") else { return }
         let folder = String(path[..<slash])
-        lock.lock()
-        let isNew = folders.insert(folder).inserted
-        lock.unlock()
+        let isNew = made.withLock { $0.folders.insert(folder).inserted }
         if isNew { try makeFolder(folder) }
     }
 
@@ -99,7 +103,7 @@ final class StagingArea: @unchecked Sendable {
 
     /// Entries of the previous output that were not carried over (sockets and
     /// devices, which are not copied), for the command to say so.
-    private(set) var skipped: [String] = []
+    var skipped: [String] { made.withLock { $0.skipped } }
 
     /// Carries over the files a person put into the output, writes the
     /// manifest of `paths`, runs `finish` in the staging folder, and swaps.
@@ -153,7 +157,7 @@ final class StagingArea: @unchecked Sendable {
         case S_IFIFO:
             guard mkfifo(to, info.st_mode & 0o7777) == 0 else { throw OutputError(description: "cannot carry the FIFO \(path): \(String(cString: strerror(errno)))") }
         default:
-            skipped.append(path)
+            made.withLock { $0.skipped.append(path) }
         }
     }
 
@@ -161,12 +165,12 @@ final class StagingArea: @unchecked Sendable {
     /// a person made stay; a folder kept private stays private).
     private func keepFolders() throws {
         var info = stat()
-        let made = lock.withLock { folders }
+        let madeFolders = made.withLock { $0.folders }
         for folder in FolderWalk.folders(below: outputPath) {
             guard lstat(outputPath + "/" + folder, &info) == 0 else { continue }
             let mode = info.st_mode & 0o7777
             // Most folders are the build's own, already made with the usual mode: nothing to do.
-            if made.contains(folder) && mode == 0o755 { continue }
+            if madeFolders.contains(folder) && mode == 0o755 { continue }
             try OutputWriter.makeFolderTree(stagingPath, folder)
             chmod(stagingPath + "/" + folder, mode)
         }
