@@ -46,11 +46,11 @@ public struct AlertRanking: Sendable {
         .signatureStale, .decisionBuild, .commitmentHandshake, .kpiPastDue,
     ]
     /// (A handshake needs a decision only in walk or run; see `urgency`.)
-    static let decisionRules: Set<String> = Set(decisionOrder.filter { $0 != .commitmentHandshake }.map(\.rawValue))
+    static let decisionRules: Set<Rule> = Set(decisionOrder.filter { $0 != .commitmentHandshake })
 
     /// Within an urgency: errors, then warnings, then notices; decisions by `decisionOrder`.
     static func rank(_ diagnostic: Diagnostic) -> (Severity, Int) {
-        (diagnostic.severity, decisionOrder.firstIndex { $0.rawValue == diagnostic.rule } ?? decisionOrder.count)
+        (diagnostic.severity, decisionOrder.firstIndex { $0 == diagnostic.rule } ?? decisionOrder.count)
     }
 
     public var lines: [Line]
@@ -105,7 +105,7 @@ public struct AlertRanking: Sendable {
     static func urgency(_ diagnostic: Diagnostic, status: Status?) -> Urgency {
         if diagnostic.severity == .error { return .error }
         if decisionRules.contains(diagnostic.rule) { return .decision }
-        if diagnostic.rule == Rule.commitmentHandshake.rawValue, status?.isCommitted == true { return .decision }
+        if diagnostic.rule == .commitmentHandshake, status?.isCommitted == true { return .decision }
         return .other
     }
 

@@ -109,7 +109,7 @@ public enum ContentLoader {
                                 inRealFolder: isReal)
             // A file past a limit (too many keys) is refused whole, like one that does not parse: no rule runs on it.
             let partner = node.map { PartnerLoader.load($0, id: id, context: context) }
-                .flatMap { context.diagnostics.contains { $0.rule == Rule.yamlLimits.rawValue } ? nil : $0 }
+                .flatMap { context.diagnostics.contains { $0.rule == .yamlLimits } ? nil : $0 }
             return PartnerFile(file: file, partner: partner, diagnostics: context.diagnostics, counted: true)
         }
     }

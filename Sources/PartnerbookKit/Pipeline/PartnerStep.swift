@@ -70,7 +70,7 @@ struct PartnerStep {
         } catch {
             setupError = error
         }
-        renderer = DocumentRenderer(templates: templates, program: input.program, asOf: input.asOf)
+        renderer = DocumentRenderer(templates: templates, program: input.program, asOf: input.asOf, rules: RuleCatalog.all)
         base = Digest.hex([Digest.executable ?? "", templates.digest, input.asOf.description, input.digest ?? "",
                            String(configuration.strict)])
 

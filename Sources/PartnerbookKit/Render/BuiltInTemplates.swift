@@ -283,6 +283,11 @@ table.compact th .target { display: block; font-weight: 400; color: var(--muted)
 .page-charter h3 + table tr:last-child td:last-child { border-bottom: 1.5px solid #1a202c; }
 .page-charter h3 + table { break-inside: avoid; }
 
+/* Rules page. */
+.rule-index { columns: 2 18rem; padding-left: 1.2rem; }
+.rule { border-top: 1px solid var(--line); padding-top: .5rem; }
+.rule pre { white-space: pre-wrap; }
+
 """#,
         "charter.md.mustache": #"""
 {{% CONTENT_TYPE: MARKDOWN }}
@@ -1094,7 +1099,7 @@ No decisions recorded.
 """#,
         "report.html.mustache": #"""
 <h1>{{title}}</h1>
-<p class="lead">What <code>partnerbook check</code> found for {{asOf}}: {{summary}}.</p>
+<p class="lead">What <code>partnerbook check</code> found for {{asOf}}: {{summary}}. Each rule links to <a href="rules.html">what it means and how to fix it</a>.</p>
 {{#clean}}
 <p>No findings: every file passes every rule.</p>
 {{/clean}}
@@ -1106,12 +1111,33 @@ No decisions recorded.
 <thead><tr><th scope="col">Severity</th><th scope="col">Line:column</th><th scope="col">Finding</th><th scope="col">Rule</th></tr></thead>
 <tbody>
 {{#entries}}
-<tr class="finding-{{severity}}"><td><span class="badge badge-{{severity}}">{{severity}}</span></td><td>{{position}}</td><td>{{message}}</td><td><code>{{rule}}</code></td></tr>
+<tr class="finding-{{severity}}"><td><span class="badge badge-{{severity}}">{{severity}}</span></td><td>{{position}}</td><td>{{message}}</td><td><a href="rules.html#rule-{{rule}}"><code>{{rule}}</code></a></td></tr>
 {{/entries}}
 </tbody>
 </table>
 </section>
 {{/groups}}
+
+"""#,
+        "rules.html.mustache": #"""
+<h1>{{title}}</h1>
+<p class="lead">Every rule <code>partnerbook check</code> applies: when it fires, why it matters, how to fix it, and a piece of YAML that fires it. <code>partnerbook explain RULE</code> prints the same in a terminal.</p>
+<ul class="rule-index">
+{{#rules}}
+<li><a href="#rule-{{id}}"><code>{{id}}</code></a> <span class="badge badge-{{severity}}">{{severity}}</span></li>
+{{/rules}}
+</ul>
+{{#rules}}
+<section class="rule" id="rule-{{id}}">
+<h2><code>{{id}}</code></h2>
+<p><span class="badge badge-{{severity}}">{{severityText}}</span></p>
+<p><strong>When it fires.</strong> {{summary}}</p>
+<p><strong>Why.</strong> {{why}}</p>
+<p><strong>How to fix it.</strong> {{fix}}</p>
+<p><strong>Example</strong> (this fires it):</p>
+<pre><code>{{example}}</code></pre>
+</section>
+{{/rules}}
 
 """#,
         "scorecard.md.mustache": #"""

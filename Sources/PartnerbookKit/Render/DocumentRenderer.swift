@@ -22,6 +22,8 @@ struct DocumentRenderer: Sendable {
     var templates: TemplateSet
     var program: Program
     var asOf: Day
+    /// Every rule with its documentation, for the rules page the report links to.
+    var rules: [RuleInfo] = []
 
     var siteTitle: String { program.site.title ?? program.name?.value ?? "Partner program" }
 
@@ -90,6 +92,11 @@ struct DocumentRenderer: Sendable {
                 return [OutputFile("program/report.html", layout(body: templates.render("report.html", view),
                                                                  title: view.title, depth: 1, kind: "report",
                                                                  context: nil, crumbs: [("Validation report", "")]))]
+            },
+            {
+                let view = RulesView(rules)
+                return [OutputFile("program/rules.html", layout(body: templates.render("rules.html", view), title: view.title,
+                                                                depth: 1, kind: "rules", context: nil, crumbs: [("Rules", "")]))]
             },
             {
                 let outcomes = ProgramOutcomes(program: program, facts: listings.map(\.outcome), asOf: asOf)

@@ -10,6 +10,12 @@ public struct TemplateError: Error, CustomStringConvertible {
     public var message: String
 
     public var description: String { "\(file):\(line):\(column): error: \(message) [template]" }
+
+    static let rule = RuleInfo(Rule("template"),
+                               summary: "A template cannot be read or parsed, or a required template is missing; the position is in the template file.",
+                               why: "A document rendered from a broken template would be wrong or empty; the build stops before writing anything.",
+                               fix: "Fix the template at the line and column given, or delete your copy to use the built-in one.",
+                               example: "{{#partners}}\n| {{name}} |\n{{/partner}}   # the section is closed with another name")
 }
 
 /// The templates: `NAME.EXT.mustache` files and an `assets/` folder, built in
@@ -21,7 +27,7 @@ public struct TemplateError: Error, CustomStringConvertible {
 /// default HTML escaping.
 public struct TemplateSet: Sendable {
     public static let required = ["charter.md", "scorecard.md", "qbr.md", "qbr-brief.md", "program-scorecard.md", "layout.html", "report.html", "public-index.html", "public-partner.html",
-                                  "index.html", "partner.html"]
+                                  "index.html", "partner.html", "rules.html"]
 
     let library: MustacheLibrary
     /// SHA-256 over every template and asset (names and bytes), for the build cache.

@@ -54,7 +54,7 @@ public struct DiagnosticReport: Sendable {
         switch format {
         case .text:
             let lines = diagnostics.map {
-                "\(path($0)):\($0.position.line):\($0.position.column): \($0.severity.rawValue): \($0.message) [\($0.rule)]"
+                "\(path($0)):\($0.position.line):\($0.position.column): \($0.severity.rawValue): \($0.message) [\($0.rule.id)]"
             }
             return (lines + [summary]).joined(separator: "\n") + "\n"
         case .json:
@@ -63,7 +63,7 @@ public struct DiagnosticReport: Sendable {
             }
             let entries = diagnostics.map {
                 Entry(file: path($0), line: $0.position.line, column: $0.position.column,
-                      severity: $0.severity, rule: $0.rule, message: $0.message)
+                      severity: $0.severity, rule: $0.rule.id, message: $0.message)
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -71,7 +71,7 @@ public struct DiagnosticReport: Sendable {
             return String(decoding: data, as: UTF8.self) + "\n"
         case .github:
             let lines = diagnostics.map {
-                "::\($0.severity.rawValue) file=\(property(path($0))),line=\($0.position.line),col=\($0.position.column),title=\(property($0.rule))::\(data($0.message)) [\($0.rule)]"
+                "::\($0.severity.rawValue) file=\(property(path($0))),line=\($0.position.line),col=\($0.position.column),title=\(property($0.rule.id))::\(data($0.message)) [\($0.rule.id)]"
             }
             return (lines + [summary]).joined(separator: "\n") + "\n"
         }

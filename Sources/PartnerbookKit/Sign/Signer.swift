@@ -32,7 +32,7 @@ public enum Signer {
             throw Failure(description: "\(file) cannot be read; fix it first", diagnostics: loadErrors)
         }
         let blocking = (input.diagnostics + checked.diagnostics).filter {
-            $0.severity == .error && !$0.rule.hasPrefix("signature.")
+            $0.severity == .error && !$0.rule.id.hasPrefix("signature.")
         }
         guard blocking.isEmpty else {
             throw Failure(description: "the charter has errors; fix them before signing", diagnostics: blocking)

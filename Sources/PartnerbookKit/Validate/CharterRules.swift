@@ -84,3 +84,54 @@ enum CharterRules: PartnerRules {
             && nonBlank(governance.escalation?.value).isEmpty && nonBlank(governance.exitCriteria?.value).isEmpty
     }
 }
+
+extension Rule {
+    static let charterSectionMissing = Rule("charter.section-missing")
+    static let charterGoalsParty = Rule("charter.goals.party")
+    static let charterValueExchangeOneSided = Rule("charter.value-exchange.one-sided")
+    static let charterMeasurementNoTarget = Rule("charter.measurement.no-target")
+    static let charterGovernanceOwners = Rule("charter.governance.owners")
+    static let charterGovernanceExitCriteria = Rule("charter.governance.exit-criteria")
+    static let charterGovernanceEscalation = Rule("charter.governance.escalation", .warning)
+}
+
+extension CharterRules {
+    /// The rules this family checks, with their documentation.
+    static let rules: [RuleInfo] = [
+        RuleInfo(.charterSectionMissing,
+                 summary: "One of the five charter sections (goals, value_exchange, timeline, measurement, governance) is missing or empty; one finding per section.",
+                 why: "The playbook's charter has five sections; a partnership without one of them has not agreed on something both sides will later dispute.",
+                 fix: "Write the section; `partnerbook new` shows every section with placeholders.",
+                 example: "charter:\n  goals: { us: ..., partner: ..., customers: ... }\n  # no value_exchange, timeline, measurement or governance"),
+        RuleInfo(.charterGoalsParty,
+                 summary: "charter.goals lacks what success looks like for us, the partner or shared customers.",
+                 why: "The value proposition is three-sided: a partnership that does not say what customers get rarely lasts.",
+                 fix: "Write the missing goal.",
+                 example: "charter:\n  goals: { us: More revenue, partner: More revenue }"),
+        RuleInfo(.charterValueExchangeOneSided,
+                 summary: "charter.value_exchange.we_give or partner_gives is empty.",
+                 why: "Value flows both ways or the partnership is a favour: both lists must be written down.",
+                 fix: "List what each side gives.",
+                 example: "charter:\n  value_exchange: { we_give: [ Engineering time ], partner_gives: [] }"),
+        RuleInfo(.charterMeasurementNoTarget,
+                 summary: "charter.measurement defines no metric, or a metric has no target.",
+                 why: "Without a target nobody can tell whether the partnership works; every scorecard figure is measured against it.",
+                 fix: "Give each metric a target (and a due date to judge it against its pace).",
+                 example: "metrics:\n  - { id: sourced_revenue, name: Partner-sourced revenue, unit: USD }"),
+        RuleInfo(.charterGovernanceOwners,
+                 summary: "charter.governance.owners names no decision owner for one side.",
+                 why: "Decisions need an owner on each side, or they stall between the two companies.",
+                 fix: "Name an owner for us and for the partner.",
+                 example: "governance:\n  owners: { us: Dana Ruiz }"),
+        RuleInfo(.charterGovernanceExitCriteria,
+                 summary: "charter.governance has no exit criteria.",
+                 why: "Saying up front what would end the partnership is what keeps it from running on as sunk cost.",
+                 fix: "List the conditions under which either side ends it.",
+                 example: "governance:\n  owners: { us: Dana Ruiz, partner: Sam Okafor }\n  exit_criteria: []"),
+        RuleInfo(.charterGovernanceEscalation,
+                 summary: "charter.governance has no escalation path.",
+                 why: "Disputes come; an agreed path (managers, then sponsors) keeps them from ending the partnership.",
+                 fix: "List the escalation steps in order.",
+                 example: "governance:\n  escalation: []"),
+    ]
+}

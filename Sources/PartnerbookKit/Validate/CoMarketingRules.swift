@@ -9,3 +9,18 @@ enum CoMarketingRules: PartnerRules {
                         "launch item \(firstDone.name) is done while pre-launch items are pending: " + pending.joined(separator: ", "))
     }
 }
+
+extension Rule {
+    static let comarketingLaunchBeforeReady = Rule("comarketing.launch-before-ready", .warning)
+}
+
+extension CoMarketingRules {
+    /// The rules this family checks, with their documentation.
+    static let rules: [RuleInfo] = [
+        RuleInfo(.comarketingLaunchBeforeReady,
+                 summary: "A launch item is done while a pre-launch item is pending.",
+                 why: "Launching before the case study, enablement or support is ready spends the launch on a partnership customers cannot use yet.",
+                 fix: "Finish the pre-launch items first, or mark them n/a when they do not apply.",
+                 example: "co_marketing:\n  pre_launch: { case_study: pending }\n  launch: { press_release: done }"),
+    ]
+}

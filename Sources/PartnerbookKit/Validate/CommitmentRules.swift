@@ -18,3 +18,24 @@ enum CommitmentRules: PartnerRules {
         }
     }
 }
+
+extension Rule {
+    static let commitmentHandshake = Rule("commitment.handshake", .warning)
+    static let commitmentNoDownside = Rule("commitment.no-downside", .warning)
+}
+
+extension CommitmentRules {
+    /// The rules this family checks, with their documentation.
+    static let rules: [RuleInfo] = [
+        RuleInfo(.commitmentHandshake, raised: "error in walk and run",
+                 summary: "Either side has no economic commitment: a handshake, not a partnership.",
+                 why: "Real partnerships need skin in the game on both sides; without it either side walks away at no cost.",
+                 fix: "Write what each side commits: spend, revenue share, engineering time, a guarantee.",
+                 example: "commitments:\n  us: [ Co-marketing content ]\n  partner: []"),
+        RuleInfo(.commitmentNoDownside,
+                 summary: "commitments.if_it_fails does not say what a side loses if the partnership fails.",
+                 why: "A commitment is real when losing it hurts; writing the downside makes both sides say it.",
+                 fix: "Say, for each side, what it loses if the partnership fails.",
+                 example: "commitments:\n  if_it_fails: { us: Two engineer-years }"),
+    ]
+}

@@ -15,10 +15,10 @@ public struct Diagnostic: Hashable, Sendable {
     public var file: String
     public var position: SourcePosition
     public var severity: Severity
-    public var rule: String
+    public var rule: Rule
     public var message: String
 
-    public init(file: String, at position: SourcePosition, severity: Severity, rule: String, message: String) {
+    public init(file: String, at position: SourcePosition, severity: Severity, rule: Rule, message: String) {
         self.file = file
         self.position = position
         self.severity = severity
@@ -28,8 +28,7 @@ public struct Diagnostic: Hashable, Sendable {
 
     public init(_ rule: Rule, file: String, at position: SourcePosition, _ message: String,
                 severity: Severity? = nil) {
-        self.init(file: file, at: position, severity: severity ?? rule.severity,
-                  rule: rule.rawValue, message: message)
+        self.init(file: file, at: position, severity: severity ?? rule.severity, rule: rule, message: message)
     }
 
     /// Files in path order (program.yaml first), then position, then rule.

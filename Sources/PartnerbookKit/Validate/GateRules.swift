@@ -91,3 +91,41 @@ enum GateRules: PartnerRules {
     }
 }
 
+extension Rule {
+    static let gateCrawl = Rule("gate.crawl")
+    static let gateWalk = Rule("gate.walk")
+    static let gateRun = Rule("gate.run")
+    static let gateDecisionMismatch = Rule("gate.decision-mismatch", .warning)
+    static let gateSunkCost = Rule("gate.sunk-cost", .warning)
+}
+
+extension GateRules {
+    /// The rules this family checks, with their documentation.
+    static let rules: [RuleInfo] = [
+        RuleInfo(.gateCrawl,
+                 summary: "The status is walk or run, but the crawl gate is not passed: improvement under the bar, or the decision is not go.",
+                 why: "Walk is entered only when the pilot cleared its bar (20% improvement by default) and someone decided go.",
+                 fix: "Record the crawl result and a go decision, or move the status back to crawl.",
+                 example: "status: walk\nphases:\n  crawl: { baseline: 10, result: 11, decision: pending }"),
+        RuleInfo(.gateWalk,
+                 summary: "The status is run, but the walk gate is not passed: adoption under the bar, or the decision is not go.",
+                 why: "Run is entered only when enough invited customers adopted (70% by default) and someone decided go.",
+                 fix: "Record the walk adoption and a go decision, or move the status back to walk.",
+                 example: "status: run\nphases:\n  walk: { invited: 10, adopted: 5, decision: go }"),
+        RuleInfo(.gateRun,
+                 summary: "The status is run and the ROI is recorded but not validated: it returned no more than it cost, or the decision is no-go.",
+                 why: "The playbook runs at scale only when the ROI validates.",
+                 fix: "Fix the economics or scale back; record the run decision.",
+                 example: "phases:\n  run: { invested: 400000, returned: 300000, decision: go }"),
+        RuleInfo(.gateDecisionMismatch,
+                 summary: "A recorded go or no-go contradicts the numbers.",
+                 why: "A gate decided against its own numbers is a gate not used.",
+                 fix: "Check the numbers and the decision; record why if the decision stands.",
+                 example: "phases:\n  crawl: { baseline: 10, result: 11, direction: up, decision: go }"),
+        RuleInfo(.gateSunkCost,
+                 summary: "A gate was no-go and the partnership is not ended.",
+                 why: "Continuing after a failed gate is paying for sunk cost.",
+                 fix: "End the partnership, or restart crawl with changes.",
+                 example: "status: walk\nphases:\n  crawl: { decision: no-go }"),
+    ]
+}

@@ -25,3 +25,24 @@ enum KPIRules: PartnerRules {
         }
     }
 }
+
+extension Rule {
+    static let kpiBehindPace = Rule("kpi.behind-pace", .notice)
+    static let kpiPastDue = Rule("kpi.past-due", .notice)
+}
+
+extension KPIRules {
+    /// The rules this family checks, with their documentation.
+    static let rules: [RuleInfo] = [
+        RuleInfo(.kpiBehindPace,
+                 summary: "A metric with a due date is behind its straight-line pace, at its latest reading's date, by more than gates.kpi_behind_pace (25%) of the progress expected.",
+                 why: "A target due in a year is missed a quarter at a time; the pace shows it while there is time to act.",
+                 fix: "Agree at the review what changes, or agree a new target or date in the charter.",
+                 example: "metrics:\n  - { id: joint_customers, name: Joint customers, target: 60, due: 2027-06-30, baseline: 0 }\nreviews:\n  - { quarter: 2026-Q4, metrics: { joint_customers: 7 } }"),
+        RuleInfo(.kpiPastDue,
+                 summary: "A metric's due date has passed and its latest reading does not meet the target (or there is none).",
+                 why: "A missed target is a decision due: renew it, change it, or act on the exit criteria.",
+                 fix: "Record the latest reading, then agree a new target or date, or act on the exit criteria.",
+                 example: "metrics:\n  - { id: fee_tickets, name: Fee tickets, target: 6, direction: down, due: 2026-09-30, baseline: 9 }"),
+    ]
+}

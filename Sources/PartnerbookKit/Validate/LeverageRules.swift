@@ -12,3 +12,24 @@ enum LeverageRules: PartnerRules {
         }
     }
 }
+
+extension Rule {
+    static let leverageMissing = Rule("leverage.missing", .warning)
+    static let leverageWeak = Rule("leverage.weak", .warning)
+}
+
+extension LeverageRules {
+    /// The rules this family checks, with their documentation.
+    static let rules: [RuleInfo] = [
+        RuleInfo(.leverageMissing,
+                 summary: "No leverage type is written.",
+                 why: "Leverage is why the partner needs us; without it there is no reason to expect effort from them.",
+                 fix: "Ask what happens to the partner if this partnership does not happen, and write the leverage type and its evidence.",
+                 example: "leverage: {}"),
+        RuleInfo(.leverageWeak,
+                 summary: "Co-marketing is the only leverage.",
+                 why: "Co-marketing rarely closes deals; the playbook calls partnerships built on it theatre.",
+                 fix: "Find requirement, economic, competitive or customer leverage, or walk away.",
+                 example: "leverage: { type: co-marketing }"),
+    ]
+}

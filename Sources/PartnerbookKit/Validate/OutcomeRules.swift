@@ -41,3 +41,24 @@ enum OutcomeRules: PartnerRules {
         }
     }
 }
+
+extension Rule {
+    static let outcomesPeriod = Rule("outcomes.period")
+    static let outcomesCurrency = Rule("outcomes.currency")
+}
+
+extension OutcomeRules {
+    /// The rules this family checks, with their documentation.
+    static let rules: [RuleInfo] = [
+        RuleInfo(.outcomesPeriod,
+                 summary: "A metric that counts toward partner revenue has no period, or a period its reviews cannot give (month for a partner reviewed quarterly, quarter for one reviewed monthly).",
+                 why: "Partner revenue is summed per quarter: without knowing what a reading covers, a running total would be counted as one quarter's revenue.",
+                 fix: "Add period: quarter, month or to_date.",
+                 example: "metrics:\n  - { id: sourced_revenue, unit: USD, target: 600000, counts_toward: partner_revenue }"),
+        RuleInfo(.outcomesCurrency,
+                 summary: "A metric that counts toward partner revenue has a unit that is no currency code, or another currency than the program's with no exchange rate for a quarter it has a reading in.",
+                 why: "Euros added to dollars without a rate give a partner revenue share that is silently wrong.",
+                 fix: "Give the metric a currency unit, and add exchange_rates for it to program.yaml.",
+                 example: "metrics:\n  - { id: resale_revenue, unit: EUR, target: 300000, counts_toward: partner_revenue, period: quarter }\n# program.yaml has no exchange_rates: { EUR: ... }"),
+    ]
+}

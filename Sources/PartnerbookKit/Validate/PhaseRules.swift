@@ -23,3 +23,18 @@ enum PhaseRules: PartnerRules {
                             + " \(days) day\(days == 1 ? "" : "s") later: decide go or no-go on its numbers, or agree a new end date")
     }
 }
+
+extension Rule {
+    static let phaseOverrun = Rule("phase.overrun", .notice)
+}
+
+extension PhaseRules {
+    /// The rules this family checks, with their documentation.
+    static let rules: [RuleInfo] = [
+        RuleInfo(.phaseOverrun,
+                 summary: "The current phase (crawl or walk) has passed its planned end and its go/no-go is not recorded.",
+                 why: "A pilot that runs on without a decision is a commitment nobody made; the calendar marks the decision overdue.",
+                 fix: "Decide go or no-go on the numbers, or agree a new end date in the charter.",
+                 example: "status: walk\ncharter:\n  timeline:\n    walk: { start: 2026-07-06, end: 2026-09-28 }\nphases:\n  walk: { invited: 8, adopted: 5, decision: pending }"),
+    ]
+}

@@ -50,3 +50,30 @@ enum ReviewRules: PartnerRules {
         }
     }
 }
+
+extension Rule {
+    static let reviewUnknownMetric = Rule("review.unknown-metric")
+    static let reviewDuplicateQuarter = Rule("review.duplicate-quarter")
+    static let reviewOverdue = Rule("review.overdue", .notice)
+}
+
+extension ReviewRules {
+    /// The rules this family checks, with their documentation.
+    static let rules: [RuleInfo] = [
+        RuleInfo(.reviewUnknownMetric,
+                 summary: "A review names a metric id the charter's measurement does not define.",
+                 why: "A reading of a metric nobody agreed is not measured against anything.",
+                 fix: "Use the metric's id from charter.measurement, or add the metric there.",
+                 example: "reviews:\n  - { quarter: 2026-Q3, metrics: { revenu: 410000 } }"),
+        RuleInfo(.reviewDuplicateQuarter,
+                 summary: "Two reviews cover one period: the same quarter or month twice, or a month inside a quarter that is reviewed as a whole.",
+                 why: "Two readings for one period make every figure ambiguous.",
+                 fix: "Merge the reviews, or fix the period of one of them.",
+                 example: "reviews:\n  - { quarter: 2026-Q3 }\n  - { quarter: 2026-Q3 }"),
+        RuleInfo(.reviewOverdue,
+                 summary: "In run, the last review held has its next_review passed, or is older than the cadence (a month or a quarter), and no review is planned.",
+                 why: "The review cadence is how a partnership stays managed; when reviews stop, problems go unseen.",
+                 fix: "Hold the review and record it, or plan it: write its entry with a date ahead.",
+                 example: "status: run\nreviews:\n  - { quarter: 2026-Q2, date: 2026-07-15, next_review: 2026-10-15 }"),
+    ]
+}

@@ -1,62 +1,55 @@
-/// Every rule `check` knows, with its id and default severity.
-/// Some rules are raised to errors by context (see each rule family).
-public enum Rule: String, CaseIterable, Sendable {
-    case yamlSyntax = "yaml.syntax"
-    case yamlLimits = "yaml.limits"
-    case yamlFlowComma = "yaml.flow-comma"
-    case schemaType = "schema.type"
-    case schemaRequired = "schema.required"
-    case schemaUnknownKey = "schema.unknown-key"
-    case contentPlaceholder = "content.placeholder"
-    case contentFile = "content.file"
-    case contentTooLong = "content.too-long"
-    case partnerID = "partner.id"
-    case charterSectionMissing = "charter.section-missing"
-    case charterGoalsParty = "charter.goals.party"
-    case charterValueExchangeOneSided = "charter.value-exchange.one-sided"
-    case charterTimelineOrder = "charter.timeline.order"
-    case charterTimelineSkippedCrawl = "charter.timeline.skipped-crawl"
-    case charterTimelineDuration = "charter.timeline.duration"
-    case charterMeasurementNoTarget = "charter.measurement.no-target"
-    case charterGovernanceOwners = "charter.governance.owners"
-    case charterGovernanceExitCriteria = "charter.governance.exit-criteria"
-    case charterGovernanceEscalation = "charter.governance.escalation"
-    case commitmentHandshake = "commitment.handshake"
-    case commitmentNoDownside = "commitment.no-downside"
-    case leverageMissing = "leverage.missing"
-    case leverageWeak = "leverage.weak"
-    case tierMismatch = "tier.mismatch"
-    case gateCrawl = "gate.crawl"
-    case gateWalk = "gate.walk"
-    case gateDecisionMismatch = "gate.decision-mismatch"
-    case gateSunkCost = "gate.sunk-cost"
-    case gateRun = "gate.run"
-    case decisionBuild = "decision.build"
-    case comarketingLaunchBeforeReady = "comarketing.launch-before-ready"
-    case reviewUnknownMetric = "review.unknown-metric"
-    case reviewDuplicateQuarter = "review.duplicate-quarter"
-    case reviewOverdue = "review.overdue"
-    case kpiBehindPace = "kpi.behind-pace"
-    case kpiPastDue = "kpi.past-due"
-    case signatureStale = "signature.stale"
-    case signatureMissing = "signature.missing"
-    case programWeights = "program.weights"
-    case programOutcomes = "program.outcomes"
-    case outcomesPeriod = "outcomes.period"
-    case outcomesCurrency = "outcomes.currency"
-    case phaseOverrun = "phase.overrun"
+/// A rule: its id (`charter.governance.exit-criteria`) and its default
+/// severity (some are raised to errors by context, as the rule says).
+///
+/// Each rule is declared where it is checked, with its documentation
+/// (`RuleInfo`): a rule family's file holds its rules, so adding a rule
+/// touches that file and its test; `partnerbook explain`, the rules page of
+/// the site and `docs/rules.md` are made from the declarations.
+public struct Rule: Hashable, Sendable, Comparable, CustomStringConvertible, ExpressibleByStringLiteral {
+    public let id: String
+    public let severity: Severity
 
-    public var severity: Severity {
-        switch self {
-        case .schemaUnknownKey, .charterTimelineDuration, .charterGovernanceEscalation,
-             .commitmentHandshake, .commitmentNoDownside, .leverageMissing, .leverageWeak,
-             .tierMismatch, .gateDecisionMismatch, .gateSunkCost, .comarketingLaunchBeforeReady,
-             .signatureMissing, .signatureStale, .decisionBuild:
-            return .warning
-        case .kpiBehindPace, .kpiPastDue, .reviewOverdue, .phaseOverrun:
-            return .notice
-        default:
-            return .error
-        }
+    public init(_ id: String, _ severity: Severity = .error) {
+        self.id = id
+        self.severity = severity
     }
+
+    /// A rule by id alone (its severity unknown here: error), as tests and caches name it.
+    public init(stringLiteral id: String) {
+        self.init(id)
+    }
+
+    public var description: String { id }
+
+    /// Rules are the same rule when their ids are.
+    public static func == (a: Rule, b: Rule) -> Bool { a.id == b.id }
+    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
+    public static func < (a: Rule, b: Rule) -> Bool { a.id < b.id }
+}
+
+/// What a rule's documentation says: when it fires, why it matters in the
+/// playbook's terms, how to fix it, and a piece of YAML that fires it.
+public struct RuleInfo: Sendable {
+    public var rule: Rule
+    /// When the default severity changes with context ("error in walk and run").
+    public var raised: String?
+    /// When it fires, in one sentence.
+    public var summary: String
+    /// Why it matters.
+    public var why: String
+    /// What to do about it.
+    public var fix: String
+    /// YAML that fires it.
+    public var example: String
+
+    public init(_ rule: Rule, raised: String? = nil, summary: String, why: String, fix: String, example: String) {
+        self.rule = rule
+        self.raised = raised
+        self.summary = summary
+        self.why = why
+        self.fix = fix
+        self.example = example
+    }
+
+    public var severityText: String { rule.severity.rawValue + (raised.map { "; \($0)" } ?? "") }
 }

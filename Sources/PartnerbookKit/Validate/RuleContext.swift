@@ -36,6 +36,8 @@ struct Findings {
 
 /// A family of related rules about one partner.
 protocol PartnerRules: Sendable {
+    /// The rules it checks, with their documentation.
+    static var rules: [RuleInfo] { get }
     static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings)
 }
 

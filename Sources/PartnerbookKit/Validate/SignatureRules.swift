@@ -52,3 +52,24 @@ enum SignatureRules: PartnerRules {
         return "\"" + (line.count > 120 ? line.prefix(119) + "…" : line) + "\""
     }
 }
+
+extension Rule {
+    static let signatureStale = Rule("signature.stale", .warning)
+    static let signatureMissing = Rule("signature.missing", .warning)
+}
+
+extension SignatureRules {
+    /// The rules this family checks, with their documentation.
+    static let rules: [RuleInfo] = [
+        RuleInfo(.signatureStale,
+                 summary: "A party's latest signature carries another fingerprint than the current charter's; the message names what changed, field by field, from git history.",
+                 why: "A signature covers the text that was signed; an amended charter must be signed again (--strict makes CI gate it).",
+                 fix: "Build the amended charter, review the changes with the partner, and sign again.",
+                 example: "signatures:\n  - { party: us, fingerprint: \"sha256:(the charter before its last edit)\" }"),
+        RuleInfo(.signatureMissing, raised: "error in walk and run",
+                 summary: "The charter has no signature of one party.",
+                 why: "A charter both sides have not signed is a draft; in walk and run the partnership is live without one.",
+                 fix: "Build the charter, have it signed, and record it with partnerbook sign.",
+                 example: "signatures: []"),
+    ]
+}

@@ -45,3 +45,30 @@ enum TimelineRules: PartnerRules {
     }
 
 }
+
+extension Rule {
+    static let charterTimelineOrder = Rule("charter.timeline.order")
+    static let charterTimelineSkippedCrawl = Rule("charter.timeline.skipped-crawl")
+    static let charterTimelineDuration = Rule("charter.timeline.duration", .warning)
+}
+
+extension TimelineRules {
+    /// The rules this family checks, with their documentation.
+    static let rules: [RuleInfo] = [
+        RuleInfo(.charterTimelineOrder,
+                 summary: "A phase ends before it starts, or a phase starts before the previous one ends (phases run in parallel).",
+                 why: "Crawl, walk and run are gates: the next phase starts only after the previous one has been judged.",
+                 fix: "Fix the dates so each phase follows the one before.",
+                 example: "timeline:\n  crawl: { start: 2026-03-01, end: 2026-04-12 }\n  walk: { start: 2026-04-01, end: 2026-06-15 }"),
+        RuleInfo(.charterTimelineSkippedCrawl,
+                 summary: "Walk or run is planned with no crawl phase.",
+                 why: "The playbook pilots with one or two customers before committing more: skipping crawl skips the cheapest test.",
+                 fix: "Plan a crawl phase of four to eight weeks first.",
+                 example: "timeline:\n  walk: { start: 2026-04-01, end: 2026-06-15 }"),
+        RuleInfo(.charterTimelineDuration,
+                 summary: "Crawl is not planned for 4 to 8 weeks, or walk for 8 to 12.",
+                 why: "A pilot shorter than that shows nothing; a longer one is a commitment without a gate.",
+                 fix: "Plan crawl for 28 to 56 days and walk for 56 to 84.",
+                 example: "crawl: { start: 2026-10-05, end: 2026-12-21 }   # 11 weeks"),
+    ]
+}

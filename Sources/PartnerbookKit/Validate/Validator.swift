@@ -9,6 +9,9 @@ public enum Validator {
     /// The rules that still apply once a partnership has ended: it is
     /// history, so only what makes its file unreadable or its numbers wrong.
     /// (The loader's `yaml.*`, `schema.*`, `content.*` and `partner.id` always apply.)
+    /// Every rule the families check (the loader's findings are not among them).
+    static let ruleIDs: Set<Rule> = Set(families.flatMap { $0.rules.map(\.rule) })
+
     static let endedRules: Set<Rule> = [.reviewUnknownMetric, .reviewDuplicateQuarter, .outcomesPeriod, .outcomesCurrency]
 
     /// Loader findings plus every rule's, in a stable order (git history not searched).
@@ -27,6 +30,6 @@ public enum Validator {
             family.check(partner, context, into: &findings)
         }
         guard partner.status?.value == .ended else { return findings.diagnostics }
-        return findings.diagnostics.filter { Rule(rawValue: $0.rule).map(endedRules.contains) ?? true }
+        return findings.diagnostics.filter { endedRules.contains($0.rule) || !ruleIDs.contains($0.rule) }
     }
 }

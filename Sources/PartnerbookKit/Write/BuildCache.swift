@@ -91,7 +91,7 @@ struct BuildCache: Sendable {
                 } else if fields.count == 7, fields[0] == "diagnostic", let line = Int(fields[2]), let column = Int(fields[3]),
                           let severity = Severity(rawValue: fields[4]) {
                     cache.diagnostics.append(Diagnostic(file: unescape(Substring(fields[1])), at: SourcePosition(line: line, column: column),
-                                                        severity: severity, rule: fields[5], message: unescape(Substring(fields[6]))))
+                                                        severity: severity, rule: Rule(fields[5], severity), message: unescape(Substring(fields[6]))))
                 } else {
                     return false
                 }

@@ -5,7 +5,7 @@ import Testing
     typealias F = Fixtures
 
     private func diagnostic(_ file: String, _ rule: Rule, _ severity: Severity? = nil, line: Int = 1) -> Diagnostic {
-        Diagnostic(rule, file: "partners/\(file).yaml", at: SourcePosition(line: line, column: 1), "\(rule.rawValue) in \(file)",
+        Diagnostic(rule, file: "partners/\(file).yaml", at: SourcePosition(line: line, column: 1), "\(rule.id) in \(file)",
                    severity: severity)
     }
 

@@ -51,7 +51,7 @@ import Testing
             let oldRoot = YAMLFile.parseWithYams(data, context: old)
             // yaml.flow-comma needs the source bytes the composer reads; the old
             // reading took such a value apart silently (FlowCommaTests).
-            if new.diagnostics.contains(where: { $0.rule == Rule.yamlFlowComma.rawValue }) {
+            if new.diagnostics.contains(where: { $0.rule == .yamlFlowComma }) {
                 splitByCommas.append(name)
                 continue
             }

@@ -160,7 +160,7 @@ enum Fixtures {
 
     /// The diagnostics of one rule.
     static func check(_ yaml: String, rule: Rule, asOf: Day = asOf) -> [Diagnostic] {
-        check(yaml, asOf: asOf).filter { $0.rule == rule.rawValue }
+        check(yaml, asOf: asOf).filter { $0.rule == rule }
     }
 }
 

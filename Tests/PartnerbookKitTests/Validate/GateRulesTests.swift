@@ -84,7 +84,7 @@ import Testing
     @Test func thresholdsComeFromTheProgram() {
         var program = Program()
         program.gates.crawlMinImprovement = 30
-        let found = F.check(F.partner, program: program).filter { $0.rule == Rule.gateCrawl.rawValue }
+        let found = F.check(F.partner, program: program).filter { $0.rule == .gateCrawl }
         #expect(found.count == 1, "28.6% is under a 30% bar")
     }
 }

@@ -38,7 +38,7 @@ import Testing
         let lenient = TemporaryFolder.content(["acme": yaml], program: F.program + "\ngates: { kpi_behind_pace: 60 }\n")
         let strictBar = TemporaryFolder.content(["acme": yaml], program: F.program + "\ngates: { kpi_behind_pace: 45 }\n")
         func rules(_ folder: TemporaryFolder) throws -> [String] {
-            try CheckRun(.test(folder.url, asOf: F.asOf, today: F.asOf, strict: false)).report.diagnostics.map(\.rule)
+            try CheckRun(.test(folder.url, asOf: F.asOf, today: F.asOf, strict: false)).report.diagnostics.map(\.rule.id)
         }
         #expect(!(try rules(lenient)).contains("kpi.behind-pace"), "51% of the progress clears a 40% bar")
         #expect(try rules(strictBar).contains("kpi.behind-pace"), "but not a 55% one")

@@ -18,7 +18,7 @@ import Testing
         let node = try #require(YAMLFile.parse(Data(program.utf8), context: context))
         var loaded = ProgramLoader.load(node, context: context)
         loaded.company = Located("Northwind Analytics", at: .start)
-        return F.check(yaml, program: loaded).filter { $0.rule.hasPrefix("outcomes.") }
+        return F.check(yaml, program: loaded).filter { $0.rule.id.hasPrefix("outcomes.") }
     }
 
     @Test func aRevenueMetricWithoutAPeriodFires() throws {

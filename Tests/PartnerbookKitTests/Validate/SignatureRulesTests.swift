@@ -7,7 +7,7 @@ import Testing
     static func signed() -> String { F.signed(F.partnerBody) }
 
     @Test func bothValidSignaturesRaiseNothing() {
-        #expect(F.check(Self.signed()).filter { $0.rule.hasPrefix("signature.") }.isEmpty)
+        #expect(F.check(Self.signed()).filter { $0.rule.id.hasPrefix("signature.") }.isEmpty)
     }
 
     @Test func aCharterEditMakesEverySignatureStale() {
@@ -22,7 +22,7 @@ import Testing
 
     @Test func aReviewEditKeepsSignaturesValid() {
         let yaml = F.partner(replacing: "metrics: { revenue: 410000, days: 7 }", with: "metrics: { revenue: 1, days: 7 }", in: Self.signed())
-        #expect(F.check(yaml).filter { $0.rule.hasPrefix("signature.") }.isEmpty)
+        #expect(F.check(yaml).filter { $0.rule.id.hasPrefix("signature.") }.isEmpty)
     }
 
     @Test func missingSignatureIsAnErrorInRunAndAWarningForAProspect() {
@@ -44,6 +44,6 @@ import Testing
           - { party: us, name: Dana Ruiz, title: Director, date: 2026-02-01, fingerprint: "\(current)" }
           - { party: partner, name: Sam Okafor, title: VP Alliances, date: 2026-02-02, fingerprint: "\(current)" }
         """
-        #expect(F.check(yaml).filter { $0.rule.hasPrefix("signature.") }.isEmpty)
+        #expect(F.check(yaml).filter { $0.rule.id.hasPrefix("signature.") }.isEmpty)
     }
 }

@@ -111,7 +111,7 @@ extension DirectoryData.Record {
         self.init(id: p.id, name: context.partnerName, tier: p.tier?.value.rawValue, status: p.status?.value.rawValue,
                   health: a.health.total, band: a.health.band.rawValue, signed: a.signatures.isFullySigned,
                   nextReview: QBRPlan.upcoming(for: p, asOf: context.asOf)?.date?.description,
-                  topAlert: top.map { DirectoryData.Alert(severity: $0.severity.rawValue, rule: $0.rule, message: $0.message) },
+                  topAlert: top.map { DirectoryData.Alert(severity: $0.severity.rawValue, rule: $0.rule.id, message: $0.message) },
                   page: "partners/\(p.id)/index.html")
     }
 }

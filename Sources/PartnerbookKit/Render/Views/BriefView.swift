@@ -76,7 +76,7 @@ struct BriefView {
         }
         // Standing today: a gate decision due, an overdue review, the signatures.
         if let gate = BriefView.gateDue(context, on: packet.date ?? context.asOf) { asks.append(Ask(topic: "Gate", text: gate)) }
-        for diagnostic in context.diagnostics where diagnostic.rule == Rule.reviewOverdue.rawValue {
+        for diagnostic in context.diagnostics where diagnostic.rule == .reviewOverdue {
             asks.append(Ask(topic: "Review", text: diagnostic.message.capitalizedFirst + ": agree the cadence again."))
         }
         for entry in assessment.signatures.parties where entry.standing != .valid {

@@ -108,7 +108,7 @@ struct ProgramSummaryView {
                                      rule: nil, more: nil)
                 }
                 return AlertLine(name: line.name, link: target, severity: top.severity.rawValue, message: top.message,
-                                 rule: top.rule, more: line.others > 0 ? "+\(line.others) more" : nil)
+                                 rule: top.rule.id, more: line.others > 0 ? "+\(line.others) more" : nil)
             })
         }
         hasAlerts = !alertGroups.isEmpty

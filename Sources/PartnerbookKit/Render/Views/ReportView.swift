@@ -36,9 +36,32 @@ struct ReportView {
                          counts: DiagnosticReport(diagnostics: diagnostics, partnerCount: 1, strict: false).counts,
                          entries: diagnostics.map {
                              Entry(severity: $0.severity.rawValue, position: "\($0.position.line):\($0.position.column)",
-                                   message: $0.message, rule: $0.rule)
+                                   message: $0.message, rule: $0.rule.id)
                          })
         }
         clean = groups.isEmpty
+    }
+}
+
+/// What the rules page reads: every rule with its documentation.
+struct RulesView {
+    struct Entry {
+        var id: String
+        var severity: String
+        var severityText: String
+        var summary: String
+        var why: String
+        var fix: String
+        var example: String
+    }
+
+    var title = "Rules"
+    var rules: [Entry]
+
+    init(_ rules: [RuleInfo]) {
+        self.rules = rules.map {
+            Entry(id: $0.rule.id, severity: $0.rule.severity.rawValue, severityText: $0.severityText, summary: $0.summary,
+                  why: $0.why, fix: $0.fix, example: $0.example)
+        }
     }
 }

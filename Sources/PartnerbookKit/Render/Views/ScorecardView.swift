@@ -146,7 +146,7 @@ struct ScorecardView {
             PacketLink(quarter: $0.period.description, name: $0.period.isMonth ? "Review \($0.period)" : "QBR \($0.period)")
         }
         findings = context.diagnostics.map {
-            Finding(severity: $0.severity.rawValue, message: $0.message, rule: $0.rule, line: $0.position.line)
+            Finding(severity: $0.severity.rawValue, message: $0.message, rule: $0.rule.id, line: $0.position.line)
         }
     }
 
