@@ -25,35 +25,63 @@ let package = Package(
         ),
         // renameat2(RENAME_EXCHANGE), which needs _GNU_SOURCE, for the atomic output swap.
         .target(name: "CAtomicSwap"),
+        // The pipeline, one target per step; the compiler enforces that each
+        // depends only on those before it (ARCHITECTURE.md).
+        // Values: the content model, dates and periods, diagnostics and rules. No dependencies.
+        .target(name: "PartnerbookModel"),
+        // What every step shares: formatting, text, digests, bounded reads, parallel work.
+        .target(
+            name: "PartnerbookSupport",
+            dependencies: ["PartnerbookModel", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Load: YAML to the model with source positions; the JSON Schemas of the files.
+        .target(
+            name: "PartnerbookLoad",
+            dependencies: ["PartnerbookModel", "PartnerbookSupport", .product(name: "Yams", package: "Yams")]
+        ),
+        // Validate and decide: the rules, scores, gates and trees. Pure: no files, no git.
+        .target(
+            name: "PartnerbookRules",
+            dependencies: ["PartnerbookModel", "PartnerbookSupport"]
+        ),
+        // Render: views, Mustache templates, cmark-gfm, charts, data files.
+        .target(
+            name: "PartnerbookRender",
+            dependencies: ["PartnerbookModel", "PartnerbookSupport", "PartnerbookRules", "CCmarkGFM",
+                           .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        // Write: the staging folder and swap, the cache, the lock, PDFs, file replacement.
+        .target(
+            name: "PartnerbookOutput",
+            dependencies: ["PartnerbookModel", "PartnerbookSupport", "CAtomicSwap"]
+        ),
+        // The commands as library calls: the partner pipeline, build steps, record, sign.
         .target(
             name: "PartnerbookKit",
-            dependencies: [
-                "CCmarkGFM",
-                "CAtomicSwap",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            dependencies: ["PartnerbookModel", "PartnerbookSupport", "PartnerbookLoad", "PartnerbookRules",
+                           "PartnerbookRender", "PartnerbookOutput"]
         ),
         // `partnerbook serve`: the live preview, kept out of the core library.
         .target(
             name: "PartnerbookPreview",
             dependencies: [
-                "PartnerbookKit",
+                "PartnerbookKit", "PartnerbookModel", "PartnerbookSupport",
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         .executableTarget(
             name: "partnerbook",
             dependencies: [
-                "PartnerbookKit",
+                "PartnerbookKit", "PartnerbookModel", "PartnerbookSupport", "PartnerbookLoad", "PartnerbookRules", "PartnerbookRender",
                 "PartnerbookPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "PartnerbookKitTests",
-            dependencies: ["PartnerbookKit", "PartnerbookPreview", "partnerbook"],
+            dependencies: ["PartnerbookKit", "PartnerbookModel", "PartnerbookSupport", "PartnerbookLoad", "PartnerbookRules",
+                           "PartnerbookRender", "PartnerbookOutput", "PartnerbookPreview", "partnerbook",
+                           .product(name: "Yams", package: "Yams")],
             exclude: ["Golden", "Record/Exports"]
         ),
     ]

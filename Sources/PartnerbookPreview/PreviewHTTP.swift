@@ -1,6 +1,8 @@
 import FlyingSocks
 import Foundation
 import Synchronization
+import PartnerbookModel
+import PartnerbookSupport
 
 /// The least HTTP/1.1 `serve` needs: GET and HEAD on 127.0.0.1, one
 /// response per connection, then close. Sockets come from FlyingSocks; the

@@ -1,4 +1,6 @@
 import Foundation
+import PartnerbookModel
+import PartnerbookSupport
 
 /// Responses of the preview server: files from the output folder (HTML pages
 /// get the reload script), or the error page while the build is broken.

@@ -1,6 +1,8 @@
 import Foundation
 import PartnerbookKit
 import Synchronization
+import PartnerbookModel
+import PartnerbookSupport
 
 /// `partnerbook serve`: builds, serves the output on 127.0.0.1, rebuilds when
 /// a content or template file changes, and reloads open pages. A build with

@@ -1,4 +1,6 @@
 import Foundation
+import PartnerbookModel
+import PartnerbookSupport
 
 /// The head of an HTTP/1.x request as `serve` accepts it, parsed from bytes
 /// with no I/O (the fuzz target drives it).

@@ -1,6 +1,11 @@
 import ArgumentParser
 import Foundation
 import PartnerbookKit
+import PartnerbookLoad
+import PartnerbookRender
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookRules
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import PartnerbookKit
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookRules
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(

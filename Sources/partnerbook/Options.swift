@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import PartnerbookKit
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookRules
 
 extension DiagnosticFormat: ExpressibleByArgument {}
 

@@ -2,6 +2,9 @@ import ArgumentParser
 import Foundation
 import PartnerbookKit
 import PartnerbookPreview
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookRules
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import PartnerbookKit
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookRules
 
 extension Party: ExpressibleByArgument {}
 
@@ -18,21 +21,15 @@ struct Fingerprint: ParsableCommand {
 
     func run() throws {
         try ContentFolder.require(content)
-        let loaded: LoadedContent
         do {
-            loaded = try ContentLoader.load(from: URL(fileURLWithPath: content))
+            print(try Signer.fingerprint(contentFolder: URL(fileURLWithPath: content), id: id))
+        } catch let failure as Signer.Failure where !failure.diagnostics.isEmpty {
+            let report = DiagnosticReport(diagnostics: failure.diagnostics, partnerCount: 1, strict: false)
+            FileHandle.standardError.write(Data(report.render(.text, pathPrefix: content).utf8))
+            throw Exit.contentErrors
         } catch {
             throw Exit.fail("\(error)")
         }
-        guard let partner = loaded.partners.first(where: { $0.id == id }) else {
-            let file = "partners/\(id).yaml"
-            let problems = loaded.diagnostics.filter { $0.file == file }
-            if problems.isEmpty { throw Exit.fail("no partner '\(id)': \(content)/\(file) does not exist") }
-            let report = DiagnosticReport(diagnostics: problems, partnerCount: 1, strict: false)
-            FileHandle.standardError.write(Data(report.render(.text, pathPrefix: content).utf8))
-            throw Exit.contentErrors
-        }
-        print(PartnerbookKit.Fingerprint.of(partner, company: loaded.program.company?.value))
     }
 }
 

@@ -1,5 +1,11 @@
 import Foundation
 import Synchronization
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+import PartnerbookOutput
 
 /// Counts what a build has done, for a progress display.
 public final class BuildProgress: Sendable {
@@ -142,7 +148,7 @@ public struct BuildStepError: Error, CustomStringConvertible {
 }
 
 /// What the steps of one build share.
-struct BuildState {
+package struct BuildState {
     let configuration: BuildConfiguration
     let progress: BuildProgress?
     let waiting: (String) -> Void

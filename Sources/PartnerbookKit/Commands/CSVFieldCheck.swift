@@ -1,4 +1,10 @@
 import Foundation
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+import PartnerbookOutput
 
 /// Writes bytes as a field of `partners.csv` and reads it back with the
 /// RFC 4180 reader of `record`: the field must come back whole, as one

@@ -1,4 +1,10 @@
 import Foundation
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+import PartnerbookOutput
 
 /// Reads bytes as a metrics CSV the way `record` does: the RFC 4180 reader,
 /// the long or wide sheet, every value's number. The CSV fuzz target drives this.

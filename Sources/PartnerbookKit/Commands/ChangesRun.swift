@@ -1,4 +1,10 @@
 import Foundation
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+import PartnerbookOutput
 
 /// `partnerbook changes ID`: what changed in the signed text since each
 /// party's latest signature, field by field, from the partner file's git history.

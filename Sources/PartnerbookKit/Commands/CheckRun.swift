@@ -1,4 +1,10 @@
 import Foundation
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+import PartnerbookOutput
 
 /// Load and validate: what `check` does, and what `build --public`, `sign`
 /// and the tests start from. Every partner file goes through the

@@ -1,4 +1,10 @@
 import Foundation
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+import PartnerbookOutput
 
 /// `partnerbook new ID`: a partner file with every section, explained, and
 /// `TODO` placeholders that `check` reports (`content.placeholder`) until filled in.

@@ -1,4 +1,10 @@
 import Foundation
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+import PartnerbookOutput
 
 /// Checks one partner file given as bytes: load, every rule, and the
 /// decisions documents are made of. The fuzz target drives this.

@@ -1,4 +1,10 @@
 import Foundation
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+import PartnerbookOutput
 
 /// `partnerbook init [DIR]`: starts a program in DIR: `Content/program.yaml`
 /// (commented), `Content/partners/` with one scaffold partner that `check`

@@ -1,4 +1,10 @@
 import Foundation
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+import PartnerbookOutput
 
 /// `partnerbook build --public --output DIR`: validate, then write the public
 /// partner directory (see `PublicDirectory`) into DIR, atomically, as `build` does.

@@ -1,3 +1,9 @@
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+import PartnerbookOutput
 /// Every rule Partnerbook reports, with its documentation: what `explain`
 /// prints, what the site's rules page and `docs/rules.md` are made from.
 /// Each list is declared beside the code that checks its rules.

@@ -1,3 +1,9 @@
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+import PartnerbookOutput
 /// A rule's documentation as Markdown: what `partnerbook explain` prints and
 /// what `docs/rules.md` holds (a test keeps the file equal to this).
 public enum RuleDocs {

@@ -1,3 +1,9 @@
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+import PartnerbookOutput
 /// A unified diff of an edit, for `record --dry-run`: the changed lines
 /// between the common first and last lines, with three lines of context.
 public struct LineDiff: Sendable {

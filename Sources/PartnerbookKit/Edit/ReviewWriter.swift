@@ -1,3 +1,9 @@
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+import PartnerbookOutput
 /// Records metric values in one quarter's review of a partner file's text,
 /// leaving every other byte as it was:
 ///
@@ -12,7 +18,7 @@
 ///   `metrics: { ... }` line is added to the review.
 ///
 /// Which values may be replaced is the caller's decision (`record --replace`).
-enum ReviewWriter {
+package enum ReviewWriter {
     struct Value {
         var metric: String
         var number: Double

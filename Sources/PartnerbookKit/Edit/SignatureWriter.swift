@@ -1,7 +1,13 @@
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+import PartnerbookOutput
 /// Adds one signature entry to a partner file's text, leaving every other
 /// byte as it was (comments, quoting, order, line endings); see `YAMLList`
 /// for where it goes.
-enum SignatureWriter {
+package enum SignatureWriter {
     struct Entry {
         var party: Party
         var name: String
@@ -22,24 +28,3 @@ enum SignatureWriter {
     }
 }
 
-/// A YAML double-quoted scalar holding exactly `text`.
-func quoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\t": out += "\\t"
-        case "\r": out += "\\r"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "\""
-}

@@ -1,3 +1,9 @@
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+import PartnerbookOutput
 /// Appends an item to a top-level list of a YAML file's text (`signatures`,
 /// `reviews`), leaving every other byte as it was:
 ///
@@ -6,7 +12,7 @@
 ///   block list with the item; what follows the value on its line (a comment) stays;
 /// - a flow list `[ ... ]`: the item, in flow style, goes before the closing bracket;
 /// - a block list: the item goes after the list's last line, at the items' indentation.
-enum YAMLList {
+package enum YAMLList {
     struct Unsupported: Error, CustomStringConvertible {
         var description: String
     }

@@ -1,7 +1,13 @@
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+import PartnerbookOutput
 /// A YAML file's text as lines, for edits that leave every other byte as it
 /// was (`sign`, `record`). Positions are the loader's: 1-based line and
 /// column, where a column counts Unicode scalars, as libyaml does.
-struct YAMLText {
+package struct YAMLText {
     var lines: [String]
     let newline: String
     private let endsWithNewline: Bool

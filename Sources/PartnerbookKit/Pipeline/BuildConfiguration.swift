@@ -1,4 +1,10 @@
 import Foundation
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+import PartnerbookOutput
 
 /// What every command that reads a program is told: one value, passed whole,
 /// instead of long initialisers. Defaults are the command line's.

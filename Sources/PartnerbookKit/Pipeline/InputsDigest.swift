@@ -1,8 +1,14 @@
 import Foundation
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+import PartnerbookOutput
 
 /// A digest of everything a build reads, taken before anything is read (if a
 /// file changes during the build, the next build sees another digest).
-struct InputsDigest: Sendable {
+package struct InputsDigest: Sendable {
     var value: String
     /// The as-of date the build is for.
     var asOf: Day

@@ -1,9 +1,15 @@
 import Foundation
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+import PartnerbookOutput
 
 /// program.yaml as every partner sees it: the program, what reading it
 /// found, the digest of its bytes, the as-of date, the rules' context and
 /// the git history of the partner files.
-struct ProgramInput: Sendable {
+package struct ProgramInput: Sendable {
     var root: URL
     var program: Program
     var diagnostics: [Diagnostic]
@@ -28,7 +34,7 @@ struct ProgramInput: Sendable {
 /// and every rule's, with the signed texts of any stale signature looked up
 /// in git first), assess and make the documents' context. `check`, `build`,
 /// `build --public`, `serve` and the tests all go through it.
-struct PartnerProcessor: Sendable {
+package struct PartnerProcessor: Sendable {
     let input: ProgramInput
     let files: ContentLoader.PartnerFiles
 

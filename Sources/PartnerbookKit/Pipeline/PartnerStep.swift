@@ -1,4 +1,10 @@
 import Foundation
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+import PartnerbookOutput
 
 /// The partner step of `build`: every partner file, on `jobs` cores, either
 /// reused or put through the `PartnerProcessor` and rendered into the
@@ -14,7 +20,7 @@ import Foundation
 /// reduced to its listing, one partner's documents in memory per core. Once
 /// a finding fails the build, the remaining partners are still checked but
 /// no longer rendered.
-struct PartnerStep {
+package struct PartnerStep {
     let input: ProgramInput
     var report: DiagnosticReport
     /// Partners read or reused (files that could be parsed).

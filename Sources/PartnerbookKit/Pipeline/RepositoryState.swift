@@ -1,12 +1,18 @@
 import Foundation
 import Synchronization
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+import PartnerbookOutput
 
 /// The state of the git repository a content folder is in, as one line: the
 /// commit at HEAD, or why there is none. A charter whose redline read the
 /// history is reused from the cache only while this line is the same, so a
 /// commit (or a checkout) renders it again. Asked once per build, and only
 /// when some cached partner read the history.
-final class RepositoryState: Sendable {
+package final class RepositoryState: Sendable {
     private let folder: URL
     private let found = Mutex<String?>(nil)
 

@@ -1,4 +1,10 @@
 import Foundation
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+import PartnerbookOutput
 
 /// A CSV file read by RFC 4180, every field with its 1-based line and column.
 ///
@@ -8,7 +14,7 @@ import Foundation
 /// Hand-written because no CSV library on this machine reports where a field
 /// is, and every problem with a row must point at its line and column (a
 /// quoted field can span lines, so the record number is not the line).
-struct CSVTable {
+package struct CSVTable {
     struct Field: Equatable {
         var text: String
         var position: SourcePosition
@@ -16,7 +22,7 @@ struct CSVTable {
 
     struct SyntaxError: Error, Equatable {
         var position: SourcePosition
-        var message: String
+        package var message: String
     }
 
     /// Largest CSV file read: about 300,000 rows of a long-form export.

@@ -1,3 +1,9 @@
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+import PartnerbookOutput
 /// The rows of a metrics export as CRM and finance tools write them: a
 /// partner, a metric and a value each, with where they were written.
 ///
@@ -13,7 +19,7 @@
 /// Rows whose partner cell is empty or a total (`Total`, `Grand Total`,
 /// `Subtotal`, any case) and the report footer after the last data row are
 /// skipped. Everything skipped is listed in `notes`, so nothing is left out silently.
-struct MetricSheet {
+package struct MetricSheet {
     struct Entry {
         var partner: CSVTable.Field
         /// The metric as the export names it: the column header (wide) or the metric cell (long).
@@ -191,7 +197,7 @@ struct MetricSheet {
 
 /// Names compared the way people write them in exports: case and white
 /// space do not matter ("PIPEWELL  CRM" is "Pipewell CRM").
-enum NameKey {
+package enum NameKey {
     static func of(_ text: String) -> String {
         String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init)).lowercased()
     }

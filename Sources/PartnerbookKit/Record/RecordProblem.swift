@@ -1,6 +1,12 @@
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+import PartnerbookOutput
 /// Something `record` cannot do, at a line and column of the CSV file (or of
 /// a partner file), with a rule id for scripts.
-struct RecordProblem: Sendable {
+package struct RecordProblem: Sendable {
     enum Kind: String, Sendable {
         case syntax = "record.syntax"
         case header = "record.header"
@@ -14,7 +20,7 @@ struct RecordProblem: Sendable {
 
     var kind: Kind
     var position: SourcePosition
-    var message: String
+    package var message: String
     /// The file the position is in, when it is a partner file rather than the CSV.
     var file: String?
     /// Other lines where the same problem occurs (the same unknown name again).
@@ -49,7 +55,7 @@ extension Rule {
 
 extension RecordProblem {
     /// The rules `record` reports, with their documentation.
-    static let rules: [RuleInfo] = [
+    package static let rules: [RuleInfo] = [
         RuleInfo(.recordSyntax,
                  summary: "The CSV is not RFC 4180 (an unclosed quote, a quote inside an unquoted field, text after a closing quote), not UTF-8, over 32 MiB or not a regular file, or a data row has another number of fields than the header.",
                  why: "All or nothing: a file that cannot be read with certainty records nothing.",

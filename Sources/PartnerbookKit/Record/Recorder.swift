@@ -1,4 +1,10 @@
 import Foundation
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+import PartnerbookOutput
 
 /// `partnerbook record PERIOD --from FILE.csv`: fills that quarter's (or,
 /// for partners reviewed monthly, that month's) review of every partner in a
@@ -342,7 +348,7 @@ public enum Recorder {
 }
 
 /// Partners by what exports call them: ID, name or alias, ignoring case and spacing.
-struct PartnerNames {
+package struct PartnerNames {
     private var byKey: [String: [Partner]] = [:]
     private let all: [Partner]
 

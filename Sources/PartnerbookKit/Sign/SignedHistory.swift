@@ -1,5 +1,11 @@
 import Foundation
 import Synchronization
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+import PartnerbookOutput
 
 /// Finds the text a signature signed in the git history of the partner file:
 /// every committed version of the file, newest first, is read and

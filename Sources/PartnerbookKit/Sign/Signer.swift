@@ -1,4 +1,10 @@
 import Foundation
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+import PartnerbookOutput
 
 /// `partnerbook sign`: records a party's signature with the current fingerprint.
 public enum Signer {
@@ -13,6 +19,19 @@ public enum Signer {
         /// The earlier signature of the same party that this one supersedes (it was stale).
         public var superseded: Signature?
         public var file: String
+    }
+
+    /// The charter fingerprint of partner `id`, as `sign` would record it;
+    /// a `Failure` (with the file's diagnostics) when it cannot be read.
+    public static func fingerprint(contentFolder: URL, id: String) throws -> String {
+        let loaded = try ContentLoader.load(from: contentFolder)
+        guard let partner = loaded.partners.first(where: { $0.id == id }) else {
+            let file = ContentPaths.partnerFile(id)
+            let problems = loaded.diagnostics.filter { $0.file == file }
+            throw Failure(description: problems.isEmpty ? "no partner '\(id)': \(file) does not exist in the content folder"
+                                                        : "\(file) cannot be read; fix it first", diagnostics: problems)
+        }
+        return Fingerprint.of(partner, company: loaded.program.company?.value)
     }
 
     public static func sign(contentFolder: URL, id: String, party: Party, name: String, title: String, date: Day,

@@ -2,6 +2,12 @@ import Foundation
 import Testing
 import Yams
 @testable import PartnerbookKit
+@testable import PartnerbookModel
+@testable import PartnerbookSupport
+@testable import PartnerbookLoad
+@testable import PartnerbookRules
+@testable import PartnerbookRender
+@testable import PartnerbookOutput
 
 /// `partnerbook init`, `--version`, `schema`, and what a new user trips on.
 @Suite struct InitCommandTests {

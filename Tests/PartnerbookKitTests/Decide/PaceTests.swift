@@ -1,5 +1,11 @@
 import Testing
 @testable import PartnerbookKit
+@testable import PartnerbookModel
+@testable import PartnerbookSupport
+@testable import PartnerbookLoad
+@testable import PartnerbookRules
+@testable import PartnerbookRender
+@testable import PartnerbookOutput
 
 /// The straight line to a dated target (README, "Targets with dates").
 @Suite struct PaceTests {

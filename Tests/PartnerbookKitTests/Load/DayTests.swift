@@ -1,5 +1,11 @@
 import Testing
 @testable import PartnerbookKit
+@testable import PartnerbookModel
+@testable import PartnerbookSupport
+@testable import PartnerbookLoad
+@testable import PartnerbookRules
+@testable import PartnerbookRender
+@testable import PartnerbookOutput
 
 @Suite struct DayTests {
     @Test(arguments: ["2026-02-29", "2026-13-01", "26-01-01", "2026-1-1", "2026-01-01T00:00", "next week", ""])

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import PartnerbookKit
+@testable import PartnerbookModel
+@testable import PartnerbookSupport
+@testable import PartnerbookLoad
+@testable import PartnerbookRules
+@testable import PartnerbookRender
+@testable import PartnerbookOutput
 
 /// `record` on CRM exports as they come: Salesforce and HubSpot report
 /// files (written for these tests in the shape those tools export), monthly

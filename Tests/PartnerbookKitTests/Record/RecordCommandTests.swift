@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import PartnerbookKit
+@testable import PartnerbookModel
+@testable import PartnerbookSupport
+@testable import PartnerbookLoad
+@testable import PartnerbookRules
+@testable import PartnerbookRender
+@testable import PartnerbookOutput
 
 /// `partnerbook record` run as a process on a copy of a content folder.
 @Suite struct RecordCommandTests {

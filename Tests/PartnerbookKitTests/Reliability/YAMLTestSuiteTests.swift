@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import PartnerbookKit
+@testable import PartnerbookModel
+@testable import PartnerbookSupport
+@testable import PartnerbookLoad
+@testable import PartnerbookRules
+@testable import PartnerbookRender
+@testable import PartnerbookOutput
 
 /// The 94 inputs of the public YAML test suite that a parser must reject,
 /// read from ../shared/yaml-test-suite/must-fail beside the repository (not

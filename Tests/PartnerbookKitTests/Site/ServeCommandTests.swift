@@ -4,6 +4,12 @@ import FoundationNetworking
 #endif
 import Testing
 @testable import PartnerbookKit
+@testable import PartnerbookModel
+@testable import PartnerbookSupport
+@testable import PartnerbookLoad
+@testable import PartnerbookRules
+@testable import PartnerbookRender
+@testable import PartnerbookOutput
 @testable import PartnerbookPreview
 
 /// A running `partnerbook serve`: started on a free port (`--port 0`), which

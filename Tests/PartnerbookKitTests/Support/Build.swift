@@ -1,5 +1,11 @@
 import Foundation
 @testable import PartnerbookKit
+@testable import PartnerbookModel
+@testable import PartnerbookSupport
+@testable import PartnerbookLoad
+@testable import PartnerbookRules
+@testable import PartnerbookRender
+@testable import PartnerbookOutput
 
 extension BuildConfiguration {
     /// A configuration for tests: the repository's templates, the fixtures' date.

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import PartnerbookKit
+@testable import PartnerbookModel
+@testable import PartnerbookSupport
+@testable import PartnerbookLoad
+@testable import PartnerbookRules
+@testable import PartnerbookRender
+@testable import PartnerbookOutput
 
 /// Test content: a complete partner that breaks no rule, and helpers to break it one rule at a time.
 enum Fixtures {

@@ -1,5 +1,11 @@
 import Foundation
 @testable import PartnerbookKit
+@testable import PartnerbookModel
+@testable import PartnerbookSupport
+@testable import PartnerbookLoad
+@testable import PartnerbookRules
+@testable import PartnerbookRender
+@testable import PartnerbookOutput
 
 /// Finds live markup in generated HTML or SVG: tags the pipeline never writes,
 /// event-handler attributes, and URL attributes with an unsafe scheme.

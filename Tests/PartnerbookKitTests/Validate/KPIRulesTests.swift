@@ -1,5 +1,11 @@
 import Testing
 @testable import PartnerbookKit
+@testable import PartnerbookModel
+@testable import PartnerbookSupport
+@testable import PartnerbookLoad
+@testable import PartnerbookRules
+@testable import PartnerbookRender
+@testable import PartnerbookOutput
 
 /// `kpi.behind-pace` and `kpi.past-due` on the fixture (in run since 2025-06-02, as of 2026-11-20; its
 /// latest reading, 2026-Q3, is judged on 30 September 2026).

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import PartnerbookKit
+@testable import PartnerbookModel
+@testable import PartnerbookSupport
+@testable import PartnerbookLoad
+@testable import PartnerbookRules
+@testable import PartnerbookRender
+@testable import PartnerbookOutput
 
 /// A big previous output is removed by a process of its own after the swap.
 @Suite struct DetachedRemovalTests {

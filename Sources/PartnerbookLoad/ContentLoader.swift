@@ -1,0 +1,243 @@
+import Foundation
+import PartnerbookModel
+import PartnerbookSupport
+
+
+/// The whole program as read from a content folder, with what loading found wrong.
+public struct LoadedContent: Sendable {
+    public var program: Program
+    /// The partner files that could be parsed; rules run on these.
+    public var partners: [Partner]
+    /// Every partner file found, parsed or not (for the summary line).
+    public var partnerFileCount: Int
+    public var diagnostics: [Diagnostic]
+
+    package init(program: Program, partners: [Partner], partnerFileCount: Int, diagnostics: [Diagnostic]) {
+        self.program = program
+        self.partners = partners
+        self.partnerFileCount = partnerFileCount
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Failures that are not about the content itself: the folder cannot be read at all.
+public struct ContentFolderError: Error, CustomStringConvertible {
+    public var description: String
+
+    package init(description: String) {
+        self.description = description
+    }
+}
+
+/// Loads `program.yaml` and `partners/*.yaml` from a content folder.
+public enum ContentLoader {
+
+    public static func load(from folder: URL) throws -> LoadedContent {
+        let root = try contentRoot(folder)
+        let settings = loadProgram(root: root)
+        let files = PartnerFiles(root: root)
+        // Files are read and parsed in parallel, results in name order.
+        var partners: [Partner] = []
+        var partnerFileCount = 0
+        var diagnostics = settings.diagnostics
+        for result in Parallel.map(files.names, { files.load($0) }) {
+            if let partner = result.partner { partners.append(partner) }
+            if result.counted { partnerFileCount += 1 }
+            diagnostics += result.diagnostics
+        }
+        return LoadedContent(program: settings.program, partners: partners, partnerFileCount: partnerFileCount,
+                             diagnostics: diagnostics)
+    }
+
+    /// The content folder, checked and with links resolved.
+    package static func contentRoot(_ folder: URL) throws -> URL {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
+            throw ContentFolderError(description: "content folder '\(folder.relativePath)' does not exist")
+        }
+        guard isDirectory.boolValue else {
+            throw ContentFolderError(description: "'\(folder.relativePath)' is not a folder")
+        }
+        guard fm.isReadableFile(atPath: folder.path) else {
+            throw ContentFolderError(description: "content folder '\(folder.relativePath)' cannot be read")
+        }
+        return folder.resolvingSymlinksInPath().standardizedFileURL
+    }
+
+    /// `program.yaml`, with what reading it found and the digest of its bytes.
+    package static func loadProgram(root: URL) -> (program: Program, diagnostics: [Diagnostic], digest: String?) {
+        var program = Program()
+        let context = LoadContext(file: ContentPaths.programFile)
+        var digest: String?
+        if let node = readYAML(root.appendingPathComponent(ContentPaths.programFile), root: root, context: context, required: true,
+                               bytes: { digest = Digest.hex($0) }) {
+            program = ProgramLoader.load(node, context: context)
+        }
+        return (program, context.diagnostics, digest)
+    }
+
+    /// One file of the partners folder, as loaded.
+    package struct PartnerFile: Sendable {
+        /// Its path relative to the content folder (`partners/NAME`).
+        package var file: String
+        package var partner: Partner?
+        package var diagnostics: [Diagnostic]
+        /// Whether it counts as a partner file (ends in `.yaml`).
+        package var counted: Bool
+    
+        package init(file: String, partner: Partner? = nil, diagnostics: [Diagnostic], counted: Bool) {
+            self.file = file
+            self.partner = partner
+            self.diagnostics = diagnostics
+            self.counted = counted
+        }
+    }
+
+    /// The partners folder of a content folder: its file names, and how to load one.
+    package struct PartnerFiles: Sendable {
+        let root: URL
+        let folder: URL
+        /// The partners folder is itself inside the content folder, not a link out of it.
+        package let isReal: Bool
+        /// Every entry but hidden ones, sorted.
+        package let names: [String]
+
+        package init(root: URL) {
+            self.root = root
+            folder = root.appendingPathComponent(ContentPaths.partnersFolder)
+            isReal = folder.resolvingSymlinksInPath().standardizedFileURL.path == folder.standardizedFileURL.path
+            names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        }
+
+        /// Reads and parses one entry (the build knows its digest already, from `BuildRun.inputsDigest`).
+        package func load(_ name: String) -> PartnerFile {
+            let file = "\(ContentPaths.partnersFolder)/\(name)"
+            let context = LoadContext(file: file)
+            guard name.hasSuffix(".yaml") else {
+                if name.hasSuffix(".yml") {
+                    context.report(.contentFile, at: .start, "partner files end in .yaml; this file is ignored until it is renamed")
+                }
+                return PartnerFile(file: file, partner: nil, diagnostics: context.diagnostics, counted: false)
+            }
+            let id = String(name.dropLast(".yaml".count))
+            if !PartnerID.isValid(id) {
+                context.report(.partnerID, at: .start,
+                               "'\(id)' is not a valid partner ID: use lowercase letters, digits and dashes, starting with a letter or digit")
+            }
+            let node = readYAML(folder.appendingPathComponent(name), root: root, context: context, required: true,
+                                inRealFolder: isReal)
+            // A file past a limit (too many keys) is refused whole, like one that does not parse: no rule runs on it.
+            let partner = node.map { PartnerLoader.load($0, id: id, context: context) }
+                .flatMap { context.diagnostics.contains { $0.rule == .yamlLimits } ? nil : $0 }
+            return PartnerFile(file: file, partner: partner, diagnostics: context.diagnostics, counted: true)
+        }
+    }
+
+    /// Reads one file within the limits; nil (with a diagnostic) when it cannot be used.
+    static func readYAML(_ url: URL, root: URL, context: LoadContext, required: Bool, inRealFolder: Bool = false,
+                         bytes: (Data) -> Void = { _ in }) -> YNode? {
+        switch ContentFile.read(url.path, root: root.path, inRealFolder: inRealFolder) {
+        case .success(let data):
+            bytes(data)
+            return parsed(data, context: context)
+        case .failure(.missing):
+            if required { context.report(.schemaRequired, at: .start, "\(context.file) is missing from the content folder") }
+        case .failure(let refusal):
+            context.report(.contentFile, at: .start, refusal.message(for: context.file))
+        }
+        return nil
+    }
+
+    private static func parsed(_ data: Data, context: LoadContext) -> YNode? {
+        guard let node = YAMLFile.parse(data, context: context) else {
+            if data.isEmpty || context.diagnostics.isEmpty {
+                context.report(.schemaType, at: .start, "file is empty; expected a mapping of keys to values")
+            }
+            return nil
+        }
+        return node
+    }
+}
+
+/// How every reader of the content folder opens a file (`check`, `build`
+/// and its inputs digest, `serve`, `record`): `lstat` first; a link is
+/// followed only when it stays inside the content folder; only a regular
+/// file is read (never a FIFO, socket or device), and never more than the
+/// 1 MiB limit plus one byte.
+package enum ContentFile {
+    package enum Refusal: Error, Equatable {
+        case missing
+        case outside
+        case notRegular
+        case tooLarge(Int)
+        case unreadable(String)
+
+        package func message(for file: String) -> String {
+            switch self {
+            case .missing: return "\(file) does not exist"
+            case .outside: return "\(file) is a link to a file outside the content folder; it is not read"
+            case .notRegular: return "\(file) is not a regular file"
+            case .tooLarge(let size):
+                return "file is \(size) bytes; the limit is \(YAMLFile.maxBytes) bytes (1 MiB) per content file"
+            case .unreadable(let why): return "\(file) cannot be read: \(why)"
+            }
+        }
+
+        /// A word for the inputs digest, which records why a file was not read.
+        package var token: String {
+            switch self {
+            case .missing: "missing"
+            case .outside: "outside"
+            case .notRegular: "not-regular"
+            case .tooLarge(let size): "too-large-\(size)"
+            case .unreadable: "unreadable"
+            }
+        }
+    }
+
+    /// Where `path` really is, when it is inside `root` (a plain file in a folder
+    /// known to be inside, or a link that resolves inside); the refusal otherwise.
+    package static func locate(_ path: String, root: String, inRealFolder: Bool) -> Result<String, Refusal> {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .failure(errno == ENOENT ? .missing : .unreadable(String(cString: strerror(errno)))) }
+        if (info.st_mode & S_IFMT) == S_IFREG && inRealFolder { return .success(path) }
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+        guard resolved.hasPrefix(root + "/") else { return .failure(.outside) }
+        guard stat(resolved, &info) == 0 else { return .failure(.missing) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.notRegular) }
+        return .success(resolved)
+    }
+
+    package static func read(_ path: String, root: String, inRealFolder: Bool) -> Result<Data, Refusal> {
+        switch locate(path, root: root, inRealFolder: inRealFolder) {
+        case .failure(let refusal):
+            return .failure(refusal)
+        case .success(let real):
+            do {
+                return .success(try BoundedFile.read(real, limit: YAMLFile.maxBytes, followLinks: false))
+            } catch let refusal as BoundedFile.Refusal {
+                switch refusal {
+                case .missing: return .failure(.missing)
+                case .notRegular: return .failure(.notRegular)
+                case .tooLarge(let size, _): return .failure(.tooLarge(size))
+                case .unreadable(let why): return .failure(.unreadable(why))
+                }
+            } catch {
+                return .failure(.unreadable("\(error)"))
+            }
+        }
+    }
+}
+
+/// Partner IDs become path segments: `[a-z0-9][a-z0-9-]*`.
+public enum PartnerID {
+    public static func isValid(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, isLowerAlnum(first) else { return false }
+        return id.unicodeScalars.allSatisfy { isLowerAlnum($0) || $0 == "-" }
+    }
+
+    private static func isLowerAlnum(_ s: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(s) || ("0"..."9").contains(s)
+    }
+}

@@ -1,0 +1,291 @@
+import CYaml
+import PartnerbookModel
+import PartnerbookSupport
+
+/// Reads a content file in one pass over libyaml's events (the `CYaml` that
+/// Yams builds and bundles) and builds its `YAMLTree`, with the limits of the
+/// guard enforced on the way: aliases may not expand past
+/// `maxExpandedValues`, lists and mappings may not nest past `maxDepth`, and
+/// keys must be scalars. Duplicate keys, an undefined alias and a second
+/// document are errors, as they are for Yams.
+///
+/// This replaced "guard pass, then Yams composes a node tree": one parse
+/// instead of two, no per-node objects, no recursive hashing of keys. The
+/// diagnostics are the same, byte for byte (a test runs both over the
+/// example and the hostile corpus): a limit found before any parse error
+/// wins, then whichever of a parse error and a composer error comes first.
+package enum YAMLComposer {
+    /// Deepest nesting of lists and mappings. The schema needs five levels.
+    static let maxDepth = 64
+    /// Most values the document may hold once every alias is expanded.
+    static let maxExpandedValues = 200_000
+
+    enum Failure: Error, Equatable {
+        /// A limit of the guard (`yaml.limits`).
+        case limits(SourcePosition, String)
+        /// Not valid YAML, a duplicate key, an undefined alias, two documents (`yaml.syntax`).
+        case syntax(SourcePosition, String)
+        /// No document at all.
+        case empty
+    }
+
+    private struct Frame {
+        var node: Int32
+        package var isMapping: Bool
+        var expectingKey: Bool
+        /// Where this collection's children start on the scratch stack.
+        var childrenStart: Int
+        /// Values inside it once aliases are expanded (for anchors).
+        var size: Int
+        var anchor: String?
+        /// For a mapping written `{ ... }`: where each child (key, value,
+        /// key, ...) starts and ends in the source, to find entries without a colon.
+        var braces: [FlowChild]?
+        /// Where the collection starts in the source.
+        var start: Int = 0
+    }
+
+    /// A finished collection is a child of its parent `{ }` mapping too.
+    private static func noteCollectionEnd(_ frame: Frame, in stack: inout [Frame], end: Int) {
+        guard !stack.isEmpty, stack[stack.count - 1].braces != nil else { return }
+        stack[stack.count - 1].braces!.append(FlowChild(node: frame.node, start: frame.start, end: end, plain: false, empty: false))
+    }
+
+    /// Entries of a `{ }` mapping written without a colon (`{ revenue: 6,200,000 }`
+    /// reads as `revenue: 6` and keys `200` and `000` with no value): each
+    /// run of them is recorded with the entry it most likely belongs to.
+    private static func findColonless(_ children: [FlowChild], in bytes: UnsafeBufferPointer<UInt8>, tree: YAMLTree) {
+        var index = 0
+        var owner: (key: Int32, value: FlowChild)?
+        var run: [Int32] = []
+        var runEnd = 0
+        func flush() {
+            guard !run.isEmpty else { return }
+            let start = owner?.value.start ?? 0
+            var text: String?
+            if let owner, owner.value.plain, !owner.value.empty, start < runEnd, runEnd <= bytes.count {
+                text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<runEnd]), as: UTF8.self)
+            }
+            tree.flowCommas.append(YAMLTree.FlowComma(owner: owner?.key, keys: run, text: text))
+            for key in run { tree.colonless.insert(key) }
+            run = []
+        }
+        while index + 1 < children.count {
+            let key = children[index], value = children[index + 1]
+            index += 2
+            var colon = false
+            if value.empty, value.plain, key.end <= value.start, value.start <= bytes.count {
+                colon = bytes[key.end..<value.start].contains(UInt8(ascii: ":"))
+            } else {
+                colon = true
+            }
+            if colon {
+                flush()
+                owner = (key.node, value)
+            } else {
+                run.append(key.node)
+                runEnd = key.end
+            }
+        }
+        flush()
+    }
+
+
+    /// A child of a `{ }` mapping: its node, its byte range, and whether it
+    /// is an empty plain scalar (what libyaml gives for a missing value).
+    private struct FlowChild {
+        var node: Int32
+        var start: Int
+        var end: Int
+        var plain: Bool
+        package var empty: Bool
+    }
+
+    static func compose(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<YAMLTree, Failure> {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return .failure(.syntax(.start, "could not read YAML: memory")) }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+
+        let tree = YAMLTree()
+        var stack: [Frame] = []
+        var scratch: [Int32] = []
+        var anchors: [String: (node: Int32, size: Int)] = [:]
+        var total = 0
+        var documents = 0
+        /// The first composer error (duplicate key, undefined alias, second document): reported
+        /// unless a limit turns up first, as when the guard read the whole stream before Yams composed.
+        var composerError: Failure?
+
+        while true {
+            var event = yaml_event_t()
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                return .failure(composerError ?? parseError(parser))
+            }
+            defer { yaml_event_delete(&event) }
+            let at = SourcePosition(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+            let keyPosition = stack.last.map { $0.isMapping && $0.expectingKey } ?? false
+            let building = composerError == nil
+
+            /// Notes a child of a `{ }` mapping with its byte range.
+            func noteFlowChild(_ node: Int32, plain: Bool, empty: Bool) {
+                guard building, !stack.isEmpty, stack[stack.count - 1].braces != nil else { return }
+                stack[stack.count - 1].braces!.append(FlowChild(node: node, start: Int(event.start_mark.index),
+                                                                end: Int(event.end_mark.index), plain: plain, empty: empty))
+            }
+
+            /// Counts a finished value of `size` into its parent; a refusal past the limit.
+            func add(_ size: Int, node: Int32) -> Failure? {
+                total = saturatingAdd(total, size)
+                if total > maxExpandedValues {
+                    return .limits(at, "aliases expand this file to more than \(maxExpandedValues) values; a partner file needs far fewer (an alias bomb?)")
+                }
+                if !stack.isEmpty {
+                    stack[stack.count - 1].size = saturatingAdd(stack[stack.count - 1].size, size)
+                    if stack[stack.count - 1].isMapping { stack[stack.count - 1].expectingKey.toggle() }
+                    scratch.append(node)
+                } else if building {
+                    tree.root = node
+                }
+                return nil
+            }
+
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                if let composerError { return .failure(composerError) }
+                return tree.root >= 0 ? .success(tree) : .failure(.empty)
+            case YAML_DOCUMENT_START_EVENT:
+                documents += 1
+                if documents == 2, composerError == nil {
+                    composerError = .syntax(at, "file holds more than one YAML document; keep one per file")
+                }
+            case YAML_SCALAR_EVENT:
+                let scalar = event.data.scalar
+                let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+                tree.texts.append(text)
+                let node = tree.add(YAMLTree.Record(kind: .scalar, flow: false,
+                                                    style: YAMLTree.ScalarStyle(rawValue: UInt8(scalar.style.rawValue)) ?? .any,
+                                                    line: Int32(at.line), column: Int32(at.column),
+                                                    start: Int32(tree.texts.count - 1), count: 0))
+                if let anchor = string(scalar.anchor) { anchors[anchor] = (node, 1) }
+                noteFlowChild(node, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, empty: scalar.length == 0)
+                if let refusal = add(1, node: node) { return .failure(refusal) }
+            case YAML_ALIAS_EVENT:
+                if keyPosition {
+                    return .failure(.limits(at, "an alias is used as a mapping key; keys must be plain words"))
+                }
+                let name = string(event.data.alias.anchor)
+                let target = name.flatMap { anchors[$0] }
+                if target == nil, composerError == nil {
+                    composerError = .syntax(at, "found undefined alias")
+                }
+                noteFlowChild(target?.node ?? -1, plain: false, empty: false)
+                if let refusal = add(target?.size ?? 1, node: target?.node ?? -1) { return .failure(refusal) }
+            case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                if keyPosition {
+                    return .failure(.limits(at, "a list or mapping is used as a mapping key; keys must be plain words"))
+                }
+                if stack.count >= maxDepth {
+                    return .failure(.limits(at, "lists and mappings nest more than \(maxDepth) levels deep; a partner file needs a handful"))
+                }
+                let isMapping = event.type == YAML_MAPPING_START_EVENT
+                let anchor = isMapping ? string(event.data.mapping_start.anchor) : string(event.data.sequence_start.anchor)
+                let flow = isMapping ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+                                     : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+                let node = tree.add(YAMLTree.Record(kind: isMapping ? .mapping : .sequence, flow: flow, style: .any,
+                                                    line: Int32(at.line), column: Int32(at.column), start: 0, count: 0))
+                let opensBrace = isMapping && flow && Int(event.start_mark.index) < bytes.count
+                    && bytes[Int(event.start_mark.index)] == UInt8(ascii: "{")
+                stack.append(Frame(node: node, isMapping: isMapping, expectingKey: true, childrenStart: scratch.count,
+                                   size: 0, anchor: anchor, braces: opensBrace ? [] : nil,
+                                   start: Int(event.start_mark.index)))
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                guard let frame = stack.popLast() else { continue }
+                if let braces = frame.braces, building { findColonless(braces, in: bytes, tree: tree) }
+                noteCollectionEnd(frame, in: &stack, end: Int(event.end_mark.index))
+                let entries = scratch[frame.childrenStart...]
+                if frame.isMapping, composerError == nil, let duplicate = duplicateKeys(Array(entries), in: tree) {
+                    composerError = duplicate
+                }
+                tree.records[Int(frame.node)].start = Int32(tree.children.count)
+                tree.records[Int(frame.node)].count = Int32(entries.count)
+                tree.children.append(contentsOf: entries)
+                scratch.removeSubrange(frame.childrenStart...)
+                let size = saturatingAdd(frame.size, 1)
+                if let anchor = frame.anchor { anchors[anchor] = (frame.node, size) }
+                // The collection's own values were counted as they came; count only the collection here.
+                total = saturatingAdd(total, 1)
+                if !stack.isEmpty {
+                    stack[stack.count - 1].size = saturatingAdd(stack[stack.count - 1].size, size)
+                    if stack[stack.count - 1].isMapping { stack[stack.count - 1].expectingKey.toggle() }
+                    scratch.append(frame.node)
+                } else if building {
+                    tree.root = frame.node
+                }
+            default:
+                continue
+            }
+        }
+    }
+
+    /// Yams' message for a duplicated key: every duplicated key, sorted, at
+    /// the first occurrence of the first of them. Mappings are small, so keys
+    /// are compared pairwise before any hashing.
+    private static func duplicateKeys(_ entries: [Int32], in tree: YAMLTree) -> Failure? {
+        var keys: [(text: String, node: Int32)] = []
+        keys.reserveCapacity(entries.count / 2)
+        var index = 0
+        while index < entries.count {
+            let key = entries[index]
+            if key >= 0, tree.records[Int(key)].kind == .scalar {
+                keys.append((tree.texts[Int(tree.records[Int(key)].start)], key))
+            }
+            index += 2
+        }
+        var duplicated: [String: Int32] = [:]
+        if keys.count <= 32 {
+            for i in keys.indices {
+                for j in 0..<i where keys[j].text == keys[i].text {
+                    if duplicated[keys[j].text] == nil { duplicated[keys[j].text] = keys[j].node }
+                    break
+                }
+            }
+        } else {
+            var seen: [String: Int32] = [:]
+            for key in keys {
+                if let first = seen[key.text] { duplicated[key.text] = first } else { seen[key.text] = key.node }
+            }
+        }
+        guard !duplicated.isEmpty else { return nil }
+        let sorted = duplicated.keys.sorted()
+        let first = tree.records[Int(duplicated[sorted[0]]!)]
+        return .syntax(SourcePosition(line: max(1, Int(first.line)), column: max(1, Int(first.column))),
+                       "duplicate key \(sorted.map { "'\($0)'" }.joined(separator: ", ")) in one mapping; each key may appear once")
+    }
+
+    /// libyaml's error, worded as Yams words it.
+    private static func parseError(_ parser: yaml_parser_t) -> Failure {
+        func text(_ pointer: UnsafePointer<CChar>?) -> String? { pointer.map { String(cString: $0) } }
+        let problem = text(parser.problem) ?? "unknown problem"
+        switch parser.error {
+        case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
+            let mark = SourcePosition(line: max(1, Int(parser.problem_mark.line) + 1), column: max(1, Int(parser.problem_mark.column) + 1))
+            guard let context = text(parser.context), !context.isEmpty else { return .syntax(mark, problem) }
+            return .syntax(mark, "\(problem) (\(context) at \(parser.context_mark.line + 1):\(parser.context_mark.column + 1))")
+        case YAML_READER_ERROR:
+            return .syntax(.start, problem)
+        default:
+            return .syntax(.start, "could not read YAML: \(problem)")
+        }
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        pointer.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+    }
+
+    private static func saturatingAdd(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? Int.max : sum
+    }
+}

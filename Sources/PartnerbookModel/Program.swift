@@ -1,0 +1,101 @@
+/// `Content/program.yaml`: the program-wide settings.
+public struct Program: Sendable {
+    public var name: Located<String>?
+    public var company: Located<String>?
+    public var currency: String = "USD"
+    public var asOf: Located<Day>?
+    public var site = SiteSettings()
+    public var gates = GateThresholds()
+    public var scoring = ScoringWeights()
+    /// Company-wide figures by quarter, from finance.
+    public var outcomes: [QuarterOutcome] = []
+    public var targets = ProgramTargets()
+    /// Program currency per unit of other currencies, for partner revenue.
+    public var exchangeRates = ExchangeRates()
+    /// How `record` reads exports: the partner column and metric columns.
+    public var record = RecordMapping()
+
+    public init() {}
+}
+
+/// `exchange_rates: { EUR: 1.08, 2026-Q3: { EUR: 1.1 } }`: how many units of
+/// the program currency one unit of another currency is worth, by default
+/// and for a given quarter.
+public struct ExchangeRates: Sendable {
+    public var at: SourcePosition?
+    public var defaults: [String: Double] = [:]
+    public var byQuarter: [Quarter: [String: Double]] = [:]
+    public init() {}
+
+    /// The rate for `currency` in `quarter`: the quarter's own, else the default.
+    public func rate(_ currency: String, in quarter: Quarter) -> Double? {
+        byQuarter[quarter]?[currency] ?? defaults[currency]
+    }
+
+    /// Every currency any rate is given for.
+    public var currencies: Set<String> {
+        Set(defaults.keys).union(byQuarter.values.flatMap(\.keys))
+    }
+}
+
+/// `record: { partner_column: "Partner Account Name", columns: { "Sourced ARR": sourced_revenue } }`.
+public struct RecordMapping: Sendable {
+    /// The header of the column that names the partner (default `partner`).
+    public var partnerColumn: String?
+    /// Export headers and the metric id each one records, in file order.
+    public var columns: [(header: String, metric: String)] = []
+    public init() {}
+}
+
+public struct SiteSettings: Sendable {
+    public var title: String?
+    public var baseURL: String?
+    public init() {}
+}
+
+/// Go/no-go thresholds, in percent. Defaults are the playbook's.
+public struct GateThresholds: Sendable {
+    /// Minimum improvement on the crawl metric.
+    public var crawlMinImprovement: Double = 20
+    /// Minimum share of invited customers who adopted during walk.
+    public var walkMinAdoption: Double = 70
+    /// How far behind its straight-line pace a dated metric may fall, as a
+    /// percentage of the progress expected by now, before `kpi.behind-pace`.
+    public var kpiBehindPace: Double = 25
+    public init() {}
+}
+
+/// Weights of the health score; they must sum to 100.
+public struct ScoringWeights: Sendable {
+    public var at: SourcePosition?
+    public var kpis: Double = 40
+    public var gates: Double = 20
+    public var commitment: Double = 20
+    public var charter: Double = 10
+    public var coMarketing: Double = 10
+    public init() {}
+
+    public var total: Double { kpis + gates + commitment + charter + coMarketing }
+}
+
+/// One quarter's company-wide revenue, the denominator of partner revenue share.
+public struct QuarterOutcome: Sendable {
+    public var at: SourcePosition
+    public var quarter: Located<Quarter>
+    public var revenue: Located<Double>?
+
+    package init(at: SourcePosition, quarter: Located<Quarter>, revenue: Located<Double>? = nil) {
+        self.at = at
+        self.quarter = quarter
+        self.revenue = revenue
+    }
+}
+
+/// The program's goals in percent. Defaults are the playbook's "after" column.
+public struct ProgramTargets: Sendable {
+    /// Partner revenue as a share of company revenue.
+    public var partnerRevenueShare: Double = 35
+    /// Partners active in a quarter as a share of the partners in the program.
+    public var activePartnerRate: Double = 70
+    public init() {}
+}

@@ -1,0 +1,201 @@
+import Crypto
+import Foundation
+import PartnerbookModel
+import PartnerbookSupport
+
+/// What the previous build wrote for each partner, and from which inputs.
+///
+/// Kept beside the output folder (`.NAME.cache`), not in it: the committed
+/// output stays free of machine-specific keys. A partner whose key matches
+/// and whose files are still in the output with the sizes written has its
+/// files reused (hard-linked) instead of rendered again.
+package struct BuildCache: Sendable {
+    package struct Entry: Sendable, Equatable {
+        /// The partner's ID (`-` for the program pages).
+        package var id = "-"
+        package var key: String
+        package var files: [File]
+        /// The partner's `PartnerListing` as one line of JSON.
+        package var listing: String?
+        /// The git repository's state (`RepositoryState`) when the documents
+        /// read the partner file's history (a stale signature's redline); nil
+        /// when they read none. Reused only while the state is the same.
+        package var history: String?
+    
+        package init(id: String = "-", key: String, files: [File], listing: String? = nil, history: String? = nil) {
+            self.id = id
+            self.key = key
+            self.files = files
+            self.listing = listing
+            self.history = history
+        }
+    }
+
+    /// A file written, and its stamp right after: reused only while the
+    /// output still holds that very file (a file edited or replaced by hand
+    /// has another modification time or inode).
+    package struct File: Sendable, Equatable {
+        package var path: String
+        var size: Int
+        var modified: Int = 0
+        var inode: UInt64 = 0
+    
+        package init(path: String, size: Int, modified: Int = 0, inode: UInt64 = 0) {
+            self.path = path
+            self.size = size
+            self.modified = modified
+            self.inode = inode
+        }
+    }
+
+    static let format = "partnerbook-cache-v4"
+    package var partners: [String: Entry] = [:]
+    package var program: Entry?
+    /// Digest of every input of the last build (see `BuildRun.inputsDigest`).
+    package var inputs: String?
+    /// The last build's partner count and diagnostics, replayed when nothing changed.
+    package var partnerCount = 0
+    package var diagnostics: [Diagnostic] = []
+    /// `diagnostics` by file (filled by `load`), for partners whose findings are reused.
+    package private(set) var diagnosticsByFile: [String: [Diagnostic]] = [:]
+    /// The input files' stamps, by path relative to the content folder, so an
+    /// unchanged file is not read to know it is unchanged.
+    package var stamps: [String: FileStamp] = [:]
+
+    package static func location(for output: URL) -> URL {
+        output.standardizedFileURL.deletingLastPathComponent()
+            .appendingPathComponent(".\(output.standardizedFileURL.lastPathComponent).cache")
+    }
+
+    /// Reads a cache; anything unreadable is an empty cache (a full build).
+    /// Lines and fields are split on bytes: at ten thousand partners the
+    /// file has some 300,000 lines, and splitting a `String` by characters
+    /// took a second.
+    package static func load(from url: URL) -> BuildCache {
+        // Bounded, and never a FIFO: a cache that is not a plain file of sane size is no cache.
+        guard let data = try? BoundedFile.read(url.path, limit: 1 << 30, followLinks: false) else { return BuildCache() }
+        var cache = BuildCache()
+        var current: (kind: String, id: String, entry: Entry)?
+        func flush() {
+            guard let current else { return }
+            if current.kind == "partner" { cache.partners[current.id] = current.entry } else { cache.program = current.entry }
+        }
+        let valid = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
+            var first = true
+            for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+                let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+                    .map { String(decoding: UnsafeRawBufferPointer(rebasing: $0), as: UTF8.self) }
+                if first {
+                    guard fields == [format] else { return false }
+                    first = false
+                    continue
+                }
+                if fields.first == "" && fields.count == 5, let size = Int(fields[2]), let modified = Int(fields[3]), let inode = UInt64(fields[4]) {
+                    current?.entry.files.append(File(path: fields[1], size: size, modified: modified, inode: inode))
+                } else if fields.count == 2, fields[0] == "listing", current != nil {
+                    current?.entry.listing = fields[1]
+                } else if fields.count == 2, fields[0] == "history", current != nil {
+                    current?.entry.history = unescape(Substring(fields[1]))
+                } else if fields.count == 3, fields[0] == "partner" || fields[0] == "program" {
+                    flush()
+                    current = (fields[0], fields[1], Entry(id: fields[1], key: fields[2], files: []))
+                } else if fields.count == 7, fields[0] == "stamp", let stamp = FileStamp(fields: fields[2...]) {
+                    cache.stamps[fields[1]] = stamp
+                } else if fields.count == 2, fields[0] == "inputs" {
+                    cache.inputs = fields[1]
+                } else if fields.count == 2, fields[0] == "partner-count", let count = Int(fields[1]) {
+                    cache.partnerCount = count
+                } else if fields.count == 7, fields[0] == "diagnostic", let line = Int(fields[2]), let column = Int(fields[3]),
+                          let severity = Severity(rawValue: fields[4]) {
+                    cache.diagnostics.append(Diagnostic(file: unescape(Substring(fields[1])), at: SourcePosition(line: line, column: column),
+                                                        severity: severity, rule: Rule(fields[5], severity), message: unescape(Substring(fields[6]))))
+                } else {
+                    return false
+                }
+            }
+            return !first
+        }
+        guard valid else { return BuildCache() }
+        flush()
+        cache.diagnosticsByFile = Dictionary(grouping: cache.diagnostics, by: \.file)
+        return cache
+    }
+
+    package func save(to url: URL) {
+        var text = BuildCache.format + "\n"
+        func add(_ kind: String, _ id: String, _ entry: Entry) {
+            text += "\(kind)\t\(id)\t\(entry.key)\n"
+            if let listing = entry.listing { text += "listing\t\(listing)\n" }
+            if let history = entry.history { text += "history\t\(BuildCache.escape(history))\n" }
+            for file in entry.files { text += "\t\(file.path)\t\(file.size)\t\(file.modified)\t\(file.inode)\n" }
+        }
+        for id in partners.keys.sorted() { add("partner", id, partners[id]!) }
+        if let program { add("program", "-", program) }
+        if let inputs { text += "inputs\t\(inputs)\n" }
+        text += "partner-count\t\(partnerCount)\n"
+        for path in stamps.keys.sorted() { text += "stamp\t\(path)\t\(stamps[path]!.line)\n" }
+        for d in diagnostics {
+            text += "diagnostic\t\(BuildCache.escape(d.file))\t\(d.position.line)\t\(d.position.column)\t\(d.severity.rawValue)\t\(d.rule)\t\(BuildCache.escape(d.message))\n"
+        }
+        try? Data(text.utf8).write(to: url, options: .atomic)
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
+            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
+    }
+
+    static func unescape(_ text: Substring) -> String {
+        var out = "", escaped = false
+        for c in text {
+            if escaped {
+                out.append(c == "t" ? "\t" : c == "n" ? "\n" : c == "r" ? "\r" : c)
+                escaped = false
+            } else if c == "\\" {
+                escaped = true
+            } else {
+                out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// Whether every file of every entry is still in `output` with the size
+    /// written (checked on every core: a quarter of a million `lstat`s at
+    /// ten thousand partners).
+    package static func intact(_ entries: [Entry], in output: URL) -> Bool {
+        let broken = StopFlag()
+        _ = Parallel.map(entries) { entry in
+            if !broken.isSet && !intact(entry, in: output) { broken.set() }
+        }
+        return !broken.isSet
+    }
+
+    /// Whether every file of `entry` is still in `output` as written: the
+    /// same size, modification time and inode.
+    package static func intact(_ entry: Entry, in output: URL) -> Bool {
+        let root = output.path
+        return entry.files.allSatisfy { file in
+            var info = stat()
+            return lstat(root + "/" + file.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+                && File(path: file.path, info) == file
+        }
+    }
+
+    package init(partners: [String: Entry] = [:], program: Entry? = nil, inputs: String? = nil, diagnostics: [Diagnostic] = [], stamps: [String: FileStamp] = [:]) {
+        self.partners = partners
+        self.program = program
+        self.inputs = inputs
+        self.diagnostics = diagnostics
+        self.stamps = stamps
+    }
+}
+
+extension BuildCache.File {
+    /// A file's record from what `lstat` or `fstat` said.
+    init(path: String, _ info: stat) {
+        self.init(path: path, size: Int(info.st_size),
+                  modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec), inode: UInt64(info.st_ino))
+    }
+}
+

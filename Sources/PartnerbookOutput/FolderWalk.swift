@@ -1,0 +1,66 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+import PartnerbookModel
+import PartnerbookSupport
+#endif
+
+/// Lists a folder tree with `opendir`/`readdir`: the entry type comes with
+/// the name, so a tree of a quarter of a million files is read without a
+/// `stat` per file (FileManager's enumerator asks for attributes of each).
+package enum FolderWalk {
+    /// Paths of every non-folder entry below `root`, relative to it, in no particular order.
+    package static func files(below root: String) -> [String] {
+        var files: [String] = []
+        walk(root, prefix: "", into: &files)
+        return files
+    }
+
+    private static func walk(_ path: String, prefix: String, into files: inout [String]) {
+        let (entries, folders) = read(path, prefix: prefix)
+        files += entries
+        if folders.count < 64 {
+            for folder in folders { walk(path + "/" + folder, prefix: prefix + folder + "/", into: &files) }
+            return
+        }
+        let found = Parallel.map(folders) { folder -> [String] in
+            var below: [String] = []
+            walk(path + "/" + folder, prefix: prefix + folder + "/", into: &below)
+            return below
+        }
+        for below in found { files += below }
+    }
+
+    /// Paths of every folder below `root`, relative to it, parents before children.
+    static func folders(below root: String) -> [String] {
+        var found: [String] = []
+        func walk(_ path: String, _ prefix: String) {
+            for folder in read(path, prefix: prefix).folders.sorted() {
+                found.append(prefix + folder)
+                walk(path + "/" + folder, prefix + folder + "/")
+            }
+        }
+        walk(root, "")
+        return found
+    }
+
+    /// One folder's files (with `prefix`) and subfolder names.
+    private static func read(_ path: String, prefix: String) -> (files: [String], folders: [String]) {
+        guard let dir = opendir(path) else { return ([], []) }
+        defer { closedir(dir) }
+        var files: [String] = [], folders: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            var isFolder = Int32(entry.pointee.d_type) == DT_DIR
+            if Int32(entry.pointee.d_type) == DT_UNKNOWN {
+                var info = stat()
+                isFolder = lstat(path + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            if isFolder { folders.append(name) } else { files.append(prefix + name) }
+        }
+        return (files, folders)
+    }
+}

@@ -1,0 +1,100 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import PartnerbookModel
+import PartnerbookSupport
+
+/// Why the output could not be written.
+public struct OutputError: Error, CustomStringConvertible {
+    public var description: String
+
+    package init(description: String) {
+        self.description = description
+    }
+}
+
+/// Writes a build into the output folder without ever leaving it half-written:
+/// every file goes into a staging folder beside the output, files a person put
+/// into the output are carried over, and the staging folder then takes the
+/// output's place in one rename. A manifest records what the tool wrote, so
+/// the next build knows which files are its own to replace or remove.
+public enum OutputWriter {
+    public static let manifestName = ".partnerbook-manifest"
+
+    /// The manifest of the output at `output` (the paths the tool wrote), read
+    /// bounded and only when it is a regular file; nil when there is none.
+    package static func manifest(of output: URL) -> [String]? {
+        guard let data = try? BoundedFile.read(output.appendingPathComponent(manifestName).path, limit: 256 << 20, followLinks: false),
+              let text = String(data: data, encoding: .utf8) else { return nil }
+        return text.split(separator: "\n").map(String.init)
+    }
+
+    /// Writes `files` as a whole new output (see `StagingArea`).
+    /// - Parameter finish: runs on the staging folder once every file is in it,
+    ///   before the swap; returns further paths it wrote there (for the manifest).
+    public static func write(_ files: [OutputFile], to output: URL, force: Bool,
+                             finish: (URL) throws -> [String] = { _ in [] }) throws {
+        let area = try StagingArea(output: output, force: force)
+        do {
+            for file in files { try area.write(file) }
+        } catch {
+            area.abandon()
+            throw error
+        }
+        try area.commit(paths: files.map(\.path), finish: finish)
+    }
+
+    /// Writes bytes with plain POSIX calls. Foundation's `Data.write` syncs
+    /// every file to disk; the swap makes the whole tree appear at once, so
+    /// per-file syncs only cost time.
+    @discardableResult
+    package static func writeFile(_ data: Data, to path: String) throws -> stat {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw OutputError(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+                }
+                offset += written
+            }
+        }
+        var info = stat()
+        fstat(fd, &info)
+        return info
+    }
+
+    /// Files below `folder` (everything but folders), as sorted relative
+    /// paths; links are listed, not followed. Read with `readdir`, which says
+    /// what each entry is without a `stat` per file; a folder with many
+    /// subfolders (the partners) has them read in parallel.
+    static func filesBelow(_ folder: URL) -> [String] {
+        FolderWalk.files(below: folder.path).sorted()
+    }
+
+    /// `relative` below `base`, with its missing parents.
+    static func makeFolderTree(_ base: String, _ relative: String) throws {
+        var path = base
+        for part in relative.split(separator: "/") {
+            path += "/" + part
+            try makeFolder(path)
+        }
+    }
+
+    /// One folder (its parent must exist); an existing folder is fine, anything else there is not.
+    package static func makeFolder(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 { return }
+        var info = stat()
+        if errno == EEXIST, lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return }
+        throw OutputError(description: "cannot create the folder \(path): \(String(cString: strerror(errno)))")
+    }
+
+    static func isSafeRelativePath(_ path: String) -> Bool {
+        !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." || $0 == "." || $0.isEmpty }
+    }
+}

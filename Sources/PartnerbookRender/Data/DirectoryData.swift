@@ -1,0 +1,120 @@
+import Foundation
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookRules
+
+/// `program/partners.json` and `program/partners.csv`: the directory as data,
+/// one record per partner, in ID order (README, "Data out").
+package struct DirectoryData {
+    struct Alert: Codable, Sendable {
+        var severity: String
+        package var rule: String
+        var message: String
+    }
+
+    struct Record: Codable, Sendable {
+        package var id: String
+        var name: String
+        var tier: String?
+        var status: String?
+        var health: Int
+        var band: String
+        var signed: Bool
+        var nextReview: String?
+        var topAlert: Alert?
+        var page: String
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, tier, status, health, band, signed, page
+            case nextReview = "next_review"
+            case topAlert = "top_alert"
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(name, forKey: .name)
+            try c.encode(tier, forKey: .tier)
+            try c.encode(status, forKey: .status)
+            try c.encode(health, forKey: .health)
+            try c.encode(band, forKey: .band)
+            try c.encode(signed, forKey: .signed)
+            try c.encode(nextReview, forKey: .nextReview)
+            try c.encode(topAlert, forKey: .topAlert)
+            try c.encode(page, forKey: .page)
+        }
+    }
+
+    struct Document: Encodable {
+        package var program: String
+        var asOf: String
+        package var partners: [Record]
+
+        enum CodingKeys: String, CodingKey {
+            case program, partners
+            case asOf = "as_of"
+        }
+    }
+
+    var document: Document
+
+    init(program: Program, listings: [PartnerListing], asOf: Day) {
+        document = Document(program: program.name?.value ?? "Partner program", asOf: asOf.description,
+                            partners: listings.map(\.record))
+    }
+
+    func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    static let csvColumns = ["id", "name", "tier", "status", "health", "band", "signed", "next_review",
+                             "top_alert_severity", "top_alert_rule", "top_alert", "page"]
+
+    /// RFC 4180: a header row, CRLF line ends, fields quoted when they hold a
+    /// comma, quote or line break. A field a spreadsheet would run as a
+    /// formula (starting with =, +, -, @, tab or carriage return) gets a
+    /// leading apostrophe: partner files are untrusted.
+    func csv() -> String {
+        var lines = [DirectoryData.csvColumns.joined(separator: ",")]
+        for r in document.partners {
+            let fields: [String] = [r.id, r.name, r.tier ?? "", r.status ?? "", String(r.health), r.band, r.signed ? "true" : "false",
+                                    r.nextReview ?? "", r.topAlert?.severity ?? "", r.topAlert?.rule ?? "", r.topAlert?.message ?? "", r.page]
+            lines.append(fields.map(DirectoryData.csvField).joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// One field: a formula-looking start neutralised, and quoted when it
+    /// holds a comma, a quote, CR or LF. Compared by scalar: in Swift, CR LF
+    /// is one `Character` equal to neither "\r" nor "\n", and a field split
+    /// by it unquoted would start new rows a spreadsheet runs as formulas.
+    package static func csvField(_ value: String) -> String {
+        var text = value
+        if let first = text.unicodeScalars.first, "=+-@\t\r\n".unicodeScalars.contains(first) { text = "'" + text }
+        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { quoted.append("\"") }
+            quoted.append(scalar)
+        }
+        quoted.append("\"")
+        return String(quoted)
+    }
+}
+
+extension DirectoryData.Record {
+    /// A partner's record: its most urgent alert unless the partnership ended.
+    init(_ context: DocumentContext) {
+        let p = context.partner, a = context.assessment
+        let top = p.status?.value == .ended ? nil : AlertRanking.ordered(context.diagnostics, partner: p).first
+        self.init(id: p.id, name: context.partnerName, tier: p.tier?.value.rawValue, status: p.status?.value.rawValue,
+                  health: a.health.total, band: a.health.band.rawValue, signed: a.signatures.isFullySigned,
+                  nextReview: QBRPlan.upcoming(for: p, asOf: context.asOf)?.date?.description,
+                  topAlert: top.map { DirectoryData.Alert(severity: $0.severity.rawValue, rule: $0.rule.id, message: $0.message) },
+                  page: "partners/\(p.id)/index.html")
+    }
+}

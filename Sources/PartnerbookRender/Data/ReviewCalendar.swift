@@ -1,0 +1,126 @@
+import Foundation
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookRules
+
+/// `program/reviews.ics`: an RFC 5545 calendar a team can subscribe to, with
+/// every upcoming review (the last review's `next_review`) and every phase
+/// end that needs a go/no-go decision (crawl or walk ending while its
+/// decision is not yet recorded). All-day events; UIDs built from the
+/// partner ID and what the event is, so they stay the same from build to
+/// build; DTSTAMP is the as-of date, never the clock.
+package struct ReviewCalendar {
+    struct Event: Codable, Sendable {
+        var uid: String
+        var day: Day
+        var summary: String
+        var description: String
+        var link: String
+    }
+
+    var name: String
+    var events: [Event]
+    var asOf: Day
+    /// `site.base_url` with a trailing slash, or empty (links are then relative paths in the description).
+    var baseURL: String
+    var host: String
+
+    init(program: Program, listings: [PartnerListing], asOf: Day) {
+        name = (program.name?.value ?? "Partner program") + ": reviews and go/no-go decisions"
+        self.asOf = asOf
+        baseURL = ReviewCalendar.baseURL(of: program)
+        host = BaseURL.host(of: baseURL) ?? "partnerbook.invalid"
+        events = listings.flatMap(\.events).sorted { ($0.day, $0.uid) < ($1.day, $1.uid) }
+    }
+
+    /// `site.base_url` with a trailing slash, or empty.
+    static func baseURL(of program: Program) -> String {
+        var base = program.site.baseURL?.trimmingCharacters(in: .whitespaces) ?? ""
+        if !base.isEmpty && !base.hasSuffix("/") { base += "/" }
+        return base
+    }
+
+    /// A partner's events: its upcoming review, and the end of its current
+    /// phase while the go/no-go decision is not recorded. None once it ended.
+    static func events(_ context: DocumentContext) -> [Event] {
+        let p = context.partner, name = context.partnerName, asOf = context.asOf
+        let host = BaseURL.host(of: baseURL(of: context.program)) ?? "partnerbook.invalid"
+        guard let status = p.status?.value, status != .ended else { return [] }
+        var events: [Event] = []
+        if let upcoming = QBRPlan.upcoming(for: p, asOf: asOf), let next = upcoming.date {
+            let period = upcoming.period
+            let kind = period.isMonth ? "Monthly review" : "Quarterly business review"
+            events.append(Event(uid: "review-\(p.id)-\(period)@\(host)", day: next,
+                                summary: "\(period.isMonth ? "Monthly review" : "QBR") \(period): \(name)",
+                                description: "\(kind) of \(period) with \(name) (\(p.tier?.value.title ?? "tier not set"), \(status.rawValue)). The packet is prepared from the partner file"
+                                    + (next < asOf ? "; this review is overdue." : "."),
+                                link: "partners/\(p.id)/\(upcoming.path).html"))
+        }
+        let decisions: [(Phase, GateDecision?)] = [(.crawl, p.phases?.crawl?.decision?.value), (.walk, p.phases?.walk?.decision?.value)]
+        for (phase, decision) in decisions where phase.rawValue == status.rawValue && decision != .go && decision != .noGo {
+            guard let end = p.charter?.timeline?[phase]?.end?.value else { continue }
+            let overdue = end < asOf
+            events.append(Event(uid: "gate-\(p.id)-\(phase.rawValue)@\(host)", day: end,
+                                summary: (overdue ? "Overdue go/no-go: " : "Go/no-go: ") + "\(phase.rawValue) gate, \(name)",
+                                description: overdue
+                                    ? "The \(phase.rawValue) phase with \(name) was planned to end on \(end) and no go/no-go is recorded as of \(asOf): the decision is overdue."
+                                    : "The \(phase.rawValue) phase with \(name) ends: decide go or no-go on its numbers.",
+                                link: "partners/\(p.id)/scorecard.html"))
+        }
+        return events
+    }
+
+    func ics() -> String {
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Partnerbook//Partner reviews//EN", "CALSCALE:GREGORIAN",
+                     "METHOD:PUBLISH", "X-WR-CALNAME:" + ReviewCalendar.text(name)]
+        let stamp = ReviewCalendar.compact(asOf) + "T000000Z"
+        for event in events {
+            lines += ["BEGIN:VEVENT", "UID:" + event.uid, "DTSTAMP:" + stamp,
+                      "DTSTART;VALUE=DATE:" + ReviewCalendar.compact(event.day),
+                      "DTEND;VALUE=DATE:" + ReviewCalendar.compact(event.day.adding(days: 1)),
+                      "SUMMARY:" + ReviewCalendar.text(event.summary),
+                      "DESCRIPTION:" + ReviewCalendar.text(event.description + " " + baseURL + event.link)]
+            // `check` refuses a base_url that could break a line; what reaches here is checked again.
+            if !baseURL.isEmpty, BaseURL.parse(baseURL + event.link) != nil { lines.append("URL:" + baseURL + event.link) }
+            lines.append("TRANSP:TRANSPARENT")
+            lines.append("END:VEVENT")
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(ReviewCalendar.fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// 2027-01-14 as 20270114.
+    static func compact(_ day: Day) -> String { day.description.replacingOccurrences(of: "-", with: "") }
+
+    /// TEXT escaping (RFC 5545 section 3.3.11).
+    package static func text(_ value: String) -> String {
+        var out = ""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n": out += "\\n"
+            case "\r": continue
+            default:
+                if scalar.value < 0x20 { out += " " } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+
+    /// Lines longer than 75 octets are folded: CRLF and a space, never inside a UTF-8 sequence.
+    static func fold(_ line: String) -> String {
+        var out = "", count = 0
+        for character in line.unicodeScalars {
+            let size = String(character).utf8.count
+            if count + size > 75 {
+                out += "\r\n "
+                count = 1
+            }
+            out.unicodeScalars.append(character)
+            count += size
+        }
+        return out
+    }
+}

@@ -1,0 +1,204 @@
+import Foundation
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookRules
+
+/// Turns the program into output files: Markdown documents filled from the
+/// templates, normalised by cmark-gfm; HTML pages that are cmark-gfm's
+/// rendering of the same Markdown inside the HTML layout; SVG charts.
+package struct DocumentRenderer: Sendable {
+    var templates: TemplateSet
+    package var program: Program
+    var asOf: Day
+    /// Every rule with its documentation, for the rules page the report links to.
+    var rules: [RuleInfo] = []
+
+    var siteTitle: String { program.site.title ?? program.name?.value ?? "Partner program" }
+
+    /// Every file of one partner.
+    package func partnerFiles(_ context: DocumentContext) -> [OutputFile] {
+        let id = context.partner.id
+        let base = "partners/\(id)/"
+        var files: [OutputFile] = []
+
+        // One chart file per partner: every metric's trend, shared by the scorecard and every packet.
+        let readings = context.assessment.kpis
+        var chart: ChartView?
+        if !readings.isEmpty {
+            let charts = readings.map(TrendChart.init)
+            files.append(OutputFile(base + ChartView.partnerChart, TrendPanels.document(partner: context.partnerName, charts: charts)))
+            chart = ChartView(name: "Metrics by quarter", path: ChartView.partnerChart, alt: TrendPanels.description(charts))
+        }
+
+        files += document(base + "charter", template: "charter.md", context: context, kind: "charter",
+                          crumb: "Charter", view: CharterView(context))
+
+        let scorecard = ScorecardView(context, chart: chart)
+        files += document(base + "scorecard", template: "scorecard.md", context: context, kind: "scorecard",
+                          crumb: "Scorecard", view: scorecard)
+
+        for packet in QBRPlan.packets(for: context.partner, asOf: asOf) {
+            let qbr = QBRView(context, packet: packet, coMarketing: scorecard.coMarketing,
+                              chart: chart.map { ChartView(name: $0.name, path: "../" + $0.path, alt: $0.alt) })
+            let name = packet.period.isMonth ? "Review \(packet.period)" : "QBR \(packet.period)"
+            files += document(base + packet.path, template: "qbr.md", context: context, kind: "qbr",
+                              crumb: name, view: qbr)
+            files += document(base + packet.path + "-brief", template: "qbr-brief.md", context: context, kind: "brief",
+                              crumb: name + " brief", view: BriefView(context, packet: packet))
+        }
+        files.append(OutputFile(base + "index.html",
+                                layout(body: templates.render("partner.html", PartnerPageView(context)), title: context.partnerName,
+                                       depth: 2, kind: "partner", context: context, crumbs: [(context.partnerName, "")])))
+        return files
+    }
+
+    /// The home page (the directory of partners), `program/scorecard.{md,html}`
+    /// and `program/report.html`, the outcomes chart, the data files and the
+    /// calendar, and the assets: the pages that list every partner, made from
+    /// the partners' listings and rendered side by side on the cores.
+    package func programFiles(_ listings: [PartnerListing], report: DiagnosticReport) -> [OutputFile] {
+        @Sendable func scorecard(_ ext: String) -> [OutputFile] {
+            let view = ProgramScorecardView(program: program, listings: listings, diagnostics: report.diagnostics,
+                                            asOf: asOf, ext: ext)
+            let filled = templates.render("program-scorecard.md", view)
+            if ext == "md" { return [OutputFile("program/scorecard.md", normalised(filled))] }
+            return [OutputFile("program/scorecard.html", layout(body: htmlBody(filled), title: view.title, depth: 1,
+                                                                 kind: "program-scorecard", context: nil,
+                                                                 crumbs: [("Program scorecard", "")]))]
+        }
+        let program = self.program, asOf = self.asOf
+        let parts: [@Sendable () -> [OutputFile]] = [
+            {
+                let view = DirectoryView(program: program, listings: listings, report: report, asOf: asOf, siteTitle: siteTitle)
+                return [OutputFile("index.html", layout(body: templates.render("index.html", view), title: siteTitle, depth: 0,
+                                                        kind: "home", context: nil, crumbs: []))]
+            },
+            { scorecard("md") },
+            { scorecard("html") },
+            {
+                let view = ReportView(program: program, subjects: listings.map(\.subject), report: report, asOf: asOf)
+                return [OutputFile("program/report.html", layout(body: templates.render("report.html", view),
+                                                                 title: view.title, depth: 1, kind: "report",
+                                                                 context: nil, crumbs: [("Validation report", "")]))]
+            },
+            {
+                let view = RulesView(rules)
+                return [OutputFile("program/rules.html", layout(body: templates.render("rules.html", view), title: view.title,
+                                                                depth: 1, kind: "rules", context: nil, crumbs: [("Rules", "")]))]
+            },
+            {
+                let outcomes = ProgramOutcomes(program: program, facts: listings.map(\.outcome), asOf: asOf)
+                return outcomes.quarters.isEmpty ? [] : [OutputFile("program/charts/outcomes.svg", OutcomesChart(outcomes: outcomes).svg())]
+            },
+            {
+                let data = DirectoryData(program: program, listings: listings, asOf: asOf)
+                return [OutputFile("program/partners.json", data.json()), OutputFile("program/partners.csv", data.csv()),
+                        OutputFile("program/reviews.ics", ReviewCalendar(program: program, listings: listings, asOf: asOf).ics())]
+            },
+            { templates.assets.map { OutputFile(path: "assets/" + $0.path, data: $0.data) } },
+        ]
+        return Parallel.run(parts).flatMap { $0 }
+    }
+
+    /// The public partner directory (`build --public`): a home page and a page
+    /// per listed partner, the assets and a sitemap. Only `PublicDirectory`'s
+    /// views are rendered, so no internal value can reach these files.
+    package func publicFiles(_ contexts: [DocumentContext]) -> [OutputFile] {
+        let listed = contexts.filter { PublicDirectory.isListed($0.partner) }
+        var files: [OutputFile] = []
+        let home = PublicDirectoryView(program: program, contexts: listed, siteTitle: siteTitle)
+        files.append(OutputFile("index.html", layout(body: templates.render("public-index.html", home), title: siteTitle, depth: 0,
+                                                     kind: "home", context: nil, crumbs: [], isPublic: true)))
+        for context in listed {
+            files.append(OutputFile("partners/\(context.partner.id)/index.html",
+                                    layout(body: templates.render("public-partner.html", PublicPartnerView(context)),
+                                           title: context.partnerName, depth: 2, kind: "partner", context: nil,
+                                           crumbs: [(context.partnerName, "")], isPublic: true)))
+        }
+        for asset in templates.assets {
+            files.append(OutputFile(path: "assets/" + asset.path, data: asset.data))
+        }
+        files.append(sitemap(of: files.map(\.path)))
+        return files
+    }
+
+    /// `sitemap.xml` of every HTML page among `files`: absolute URLs under
+    /// `site.base_url` when it is set, relative paths otherwise.
+    package func sitemap(of paths: [String]) -> OutputFile {
+        var base = program.site.baseURL?.trimmingCharacters(in: .whitespaces) ?? ""
+        if !base.isEmpty && !base.hasSuffix("/") { base += "/" }
+        let pages = paths.filter { $0.hasSuffix(".html") }.sorted()
+        let lastModified = asOf.description
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for page in pages {
+            xml += "  <url><loc>\(PartnerbookRender.xml(base + page))</loc><lastmod>\(lastModified)</lastmod></url>\n"
+        }
+        xml += "</urlset>\n"
+        return OutputFile("sitemap.xml", xml)
+    }
+
+    /// Stands where links put their file extension (`{{ext}}`) while a
+    /// document's template is filled once; then `md` or `html` replaces it.
+    /// Private-use code points: no value in a partner file needs them, and
+    /// they are removed from content (see `withoutSentinel`).
+    static let extSentinel = "\u{F8FF}ext\u{F8FE}"
+    /// The sentinel as cmark writes it in an HTML link (UTF-8, percent-encoded).
+    static let extSentinelInLinks = "%EF%A3%BFext%EF%A3%BE"
+
+    /// The `.md` and `.html` of one document: the template is filled once.
+    private func document(_ path: String, template: String, context: DocumentContext, kind: String, crumb: String,
+                          view: Any) -> [OutputFile] {
+        var boxed = MustacheBox.box(view) as? [String: Any] ?? [:]
+        boxed["ext"] = DocumentRenderer.extSentinel
+        // Parsed once: the Markdown and the HTML are rendered from the same
+        // tree, and only then does the sentinel become `md` or `html` (in
+        // HTML links cmark has percent-encoded it).
+        let parsed = CMark.Document(templates.render(template, boxed: boxed)).sanitize()
+        let markdown = ByteText.replacing(DocumentRenderer.extSentinel, with: "md", in: parsed.commonmark())
+        let body = ByteText.replacing(DocumentRenderer.extSentinelInLinks, with: "html",
+                                      in: ByteText.replacing(DocumentRenderer.extSentinel, with: "html", in: parsed.html()))
+        let depth = path.split(separator: "/").count - 1
+        let title = parsed.firstHeading().map { ByteText.replacing(DocumentRenderer.extSentinel, with: "md", in: $0) } ?? crumb
+        let partnerPage = String(repeating: "../", count: depth - 2) + "index.html"
+        return [
+            OutputFile(path + ".md", markdown),
+            OutputFile(path + ".html", layout(body: body, title: title, depth: depth, kind: kind, context: context,
+                                              crumbs: [(context.partnerName, partnerPage), (crumb, "")])),
+        ]
+    }
+
+    private func normalised(_ markdown: String) -> String {
+        CMark.Document(markdown).sanitize().commonmark()
+    }
+
+    private func htmlBody(_ markdown: String) -> String {
+        CMark.Document(markdown).sanitize().html()
+    }
+
+    private func layout(body: String, title: String, depth: Int, kind: String, context: DocumentContext?,
+                        crumbs: [(String, String)], isPublic: Bool = false) -> String {
+        let root = String(repeating: "../", count: depth)
+        let crumbs = (kind == "home" ? [] : [("Partners", root + "index.html")]) + crumbs
+        let health = context?.assessment.health
+        let view = LayoutView(
+            title: title, root: root, siteTitle: siteTitle, kind: kind, body: body,
+            breadcrumbs: (kind == "home" ? [("Partners", "")] : crumbs).map { LayoutView.Crumb(title: $0.0, link: $0.1.isEmpty ? nil : $0.1) },
+            asOf: Format.date(asOf), company: program.company?.value ?? "",
+            partnerName: context?.partnerName ?? "", tier: context?.partner.tier?.value.title ?? "",
+            status: context?.partner.status?.value.rawValue ?? "",
+            health: health.map { String($0.total) } ?? "", band: health?.band.rawValue ?? "", bandLabel: health?.bandText ?? "",
+            hasBand: health != nil && kind != "partner" && kind != "charter",
+            draft: kind == "charter" && context?.assessment.signatures.isFullySigned == false,
+            fingerprint: kind == "charter" ? context?.assessment.signatures.fingerprint : nil, isPublic: isPublic,
+            printFooterCSS: cssString("\(title) · prepared \(Format.date(asOf))"
+                + (kind == "charter" ? " · " + (context?.assessment.signatures.fingerprint ?? "") : "")))
+        return templates.render("layout.html", view)
+    }
+
+    package init(templates: TemplateSet, program: Program, asOf: Day, rules: [RuleInfo] = []) {
+        self.templates = templates
+        self.program = program
+        self.asOf = asOf
+        self.rules = rules
+    }
+}

@@ -1,0 +1,154 @@
+import CCmarkGFM
+import Foundation
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookRules
+
+/// GitHub-flavoured Markdown through the cmark-gfm C library.
+///
+/// Documents are parsed with the table, strikethrough, autolink, tasklist and
+/// tagfilter extensions. HTML is rendered in cmark-gfm's default safe mode.
+/// `sanitized` documents go further, for untrusted content: raw HTML becomes
+/// literal text, and links and images whose URL has a scheme other than
+/// http, https or mailto lose their link (their text stays).
+public enum CMark {
+    public static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
+
+    /// Markdown to an HTML fragment, safe mode.
+    public static func html(_ markdown: String) -> String {
+        Document(markdown).html()
+    }
+
+    /// Markdown normalised to CommonMark (GFM extensions kept), for `.md` outputs.
+    public static func commonmark(_ markdown: String) -> String {
+        Document(markdown).commonmark()
+    }
+
+    /// Plain text of the Markdown, without markup (for titles and text alternatives).
+    public static func plainText(_ markdown: String) -> String {
+        Document(markdown).plainText()
+    }
+
+    /// A parsed Markdown document.
+    public final class Document {
+        private static let registered: Void = { cmark_gfm_core_extensions_ensure_registered() }()
+
+        private let parser: OpaquePointer
+        private let root: OpaquePointer
+
+        public init(_ markdown: String) {
+            _ = Document.registered
+            let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+            for name in CMark.extensionNames {
+                if let ext = cmark_find_syntax_extension(name) {
+                    cmark_parser_attach_syntax_extension(parser, ext)
+                }
+            }
+            markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+            self.parser = parser
+            root = cmark_parser_finish(parser)!
+        }
+
+        deinit {
+            cmark_node_free(root)
+            cmark_parser_free(parser)
+        }
+
+        public func html() -> String {
+            // Table alignment as `style` attributes: the `align` attribute is obsolete in HTML5.
+            take(cmark_render_html(root, CMARK_OPT_DEFAULT | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES,
+                                   cmark_parser_get_syntax_extensions(parser)))
+        }
+
+        /// `width` 0 keeps the source's line breaks rather than re-wrapping.
+        public func commonmark(width: Int32 = 0) -> String {
+            take(cmark_render_commonmark(root, CMARK_OPT_DEFAULT, width))
+        }
+
+        public func plainText() -> String {
+            take(cmark_render_plaintext(root, CMARK_OPT_DEFAULT, 0))
+        }
+
+        private func take(_ output: UnsafeMutablePointer<CChar>?) -> String {
+            guard let output else { return "" }
+            defer { free(output) }
+            return String(cString: output)
+        }
+
+        /// The text of the first heading, without markup.
+        public func firstHeading() -> String? {
+            let iterator = cmark_iter_new(root)
+            defer { cmark_iter_free(iterator) }
+            var inHeading = false
+            var text = ""
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { break }
+                guard let node = cmark_iter_get_node(iterator) else { continue }
+                let type = cmark_node_get_type(node)
+                if type == CMARK_NODE_HEADING {
+                    if event == CMARK_EVENT_EXIT { return text }
+                    inHeading = true
+                } else if inHeading, event == CMARK_EVENT_ENTER, type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                    text += cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                }
+            }
+            return nil
+        }
+
+        /// Neutralises untrusted content in place; returns self for chaining.
+        @discardableResult
+        public func sanitize() -> Document {
+            var rawHTML: [OpaquePointer] = []
+            var unsafeLinks: [OpaquePointer] = []
+            let iterator = cmark_iter_new(root)
+            defer { cmark_iter_free(iterator) }
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { break }
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                let type = cmark_node_get_type(node)
+                if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
+                    rawHTML.append(node)
+                } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+                    let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                    if !CMark.isSafeURL(url) { unsafeLinks.append(node) }
+                }
+            }
+            for node in rawHTML {
+                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK {
+                    let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)!
+                    let text = cmark_node_new(CMARK_NODE_TEXT)!
+                    cmark_node_set_literal(text, literal.trimmingCharacters(in: .newlines))
+                    cmark_node_append_child(paragraph, text)
+                    cmark_node_replace(node, paragraph)
+                } else {
+                    let text = cmark_node_new(CMARK_NODE_TEXT)!
+                    cmark_node_set_literal(text, literal)
+                    cmark_node_replace(node, text)
+                }
+                cmark_node_free(node)
+            }
+            for node in unsafeLinks {
+                // Keep the link's text, drop the link (an image keeps its alt text).
+                while let child = cmark_node_first_child(node) {
+                    cmark_node_insert_before(node, child)
+                }
+                cmark_node_free(node)
+            }
+            return self
+        }
+    }
+
+    /// Relative URLs, fragments and http, https and mailto links are safe;
+    /// any other scheme (`javascript:`, `vbscript:`, `data:`, `file:` …) is not.
+    /// Control characters and white space inside the scheme do not hide it.
+    public static func isSafeURL(_ url: String) -> Bool {
+        let cleaned = String(url.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F })
+        guard let colon = cleaned.firstIndex(of: ":") else { return true }
+        let scheme = cleaned[..<colon]
+        if scheme.contains(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { return true }
+        return ["http", "https", "mailto"].contains(scheme.lowercased())
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Mustache
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookRules
+
+/// Escaping for values that land in Markdown.
+///
+/// Templates of Markdown documents start with `{{% CONTENT_TYPE: MARKDOWN }}`:
+/// every `{{value}}` is then a plain value, and every ASCII punctuation
+/// character in it is backslash-escaped (CommonMark allows that for all of
+/// them), line breaks become spaces. So a name like `<b>Acme|*Co*</b>` stays
+/// literal text, in running text and in table cells alike. cmark-gfm's
+/// CommonMark renderer then removes the escapes that are not needed.
+///
+/// Prose fields are Markdown already; views hand them over as `MarkdownText`
+/// and templates insert them with `{{{triple}}}` mustaches.
+package struct MarkdownContentType: MustacheContentType {
+    static let name = "MARKDOWN"
+
+    package func escapeText(_ text: String) -> String {
+        MarkdownText.escape(text)
+    }
+}
+
+package enum MarkdownText {
+    private static let registered: Void = {
+        MustacheContentTypes.register(MarkdownContentType(), named: MarkdownContentType.name)
+    }()
+
+    /// Makes the `MARKDOWN` content type known to the template parser.
+    static func registerContentType() { _ = registered }
+
+    /// ASCII punctuation and symbols: the characters CommonMark lets a backslash escape.
+    private static let escapable: [Bool] = (0..<128).map { byte in
+        "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".utf8.contains(UInt8(byte))
+    }
+
+    /// A plain value as literal Markdown text on one line.
+    static func escape(_ text: String) -> String {
+        let utf8 = text.utf8
+        if !utf8.contains(where: { $0 < 128 && (escapable[Int($0)] || $0 == 10 || $0 == 13) }) { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 8)
+        var lastWasBreak = false
+        for byte in utf8 {
+            if byte == 10 || byte == 13 {
+                if !lastWasBreak { out.append(32) }
+                lastWasBreak = true
+                continue
+            }
+            lastWasBreak = false
+            if byte < 128 && escapable[Int(byte)] { out.append(92) }
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Prose for a block context (its own paragraphs): trimmed, and unable to
+    /// add headings to the document (ATX `#` lines and setext underlines are
+    /// escaped). Lines are told apart by scalars: CR LF and a lone CR end a
+    /// line for cmark as LF does (a `Character` comparison would take CR LF
+    /// for one character that is no line break).
+    package static func block(_ markdown: String?) -> String {
+        var text = Trim.whitespace(markdown ?? "")
+        if text.utf8.contains(13) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        guard text.contains("#") || text.contains("=") || text.contains("-") else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let scalars = line.unicodeScalars
+            let body = scalars.drop { $0 == " " }
+            let indent = scalars.count - body.count
+            guard indent < 4, let first = body.first else { return String(line) }
+            if first == "#" || (first == "=" || first == "-") && body.allSatisfy({ $0 == first || $0 == " " }) {
+                return String(repeating: " ", count: indent) + "\\" + String(String.UnicodeScalarView(body))
+            }
+            return String(line)
+        }.joined(separator: "\n")
+    }
+
+    /// Prose for one line (a list item, a heading): lines joined with spaces,
+    /// and a leading character that would open a block (heading, quote, list,
+    /// fence, table) escaped so the line stays inline text.
+    static func inline(_ markdown: String?) -> String {
+        let trimmed = Trim.whitespace(markdown ?? "")
+        let line = trimmed.utf8.contains(10) || trimmed.utf8.contains(13)
+            ? trimmed.split(whereSeparator: \.isNewline).map { Trim.whitespace(String($0)) }.filter { !$0.isEmpty }.joined(separator: " ")
+            : trimmed
+        // The first scalar, not the first `Character`: `>` followed by a combining
+        // mark is one Character, but cmark still sees a `>` opening a quote.
+        guard let first = line.unicodeScalars.first else { return line }
+        if "#>-+*=|`~".unicodeScalars.contains(first) { return "\\" + line }
+        let digits = line.prefix { $0.isASCIIDigit }
+        if !digits.isEmpty, let next = line.dropFirst(digits.count).first, next == "." || next == ")" {
+            return digits + "\\" + line.dropFirst(digits.count)
+        }
+        return line
+    }
+
+    /// Prose for a table cell: one line, pipes escaped so the row holds
+    /// (by scalar: a `|` with a combining mark after it still splits a GFM row).
+    static func cell(_ markdown: String?) -> String {
+        var out = String.UnicodeScalarView()
+        var escaped = false
+        for c in inline(markdown).unicodeScalars {
+            if c == "|" && !escaped { out.append("\\") }
+            escaped = c == "\\" && !escaped
+            out.append(c)
+        }
+        return String(out)
+    }
+}
+

@@ -1,0 +1,127 @@
+import Foundation
+import Mustache
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookRules
+
+/// A template file that could not be read or parsed, with its position.
+public struct TemplateError: Error, CustomStringConvertible {
+    /// Path as given (templates folder joined with the file name).
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    public var description: String { "\(file):\(line):\(column): error: \(message) [template]" }
+
+    package static let rule = RuleInfo(Rule("template"),
+                               summary: "A template cannot be read or parsed, or a required template is missing; the position is in the template file.",
+                               why: "A document rendered from a broken template would be wrong or empty; the build stops before writing anything.",
+                               fix: "Fix the template at the line and column given, or delete your copy to use the built-in one.",
+                               example: "{{#partners}}\n| {{name}} |\n{{/partner}}   # the section is closed with another name")
+
+    package init(file: String, line: Int, column: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+}
+
+/// The templates: `NAME.EXT.mustache` files and an `assets/` folder, built in
+/// and overridable file by file.
+///
+/// Markdown documents (`charter.md`, `scorecard.md`, `qbr.md`,
+/// `program-scorecard.md`) declare `{{% CONTENT_TYPE: MARKDOWN }}`; HTML pages
+/// (`layout.html`, `report.html`, `index.html`, `partner.html`) use Mustache's
+/// default HTML escaping.
+public struct TemplateSet: Sendable {
+    public static let required = ["charter.md", "scorecard.md", "qbr.md", "qbr-brief.md", "program-scorecard.md", "layout.html", "report.html", "public-index.html", "public-partner.html",
+                                  "index.html", "partner.html", "rules.html"]
+
+    let library: MustacheLibrary
+    /// SHA-256 over every template and asset (names and bytes), for the build cache.
+    package let digest: String
+    /// Files under `assets/`, copied to the output as they are: relative path and bytes.
+    let assets: [(path: String, data: Data)]
+
+    /// Largest template or asset read (an asset may be a font or an image).
+    package static let maxFileBytes = 8 << 20
+
+    /// No templates at all: what a build holds when its templates could not be
+    /// loaded, so its content can still be checked (nothing is rendered).
+    package static let empty = TemplateSet(library: MustacheLibrary(templates: [:]), digest: "", assets: [])
+
+    /// The built-in set (`BuiltInTemplates`), with every file in `folder`
+    /// replacing the built-in file of the same path: a person may change just
+    /// the charter. A missing folder means the built-in set, unless
+    /// `folderRequired` (it was named with `--templates`). `displayPath` is how the
+    /// folder is named in errors.
+    public static func load(from folder: URL, displayPath: String, folderRequired: Bool = false) throws -> TemplateSet {
+        MarkdownText.registerContentType()
+        let fm = FileManager.default
+        let prefix = displayPath.hasSuffix("/") || displayPath.isEmpty ? displayPath : displayPath + "/"
+        var sources: [String: (data: Data, display: String)] = [:]
+        for (name, text) in BuiltInTemplates.files { sources[name] = (Data(text.utf8), "built-in template " + name) }
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw TemplateError(file: displayPath, line: 1, column: 1, message: "templates path is not a folder")
+            }
+            for file in (fm.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).sorted() {
+                let url = folder.appendingPathComponent(file)
+                var isDir: ObjCBool = false
+                guard fm.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else { continue }
+                guard file.hasPrefix("assets/") || file.hasSuffix(".mustache") else { continue }
+                do {
+                    sources[file] = (try BoundedFile.read(url.path, limit: maxFileBytes, followLinks: true), prefix + file)
+                } catch let refusal as BoundedFile.Refusal {
+                    throw TemplateError(file: prefix + file, line: 1, column: 1, message: refusal.message(for: "a template"))
+                }
+            }
+        } else if folderRequired {
+            throw TemplateError(file: displayPath, line: 1, column: 1, message: "templates folder does not exist")
+        }
+
+        var templates: [String: MustacheTemplate] = [:]
+        var assets: [(String, Data)] = []
+        var digestParts: [String] = []
+        for file in sources.keys.sorted() {
+            let (data, display) = sources[file]!
+            digestParts += [file, Digest.hex(data)]
+            if file.hasPrefix("assets/") {
+                assets.append((String(file.dropFirst("assets/".count)), data))
+                continue
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw TemplateError(file: display, line: 1, column: 1, message: "cannot be read as UTF-8 text")
+            }
+            do {
+                templates[String(file.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
+            } catch let error as MustacheTemplate.ParserError {
+                throw TemplateError(file: display, line: error.context.lineNumber, column: max(1, error.context.columnNumber),
+                                    message: "template syntax: \(error.error)")
+            }
+        }
+        for name in required where templates[name] == nil {
+            throw TemplateError(file: prefix + name + ".mustache", line: 1, column: 1, message: "required template is missing")
+        }
+        return TemplateSet(library: MustacheLibrary(templates: templates), digest: Digest.hex(digestParts), assets: assets)
+    }
+
+
+    func render(_ name: String, _ view: Any) -> String {
+        render(name, boxed: MustacheBox.box(view) as? [String: Any] ?? [:])
+    }
+
+    /// Renders a view already boxed by `MustacheBox` (to box once, render twice).
+    func render(_ name: String, boxed: [String: Any]) -> String {
+        library.render(boxed, withTemplate: name) ?? ""
+    }
+
+    package init(library: MustacheLibrary, digest: String, assets: [(path: String, data: Data)]) {
+        self.library = library
+        self.digest = digest
+        self.assets = assets
+    }
+}

@@ -1,0 +1,85 @@
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookRules
+/// What every document of one partner shares: names, the assessment, the as-of date.
+package struct DocumentContext {
+    package var program: Program
+    package var partner: Partner
+    var assessment: PartnerAssessment
+    var asOf: Day
+    /// This partner's diagnostics from `check`.
+    package var diagnostics: [Diagnostic]
+    /// The partner's signed texts from git history, for what changed since a stale signature.
+    var signedTexts: SignedTexts?
+
+    var company: String { program.company?.value ?? "Us" }
+
+    var partnerName: String { partner.displayName }
+
+    func side(_ party: Party) -> String { party.side(company: company, partner: partnerName) }
+
+    package init(program: Program, partner: Partner, assessment: PartnerAssessment, asOf: Day, diagnostics: [Diagnostic], signedTexts: SignedTexts? = nil) {
+        self.program = program
+        self.partner = partner
+        self.assessment = assessment
+        self.asOf = asOf
+        self.diagnostics = diagnostics
+        self.signedTexts = signedTexts
+    }
+}
+
+extension DocumentContext {
+    /// A partner's context: its assessment computed, its diagnostics picked from `byFile`.
+    package init(_ partner: Partner, program: Program, asOf: Day, byFile: [String: [Diagnostic]], signedTexts: SignedTexts? = nil) {
+        self.init(program: program, partner: partner, assessment: PartnerAssessment(partner, program: program, asOf: asOf),
+                  asOf: asOf, diagnostics: byFile[partner.file] ?? [], signedTexts: signedTexts)
+    }
+}
+
+/// A bullet of prose, ready for a one-line Markdown context.
+package struct ProseItem {
+    package var text: String
+
+    package init(text: String) {
+        self.text = text
+    }
+}
+
+extension Array where Element == Located<String> {
+    /// Non-blank items as one-line prose.
+    var proseItems: [ProseItem] {
+        filter { !$0.value.isBlank }.map { ProseItem(text: MarkdownText.inline($0.value)) }
+    }
+}
+
+/// A commitment made at a review, marked done or not (see `CommitmentMark`).
+package struct CommitmentItem {
+    package var text: String
+    var done: Bool
+
+    package init(text: String, done: Bool) {
+        self.text = text
+        self.done = done
+    }
+}
+
+extension Array where Element == Located<String> {
+    /// Non-blank commitments as one-line prose with their done mark.
+    var commitmentItems: [CommitmentItem] {
+        filter { !$0.value.isBlank }.map { item in
+            let mark = CommitmentMark.parse(item.value)
+            return CommitmentItem(text: MarkdownText.inline(mark.text), done: mark.done)
+        }
+    }
+}
+
+/// A labelled row of a two-column table.
+package struct Row {
+    var label: String
+    var value: String
+
+    package init(label: String, value: String) {
+        self.label = label
+        self.value = value
+    }
+}

@@ -1,0 +1,51 @@
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookRules
+/// What the shared HTML layout reads around a document body.
+package struct LayoutView {
+    struct Crumb {
+        var title: String
+        /// nil for the current page.
+        var link: String?
+    }
+
+    var title: String
+    /// Relative path from the page to the output root, ending in `/` (or empty).
+    var root: String
+    var siteTitle: String
+    var kind: String
+    var body: String
+    var breadcrumbs: [Crumb]
+    var asOf: String
+    var company: String
+    var partnerName: String
+    var tier: String
+    var status: String
+    var health: String
+    var band: String
+    /// The band in words, with the reason when the KPIs cap it.
+    var bandLabel: String
+    var hasBand: Bool
+    var draft: Bool
+    /// The charter fingerprint, once signing exists for the page's partner.
+    var fingerprint: String?
+    /// A page of the public directory: no links to internal pages.
+    var isPublic: Bool
+    /// The footer of every printed page, escaped for a CSS string (see `cssString`).
+    var printFooterCSS: String
+}
+
+/// Text escaped for the inside of a double-quoted CSS string: everything but
+/// letters, digits and spaces becomes a hex escape, so no value can close
+/// the string, the rule or the `<style>` element.
+package func cssString(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+        if scalar.properties.isAlphabetic && scalar.isASCII || ("0"..."9").contains(scalar) || scalar == " " {
+            out.unicodeScalars.append(scalar)
+        } else {
+            out += "\\" + String(scalar.value, radix: 16) + " "
+        }
+    }
+    return out
+}

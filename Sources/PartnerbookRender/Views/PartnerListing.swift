@@ -1,0 +1,33 @@
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookRules
+/// What the pages that list every partner need from one partner: the home
+/// page's card, the program scorecard's row, the data files' record, the
+/// calendar's events, and the facts behind the outcomes, the funnel, the
+/// ranked alerts and the report.
+///
+/// Made once from the partner's context when its documents are rendered,
+/// and kept in the build cache with its key: a rebuild that reuses a
+/// partner's documents reuses its listing too, without reading its file.
+package struct PartnerListing: Codable, Sendable {
+    var subject: AlertRanking.Subject
+    var outcome: ProgramOutcomes.Facts
+    var funnel: PhaseFunnel.Facts
+    var row: ProgramScorecardView.PartnerRow
+    var card: DirectoryView.Card
+    var record: DirectoryData.Record
+    var events: [ReviewCalendar.Event]
+
+    package var id: String { subject.id }
+
+    package init(_ context: DocumentContext) {
+        let partner = context.partner
+        subject = AlertRanking.Subject(partner)
+        outcome = ProgramOutcomes.Facts(partner, program: context.program, asOf: context.asOf)
+        funnel = PhaseFunnel.Facts(partner)
+        row = ProgramScorecardView.PartnerRow(context)
+        card = DirectoryView.Card(context)
+        record = DirectoryData.Record(context)
+        events = ReviewCalendar.events(context)
+    }
+}

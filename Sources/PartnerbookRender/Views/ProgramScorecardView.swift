@@ -1,0 +1,81 @@
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookRules
+/// What the program scorecard template reads.
+package struct ProgramScorecardView {
+    /// The extension document links point to: `md` in Markdown output, `html` in HTML.
+    var ext = "md"
+
+    package struct PartnerRow: Codable, Sendable {
+        var name: String
+        var link: String
+        var tier: String
+        var status: String
+        var health: Int
+        var band: String
+        var crawl: String
+        var walk: String
+        var leverage: String
+        var verdict: String
+        var handshake: Bool
+    }
+
+    struct Count: Sendable {
+        var label: String
+        var count: Int
+    }
+
+    var title: String
+    var programName: String
+    var company: String
+    var asOf: String
+    package var partnerCount: Int
+    var averageHealth: Int
+    package var partners: [PartnerRow]
+    var tiers: [Count]
+    var statuses: [Count]
+    var summary: ProgramSummaryView
+    var errorCount: Int
+    var warningCount: Int
+    var noticeCount: Int
+
+    /// - Parameter ext: `md` or `html`, the extension links point to.
+    init(program: Program, listings: [PartnerListing], diagnostics: [Diagnostic], asOf: Day, ext: String) {
+        title = "Program scorecard: \(program.name?.value ?? "Partner program")"
+        programName = program.name?.value ?? "Partner program"
+        company = program.company?.value ?? ""
+        self.asOf = Format.date(asOf)
+        partnerCount = listings.count
+        let scores = listings.map(\.row.health)
+        averageHealth = scores.isEmpty ? 0 : Int((Double(scores.reduce(0, +)) / Double(scores.count)).rounded())
+        partners = listings.map { listing in
+            var row = listing.row
+            row.link = "../partners/\(listing.id)/scorecard.\(ext)"
+            return row
+        }
+        tiers = Tier.allCases.map { tier in
+            Count(label: tier.title, count: listings.filter { $0.subject.tier == tier }.count)
+        }
+        statuses = Status.allCases.map { status in
+            Count(label: status.rawValue.capitalizedFirst, count: listings.filter { $0.subject.status == status }.count)
+        }
+        summary = ProgramSummaryView(program: program, listings: listings, diagnostics: diagnostics, asOf: asOf, root: "../",
+                                     partnerLink: "scorecard.\(ext)")
+        errorCount = diagnostics.filter { $0.severity == .error }.count
+        warningCount = diagnostics.filter { $0.severity == .warning }.count
+        noticeCount = diagnostics.filter { $0.severity == .notice }.count
+    }
+}
+
+extension ProgramScorecardView.PartnerRow {
+    /// A partner's row, its link left for the page to fill in.
+    init(_ context: DocumentContext) {
+        let a = context.assessment, p = context.partner
+        self.init(name: context.partnerName, link: "",
+                  tier: p.tier?.value.rawValue ?? "–", status: p.status?.value.rawValue ?? "–",
+                  health: a.health.total, band: a.health.bandText,
+                  crawl: a.crawlStatus.rawValue, walk: a.walkStatus.rawValue,
+                  leverage: p.leverage?.type.map { "\($0.value.label) (\(a.leverage.strength.rawValue))" } ?? "none",
+                  verdict: a.continueDecision.verdict.rawValue, handshake: a.commitment.isHandshake)
+    }
+}

@@ -1,0 +1,18 @@
+import PartnerbookModel
+import PartnerbookSupport
+extension KPIReading {
+    /// When a reading is from: "2026-Q2, as of 30 June 2026".
+    package var whenText: String {
+        guard let latest else { return "no reading" }
+        return "\(latest.period), as of \(Format.date(judgedOn))"
+    }
+
+    /// How old a metric's latest reading is at the as-of date: "143 days old",
+    /// or "in progress" for a period not over yet.
+    package var ageText: String {
+        guard let latest, let days = ageDays else { return "no reading" }
+        if latest.period.lastDay > asOf { return "\(latest.period.unitWord) in progress" }
+        return days == 0 ? "as of today" : days == 1 ? "1 day old" : "\(days) days old"
+    }
+
+}

@@ -1,0 +1,52 @@
+import PartnerbookModel
+import PartnerbookSupport
+/// Every decision the documents show for one partner, computed once.
+public struct PartnerAssessment: Sendable {
+    public var tierDecision: TierDecision?
+    public var crawlGate: CrawlGate
+    public var walkGate: WalkGate
+    public var crawlStatus: GateStatus
+    public var walkStatus: GateStatus
+    public var runGate: RunGate
+    public var runStatus: GateStatus
+    public var buildOrPartner: BuildOrPartner?
+    public var continueDecision: ContinueDecision
+    public var leverage: LeverageAssessment
+    public var commitment: CommitmentCheck
+    public var charter: CharterCompleteness
+    public var coMarketing: CoMarketingProgress
+    public var kpis: [KPIReading]
+    public var readiness: Readiness
+    public var health: HealthScore
+    public var signatures: SignatureState
+
+    public init(_ partner: Partner, program: Program, asOf: Day) {
+        let thresholds = program.gates
+        tierDecision = TierDecision.decide(partner.profile)
+        crawlGate = CrawlGate(partner.phases?.crawl, thresholds: thresholds)
+        walkGate = WalkGate(partner.phases?.walk, thresholds: thresholds)
+        crawlStatus = GateStatus(crawlGate, recorded: partner.phases?.crawl != nil)
+        walkStatus = GateStatus(walkGate, recorded: partner.phases?.walk != nil)
+        runGate = RunGate(partner.phases?.run)
+        runStatus = GateStatus(runGate, recorded: partner.phases?.run != nil)
+        buildOrPartner = BuildOrPartner.decide(partner.decision)
+        let status = partner.status?.value
+        signatures = SignatureState(partner, company: program.company?.value)
+        continueDecision = ContinueDecision.decide(status: status, crawl: crawlGate, walk: walkGate, run: runGate)
+        leverage = LeverageAssessment(partner.leverage?.type?.value)
+        commitment = CommitmentCheck(partner.commitments)
+        charter = CharterCompleteness(partner.charter)
+        coMarketing = CoMarketingProgress(partner.coMarketing)
+        kpis = KPIReading.readings(for: partner, asOf: asOf)
+        readiness = Readiness(partner, crawl: crawlGate, charter: charter, coMarketing: coMarketing, tierDecision: tierDecision)
+        let due: [GateStatus]
+        switch status {
+        case .crawl?: due = [crawlStatus]
+        case .walk?: due = [crawlStatus, walkStatus]
+        case .run?: due = [crawlStatus, walkStatus] + (partner.phases?.run != nil ? [runStatus] : [])
+        default: due = []
+        }
+        health = HealthScore(kpis: kpis, gates: due, status: status, commitment: commitment, charter: charter,
+                             coMarketing: coMarketing, weights: program.scoring)
+    }
+}

@@ -1,0 +1,46 @@
+import PartnerbookModel
+import PartnerbookSupport
+/// What the git history says about one partner's stale signatures: for each
+/// fingerprint a stale signature carries, the text it signed (or why that
+/// cannot be found). The pipeline looks it up before the rules run and the
+/// documents are made; rules and views only read it, so neither runs git.
+public struct SignedTexts: Sendable {
+    public enum Lookup: Sendable {
+        /// The signed revision: its commit, and the partner as it read then (with the company then).
+        case found(commit: String, partner: Partner, company: String?)
+        /// Why the signed text cannot be found.
+        case unavailable(String)
+    }
+
+    /// By fingerprint.
+    public var lookups: [String: Lookup]
+
+    public init(lookups: [String: Lookup] = [:]) {
+        self.lookups = lookups
+    }
+
+    /// What changed since `signature` for `partner`: the field changes, or why they cannot be shown.
+    public func changes(since signature: Signature, of partner: Partner, company: String?) -> (diff: CharterDiff?, commit: String?, note: String?) {
+        guard let fingerprint = signature.fingerprint?.value, Fingerprint.isWellFormed(fingerprint) else {
+            return (nil, nil, "the signature's fingerprint is not a sha256 fingerprint, so the signed text cannot be found")
+        }
+        switch lookups[fingerprint] {
+        case let .found(commit, signed, signedCompany)?:
+            return (CharterDiff(from: signed, oldCompany: signedCompany, to: partner, newCompany: company), commit, nil)
+        case let .unavailable(reason)?:
+            return (nil, nil, reason)
+        case nil:
+            return (nil, nil, "its history was not searched")
+        }
+    }
+
+    /// A line for a cache key: what the documents read from the history.
+    public var key: String {
+        lookups.keys.sorted().map { fingerprint -> String in
+            switch lookups[fingerprint]! {
+            case .found(let commit, _, _): return fingerprint + "=" + commit
+            case .unavailable(let reason): return fingerprint + "!" + reason
+            }
+        }.joined(separator: ";")
+    }
+}

@@ -1,0 +1,49 @@
+import PartnerbookModel
+import PartnerbookSupport
+/// What every rule may read besides the partner: program settings and the as-of date.
+public struct RuleContext: Sendable {
+    public var program: Program
+    public var asOf: Day
+    /// The partner's signed texts from git history, to say what changed since a
+    /// stale signature (looked up by the pipeline); nil: not searched.
+    public var signedTexts: SignedTexts?
+
+    public init(program: Program, asOf: Day, signedTexts: SignedTexts? = nil) {
+        self.program = program
+        self.asOf = asOf
+        self.signedTexts = signedTexts
+    }
+
+    /// This context for one partner, with its signed texts.
+    public func with(_ texts: SignedTexts?) -> RuleContext {
+        var copy = self
+        copy.signedTexts = texts
+        return copy
+    }
+}
+
+/// Collects one partner's findings; rules call `report`.
+package struct Findings {
+    package let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(_ partner: Partner) {
+        file = partner.file
+    }
+
+    mutating func report(_ rule: Rule, at position: SourcePosition, _ message: String, severity: Severity? = nil) {
+        diagnostics.append(Diagnostic(rule, file: file, at: position, message, severity: severity))
+    }
+}
+
+/// A family of related rules about one partner.
+package protocol PartnerRules: Sendable {
+    /// The rules it checks, with their documentation.
+    static var rules: [RuleInfo] { get }
+    static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings)
+}
+
+/// The first position that is known, walking from the most specific outwards.
+package func firstPosition(_ candidates: SourcePosition?...) -> SourcePosition {
+    candidates.lazy.compactMap { $0 }.first ?? .start
+}

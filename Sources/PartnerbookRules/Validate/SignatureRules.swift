@@ -1,0 +1,77 @@
+import PartnerbookModel
+import PartnerbookSupport
+/// Signatures against the current charter: `signature.stale`, `signature.missing`.
+package enum SignatureRules: PartnerRules {
+    package static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
+        let state = SignatureState(partner, company: context.program.company?.value)
+        let live = partner.status?.value.isCommitted == true
+        for entry in state.parties {
+            let side = entry.party == .us ? "us" : "the partner"
+            switch entry.standing {
+            case .valid:
+                continue
+            case .stale:
+                let signature = entry.signature!
+                let who = signature.name?.value ?? "someone"
+                let when = signature.date.map { " on \($0.value)" } ?? ""
+                findings.report(.signatureStale, at: signature.fingerprint?.at ?? signature.at,
+                                "the signature of \(who) for \(side)\(when) covers an earlier charter: "
+                                    + changed(since: signature, of: partner, context) + "; build the amended charter and sign again")
+            case .missing:
+                findings.report(.signatureMissing, at: partner.signatures?.at ?? .start,
+                                "the charter has no signature for \(side)" + (live ? " (required in \(partner.status!.value.rawValue))" : ""),
+                                severity: live ? .error : .warning)
+            }
+        }
+    }
+
+    /// How many changes a diagnostic spells out; `partnerbook changes ID` lists them all.
+    static let changesInMessage = 3
+
+    /// "since then, charter.goals.us changed from "A" to "B"; …", or why that cannot be said.
+    static func changed(since signature: Signature, of partner: Partner, _ context: RuleContext) -> String {
+        guard let texts = context.signedTexts else { return "the charter changed after signing (its history was not searched)" }
+        let (diff, commit, note) = texts.changes(since: signature, of: partner, company: context.program.company?.value)
+        guard let diff else { return "the charter changed after signing; what changed cannot be shown: \(note ?? "unknown")" }
+        let shown = diff.changes.prefix(changesInMessage).map(describe)
+        let more = diff.changes.count - shown.count
+        return "since the signed text (commit \(commit.map { String($0.prefix(7)) } ?? "?")), " + shown.joined(separator: "; ")
+            + (more > 0 ? "; and \(more) more (partnerbook changes \(partner.id))" : "")
+    }
+
+    static func describe(_ change: CharterDiff.Change) -> String {
+        switch (change.old, change.new) {
+        case let (old?, new?): return "\(change.path) changed from \(excerpt(old)) to \(excerpt(new))"
+        case let (nil, new?): return "\(change.path) was added: \(excerpt(new))"
+        case let (old?, nil): return "\(change.path) was removed (was \(excerpt(old)))"
+        default: return change.path
+        }
+    }
+
+    /// Quoted text, shortened for a one-line message.
+    static func excerpt(_ text: String) -> String {
+        let line = text.replacingOccurrences(of: "\n", with: " ")
+        return "\"" + (line.count > 120 ? line.prefix(119) + "…" : line) + "\""
+    }
+}
+
+extension Rule {
+    static let signatureStale = Rule("signature.stale", .warning)
+    static let signatureMissing = Rule("signature.missing", .warning)
+}
+
+extension SignatureRules {
+    /// The rules this family checks, with their documentation.
+    package static let rules: [RuleInfo] = [
+        RuleInfo(.signatureStale,
+                 summary: "A party's latest signature carries another fingerprint than the current charter's; the message names what changed, field by field, from git history.",
+                 why: "A signature covers the text that was signed; an amended charter must be signed again (--strict makes CI gate it).",
+                 fix: "Build the amended charter, review the changes with the partner, and sign again.",
+                 example: "signatures:\n  - { party: us, fingerprint: \"sha256:(the charter before its last edit)\" }"),
+        RuleInfo(.signatureMissing, raised: "error in walk and run",
+                 summary: "The charter has no signature of one party.",
+                 why: "A charter both sides have not signed is a draft; in walk and run the partnership is live without one.",
+                 fix: "Build the charter, have it signed, and record it with partnerbook sign.",
+                 example: "signatures: []"),
+    ]
+}
