@@ -2,7 +2,7 @@
 """Writes a program of N realistic synthetic partners (about 4-6 KB of YAML
 each: every section filled, four quarters of reviews, varied tiers and
 statuses) into a content folder. Partners in walk and run are signed with
-fingerprints computed from the canonical form documented in the README, so
+fingerprints computed from the canonical form documented in docs/signing.md, so
 the program builds without errors.
 
 usage: generate.py N FOLDER"""
@@ -42,7 +42,7 @@ def day(y, m, d):
 
 
 def canonical(p):
-    """The README's canonical form, independently of the Swift code."""
+    """The canonical form of docs/signing.md, independently of the Swift code."""
     def t(v):
         return v.strip()
     doc = {"format": "partnerbook-charter-v1", "company": COMPANY, "partner": p["name"], "tier": p["tier"],

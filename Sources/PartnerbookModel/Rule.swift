@@ -4,7 +4,7 @@
 /// Each rule is declared where it is checked, with its documentation
 /// (`RuleInfo`): a rule family's file holds its rules, so adding a rule
 /// touches that file and its test; `partnerbook explain`, the rules page of
-/// the site and `docs/rules.md` are made from the declarations.
+/// the site and `docs/reference/rules.md` are made from the declarations.
 public struct Rule: Hashable, Sendable, Comparable, CustomStringConvertible, ExpressibleByStringLiteral {
     public let id: String
     public let severity: Severity

@@ -6,7 +6,7 @@ import PartnerbookSupport
 
 /// The least HTTP/1.1 `serve` needs: GET and HEAD on 127.0.0.1, one
 /// response per connection, then close. Sockets come from FlyingSocks; the
-/// request head is read and checked here (`RequestHead`; see the README for
+/// request head is read and checked here (`RequestHead`; see docs/documents.md for
 /// why not FlyingFox's HTTP layer: it links FoundationNetworking, which a
 /// statically linked binary cannot carry without libcurl at run time).
 ///

@@ -30,25 +30,25 @@ package struct DocumentRenderer: Sendable {
             chart = ChartView(name: "Metrics by quarter", path: ChartView.partnerChart, alt: TrendPanels.description(charts))
         }
 
-        files += document(base + "charter", template: "charter.md", context: context, kind: "charter",
+        files += document(base + "charter", template: .charter, context: context, kind: .charter,
                           crumb: "Charter", view: CharterView(context))
 
         let scorecard = ScorecardView(context, chart: chart)
-        files += document(base + "scorecard", template: "scorecard.md", context: context, kind: "scorecard",
+        files += document(base + "scorecard", template: .scorecard, context: context, kind: .scorecard,
                           crumb: "Scorecard", view: scorecard)
 
         for packet in QBRPlan.packets(for: context.partner, asOf: asOf) {
             let qbr = QBRView(context, packet: packet, coMarketing: scorecard.coMarketing,
                               chart: chart.map { ChartView(name: $0.name, path: "../" + $0.path, alt: $0.alt) })
             let name = packet.period.isMonth ? "Review \(packet.period)" : "QBR \(packet.period)"
-            files += document(base + packet.path, template: "qbr.md", context: context, kind: "qbr",
+            files += document(base + packet.path, template: .qbr, context: context, kind: .qbr,
                               crumb: name, view: qbr)
-            files += document(base + packet.path + "-brief", template: "qbr-brief.md", context: context, kind: "brief",
+            files += document(base + packet.path + "-brief", template: .qbrBrief, context: context, kind: .brief,
                               crumb: name + " brief", view: BriefView(context, packet: packet))
         }
         files.append(OutputFile(base + "index.html",
-                                layout(body: templates.render("partner.html", PartnerPageView(context)), title: context.partnerName,
-                                       depth: 2, kind: "partner", context: context, crumbs: [(context.partnerName, "")])))
+                                layout(body: templates.render(.partner, PartnerPageView(context)), title: context.partnerName,
+                                       depth: 2, kind: .partner, context: context, crumbs: [(context.partnerName, "")])))
         return files
     }
 
@@ -60,31 +60,31 @@ package struct DocumentRenderer: Sendable {
         @Sendable func scorecard(_ ext: String) -> [OutputFile] {
             let view = ProgramScorecardView(program: program, listings: listings, diagnostics: report.diagnostics,
                                             asOf: asOf, ext: ext)
-            let filled = templates.render("program-scorecard.md", view)
+            let filled = templates.render(.programScorecard, view)
             if ext == "md" { return [OutputFile("program/scorecard.md", normalised(filled))] }
             return [OutputFile("program/scorecard.html", layout(body: htmlBody(filled), title: view.title, depth: 1,
-                                                                 kind: "program-scorecard", context: nil,
+                                                                 kind: .programScorecard, context: nil,
                                                                  crumbs: [("Program scorecard", "")]))]
         }
         let program = self.program, asOf = self.asOf
         let parts: [@Sendable () -> [OutputFile]] = [
             {
                 let view = DirectoryView(program: program, listings: listings, report: report, asOf: asOf, siteTitle: siteTitle)
-                return [OutputFile("index.html", layout(body: templates.render("index.html", view), title: siteTitle, depth: 0,
-                                                        kind: "home", context: nil, crumbs: []))]
+                return [OutputFile("index.html", layout(body: templates.render(.index, view), title: siteTitle, depth: 0,
+                                                        kind: .home, context: nil, crumbs: []))]
             },
             { scorecard("md") },
             { scorecard("html") },
             {
                 let view = ReportView(program: program, subjects: listings.map(\.subject), report: report, asOf: asOf)
-                return [OutputFile("program/report.html", layout(body: templates.render("report.html", view),
-                                                                 title: view.title, depth: 1, kind: "report",
+                return [OutputFile("program/report.html", layout(body: templates.render(.report, view),
+                                                                 title: view.title, depth: 1, kind: .report,
                                                                  context: nil, crumbs: [("Validation report", "")]))]
             },
             {
                 let view = RulesView(rules)
-                return [OutputFile("program/rules.html", layout(body: templates.render("rules.html", view), title: view.title,
-                                                                depth: 1, kind: "rules", context: nil, crumbs: [("Rules", "")]))]
+                return [OutputFile("program/rules.html", layout(body: templates.render(.rules, view), title: view.title,
+                                                                depth: 1, kind: .rules, context: nil, crumbs: [("Rules", "")]))]
             },
             {
                 let outcomes = ProgramOutcomes(program: program, facts: listings.map(\.outcome), asOf: asOf)
@@ -107,12 +107,12 @@ package struct DocumentRenderer: Sendable {
         let listed = contexts.filter { PublicDirectory.isListed($0.partner) }
         var files: [OutputFile] = []
         let home = PublicDirectoryView(program: program, contexts: listed, siteTitle: siteTitle)
-        files.append(OutputFile("index.html", layout(body: templates.render("public-index.html", home), title: siteTitle, depth: 0,
-                                                     kind: "home", context: nil, crumbs: [], isPublic: true)))
+        files.append(OutputFile("index.html", layout(body: templates.render(.publicIndex, home), title: siteTitle, depth: 0,
+                                                     kind: .home, context: nil, crumbs: [], isPublic: true)))
         for context in listed {
             files.append(OutputFile("partners/\(context.partner.id)/index.html",
-                                    layout(body: templates.render("public-partner.html", PublicPartnerView(context)),
-                                           title: context.partnerName, depth: 2, kind: "partner", context: nil,
+                                    layout(body: templates.render(.publicPartner, PublicPartnerView(context)),
+                                           title: context.partnerName, depth: 2, kind: .partner, context: nil,
                                            crumbs: [(context.partnerName, "")], isPublic: true)))
         }
         for asset in templates.assets {
@@ -146,7 +146,7 @@ package struct DocumentRenderer: Sendable {
     static let extSentinelInLinks = "%EF%A3%BFext%EF%A3%BE"
 
     /// The `.md` and `.html` of one document: the template is filled once.
-    private func document(_ path: String, template: String, context: DocumentContext, kind: String, crumb: String,
+    private func document(_ path: String, template: TemplateName, context: DocumentContext, kind: PageKind, crumb: String,
                           view: Any) -> [OutputFile] {
         var boxed = MustacheBox.box(view) as? [String: Any] ?? [:]
         boxed["ext"] = DocumentRenderer.extSentinel
@@ -175,24 +175,24 @@ package struct DocumentRenderer: Sendable {
         CMark.Document(markdown).sanitize().html()
     }
 
-    private func layout(body: String, title: String, depth: Int, kind: String, context: DocumentContext?,
+    private func layout(body: String, title: String, depth: Int, kind: PageKind, context: DocumentContext?,
                         crumbs: [(String, String)], isPublic: Bool = false) -> String {
         let root = String(repeating: "../", count: depth)
-        let crumbs = (kind == "home" ? [] : [("Partners", root + "index.html")]) + crumbs
+        let crumbs = (kind == .home ? [] : [("Partners", root + "index.html")]) + crumbs
         let health = context?.assessment.health
         let view = LayoutView(
-            title: title, root: root, siteTitle: siteTitle, kind: kind, body: body,
-            breadcrumbs: (kind == "home" ? [("Partners", "")] : crumbs).map { LayoutView.Crumb(title: $0.0, link: $0.1.isEmpty ? nil : $0.1) },
+            title: title, root: root, siteTitle: siteTitle, kind: kind.rawValue, body: body,
+            breadcrumbs: (kind == .home ? [("Partners", "")] : crumbs).map { LayoutView.Crumb(title: $0.0, link: $0.1.isEmpty ? nil : $0.1) },
             asOf: Format.date(asOf), company: program.company?.value ?? "",
             partnerName: context?.partnerName ?? "", tier: context?.partner.tier?.value.title ?? "",
             status: context?.partner.status?.value.rawValue ?? "",
             health: health.map { String($0.total) } ?? "", band: health?.band.rawValue ?? "", bandLabel: health?.bandText ?? "",
-            hasBand: health != nil && kind != "partner" && kind != "charter",
-            draft: kind == "charter" && context?.assessment.signatures.isFullySigned == false,
-            fingerprint: kind == "charter" ? context?.assessment.signatures.fingerprint : nil, isPublic: isPublic,
+            hasBand: health != nil && kind != .partner && kind != .charter,
+            draft: kind == .charter && context?.assessment.signatures.isFullySigned == false,
+            fingerprint: kind == .charter ? context?.assessment.signatures.fingerprint : nil, isPublic: isPublic,
             printFooterCSS: cssString("\(title) · prepared \(Format.date(asOf))"
-                + (kind == "charter" ? " · " + (context?.assessment.signatures.fingerprint ?? "") : "")))
-        return templates.render("layout.html", view)
+                + (kind == .charter ? " · " + (context?.assessment.signatures.fingerprint ?? "") : "")))
+        return templates.render(.layout, view)
     }
 
     package init(templates: TemplateSet, program: Program, asOf: Day, rules: [RuleInfo] = []) {

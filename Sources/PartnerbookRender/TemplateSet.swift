@@ -36,12 +36,14 @@ public struct TemplateError: Error, CustomStringConvertible {
 /// (`layout.html`, `report.html`, `index.html`, `partner.html`) use Mustache's
 /// default HTML escaping.
 public struct TemplateSet: Sendable {
-    public static let required = ["charter.md", "scorecard.md", "qbr.md", "qbr-brief.md", "program-scorecard.md", "layout.html", "report.html", "public-index.html", "public-partner.html",
-                                  "index.html", "partner.html", "rules.html"]
+    /// Every template a build renders: all must load (built in or replaced).
+    public static let required = TemplateName.allCases.map(\.rawValue)
 
     let library: MustacheLibrary
     /// SHA-256 over every template and asset (names and bytes), for the build cache.
     package let digest: String
+    /// Told what every template receives, when the reference docs are generated.
+    package var observer: TemplateVariables?
     /// Files under `assets/`, copied to the output as they are: relative path and bytes.
     let assets: [(path: String, data: Data)]
 
@@ -110,13 +112,19 @@ public struct TemplateSet: Sendable {
     }
 
 
-    func render(_ name: String, _ view: Any) -> String {
+    func render(_ name: TemplateName, _ view: Any) -> String {
         render(name, boxed: MustacheBox.box(view) as? [String: Any] ?? [:])
     }
 
     /// Renders a view already boxed by `MustacheBox` (to box once, render twice).
-    func render(_ name: String, boxed: [String: Any]) -> String {
-        library.render(boxed, withTemplate: name) ?? ""
+    func render(_ name: TemplateName, boxed: [String: Any]) -> String {
+        observer?.record(name, boxed)
+        // `load` refused any set without every `TemplateName`, and `empty` is
+        // never rendered: a missing template here is a bug, not an empty page.
+        guard let text = library.render(boxed, withTemplate: name.rawValue) else {
+            preconditionFailure("template \(name.rawValue) is not loaded")
+        }
+        return text
     }
 
     package init(library: MustacheLibrary, digest: String, assets: [(path: String, data: Data)]) {

@@ -25,3 +25,26 @@ struct Explain: ParsableCommand {
         print(RuleDocs.page(info), terminator: "")
     }
 }
+
+struct Docs: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Regenerate the reference pages: rules, content keys, template variables.",
+        discussion: "Writes rules.md, content.md and templates.md into the folder (default docs/reference), each made from the source of what it documents; the template variables are recorded while the content folder renders in memory. The test suite fails when the committed pages differ.",
+        version: PartnerbookVersion.line
+    )
+
+    @OptionGroup var contentOptions: ContentOptions
+
+    @Argument(help: "The folder to write.")
+    var folder = ReferenceDocs.folder
+
+    func run() throws {
+        try ContentFolder.require(contentOptions.content)
+        do {
+            let written = try ReferenceDocs.write(contentOptions.configuration(), to: URL(fileURLWithPath: folder))
+            print("wrote \(written.joined(separator: ", "))")
+        } catch {
+            throw Exit.fail("\(error)")
+        }
+    }
+}

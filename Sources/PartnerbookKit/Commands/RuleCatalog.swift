@@ -5,7 +5,7 @@ import PartnerbookRules
 import PartnerbookRender
 import PartnerbookOutput
 /// Every rule Partnerbook reports, with its documentation: what `explain`
-/// prints, what the site's rules page and `docs/rules.md` are made from.
+/// prints, what the site's rules page and `docs/reference/rules.md` are made from.
 /// Each list is declared beside the code that checks its rules.
 public enum RuleCatalog {
     public static let all: [RuleInfo] = (LoaderRules.rules + ProgramRules.rules + Validator.families.flatMap { $0.rules }

@@ -5,7 +5,7 @@ import PartnerbookRules
 import PartnerbookRender
 import PartnerbookOutput
 /// A rule's documentation as Markdown: what `partnerbook explain` prints and
-/// what `docs/rules.md` holds (a test keeps the file equal to this).
+/// what `docs/reference/rules.md` holds (a test keeps the file equal to this).
 public enum RuleDocs {
     public static func page(_ info: RuleInfo) -> String {
         """
@@ -28,7 +28,7 @@ public enum RuleDocs {
         """
     }
 
-    /// `docs/rules.md`: every rule, in id order.
+    /// `docs/reference/rules.md`: every rule, in id order.
     public static var markdown: String {
         var text = """
         # Rules

@@ -2,7 +2,7 @@ import PartnerbookModel
 import PartnerbookSupport
 /// The JSON Schemas of the two file kinds, for editors with the YAML
 /// language server (`partnerbook schema program|partner`): every key, its
-/// type, its words, what it means (from the README) and what is required.
+/// type, its words, what it means and what is required.
 /// `check` stays the authority: it reads text as text, reports positions and
 /// runs every rule; the schema lets an editor complete keys and flag a typo
 /// as you type. Each mapping's keys are the loader's own key lists, so the

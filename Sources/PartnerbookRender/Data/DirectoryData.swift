@@ -4,7 +4,7 @@ import PartnerbookSupport
 import PartnerbookRules
 
 /// `program/partners.json` and `program/partners.csv`: the directory as data,
-/// one record per partner, in ID order (README, "Data out").
+/// one record per partner, in ID order (docs/outcomes.md, "Data out").
 package struct DirectoryData {
     struct Alert: Codable, Sendable {
         var severity: String

@@ -7,7 +7,7 @@ import Testing
 @testable import PartnerbookRender
 @testable import PartnerbookOutput
 
-/// The straight line to a dated target (README, "Targets with dates").
+/// The straight line to a dated target (docs/methodology.md, "Targets with dates").
 @Suite struct PaceTests {
     private func day(_ text: String) -> Day { Day(text)! }
 

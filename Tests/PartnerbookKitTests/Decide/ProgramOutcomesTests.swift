@@ -8,7 +8,7 @@ import Testing
 @testable import PartnerbookRender
 @testable import PartnerbookOutput
 
-/// The program's two measures: partner revenue share and active partner rate (README, "Program outcomes").
+/// The program's two measures: partner revenue share and active partner rate (docs/outcomes.md).
 @Suite struct ProgramOutcomesTests {
     typealias F = Fixtures
 

@@ -65,23 +65,23 @@ import Testing
                                in: folder.url).status == 0)
         let new = try tree(folder.url.appendingPathComponent("expected"))
 
-        var sawOld = false
-        for delay in [0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.8, 1.2, 1.8] {
-            let process = Process()
-            process.executableURL = Binary.url
-            process.arguments = arguments
-            process.currentDirectoryURL = folder.url
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            Thread.sleep(forTimeInterval: delay)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+        // Killed right after each step says it finished (PARTNERBOOK_TIMINGS=1
+        // prints "timing STEP"), so the kills land in every step in turn,
+        // not wherever a sleep happened to end.
+        var killedBeforeTheSwap = 0
+        for step in ["", "check the output folder", "read the cache", "digest the inputs", "up-to-date check",
+                     "partners", "program pages", "commit and swap"] {
+            let build = try RunningBinary(arguments, in: folder.url, environment: ["PARTNERBOOK_TIMINGS": "1"])
+            if !step.isEmpty {  // "" kills it as soon as it started
+                #expect(build.waitFor("timing " + step), "the build never reported the step '\(step)'")
+            }
+            build.kill()
             let now = try tree(output)
-            #expect(now == old || now == new, "after a kill at \(delay)s the output is a mix of \(now.count) files")
-            if now == old { sawOld = true } else { break }
+            #expect(now == old || now == new, "after a kill following '\(step)' the output is a mix of \(now.count) files")
+            if now == old { killedBeforeTheSwap += 1 } else { break }
         }
-        #expect(sawOld, "no kill landed before the swap; the test proved nothing")
+        let sawOld = killedBeforeTheSwap >= 5
+        #expect(sawOld, "only \(killedBeforeTheSwap) kills landed before the swap; the test proved little")
         #expect(try Binary.run(arguments, in: folder.url).status == 0)
         #expect(try tree(output) == new)
         #expect(try leftovers(beside: output).isEmpty, "the next build cleans up what killed builds left")

@@ -19,18 +19,6 @@ import Testing
         return folder
     }
 
-    private func start(_ arguments: [String], in folder: TemporaryFolder) throws -> (Process, Pipe) {
-        let process = Process()
-        process.executableURL = Binary.url
-        process.arguments = arguments
-        process.currentDirectoryURL = folder.url
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        return (process, errors)
-    }
-
     @Test func twoBuildsAtOnceBothFinishAndLeaveAWholeTree() throws {
         let folder = program(partners: 60)
         let arguments = ["build", "--content", "content", "--output", "out", "--no-cache"]
@@ -40,13 +28,16 @@ import Testing
                 folder.write("content/partners/\(String(format: "p%03d", index)).yaml",
                              Fixtures.partner.replacingOccurrences(of: "A *good* partner.", with: "Round \(round)."))
             }
-            let (first, firstErrors) = try start(arguments, in: folder)
-            let (second, secondErrors) = try start(arguments, in: folder)
-            let firstLog = String(decoding: firstErrors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            let secondLog = String(decoding: secondErrors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            first.waitUntilExit()
-            second.waitUntilExit()
-            #expect(first.terminationStatus == 0 && second.terminationStatus == 0, "\(firstLog)\(secondLog)")
+            // The test holds the lock while both start, so both are running
+            // and contending when it lets go: the overlap is proven, not assumed.
+            var held: OutputLock? = try OutputLock(output: folder.url.appendingPathComponent("out"), wait: false)
+            let first = try RunningBinary(arguments, in: folder.url)
+            let second = try RunningBinary(arguments, in: folder.url)
+            #expect(first.waitFor("waiting for another partnerbook build") && second.waitFor("waiting for another partnerbook build"))
+            held = nil
+            _ = held
+            let firstStatus = first.finish(), secondStatus = second.finish()
+            #expect(firstStatus == 0 && secondStatus == 0, "\(first.stderr)\(second.stderr)")
             let output = folder.url.appendingPathComponent("out")
             let manifest = try String(contentsOf: output.appendingPathComponent(OutputWriter.manifestName), encoding: .utf8)
                 .split(separator: "\n").map(String.init)
@@ -72,15 +63,12 @@ import Testing
         #expect(refused.stderr.contains("another partnerbook build is writing \(output.standardizedFileURL.path) (process \(ProcessInfo.processInfo.processIdentifier)); not waiting (--no-wait)"))
         #expect(!FileManager.default.fileExists(atPath: output.path), "it wrote nothing")
 
-        let (waiting, errors) = try start(["build", "--content", "content", "--output", "out"], in: folder)
-        Thread.sleep(forTimeInterval: 1.5)
-        #expect(waiting.isRunning, "it waits for the lock")
+        let waiting = try RunningBinary(["build", "--content", "content", "--output", "out"], in: folder.url)
+        #expect(waiting.waitFor("partnerbook: waiting for another partnerbook build to finish writing out"))
+        #expect(waiting.process.isRunning, "it waits for the lock")
         lock = nil
         _ = lock
-        let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        waiting.waitUntilExit()
-        #expect(waiting.terminationStatus == 0)
-        #expect(log.contains("partnerbook: waiting for another partnerbook build to finish writing out"))
+        #expect(waiting.finish() == 0)
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("partners/p000/charter.html").path))
     }
 }

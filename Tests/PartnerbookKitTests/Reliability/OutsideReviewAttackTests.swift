@@ -9,7 +9,7 @@ import Testing
 @testable import PartnerbookOutput
 
 /// The eleven holes an outside review found, each as the attack it ran
-/// (README, "Limits and hostile input"). The CSV formula (1) is in
+/// (docs/limits-and-security.md). The CSV formula (1) is in
 /// DataOutTests, the preview server's Host, redirect, header and slow-client
 /// attacks (2, 7) in ServeCommandTests, the rename rollback (4) in
 /// FileReplacementTests; the rest are here, run through the real binary.

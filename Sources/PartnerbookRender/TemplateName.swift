@@ -1,0 +1,23 @@
+/// The templates a build renders, by file name without `.mustache`. Every
+/// case must load (built in or replaced), so none can render as nothing.
+public enum TemplateName: String, CaseIterable, Sendable {
+    case charter = "charter.md"
+    case scorecard = "scorecard.md"
+    case qbr = "qbr.md"
+    case qbrBrief = "qbr-brief.md"
+    case programScorecard = "program-scorecard.md"
+    case layout = "layout.html"
+    case report = "report.html"
+    case publicIndex = "public-index.html"
+    case publicPartner = "public-partner.html"
+    case index = "index.html"
+    case partner = "partner.html"
+    case rules = "rules.html"
+}
+
+/// What a page is, for the layout: its `<body>` class and what it adds
+/// (a charter's draft mark and fingerprint, the home page's crumbs).
+enum PageKind: String, Sendable {
+    case charter, scorecard, qbr, brief, partner, home, report, rules
+    case programScorecard = "program-scorecard"
+}
