@@ -46,7 +46,7 @@ def console_errors():
 
 
 def public_directory():
-    """The public directory: listed partners only, search and the tier filter, no internal page."""
+    """The public directory: listed partners only, search and the category filter, no internal page."""
     driver.get((OUTPUT / "index.html").as_uri())
     cards = visible_cards()
     check("public home lists the listed partners", cards == ["acme-cloud", "harbor-payments", "polaris-hosting"], cards)
@@ -55,8 +55,10 @@ def public_directory():
     check("search narrows the public directory", visible_cards() == ["harbor-payments"], visible_cards())
     search.clear()
     driver.execute_script("arguments[0].dispatchEvent(new Event('input'))", search)
-    driver.find_element(By.CSS_SELECTOR, 'button[data-filter="tier"][data-value="strategic"]').click()
-    check("tier filter on the public directory", visible_cards() == ["acme-cloud"], visible_cards())
+    driver.find_element(By.CSS_SELECTOR, 'button[data-filter="category"][data-value="hosting-and-reseller"]').click()
+    check("category filter on the public directory", visible_cards() == ["polaris-hosting"], visible_cards())
+    check("no tier filter without public.show_tiers", not driver.find_elements(By.CSS_SELECTOR, 'button[data-filter="tier"]'))
+    driver.find_element(By.CSS_SELECTOR, 'button[data-filter="category"][data-value="all"]').click()
     links = driver.execute_script("return Array.from(document.links).map(a => a.getAttribute('href'))")
     check("no link to an internal page", not any("scorecard" in l or "report" in l or "qbr" in l for l in links), links)
     driver.find_element(By.LINK_TEXT, "Acme Cloud").click()

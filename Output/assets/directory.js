@@ -1,4 +1,5 @@
-// Partner directory: narrows the cards by search text, tier and status.
+// Partner directory: narrows the cards by search text and by the filter
+// groups the page has (tier and status; category in the public directory).
 // No dependencies, no network: the data is in the cards' data-* attributes,
 // so this works from file:// and from any static host.
 (function () {
@@ -9,17 +10,17 @@
   var cards = Array.prototype.slice.call(list.querySelectorAll("[data-partner]"));
   var count = document.getElementById("partner-count");
   var empty = document.getElementById("no-results");
-  var chosen = { tier: "all", status: "all" };
+  // Each button group filters on the card attribute data-<group>.
+  var chosen = {};
 
   function apply() {
     var words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
     var shown = 0;
     cards.forEach(function (card) {
       var text = card.getAttribute("data-search") || "";
-      var visible =
-        (chosen.tier === "all" || card.getAttribute("data-tier") === chosen.tier) &&
-        (chosen.status === "all" || card.getAttribute("data-status") === chosen.status) &&
-        words.every(function (word) { return text.indexOf(word) !== -1; });
+      var visible = Object.keys(chosen).every(function (group) {
+        return chosen[group] === "all" || card.getAttribute("data-" + group) === chosen[group];
+      }) && words.every(function (word) { return text.indexOf(word) !== -1; });
       card.hidden = !visible;
       if (visible) { shown += 1; }
     });

@@ -2,9 +2,28 @@ import PartnerbookModel
 import PartnerbookSupport
 /// Reads the `charter` section: goals, value exchange, timeline, measurement, governance.
 package enum CharterLoader {
-    static let keys = ["goals", "value_exchange", "timeline", "measurement", "governance"]
+    static let keys = ["goals", "value_exchange", "timeline", "measurement", "governance",
+                       "effective", "term", "agreement", "sections"]
 
     package static func load(_ fields: Fields) -> Charter {
+        var charter = sections(fields)
+        charter.effective = fields.day("effective")
+        charter.term = fields.text("term")
+        charter.agreement = fields.text("agreement")
+        charter.sections = fields.items("sections").map { list in
+            list.value.enumerated().compactMap { index, item -> CharterSection? in
+                guard let section = Fields(item.node, at: item.at, path: "\(fields.qualified("sections"))[\(index + 1)]",
+                                           known: ["title", "text"], context: fields.context) else { return nil }
+                section.require("title")
+                section.require("text")
+                return CharterSection(at: item.at, title: section.text("title"), text: section.text("text"))
+            }
+        } ?? []
+        return charter
+    }
+
+    /// The five sections every charter has.
+    private static func sections(_ fields: Fields) -> Charter {
         Charter(
             at: fields.at,
             goals: fields.fields("goals", known: ["us", "partner", "customers"]).map {

@@ -5,7 +5,9 @@ import PartnerbookSupport
 /// Reads a partner file's node tree into a `Partner`, section by section.
 package enum PartnerLoader {
     static let topKeys = ["name", "tier", "status", "summary", "profile", "contacts", "leverage",
-                          "commitments", "charter", "phases", "co_marketing", "reviews", "signatures", "ended", "decision", "listed", "aliases"]
+                          "commitments", "charter", "phases", "co_marketing", "reviews", "signatures", "ended", "decision", "listed", "aliases",
+                          "legal", "signatories", "public"]
+    static let publicKeys = ["summary", "offering", "category", "regions", "website", "contact"]
 
     package static func load(_ root: YNode, id: String, context: LoadContext) -> Partner {
         var partner = Partner(id: id, file: context.file)
@@ -33,6 +35,19 @@ package enum PartnerLoader {
         partner.ended = top.day("ended")
         partner.listed = top.bool("listed")
         partner.aliases = top.textList("aliases")?.value ?? []
+        partner.legal = top.fields("legal", known: ["entity", "address"]).map {
+            LegalParty(at: $0.at, entity: $0.text("entity"), address: $0.text("address"))
+        }
+        partner.signatories = top.fields("signatories", known: ["us", "partner"]).map {
+            let contactKeys = ["name", "title", "email"]
+            return Signatories(at: $0.at, us: $0.fields("us", known: contactKeys).map(contact),
+                               partner: $0.fields("partner", known: contactKeys).map(contact))
+        }
+        partner.publicProfile = top.fields("public", known: publicKeys).map {
+            PublicProfile(at: $0.at, summary: $0.text("summary"), offering: $0.textList("offering")?.value ?? [],
+                          category: $0.text("category"), regions: $0.textList("regions")?.value ?? [],
+                          website: $0.text("website"), contact: $0.text("contact"))
+        }
         partner.decision = top.fields("decision", known: ["core_to_differentiation", "roadmap_delay_months", "partner_needs_us"]).map {
             BuildOrPartnerInputs(at: $0.at, coreToDifferentiation: $0.bool("core_to_differentiation"),
                                  roadmapDelayMonths: $0.nonNegative("roadmap_delay_months"), partnerNeedsUs: $0.bool("partner_needs_us"))

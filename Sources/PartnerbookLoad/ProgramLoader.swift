@@ -5,7 +5,7 @@ import PartnerbookSupport
 /// Reads `program.yaml`.
 package enum ProgramLoader {
     static let keys = ["name", "company", "currency", "as_of", "site", "gates", "scoring", "outcomes", "targets",
-                       "exchange_rates", "record"]
+                       "exchange_rates", "record", "legal", "public", "ecosystem"]
     static let scoringKeys = ["kpis", "gates", "commitment", "charter", "co_marketing"]
 
     package static func load(_ root: YNode, context: LoadContext) -> Program {
@@ -19,7 +19,19 @@ package enum ProgramLoader {
             program.currency = currency.value
         }
         program.asOf = top.day("as_of")
-        if let site = top.fields("site", known: ["title", "base_url"]) {
+        if let legal = top.fields("legal", known: ["entity", "address", "statement"]) {
+            program.legal = LegalParty(at: legal.at, entity: legal.text("entity"), address: legal.text("address"))
+            program.legalStatement = legal.text("statement")
+        }
+        if let settings = top.fields("public", known: ["show_tiers"]) {
+            program.showTiersInPublic = settings.bool("show_tiers")?.value ?? false
+        }
+        program.ecosystem = top.fields("ecosystem", known: ["model", "brand_risk", "review_capacity"]).map {
+            EcosystemSettings(at: $0.at, model: $0.choice("model"), brandRisk: $0.choice("brand_risk"),
+                              reviewCapacity: $0.choice("review_capacity"))
+        }
+        if let site = top.fields("site", known: ["title", "base_url", "paper"]) {
+            if let paper: Located<Paper> = site.choice("paper") { program.site.paper = paper.value }
             program.site.title = site.text("title")?.value
             program.site.baseURL = site.value("base_url", expected: "an absolute http:// or https:// URL with no spaces or control characters",
                                               BaseURL.parse)?.value

@@ -6,6 +6,14 @@ public struct Charter: Sendable {
     public var timeline: Timeline?
     public var measurement: Measurement?
     public var governance: Governance?
+    /// The day the charter takes effect; part of the signed text.
+    public var effective: Located<Day>?
+    /// How long it runs and how it renews (Markdown).
+    public var term: Located<String>?
+    /// The agreement it sits under: an MSA, a marketplace agreement (Markdown).
+    public var agreement: Located<String>?
+    /// Sections after the five: confidentiality, territory, responsibilities.
+    public var sections: [CharterSection] = []
 
     package init(at: SourcePosition, goals: Goals? = nil, valueExchange: ValueExchange? = nil, timeline: Timeline? = nil, measurement: Measurement? = nil, governance: Governance? = nil) {
         self.at = at
@@ -43,19 +51,12 @@ public struct ValueExchange: Sendable {
 
     public var isEmpty: Bool { weGive == nil && partnerGives == nil && balance == nil }
 
-
     package init(at: SourcePosition, weGive: Located<[Located<String>]>? = nil, partnerGives: Located<[Located<String>]>? = nil, balance: Located<String>? = nil) {
-
         self.at = at
-
         self.weGive = weGive
-
         self.partnerGives = partnerGives
-
         self.balance = balance
-
     }
-
 }
 
 /// One phase of the crawl / walk / run plan.
@@ -98,19 +99,12 @@ public struct Timeline: Sendable {
 
     public var isEmpty: Bool { crawl == nil && walk == nil && run == nil }
 
-
     package init(at: SourcePosition, crawl: PhasePlan? = nil, walk: PhasePlan? = nil, run: PhasePlan? = nil) {
-
         self.at = at
-
         self.crawl = crawl
-
         self.walk = walk
-
         self.run = run
-
     }
-
 }
 
 /// A key performance indicator defined by the charter.
@@ -157,19 +151,12 @@ public struct Measurement: Sendable {
     public var cadence: Cadence { reviewCadence?.value ?? .quarterly }
     public var isEmpty: Bool { metrics == nil && tracking == nil && reviewCadence == nil }
 
-
     package init(at: SourcePosition, metrics: Located<[Metric]>? = nil, tracking: Located<String>? = nil, reviewCadence: Located<Cadence>? = nil) {
-
         self.at = at
-
         self.metrics = metrics
-
         self.tracking = tracking
-
         self.reviewCadence = reviewCadence
-
     }
-
 }
 
 public struct Governance: Sendable {
@@ -180,17 +167,10 @@ public struct Governance: Sendable {
 
     public var isEmpty: Bool { owners == nil && escalation == nil && exitCriteria == nil }
 
-
     package init(at: SourcePosition, owners: PartyPair<Located<String>>? = nil, escalation: Located<[Located<String>]>? = nil, exitCriteria: Located<[Located<String>]>? = nil) {
-
         self.at = at
-
         self.owners = owners
-
         self.escalation = escalation
-
         self.exitCriteria = exitCriteria
-
     }
-
 }

@@ -45,17 +45,11 @@ public struct ChecklistStage: Sendable {
         items.first { $0.name == item }?.state.value
     }
 
-
     package init(stage: Stage, at: SourcePosition, items: [ChecklistItem] = []) {
-
         self.stage = stage
-
         self.at = at
-
         self.items = items
-
     }
-
 }
 
 public struct ChecklistItem: Sendable {
@@ -63,15 +57,9 @@ public struct ChecklistItem: Sendable {
     public var at: SourcePosition
     public var state: Located<ItemState>
 
-
     package init(name: String, at: SourcePosition, state: Located<ItemState>) {
-
         self.name = name
-
         self.at = at
-
         self.state = state
-
     }
-
 }

@@ -27,6 +27,12 @@ public struct Partner: Sendable {
     public var listed: Located<Bool>?
     /// Other names the partner goes by in CRM and finance exports (`record`).
     public var aliases: [Located<String>] = []
+    /// The partner's legal entity and address (`legal:`), part of the signed text.
+    public var legal: LegalParty?
+    /// Who signs for each side; default the executive sponsors.
+    public var signatories: Signatories?
+    /// What the public directory may say (`public:`).
+    public var publicProfile: PublicProfile?
 
     public init(id: String, file: String) {
         self.id = id
@@ -58,19 +64,12 @@ public struct Contact: Sendable {
     public var title: Located<String>?
     public var email: Located<String>?
 
-
     package init(at: SourcePosition, name: Located<String>? = nil, title: Located<String>? = nil, email: Located<String>? = nil) {
-
         self.at = at
-
         self.name = name
-
         self.title = title
-
         self.email = email
-
     }
-
 }
 
 public struct Contacts: Sendable {
@@ -79,19 +78,12 @@ public struct Contacts: Sendable {
     public var partner: Contact?
     public var sponsors: PartyPair<Located<String>>?
 
-
     package init(at: SourcePosition, us: Contact? = nil, partner: Contact? = nil, sponsors: PartyPair<Located<String>>? = nil) {
-
         self.at = at
-
         self.us = us
-
         self.partner = partner
-
         self.sponsors = sponsors
-
     }
-
 }
 
 /// A value for each side, as in `{ us: ..., partner: ... }`.
@@ -116,17 +108,11 @@ public struct Leverage: Sendable {
     public var type: Located<LeverageType>?
     public var evidence: Located<String>?
 
-
     package init(at: SourcePosition, type: Located<LeverageType>? = nil, evidence: Located<String>? = nil) {
-
         self.at = at
-
         self.type = type
-
         self.evidence = evidence
-
     }
-
 }
 
 /// Inputs of the playbook's "should we build or partner?" tree.

@@ -21,23 +21,14 @@ public struct CrawlResult: Sendable {
     public var direction: Direction = .up
     public var decision: Located<GateDecision>?
 
-
     package init(at: SourcePosition, pilotCustomers: [Located<String>] = [], baseline: Located<Double>? = nil, result: Located<Double>? = nil, direction: Direction = .up, decision: Located<GateDecision>? = nil) {
-
         self.at = at
-
         self.pilotCustomers = pilotCustomers
-
         self.baseline = baseline
-
         self.result = result
-
         self.direction = direction
-
         self.decision = decision
-
     }
-
 }
 
 public struct WalkResult: Sendable {
@@ -46,19 +37,12 @@ public struct WalkResult: Sendable {
     public var adopted: Located<Int>?
     public var decision: Located<GateDecision>?
 
-
     package init(at: SourcePosition, invited: Located<Int>? = nil, adopted: Located<Int>? = nil, decision: Located<GateDecision>? = nil) {
-
         self.at = at
-
         self.invited = invited
-
         self.adopted = adopted
-
         self.decision = decision
-
     }
-
 }
 
 /// What running at scale cost and brought back: the "ROI validated" gate.

@@ -14,8 +14,22 @@ public struct Program: Sendable {
     public var exchangeRates = ExchangeRates()
     /// How `record` reads exports: the partner column and metric columns.
     public var record = RecordMapping()
+    /// Our legal entity and address (`legal:`), part of every charter's signed text.
+    public var legal: LegalParty?
+    /// Printed above the signatures: whether the charter binds (`legal.statement`).
+    public var legalStatement: Located<String>?
+    /// Tier names in the public directory (`public.show_tiers`); default false.
+    public var showTiersInPublic = false
+    /// How the directory is kept, and the ecosystem-control tree's inputs (`ecosystem:`).
+    public var ecosystem: EcosystemSettings?
 
     public init() {}
+
+    /// Our side as every charter signs it.
+    public var ourSide: OurSide {
+        OurSide(company: company?.value, entity: legal?.entity?.value, address: legal?.address?.value,
+                statement: legalStatement?.value)
+    }
 }
 
 /// `exchange_rates: { EUR: 1.08, 2026-Q3: { EUR: 1.1 } }`: how many units of
@@ -50,6 +64,8 @@ public struct RecordMapping: Sendable {
 public struct SiteSettings: Sendable {
     public var title: String?
     public var baseURL: String?
+    /// The printed page of charters and packets; default A4.
+    public var paper: Paper = .a4
     public init() {}
 }
 

@@ -69,15 +69,10 @@ public struct MetricValue: Sendable {
     public var id: Located<String>
     public var value: Located<Double>
 
-
     package init(id: Located<String>, value: Located<Double>) {
-
         self.id = id
-
         self.value = value
-
     }
-
 }
 
 public struct Risk: Sendable {
@@ -86,17 +81,10 @@ public struct Risk: Sendable {
     public var owner: Located<String>?
     public var action: Located<String>?
 
-
     package init(at: SourcePosition, risk: Located<String>? = nil, owner: Located<String>? = nil, action: Located<String>? = nil) {
-
         self.at = at
-
         self.risk = risk
-
         self.owner = owner
-
         self.action = action
-
     }
-
 }

@@ -18,21 +18,12 @@ public struct Signature: Sendable {
     /// `sha256:` followed by 64 lowercase hex digits.
     public var fingerprint: Located<String>?
 
-
     package init(at: SourcePosition, party: Located<Party>? = nil, name: Located<String>? = nil, title: Located<String>? = nil, date: Located<Day>? = nil, fingerprint: Located<String>? = nil) {
-
         self.at = at
-
         self.party = party
-
         self.name = name
-
         self.title = title
-
         self.date = date
-
         self.fingerprint = fingerprint
-
     }
-
 }

@@ -6,7 +6,8 @@
 package enum BuiltInTemplates {
     package static let files: [String: String] = [
         "assets/directory.js": #"""
-// Partner directory: narrows the cards by search text, tier and status.
+// Partner directory: narrows the cards by search text and by the filter
+// groups the page has (tier and status; category in the public directory).
 // No dependencies, no network: the data is in the cards' data-* attributes,
 // so this works from file:// and from any static host.
 (function () {
@@ -17,17 +18,17 @@ package enum BuiltInTemplates {
   var cards = Array.prototype.slice.call(list.querySelectorAll("[data-partner]"));
   var count = document.getElementById("partner-count");
   var empty = document.getElementById("no-results");
-  var chosen = { tier: "all", status: "all" };
+  // Each button group filters on the card attribute data-<group>.
+  var chosen = {};
 
   function apply() {
     var words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
     var shown = 0;
     cards.forEach(function (card) {
       var text = card.getAttribute("data-search") || "";
-      var visible =
-        (chosen.tier === "all" || card.getAttribute("data-tier") === chosen.tier) &&
-        (chosen.status === "all" || card.getAttribute("data-status") === chosen.status) &&
-        words.every(function (word) { return text.indexOf(word) !== -1; });
+      var visible = Object.keys(chosen).every(function (group) {
+        return chosen[group] === "all" || card.getAttribute("data-" + group) === chosen[group];
+      }) && words.every(function (word) { return text.indexOf(word) !== -1; });
       card.hidden = !visible;
       if (visible) { shown += 1; }
     });
@@ -106,7 +107,7 @@ a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible
 .breadcrumbs ol { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; }
 .breadcrumbs li + li::before { content: "›"; padding: 0 .5rem; color: var(--muted); }
 
-.document, .doc-badges, .draft-note {
+.document, .doc-badges, .packet-header, .packet-footer {
   max-width: 60rem; margin-left: auto; margin-right: auto;
 }
 .document {
@@ -149,12 +150,6 @@ code { font-family: "Source Code Pro", Menlo, Consolas, monospace; font-size: .9
 .badge-notice { color: #2c5282; background: #ebf8ff; }
 .badge-tier { color: #2c5282; background: #ebf8ff; }
 
-.draft-note { padding: .6rem 1rem; margin-top: 1rem; border: 2px dashed var(--red); color: var(--red); background: var(--paper); }
-.draft-mark {
-  position: fixed; top: 40%; left: 0; right: 0; text-align: center;
-  font-size: 9rem; font-weight: 800; letter-spacing: .5rem; text-transform: uppercase;
-  color: rgba(155, 44, 44, .08); transform: rotate(-24deg); z-index: 0;
-}
 
 /* Home: counts, filters, cards. */
 .page-home .document, .page-home .breadcrumbs, .page-home .site-footer { max-width: 72rem; }
@@ -199,6 +194,10 @@ table.compact th .target { display: block; font-weight: 400; color: var(--muted)
 .card[hidden] { display: none; }
 .card h3 { margin: 0; font-size: 1.2rem; }
 .card p { margin: 0; }
+.card-category { color: var(--muted); font-size: .9rem; }
+.public-details { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; }
+.public-details dt { font-weight: 700; }
+.public-details dd { margin: 0; }
 .badges { display: flex; flex-wrap: wrap; gap: .3rem; margin: .25rem 0; }
 .card-leverage { font-weight: 600; color: var(--muted); }
 .card-summary { font-size: .95rem; }
@@ -245,16 +244,14 @@ table.compact th .target { display: block; font-weight: 400; color: var(--muted)
   .cards { grid-template-columns: 1fr; }
   .summary-grid { grid-template-columns: 1fr; }
   .document { border-radius: 0; border-left: 0; border-right: 0; }
-  .draft-mark { font-size: 5rem; }
-}
+  }
 
-/* Print: A4 or Letter, whichever the printer uses. Navigation is dropped; the
-   footer (document, date and charter fingerprint) repeats on every page. */
+/* Print: the page size is site.paper's (A4 or letter, set in each page's
+   <style>). Navigation is dropped; the footer (document, date, the charter's
+   short fingerprint, page of pages) repeats on every page, on one line. */
 @page {
-  size: auto;
   margin: 16mm 15mm 20mm;
-  @bottom-center { font-family: Helvetica, Arial, sans-serif; font-size: 8pt; color: #4a5568; }
-  @bottom-right { content: "Page " counter(page) " of " counter(pages); font-family: Helvetica, Arial, sans-serif; font-size: 8pt; color: #4a5568; }
+  @bottom-center { width: 100%; white-space: nowrap; font-family: Helvetica, Arial, sans-serif; font-size: 7.5pt; color: #4a5568; }
 }
 
 @media print {
@@ -262,8 +259,7 @@ table.compact th .target { display: block; font-weight: 400; color: var(--muted)
   body { background: #fff; }
   .site-header, .breadcrumbs, .site-footer, .skip-link, .filters, .result-count { display: none; }
   .document { border: 0; padding: 0; margin: 0; max-width: none; }
-  .doc-badges, .draft-note { max-width: none; padding: 0; }
-  a { color: inherit; text-decoration: none; }
+  .doc-badges,   a { color: inherit; text-decoration: none; }
   h2 { break-after: avoid; }
   h3 { break-after: avoid; }
   table, img, blockquote { break-inside: avoid; }
@@ -271,12 +267,28 @@ table.compact th .target { display: block; font-weight: 400; color: var(--muted)
   table { display: table; overflow: visible; }
   th, td { border: 1px solid #a0aec0; }
   .page-charter h3 + table { break-before: avoid; }
-  .draft-mark { color: rgba(155, 44, 44, .10); }
-}
+  }
 
-/* Charter: what changed since signing, readable on screen and in print. */
-.page-charter del { color: var(--red); }
-.page-charter del + strong, .page-charter li strong:last-child { color: var(--green); }
+/* Charter: what changed since signing, marked where it stands, readable on
+   screen, in print and in grey-scale (struck through and underlined). */
+.page-charter del { color: var(--red); text-decoration: line-through; }
+.page-charter ins { color: var(--green); text-decoration: underline; background: var(--green-bg); }
+.page-charter blockquote { border: 2px dashed #9b2c2c; border-left-width: 6px; background: #fff5f5; color: #742a2a; padding: .4rem 1rem; margin-left: 0; }
+
+/* QBR packet: shown on the shared screen and sent to the partner. Large
+   type, and empty rows tall enough to write decisions in by hand. */
+.packet-header { display: flex; justify-content: space-between; gap: 1rem; padding: 1rem 0 .5rem; color: var(--muted); }
+.packet-header p { margin: 0; }
+.packet-parties { font-weight: 700; color: var(--ink); }
+.packet-footer { color: var(--muted); font-size: .9rem; padding: 1rem 0 2rem; }
+.page-packet .document { font-size: 1.08rem; }
+.page-packet h2:first-of-type { margin-top: 1rem; }
+.page-packet td:empty { height: 3.2em; }
+@media print {
+  .packet-header { padding-top: 0; }
+  .page-packet .document { font-size: 1rem; }
+  .page-packet td:empty { height: 2.6em; }
+}
 
 /* Charter signature blocks: a tall last row to sign on, never split. */
 .page-charter h3 + table tr:last-child td { height: 4.5em; vertical-align: bottom; }
@@ -291,7 +303,7 @@ table.compact th .target { display: block; font-weight: 400; color: var(--muted)
 """#,
         "charter.md.mustache": #"""
 {{% CONTENT_TYPE: MARKDOWN }}
-# Partnership charter: {{partnerName}}
+# {{title}}
 
 Between **{{company}}** and **{{partnerName}}** · {{tier}} · Status: {{status}} · Prepared {{asOf}}
 
@@ -304,7 +316,7 @@ Between **{{company}}** and **{{partnerName}}** · {{tier}} · Status: {{status}
 {{#hasChanges}}
 ## Changed since signed
 
-This text differs from the text that was signed: struck-through words are what was signed, bold words are the text now. Once both parties agree to the changes, both sign again.
+This text differs from the text that was signed. Each change is marked where it stands below: struck words are the signed text, marked words are the text now. Once both parties agree to the changes, both sign again. In short:
 
 {{#changes}}
 Since {{signers}} signed:
@@ -326,6 +338,31 @@ Since {{signers}} signed:
 | Email | {{#partyUs.leadEmail}}[{{partyUs.leadEmail}}](mailto:{{partyUs.leadEmail}}){{/partyUs.leadEmail}} | {{#partyPartner.leadEmail}}[{{partyPartner.leadEmail}}](mailto:{{partyPartner.leadEmail}}){{/partyPartner.leadEmail}} |
 | Executive sponsor | {{partyUs.sponsor}} | {{partyPartner.sponsor}} |
 | Decision owner | {{partyUs.owner}} | {{partyPartner.owner}} |
+{{#hasLegal}}
+| Legal entity | {{{partyUs.entity}}} | {{{partyPartner.entity}}} |
+| Registered address | {{{partyUs.address}}} | {{{partyPartner.address}}} |
+{{/hasLegal}}
+{{#hasTerms}}
+
+## Term
+
+{{#effective}}
+**Effective:** {{effective}}
+
+{{/effective}}
+{{#term}}
+**Term and renewal**
+
+{{{term}}}
+
+{{/term}}
+{{#agreement}}
+**Agreement this charter sits under**
+
+{{{agreement}}}
+
+{{/agreement}}
+{{/hasTerms}}
 
 ## 1. Mutual goals
 
@@ -402,10 +439,10 @@ The partnership proves itself in phases, each with a go/no-go decision before th
 {{/phases}}
 ## 4. Measurement
 
-| Metric | Target | Direction | Weight |
-|---|--:|---|--:|
+| Metric | Target | By | Baseline | Direction |
+|---|--:|---|--:|---|
 {{#metrics}}
-| {{name}} | {{target}} | {{direction}} | {{weight}} |
+| {{{name}}} | {{{target}}} | {{{due}}} | {{{baseline}}} | {{{direction}}} |
 {{/metrics}}
 
 **How we track it:** {{{tracking}}}
@@ -428,27 +465,44 @@ Decisions are owned by {{partyUs.owner}} for {{company}} and {{partyPartner.owne
 - {{{text}}}
 {{/exitCriteria}}
 
+{{#sections}}
+## {{number}}. {{{title}}}
+
+{{{text}}}
+
+{{/sections}}
 ## Signatures
 
-By signing, both parties agree to this charter as written above. Each signature records the charter's fingerprint; any later change to the signed text shows the signature as stale.
+{{{statement}}}
+
+Each signature records the charter's fingerprint; any later change to the signed text shows the signature as stale.
 
 Charter fingerprint: {{fingerprint}}
 
 {{#signatures}}
-### For {{side}}
+### For {{side}}{{#superseded}}: superseded{{/superseded}}
 
 | Signatory | For {{side}} |
 |---|---|
-| Name | {{name}} |
-| Title | {{title}} |
+| Name | {{{name}}} |
+| Title | {{{title}}} |
 | Date | {{date}} |
 | Status | {{standing}} |
 {{#signedFingerprint}}
 | Fingerprint signed | {{signedFingerprint}} |
 {{/signedFingerprint}}
-| Signature | {{#signed}}Recorded in the partner file with the fingerprint above{{/signed}} |
+| Signature | {{#signed}}Recorded in the partner file with the fingerprint above{{/signed}}{{#superseded}}Given to an earlier text (listed under Signed versions){{/superseded}} |
 
 {{/signatures}}
+{{#hasSignedVersions}}
+## Signed versions
+
+Earlier texts of this charter that were signed; the partner file's history holds each one.
+
+{{#signedVersions}}
+- {{{signers}}}: fingerprint `{{fingerprint}}`
+{{/signedVersions}}
+{{/hasSignedVersions}}
 
 """#,
         "index.html.mustache": #"""
@@ -583,7 +637,7 @@ Charter fingerprint: {{fingerprint}}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{title}} · {{siteTitle}}</title>
 <link rel="stylesheet" href="{{root}}assets/partnerbook.css">
-<style>@page { @bottom-center { content: "{{{printFooterCSS}}}"; } }</style>
+<style>@page { size: {{paper}}; @bottom-center { content: "{{{printFooterCSS}}} \b7  page " counter(page) " of " counter(pages); } }</style>
 </head>
 <body class="page-{{kind}}">
 <a class="skip-link" href="#main">Skip to the document</a>
@@ -604,10 +658,6 @@ Charter fingerprint: {{fingerprint}}
 {{/breadcrumbs}}
 </ol>
 </nav>
-{{#draft}}
-<div class="draft-mark" aria-hidden="true">Draft</div>
-<p class="draft-note"><strong>Draft.</strong> This charter is not yet signed by both parties.</p>
-{{/draft}}
 {{#hasBand}}
 <p class="doc-badges">
 <span class="badge badge-tier">{{tier}}</span>
@@ -625,6 +675,31 @@ Charter fingerprint: {{fingerprint}}
 {{^isPublic}}
 <p>Prepared for {{asOf}} by Partnerbook from the partner program's YAML files.{{#fingerprint}} Charter fingerprint <code>{{fingerprint}}</code>.{{/fingerprint}}</p>
 {{/isPublic}}
+</footer>
+</body>
+</html>
+
+"""#,
+        "packet.html.mustache": #"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{title}}</title>
+<link rel="stylesheet" href="{{root}}assets/partnerbook.css">
+<style>@page { size: {{paper}}; @bottom-center { content: "{{{printFooterCSS}}} \b7  page " counter(page) " of " counter(pages); } }</style>
+</head>
+<body class="page-packet">
+<header class="packet-header">
+<p class="packet-parties">{{company}} and {{partnerName}}</p>
+<p class="packet-date">{{reviewLine}}</p>
+</header>
+<main id="main" class="document">
+{{{body}}}
+</main>
+<footer class="packet-footer">
+<p>Prepared by {{company}} for the review with {{partnerName}}, {{asOf}}.</p>
 </footer>
 </body>
 </html>
@@ -804,6 +879,21 @@ Partner revenue is the sum of the metrics marked counts_toward: partner_revenue,
 
 Health bands: green 70 or more, amber 40 to 69, red under 40; held at amber when most of a partner's KPI weight is behind.
 
+## How the directory is kept
+
+{{#ecosystem}}
+The program runs a **{{#model}}{{model}}{{/model}}{{^model}}(not stated){{/model}}** directory. {{#recommended}}The ecosystem-control tree says **{{recommended}}**: {{reason}}.{{/recommended}}{{^recommended}}The ecosystem-control tree needs `brand_risk` and `review_capacity` in program.yaml's `ecosystem` to give an answer.{{/recommended}}
+
+{{#problem}}
+**To change:** {{problem}}.
+
+{{/problem}}
+Curated means every listing is reviewed before it appears; open means anyone can be listed and the earned badges (signed charter, gates passed, reviewed on time) show quality. Past 100 partners a curated directory makes its reviewers the bottleneck.
+{{/ecosystem}}
+{{^ecosystem}}
+Not decided: program.yaml has no `ecosystem` block. Say how the public directory is kept (`model: curated | open`) and answer the tree's two questions (`brand_risk: high | low`, `review_capacity: dozens | thousands`).
+{{/ecosystem}}
+
 ## Partners by tier
 
 | Tier | Partners |
@@ -829,7 +919,17 @@ Health bands: green 70 or more, amber 40 to 69, red under 40; held at amber when
 <h2 id="directory-heading">Partners</h2>
 <form class="filters" role="search" id="partner-filters">
 <label for="partner-search">Search partners</label>
-<input type="search" id="partner-search" name="q" placeholder="Name or what it offers…" autocomplete="off">
+<input type="search" id="partner-search" name="q" placeholder="Name, offering or region…" autocomplete="off">
+{{#hasCategories}}
+<div class="filter-group" role="group" aria-label="Filter by category">
+<span class="filter-label">Category</span>
+<button type="button" class="chip" data-filter="category" data-value="all" aria-pressed="true">All</button>
+{{#categories}}
+<button type="button" class="chip" data-filter="category" data-value="{{value}}" aria-pressed="false">{{label}}</button>
+{{/categories}}
+</div>
+{{/hasCategories}}
+{{#showTiers}}
 <div class="filter-group" role="group" aria-label="Filter by tier">
 <span class="filter-label">Tier</span>
 <button type="button" class="chip" data-filter="tier" data-value="all" aria-pressed="true">All</button>
@@ -837,14 +937,16 @@ Health bands: green 70 or more, amber 40 to 69, red under 40; held at amber when
 <button type="button" class="chip" data-filter="tier" data-value="{{value}}" aria-pressed="false">{{label}}</button>
 {{/tiers}}
 </div>
+{{/showTiers}}
 </form>
 <p id="partner-count" class="result-count" aria-live="polite">Showing {{partnerCount}} of {{partnerCount}} partners</p>
 <ul class="cards" id="partner-cards">
 {{#cards}}
-<li class="card" data-partner="{{id}}" data-tier="{{tier}}" data-search="{{searchText}}">
+<li class="card" data-partner="{{id}}" data-category="{{categorySlug}}"{{#showTiers}} data-tier="{{tier}}"{{/showTiers}} data-search="{{searchText}}">
 <h3><a href="{{link}}">{{name}}</a></h3>
+{{#category}}<p class="card-category">{{category}}</p>{{/category}}
 <p class="badges">
-<span class="badge badge-tier">{{tierLabel}}</span>
+{{#showTiers}}<span class="badge badge-tier">{{tierLabel}}</span>{{/showTiers}}
 {{#badges}}
 <span class="badge badge-trust">✓ {{.}}</span>
 {{/badges}}
@@ -860,44 +962,46 @@ Health bands: green 70 or more, amber 40 to 69, red under 40; held at amber when
 """#,
         "public-partner.html.mustache": #"""
 <h1>{{name}}</h1>
+{{#hasBadges}}
 <p class="badges">
-<span class="badge badge-tier">{{tier}}</span>
 {{#badges}}
-<span class="badge badge-trust">✓ {{.}}</span>
+<span class="badge badge-trust">✓ {{label}}</span>
 {{/badges}}
 </p>
+{{/hasBadges}}
+{{#showTiers}}
+<p class="badges"><span class="badge badge-tier">{{tier}}</span></p>
+{{/showTiers}}
 {{{summaryHTML}}}
 
-<h2>What customers get</h2>
-{{{customersHTML}}}
-
-<h2>What each company brings</h2>
-<div class="two-columns">
-<div>
-<h3>{{company}}</h3>
+{{#hasOffering}}
+<h2>What {{name}} offers with {{company}}</h2>
 <ul>
-{{#weGive}}
+{{#offering}}
 <li>{{{.}}}</li>
-{{/weGive}}
+{{/offering}}
 </ul>
-</div>
-<div>
-<h3>{{name}}</h3>
-<ul>
-{{#partnerGives}}
-<li>{{{.}}}</li>
-{{/partnerGives}}
-</ul>
-</div>
-</div>
+{{/hasOffering}}
 
-<h2>Trust signals</h2>
+{{#hasDetails}}
+<h2>Details</h2>
+<dl class="public-details">
+{{#category}}<dt>Category</dt><dd>{{category}}</dd>{{/category}}
+{{#regions}}<dt>Regions</dt><dd>{{regions}}</dd>{{/regions}}
+{{#website}}<dt>Website</dt><dd><a href="{{website}}" rel="noopener">{{website}}</a></dd>{{/website}}
+{{#contact}}<dt>Contact</dt><dd>{{#contactLink}}<a href="{{contactLink}}">{{contact}}</a>{{/contactLink}}{{^contactLink}}{{contact}}{{/contactLink}}</dd>{{/contact}}
+</dl>
+{{/hasDetails}}
+
+{{#hasBadges}}
+<h2>What this partnership has proven</h2>
 <p>Computed from the partnership's own records each time this directory is published.</p>
 <ul class="trust-signals">
-{{#signals}}
-<li class="{{#earned}}earned{{/earned}}{{^earned}}not-earned{{/earned}}"><strong>{{#earned}}✓{{/earned}}{{^earned}}–{{/earned}} {{label}}:</strong> {{detail}}</li>
-{{/signals}}
+{{#badges}}
+<li><strong>✓ {{label}}:</strong> {{detail}}</li>
+{{/badges}}
 </ul>
+{{/hasBadges}}
 
 """#,
         "qbr-brief.md.mustache": #"""
@@ -954,9 +1058,41 @@ Nothing in the data needs raising: confirm the plan and next {{periodWord}}'s co
 > **Prepared before the review.** This packet carries the latest data{{#prepared}}, including the numbers recorded for {{quarter}} ahead of the meeting{{/prepared}}; the decisions and next {{periodWord}}'s commitments are for the meeting to fill in.
 
 {{/upcoming}}
-| Partner | Tier | Phase | Period | Review date | Health |
-|---|---|---|---|---|---|
-| {{partnerName}} | {{tier}} | {{status}} | {{quarter}} | {{date}} | {{health}} / 100, {{band}} |
+| Partner | Tier | Phase | Period | Review date |
+|---|---|---|---|---|
+| {{partnerName}} | {{tier}} | {{status}} | {{quarter}} | {{date}} |
+
+## Summary
+
+**Where the numbers stand**
+
+{{#summaryNumbers}}
+- {{.}}
+{{/summaryNumbers}}
+{{^summaryNumbers}}
+- No metrics are set in the charter.
+{{/summaryNumbers}}
+
+**Delivered:** {{summaryDelivered}}
+
+**Asked of {{company}}{{#upcoming}} (still open){{/upcoming}}**
+
+{{#asksUs}}
+- {{{text}}}
+{{/asksUs}}
+{{^asksUs}}
+- Nothing open.
+{{/asksUs}}
+
+**Asked of {{partnerName}}{{#upcoming}} (still open){{/upcoming}}**
+
+{{#asksPartner}}
+- {{{text}}}
+{{/asksPartner}}
+{{^asksPartner}}
+- Nothing open.
+{{/asksPartner}}
+
 
 **Attendees{{#upcoming}} (proposed){{/upcoming}}:** {{attendees}}
 
@@ -995,10 +1131,10 @@ No commitments were recorded at the previous review.
 
 ## Metrics
 
-| Metric | {{thisLabel}} | {{lastLabel}} | Target | Expected by then | Change | Attainment | Band |
-|---|--:|--:|--:|--:|---|--:|---|
+| Metric | {{thisLabel}} | {{lastLabel}} | Target | Expected by then | Change | Attainment |
+|---|--:|--:|--:|--:|---|--:|
 {{#metrics}}
-| {{name}} | {{this}} | {{last}} | {{target}} | {{expected}} | {{change}} | {{attainment}} | {{band}} |
+| {{name}} | {{this}} | {{last}} | {{target}} | {{expected}} | {{change}} | {{attainment}} |
 {{/metrics}}
 
 {{#charts}}
@@ -1015,7 +1151,7 @@ The chart shows the partner's readings over the last year as of {{chartAsOf}}; t
 {{/highlights}}
 ## Phase and gates
 
-Current phase: **{{status}}**. Next step: **{{verdict}}**. {{verdictReason}}
+Current phase: **{{status}}**. The charter's go/no-go gates:
 
 | Gate | Measured | Bar | Decision | Status |
 |---|---|---|---|---|
@@ -1093,8 +1229,6 @@ No decisions recorded.
 ## Next review
 
 {{nextReview}}
-
-[Scorecard](../scorecard.{{ext}}) · [Charter](../charter.{{ext}})
 
 """#,
         "report.html.mustache": #"""

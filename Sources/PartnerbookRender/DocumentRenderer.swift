@@ -154,9 +154,10 @@ package struct DocumentRenderer: Sendable {
         // tree, and only then does the sentinel become `md` or `html` (in
         // HTML links cmark has percent-encoded it).
         let parsed = CMark.Document(templates.render(template, boxed: boxed)).sanitize()
-        let markdown = ByteText.replacing(DocumentRenderer.extSentinel, with: "md", in: parsed.commonmark())
-        let body = ByteText.replacing(DocumentRenderer.extSentinelInLinks, with: "html",
-                                      in: ByteText.replacing(DocumentRenderer.extSentinel, with: "html", in: parsed.html()))
+        // A charter's redline markers become <del> and <ins> once cmark has rendered the text around them.
+        let markdown = Redline.resolve(ByteText.replacing(DocumentRenderer.extSentinel, with: "md", in: parsed.commonmark()))
+        let body = Redline.resolve(ByteText.replacing(DocumentRenderer.extSentinelInLinks, with: "html",
+                                                      in: ByteText.replacing(DocumentRenderer.extSentinel, with: "html", in: parsed.html())))
         let depth = path.split(separator: "/").count - 1
         let title = parsed.firstHeading().map { ByteText.replacing(DocumentRenderer.extSentinel, with: "md", in: $0) } ?? crumb
         let partnerPage = String(repeating: "../", count: depth - 2) + "index.html"
@@ -178,20 +179,29 @@ package struct DocumentRenderer: Sendable {
     private func layout(body: String, title: String, depth: Int, kind: PageKind, context: DocumentContext?,
                         crumbs: [(String, String)], isPublic: Bool = false) -> String {
         let root = String(repeating: "../", count: depth)
+        let paper = program.site.paper.css
+        if kind == .qbr, let context {
+            // The packet goes on the shared screen and to the partner: a layout
+            // of its own, with nothing of our site around it.
+            let view = PacketLayoutView(title: title, root: root, paper: paper, body: body, company: context.company,
+                                        partnerName: context.partnerName, reviewLine: crumbs.last?.0 ?? "",
+                                        asOf: Format.date(asOf), printFooterCSS: cssString("\(title) · prepared \(Format.date(asOf))"))
+            return templates.render(.packet, view)
+        }
         let crumbs = (kind == .home ? [] : [("Partners", root + "index.html")]) + crumbs
         let health = context?.assessment.health
+        let fingerprint = kind == .charter ? context?.assessment.signatures.fingerprint : nil
+        let shortFingerprint = fingerprint.map { " · fingerprint " + String($0.split(separator: ":").last ?? "").prefix(12) } ?? ""
         let view = LayoutView(
-            title: title, root: root, siteTitle: siteTitle, kind: kind.rawValue, body: body,
+            title: title, root: root, siteTitle: siteTitle, kind: kind.rawValue, body: body, paper: paper,
             breadcrumbs: (kind == .home ? [("Partners", "")] : crumbs).map { LayoutView.Crumb(title: $0.0, link: $0.1.isEmpty ? nil : $0.1) },
             asOf: Format.date(asOf), company: program.company?.value ?? "",
             partnerName: context?.partnerName ?? "", tier: context?.partner.tier?.value.title ?? "",
             status: context?.partner.status?.value.rawValue ?? "",
             health: health.map { String($0.total) } ?? "", band: health?.band.rawValue ?? "", bandLabel: health?.bandText ?? "",
             hasBand: health != nil && kind != .partner && kind != .charter,
-            draft: kind == .charter && context?.assessment.signatures.isFullySigned == false,
-            fingerprint: kind == .charter ? context?.assessment.signatures.fingerprint : nil, isPublic: isPublic,
-            printFooterCSS: cssString("\(title) · prepared \(Format.date(asOf))"
-                + (kind == .charter ? " · " + (context?.assessment.signatures.fingerprint ?? "") : "")))
+            fingerprint: fingerprint, isPublic: isPublic,
+            printFooterCSS: cssString("\(title) · prepared \(Format.date(asOf))" + shortFingerprint))
         return templates.render(.layout, view)
     }
 

@@ -7,6 +7,7 @@ public enum TemplateName: String, CaseIterable, Sendable {
     case qbrBrief = "qbr-brief.md"
     case programScorecard = "program-scorecard.md"
     case layout = "layout.html"
+    case packet = "packet.html"
     case report = "report.html"
     case publicIndex = "public-index.html"
     case publicPartner = "public-partner.html"

@@ -48,9 +48,9 @@ public struct ChangesRun: Sendable {
             throw Failure(description: content.diagnostics.contains { $0.file == file }
                 ? "\(file) cannot be read; run partnerbook check" : "no partner '\(id)': \(file) does not exist")
         }
-        let company = content.program.company?.value
-        let state = SignatureState(partner, company: company)
-        let texts = SignedHistory(contentRoot: contentFolder).texts(for: partner, company: company)
+        let us = content.program.ourSide
+        let state = SignatureState(partner, us: us)
+        let texts = SignedHistory(contentRoot: contentFolder).texts(for: partner, us: us)
         self.partner = id
         fingerprint = state.fingerprint
         parties = state.parties.map { entry in
@@ -58,7 +58,7 @@ public struct ChangesRun: Sendable {
             var result = PartyChanges(party: entry.party.rawValue, state: "\(entry.standing)", signer: signature?.name?.value,
                                       date: signature?.date?.value.description, signedCommit: nil, changes: [], note: nil)
             guard entry.standing == .stale, let signature else { return result }
-            let (diff, commit, note) = texts.changes(since: signature, of: partner, company: company)
+            let (diff, commit, note) = texts.changes(since: signature, of: partner, us: us)
             result.signedCommit = commit
             result.note = note
             result.changes = (diff?.changes ?? []).map { Change(path: $0.path, old: $0.old, new: $0.new) }

@@ -22,7 +22,8 @@ package struct ProgramInput: Sendable {
         root = try ContentLoader.contentRoot(configuration.content)
         let settings = ContentLoader.loadProgram(root: root)
         program = settings.program
-        diagnostics = settings.diagnostics + ProgramRules.check(settings.program)
+        let partnerFiles = ContentLoader.PartnerFiles(root: root).names.filter { $0.hasSuffix(".yaml") }.count
+        diagnostics = settings.diagnostics + ProgramRules.check(settings.program, partnerCount: partnerFiles)
         digest = settings.digest
         asOf = configuration.asOf ?? settings.program.asOf?.value ?? configuration.today
         rules = RuleContext(program: settings.program, asOf: asOf)
@@ -63,7 +64,7 @@ package struct PartnerProcessor: Sendable {
                            counted: loaded.counted, signedTexts: SignedTexts())
         }
         let texts = partner.status?.value == .ended ? SignedTexts()
-            : input.history.texts(for: partner, company: input.program.company?.value)
+            : input.history.texts(for: partner, us: input.program.ourSide)
         let found = loaded.diagnostics + Validator.check(partner, input.rules.with(texts))
         return Checked(file: loaded.file, partner: partner, diagnostics: found.sorted(by: Diagnostic.ordered),
                        counted: loaded.counted, signedTexts: texts)

@@ -35,15 +35,15 @@ package struct PartnerStep {
     /// folder, the PDF printer); thrown by the build when the content passes.
     var setupError: Error?
     var renderer: DocumentRenderer
-    var printer: CharterPDF?
+    var printer: DocumentPDF?
     /// The key part every partner shares, and each partner's key in ID order.
     var base: String
     var keys: [String] = []
     /// Cache entries and listings of the partners, in ID order.
     var entries: [BuildCache.Entry] = []
     var listings: [PartnerListing] = []
-    /// Partner IDs and charter fingerprints, for PDFs.
-    var charters: [(String, String)] = []
+    /// What `--pdf` prints: each charter and each QBR packet.
+    var pdfJobs: [DocumentPDF.Job] = []
     /// Partners rendered (the rest were reused).
     var rendered = 0
 
@@ -71,7 +71,7 @@ package struct PartnerStep {
         do {
             templates = try TemplateSet.load(from: configuration.templates, displayPath: configuration.templatesDisplay,
                                              folderRequired: configuration.templatesRequired)
-            printer = configuration.pdf ? try CharterPDF() : nil
+            printer = configuration.pdf ? try DocumentPDF() : nil
             area = try StagingArea(output: configuration.output, force: configuration.force)
         } catch {
             setupError = error
@@ -88,7 +88,7 @@ package struct PartnerStep {
         let stop = StopFlag()
         if area == nil || report.fails { stop.set() }
         let (base, renderer, area, progress, strict) = (self.base, self.renderer, self.area, state.progress, configuration.strict)
-        let pdf = configuration.pdf, company = input.program.company?.value
+        let pdf = configuration.pdf, ourSide = input.program.ourSide
         progress?.start(total: processor.files.names.count)
 
         let outcomes = Parallel.map(processor.files.names, jobs: configuration.jobs) { name -> Result<Outcome, Error> in
@@ -120,7 +120,7 @@ package struct PartnerStep {
                 outcome.entry = BuildCache.Entry(id: id, key: key, files: files,
                                                  listing: (try? JSONEncoder().encode(listing)).map { String(decoding: $0, as: UTF8.self) },
                                                  history: checked.signedTexts.lookups.isEmpty ? nil : repository.current)
-                outcome.fingerprint = pdf ? Fingerprint.of(context.partner, company: company) : nil
+                outcome.fingerprint = pdf ? Fingerprint.of(context.partner, us: ourSide) : nil
                 outcome.rendered = true
                 progress?.partnerDone(files: made.count)
                 return .success(outcome)
@@ -144,7 +144,14 @@ package struct PartnerStep {
         keys = done.map(\.key)
         entries = done.compactMap(\.entry)
         listings = done.compactMap(\.listing)
-        charters = done.compactMap { outcome in outcome.fingerprint.map { (outcome.id, $0) } }
+        pdfJobs = done.flatMap { outcome -> [DocumentPDF.Job] in
+            guard let fingerprint = outcome.fingerprint else { return [] }
+            let packets = (outcome.entry?.files ?? []).map(\.path).filter {
+                $0.hasPrefix("partners/\(outcome.id)/qbr/") && $0.hasSuffix(".html") && !$0.hasSuffix("-brief.html")
+            }
+            return [DocumentPDF.Job(html: "partners/\(outcome.id)/charter.html", identifier: String(fingerprint.suffix(32)))]
+                + packets.sorted().map { DocumentPDF.Job(html: $0, identifier: String(fingerprint.suffix(24)) + "-" + ($0 as NSString).lastPathComponent) }
+        }
         rendered = done.filter(\.rendered).count
     }
 }

@@ -9,7 +9,7 @@ import PartnerbookOutput
 
 /// Finds the text a signature signed in the git history of the partner file:
 /// every committed version of the file, newest first, is read and
-/// fingerprinted (with the company then and now), and the first whose
+/// fingerprinted (with our side, company and legal frame, then and now), and the first whose
 /// fingerprint the signature carries is the signed text.
 ///
 /// It uses the `git` command line: `rev-list` for the revisions that touched
@@ -18,7 +18,7 @@ import PartnerbookOutput
 public final class SignedHistory: Sendable {
     public enum Lookup: Sendable {
         /// The signed revision: its commit, its date, and the partner as it read then.
-        case found(commit: String, date: String, partner: Partner, company: String?)
+        case found(commit: String, date: String, partner: Partner, us: OurSide)
         /// Why the signed text cannot be found.
         case unavailable(String)
     }
@@ -40,15 +40,15 @@ public final class SignedHistory: Sendable {
     }
 
     /// The signed text of `file` (relative to the content folder) whose fingerprint is `fingerprint`.
-    public func lookup(file: String, id: String, fingerprint: String, company: String?) -> Lookup {
-        let key = file + "\u{1F}" + fingerprint + "\u{1F}" + (company ?? "")
+    public func lookup(file: String, id: String, fingerprint: String, us: OurSide) -> Lookup {
+        let key = [file, fingerprint, us.company ?? "", us.entity ?? "", us.address ?? "", us.statement ?? ""].joined(separator: "\u{1F}")
         if let cached = known.withLock({ $0.lookups[key] }) { return cached }
-        let result = search(file: file, id: id, fingerprint: fingerprint, company: company)
+        let result = search(file: file, id: id, fingerprint: fingerprint, us: us)
         known.withLock { $0.lookups[key] = result }
         return result
     }
 
-    private func search(file: String, id: String, fingerprint: String, company: String?) -> Lookup {
+    private func search(file: String, id: String, fingerprint: String, us: OurSide) -> Lookup {
         let history: [(commit: String, date: String, text: String)]
         switch revisions(of: file) {
         case .failure(let failure): return .unavailable(failure.reason)
@@ -62,16 +62,16 @@ public final class SignedHistory: Sendable {
             let context = LoadContext(file: file)
             guard let root = YAMLFile.parse(Data(version.text.utf8), context: context) else { continue }
             let partner = PartnerLoader.load(root, id: id, context: context)
-            var companies = [company]
-            // The company as program.yaml had it at that commit (or the last commit before it).
+            var sides = [us]
+            // Our side as program.yaml had it at that commit (or the last commit before it).
             if let program = programs.first(where: { $0.date <= version.date }) ?? programs.last {
                 let programContext = LoadContext(file: ContentPaths.programFile)
                 if let node = YAMLFile.parse(Data(program.text.utf8), context: programContext) {
-                    companies.append(ProgramLoader.load(node, context: programContext).company?.value)
+                    sides.append(ProgramLoader.load(node, context: programContext).ourSide)
                 }
             }
-            for candidate in companies where Fingerprint.of(partner, company: candidate) == fingerprint {
-                return .found(commit: version.commit, date: version.date, partner: partner, company: candidate)
+            for candidate in sides where Fingerprint.of(partner, us: candidate) == fingerprint {
+                return .found(commit: version.commit, date: version.date, partner: partner, us: candidate)
             }
         }
         return .unavailable("none of the \(history.count) committed version\(history.count == 1 ? "" : "s") of \(file) has the signed fingerprint")
@@ -156,13 +156,13 @@ public final class SignedHistory: Sendable {
 
 extension SignedHistory {
     /// The signed texts of `partner`'s stale signatures, looked up once, for the rules and the charter.
-    public func texts(for partner: Partner, company: String?) -> SignedTexts {
+    public func texts(for partner: Partner, us: OurSide) -> SignedTexts {
         var texts = SignedTexts()
-        for entry in SignatureState(partner, company: company).parties where entry.standing == .stale {
+        for entry in SignatureState(partner, us: us).parties where entry.standing == .stale {
             guard let fingerprint = entry.signature?.fingerprint?.value, Fingerprint.isWellFormed(fingerprint),
                   texts.lookups[fingerprint] == nil else { continue }
-            switch lookup(file: partner.file, id: partner.id, fingerprint: fingerprint, company: company) {
-            case let .found(commit, _, signed, signedCompany): texts.lookups[fingerprint] = .found(commit: commit, partner: signed, company: signedCompany)
+            switch lookup(file: partner.file, id: partner.id, fingerprint: fingerprint, us: us) {
+            case let .found(commit, _, signed, signedSide): texts.lookups[fingerprint] = .found(commit: commit, partner: signed, us: signedSide)
             case let .unavailable(reason): texts.lookups[fingerprint] = .unavailable(reason)
             }
         }

@@ -31,7 +31,7 @@ public enum Signer {
             throw Failure(description: problems.isEmpty ? "no partner '\(id)': \(file) does not exist in the content folder"
                                                         : "\(file) cannot be read; fix it first", diagnostics: problems)
         }
-        return Fingerprint.of(partner, company: loaded.program.company?.value)
+        return Fingerprint.of(partner, us: loaded.program.ourSide)
     }
 
     public static func sign(contentFolder: URL, id: String, party: Party, name: String, title: String, date: Day,
@@ -56,8 +56,8 @@ public enum Signer {
         guard blocking.isEmpty else {
             throw Failure(description: "the charter has errors; fix them before signing", diagnostics: blocking)
         }
-        let company = input.program.company?.value
-        let state = SignatureState(partner, company: company)
+        let us = input.program.ourSide
+        let state = SignatureState(partner, us: us)
         let current = state[party]
         if current.standing == .valid, let signature = current.signature {
             throw Failure(description: "\(party == .us ? "us" : "the partner") already signed this exact charter (\(signature.name?.value ?? "unnamed"), \(signature.date.map { "\($0.value)" } ?? "undated")); nothing was changed. To sign again, remove that signature from \(file) first")
@@ -80,7 +80,7 @@ public enum Signer {
         } catch {
             throw Failure(description: "\(file): \(error)")
         }
-        try verify(updated, entry: entry, before: partner, id: id, file: file, company: company)
+        try verify(updated, entry: entry, before: partner, id: id, file: file, us: us)
         // Its mode and owner kept; a link inside the content folder written through.
         do {
             try FileReplacement.replace([FileReplacement.Change(path: url.path, data: Data(updated.utf8))], root: root)
@@ -93,7 +93,7 @@ public enum Signer {
     /// The edited text must load, hold one more signature equal to the entry,
     /// and leave the signed content (hence the fingerprint) unchanged.
     private static func verify(_ text: String, entry: SignatureWriter.Entry, before: Partner, id: String, file: String,
-                               company: String?) throws {
+                               us: OurSide) throws {
         let context = LoadContext(file: file)
         guard let root = YAMLFile.parse(Data(text.utf8), context: context) else {
             throw Failure(description: "internal check failed: the signed file would not parse; nothing was written",
@@ -105,7 +105,7 @@ public enum Signer {
         guard signatures.count == (before.signatures?.items.count ?? 0) + 1,
               last?.party?.value == entry.party, last?.name?.value == entry.name, last?.title?.value == entry.title,
               last?.date?.value == entry.date, last?.fingerprint?.value == entry.fingerprint,
-              Fingerprint.of(after, company: company) == entry.fingerprint else {
+              Fingerprint.of(after, us: us) == entry.fingerprint else {
             throw Failure(description: "internal check failed: the signature would not read back as written; nothing was written")
         }
     }

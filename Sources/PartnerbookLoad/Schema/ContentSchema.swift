@@ -45,7 +45,21 @@ public enum ContentSchema {
             ("company", B.ref("text", "Our company: \"us\" in every document (required).")),
             ("currency", ["type": "string", "pattern": "^[A-Za-z]{3}$", "description": "An ISO 4217 currency code; default USD."]),
             ("as_of", B.ref("date", "The date documents are generated for; --as-of overrides it, else today.")),
+            ("legal", B.object("Our legal frame, printed in every charter and part of what each signature covers.", [
+                ("entity", B.ref("text", "Our registered legal name.")),
+                ("address", B.ref("text", "Our registered address.")),
+                ("statement", B.ref("prose", "Printed above the signatures: whether the charter binds; default: it records intent and binds only where it says so.")),
+            ])),
+            ("public", B.object("The public partner directory.", [
+                ("show_tiers", B.ref("boolean", "Show tier names in the public directory; default false.")),
+            ])),
+            ("ecosystem", B.object("How the directory is kept, and the ecosystem-control tree's inputs.", [
+                ("model", B.choice(EcosystemModel.allCases.map(\.rawValue), "curated (every listing reviewed first) or open (anyone listed, quality shown by trust badges).")),
+                ("brand_risk", B.choice(BrandRisk.allCases.map(\.rawValue), "high or low: what a bad listing costs the brand.")),
+                ("review_capacity", B.choice(ReviewCapacity.allCases.map(\.rawValue), "dozens or thousands: how many listings the team can review.")),
+            ])),
             ("site", B.object("The program site.", [
+                ("paper", B.choice(Paper.allCases.map(\.rawValue), "The printed page of charters and packets: a4 (default) or letter.")),
                 ("title", B.ref("text", "The site's title; default: the program name.")),
                 ("base_url", B.ref("text", "Absolute URL of the published site, for sitemap.xml and the calendar.")),
             ])),
@@ -189,6 +203,12 @@ public enum ContentSchema {
                     ("tracking", B.ref("prose", "How they are tracked.")),
                     ("review_cadence", B.choice(Cadence.allCases.map(\.rawValue), "monthly or quarterly; default quarterly.")),
                 ])),
+                ("effective", B.ref("date", "The day the charter takes effect.")),
+                ("term", B.ref("prose", "How long it runs and how it renews.")),
+                ("agreement", B.ref("prose", "The agreement it sits under: an MSA, a marketplace agreement.")),
+                ("sections", B.list(B.object("A section after the five.", [
+                    ("title", B.ref("text", "Its heading.")), ("text", B.ref("prose", "Its text.")),
+                ], required: ["title", "text"], nullable: false), "Sections after the five: confidentiality, territory, responsibilities.")),
                 ("governance", B.object("Who decides, how disputes escalate, what ends it.", [
                     ("owners", pair("The decision owner on each side.")),
                     ("escalation", B.ref("proseList", "Ordered escalation steps.")),
@@ -214,6 +234,21 @@ public enum ContentSchema {
             ("co_marketing", B.object("The co-marketing checklist.", stages)),
             ("reviews", B.list(review, "One entry per review held (or planned ahead).")),
             ("signatures", B.list(signature, "Added by partnerbook sign.")),
+            ("legal", B.object("The partner's legal frame, printed in the charter and signed.", [
+                ("entity", B.ref("text", "The partner's registered legal name.")),
+                ("address", B.ref("text", "The partner's registered address.")),
+            ])),
+            ("signatories", B.object("Who signs for each side; default the executive sponsors. Not part of the signed text.", [
+                ("us", contact("Who signs for us.")), ("partner", contact("Who signs for the partner.")),
+            ])),
+            ("public", B.object("What the public directory may say: the only source of a listing's text besides the name and summary.", [
+                ("summary", B.ref("prose", "What customers should read; default the partner's summary.")),
+                ("offering", B.ref("proseList", "What the partner offers customers.")),
+                ("category", B.ref("text", "The partner's category, e.g. Data warehouse.")),
+                ("regions", B.ref("proseList", "Where the partner serves customers.")),
+                ("website", B.ref("text", "The partner's website, an https:// URL.")),
+                ("contact", B.ref("text", "Where customers reach the partner: an email address or a URL.")),
+            ])),
         ], required: ["name", "tier", "status"], nullable: false)
     }
 }

@@ -15,6 +15,8 @@ package struct LayoutView {
     var siteTitle: String
     var kind: String
     var body: String
+    /// CSS `@page` size from `site.paper`: `A4` or `letter`.
+    var paper: String
     var breadcrumbs: [Crumb]
     var asOf: String
     var company: String
@@ -26,12 +28,26 @@ package struct LayoutView {
     /// The band in words, with the reason when the KPIs cap it.
     var bandLabel: String
     var hasBand: Bool
-    var draft: Bool
     /// The charter fingerprint, once signing exists for the page's partner.
     var fingerprint: String?
     /// A page of the public directory: no links to internal pages.
     var isPublic: Bool
     /// The footer of every printed page, escaped for a CSS string (see `cssString`).
+    var printFooterCSS: String
+}
+
+/// What the QBR packet's own layout reads: no navigation, no badges, no
+/// link to anything internal; who meets, and the document.
+package struct PacketLayoutView {
+    var title: String
+    var root: String
+    var paper: String
+    var body: String
+    var company: String
+    var partnerName: String
+    /// "QBR 2026-Q4" or "Review 2026-11".
+    var reviewLine: String
+    var asOf: String
     var printFooterCSS: String
 }
 

@@ -38,6 +38,18 @@ package struct ProgramScorecardView {
     var errorCount: Int
     var warningCount: Int
     var noticeCount: Int
+    /// The ecosystem-control tree: how the public directory should be kept, and why.
+    var ecosystem: EcosystemView?
+
+    struct EcosystemView {
+        /// The model program.yaml says the program runs, or nil.
+        var model: String?
+        /// What the tree recommends, or nil when its inputs stop short.
+        var recommended: String?
+        var reason: String?
+        /// Where the two differ, or the curated directory outgrew review.
+        var problem: String?
+    }
 
     /// - Parameter ext: `md` or `html`, the extension links point to.
     init(program: Program, listings: [PartnerListing], diagnostics: [Diagnostic], asOf: Day, ext: String) {
@@ -64,6 +76,12 @@ package struct ProgramScorecardView {
         errorCount = diagnostics.filter { $0.severity == .error }.count
         warningCount = diagnostics.filter { $0.severity == .warning }.count
         noticeCount = diagnostics.filter { $0.severity == .notice }.count
+        if let settings = program.ecosystem {
+            let decision = EcosystemControl.decide(settings)
+            ecosystem = EcosystemView(model: settings.model?.value.rawValue, recommended: decision?.recommended.rawValue,
+                                      reason: decision?.reason,
+                                      problem: EcosystemControl.gatekeepingProblem(settings, partnerCount: listings.count))
+        }
     }
 }
 

@@ -46,7 +46,44 @@ package enum PublicDirectory {
     }
 }
 
-/// The public home page: a card per listed partner, search and tier filter.
+/// What a listing says, from the partner's `public:` block only (written
+/// for customers); without one, the name and the partner's summary.
+struct PublicText {
+    var summary: String
+    var offering: [String]
+    var category: String?
+    var regions: [String]
+    /// An `http(s)` address, else nil (no other scheme is linked).
+    var website: String?
+    var contact: String?
+    /// `mailto:` when the contact is an email address.
+    var contactLink: String?
+
+    init(_ partner: Partner) {
+        let profile = partner.publicProfile
+        summary = MarkdownText.block(profile?.summary?.value ?? partner.summary?.value)
+        offering = (profile?.offering ?? []).map(\.value).filter { !$0.isBlank }
+        category = profile?.category.map { Trim.whitespace($0.value) }.flatMap { $0.isEmpty ? nil : $0 }
+        regions = (profile?.regions ?? []).map { Trim.whitespace($0.value) }.filter { !$0.isEmpty }
+        website = profile?.website.map { Trim.whitespace($0.value) }.flatMap { PublicText.isWebAddress($0) ? $0 : nil }
+        contact = profile?.contact.map { Trim.whitespace($0.value) }.flatMap { $0.isEmpty ? nil : $0 }
+        contactLink = contact.flatMap { EmailAddress.isPlausible($0) ? "mailto:" + $0 : PublicText.isWebAddress($0) ? $0 : nil }
+    }
+
+    static func isWebAddress(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && text.count > 8
+            && !text.contains { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }
+    }
+
+    /// A filter value: lower case, words joined by hyphens.
+    static func slug(_ text: String) -> String {
+        text.lowercased().split { !$0.isLetter && !$0.isNumber }.joined(separator: "-")
+    }
+}
+
+/// The public home page: a card per listed partner, search, and filters by
+/// category (and by tier, with `public.show_tiers`).
 package struct PublicDirectoryView {
     struct Card {
         package var id: String
@@ -54,6 +91,8 @@ package struct PublicDirectoryView {
         var link: String
         var tier: String
         var tierLabel: String
+        var category: String?
+        var categorySlug: String
         var summary: String
         var badges: [String]
         var searchText: String
@@ -63,54 +102,82 @@ package struct PublicDirectoryView {
     var company: String
     package var partnerCount: Int
     var cards: [Card]
+    var showTiers: Bool
     var tiers: [DirectoryView.Filter]
+    var categories: [DirectoryView.Filter]
+    var hasCategories: Bool
+    var hasFilters: Bool
     var hasPartners: Bool
 
     init(program: Program, contexts: [DocumentContext], siteTitle: String) {
         title = siteTitle
         company = program.company?.value ?? ""
+        showTiers = program.showTiersInPublic
         cards = contexts.map { context in
             let p = context.partner
-            let summary = CMark.plainText(MarkdownText.block(p.summary?.value)).trimmingCharacters(in: .whitespacesAndNewlines)
-            let offer = CMark.plainText(MarkdownText.block(p.charter?.goals?.customers?.value)).trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = PublicText(p)
+            let summary = CMark.plainText(text.summary).trimmingCharacters(in: .whitespacesAndNewlines)
+            let offering = text.offering.map { CMark.plainText(MarkdownText.inline($0)) }
             return Card(id: p.id, name: context.partnerName, link: "partners/\(p.id)/index.html",
-                        tier: p.tier?.value.rawValue ?? "none", tierLabel: p.tier?.value.title ?? "Tier not set", summary: summary,
-                        badges: PublicDirectory.badges(context),
-                        searchText: [context.partnerName, p.id, p.tier?.value.rawValue ?? "", summary, offer].joined(separator: " ").lowercased())
+                        tier: program.showTiersInPublic ? p.tier?.value.rawValue ?? "none" : "",
+                        tierLabel: program.showTiersInPublic ? p.tier?.value.title ?? "" : "",
+                        category: text.category, categorySlug: text.category.map(PublicText.slug) ?? "none",
+                        summary: summary, badges: PublicDirectory.badges(context),
+                        searchText: ([context.partnerName, p.id, summary, text.category ?? ""] + offering + text.regions)
+                            .joined(separator: " ").lowercased())
         }
         partnerCount = cards.count
         hasPartners = !cards.isEmpty
-        tiers = Tier.allCases.map { tier in
+        tiers = program.showTiersInPublic ? Tier.allCases.map { tier in
             DirectoryView.Filter(value: tier.rawValue, label: tier.title, count: contexts.filter { $0.partner.tier?.value == tier }.count)
+        } : []
+        var seen: [String: (label: String, count: Int)] = [:]
+        for card in cards {
+            guard let category = card.category else { continue }
+            seen[card.categorySlug, default: (category, 0)].count += 1
         }
+        categories = seen.keys.sorted().map { DirectoryView.Filter(value: $0, label: seen[$0]!.label, count: seen[$0]!.count) }
+        hasCategories = !categories.isEmpty
+        hasFilters = hasCategories || showTiers
     }
 }
 
-/// One listed partner's public page.
+/// One listed partner's public page: its `public:` text and the badges it
+/// earned; nothing of the charter, commitments or value exchange.
 package struct PublicPartnerView {
     var name: String
     var company: String
+    var showTiers: Bool
     var tier: String
     var summaryHTML: String
-    /// The charter's goal for shared customers.
-    var customersHTML: String
-    /// The value exchange: what each company brings.
-    var weGive: [String]
-    var partnerGives: [String]
-    var badges: [String]
-    var signals: [PublicDirectory.Signal]
+    var offering: [String]
+    var hasOffering: Bool
+    var category: String?
+    var regions: String?
+    var website: String?
+    var contact: String?
+    var contactLink: String?
+    var hasDetails: Bool
+    var badges: [PublicDirectory.Signal]
+    var hasBadges: Bool
 
     init(_ context: DocumentContext) {
         let p = context.partner
+        let text = PublicText(p)
         name = context.partnerName
         company = context.company
-        tier = p.tier?.value.title ?? "Tier not set"
-        summaryHTML = PartnerPageView.html(MarkdownText.block(p.summary?.value))
-        customersHTML = PartnerPageView.html(MarkdownText.block(p.charter?.goals?.customers?.value))
-        let exchange = p.charter?.valueExchange
-        weGive = (exchange?.weGive?.value ?? []).filter { !$0.value.isBlank }.map { PartnerPageView.inlineHTML($0.value) }
-        partnerGives = (exchange?.partnerGives?.value ?? []).filter { !$0.value.isBlank }.map { PartnerPageView.inlineHTML($0.value) }
-        badges = PublicDirectory.badges(context)
-        signals = PublicDirectory.signals(context)
+        showTiers = context.program.showTiersInPublic
+        tier = showTiers ? p.tier?.value.title ?? "" : ""
+        summaryHTML = PartnerPageView.html(text.summary)
+        offering = text.offering.map(PartnerPageView.inlineHTML)
+        hasOffering = !offering.isEmpty
+        category = text.category
+        regions = text.regions.isEmpty ? nil : text.regions.joined(separator: ", ")
+        website = text.website
+        contact = text.contact
+        contactLink = text.contactLink
+        hasDetails = category != nil || regions != nil || website != nil || contact != nil
+        badges = PublicDirectory.signals(context).filter(\.earned)
+        hasBadges = !badges.isEmpty
     }
 }

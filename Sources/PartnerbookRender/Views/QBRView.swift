@@ -4,6 +4,10 @@ import PartnerbookRules
 /// What the QBR packet template reads. A packet is either the record of a
 /// review held, or the packet prepared for the next review (`upcoming`),
 /// which carries the latest data and blank space for decisions.
+///
+/// The packet goes to the partner: it carries nothing internal (no health
+/// score or band, leverage, tier reasoning, alerts or weights, no link to an
+/// internal page). `PacketContentTests` holds it to that.
 package struct QBRView {
     /// The extension document links point to: `md` in Markdown output, `html` in HTML.
     var ext = "md"
@@ -22,7 +26,6 @@ package struct QBRView {
         var expected: String
         var change: String
         var attainment: String
-        var band: String
     }
 
     var title: String
@@ -49,8 +52,6 @@ package struct QBRView {
     /// The chart is the partner's, as of this date (a held packet shares it rather than drawing its own).
     var chartAsOf: String
     var gates: [ScorecardView.GateRow]
-    var verdict: String
-    var verdictReason: String
     var coMarketing: [ScorecardView.StageRow]
     var risks: [ScorecardView.RiskRow]
     var highlights: String?
@@ -58,16 +59,18 @@ package struct QBRView {
     var nextCommitmentsUs: [CommitmentItem]
     var nextCommitmentsPartner: [CommitmentItem]
     var nextReview: String
-    var health: Int
-    var band: String
+    /// The summary at the top: the numbers against target, what was
+    /// delivered, and what each side is asked for.
+    var summaryNumbers: [String]
+    var summaryDelivered: String
+    var asksUs: [ProseItem]
+    var asksPartner: [ProseItem]
 
     /// - Parameter packet: the review it records (nil for the upcoming one) and the review before it.
     init(_ context: DocumentContext, packet: QBRPlan.Packet, coMarketing: [ScorecardView.StageRow], chart: ChartView?) {
         let partner = context.partner, assessment = context.assessment
         let period = packet.period, review = packet.review, previous = packet.previous
         let word = period.unitWord
-        health = assessment.health.total
-        band = assessment.health.bandText
         upcoming = review == nil
         title = "\(QBRView.kind(period)) \(period): \(context.partnerName)"
         company = context.company
@@ -112,14 +115,16 @@ package struct QBRView {
             let current = reading.latest?.period == shown
             return MetricRow(name: row.name, this: current ? row.latest : "not reported", last: current ? row.previous : row.latest,
                              target: row.target, expected: current ? row.expected : "–", change: current ? row.change : "–",
-                             attainment: current ? row.attainment : "–", band: current ? row.band : "no reading")
+                             attainment: current ? row.attainment : "–")
+        }
+        summaryNumbers = metrics.map { row in
+            row.this == "not reported" ? "\(row.name): not reported for \(shown)"
+                : "\(row.name): \(row.this) against \(row.target)" + (row.attainment == "–" ? "" : " (\(row.attainment))")
         }
         charts = chart.map { [$0] } ?? []
         chartAsOf = Format.date(context.asOf)
 
         gates = ScorecardView.gateRows(assessment, partner: partner, currency: context.program.currency)
-        verdict = assessment.continueDecision.verdict.rawValue.capitalizedFirst
-        verdictReason = assessment.continueDecision.reason
         self.coMarketing = coMarketing
         let source = review ?? previous
         risks = (source?.risks ?? []).map(ScorecardView.RiskRow.init)
@@ -128,6 +133,19 @@ package struct QBRView {
         decisions = review?.decisions.proseItems ?? []
         nextCommitmentsUs = review?.commitments?.us?.commitmentItems ?? []
         nextCommitmentsPartner = review?.commitments?.partner?.commitmentItems ?? []
+        let checked = lastCommitmentsUs + lastCommitmentsPartner
+        summaryDelivered = checked.isEmpty ? "No commitments were recorded at the previous review."
+            : "\(checked.filter(\.done).count) of \(checked.count) commitments from the previous review done "
+                + "(\(company) \(lastCommitmentsUs.filter(\.done).count) of \(lastCommitmentsUs.count), "
+                + "\(partnerName) \(lastCommitmentsPartner.filter(\.done).count) of \(lastCommitmentsPartner.count))."
+        // Asked of each side: what it committed to at this review; before
+        // the meeting, what is still open from the last one.
+        let isUpcoming = review == nil
+        func asks(_ next: [CommitmentItem], _ last: [CommitmentItem]) -> [ProseItem] {
+            (isUpcoming ? last.filter { !$0.done } : next).map { ProseItem(text: $0.text) }
+        }
+        asksUs = asks(nextCommitmentsUs, lastCommitmentsUs)
+        asksPartner = asks(nextCommitmentsPartner, lastCommitmentsPartner)
         nextReview = review.map { Format.date($0.nextReview?.value) } ?? "to be set at this review"
     }
 

@@ -31,7 +31,7 @@ public struct PartnerAssessment: Sendable {
         runStatus = GateStatus(runGate, recorded: partner.phases?.run != nil)
         buildOrPartner = BuildOrPartner.decide(partner.decision)
         let status = partner.status?.value
-        signatures = SignatureState(partner, company: program.company?.value)
+        signatures = SignatureState(partner, us: program.ourSide)
         continueDecision = ContinueDecision.decide(status: status, crawl: crawlGate, walk: walkGate, run: runGate)
         leverage = LeverageAssessment(partner.leverage?.type?.value)
         commitment = CommitmentCheck(partner.commitments)

@@ -4,8 +4,10 @@ import PartnerbookSupport
 
 /// The canonical form of what a signature covers, and its fingerprint.
 ///
-/// What is signed: the company, the partner's name, the tier, the contacts,
-/// the commitments and the whole charter. Reviews, phases, co-marketing and
+/// What is signed: the company (with its legal entity, address and binding
+/// statement when program.yaml gives them), the partner's name and legal
+/// entity, the tier, the contacts, the commitments and the whole charter
+/// (with its effective date, term, agreement and added sections when written). Reviews, phases, co-marketing and
 /// signatures are not. The canonical form is JSON written one way only:
 ///
 /// - objects with keys sorted by Unicode code point, no white space;
@@ -82,22 +84,40 @@ public enum CanonicalForm {
     }
 
     /// The canonical JSON text of what `partner`'s signatures cover.
+    public static func text(of partner: Partner, us: OurSide) -> String {
+        String(decoding: bytes(of: partner, us: us), as: UTF8.self)
+    }
+
+    /// The same, with only our company's name on our side.
     public static func text(of partner: Partner, company: String?) -> String {
-        String(decoding: bytes(of: partner, company: company), as: UTF8.self)
+        text(of: partner, us: OurSide(company: company))
     }
 
     /// The canonical JSON as UTF-8 bytes.
-    static func bytes(of partner: Partner, company: String?) -> [UInt8] {
+    static func bytes(of partner: Partner, us: OurSide) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4096)
-        document(partner, company: company).write(into: &out)
+        document(partner, us: us).write(into: &out)
         return out
     }
 
-    static func document(_ partner: Partner, company: String?) -> Value {
+    static func document(_ partner: Partner, us: OurSide) -> Value {
         var members: [(String, Value)] = [("format", .string(version))]
-        members.add("company", text(company))
+        members.add("company", text(us.company))
+        if us.entity != nil || us.address != nil || us.statement != nil {
+            var legal: [(String, Value)] = []
+            legal.add("entity", text(us.entity))
+            legal.add("address", text(us.address))
+            legal.add("statement", text(us.statement))
+            members.append(("company_legal", .object(legal)))
+        }
         members.add("partner", text(partner.name?.value))
+        if let partnerLegal = partner.legal {
+            var legal: [(String, Value)] = []
+            legal.add("entity", text(partnerLegal.entity?.value))
+            legal.add("address", text(partnerLegal.address?.value))
+            members.append(("legal", .object(legal)))
+        }
         members.add("tier", partner.tier.map { .string($0.value.rawValue) })
         if let contacts = partner.contacts {
             var c: [(String, Value)] = []
@@ -170,6 +190,18 @@ public enum CanonicalForm {
             g.add("escalation", governance.escalation.map { list($0.value) })
             g.add("exit_criteria", governance.exitCriteria.map { list($0.value) })
             members.append(("governance", .object(g)))
+        }
+        // The legal frame: each key only when written, so a charter without it signs as before.
+        members.add("effective", charter.effective.map { .string($0.value.description) })
+        members.add("term", text(charter.term?.value))
+        members.add("agreement", text(charter.agreement?.value))
+        if !charter.sections.isEmpty {
+            members.append(("sections", .array(charter.sections.map { section in
+                var fields: [(String, Value)] = []
+                fields.add("title", text(section.title?.value))
+                fields.add("text", text(section.text?.value))
+                return .object(fields)
+            })))
         }
         return .object(members)
     }

@@ -19,8 +19,12 @@ public struct CharterDiff: Sendable, Equatable {
     public var changes: [Change]
 
     public init(from old: Partner, oldCompany: String?, to new: Partner, newCompany: String?) {
-        let before = CharterDiff.flatten(CanonicalForm.document(old, company: oldCompany))
-        let after = CharterDiff.flatten(CanonicalForm.document(new, company: newCompany))
+        self.init(from: old, oldSide: OurSide(company: oldCompany), to: new, newSide: OurSide(company: newCompany))
+    }
+
+    public init(from old: Partner, oldSide: OurSide, to new: Partner, newSide: OurSide) {
+        let before = CharterDiff.flatten(CanonicalForm.document(old, us: oldSide))
+        let after = CharterDiff.flatten(CanonicalForm.document(new, us: newSide))
         let oldValues = Dictionary(before, uniquingKeysWith: { a, _ in a })
         let newValues = Dictionary(after, uniquingKeysWith: { a, _ in a })
         // In the order the fields appear: the new text's, then what was removed.

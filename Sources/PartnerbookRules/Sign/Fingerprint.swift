@@ -6,8 +6,13 @@ import PartnerbookSupport
 public enum Fingerprint {
     public static let prefix = "sha256:"
 
+    public static func of(_ partner: Partner, us: OurSide) -> String {
+        prefix + Digest.hex(Data(CanonicalForm.bytes(of: partner, us: us)))
+    }
+
+    /// With only our company's name on our side (no legal frame in program.yaml).
     public static func of(_ partner: Partner, company: String?) -> String {
-        prefix + Digest.hex(Data(CanonicalForm.bytes(of: partner, company: company)))
+        of(partner, us: OurSide(company: company))
     }
 
     /// Whether `text` has the form of a fingerprint.

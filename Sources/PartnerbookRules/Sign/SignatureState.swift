@@ -25,7 +25,11 @@ public struct SignatureState: Sendable {
     public var parties: [PartySignature]
 
     public init(_ partner: Partner, company: String?) {
-        let fingerprint = Fingerprint.of(partner, company: company)
+        self.init(partner, us: OurSide(company: company))
+    }
+
+    public init(_ partner: Partner, us: OurSide) {
+        let fingerprint = Fingerprint.of(partner, us: us)
         self.fingerprint = fingerprint
         let signatures = partner.signatures?.items ?? []
         parties = Party.allCases.map { party in

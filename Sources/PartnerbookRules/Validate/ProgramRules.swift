@@ -1,8 +1,9 @@
 import PartnerbookModel
 import PartnerbookSupport
-/// Program-wide settings: `program.weights`, `program.outcomes`.
+/// Program-wide settings: `program.weights`, `program.outcomes`, `program.gatekeeping`.
 package enum ProgramRules {
-    package static func check(_ program: Program) -> [Diagnostic] {
+    /// - Parameter partnerCount: partner files in the program, for `program.gatekeeping`.
+    package static func check(_ program: Program, partnerCount: Int = 0) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let weights = program.scoring
         if abs(weights.total - 100) > 1e-9 {
@@ -18,6 +19,10 @@ package enum ProgramRules {
                 seen[outcome.quarter.value] = outcome.quarter.at
             }
         }
+        if let problem = EcosystemControl.gatekeepingProblem(program.ecosystem, partnerCount: partnerCount) {
+            found.append(Diagnostic(.programGatekeeping, file: ContentPaths.programFile,
+                                    at: program.ecosystem?.model?.at ?? program.ecosystem?.at ?? .start, problem))
+        }
         return found
     }
 
@@ -29,6 +34,7 @@ package enum ProgramRules {
 extension Rule {
     static let programWeights = Rule("program.weights")
     static let programOutcomes = Rule("program.outcomes")
+    static let programGatekeeping = Rule("program.gatekeeping", .warning)
 }
 
 extension ProgramRules {
@@ -44,5 +50,10 @@ extension ProgramRules {
                  why: "Two company revenues for one quarter make the partner revenue share ambiguous.",
                  fix: "Keep one entry per quarter.",
                  example: "outcomes:\n  - { quarter: 2026-Q3, revenue: 5050000 }\n  - { quarter: 2026-Q3, revenue: 5100000 }"),
+        RuleInfo(.programGatekeeping,
+                 summary: "The directory is curated (ecosystem.model: curated) with more than 100 partners, or where the ecosystem-control tree says open.",
+                 why: "A curated directory works with a few dozen partners. Past 100, every listing waiting on a review makes us the bottleneck and slows the partners we want; where brand risk is low and review cannot scale, the playbook lists anyone and lets trust signals surface quality.",
+                 fix: "Set ecosystem.model: open and rely on the earned badges (signed charter, gates passed, reviewed on time), or, if a bad listing would hurt the brand, say so with brand_risk: high.",
+                 example: "ecosystem: { model: curated, brand_risk: low, review_capacity: thousands }"),
     ]
 }

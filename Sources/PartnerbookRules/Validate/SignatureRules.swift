@@ -3,7 +3,7 @@ import PartnerbookSupport
 /// Signatures against the current charter: `signature.stale`, `signature.missing`.
 package enum SignatureRules: PartnerRules {
     package static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
-        let state = SignatureState(partner, company: context.program.company?.value)
+        let state = SignatureState(partner, us: context.program.ourSide)
         let live = partner.status?.value.isCommitted == true
         for entry in state.parties {
             let side = entry.party == .us ? "us" : "the partner"
@@ -31,7 +31,7 @@ package enum SignatureRules: PartnerRules {
     /// "since then, charter.goals.us changed from "A" to "B"; …", or why that cannot be said.
     static func changed(since signature: Signature, of partner: Partner, _ context: RuleContext) -> String {
         guard let texts = context.signedTexts else { return "the charter changed after signing (its history was not searched)" }
-        let (diff, commit, note) = texts.changes(since: signature, of: partner, company: context.program.company?.value)
+        let (diff, commit, note) = texts.changes(since: signature, of: partner, us: context.program.ourSide)
         guard let diff else { return "the charter changed after signing; what changed cannot be shown: \(note ?? "unknown")" }
         let shown = diff.changes.prefix(changesInMessage).map(describe)
         let more = diff.changes.count - shown.count

@@ -55,11 +55,22 @@ import Testing
         #expect(text.contains("**Gate.** Decide go or no-go on walk (the phase ended on 26 May 2025): adoption 60% against a 70% bar."))
         #expect(text.contains("**Signature.** Dana Ruiz's signature for Northwind Analytics no longer covers the charter"))
         #expect(text.contains("but the tier decision gives Tier 1 · Integration"))
+        #expect(text.contains("Lower the tier (and what it commits us to) before renewing commitments."),
+                "strategic against a decided integration tier: lower, not raise")
+        #expect(!text.contains("Raise the tier"))
 
         let overdue = F.partner(replacing: "next_review: 2027-01-14", with: "next_review: 2026-11-01")
         #expect(try brief(overdue).contains("**Review.** The next review was due on 2026-11-01 and has not been recorded by 2026-11-20: agree the cadence again."))
         let unsigned = try brief(F.partnerBody.replacingOccurrences(of: "status: run", with: "status: crawl"))
         #expect(unsigned.contains("**Signature.** Acme Cloud has not signed the charter: get it signed."))
+    }
+
+    /// The advice follows the direction the tier decision gives.
+    @Test func tierAdviceFollowsTheDecisionsDirection() {
+        #expect(BriefView.tierAdvice(current: .integration, decided: .strategic).hasPrefix("Raise the tier"))
+        #expect(BriefView.tierAdvice(current: .strategic, decided: .partnership).hasPrefix("Lower the tier"))
+        #expect(BriefView.tierAdvice(current: .partnership, decided: .integration).hasPrefix("Lower the tier"))
+        #expect(BriefView.tierAdvice(current: nil, decided: .integration).hasPrefix("Set the tier"))
     }
 
     @Test func objectivesComeFromThePlannedReview() throws {

@@ -35,7 +35,8 @@ import Testing
         #expect(files["partners/bluebird-crm/index.html"] == nil, "in walk, but not listed")
         let home = try #require(files["index.html"])
         #expect(home.contains("<input type=\"search\""))
-        #expect(home.contains("data-filter=\"tier\" data-value=\"strategic\""))
+        #expect(!home.contains("data-filter=\"tier\""), "tiers stay internal without public.show_tiers")
+        #expect(home.contains("data-filter=\"category\" data-value=\"hosting-and-reseller\""))
         #expect(home.components(separatedBy: "data-partner=\"").count - 1 == 3)
         #expect(home.contains("✓ Charter signed by both companies"))
         #expect(!home.contains("program/scorecard.html") && !home.contains("report.html"))
@@ -47,8 +48,47 @@ import Testing
         let harbor = try #require(files["partners/harbor-payments/index.html"])
         #expect(acme.contains("<span class=\"badge badge-trust\">✓ Reviewed this quarter</span>"))
         #expect(!harbor.contains("<span class=\"badge badge-trust\">✓ Reviewed this quarter</span>"), "its review is overdue")
-        #expect(harbor.contains("<li class=\"not-earned\"><strong>– Reviewed this quarter:</strong>"))
-        #expect(acme.contains("What customers get") && acme.contains("Analytics that arrive provisioned with the data platform"))
+        // Only earned badges: an unearned one is not printed at all, not even greyed out.
+        #expect(!harbor.contains("Reviewed this quarter"))
+        #expect(!harbor.contains("not-earned") && !harbor.contains("– "))
+    }
+
+    /// A partner's public text is its `public:` block (written for
+    /// customers); without one, its name, summary and badges only.
+    @Test func thePublicBlockIsTheOnlySourceOfText() throws {
+        let (_, files) = try publicBuild()
+        let polaris = try #require(files["partners/polaris-hosting/index.html"])
+        #expect(polaris.contains("Managed cloud hosting in the Benelux and Germany"))
+        #expect(polaris.contains("<li>Dashboards hosted in the <strong>Amsterdam</strong> and <strong>Frankfurt</strong> regions</li>"))
+        #expect(polaris.contains("<dd>Netherlands, Belgium, Luxembourg, Germany</dd>"))
+        #expect(polaris.contains("<a href=\"https://polaris.example/\" rel=\"noopener\">"))
+        #expect(polaris.contains("<a href=\"mailto:partners@polaris.example\">"))
+        #expect(!polaris.contains("Polaris runs managed cloud hosting"), "the internal summary gives way to the public one")
+        let acme = try #require(files["partners/acme-cloud/index.html"])
+        #expect(acme.contains("Acme Cloud runs the largest managed data platform"), "without public:, the summary")
+        #expect(!acme.contains("<h2>Details</h2>") && !acme.contains("offers with"))
+        for page in [polaris, acme] {
+            #expect(!page.contains("badge-tier"), "no tier without public.show_tiers")
+        }
+    }
+
+    @Test func tiersAppearOnlyWhenTheProgramAsks() throws {
+        let folder = TemporaryFolder.project(["acme": Fixtures.partner(replacing: "status: run", with: "status: run\nlisted: true")],
+                                             program: Fixtures.program + "\npublic: { show_tiers: true }\n")
+        let result = try Binary.run(["build", "--public", "--output", "public", "--content", "content", "--templates", TestBuild.templates.path],
+                                    in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let home = try String(contentsOf: folder.url.appendingPathComponent("public/index.html"), encoding: .utf8)
+        #expect(home.contains("data-filter=\"tier\" data-value=\"strategic\""))
+        #expect(home.contains("<span class=\"badge badge-tier\">Tier 3 · Strategic</span>"))
+    }
+
+    /// A website or contact that is not an http(s) address or an email is shown as text, never linked.
+    @Test func onlyWebAndMailAddressesAreLinked() {
+        #expect(PublicText.isWebAddress("https://polaris.example/"))
+        #expect(!PublicText.isWebAddress("javascript:alert(1)"))
+        #expect(!PublicText.isWebAddress("https://a.example/\" onmouseover=\"x"))
+        #expect(!PublicText.isWebAddress("ftp://files.example/"))
     }
 
     /// No internal value of any example partner reaches any byte of the public directory.
@@ -57,15 +97,26 @@ import Testing
         let check = try CheckRun(.test(Self.content, asOf: nil, today: Fixtures.asOf, strict: false))
         // Words that name internal documents and figures: none in any page (the stylesheet's class names aside).
         for (path, page) in files where path.hasSuffix(".html") {
-            for word in ["Health", "health", "leverage", "Leverage", "scorecard", "qbr/", "report.html", "brief", "mailto:"] {
+            for word in ["Health", "health", "leverage", "Leverage", "scorecard", "qbr/", "report.html", "brief", "weight", "Weight",
+                         "Tier 1", "Tier 2", "Tier 3", "Strategic", "Integration"] {
                 #expect(!page.contains(word), "\(path) holds '\(word)'")
             }
-            #expect(!page.contains(/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z]{2,}/), "\(path) holds an email address")
+            // The only address is one a partner wrote for customers (public.contact).
+            let addresses = page.matches(of: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z]{2,}/).map { String($0.output) }
+            #expect(addresses.allSatisfy { $0 == "partners@polaris.example" }, "\(path) holds \(addresses)")
         }
         var ours: [String] = []
         for partner in check.content.partners {
             let assessment = PartnerAssessment(partner, program: check.content.program, asOf: check.asOf)
             ours.append(assessment.leverage.recommendation.sentence)
+            ours.append("Health \(assessment.health.total)")
+            ours.append(assessment.health.bandText)
+            if let tier = assessment.tierDecision { ours.append(tier.reason) }
+            // The charter's value exchange, never public: the listing fees and funds it names are commercial terms.
+            ours += (partner.charter?.valueExchange?.weGive?.value ?? []).map(\.value)
+            ours += (partner.charter?.valueExchange?.partnerGives?.value ?? []).map(\.value)
+            ours += [partner.charter?.goals?.us?.value, partner.charter?.goals?.partner?.value].compactMap { $0 }
+            ours += partner.signatures?.items.compactMap { $0.fingerprint?.value } ?? []
             if let evidence = partner.leverage?.evidence?.value { ours += evidence.split(separator: "\n").map { Trim.whitespace(String($0)) } }
             ours += (partner.commitments?.us ?? []).map(\.value) + (partner.commitments?.partner ?? []).map(\.value)
             ours += [partner.commitments?.ifItFails?.us?.value, partner.commitments?.ifItFails?.partner?.value].compactMap { $0 }
@@ -75,6 +126,7 @@ import Testing
                 ours += review.risks.flatMap { [$0.risk?.value, $0.action?.value].compactMap { $0 } }
                 ours += review.objectives.map(\.value) + review.decisions.map(\.value)
                 ours += [review.highlights?.value].compactMap { $0 }
+                ours += (review.commitments?.us ?? []).map(\.value) + (review.commitments?.partner ?? []).map(\.value)
             }
             ours += check.report.diagnostics.filter { $0.file == partner.file }.map(\.message)
             ours.append(partner.charter?.valueExchange?.balance?.value ?? "")

@@ -112,6 +112,52 @@ import Testing
         #expect(home.contains("<h3>Decisions and meetings due</h3>"), "re-signing needs a meeting")
     }
 
+    /// Section 16: a clause amended inside a sentence shows, in its own
+    /// section, the old words struck and the new ones marked, word by word,
+    /// in the HTML and the Markdown; the summary list stays.
+    @Test func anAmendedClauseIsMarkedWhereItStandsWordByWord() throws {
+        let folder = TemporaryFolder()
+        let signed = "exit_criteria: [ Revenue under half of target for two quarters ]"
+        folder.write("content/program.yaml", F.program)
+        folder.write("content/partners/acme.yaml", F.partner(replacing: "exit_criteria: [ Revenue under half of target ]", with: signed)
+            .replacingOccurrences(of: F.fingerprint, with: "sha256:" + String(repeating: "0", count: 64)))
+        let fingerprint = try Binary.run(["fingerprint", "acme", "--content", "content"], in: folder.url).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let withSigned = F.partner(replacing: "exit_criteria: [ Revenue under half of target ]", with: signed)
+            .replacingOccurrences(of: F.fingerprint, with: fingerprint)
+        folder.write("content/partners/acme.yaml", withSigned)
+        try #require(try git(["init", "-q"], in: folder) == 0)
+        try git(["add", "-A"], in: folder)
+        try #require(try git(["commit", "-q", "-m", "Signed charter"], in: folder) == 0)
+        folder.write("content/partners/acme.yaml", withSigned.replacingOccurrences(
+            of: signed, with: "exit_criteria: [ Revenue under a third of target for three quarters ]"))
+        try git(["commit", "-q", "-a", "-m", "Amend the exit criteria"], in: folder)
+        let build = try Binary.run(["build", "--content", "content", "--output", "out", "--templates", TestBuild.templates.path],
+                                   in: folder.url)
+        #expect(build.status == 0, "\(build.stderr)")
+        func section(_ text: String, from start: String, to end: String) throws -> Substring {
+            let from = try #require(text.range(of: start), "no \(start)")
+            let to = try #require(text.range(of: end, range: from.upperBound..<text.endIndex), "no \(end) after \(start)")
+            return text[from.upperBound..<to.lowerBound]
+        }
+        let html = try String(contentsOf: folder.url.appendingPathComponent("out/partners/acme/charter.html"), encoding: .utf8)
+        let governance = try section(html, from: "5. Governance</h2>", to: "Signatures</h2>")
+        #expect(governance.contains("Revenue under <del>half</del><ins>a third</ins> of target for <del>two</del><ins>three</ins> quarters"),
+                "\(governance)")
+        let markdown = try String(contentsOf: folder.url.appendingPathComponent("out/partners/acme/charter.md"), encoding: .utf8)
+        let clause = try section(markdown, from: "## 5\\. Governance", to: "## Signatures")
+        #expect(clause.contains("Revenue under <del>half</del><ins>a third</ins> of target for <del>two</del><ins>three</ins> quarters"),
+                "\(clause)")
+        // Nothing else is marked: the other sections read as they are.
+        let before = try section(markdown, from: "## Parties", to: "## 5\\. Governance")
+        #expect(!before.contains("<del>") && !before.contains("<ins>"))
+        // The summary list stays, and no marker leaks.
+        #expect(markdown.contains("## Changed since signed"))
+        #expect(markdown.contains("charter.governance.exit\\_criteria\\[1\\]"))
+        #expect(!markdown.unicodeScalars.contains { (0xF8F0...0xF8FF).contains($0.value) })
+        #expect(!html.unicodeScalars.contains { (0xF8F0...0xF8FF).contains($0.value) })
+    }
+
     @Test func withoutGitTheRuleStillFiresAndSaysWhy() throws {
         let folder = TemporaryFolder.content(["acme": F.partner(replacing: "we_give: [ Connector ]", with: "we_give: [ Connector and SSO ]")])
         let result = try Binary.run(["check", "--content", "."], in: folder.url)

@@ -24,6 +24,42 @@ import Testing
         #expect(try fingerprint(F.partner) == "sha256:44c943fe966fb36ba0c79d5e45be48e51f13d0af794d7479bb4818785c538877")
     }
 
+    /// Section 16: the legal frame is part of the signed text, but only when
+    /// written. The pinned fingerprint above was recorded before the legal
+    /// frame existed and still matches; each new field, when present,
+    /// changes it; who signs (`signatories`) does not.
+    @Test func theLegalFrameChangesTheFingerprintOnlyWhenWritten() throws {
+        let (partner, _) = F.load(F.partner)
+        let base = try #require(partner)
+        let recorded = Fixtures.fingerprint
+        #expect(Fingerprint.of(base, us: OurSide(company: Self.company)) == recorded)
+        #expect(Fingerprint.of(base, us: OurSide(company: Self.company, entity: nil, address: nil, statement: nil)) == recorded)
+        let partnerFields = [
+            ("legal", "legal: { entity: Acme Cloud GmbH }"),
+            ("legal address", "legal: { address: 1 Main St }"),
+            ("effective", "charter:\n  effective: 2025-01-15"),
+            ("term", "charter:\n  term: Two years, renewed yearly"),
+            ("agreement", "charter:\n  agreement: The marketplace agreement of 2024"),
+            ("sections", "charter:\n  sections:\n    - { title: Confidentiality, text: Three years }"),
+        ]
+        var seen: Set<String> = [recorded]
+        for (name, yaml) in partnerFields {
+            let text = yaml.hasPrefix("charter:") ? F.partner(replacing: "charter:\n", with: yaml + "\n") : yaml + "\n" + F.partner
+            let changed = try fingerprint(text)
+            #expect(!seen.contains(changed), "\(name) must change the fingerprint, and differently from the others")
+            seen.insert(changed)
+        }
+        for side in [OurSide(company: Self.company, entity: "Northwind Analytics, Inc."),
+                     OurSide(company: Self.company, address: "500 Harbor Way"),
+                     OurSide(company: Self.company, statement: "Binding.")] {
+            let changed = Fingerprint.of(base, us: side)
+            #expect(!seen.contains(changed), "program legal \(side) must change the fingerprint")
+            seen.insert(changed)
+        }
+        let signatories = "signatories:\n  us: { name: Priya Nair, title: CRO }\n" + F.partner
+        #expect(try fingerprint(signatories) == recorded, "who signs is not part of what is signed")
+    }
+
     @Test func canonicalTextIsSortedCompactJSON() throws {
         let (partner, _) = F.load(F.partner)
         let text = CanonicalForm.text(of: try #require(partner), company: Self.company)

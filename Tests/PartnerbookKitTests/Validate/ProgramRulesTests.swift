@@ -69,4 +69,46 @@ import Testing
         let content = try ContentLoader.load(from: folder.url)
         #expect(Validator.validate(content, asOf: Fixtures.asOf).map(\.rule) == ["schema.required"])
     }
+
+    /// `program.gatekeeping`: a curated directory with more than 100
+    /// partners, or where the ecosystem-control tree says open.
+    private func gatekeeping(_ ecosystem: String, partners: Int) throws -> [Diagnostic] {
+        let program = "name: P\ncompany: C\necosystem: \(ecosystem)\n"
+        let folder = TemporaryFolder.content([:], program: program)
+        for index in 0..<partners { folder.write("partners/p\(index).yaml", "name: P\(index)\n") }
+        let check = try CheckRun(.test(folder.url))
+        return check.report.diagnostics.filter { $0.rule == "program.gatekeeping" }
+    }
+
+    @Test func aCuratedDirectoryPastOneHundredPartnersFires() throws {
+        let found = try gatekeeping("{ model: curated, brand_risk: high }", partners: 101)
+        #expect(found.count == 1)
+        #expect(found.first?.severity == .warning)
+        #expect(found.first?.file == "program.yaml")
+        #expect(found.first?.position == SourcePosition(line: 3, column: 14))
+        #expect(found.first?.message.contains("curated with 101 partners") == true)
+        #expect(try gatekeeping("{ model: curated, brand_risk: high }", partners: 100).isEmpty, "100 is still reviewable")
+        #expect(try gatekeeping("{ model: open }", partners: 101).isEmpty, "an open directory has no gate")
+    }
+
+    @Test func aCuratedDirectoryWhereTheTreeSaysOpenFires() throws {
+        let found = try gatekeeping("{ model: curated, brand_risk: low, review_capacity: thousands }", partners: 2)
+        #expect(found.count == 1)
+        #expect(found.first?.message.contains("the ecosystem-control tree says open") == true)
+        #expect(try gatekeeping("{ model: curated, brand_risk: low, review_capacity: dozens }", partners: 2).isEmpty)
+        #expect(try gatekeeping("{ model: curated, brand_risk: high, review_capacity: thousands }", partners: 2).isEmpty,
+                "high brand risk keeps it curated")
+    }
+
+    @Test func theTreeFollowsThePlaybook() {
+        func decide(_ risk: BrandRisk?, _ capacity: ReviewCapacity?) -> EcosystemModel? {
+            EcosystemControl.decide(EcosystemSettings(at: .start, brandRisk: risk.map { Located($0, at: .start) },
+                                                      reviewCapacity: capacity.map { Located($0, at: .start) }))?.recommended
+        }
+        #expect(decide(.high, nil) == .curated)
+        #expect(decide(.high, .thousands) == .curated)
+        #expect(decide(.low, .dozens) == .curated)
+        #expect(decide(.low, .thousands) == .open)
+        #expect(decide(.low, nil) == nil, "the tree needs the review capacity to answer")
+    }
 }
