@@ -56,13 +56,22 @@ package enum ReviewLoader {
         return review.value("month", expected: "a month written YYYY-MM", Month.init).map { Located(.month($0.value), at: $0.at) }
     }
 
+    /// Every signature carries these; `email` and `ssh` are optional.
     static let signatureKeys = ["party", "name", "title", "date", "fingerprint"]
+    static let sshKeys = ["key", "signature"]
+    /// Every key a signature entry may hold.
+    static let signatureAllKeys = signatureKeys + ["email", "ssh"]
 
     static func signatures(_ list: Located<[(at: SourcePosition, node: YNode)]>, in parent: Fields) -> Signatures {
-        let items = mappings(list, key: "signatures", known: signatureKeys, in: parent).map { s -> Signature in
+        let items = mappings(list, key: "signatures", known: signatureAllKeys, in: parent).map { s -> Signature in
             for key in signatureKeys { s.require(key) }
+            let ssh = s.fields("ssh", known: sshKeys).map { fields -> SSHSignature in
+                for key in sshKeys { fields.require(key) }
+                return SSHSignature(at: fields.at, key: fields.text("key"), signature: fields.text("signature"))
+            }
+            if ssh != nil { s.require("email") }
             return Signature(at: s.at, party: s.choice("party"), name: s.text("name"), title: s.text("title"),
-                             date: s.day("date"), fingerprint: s.text("fingerprint"))
+                             date: s.day("date"), fingerprint: s.text("fingerprint"), email: s.text("email"), ssh: ssh)
         }
         return Signatures(at: list.at, items: items)
     }

@@ -17,13 +17,38 @@ public struct Signature: Sendable {
     public var date: Located<Day>?
     /// `sha256:` followed by 64 lowercase hex digits.
     public var fingerprint: Located<String>?
+    /// The signer's email: the principal an SSH signature is allowed for.
+    public var email: Located<String>?
+    /// An SSH signature over the charter's canonical form, when there is one.
+    public var ssh: SSHSignature?
 
-    package init(at: SourcePosition, party: Located<Party>? = nil, name: Located<String>? = nil, title: Located<String>? = nil, date: Located<Day>? = nil, fingerprint: Located<String>? = nil) {
+    package init(at: SourcePosition, party: Located<Party>? = nil, name: Located<String>? = nil, title: Located<String>? = nil,
+                 date: Located<Day>? = nil, fingerprint: Located<String>? = nil, email: Located<String>? = nil,
+                 ssh: SSHSignature? = nil) {
         self.at = at
         self.party = party
         self.name = name
         self.title = title
         self.date = date
         self.fingerprint = fingerprint
+        self.email = email
+        self.ssh = ssh
+    }
+}
+
+/// `ssh: { key, signature }` of a signature entry: made with `ssh-keygen -Y
+/// sign -n partnerbook-charter` over the canonical form of the fingerprint
+/// the entry carries.
+public struct SSHSignature: Sendable {
+    public var at: SourcePosition
+    /// The signing key's fingerprint as OpenSSH prints it: `SHA256:` and base64.
+    public var key: Located<String>?
+    /// The armored signature (`-----BEGIN SSH SIGNATURE-----` ...).
+    public var signature: Located<String>?
+
+    package init(at: SourcePosition, key: Located<String>? = nil, signature: Located<String>? = nil) {
+        self.at = at
+        self.key = key
+        self.signature = signature
     }
 }

@@ -491,7 +491,10 @@ Charter fingerprint: {{fingerprint}}
 {{#signedFingerprint}}
 | Fingerprint signed | {{signedFingerprint}} |
 {{/signedFingerprint}}
-| Signature | {{#signed}}Recorded in the partner file with the fingerprint above{{/signed}}{{#superseded}}Given to an earlier text (listed under Signed versions){{/superseded}} |
+{{#verifiedKey}}
+| SSH signature | verified with key {{verifiedKey}} (OpenSSH; the key is allowed for this signatory's email) |
+{{/verifiedKey}}
+| Signature | {{#signed}}{{#verifiedKey}}SSH-signed over this charter's canonical text; run partnerbook verify to check it again{{/verifiedKey}}{{^verifiedKey}}Recorded in the partner file with the fingerprint above{{/verifiedKey}}{{/signed}}{{#superseded}}Given to an earlier text (listed under Signed versions){{/superseded}} |
 
 {{/signatures}}
 {{#hasSignedVersions}}

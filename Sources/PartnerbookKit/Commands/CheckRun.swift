@@ -15,6 +15,8 @@ public struct CheckRun: Sendable {
     public var report: DiagnosticReport
     /// Each partner's signed texts from git history (by partner file), for the charters.
     public var signedTexts: [String: SignedTexts]
+    /// What OpenSSH said about each file's SSH signatures.
+    package var sshVerifications: [String: SSHVerifications]
 
     /// Keeps every partner (for the commands that need the whole program).
     public init(_ configuration: BuildConfiguration) throws {
@@ -25,6 +27,7 @@ public struct CheckRun: Sendable {
         content = LoadedContent(program: input.program, partners: checked.compactMap(\.partner),
                                 partnerFileCount: checked.filter(\.counted).count, diagnostics: input.diagnostics)
         signedTexts = Dictionary(checked.map { ($0.file, $0.signedTexts) }, uniquingKeysWith: { a, _ in a })
+        sshVerifications = Dictionary(checked.map { ($0.file, $0.sshVerifications) }, uniquingKeysWith: { a, _ in a })
         report = CheckRun.report(input, checked.map(\.diagnostics), counted: content.partnerFileCount, strict: configuration.strict)
     }
 
@@ -51,7 +54,8 @@ public struct CheckRun: Sendable {
     func contexts() -> [DocumentContext] {
         let byFile = Dictionary(grouping: report.diagnostics, by: \.file)
         return content.partners.sorted { $0.id < $1.id }.map {
-            DocumentContext($0, program: content.program, asOf: asOf, byFile: byFile, signedTexts: signedTexts[$0.file])
+            DocumentContext($0, program: content.program, asOf: asOf, byFile: byFile, signedTexts: signedTexts[$0.file],
+                            sshVerifications: sshVerifications[$0.file] ?? SSHVerifications())
         }
     }
 }

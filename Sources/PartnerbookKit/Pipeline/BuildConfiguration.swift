@@ -33,6 +33,9 @@ public struct BuildConfiguration: Sendable {
     public var useCache = true
     /// Wait for another build of the same output folder (else fail at once).
     public var waitForLock = true
+    /// The OpenSSH allowed-signers file SSH signatures are checked against
+    /// (`--allowed-signers`); nil: `allowed_signers` in the content folder.
+    public var allowedSigners: URL?
 
     public init(content: URL, templates: URL = URL(fileURLWithPath: "Templates"), templatesDisplay: String = "Templates",
                 output: URL = URL(fileURLWithPath: "Output"), asOf: Day? = nil, today: Day) {

@@ -43,6 +43,11 @@ package struct InputsDigest: Sendable {
             throw OutputError(description: "the partnerbook executable cannot be found to key the cache")
         }
         var parts = [executable, day.description, String(strict), Digest.hex(program)]
+        // Whose SSH key may sign for which email: SSH signatures are verified against it.
+        switch ContentFile.read(root.appendingPathComponent(SSHVerifier.allowedSignersFile).path, root: root.path, inRealFolder: false) {
+        case .success(let data): parts.append("allowed_signers:" + Digest.hex(data))
+        case .failure(let refusal): parts.append("allowed_signers!" + refusal.token)
+        }
         let partners = root.appendingPathComponent(ContentPaths.partnersFolder)
         let partnersPath = partners.path
         let realPartners = partners.resolvingSymlinksInPath().path

@@ -17,6 +17,11 @@ package struct ProgramInput: Sendable {
     var asOf: Day
     var rules: RuleContext
     var history: SignedHistory
+    /// Whose SSH key may sign for which email (nil: no such file), its
+    /// digest for the cache, and OpenSSH's ssh-keygen (nil: not installed).
+    var allowedSigners: URL?
+    var allowedSignersDigest: String
+    var keygen: SSHKeygen?
 
     init(_ configuration: BuildConfiguration) throws {
         root = try ContentLoader.contentRoot(configuration.content)
@@ -28,6 +33,18 @@ package struct ProgramInput: Sendable {
         asOf = configuration.asOf ?? settings.program.asOf?.value ?? configuration.today
         rules = RuleContext(program: settings.program, asOf: asOf)
         history = SignedHistory(contentRoot: configuration.content)
+        let allowed = configuration.allowedSigners ?? root.appendingPathComponent(SSHVerifier.allowedSignersFile)
+        let allowedRoot = configuration.allowedSigners == nil ? root.path
+            : allowed.deletingLastPathComponent().resolvingSymlinksInPath().standardizedFileURL.path
+        switch ContentFile.read(allowed.path, root: allowedRoot, inRealFolder: false) {
+        case .success(let data):
+            allowedSigners = allowed
+            allowedSignersDigest = Digest.hex(data)
+        case .failure(let refusal):
+            allowedSigners = nil
+            allowedSignersDigest = "none:" + refusal.token
+        }
+        keygen = SSHKeygen()
     }
 }
 
@@ -55,6 +72,8 @@ package struct PartnerProcessor: Sendable {
         var counted: Bool
         /// Its stale signatures' signed texts (empty when none is stale).
         var signedTexts: SignedTexts
+        /// What OpenSSH said about its SSH signatures (empty when it has none).
+        var sshVerifications = SSHVerifications()
     }
 
     func check(_ name: String) -> Checked {
@@ -65,16 +84,18 @@ package struct PartnerProcessor: Sendable {
         }
         let texts = partner.status?.value == .ended ? SignedTexts()
             : input.history.texts(for: partner, us: input.program.ourSide)
-        let found = loaded.diagnostics + Validator.check(partner, input.rules.with(texts))
+        let ssh = SSHVerifier.verify(partner, us: input.program.ourSide, texts: texts, allowed: input.allowedSigners,
+                                     keygen: input.keygen)
+        let found = loaded.diagnostics + Validator.check(partner, input.rules.with(texts, ssh: ssh))
         return Checked(file: loaded.file, partner: partner, diagnostics: found.sorted(by: Diagnostic.ordered),
-                       counted: loaded.counted, signedTexts: texts)
+                       counted: loaded.counted, signedTexts: texts, sshVerifications: ssh)
     }
 
     /// What the documents of a checked partner are made from.
     func context(_ checked: Checked) -> DocumentContext? {
         checked.partner.map {
             DocumentContext($0, program: input.program, asOf: input.asOf, byFile: [checked.file: checked.diagnostics],
-                            signedTexts: checked.signedTexts)
+                            signedTexts: checked.signedTexts, sshVerifications: checked.sshVerifications)
         }
     }
 }

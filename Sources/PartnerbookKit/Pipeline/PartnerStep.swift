@@ -78,7 +78,7 @@ package struct PartnerStep {
         }
         renderer = DocumentRenderer(templates: templates, program: input.program, asOf: input.asOf, rules: RuleCatalog.all)
         base = Digest.hex([Digest.executable ?? "", templates.digest, input.asOf.description, input.digest ?? "",
-                           String(configuration.strict)])
+                           String(configuration.strict), input.allowedSignersDigest, input.keygen == nil ? "no-ssh-keygen" : "ssh-keygen"])
 
         let processor = PartnerProcessor(input)
         let digests = state.digest?.digests ?? [:]

@@ -12,10 +12,14 @@ public enum Signer {
         public var description: String
         /// Diagnostics that made signing refuse (content errors), if any.
         public var diagnostics: [Diagnostic] = []
+        /// OpenSSH did not verify the signature (exit 1, like a content error).
+        public var unverified = false
     }
 
     public struct Outcome: Sendable {
         public var fingerprint: String
+        /// The SSH key the signature was made and verified with, for an SSH signature.
+        public var sshKey: String?
         /// The earlier signature of the same party that this one supersedes (it was stale).
         public var superseded: Signature?
         public var file: String
@@ -34,13 +38,43 @@ public enum Signer {
         return Fingerprint.of(partner, us: loaded.program.ourSide)
     }
 
+    /// The charter's canonical form: the exact bytes its fingerprint hashes,
+    /// which an SSH signature signs (`partnerbook canonical ID`).
+    public static func canonical(contentFolder: URL, id: String) throws -> String {
+        let loaded = try ContentLoader.load(from: contentFolder)
+        guard let partner = loaded.partners.first(where: { $0.id == id }) else {
+            let file = ContentPaths.partnerFile(id)
+            let problems = loaded.diagnostics.filter { $0.file == file }
+            throw Failure(description: problems.isEmpty ? "no partner '\(id)': \(file) does not exist in the content folder"
+                                                        : "\(file) cannot be read; fix it first", diagnostics: problems)
+        }
+        return CanonicalForm.text(of: partner, us: loaded.program.ourSide)
+    }
+
+    /// How a signature is made: typed (a name and a fingerprint, as before),
+    /// or with SSH, by a local key or ssh-agent (`--key`) or in a `.sig` file
+    /// made elsewhere (`--signature`); an SSH signature needs the signer's email.
+    public enum Method: Sendable {
+        case typed
+        case key(String)
+        case signatureFile(URL)
+    }
+
     public static func sign(contentFolder: URL, id: String, party: Party, name: String, title: String, date: Day,
-                            asOf: Day) throws -> Outcome {
+                            asOf: Day, email: String? = nil, method: Method = .typed, allowedSigners: URL? = nil) throws -> Outcome {
         guard !name.isBlank, !title.isBlank else {
             throw Failure(description: "--name and --title must not be empty")
         }
+        let email = email.map(Trim.whitespace)
+        if case .typed = method {} else {
+            guard let email, EmailAddress.isPlausible(email) else {
+                throw Failure(description: "an SSH signature needs --email: the address allowed_signers lists the signer's key for")
+            }
+        }
         // The program and this one partner, through the same processor as check and build.
-        let input = try ProgramInput(BuildConfiguration(content: contentFolder, asOf: asOf, today: asOf))
+        var configuration = BuildConfiguration(content: contentFolder, asOf: asOf, today: asOf)
+        configuration.allowedSigners = allowedSigners
+        let input = try ProgramInput(configuration)
         let file = ContentPaths.partnerFile(id)
         guard FileManager.default.fileExists(atPath: contentFolder.appendingPathComponent(file).path) else {
             throw Failure(description: "no partner '\(id)': \(file) does not exist in the content folder")
@@ -73,7 +107,9 @@ public enum Signer {
         guard let node = YAMLFile.parse(data, context: context) else {
             throw Failure(description: "\(file) cannot be parsed", diagnostics: context.diagnostics)
         }
-        let entry = SignatureWriter.Entry(party: party, name: name, title: title, date: date, fingerprint: state.fingerprint)
+        let ssh = try sshSignature(method, partner: partner, us: us, fingerprint: state.fingerprint, email: email, input: input)
+        let entry = SignatureWriter.Entry(party: party, name: name, title: title, date: date, fingerprint: state.fingerprint,
+                                          email: email.flatMap { $0.isEmpty ? nil : $0 }, ssh: ssh)
         let updated: String
         do {
             updated = try SignatureWriter.adding(entry, to: text, root: node)
@@ -87,7 +123,62 @@ public enum Signer {
         } catch {
             throw Failure(description: "cannot write \(file): \(error)")
         }
-        return Outcome(fingerprint: state.fingerprint, superseded: current.standing == .stale ? current.signature : nil, file: file)
+        return Outcome(fingerprint: state.fingerprint, sshKey: ssh?.key,
+                       superseded: current.standing == .stale ? current.signature : nil, file: file)
+    }
+
+    /// Largest `.sig` file read: an armored SSH signature is well under 4 KiB.
+    static let maxSignatureBytes = 64 << 10
+
+    /// The SSH signature to record, made or read, and verified by OpenSSH
+    /// against allowed_signers before anything is written; nil for a typed one.
+    private static func sshSignature(_ method: Method, partner: Partner, us: OurSide, fingerprint: String, email: String?,
+                                     input: ProgramInput) throws -> (key: String, signature: String)? {
+        let armored: String
+        let canonical = Data(CanonicalForm.text(of: partner, us: us).utf8)
+        switch method {
+        case .typed:
+            return nil
+        case .key, .signatureFile:
+            guard input.keygen != nil else { throw Failure(description: SSHKeygen.missing + "; nothing was written") }
+        }
+        let keygen = input.keygen!
+        switch method {
+        case .typed:
+            return nil
+        case .key(let key):
+            do { armored = try keygen.sign(canonical, key: key) } catch { throw Failure(description: "\(error); nothing was written") }
+        case .signatureFile(let url):
+            let data: Data
+            do {
+                data = try BoundedFile.read(url.path, limit: maxSignatureBytes, followLinks: true)
+            } catch let refusal as BoundedFile.Refusal {
+                throw Failure(description: "cannot read \(url.path): \(refusal.message(for: "an SSH signature")); nothing was written")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw Failure(description: "\(url.path) is not a text SSH signature; nothing was written")
+            }
+            armored = text
+        }
+        let trimmed = Trim.whitespace(armored.replacingOccurrences(of: "\r\n", with: "\n")) + "\n"
+        let key: String
+        switch keygen.signingKey(of: trimmed, over: canonical) {
+        case .failure(let failure):
+            throw Failure(description: "the signature is not a good signature of this charter (fingerprint \(fingerprint)): \(failure.description). Sign the output of partnerbook canonical \(partner.id) with ssh-keygen -Y sign -n \(SSHKeygen.namespace); nothing was written",
+                          unverified: true)
+        case .success(let found):
+            key = found
+        }
+        let outcome = SSHVerifier.outcome(SSHSignature(at: .start, key: Located(key, at: .start), signature: Located(trimmed, at: .start)),
+                                          email: email, fingerprint: fingerprint, canonical: canonical,
+                                          allowed: input.allowedSigners, keygen: keygen)
+        guard case .verified = outcome else {
+            if case .failed(let reason) = outcome {
+                throw Failure(description: "the signature does not verify: \(reason); nothing was written", unverified: true)
+            }
+            throw Failure(description: "the signature does not verify; nothing was written", unverified: true)
+        }
+        return (key, trimmed)
     }
 
     /// The edited text must load, hold one more signature equal to the entry,
@@ -105,6 +196,8 @@ public enum Signer {
         guard signatures.count == (before.signatures?.items.count ?? 0) + 1,
               last?.party?.value == entry.party, last?.name?.value == entry.name, last?.title?.value == entry.title,
               last?.date?.value == entry.date, last?.fingerprint?.value == entry.fingerprint,
+              last?.email?.value == entry.email, last?.ssh?.key?.value == entry.ssh?.key,
+              last?.ssh?.signature.map({ Trim.whitespace($0.value) }) == entry.ssh.map({ Trim.whitespace($0.signature) }),
               Fingerprint.of(after, us: us) == entry.fingerprint else {
             throw Failure(description: "internal check failed: the signature would not read back as written; nothing was written")
         }

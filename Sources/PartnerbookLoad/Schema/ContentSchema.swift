@@ -152,6 +152,11 @@ public enum ContentSchema {
             ("name", B.ref("text", "Who signed.")), ("title", B.ref("text", "Their title.")),
             ("date", B.ref("date", "When.")),
             ("fingerprint", ["type": "string", "pattern": "^sha256:[0-9a-f]{64}$", "description": "The charter fingerprint signed."]),
+            ("email", B.ref("text", "The signer's email: the principal their SSH key is allowed for in allowed_signers.")),
+            ("ssh", B.object("An SSH signature over the charter's canonical form (partnerbook sign --key or --signature).", [
+                ("key", B.ref("text", "The signing key's fingerprint, SHA256:...")),
+                ("signature", B.ref("text", "The armored signature made by ssh-keygen -Y sign -n partnerbook-charter.")),
+            ], required: ReviewLoader.sshKeys, nullable: false)),
         ], required: ReviewLoader.signatureKeys, nullable: false)
 
         return B.object("", [

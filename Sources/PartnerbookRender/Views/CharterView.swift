@@ -63,6 +63,8 @@ package struct CharterView {
         var signed: Bool
         /// A signature the party gave to an earlier text.
         var superseded: Bool
+        /// The SSH key OpenSSH verified the signature with (`SHA256:…`), when it was.
+        var verifiedKey: String?
     }
 
     /// An earlier text both or one party signed.
@@ -255,9 +257,11 @@ package struct CharterView {
             let entry = state[party]
             let side = context.side(party)
             func block(_ signature: Signature, standing: String, valid: Bool) -> SignatureBlock {
-                SignatureBlock(side: side, name: MarkdownText.cell(signature.name?.value), title: MarkdownText.cell(signature.title?.value),
-                               date: signature.date.map { Format.date($0.value) } ?? "", standing: standing,
-                               signedFingerprint: signature.fingerprint?.value, signed: valid, superseded: !valid)
+                let index = context.partner.signatures?.items.firstIndex { $0.at == signature.at }
+                return SignatureBlock(side: side, name: MarkdownText.cell(signature.name?.value), title: MarkdownText.cell(signature.title?.value),
+                                      date: signature.date.map { Format.date($0.value) } ?? "", standing: standing,
+                                      signedFingerprint: signature.fingerprint?.value, signed: valid, superseded: !valid,
+                                      verifiedKey: index.flatMap { context.sshVerifications.verifiedKey($0) })
             }
             if let signature = entry.signature, entry.standing == .valid {
                 return [block(signature, standing: "Signed; covers this charter", valid: true)]
@@ -267,7 +271,7 @@ package struct CharterView {
                 side: side,
                 name: MarkdownText.cell(signatory?.name?.value ?? context.partner.contacts?.sponsors?[party]?.value),
                 title: MarkdownText.cell(signatory?.title?.value), date: "", standing: "To be signed",
-                signedFingerprint: nil, signed: false, superseded: false)
+                signedFingerprint: nil, signed: false, superseded: false, verifiedKey: nil)
             guard let signature = entry.signature else { return [fresh] }
             return [block(signature, standing: "Superseded: signed an earlier text; it does not cover this one", valid: false), fresh]
         }

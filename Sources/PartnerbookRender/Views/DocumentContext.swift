@@ -11,6 +11,8 @@ package struct DocumentContext {
     package var diagnostics: [Diagnostic]
     /// The partner's signed texts from git history, for what changed since a stale signature.
     var signedTexts: SignedTexts?
+    /// What OpenSSH said about the partner's SSH signatures.
+    var sshVerifications: SSHVerifications
 
     var company: String { program.company?.value ?? "Us" }
 
@@ -18,21 +20,24 @@ package struct DocumentContext {
 
     func side(_ party: Party) -> String { party.side(company: company, partner: partnerName) }
 
-    package init(program: Program, partner: Partner, assessment: PartnerAssessment, asOf: Day, diagnostics: [Diagnostic], signedTexts: SignedTexts? = nil) {
+    package init(program: Program, partner: Partner, assessment: PartnerAssessment, asOf: Day, diagnostics: [Diagnostic],
+                 signedTexts: SignedTexts? = nil, sshVerifications: SSHVerifications = SSHVerifications()) {
         self.program = program
         self.partner = partner
         self.assessment = assessment
         self.asOf = asOf
         self.diagnostics = diagnostics
         self.signedTexts = signedTexts
+        self.sshVerifications = sshVerifications
     }
 }
 
 extension DocumentContext {
     /// A partner's context: its assessment computed, its diagnostics picked from `byFile`.
-    package init(_ partner: Partner, program: Program, asOf: Day, byFile: [String: [Diagnostic]], signedTexts: SignedTexts? = nil) {
+    package init(_ partner: Partner, program: Program, asOf: Day, byFile: [String: [Diagnostic]], signedTexts: SignedTexts? = nil,
+                 sshVerifications: SSHVerifications = SSHVerifications()) {
         self.init(program: program, partner: partner, assessment: PartnerAssessment(partner, program: program, asOf: asOf),
-                  asOf: asOf, diagnostics: byFile[partner.file] ?? [], signedTexts: signedTexts)
+                  asOf: asOf, diagnostics: byFile[partner.file] ?? [], signedTexts: signedTexts, sshVerifications: sshVerifications)
     }
 }
 

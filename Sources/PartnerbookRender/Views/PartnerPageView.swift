@@ -156,7 +156,7 @@ package struct PartnerPageView {
 /// one `@` with text on both sides, a dot in the domain, no white space,
 /// quotes, angle brackets or other characters that do not belong in one.
 package enum EmailAddress {
-    static func isPlausible(_ text: String) -> Bool {
+    package static func isPlausible(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else {
             return false

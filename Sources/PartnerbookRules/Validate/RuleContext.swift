@@ -7,17 +7,22 @@ public struct RuleContext: Sendable {
     /// The partner's signed texts from git history, to say what changed since a
     /// stale signature (looked up by the pipeline); nil: not searched.
     public var signedTexts: SignedTexts?
+    /// What OpenSSH said about the partner's SSH signatures (checked by the
+    /// pipeline); nil: not checked.
+    public var sshVerifications: SSHVerifications?
 
-    public init(program: Program, asOf: Day, signedTexts: SignedTexts? = nil) {
+    public init(program: Program, asOf: Day, signedTexts: SignedTexts? = nil, sshVerifications: SSHVerifications? = nil) {
         self.program = program
         self.asOf = asOf
         self.signedTexts = signedTexts
+        self.sshVerifications = sshVerifications
     }
 
-    /// This context for one partner, with its signed texts.
-    public func with(_ texts: SignedTexts?) -> RuleContext {
+    /// This context for one partner, with its signed texts and its SSH signatures' verification.
+    public func with(_ texts: SignedTexts?, ssh: SSHVerifications? = nil) -> RuleContext {
         var copy = self
         copy.signedTexts = texts
+        copy.sshVerifications = ssh
         return copy
     }
 }

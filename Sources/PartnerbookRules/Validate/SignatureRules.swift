@@ -1,8 +1,19 @@
 import PartnerbookModel
 import PartnerbookSupport
-/// Signatures against the current charter: `signature.stale`, `signature.missing`.
+/// Signatures against the current charter: `signature.stale`,
+/// `signature.missing`, and `signature.unverified` for an SSH signature
+/// OpenSSH does not verify.
 package enum SignatureRules: PartnerRules {
     package static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
+        if let verifications = context.sshVerifications {
+            for (index, signature) in (partner.signatures?.items ?? []).enumerated() {
+                guard let ssh = signature.ssh, case .failed(let reason)? = verifications[index] else { continue }
+                let who = signature.name?.value ?? "someone"
+                let side = signature.party?.value == .partner ? "the partner" : "us"
+                findings.report(.signatureUnverified, at: ssh.signature?.at ?? ssh.at,
+                                "the SSH signature of \(who) for \(side) does not verify for \(signature.fingerprint?.value ?? "its fingerprint"): \(reason)")
+            }
+        }
         let state = SignatureState(partner, us: context.program.ourSide)
         let live = partner.status?.value.isCommitted == true
         for entry in state.parties {
@@ -58,6 +69,7 @@ package enum SignatureRules: PartnerRules {
 extension Rule {
     static let signatureStale = Rule("signature.stale", .warning)
     static let signatureMissing = Rule("signature.missing", .warning)
+    static let signatureUnverified = Rule("signature.unverified", .error)
 }
 
 extension SignatureRules {
@@ -73,5 +85,10 @@ extension SignatureRules {
                  why: "A charter both sides have not signed is a draft; in walk and run the partnership is live without one.",
                  fix: "Build the charter, have it signed, and record it with partnerbook sign.",
                  example: "signatures: []"),
+        RuleInfo(.signatureUnverified,
+                 summary: "An SSH signature does not verify with OpenSSH (ssh-keygen -Y verify, namespace partnerbook-charter) for the fingerprint it carries, or its key is not in allowed_signers for its email.",
+                 why: "A signature that does not verify proves nothing, and one that says it does would be a false claim in the charter: the text was changed after signing, the stored signature was altered, or the key is not the one the signer's email is allowed to use.",
+                 fix: "Run partnerbook verify ID for the details; add the signer's public key to Content/allowed_signers under their email, or have the charter signed again (partnerbook canonical ID, then ssh-keygen -Y sign).",
+                 example: "signatures:\n  - { party: partner, email: helen@acme.example, fingerprint: \"sha256:…\", ssh: { key: \"SHA256:…\", signature: \"(made over another text)\" } }"),
     ]
 }
