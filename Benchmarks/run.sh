@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Benchmark (SPEC section 9): a release `partnerbook build` of N synthetic
-# partners beside, in the same run, Hugo rendering the same Markdown documents
-# (one page each, trivial layout), the cmark-gfm CLI on the same Markdown
-# bytes, and `cp -r` of the finished output (the disk's floor for writing
-# those bytes in that many files). Prints each step and the SPEC's ratios.
+# partners beside, in the same run, the cmark-gfm CLI on the same Markdown
+# bytes, the disk's floor (`tar -x` of an archive of the finished output
+# already in memory: the same bytes in the same files, nothing else) and, last,
+# Hugo rendering the same Markdown documents (one page each, trivial layout).
+# Also times `serve` from a saved partner file to the rebuilt pages, with its
+# peak memory. Every contender runs twice and the faster run counts: this
+# disk's speed swings 2-5x within minutes. Hugo runs last because its memory
+# (about 21 GB at 10,000 partners) slows whatever follows it.
 #
 # usage: Benchmarks/run.sh [N ...]        (default: 1000 10000)
-# Needs: hugo, cmark-gfm, GNU time (Debian: apt-get install hugo cmark-gfm time).
-# Work goes to Benchmarks/.work (ignored by git). Not part of CI.
+# Needs: hugo, cmark-gfm, GNU time, tar (Debian: apt-get install hugo cmark-gfm time).
+# Work goes to Benchmarks/.work (ignored by git); the archive to /dev/shm. Not part of CI.
 #
 # ext4 is slow to allocate inodes for about a minute after many were freed
 # (it skips recently deleted ones), so the script waits SETTLE seconds
@@ -19,9 +23,10 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
 work="$PWD/Benchmarks/.work"
 settle="${SETTLE:-60}"
+shm="${SHM:-/dev/shm}"
 mkdir -p "$work"
 
-for tool in hugo cmark-gfm /usr/bin/time; do
+for tool in hugo cmark-gfm /usr/bin/time tar; do
   command -v "$tool" >/dev/null || { echo "missing $tool (Debian: apt-get install hugo cmark-gfm time)" >&2; exit 2; }
 done
 swift build -c release --product partnerbook >/dev/null
@@ -34,7 +39,9 @@ measure() {
   read -r secs kb < "$work/time.txt"
   echo "$secs $((kb / 1024))"
 }
-# quiet DIR...: wait for background removals beside the output, then settle.
+# faster "S1 MB1" "S2 MB2": the faster run's seconds and its peak memory.
+faster() { awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " "); if (x[1] + 0 <= y[1] + 0) print a; else print b }'; }
+# quiet: wait for background removals beside the outputs, then settle.
 quiet() {
   while compgen -G "$work/.output-*.trash-*" >/dev/null; do sleep 2; done
   sync; sleep "$settle"
@@ -44,28 +51,70 @@ share() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f%%", 100 * a /
 verdict() { awk -v v="$1" -v t="$2" 'BEGIN { print (v + 0 <= t + 0) ? "met" : "not met" }'; }
 # within A B T: whether A / B <= T, on the unrounded quotient.
 within() { awk -v a="$1" -v b="$2" -v t="$3" 'BEGIN { print (b > 0 && a / b <= t) ? "met" : "not met" }'; }
+now() { date +%s.%N; }
+
+# serve_reload CONTENT OUTPUT: starts serve, waits for its first build, saves
+# two partner files one after the other, and prints the faster time from a
+# save to the rebuilt pages being served, and serve's peak memory (MB).
+serve_reload() {
+  local content="$1" output="$2" log="$work/serve.log" pid started best="" file
+  : > "$log"
+  "$pb" serve --content "$content" --output "$output" --port 0 2>"$log" &
+  pid=$!
+  until grep -q "^serving\|serving " "$log"; do sleep 0.5; kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; exit 1; }; done
+  for file in partner-00001 partner-00002; do
+    local before
+    before=$(grep -c "rebuilt" "$log" || true)
+    started=$(now)
+    sed -i 's/^summary: "/summary: "Saved while serving. /' "$content/partners/$file.yaml"
+    until [ "$(grep -c "rebuilt" "$log" || true)" -gt "$before" ]; do sleep 0.05; done
+    local took
+    took=$(awk -v a="$started" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }')
+    if [ -z "$best" ] || awk -v a="$took" -v b="$best" 'BEGIN { exit !(a < b) }'; then best="$took"; fi
+    sleep 2
+  done
+  local peak
+  peak=$(awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$pid/status")
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo "$best $peak"
+}
 
 results="$work/results.txt"
 : > "$results"
 for n in "${sizes[@]}"; do
   content="$work/content-$n"; output="$work/output-$n"; site="$work/hugo-$n"; floor="$work/floor-$n"
-  rm -rf "$content" "$output" "$site" "$floor" "$work/.output-$n".*
+  archive="$shm/partnerbook-output-$n.tar"
+  rm -rf "$content" "$output" "$site" "$floor" "$work/.output-$n".* "$archive"
   python3 Benchmarks/generate.py "$n" "$content" >/dev/null
   quiet
 
-  read -r check_s check_mb < <(measure check "$pb" check --content "$content" --quiet)
-  read -r full_s full_mb < <(measure full "$pb" build --content "$content" --output "$output" --quiet)
+  check=$(faster "$(measure check "$pb" check --content "$content" --quiet)" "$(measure check "$pb" check --content "$content" --quiet)")
+  first=$(measure full "$pb" build --content "$content" --output "$output" --quiet)
+  rm -rf "$output" "$work/.output-$n".*; quiet
+  full=$(faster "$first" "$(measure full "$pb" build --content "$content" --output "$output" --quiet)")
   files=$(find "$output" -type f | wc -l)
   bytes_mb=$(du -sm --apparent-size "$output" | cut -f1)
   disk_mb=$(du -sm "$output" | cut -f1)
   quiet
-  # The floor: the same bytes in the same files, copied by cp.
-  read -r floor_s floor_mb < <(measure floor cp -r "$output" "$floor")
+  same=$(faster "$(measure nochange "$pb" build --content "$content" --output "$output" --quiet)" \
+                "$(measure nochange "$pb" build --content "$content" --output "$output" --quiet)")
   quiet
-  read -r same_s same_mb < <(measure nochange "$pb" build --content "$content" --output "$output" --quiet)
   sed -i 's/^summary: "/summary: "Edited. /' "$content/partners/partner-00000.yaml"
-  read -r one_s one_mb < <(measure onechanged "$pb" build --content "$content" --output "$output" --quiet)
+  one_a=$(measure onechanged "$pb" build --content "$content" --output "$output" --quiet)
   quiet
+  sed -i 's/^summary: "/summary: "Edited again. /' "$content/partners/partner-00000.yaml"
+  one=$(faster "$one_a" "$(measure onechanged "$pb" build --content "$content" --output "$output" --quiet)")
+  quiet
+  serve=$(serve_reload "$content" "$output")
+  quiet
+
+  # The floor: the output's bytes in its files, from an archive already in memory.
+  tar -C "$output" -cf "$archive" .
+  cat "$archive" > /dev/null
+  mkdir -p "$floor"; floor_a=$(measure floor tar -xf "$archive" -C "$floor")
+  rm -rf "$floor"; quiet
+  mkdir -p "$floor"; floor_r=$(faster "$floor_a" "$(measure floor tar -xf "$archive" -C "$floor")")
+  rm -rf "$floor" "$archive"
 
   # The same Markdown documents, as a Hugo site with one page per document.
   mkdir -p "$site/content" "$site/layouts/_default"
@@ -76,30 +125,41 @@ for n in "${sizes[@]}"; do
   docs=$(find "$site/content" -name '*.md' | wc -l)
   md_mb=$(du -sm --apparent-size "$site/content" | cut -f1)
   quiet
-  read -r hugo_s hugo_mb < <(measure hugo hugo --source "$site" --destination "$site/public" --quiet)
 
   # The cmark-gfm CLI on the same Markdown bytes (files batched per process by xargs).
-  read -r cmark_s cmark_mb < <(measure cmark sh -c "find '$site/content' -name '*.md' -print0 | xargs -0 cmark-gfm -e table -e strikethrough -e autolink -e tasklist -e tagfilter > /dev/null")
+  cmark_cmd="find '$site/content' -name '*.md' -print0 | xargs -0 cmark-gfm -e table -e strikethrough -e autolink -e tasklist -e tagfilter > /dev/null"
+  cmark=$(faster "$(measure cmark sh -c "$cmark_cmd")" "$(measure cmark sh -c "$cmark_cmd")")
+  quiet
+  # Hugo last.
+  hugo_a=$(measure hugo hugo --source "$site" --destination "$site/public" --quiet)
+  rm -rf "$site/public"; quiet
+  hugo_r=$(faster "$hugo_a" "$(measure hugo hugo --source "$site" --destination "$site/public" --quiet)")
 
+  read -r check_s check_mb <<< "$check"; read -r full_s full_mb <<< "$full"; read -r same_s same_mb <<< "$same"
+  read -r one_s one_mb <<< "$one"; read -r serve_s serve_mb <<< "$serve"; read -r floor_s floor_mb <<< "$floor_r"
+  read -r cmark_s cmark_mb <<< "$cmark"; read -r hugo_s hugo_mb <<< "$hugo_r"
   {
     printf '\nN = %s partners: %s output files, %s MB of bytes, %s MB on disk; %s Markdown documents (%s MB)\n' \
       "$n" "$files" "$bytes_mb" "$disk_mb" "$docs" "$md_mb"
-    printf '%-36s %9s %8s\n' "step" "seconds" "peak MB"
-    printf '%-36s %9s %8s\n' "partnerbook check" "$check_s" "$check_mb"
-    printf '%-36s %9s %8s\n' "partnerbook build (full)" "$full_s" "$full_mb"
-    printf '%-36s %9s %8s\n' "build, nothing changed" "$same_s" "$same_mb"
-    printf '%-36s %9s %8s\n' "build, one partner changed" "$one_s" "$one_mb"
-    printf '%-36s %9s %8s\n' "cp -r of the output (floor)" "$floor_s" "$floor_mb"
-    printf '%-36s %9s %8s\n' "hugo, same documents" "$hugo_s" "$hugo_mb"
-    printf '%-36s %9s %8s\n' "cmark-gfm CLI, same Markdown" "$cmark_s" "$cmark_mb"
-    printf '%-36s %9s %12s %s\n' "ratio" "value" "target" ""
-    printf '%-36s %9s %12s %s\n' "build / hugo" "$(ratio "$full_s" "$hugo_s")" "<= 0.8" "$(within "$full_s" "$hugo_s" 0.8)"
-    printf '%-36s %9s %12s %s\n' "build / cmark-gfm" "$(ratio "$full_s" "$cmark_s")" "<= 3" "$(within "$full_s" "$cmark_s" 3)"
-    printf '%-36s %9s %12s %s\n' "build / cp -r floor" "$(ratio "$full_s" "$floor_s")" "<= 1.5" "$(within "$full_s" "$floor_s" 1.5)"
-    printf '%-36s %9s %12s %s\n' "nothing changed / full" "$(share "$same_s" "$full_s")" "< 2%" "$(within "$same_s" "$full_s" 0.02)"
-    printf '%-36s %9s %12s %s\n' "one partner changed / full" "$(share "$one_s" "$full_s")" "< 10%" "$(within "$one_s" "$full_s" 0.10)"
-    printf '%-36s %9s %12s %s\n' "check" "${check_s} s" "< 2 s" "$(verdict "$check_s" 2)"
-    printf '%-36s %9s %12s %s\n' "peak memory of the full build" "${full_mb} MB" "< 400 MB" "$(verdict "$full_mb" 400)"
+    printf '%-40s %9s %8s\n' "step (faster of two runs)" "seconds" "peak MB"
+    printf '%-40s %9s %8s\n' "partnerbook check" "$check_s" "$check_mb"
+    printf '%-40s %9s %8s\n' "partnerbook build (full)" "$full_s" "$full_mb"
+    printf '%-40s %9s %8s\n' "build, nothing changed" "$same_s" "$same_mb"
+    printf '%-40s %9s %8s\n' "build, one partner changed" "$one_s" "$one_mb"
+    printf '%-40s %9s %8s\n' "serve, a saved partner file rebuilt" "$serve_s" "$serve_mb"
+    printf '%-40s %9s %8s\n' "tar -x of the output from memory (floor)" "$floor_s" "$floor_mb"
+    printf '%-40s %9s %8s\n' "cmark-gfm CLI, same Markdown" "$cmark_s" "$cmark_mb"
+    printf '%-40s %9s %8s\n' "hugo, same documents" "$hugo_s" "$hugo_mb"
+    printf '%-40s %9s %12s %s\n' "ratio (SPEC 9)" "value" "target" ""
+    printf '%-40s %9s %12s %s\n' "build / hugo" "$(ratio "$full_s" "$hugo_s")" "<= 0.7" "$(within "$full_s" "$hugo_s" 0.7)"
+    printf '%-40s %9s %12s %s\n' "build / cmark-gfm" "$(ratio "$full_s" "$cmark_s")" "<= 3" "$(within "$full_s" "$cmark_s" 3)"
+    printf '%-40s %9s %12s %s\n' "build / tar -x floor" "$(ratio "$full_s" "$floor_s")" "<= 1.5" "$(within "$full_s" "$floor_s" 1.5)"
+    printf '%-40s %9s %12s %s\n' "nothing changed / full" "$(share "$same_s" "$full_s")" "< 2%" "$(within "$same_s" "$full_s" 0.02)"
+    printf '%-40s %9s %12s %s\n' "one partner changed / full" "$(share "$one_s" "$full_s")" "< 5%" "$(within "$one_s" "$full_s" 0.05)"
+    printf '%-40s %9s %12s %s\n' "serve reload / full" "$(share "$serve_s" "$full_s")" "< 5%" "$(within "$serve_s" "$full_s" 0.05)"
+    printf '%-40s %9s %12s %s\n' "check" "${check_s} s" "< 2 s" "$(verdict "$check_s" 2)"
+    printf '%-40s %9s %12s %s\n' "peak memory, full build" "${full_mb} MB" "< 400 MB" "$(verdict "$full_mb" 399)"
+    printf '%-40s %9s %12s %s\n' "peak memory, serve" "${serve_mb} MB" "< 400 MB" "$(verdict "$serve_mb" 399)"
   } | tee -a "$results"
   rm -rf "$floor" "$site"
 done

@@ -21,7 +21,8 @@ package enum Scalars {
     }
 
     static func count(_ text: String) -> Int? {
-        guard let value = Int(text.replacingOccurrences(of: "_", with: "")), value >= 0 else { return nil }
+        let digits = text.utf8.contains(UInt8(ascii: "_")) ? text.replacingOccurrences(of: "_", with: "") : text
+        guard let value = Int(digits), value >= 0 else { return nil }
         return value
     }
 

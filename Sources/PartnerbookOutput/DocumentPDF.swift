@@ -39,11 +39,13 @@ public struct DocumentPDF: Sendable {
         executable = found
     }
 
-    /// Writes each job's PDF beside its HTML, as many at a time as there are
-    /// cores; returns the paths written. The first failure (in job order) is thrown.
-    package func print(_ jobs: [Job], in folder: URL, asOf: Day) throws -> [String] {
+    /// Writes each job's PDF beside its HTML, `parallel` at a time (`--jobs`,
+    /// default the cores); returns the paths written. The first failure (in
+    /// job order) is thrown.
+    package func print(_ jobs: [Job], in folder: URL, asOf: Day,
+                       parallel: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> [String] {
         let executable = self.executable
-        let failures = Parallel.map(jobs) { job -> String? in
+        let failures = Parallel.map(jobs, jobs: parallel) { job -> String? in
             DocumentPDF.run(executable, job, in: folder, asOf: asOf)
         }
         if let failure = failures.compactMap({ $0 }).first { throw OutputError(description: failure) }

@@ -20,16 +20,22 @@ struct Fingerprint: ParsableCommand {
     var content = "Content"
 
     func run() throws {
-        try ContentFolder.require(content)
-        do {
-            print(try Signer.fingerprint(contentFolder: URL(fileURLWithPath: content), id: id))
-        } catch let failure as Signer.Failure where !failure.diagnostics.isEmpty {
-            let report = DiagnosticReport(diagnostics: failure.diagnostics, partnerCount: 1, strict: false)
-            FileHandle.standardError.write(Data(report.render(.text, pathPrefix: content).utf8))
-            throw Exit.contentErrors
-        } catch {
-            throw Exit.fail("\(error)")
-        }
+        try printForPartner(content: content) { print(try Signer.fingerprint(contentFolder: $0, id: id)) }
+    }
+}
+
+/// Runs `body` on the content folder; a partner file that cannot be read
+/// gives its diagnostics and exit 1, anything else exit 2.
+private func printForPartner(content: String, _ body: (URL) throws -> Void) throws {
+    try ContentFolder.require(content)
+    do {
+        try body(URL(fileURLWithPath: content))
+    } catch let failure as Signer.Failure where !failure.diagnostics.isEmpty {
+        let report = DiagnosticReport(diagnostics: failure.diagnostics, partnerCount: 1, strict: false)
+        FileHandle.standardError.write(Data(report.render(.text, pathPrefix: content).utf8))
+        throw Exit.contentErrors
+    } catch {
+        throw Exit.fail("\(error)")
     }
 }
 
@@ -51,15 +57,8 @@ struct Canonical: ParsableCommand {
     var content = "Content"
 
     func run() throws {
-        try ContentFolder.require(content)
-        do {
-            FileHandle.standardOutput.write(Data(try Signer.canonical(contentFolder: URL(fileURLWithPath: content), id: id).utf8))
-        } catch let failure as Signer.Failure where !failure.diagnostics.isEmpty {
-            let report = DiagnosticReport(diagnostics: failure.diagnostics, partnerCount: 1, strict: false)
-            FileHandle.standardError.write(Data(report.render(.text, pathPrefix: content).utf8))
-            throw Exit.contentErrors
-        } catch {
-            throw Exit.fail("\(error)")
+        try printForPartner(content: content) {
+            FileHandle.standardOutput.write(Data(try Signer.canonical(contentFolder: $0, id: id).utf8))
         }
     }
 }

@@ -212,13 +212,13 @@ package struct BuildState {
     /// Carries over what a person put into the output, prints PDFs, and swaps the staging folder in.
     mutating func commit() throws {
         guard let pass, let area = pass.area else { return }
-        let printer = pass.printer, jobs = pass.pdfJobs, day = pass.input.asOf
+        let printer = pass.printer, jobs = pass.pdfJobs, day = pass.input.asOf, parallel = configuration.jobs
         var pdfs: [String] = []
         // The old cache describes the old output: gone before the swap, so a
         // build killed between the swap and the save never trusts it.
         try? FileManager.default.removeItem(at: cacheURL)
         try area.commit(paths: paths) { staging in
-            pdfs = try printer?.print(jobs, in: staging, asOf: day) ?? []
+            pdfs = try printer?.print(jobs, in: staging, asOf: day, parallel: parallel) ?? []
             return pdfs
         }
         result.written = paths.count + pdfs.count

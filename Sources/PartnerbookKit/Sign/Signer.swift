@@ -28,19 +28,19 @@ public enum Signer {
     /// The charter fingerprint of partner `id`, as `sign` would record it;
     /// a `Failure` (with the file's diagnostics) when it cannot be read.
     public static func fingerprint(contentFolder: URL, id: String) throws -> String {
-        let loaded = try ContentLoader.load(from: contentFolder)
-        guard let partner = loaded.partners.first(where: { $0.id == id }) else {
-            let file = ContentPaths.partnerFile(id)
-            let problems = loaded.diagnostics.filter { $0.file == file }
-            throw Failure(description: problems.isEmpty ? "no partner '\(id)': \(file) does not exist in the content folder"
-                                                        : "\(file) cannot be read; fix it first", diagnostics: problems)
-        }
-        return Fingerprint.of(partner, us: loaded.program.ourSide)
+        let (partner, us) = try loadOne(contentFolder: contentFolder, id: id)
+        return Fingerprint.of(partner, us: us)
     }
 
     /// The charter's canonical form: the exact bytes its fingerprint hashes,
     /// which an SSH signature signs (`partnerbook canonical ID`).
     public static func canonical(contentFolder: URL, id: String) throws -> String {
+        let (partner, us) = try loadOne(contentFolder: contentFolder, id: id)
+        return CanonicalForm.text(of: partner, us: us)
+    }
+
+    /// Partner `id` and our side, or a `Failure` with the file's diagnostics.
+    private static func loadOne(contentFolder: URL, id: String) throws -> (Partner, OurSide) {
         let loaded = try ContentLoader.load(from: contentFolder)
         guard let partner = loaded.partners.first(where: { $0.id == id }) else {
             let file = ContentPaths.partnerFile(id)
@@ -48,7 +48,7 @@ public enum Signer {
             throw Failure(description: problems.isEmpty ? "no partner '\(id)': \(file) does not exist in the content folder"
                                                         : "\(file) cannot be read; fix it first", diagnostics: problems)
         }
-        return CanonicalForm.text(of: partner, us: loaded.program.ourSide)
+        return (partner, loaded.program.ourSide)
     }
 
     /// How a signature is made: typed (a name and a fingerprint, as before),

@@ -66,7 +66,8 @@ package enum MarkdownText {
         if text.utf8.contains(13) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
-        guard text.contains("#") || text.contains("=") || text.contains("-") else { return text }
+        // Bytes, not String.contains: Foundation's search is locale-aware and slow on Linux.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: "-") }) else { return text }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let scalars = line.unicodeScalars
             let body = scalars.drop { $0 == " " }
