@@ -48,7 +48,7 @@ package struct BuildCache: Sendable {
         }
     }
 
-    static let format = "partnerbook-cache-v4"
+    static let format = "partnerbook-cache-v5"
     package var partners: [String: Entry] = [:]
     package var program: Entry?
     /// Digest of every input of the last build (see `BuildRun.inputsDigest`).
@@ -61,6 +61,24 @@ package struct BuildCache: Sendable {
     /// The input files' stamps, by path relative to the content folder, so an
     /// unchanged file is not read to know it is unchanged.
     package var stamps: [String: FileStamp] = [:]
+    /// The previous output, kept after the swap to be patched by the next
+    /// build (see `StagingArea`), when there is one.
+    package var spare: Spare?
+
+    /// A spare output tree: its folder's name part, the paths it does not
+    /// share with the current output (written fresh by the last build), and
+    /// the entries in it that a person put there (carried, not written).
+    package struct Spare: Sendable, Equatable {
+        package var id: String
+        package var fresh: [String]
+        package var carried: [String]
+
+        package init(id: String, fresh: [String], carried: [String]) {
+            self.id = id
+            self.fresh = fresh
+            self.carried = carried
+        }
+    }
 
     package static func location(for output: URL) -> URL {
         output.standardizedFileURL.deletingLastPathComponent()
@@ -101,6 +119,12 @@ package struct BuildCache: Sendable {
                     current = (fields[0], fields[1], Entry(id: fields[1], key: fields[2], files: []))
                 } else if fields.count == 7, fields[0] == "stamp", let stamp = FileStamp(fields: fields[2...]) {
                     cache.stamps[fields[1]] = stamp
+                } else if fields.count == 2, fields[0] == "spare" {
+                    cache.spare = Spare(id: fields[1], fresh: [], carried: [])
+                } else if fields.count == 2, fields[0] == "spare-fresh", cache.spare != nil {
+                    cache.spare?.fresh.append(unescape(Substring(fields[1])))
+                } else if fields.count == 2, fields[0] == "spare-carried", cache.spare != nil {
+                    cache.spare?.carried.append(unescape(Substring(fields[1])))
                 } else if fields.count == 2, fields[0] == "inputs" {
                     cache.inputs = fields[1]
                 } else if fields.count == 2, fields[0] == "partner-count", let count = Int(fields[1]) {
@@ -132,6 +156,11 @@ package struct BuildCache: Sendable {
         for id in partners.keys.sorted() { add("partner", id, partners[id]!) }
         if let program { add("program", "-", program) }
         if let inputs { text += "inputs\t\(inputs)\n" }
+        if let spare {
+            text += "spare\t\(spare.id)\n"
+            for path in spare.fresh { text += "spare-fresh\t\(BuildCache.escape(path))\n" }
+            for path in spare.carried { text += "spare-carried\t\(BuildCache.escape(path))\n" }
+        }
         text += "partner-count\t\(partnerCount)\n"
         for path in stamps.keys.sorted() { text += "stamp\t\(path)\t\(stamps[path]!.line)\n" }
         for d in diagnostics {

@@ -10,6 +10,17 @@ import PartnerbookSupport
 /// A build in progress: files go into a staging folder beside the output,
 /// and `commit` swaps it in whole. Safe to write distinct paths from several
 /// threads at once.
+///
+/// With `keepSpare`, the previous output is not removed after the swap but
+/// kept beside the output as a spare tree (`.NAME.spare-ID`), and the next
+/// build patches it in place instead of starting from an empty folder: the
+/// spare's files that the output shares (hard links: every file the last
+/// build reused) are already right, so only the files the last build wrote
+/// fresh, the files this build writes, and the files no longer in the output
+/// are touched. A quarter of a million unchanged files then cost nothing. The
+/// spare is claimed by renaming it to the staging name, so a build killed
+/// while patching leaves only a staging folder, removed by the next build;
+/// the output itself is only ever replaced by the atomic exchange.
 package final class StagingArea: Sendable {
     let output: URL
     let staging: URL
@@ -26,18 +37,35 @@ package final class StagingArea: Sendable {
     private struct Made {
         var folders: Set<String> = []
         package var skipped: [String] = []
+        /// Paths written here (not linked): the new spare does not share them.
+        var fresh: [String] = []
+        /// Entries a person put into the output, carried over.
+        var carried: [String] = []
     }
+
+    /// The spare being patched: the files it owns (its manifest) and those
+    /// it does not share with the output. Empty when starting from nothing.
+    private let patching: Bool
+    private let spareOwned: Set<String>
+    private let spareStale: Set<String>
+    private let keepSpare: Bool
+    /// The spare kept by `commit`, for the cache.
+    private let kept = Mutex<BuildCache.Spare?>(nil)
 
     private let made = Mutex(Made())
 
-    package init(output: URL, force: Bool) throws {
+    /// - Parameters:
+    ///   - spare: the spare the last build kept (from its cache), to patch.
+    ///   - keepSpare: keep the previous output as the next build's spare.
+    package init(output: URL, force: Bool, spare: BuildCache.Spare? = nil, keepSpare: Bool = false) throws {
         let fm = FileManager.default
         self.output = output.standardizedFileURL
         self.force = force
         let parent = self.output.deletingLastPathComponent()
         let name = self.output.lastPathComponent
         try? fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        StagingArea.removeLeftovers(of: name, in: parent)
+        StagingArea.removeLeftovers(of: name, in: parent, keeping: spare.map { ".\(name).spare-\($0.id)" })
+        self.keepSpare = keepSpare
 
         var isDirectory: ObjCBool = false
         existed = fm.fileExists(atPath: self.output.path, isDirectory: &isDirectory)
@@ -55,6 +83,32 @@ package final class StagingArea: Sendable {
         staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
         outputPath = self.output.path
         stagingPath = staging.path
+        // Claim the spare: it becomes the staging folder (one rename), and its
+        // manifest says which files it holds.
+        let spareFolder = spare.map { parent.appendingPathComponent(".\(name).spare-\($0.id)") }
+        if let spare, let spareFolder, existed, !owned.isEmpty, rename(spareFolder.path, staging.path) == 0,
+           let manifest = OutputWriter.manifest(of: staging) {
+            patching = true
+            spareOwned = Set(manifest)
+            spareStale = Set(spare.fresh)
+            for path in spare.carried where OutputWriter.isSafeRelativePath(path) { unlink(stagingPath + "/" + path) }
+            unlink(stagingPath + "/" + OutputWriter.manifestName)
+            var folders: Set<String> = []
+            for path in manifest {
+                var folder = Substring(path)
+                while let slash = folder.lastIndex(of: "/") {
+                    folder = folder[..<slash]
+                    if !folders.insert(String(folder)).inserted { break }
+                }
+            }
+            made.withLock { $0.folders = folders }
+            return
+        }
+        if let spareFolder, fm.fileExists(atPath: spareFolder.path) { StagingArea.removeDetached(spareFolder) }
+        if fm.fileExists(atPath: staging.path) { StagingArea.removeDetached(staging) }
+        patching = false
+        spareOwned = []
+        spareStale = []
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
@@ -91,7 +145,9 @@ package final class StagingArea: Sendable {
         // writing never reaches the old file through the shared inode.
         let path = stagingPath + "/" + file.path
         unlink(path)
-        return BuildCache.File(path: file.path, try OutputWriter.writeFile(file.data, to: path))
+        let written = BuildCache.File(path: file.path, try OutputWriter.writeFile(file.data, to: path))
+        if keepSpare { made.withLock { $0.fresh.append(file.path) } }
+        return written
     }
 
     /// Reuses a file the previous build wrote (its size already checked with
@@ -99,9 +155,15 @@ package final class StagingArea: Sendable {
     /// it cannot be reused.
     package func reuse(_ path: String) -> Bool {
         guard owned.contains(path), OutputWriter.isSafeRelativePath(path) else { return false }
+        // The spare already holds this very file (the same inode as the output's).
+        if patching && spareOwned.contains(path) && !spareStale.contains(path) { return true }
         do { try ensureFolder(of: path) } catch { return false }
+        if patching { unlink(stagingPath + "/" + path) }
         return link(outputPath + "/" + path, stagingPath + "/" + path) == 0
     }
+
+    /// The spare `commit` kept for the next build, if it kept one.
+    package var spare: BuildCache.Spare? { kept.withLock { $0 } }
 
     /// Entries of the previous output that were not carried over (sockets and
     /// devices, which are not copied), for the command to say so.
@@ -119,10 +181,17 @@ package final class StagingArea: Sendable {
     package func commit(paths: [String], finish: (URL) throws -> [String] = { _ in [] }) throws {
         do {
             let newPaths = Set(paths)
+            if patching {
+                // The spare's files the new output no longer has.
+                for path in spareOwned where !newPaths.contains(path) { unlink(stagingPath + "/" + path) }
+            }
             if existed {
                 for path in OutputWriter.filesBelow(output) where !owned.contains(path) && path != OutputWriter.manifestName {
                     if newPaths.contains(path) {
-                        if force { continue }
+                        if force {
+                            made.withLock { $0.carried.append(path) }
+                            continue
+                        }
                         throw OutputError(description: "'\(path)' in the output folder was not written by partnerbook and would be overwritten; move it or pass --force")
                     }
                     try ensureFolder(of: path)
@@ -131,9 +200,11 @@ package final class StagingArea: Sendable {
                 try keepFolders()
             }
             let extra = try finish(staging)
-            try OutputWriter.writeFile(Data(((paths + extra).sorted().joined(separator: "\n") + "\n").utf8),
-                                       to: staging.appendingPathComponent(OutputWriter.manifestName).path)
-            try swap()
+            let manifest = staging.appendingPathComponent(OutputWriter.manifestName).path
+            unlink(manifest)
+            try OutputWriter.writeFile(Data(((paths + extra).sorted().joined(separator: "\n") + "\n").utf8), to: manifest)
+            if keepSpare { made.withLock { $0.fresh += extra + [OutputWriter.manifestName] } }
+            try swap(paths: paths.count + extra.count)
         } catch {
             abandon()
             if let error = error as? OutputError { throw error }
@@ -142,7 +213,8 @@ package final class StagingArea: Sendable {
     }
 
     package func abandon() {
-        try? FileManager.default.removeItem(at: staging)
+        // A patched spare is as big as the output: removed in the background.
+        if patching { StagingArea.removeDetached(staging) } else { try? FileManager.default.removeItem(at: staging) }
     }
 
     /// One entry a person put into the output, into the staging folder, never read through.
@@ -150,6 +222,10 @@ package final class StagingArea: Sendable {
         let from = outputPath + "/" + path, to = stagingPath + "/" + path
         var info = stat()
         guard lstat(from, &info) == 0 else { return }
+        if patching { unlink(to) }
+        if (info.st_mode & S_IFMT) != S_IFSOCK && (info.st_mode & S_IFMT) != S_IFCHR && (info.st_mode & S_IFMT) != S_IFBLK {
+            made.withLock { $0.carried.append(path) }
+        }
         switch info.st_mode & S_IFMT {
         case S_IFREG:
             if link(from, to) != 0 { try FileManager.default.copyItem(atPath: from, toPath: to) }
@@ -181,20 +257,37 @@ package final class StagingArea: Sendable {
 
     /// Puts the staging folder in place of the output: one atomic exchange
     /// where the system has it, else two renames; the old output is then removed.
-    private func swap() throws {
+    private func swap(paths: Int) throws {
         let fm = FileManager.default
         guard existed else {
             try fm.moveItem(at: staging, to: output)
             return
         }
         if partnerbook_exchange_paths(staging.path, output.path) == 0 {
-            discard(staging)
+            keepOrDiscard(staging, paths: paths)
             return
         }
         let old = output.deletingLastPathComponent()
             .appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
         try fm.moveItem(at: output, to: old)
         try fm.moveItem(at: staging, to: output)
+        keepOrDiscard(old, paths: paths)
+    }
+
+    /// Keeps the previous output as the next build's spare when this build
+    /// wrote at most half of its files fresh (after a full build the spare
+    /// would share nothing: patching it would cost what starting afresh does);
+    /// else removes it.
+    private func keepOrDiscard(_ old: URL, paths: Int) {
+        let (fresh, carried) = made.withLock { ($0.fresh, $0.carried) }
+        if keepSpare && owned.count > 0 && fresh.count * 2 <= paths {
+            let id = UUID().uuidString.prefix(8).lowercased()
+            let spare = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).spare-\(id)")
+            if rename(old.path, spare.path) == 0 {
+                kept.withLock { $0 = BuildCache.Spare(id: String(id), fresh: fresh, carried: carried) }
+                return
+            }
+        }
         discard(old)
     }
 
@@ -240,16 +333,19 @@ package final class StagingArea: Sendable {
         }
     }
 
-    /// Staging and old folders left by a build that was killed, and old
-    /// outputs whose background removal did not finish.
-    static func removeLeftovers(of name: String, in parent: URL) {
+    /// Staging and old folders left by a build that was killed, old outputs
+    /// whose background removal did not finish, and spares no cache names
+    /// (all but `keeping`). A staging folder may be a spare being patched, as
+    /// big as the output: it is removed in the background.
+    static func removeLeftovers(of name: String, in parent: URL, keeping: String? = nil) {
         let fm = FileManager.default
-        for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] {
+        for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where entry != keeping {
             let url = parent.appendingPathComponent(entry)
-            if entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
+            if entry.hasPrefix(".\(name).old-") {
                 try? fm.removeItem(at: url)
-            } else if entry.hasPrefix(".\(name).trash-") {
-                removeDetached(url)
+            } else if entry.hasPrefix(".\(name).trash-") || entry.hasPrefix(".\(name).spare-") || entry.hasPrefix(".\(name).staging-") {
+                let trash = parent.appendingPathComponent(".\(name).trash-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+                removeDetached(entry.hasPrefix(".\(name).trash-") || rename(url.path, trash.path) != 0 ? url : trash)
             }
         }
     }

@@ -236,6 +236,7 @@ package struct BuildState {
         cache.partnerCount = pass.partnerFileCount
         cache.diagnostics = result.report.diagnostics
         cache.stamps = digest.stamps
+        cache.spare = pass.area?.spare
         cache.save(to: cacheURL)
     }
 }

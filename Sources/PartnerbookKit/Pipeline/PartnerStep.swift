@@ -72,7 +72,8 @@ package struct PartnerStep {
             templates = try TemplateSet.load(from: configuration.templates, displayPath: configuration.templatesDisplay,
                                              folderRequired: configuration.templatesRequired)
             printer = configuration.pdf ? try DocumentPDF() : nil
-            area = try StagingArea(output: configuration.output, force: configuration.force)
+            // The last build's spare tree is patched, and this build's previous output kept as the next one's.
+            area = try StagingArea(output: configuration.output, force: configuration.force, spare: state.old.spare, keepSpare: true)
         } catch {
             setupError = error
         }

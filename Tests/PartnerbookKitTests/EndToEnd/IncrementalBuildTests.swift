@@ -36,6 +36,50 @@ import Testing
         #expect(try tree(folder.url.appendingPathComponent("serial")) == tree(folder.url.appendingPathComponent("parallel")))
     }
 
+    /// The spare tree (the previous output, kept and patched by the next
+    /// build) never shows: after every kind of change, the output holds
+    /// exactly the files, byte for byte, of a build without the cache and
+    /// without a spare, plus what a person put there, and nothing removed
+    /// comes back.
+    @Test func patchingTheSpareTreeGivesTheBytesOfAFreshBuild() throws {
+        let folder = try folder(partners: 6)
+        let parent = folder.url
+        func spares() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: parent.path).filter { $0.hasPrefix(".out.spare-") }
+        }
+        func expectFresh(_ step: String, plus extra: [String: Data] = [:]) throws {
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent("fresh"))
+            #expect(try build(folder, "fresh", ["--no-cache"]).status == 0)
+            var expected = try tree(parent.appendingPathComponent("fresh"))
+            for (path, data) in extra { expected[path] = data }
+            let actual = try tree(parent.appendingPathComponent("out"))
+            #expect(Set(actual.keys) == Set(expected.keys), "\(step): \(Set(actual.keys).symmetricDifference(expected.keys).sorted())")
+            for (path, data) in expected where actual[path] != data { Issue.record("\(step): \(path) differs from a fresh build") }
+        }
+        #expect(try build(folder, "out").status == 0)
+        #expect(try spares().isEmpty, "a full build leaves no spare: it would share nothing")
+        for round in 1...3 {
+            folder.write("content/partners/p0.yaml", Fixtures.partner(replacing: "us: Revenue", with: "us: Revenue \(round)"))
+            #expect(try build(folder, "out").status == 0)
+            #expect(try spares().count == 1, "round \(round): the previous output is kept as the spare")
+            try expectFresh("round \(round)")
+        }
+        // A person's file is carried over; a removed partner's files go.
+        folder.write("out/notes.txt", "mine")
+        try FileManager.default.removeItem(at: parent.appendingPathComponent("content/partners/p5.yaml"))
+        #expect(try build(folder, "out").status == 0)
+        try expectFresh("partner removed", plus: ["notes.txt": Data("mine".utf8)])
+        folder.write("content/partners/p1.yaml", Fixtures.partner(replacing: "us: Revenue", with: "us: More"))
+        #expect(try build(folder, "out").status == 0)
+        try expectFresh("after removal", plus: ["notes.txt": Data("mine".utf8)])
+        // The person's file removed does not come back from the spare.
+        try FileManager.default.removeItem(at: parent.appendingPathComponent("out/notes.txt"))
+        folder.write("content/partners/p1.yaml", Fixtures.partner(replacing: "us: Revenue", with: "us: Most"))
+        #expect(try build(folder, "out").status == 0)
+        try expectFresh("person's file removed")
+        #expect(try spares().count == 1, "one spare at a time")
+    }
+
     @Test func rebuildsOnlyWhatChanged() throws {
         let folder = try folder(partners: 4)
         let first = try build(folder, "out")
