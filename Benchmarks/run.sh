@@ -33,14 +33,19 @@ swift build -c release --product partnerbook >/dev/null
 pb="$PWD/.build/release/partnerbook"
 
 # measure NAME COMMAND...: wall seconds and peak RSS (MB) from GNU time.
+# A contender that fails (Hugo killed for memory at 10,000 partners) gives "- -".
 measure() {
   local name="$1"; shift
-  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/$name.log" || { cat "$work/$name.log" >&2; exit 1; }
+  if ! /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/$name.log"; then
+    { echo "$name failed:"; tail -n 5 "$work/$name.log"; } >&2
+    echo "- -"
+    return
+  fi
   read -r secs kb < "$work/time.txt"
   echo "$secs $((kb / 1024))"
 }
 # faster "S1 MB1" "S2 MB2": the faster run's seconds and its peak memory.
-faster() { awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " "); if (x[1] + 0 <= y[1] + 0) print a; else print b }'; }
+faster() { awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " "); if (x[1] == "-") print b; else if (y[1] == "-") print a; else if (x[1] + 0 <= y[1] + 0) print a; else print b }'; }
 # quiet: wait for background removals beside the outputs, then settle.
 quiet() {
   while compgen -G "$work/.output-*.trash-*" >/dev/null; do sleep 2; done
@@ -50,7 +55,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
 share() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f%%", 100 * a / b; else print "-" }'; }
 verdict() { awk -v v="$1" -v t="$2" 'BEGIN { print (v + 0 <= t + 0) ? "met" : "not met" }'; }
 # within A B T: whether A / B <= T, on the unrounded quotient.
-within() { awk -v a="$1" -v b="$2" -v t="$3" 'BEGIN { print (b > 0 && a / b <= t) ? "met" : "not met" }'; }
+within() { awk -v a="$1" -v b="$2" -v t="$3" 'BEGIN { if (a == "-" || b == "-") print "no figure"; else print (b > 0 && a / b <= t) ? "met" : "not met" }'; }
 now() { date +%s.%N; }
 
 # serve_reload CONTENT OUTPUT: starts serve, waits for its first build, saves

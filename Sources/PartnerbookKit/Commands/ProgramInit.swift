@@ -106,6 +106,8 @@ public enum ProgramInit {
     .Public.cache
     .*.staging-*/
     .*.old-*/
+    .*.spare-*/
+    .*.trash-*/
     .*.lock
 
     """
