@@ -105,7 +105,12 @@ package final class StagingArea: Sendable {
             return
         }
         if let spareFolder, fm.fileExists(atPath: spareFolder.path) { StagingArea.removeDetached(spareFolder) }
-        if fm.fileExists(atPath: staging.path) { StagingArea.removeDetached(staging) }
+        if fm.fileExists(atPath: staging.path) {
+            // A spare claimed without a manifest: moved aside first, so its
+            // removal in the background never reaches the staging folder made next.
+            let trash = parent.appendingPathComponent(".\(name).trash-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+            StagingArea.removeDetached(rename(staging.path, trash.path) == 0 ? trash : staging)
+        }
         patching = false
         spareOwned = []
         spareStale = []

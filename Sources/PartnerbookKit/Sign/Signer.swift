@@ -134,15 +134,10 @@ public enum Signer {
     /// against allowed_signers before anything is written; nil for a typed one.
     private static func sshSignature(_ method: Method, partner: Partner, us: OurSide, fingerprint: String, email: String?,
                                      input: ProgramInput) throws -> (key: String, signature: String)? {
+        if case .typed = method { return nil }
+        guard let keygen = input.keygen else { throw Failure(description: SSHKeygen.missing + "; nothing was written") }
         let armored: String
         let canonical = Data(CanonicalForm.text(of: partner, us: us).utf8)
-        switch method {
-        case .typed:
-            return nil
-        case .key, .signatureFile:
-            guard input.keygen != nil else { throw Failure(description: SSHKeygen.missing + "; nothing was written") }
-        }
-        let keygen = input.keygen!
         switch method {
         case .typed:
             return nil
