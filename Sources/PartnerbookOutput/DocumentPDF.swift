@@ -33,9 +33,7 @@ public struct DocumentPDF: Sendable {
 
     /// Finds `weasyprint` on the PATH.
     public init() throws {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        guard let found = path.split(separator: ":").map({ URL(fileURLWithPath: String($0)).appendingPathComponent("weasyprint") })
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else { throw Missing() }
+        guard let found = Executable.find("weasyprint") else { throw Missing() }
         executable = found
     }
 

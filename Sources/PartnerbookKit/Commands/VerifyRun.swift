@@ -50,6 +50,7 @@ public struct VerifyRun: Sendable {
                 continue
             }
             let signatures = partner.signatures?.items ?? []
+            let current = Fingerprint.of(partner, us: input.program.ourSide)
             var any = false
             for (index, signature) in signatures.enumerated() where signature.ssh != nil {
                 any = true
@@ -64,7 +65,7 @@ public struct VerifyRun: Sendable {
                     lines.append(Line(partner: partner.id, text: "\(head): FAILED: \(reason)", failed: true))
                     failures += 1
                 case nil:
-                    let note = SignatureState(partner, us: input.program.ourSide).fingerprint == signature.fingerprint?.value ? ""
+                    let note = current == signature.fingerprint?.value ? ""
                         : ": an earlier text, which " + (result.signedTexts.lookups[signature.fingerprint?.value ?? ""].map {
                             if case .unavailable(let why) = $0 { return "cannot be found (\(why))" }
                             return "was not looked up"

@@ -17,6 +17,8 @@ package struct ProgramInput: Sendable {
     var asOf: Day
     var rules: RuleContext
     var history: SignedHistory
+    /// The partners folder's entries, listed once for the program rules and the processor.
+    var files: ContentLoader.PartnerFiles
     /// Whose SSH key may sign for which email (nil: no such file), its
     /// digest for the cache, and OpenSSH's ssh-keygen (nil: not installed).
     var allowedSigners: URL?
@@ -27,8 +29,8 @@ package struct ProgramInput: Sendable {
         root = try ContentLoader.contentRoot(configuration.content)
         let settings = ContentLoader.loadProgram(root: root)
         program = settings.program
-        let partnerFiles = ContentLoader.PartnerFiles(root: root).names.filter { $0.hasSuffix(".yaml") }.count
-        diagnostics = settings.diagnostics + ProgramRules.check(settings.program, partnerCount: partnerFiles)
+        files = ContentLoader.PartnerFiles(root: root)
+        diagnostics = settings.diagnostics + ProgramRules.check(settings.program, partnerCount: files.names.filter { $0.hasSuffix(".yaml") }.count)
         digest = settings.digest
         asOf = configuration.asOf ?? settings.program.asOf?.value ?? configuration.today
         rules = RuleContext(program: settings.program, asOf: asOf)
@@ -58,7 +60,7 @@ package struct PartnerProcessor: Sendable {
 
     init(_ input: ProgramInput) {
         self.input = input
-        files = ContentLoader.PartnerFiles(root: input.root)
+        files = input.files
     }
 
     /// What one file gave.

@@ -22,9 +22,7 @@ package struct SSHKeygen: Sendable {
 
     /// Finds `ssh-keygen` on the PATH; nil when OpenSSH is not installed.
     package init?() {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        guard let found = path.split(separator: ":").map({ URL(fileURLWithPath: String($0)).appendingPathComponent("ssh-keygen") })
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else { return nil }
+        guard let found = Executable.find("ssh-keygen") else { return nil }
         executable = found
     }
 

@@ -147,11 +147,7 @@ public final class SignedHistory: Sendable {
         return (process.terminationStatus, output)
     }
 
-    static let gitExecutable: URL? = {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent("git") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }()
+    static let gitExecutable: URL? = Executable.find("git")
 }
 
 extension SignedHistory {
