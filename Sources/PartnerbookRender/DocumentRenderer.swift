@@ -148,7 +148,7 @@ package struct DocumentRenderer: Sendable {
     /// The `.md` and `.html` of one document: the template is filled once.
     private func document(_ path: String, template: TemplateName, context: DocumentContext, kind: PageKind, crumb: String,
                           view: Any) -> [OutputFile] {
-        var boxed = MustacheBox.box(view) as? [String: Any] ?? [:]
+        var boxed = MustacheBox.view(view)
         boxed["ext"] = DocumentRenderer.extSentinel
         // Parsed once: the Markdown and the HTML are rendered from the same
         // tree, and only then does the sentinel become `md` or `html` (in

@@ -113,7 +113,7 @@ public struct TemplateSet: Sendable {
 
 
     func render(_ name: TemplateName, _ view: Any) -> String {
-        render(name, boxed: MustacheBox.box(view) as? [String: Any] ?? [:])
+        render(name, boxed: MustacheBox.view(view))
     }
 
     /// Renders a view already boxed by `MustacheBox` (to box once, render twice).

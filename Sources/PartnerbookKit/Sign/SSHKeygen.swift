@@ -99,8 +99,8 @@ package struct SSHKeygen: Sendable {
         environment["LC_ALL"] = "C"
         process.environment = environment
         let out = folder.appendingPathComponent("stdout"), err = folder.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         guard let outHandle = try? FileHandle(forWritingTo: out), let errHandle = try? FileHandle(forWritingTo: err) else {
             return Run(status: -1, output: "", message: "cannot capture ssh-keygen's output")
         }

@@ -27,10 +27,14 @@ enum Binary {
 
     /// Runs the binary; a run longer than `timeout` seconds is killed and
     /// reported as status -1 (a hang is a failure, not a wait).
-    static func run(_ arguments: [String], in directory: URL, timeout: Double = 120) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL, timeout: Double = 120,
+                    environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
