@@ -33,8 +33,8 @@ public struct TemplateError: Error, CustomStringConvertible {
 ///
 /// Markdown documents (`charter.md`, `scorecard.md`, `qbr.md`,
 /// `program-scorecard.md`) declare `{{% CONTENT_TYPE: MARKDOWN }}`; HTML pages
-/// (`layout.html`, `report.html`, `index.html`, `partner.html`) use Mustache's
-/// default HTML escaping.
+/// (`layout.html`, `report.html`, `index.html`, `partner.html`, ...) are parsed
+/// with `HTMLEscaping`'s escaping put in front of their text.
 public struct TemplateSet: Sendable {
     /// Every template a build renders: all must load (built in or replaced).
     public static let required = TemplateName.allCases.map(\.rawValue)
@@ -61,6 +61,7 @@ public struct TemplateSet: Sendable {
     /// folder is named in errors.
     public static func load(from folder: URL, displayPath: String, folderRequired: Bool = false) throws -> TemplateSet {
         MarkdownText.registerContentType()
+        HTMLEscaping.register()
         let fm = FileManager.default
         let prefix = displayPath.hasSuffix("/") || displayPath.isEmpty ? displayPath : displayPath + "/"
         var sources: [String: (data: Data, display: String)] = [:]
@@ -98,10 +99,13 @@ public struct TemplateSet: Sendable {
             guard let text = String(data: data, encoding: .utf8) else {
                 throw TemplateError(file: display, line: 1, column: 1, message: "cannot be read as UTF-8 text")
             }
+            // An HTML template gets the byte-wise HTML escaping (one line in front, taken off error positions).
+            let prefix = file.hasSuffix(".html.mustache") ? HTMLEscaping.pragma : ""
             do {
-                templates[String(file.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
+                templates[String(file.dropLast(".mustache".count))] = try MustacheTemplate(string: prefix + text)
             } catch let error as MustacheTemplate.ParserError {
-                throw TemplateError(file: display, line: error.context.lineNumber, column: max(1, error.context.columnNumber),
+                let line = error.context.lineNumber - (prefix.isEmpty ? 0 : 1)
+                throw TemplateError(file: display, line: max(1, line), column: max(1, error.context.columnNumber),
                                     message: "template syntax: \(error.error)")
             }
         }

@@ -96,6 +96,27 @@ import Testing
         #expect(chart.contains("&lt;script&gt;x&lt;/script&gt; &amp; &quot;q&quot;"))
     }
 
+    /// A quote followed by a combining mark is one `Character`: Mustache's
+    /// own escaping, which looks characters up whole, let it through raw and
+    /// it closed the card's `data-search` attribute. Bytes are escaped now.
+    @Test func aCombiningMarkCannotCarryAQuoteIntoAnAttribute() throws {
+        let name = "Evil\"\u{301} onmouseover=\"\u{301}alert(1) <\u{338}b>"
+        let yaml = Fixtures.partner(replacing: "name: Acme Cloud", with: "name: \"Evil\\\"\u{301} onmouseover=\\\"\u{301}alert(1) <\u{338}b>\"", in: Fixtures.partnerBody)
+        let errors = Fixtures.check(Fixtures.signed(yaml)).filter { $0.severity == .error }
+        #expect(errors.isEmpty, "\(errors)")
+        let files = try TestBuild.files(TemporaryFolder.content(["acme": Fixtures.signed(yaml)]))
+        let home = try #require(files["index.html"])
+        let raw = "\"\u{301} onmouseover", escaped = "Evil&quot;\u{301} onmouseover=&quot;\u{301}alert(1) &lt;\u{338}b&gt;"
+        let reachedRaw = home.contains(raw), reachedEscaped = home.contains(escaped)
+        #expect(!reachedRaw)
+        #expect(reachedEscaped)
+        #expect(LiveMarkup.problems(in: home, path: "index.html") == [])
+        let byBytes = HTMLEscaping.escape(name)
+        #expect(byBytes == escaped)
+        #expect(HTMLEscaping.escape("plain café") == "plain café")
+        #expect(HTMLEscaping.escape("<a href='x'>&</a>") == "&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;")
+    }
+
     @Test func markdownEscapingIsLiteral() {
         let escaped = MarkdownText.escape("a|b *c* <d> & e\nf")
         #expect(CMark.plainText(escaped).trimmingCharacters(in: .whitespacesAndNewlines) == "a|b *c* <d> & e f")
