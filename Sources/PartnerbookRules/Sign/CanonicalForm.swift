@@ -104,20 +104,18 @@ public enum CanonicalForm {
     static func document(_ partner: Partner, us: OurSide) -> Value {
         var members: [(String, Value)] = [("format", .string(version))]
         members.add("company", text(us.company))
-        if us.entity != nil || us.address != nil || us.statement != nil {
-            var legal: [(String, Value)] = []
-            legal.add("entity", text(us.entity))
-            legal.add("address", text(us.address))
-            legal.add("statement", text(us.statement))
-            members.append(("company_legal", .object(legal)))
-        }
+        // A legal block enters the signed text only with something in it: an
+        // empty `legal:` (or one of blanks) changes no word of the charter.
+        var companyLegal: [(String, Value)] = []
+        companyLegal.add("entity", written(us.entity))
+        companyLegal.add("address", written(us.address))
+        companyLegal.add("statement", written(us.statement))
+        if !companyLegal.isEmpty { members.append(("company_legal", .object(companyLegal))) }
         members.add("partner", text(partner.name?.value))
-        if let partnerLegal = partner.legal {
-            var legal: [(String, Value)] = []
-            legal.add("entity", text(partnerLegal.entity?.value))
-            legal.add("address", text(partnerLegal.address?.value))
-            members.append(("legal", .object(legal)))
-        }
+        var partnerLegal: [(String, Value)] = []
+        partnerLegal.add("entity", written(partner.legal?.entity?.value))
+        partnerLegal.add("address", written(partner.legal?.address?.value))
+        if !partnerLegal.isEmpty { members.append(("legal", .object(partnerLegal))) }
         members.add("tier", partner.tier.map { .string($0.value.rawValue) })
         if let contacts = partner.contacts {
             var c: [(String, Value)] = []
@@ -208,6 +206,12 @@ public enum CanonicalForm {
 
     private static func text(_ value: String?) -> Value? {
         value.map { .string(Trim.whitespace($0)) }
+    }
+
+    /// A legal field's text, or nil when it holds only white space (nothing is written).
+    private static func written(_ value: String?) -> Value? {
+        guard let value, !Trim.whitespace(value).isEmpty else { return nil }
+        return text(value)
     }
 
     private static func list(_ items: [Located<String>]) -> Value {

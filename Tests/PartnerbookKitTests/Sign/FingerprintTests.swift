@@ -58,6 +58,11 @@ import Testing
         }
         let signatories = "signatories:\n  us: { name: Priya Nair, title: CRO }\n" + F.partner
         #expect(try fingerprint(signatories) == recorded, "who signs is not part of what is signed")
+        // An empty legal block, or one of blanks, writes no word of the charter.
+        for empty in ["legal: {}\n", "legal: { entity: \"  \" }\n"] {
+            #expect(try fingerprint(empty + F.partner) == recorded, "\(empty) must not change the fingerprint")
+        }
+        #expect(Fingerprint.of(base, us: OurSide(company: Self.company, entity: " ")) == recorded)
     }
 
     @Test func canonicalTextIsSortedCompactJSON() throws {
