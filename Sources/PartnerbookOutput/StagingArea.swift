@@ -124,8 +124,12 @@ package final class StagingArea: Sendable {
     private func ensureFolder(of path: String) throws {
         guard let slash = path.lastIndex(of: "/") else { return }
         let folder = String(path[..<slash])
-        let isNew = made.withLock { $0.folders.insert(folder).inserted }
-        if isNew { try makeFolder(folder) }
+        // Made while the set is held: a thread that finds the folder listed
+        // never writes into it before it exists (program pages are written
+        // side by side into the same folders).
+        try made.withLock { made in
+            if made.folders.insert(folder).inserted { try makeFolder(folder) }
+        }
     }
 
     /// One mkdir, and the parents' only when they are missing (another thread

@@ -57,6 +57,24 @@ package struct DocumentRenderer: Sendable {
     /// calendar, and the assets: the pages that list every partner, made from
     /// the partners' listings and rendered side by side on the cores.
     package func programFiles(_ listings: [PartnerListing], report: DiagnosticReport) -> [OutputFile] {
+        Parallel.run(programParts(listings, report: report)).flatMap { $0 }
+    }
+
+    /// The same files, each handed to `emit` (which writes it) as soon as it
+    /// is made and then let go: at 10,000 partners the home page and the
+    /// program scorecard are tens of megabytes each, and holding them all
+    /// until the last was done set the build's peak memory. What `emit`
+    /// returns comes back in the order `programFiles` lists the files.
+    package func programFiles<Record: Sendable>(_ listings: [PartnerListing], report: DiagnosticReport,
+                                                emit: @escaping @Sendable (OutputFile) throws -> Record) throws -> [Record] {
+        let parts = programParts(listings, report: report)
+        let done = Parallel.map(Array(parts.indices)) { index -> Result<[Record], Error> in
+            Result { try parts[index]().map(emit) }
+        }
+        return try done.flatMap { try $0.get() }
+    }
+
+    private func programParts(_ listings: [PartnerListing], report: DiagnosticReport) -> [@Sendable () -> [OutputFile]] {
         @Sendable func scorecard(_ ext: String) -> [OutputFile] {
             let view = ProgramScorecardView(program: program, listings: listings, diagnostics: report.diagnostics,
                                             asOf: asOf, ext: ext)
@@ -97,7 +115,7 @@ package struct DocumentRenderer: Sendable {
             },
             { templates.assets.map { OutputFile(path: "assets/" + $0.path, data: $0.data) } },
         ]
-        return Parallel.run(parts).flatMap { $0 }
+        return parts
     }
 
     /// The public partner directory (`build --public`): a home page and a page

@@ -93,6 +93,9 @@ public struct BuildRun {
             state.result.report = state.pass!.report
             state.result.asOf = state.pass!.input.asOf
             state.result.partnerCount = state.pass!.partnerCount
+            // The last build's partner entries decided what was reused; only its program entry is read again.
+            state.old = BuildCache(program: state.old.program)
+            ReleaseMemory.now()
             guard !state.result.report.fails else {
                 state.pass!.area?.abandon()
                 return false
@@ -105,6 +108,7 @@ public struct BuildRun {
         },
         Step(name: "program pages") { state in
             try state.writeProgramPages()
+            ReleaseMemory.now()
             return true
         },
         Step(name: "commit and swap") { state in
@@ -202,11 +206,14 @@ package struct BuildState {
            entry.files.allSatisfy({ area.reuse($0.path) }) {
             programEntry = entry
         } else {
-            var files = pass.renderer.programFiles(pass.listings, report: pass.report)
-            files.append(pass.renderer.sitemap(of: pass.entries.flatMap { $0.files.map(\.path) } + files.map(\.path)))
-            programEntry = BuildCache.Entry(key: key, files: try files.map { try area.write($0) })
+            var files = try pass.renderer.programFiles(pass.listings, report: pass.report) { try area.write($0) }
+            files.append(try area.write(pass.renderer.sitemap(of: pass.entries.flatMap { $0.files.map(\.path) } + files.map(\.path))))
+            programEntry = BuildCache.Entry(key: key, files: files)
         }
         paths = pass.entries.flatMap { $0.files.map(\.path) } + programEntry!.files.map(\.path)
+        // The listings are read by the program pages only; the cache keeps their JSON.
+        self.pass?.listings = []
+        old = BuildCache()
     }
 
     /// Carries over what a person put into the output, prints PDFs, and swaps the staging folder in.
