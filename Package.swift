@@ -65,7 +65,7 @@ let package = Package(
         .target(
             name: "PartnerbookPreview",
             dependencies: [
-                "PartnerbookKit", "PartnerbookModel", "PartnerbookSupport",
+                "PartnerbookKit", "PartnerbookModel", "PartnerbookSupport", "PartnerbookOutput",
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
