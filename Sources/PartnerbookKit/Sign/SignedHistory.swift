@@ -24,8 +24,15 @@ public final class SignedHistory: Sendable {
     }
 
     let contentRoot: URL
+    /// One lookup: the file, the fingerprint sought and our side as the program gives it.
+    private struct LookupKey: Hashable {
+        var file: String
+        var fingerprint: String
+        var us: OurSide
+    }
+
     private struct Known {
-        var lookups: [String: Lookup] = [:]
+        var lookups: [LookupKey: Lookup] = [:]
         var versions: [String: Result<[(commit: String, date: String, text: String)], Failure>] = [:]
     }
 
@@ -41,7 +48,7 @@ public final class SignedHistory: Sendable {
 
     /// The signed text of `file` (relative to the content folder) whose fingerprint is `fingerprint`.
     public func lookup(file: String, id: String, fingerprint: String, us: OurSide) -> Lookup {
-        let key = [file, fingerprint, us.company ?? "", us.entity ?? "", us.address ?? "", us.statement ?? ""].joined(separator: "\u{1F}")
+        let key = LookupKey(file: file, fingerprint: fingerprint, us: us)
         if let cached = known.withLock({ $0.lookups[key] }) { return cached }
         let result = search(file: file, id: id, fingerprint: fingerprint, us: us)
         known.withLock { $0.lookups[key] = result }
