@@ -100,11 +100,11 @@ public struct TemplateSet: Sendable {
                 throw TemplateError(file: display, line: 1, column: 1, message: "cannot be read as UTF-8 text")
             }
             // An HTML template gets the byte-wise HTML escaping (one line in front, taken off error positions).
-            let prefix = file.hasSuffix(".html.mustache") ? HTMLEscaping.pragma : ""
+            let pragma = file.hasSuffix(".html.mustache") ? HTMLEscaping.pragma : ""
             do {
-                templates[String(file.dropLast(".mustache".count))] = try MustacheTemplate(string: prefix + text)
+                templates[String(file.dropLast(".mustache".count))] = try MustacheTemplate(string: pragma + text)
             } catch let error as MustacheTemplate.ParserError {
-                let line = error.context.lineNumber - (prefix.isEmpty ? 0 : 1)
+                let line = error.context.lineNumber - (pragma.isEmpty ? 0 : 1)
                 throw TemplateError(file: display, line: max(1, line), column: max(1, error.context.columnNumber),
                                     message: "template syntax: \(error.error)")
             }

@@ -40,6 +40,21 @@ import Testing
         #expect(try String(contentsOf: out.appendingPathComponent("scorecard.md"), encoding: .utf8).contains("# Partner scorecard: Acme Cloud"))
     }
 
+    /// HTML templates are parsed with one line put in front (the byte-wise
+    /// escaping); an error still names the line of the person's own file.
+    @Test func aSyntaxErrorInAnHTMLTemplateNamesItsOwnLine() throws {
+        let folder = TemporaryFolder()
+        let text = "<h1>{{title}}</h1>\n<p>fine</p>\n<ul>{{/cards}}</ul>\n"
+        folder.write("mine/index.html.mustache", text)
+        do {
+            _ = try TemplateSet.load(from: folder.url.appendingPathComponent("mine"), displayPath: "mine")
+            Issue.record("a broken template loaded")
+        } catch let error as TemplateError {
+            // `{{/cards}}` closes nothing, on the file's third line.
+            #expect(error.file == "mine/index.html.mustache" && error.line == 3, "\(error)")
+        }
+    }
+
     @Test func aNamedTemplatesFolderMustExist() throws {
         let folder = TemporaryFolder.project(["acme": Fixtures.partner])
         let result = try Binary.run(["build", "--content", "content", "--output", "out", "--templates", "Mine"], in: folder.url)
