@@ -76,6 +76,8 @@ package struct PartnerProcessor: Sendable {
         var signedTexts: SignedTexts
         /// What OpenSSH said about its SSH signatures (empty when it has none).
         var sshVerifications = SSHVerifications()
+        /// Its signature state: the fingerprint computed once for the rules, the signed texts and the documents.
+        var signatures: SignatureState?
     }
 
     func check(_ name: String) -> Checked {
@@ -84,20 +86,22 @@ package struct PartnerProcessor: Sendable {
             return Checked(file: loaded.file, partner: nil, diagnostics: loaded.diagnostics.sorted(by: Diagnostic.ordered),
                            counted: loaded.counted, signedTexts: SignedTexts())
         }
+        let state = SignatureState(partner, us: input.program.ourSide)
         let texts = partner.status?.value == .ended ? SignedTexts()
-            : input.history.texts(for: partner, us: input.program.ourSide)
+            : input.history.texts(for: partner, us: input.program.ourSide, state: state)
         let ssh = SSHVerifier.verify(partner, us: input.program.ourSide, texts: texts, allowed: input.allowedSigners,
                                      keygen: input.keygen)
-        let found = loaded.diagnostics + Validator.check(partner, input.rules.with(texts, ssh: ssh))
+        let found = loaded.diagnostics + Validator.check(partner, input.rules.with(texts, ssh: ssh, signatures: state))
         return Checked(file: loaded.file, partner: partner, diagnostics: found.sorted(by: Diagnostic.ordered),
-                       counted: loaded.counted, signedTexts: texts, sshVerifications: ssh)
+                       counted: loaded.counted, signedTexts: texts, sshVerifications: ssh, signatures: state)
     }
 
     /// What the documents of a checked partner are made from.
     func context(_ checked: Checked) -> DocumentContext? {
         checked.partner.map {
             DocumentContext($0, program: input.program, asOf: input.asOf, byFile: [checked.file: checked.diagnostics],
-                            signedTexts: checked.signedTexts, sshVerifications: checked.sshVerifications)
+                            signedTexts: checked.signedTexts, sshVerifications: checked.sshVerifications,
+                            signatures: checked.signatures)
         }
     }
 }

@@ -159,9 +159,9 @@ public final class SignedHistory: Sendable {
 
 extension SignedHistory {
     /// The signed texts of `partner`'s stale signatures, looked up once, for the rules and the charter.
-    public func texts(for partner: Partner, us: OurSide) -> SignedTexts {
+    public func texts(for partner: Partner, us: OurSide, state: SignatureState? = nil) -> SignedTexts {
         var texts = SignedTexts()
-        for entry in SignatureState(partner, us: us).parties where entry.standing == .stale {
+        for entry in (state ?? SignatureState(partner, us: us)).parties where entry.standing == .stale {
             guard let fingerprint = entry.signature?.fingerprint?.value, Fingerprint.isWellFormed(fingerprint),
                   texts.lookups[fingerprint] == nil else { continue }
             switch lookup(file: partner.file, id: partner.id, fingerprint: fingerprint, us: us) {

@@ -35,8 +35,9 @@ package struct DocumentContext {
 extension DocumentContext {
     /// A partner's context: its assessment computed, its diagnostics picked from `byFile`.
     package init(_ partner: Partner, program: Program, asOf: Day, byFile: [String: [Diagnostic]], signedTexts: SignedTexts? = nil,
-                 sshVerifications: SSHVerifications = SSHVerifications()) {
-        self.init(program: program, partner: partner, assessment: PartnerAssessment(partner, program: program, asOf: asOf),
+                 sshVerifications: SSHVerifications = SSHVerifications(), signatures: SignatureState? = nil) {
+        self.init(program: program, partner: partner,
+                  assessment: PartnerAssessment(partner, program: program, asOf: asOf, signatures: signatures),
                   asOf: asOf, diagnostics: byFile[partner.file] ?? [], signedTexts: signedTexts, sshVerifications: sshVerifications)
     }
 }

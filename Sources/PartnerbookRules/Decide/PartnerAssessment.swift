@@ -20,7 +20,9 @@ public struct PartnerAssessment: Sendable {
     public var health: HealthScore
     public var signatures: SignatureState
 
-    public init(_ partner: Partner, program: Program, asOf: Day) {
+    /// `signatures`: the partner's signature state when it is known already
+    /// (the fingerprint is the costly part); computed here otherwise.
+    public init(_ partner: Partner, program: Program, asOf: Day, signatures: SignatureState? = nil) {
         let thresholds = program.gates
         tierDecision = TierDecision.decide(partner.profile)
         crawlGate = CrawlGate(partner.phases?.crawl, thresholds: thresholds)
@@ -31,7 +33,7 @@ public struct PartnerAssessment: Sendable {
         runStatus = GateStatus(runGate, recorded: partner.phases?.run != nil)
         buildOrPartner = BuildOrPartner.decide(partner.decision)
         let status = partner.status?.value
-        signatures = SignatureState(partner, us: program.ourSide)
+        self.signatures = signatures ?? SignatureState(partner, us: program.ourSide)
         continueDecision = ContinueDecision.decide(status: status, crawl: crawlGate, walk: walkGate, run: runGate)
         leverage = LeverageAssessment(partner.leverage?.type?.value)
         commitment = CommitmentCheck(partner.commitments)

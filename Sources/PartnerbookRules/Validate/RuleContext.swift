@@ -10,6 +10,9 @@ public struct RuleContext: Sendable {
     /// What OpenSSH said about the partner's SSH signatures (checked by the
     /// pipeline); nil: not checked.
     public var sshVerifications: SSHVerifications?
+    /// The partner's signature state (its fingerprint computed), when the
+    /// pipeline has it already; nil: the signature rules compute it.
+    public var signatures: SignatureState?
 
     public init(program: Program, asOf: Day, signedTexts: SignedTexts? = nil, sshVerifications: SSHVerifications? = nil) {
         self.program = program
@@ -19,10 +22,11 @@ public struct RuleContext: Sendable {
     }
 
     /// This context for one partner, with its signed texts and its SSH signatures' verification.
-    public func with(_ texts: SignedTexts?, ssh: SSHVerifications? = nil) -> RuleContext {
+    public func with(_ texts: SignedTexts?, ssh: SSHVerifications? = nil, signatures: SignatureState? = nil) -> RuleContext {
         var copy = self
         copy.signedTexts = texts
         copy.sshVerifications = ssh
+        copy.signatures = signatures
         return copy
     }
 }

@@ -14,7 +14,7 @@ package enum SignatureRules: PartnerRules {
                                 "the SSH signature of \(who) for \(side) does not verify for \(signature.fingerprint?.value ?? "its fingerprint"): \(reason)")
             }
         }
-        let state = SignatureState(partner, us: context.program.ourSide)
+        let state = context.signatures ?? SignatureState(partner, us: context.program.ourSide)
         let live = partner.status?.value.isCommitted == true
         for entry in state.parties {
             let side = entry.party == .us ? "us" : "the partner"
