@@ -108,8 +108,7 @@ package final class StagingArea: Sendable {
         if fm.fileExists(atPath: staging.path) {
             // A spare claimed without a manifest: moved aside first, so its
             // removal in the background never reaches the staging folder made next.
-            let trash = parent.appendingPathComponent(".\(name).trash-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
-            StagingArea.removeDetached(rename(staging.path, trash.path) == 0 ? trash : staging)
+            StagingArea.trashInBackground(staging, name: name)
         }
         patching = false
         spareOwned = []
@@ -232,9 +231,6 @@ package final class StagingArea: Sendable {
         var info = stat()
         guard lstat(from, &info) == 0 else { return }
         if patching { unlink(to) }
-        if (info.st_mode & S_IFMT) != S_IFSOCK && (info.st_mode & S_IFMT) != S_IFCHR && (info.st_mode & S_IFMT) != S_IFBLK {
-            made.withLock { $0.carried.append(path) }
-        }
         switch info.st_mode & S_IFMT {
         case S_IFREG:
             if link(from, to) != 0 { try FileManager.default.copyItem(atPath: from, toPath: to) }
@@ -245,7 +241,9 @@ package final class StagingArea: Sendable {
             guard mkfifo(to, info.st_mode & 0o7777) == 0 else { throw OutputError(description: "cannot carry the FIFO \(path): \(String(cString: strerror(errno)))") }
         default:
             made.withLock { $0.skipped.append(path) }
+            return
         }
+        made.withLock { $0.carried.append(path) }
     }
 
     /// Every folder of the previous output again, with its mode (empty folders
@@ -309,11 +307,17 @@ package final class StagingArea: Sendable {
         if owned.count < StagingArea.removeInBackgroundFrom {
             try? FileManager.default.removeItem(at: old)
         } else {
-            let trash = output.deletingLastPathComponent()
-                .appendingPathComponent(".\(output.lastPathComponent).trash-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
-            let target = rename(old.path, trash.path) == 0 ? trash : old
-            StagingArea.removeDetached(target)
+            StagingArea.trashInBackground(old, name: output.lastPathComponent)
         }
+    }
+
+    /// Renames `folder` to a fresh `.NAME.trash-PID-ID` beside it, so nothing
+    /// made under its old name afterwards is reached by the removal, and
+    /// removes it in the background (where it is, when the rename fails).
+    static func trashInBackground(_ folder: URL, name: String) {
+        let trash = folder.deletingLastPathComponent()
+            .appendingPathComponent(".\(name).trash-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        removeDetached(rename(folder.path, trash.path) == 0 ? trash : folder)
     }
 
     /// Trees with at least this many files are removed in the background.
@@ -352,9 +356,10 @@ package final class StagingArea: Sendable {
             let url = parent.appendingPathComponent(entry)
             if entry.hasPrefix(".\(name).old-") {
                 try? fm.removeItem(at: url)
-            } else if entry.hasPrefix(".\(name).trash-") || entry.hasPrefix(".\(name).spare-") || entry.hasPrefix(".\(name).staging-") {
-                let trash = parent.appendingPathComponent(".\(name).trash-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
-                removeDetached(entry.hasPrefix(".\(name).trash-") || rename(url.path, trash.path) != 0 ? url : trash)
+            } else if entry.hasPrefix(".\(name).trash-") {
+                removeDetached(url)
+            } else if entry.hasPrefix(".\(name).spare-") || entry.hasPrefix(".\(name).staging-") {
+                trashInBackground(url, name: name)
             }
         }
     }
