@@ -48,13 +48,9 @@ package enum MustacheBox {
 
     /// The `Mirror` walk: for a type that does not list its fields.
     static func reflected(_ value: Any) -> Any? {
-        switch value {
-        case let text as String: return box(text)
-        case let flag as Bool: return flag
-        case let number as Int: return number
-        case let number as Double: return number
-        default: break
-        }
+        // Text loses the sentinel as in `box`; numbers and flags have no
+        // display style and come back as they are (`default` below).
+        if let text = value as? String { return box(text) }
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .optional?:
