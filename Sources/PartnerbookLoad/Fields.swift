@@ -15,15 +15,21 @@ package struct Fields {
     /// Where the mapping's own key is (the file start for the root).
     let at: SourcePosition
     /// The mapping's keys (the composer refuses a repeated key), with where
-    /// each is and its value, found by hash: a hostile file may hold a
-    /// mapping of many thousand keys.
-    private var entries: [String: (at: SourcePosition, value: YNode)] = [:]
+    /// each is and its value, in file order. The schema's mappings hold a
+    /// handful of keys, found by a scan; a larger one (a hostile file may hold
+    /// a thousand) is also indexed by hash.
+    private var entries: [(key: String, at: SourcePosition, value: YNode)] = []
+    private var index: [String: Int]?
+
+    /// Above this many keys, lookups go through `index`.
+    private static let scanLimit = 24
 
     /// Most keys one mapping may hold; the schema's largest has sixteen.
     static let maxKeys = 1_000
 
     private func entry(_ key: String) -> (key: String, at: SourcePosition, value: YNode)? {
-        entries[key].map { (key, $0.at, $0.value) }
+        if let index { return index[key].map { entries[$0] } }
+        return entries.first { $0.key == key }
     }
 
     /// Reads `node` as a mapping. A null node is an empty mapping; any other
@@ -45,7 +51,9 @@ package struct Fields {
             return nil
         }
         entries.reserveCapacity(pairs.count)
-        let knownKeys = Set(known)
+        // Known lists hold at most sixteen keys: a scan beats building a set.
+        let knownKeys: Set<String>? = known.count > Fields.scanLimit ? Set(known) : nil
+        if pairs.count > Fields.scanLimit { index = [:] }
         for (keyNode, value) in pairs {
             let keyAt = Fields.position(of: keyNode)
             guard let key = keyNode.text else {
@@ -54,8 +62,11 @@ package struct Fields {
             }
             // `{ revenue: 6,200,000 }`: `200` is a piece of a value, reported as yaml.flow-comma.
             if keyNode.isColonless { continue }
-            if entries[key] == nil { entries[key] = (keyAt, value) }
-            if !knownKeys.contains(key) {
+            if entry(key) == nil {
+                index?[key] = entries.count
+                entries.append((key, keyAt, value))
+            }
+            if !(knownKeys?.contains(key) ?? known.contains(key)) {
                 var message = "unknown key '\(key)'" + (path.isEmpty ? "" : " in \(path)")
                 if let suggestion = Suggestion.closest(to: key, among: known) {
                     message += "; did you mean '\(suggestion)'?"
@@ -91,28 +102,29 @@ package struct Fields {
         return scalarText(found.value, at: found.at, name: qualified(key), expected: expected, keepPlaceholder: keepPlaceholder)
     }
 
-    private func scalarText(_ node: YNode, at keyAt: SourcePosition, name: String, expected: String,
+    private func scalarText(_ node: YNode, at keyAt: SourcePosition, name: @autoclosure () -> String, expected: String,
                             keepPlaceholder: Bool) -> Located<String>? {
         guard !node.isNull else { return nil }
         guard let string = node.text else {
-            context.report(.schemaType, at: keyAt, "\(name) must be \(expected), found \(Fields.describe(node))")
+            context.report(.schemaType, at: keyAt, "\(name()) must be \(expected), found \(Fields.describe(node))")
             return nil
         }
         if let problem = TextLimits.violation(string) {
-            context.report(.contentTooLong, at: keyAt, "\(name) \(problem)")
+            context.report(.contentTooLong, at: keyAt, "\(name()) \(problem)")
             return nil
         }
         if Placeholder.matches(string) {
-            context.report(.contentPlaceholder, at: keyAt, "\(name) still holds the placeholder '\(Placeholder.excerpt(string))'")
+            context.report(.contentPlaceholder, at: keyAt, "\(name()) still holds the placeholder '\(Placeholder.excerpt(string))'")
             return keepPlaceholder ? Located(string, at: keyAt) : nil
         }
         return Located(string, at: keyAt)
     }
 
-    private func convert<T>(_ raw: Located<String>?, name: String, expected: String, _ parse: (String) -> T?) -> Located<T>? {
+    private func convert<T>(_ raw: Located<String>?, name: @autoclosure () -> String, expected: String,
+                            _ parse: (String) -> T?) -> Located<T>? {
         guard let raw else { return nil }
         guard let value = parse(Trim.spaces(raw.value)) else {
-            context.report(.schemaType, at: raw.at, "\(name) must be \(expected), found '\(raw.value)'")
+            context.report(.schemaType, at: raw.at, "\(name()) must be \(expected), found '\(raw.value)'")
             return nil
         }
         return Located(value, at: raw.at)
@@ -239,9 +251,9 @@ package struct Fields {
         return pairs.compactMap { keyNode, value in
             guard let string = keyNode.text, !keyNode.isColonless else { return nil }
             let at = Fields.position(of: keyNode)
-            let name = "\(qualified(key)).\(string)"
-            let raw = scalarText(value, at: at, name: name, expected: "a number", keepPlaceholder: false)
-            return convert(raw, name: name, expected: "a number", Scalars.number).map { (Located(string, at: at), $0) }
+            let name = { "\(qualified(key)).\(string)" }
+            let raw = scalarText(value, at: at, name: name(), expected: "a number", keepPlaceholder: false)
+            return convert(raw, name: name(), expected: "a number", Scalars.number).map { (Located(string, at: at), $0) }
         }
     }
 

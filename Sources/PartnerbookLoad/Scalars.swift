@@ -65,6 +65,8 @@ package enum TextLimits {
         if text.utf8.count > maxBytes {
             return "is \(text.utf8.count) bytes long; the limit for one value is \(maxBytes) bytes (32 KiB)"
         }
+        // Fewer bytes than the line limit cannot hold too many lines.
+        if text.utf8.count < maxLines { return nil }
         var lines = 1
         for byte in text.utf8 where byte == 10 {
             lines += 1

@@ -54,7 +54,7 @@ package enum YAMLComposer {
     /// Entries of a `{ }` mapping written without a colon (`{ revenue: 6,200,000 }`
     /// reads as `revenue: 6` and keys `200` and `000` with no value): each
     /// run of them is recorded with the entry it most likely belongs to.
-    private static func findColonless(_ children: [FlowChild], in bytes: UnsafeBufferPointer<UInt8>, tree: YAMLTree) {
+    private static func findColonless(_ children: [FlowChild], in bytes: UnsafeBufferPointer<UInt8>, tree: inout YAMLTree.Parts) {
         var index = 0
         var owner: (key: Int32, value: FlowChild)?
         var run: [Int32] = []
@@ -108,7 +108,7 @@ package enum YAMLComposer {
         yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
 
-        let tree = YAMLTree()
+        var tree = YAMLTree.Parts()
         var stack: [Frame] = []
         var scratch: [Int32] = []
         var anchors: [String: (node: Int32, size: Int)] = [:]
@@ -154,7 +154,7 @@ package enum YAMLComposer {
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 if let composerError { return .failure(composerError) }
-                return tree.root >= 0 ? .success(tree) : .failure(.empty)
+                return tree.root >= 0 ? .success(YAMLTree(tree)) : .failure(.empty)
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents == 2, composerError == nil {
@@ -202,7 +202,7 @@ package enum YAMLComposer {
                                    start: Int(event.start_mark.index)))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let frame = stack.popLast() else { continue }
-                if let braces = frame.braces, building { findColonless(braces, in: bytes, tree: tree) }
+                if let braces = frame.braces, building { findColonless(braces, in: bytes, tree: &tree) }
                 noteCollectionEnd(frame, in: &stack, end: Int(event.end_mark.index))
                 let entries = scratch[frame.childrenStart...]
                 if frame.isMapping, composerError == nil, let duplicate = duplicateKeys(Array(entries), in: tree) {
@@ -232,7 +232,7 @@ package enum YAMLComposer {
     /// Yams' message for a duplicated key: every duplicated key, sorted, at
     /// the first occurrence of the first of them. Mappings are small, so keys
     /// are compared pairwise before any hashing.
-    private static func duplicateKeys(_ entries: [Int32], in tree: YAMLTree) -> Failure? {
+    private static func duplicateKeys(_ entries: [Int32], in tree: YAMLTree.Parts) -> Failure? {
         var keys: [(text: String, node: Int32)] = []
         keys.reserveCapacity(entries.count / 2)
         var index = 0

@@ -140,12 +140,12 @@ package enum TextBytes {
 /// Yams' node tree as a `YAMLTree`, for the legacy reading.
 package enum YamsTree {
     static func convert(_ root: Node) -> YNode {
-        let tree = YAMLTree()
-        tree.root = add(root, to: tree)
-        return tree.rootNode!
+        var tree = YAMLTree.Parts()
+        tree.root = add(root, to: &tree)
+        return YAMLTree(tree).rootNode!
     }
 
-    private static func add(_ node: Node, to tree: YAMLTree) -> Int32 {
+    private static func add(_ node: Node, to tree: inout YAMLTree.Parts) -> Int32 {
         let mark = node.mark
         var record = YAMLTree.Record(kind: .scalar, flow: false, style: .any, line: Int32(mark?.line ?? 0),
                                      column: Int32(mark?.column ?? 0), start: 0, count: 0)
@@ -161,14 +161,14 @@ package enum YamsTree {
             record.flow = mark.map { start in
                 mapping.first?.key.mark.map { ($0.line, $0.column) != (start.line, start.column) } ?? true
             } ?? false
-            let children = mapping.flatMap { [add($0.key, to: tree), add($0.value, to: tree)] }
+            let children = mapping.flatMap { [add($0.key, to: &tree), add($0.value, to: &tree)] }
             record.start = Int32(tree.children.count)
             record.count = Int32(children.count)
             tree.children += children
             return tree.add(record)
         case .sequence(let sequence):
             record.kind = .sequence
-            let children = sequence.map { add($0, to: tree) }
+            let children = sequence.map { add($0, to: &tree) }
             record.start = Int32(tree.children.count)
             record.count = Int32(children.count)
             tree.children += children

@@ -37,17 +37,37 @@ package final class YAMLTree {
         package var text: String?
     }
 
-    var records: [Record] = []
-    var flowCommas: [FlowComma] = []
-    /// Keys of `{ }` entries written without a colon; readers skip them.
-    var colonless: Set<Int32> = []
-    var texts: [String] = []
-    var children: [Int32] = []
-    var root: Int32 = -1
+    /// The tree while a builder fills it: a value, so that filling it and
+    /// reading the finished tree need no exclusivity checks at run time.
+    struct Parts {
+        var records: [Record] = []
+        var flowCommas: [FlowComma] = []
+        /// Keys of `{ }` entries written without a colon; readers skip them.
+        var colonless: Set<Int32> = []
+        var texts: [String] = []
+        var children: [Int32] = []
+        var root: Int32 = -1
 
-    func add(_ record: Record) -> Int32 {
-        records.append(record)
-        return Int32(records.count - 1)
+        mutating func add(_ record: Record) -> Int32 {
+            records.append(record)
+            return Int32(records.count - 1)
+        }
+    }
+
+    let records: [Record]
+    let flowCommas: [FlowComma]
+    let colonless: Set<Int32>
+    let texts: [String]
+    let children: [Int32]
+    let root: Int32
+
+    init(_ parts: Parts) {
+        records = parts.records
+        flowCommas = parts.flowCommas
+        colonless = parts.colonless
+        texts = parts.texts
+        children = parts.children
+        root = parts.root
     }
 
     var rootNode: YNode? { root >= 0 ? YNode(tree: self, index: root) : nil }
@@ -113,7 +133,7 @@ package struct YNode {
     }
 
     /// A key of a `{ }` entry written without a colon (see `YAMLTree.FlowComma`).
-    var isColonless: Bool { tree.colonless.contains(index) }
+    var isColonless: Bool { !tree.colonless.isEmpty && tree.colonless.contains(index) }
 
     /// Empty or `~`, written plainly: what YAML reads as null.
     package var isNull: Bool {
