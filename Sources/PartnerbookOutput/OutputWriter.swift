@@ -26,8 +26,11 @@ public enum OutputWriter {
     /// bounded and only when it is a regular file; nil when there is none.
     package static func manifest(of output: URL) -> [String]? {
         guard let data = try? BoundedFile.read(output.appendingPathComponent(manifestName).path, limit: 256 << 20, followLinks: false),
-              let text = String(data: data, encoding: .utf8) else { return nil }
-        return text.split(separator: "\n").map(String.init)
+              String(validating: data, as: UTF8.self) != nil else { return nil }
+        // Split as bytes: a quarter of a million lines, one string each.
+        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            raw.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
+        }
     }
 
     /// Writes `files` as a whole new output (see `StagingArea`).
@@ -94,7 +97,20 @@ public enum OutputWriter {
         throw OutputError(description: "cannot create the folder \(path): \(String(cString: strerror(errno)))")
     }
 
+    /// Not empty, not absolute, and no part empty, `.` or `..`. Read byte by
+    /// byte: it runs for each of a quarter of a million paths in a build.
     static func isSafeRelativePath(_ path: String) -> Bool {
-        !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." || $0 == "." || $0.isEmpty }
+        var path = path
+        return path.withUTF8 { bytes in
+            let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+            var partStart = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == slash {
+                let length = index - partStart
+                if length == 0 { return false }
+                if length <= 2 && bytes[partStart] == dot && (length == 1 || bytes[partStart + 1] == dot) { return false }
+                partStart = index + 1
+            }
+            return true
+        }
     }
 }

@@ -131,6 +131,11 @@ package func svgNumber(_ value: Double) -> String { String(Format.number(value, 
 
 /// Escapes text for XML and HTML element content and attribute values.
 package func xml(_ text: String) -> String {
+    // Most text (every path of a sitemap) needs nothing escaped: a scan of its bytes says so.
+    if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                                    || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) {
+        return text
+    }
     var out = ""
     out.reserveCapacity(text.utf8.count)
     for c in text.unicodeScalars {

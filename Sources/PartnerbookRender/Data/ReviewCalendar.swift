@@ -94,6 +94,10 @@ package struct ReviewCalendar {
 
     /// TEXT escaping (RFC 5545 section 3.3.11).
     package static func text(_ value: String) -> String {
+        // Most values need nothing escaped: a scan of their bytes says so.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") }) {
+            return value
+        }
         var out = ""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -111,9 +115,10 @@ package struct ReviewCalendar {
 
     /// Lines longer than 75 octets are folded: CRLF and a space, never inside a UTF-8 sequence.
     static func fold(_ line: String) -> String {
+        if line.utf8.count <= 75 { return line }
         var out = "", count = 0
         for character in line.unicodeScalars {
-            let size = String(character).utf8.count
+            let size = UTF8.width(character)
             if count + size > 75 {
                 out += "\r\n "
                 count = 1
