@@ -301,6 +301,31 @@ table.compact th .target { display: block; font-weight: 400; color: var(--muted)
 .rule pre { white-space: pre-wrap; }
 
 """#,
+        "card.html.mustache": #"""
+{{! One partner's card on the home page, filled once per partner with that card's fields only and kept in the build cache: the home page joins the cards. }}
+<li class="card" data-partner="{{id}}" data-tier="{{tier}}" data-status="{{status}}" data-search="{{searchText}}">
+<h3><a href="{{link}}">{{name}}</a></h3>
+<p class="badges">
+<span class="badge badge-tier">{{tierLabel}}</span>
+<span class="badge badge-status">{{statusLabel}}</span>
+<span class="badge badge-{{band}}">Health {{health}}, {{bandLabel}}</span>
+<span class="badge {{#signed}}badge-green{{/signed}}{{^signed}}badge-draft{{/signed}}">{{signatureLabel}}</span>
+</p>
+<p class="card-leverage">{{leverage}}</p>
+<p class="card-summary">{{summary}}</p>
+{{#hasAlerts}}
+<details class="card-alerts">
+<summary>{{alertSummary}}</summary>
+<ul>
+{{#alerts}}
+<li>{{.}}</li>
+{{/alerts}}
+</ul>
+</details>
+{{/hasAlerts}}
+</li>
+
+"""#,
         "charter.md.mustache": #"""
 {{% CONTENT_TYPE: MARKDOWN }}
 # {{title}}
@@ -604,27 +629,7 @@ Earlier texts of this charter that were signed; the partner file's history holds
 <p id="partner-count" class="result-count" aria-live="polite">Showing {{partnerCount}} of {{partnerCount}} partners</p>
 <ul class="cards" id="partner-cards">
 {{#cards}}
-<li class="card" data-partner="{{id}}" data-tier="{{tier}}" data-status="{{status}}" data-search="{{searchText}}">
-<h3><a href="{{link}}">{{name}}</a></h3>
-<p class="badges">
-<span class="badge badge-tier">{{tierLabel}}</span>
-<span class="badge badge-status">{{statusLabel}}</span>
-<span class="badge badge-{{band}}">Health {{health}}, {{bandLabel}}</span>
-<span class="badge {{#signed}}badge-green{{/signed}}{{^signed}}badge-draft{{/signed}}">{{signatureLabel}}</span>
-</p>
-<p class="card-leverage">{{leverage}}</p>
-<p class="card-summary">{{summary}}</p>
-{{#hasAlerts}}
-<details class="card-alerts">
-<summary>{{alertSummary}}</summary>
-<ul>
-{{#alerts}}
-<li>{{.}}</li>
-{{/alerts}}
-</ul>
-</details>
-{{/hasAlerts}}
-</li>
+{{> card.html}}
 {{/cards}}
 </ul>
 <p id="no-results" class="no-results" hidden>No partner matches. Clear the search or choose "All".</p>
@@ -810,6 +815,12 @@ Earlier texts of this charter that were signed; the partner file's history holds
 {{/hasAlerts}}
 
 """#,
+        "program-scorecard-row.md.mustache": #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+{{! One partner's row in the program scorecard's table, filled once per partner with that row's fields only and kept in the build cache: the table joins the rows. }}
+| [{{name}}]({{link}}){{#handshake}} (handshake){{/handshake}} | {{tier}} | {{status}} | {{health}} {{band}} | {{crawl}} | {{walk}} | {{leverage}} | {{verdict}} |
+
+"""#,
         "program-scorecard.md.mustache": #"""
 {{% CONTENT_TYPE: MARKDOWN }}
 # Program scorecard: {{programName}}
@@ -877,7 +888,7 @@ Partner revenue is the sum of the metrics marked counts_toward: partner_revenue,
 | Partner | Tier | Status | Health | Crawl gate | Walk gate | Leverage | Next step |
 |---|---|---|--:|---|---|---|---|
 {{#partners}}
-| [{{name}}]({{link}}){{#handshake}} (handshake){{/handshake}} | {{tier}} | {{status}} | {{health}} {{band}} | {{crawl}} | {{walk}} | {{leverage}} | {{verdict}} |
+{{> program-scorecard-row.md}}
 {{/partners}}
 
 Health bands: green 70 or more, amber 40 to 69, red under 40; held at amber when most of a partner's KPI weight is behind.

@@ -52,12 +52,24 @@ package struct DocumentRenderer: Sendable {
         return files
     }
 
+    /// What the pages that list every partner keep of one partner, with its
+    /// fragments filled: its card on the home page, its row in the program
+    /// scorecard (linking to the Markdown and to the HTML scorecard).
+    package func listing(_ context: DocumentContext) -> PartnerListing {
+        var listing = PartnerListing(context)
+        listing.cardText = templates.fragment(.card, listing.card)
+        listing.rowTexts = ProgramScorecardView.extensions.map { ext in
+            templates.fragment(.programScorecardRow, ProgramScorecardView.row(of: listing, ext: ext))
+        }
+        return listing
+    }
+
     /// The home page (the directory of partners), `program/scorecard.{md,html}`
     /// and `program/report.html`, the outcomes chart, the data files and the
     /// calendar, and the assets: the pages that list every partner, made from
     /// the partners' listings and rendered side by side on the cores.
     package func programFiles(_ listings: [PartnerListing], report: DiagnosticReport) -> [OutputFile] {
-        Parallel.run(programParts(listings, report: report)).flatMap { $0 }
+        Parallel.run(programParts(listings, report: report).map(\.make)).flatMap { $0 }
     }
 
     /// The same files, each handed to `emit` (which writes it) as soon as it
@@ -68,13 +80,26 @@ package struct DocumentRenderer: Sendable {
     package func programFiles<Record: Sendable>(_ listings: [PartnerListing], report: DiagnosticReport,
                                                 emit: @escaping @Sendable (OutputFile) throws -> Record) throws -> [Record] {
         let parts = programParts(listings, report: report)
-        let done = Parallel.map(Array(parts.indices)) { index -> Result<[Record], Error> in
-            Result { try parts[index]().map(emit) }
+        // Two lanes side by side, each taking its parts in turn: the two
+        // program scorecards (each holds a 10,000-row table as filled text,
+        // as cmark's tree and as rendered text) in one lane, so they never
+        // run at once, and the rest in the other.
+        let lanes = [parts.indices.filter { parts[$0].heavy }, parts.indices.filter { !parts[$0].heavy }]
+        let laneResults = Parallel.map(lanes, jobs: 2) { lane in
+            lane.map { index in (index, Result<[Record], Error> { try parts[index].make().map(emit) }) }
         }
+        let done = laneResults.flatMap { $0 }.sorted { $0.0 < $1.0 }.map(\.1)
         return try done.flatMap { try $0.get() }
     }
 
-    private func programParts(_ listings: [PartnerListing], report: DiagnosticReport) -> [@Sendable () -> [OutputFile]] {
+    /// One program page (or a few small files) to make; `heavy` for those
+    /// that hold a table of every partner as text and as cmark's tree.
+    private struct ProgramPart: Sendable {
+        var heavy = false
+        var make: @Sendable () -> [OutputFile]
+    }
+
+    private func programParts(_ listings: [PartnerListing], report: DiagnosticReport) -> [ProgramPart] {
         @Sendable func scorecard(_ ext: String) -> [OutputFile] {
             let view = ProgramScorecardView(program: program, listings: listings, diagnostics: report.diagnostics,
                                             asOf: asOf, ext: ext)
@@ -85,35 +110,35 @@ package struct DocumentRenderer: Sendable {
                                                                  crumbs: [("Program scorecard", "")]))]
         }
         let program = self.program, asOf = self.asOf
-        let parts: [@Sendable () -> [OutputFile]] = [
-            {
+        let parts: [ProgramPart] = [
+            ProgramPart {
                 let view = DirectoryView(program: program, listings: listings, report: report, asOf: asOf, siteTitle: siteTitle)
                 return [OutputFile("index.html", layout(body: templates.render(.index, view), title: siteTitle, depth: 0,
                                                         kind: .home, context: nil, crumbs: []))]
             },
-            { scorecard("md") },
-            { scorecard("html") },
-            {
+            ProgramPart(heavy: true) { scorecard("md") },
+            ProgramPart(heavy: true) { scorecard("html") },
+            ProgramPart {
                 let view = ReportView(program: program, subjects: listings.map(\.subject), report: report, asOf: asOf)
                 return [OutputFile("program/report.html", layout(body: templates.render(.report, view),
                                                                  title: view.title, depth: 1, kind: .report,
                                                                  context: nil, crumbs: [("Validation report", "")]))]
             },
-            {
+            ProgramPart {
                 let view = RulesView(rules)
                 return [OutputFile("program/rules.html", layout(body: templates.render(.rules, view), title: view.title,
                                                                 depth: 1, kind: .rules, context: nil, crumbs: [("Rules", "")]))]
             },
-            {
+            ProgramPart {
                 let outcomes = ProgramOutcomes(program: program, facts: listings.map(\.outcome), asOf: asOf)
                 return outcomes.quarters.isEmpty ? [] : [OutputFile("program/charts/outcomes.svg", OutcomesChart(outcomes: outcomes).svg())]
             },
-            {
+            ProgramPart {
                 let data = DirectoryData(program: program, listings: listings, asOf: asOf)
                 return [OutputFile("program/partners.json", data.json()), OutputFile("program/partners.csv", data.csv()),
                         OutputFile("program/reviews.ics", ReviewCalendar(program: program, listings: listings, asOf: asOf).ics())]
             },
-            { templates.assets.map { OutputFile(path: "assets/" + $0.path, data: $0.data) } },
+            ProgramPart { templates.assets.map { OutputFile(path: "assets/" + $0.path, data: $0.data) } },
         ]
         return parts
     }

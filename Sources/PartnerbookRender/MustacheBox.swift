@@ -34,6 +34,7 @@ package enum MustacheBox {
         case let flag as Bool: return flag
         case let number as Int: return number
         case let number as Double: return number
+        case let fragment as Fragment: return fragment
         case let view as MustacheFields: return view.mustacheFields()
         case let list as BoxableList: return list.boxedElements()
         case let optional as BoxableOptional: return optional.boxedWrapped()
@@ -51,6 +52,7 @@ package enum MustacheBox {
         // Text loses the sentinel as in `box`; numbers and flags have no
         // display style and come back as they are (`default` below).
         if let text = value as? String { return box(text) }
+        if let fragment = value as? Fragment { return fragment }
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .optional?:

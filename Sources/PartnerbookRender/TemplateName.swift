@@ -6,12 +6,16 @@ public enum TemplateName: String, CaseIterable, Sendable {
     case qbr = "qbr.md"
     case qbrBrief = "qbr-brief.md"
     case programScorecard = "program-scorecard.md"
+    /// One partner's row in the program scorecard, a partial of `program-scorecard.md`.
+    case programScorecardRow = "program-scorecard-row.md"
     case layout = "layout.html"
     case packet = "packet.html"
     case report = "report.html"
     case publicIndex = "public-index.html"
     case publicPartner = "public-partner.html"
     case index = "index.html"
+    /// One partner's card on the home page, a partial of `index.html`.
+    case card = "card.html"
     case partner = "partner.html"
     case rules = "rules.html"
 }

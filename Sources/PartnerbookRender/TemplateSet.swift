@@ -39,7 +39,11 @@ public struct TemplateSet: Sendable {
     /// Every template a build renders: all must load (built in or replaced).
     public static let required = TemplateName.allCases.map(\.rawValue)
 
+    /// Every template as loaded: what fragments are filled from.
     let library: MustacheLibrary
+    /// The same, except that the fragment partials (`card.html`) insert the
+    /// fragment already filled (`Fragment`): what pages are filled from.
+    let pages: MustacheLibrary
     /// SHA-256 over every template and asset (names and bytes), for the build cache.
     package let digest: String
     /// Told what every template receives, when the reference docs are generated.
@@ -52,7 +56,7 @@ public struct TemplateSet: Sendable {
 
     /// No templates at all: what a build holds when its templates could not be
     /// loaded, so its content can still be checked (nothing is rendered).
-    package static let empty = TemplateSet(library: MustacheLibrary(templates: [:]), digest: "", assets: [])
+    package static let empty = TemplateSet(templates: [:], digest: "", assets: [])
 
     /// The built-in set (`BuiltInTemplates`), with every file in `folder`
     /// replacing the built-in file of the same path: a person may change just
@@ -112,7 +116,7 @@ public struct TemplateSet: Sendable {
         for name in required where templates[name] == nil {
             throw TemplateError(file: prefix + name + ".mustache", line: 1, column: 1, message: "required template is missing")
         }
-        return TemplateSet(library: MustacheLibrary(templates: templates), digest: Digest.hex(digestParts), assets: assets)
+        return TemplateSet(templates: templates, digest: Digest.hex(digestParts), assets: assets)
     }
 
 
@@ -125,14 +129,38 @@ public struct TemplateSet: Sendable {
         observer?.record(name, boxed)
         // `load` refused any set without every `TemplateName`, and `empty` is
         // never rendered: a missing template here is a bug, not an empty page.
+        guard let text = pages.render(boxed, withTemplate: name.rawValue) else {
+            preconditionFailure("template \(name.rawValue) is not loaded")
+        }
+        return text
+    }
+
+    /// A fragment: `name` filled with `view`'s fields alone, as the page's
+    /// partial would fill it for that item (a fragment partial is written on
+    /// a line of its own, so its lines take no indentation).
+    func fragment(_ name: TemplateName, _ view: Any) -> String {
+        let boxed = MustacheBox.view(view)
+        observer?.record(name, boxed)
         guard let text = library.render(boxed, withTemplate: name.rawValue) else {
             preconditionFailure("template \(name.rawValue) is not loaded")
         }
         return text
     }
 
-    package init(library: MustacheLibrary, digest: String, assets: [(path: String, data: Data)]) {
-        self.library = library
+    /// The templates whose filling is kept per partner, and the page that
+    /// includes each as a partial.
+    static let fragments: [TemplateName] = [.card, .programScorecardRow]
+
+    /// What a fragment partial is in `pages`: the item's text as filled.
+    private static let insertFragment = try! MustacheTemplate(string: "{{{\(Fragment.key)}}}")
+
+    package init(templates: [String: MustacheTemplate], digest: String, assets: [(path: String, data: Data)]) {
+        library = MustacheLibrary(templates: templates)
+        var assembled = templates
+        for name in TemplateSet.fragments where templates[name.rawValue] != nil {
+            assembled[name.rawValue] = TemplateSet.insertFragment
+        }
+        pages = MustacheLibrary(templates: assembled)
         self.digest = digest
         self.assets = assets
     }

@@ -22,6 +22,8 @@ package final class TemplateVariables: Sendable {
         case let fields as [String: Any]:
             if !path.isEmpty { paths[path, default: []].insert("mapping") }
             for (key, field) in fields { collect(field, path: path.isEmpty ? key : path + "." + key, into: &paths) }
+        case let fragment as Fragment:
+            collect(fragment.fields(), path: path, into: &paths)
         case let items as [Any]:
             paths[path, default: []].insert("list")
             for item in items { collect(item, path: path + "[]", into: &paths) }

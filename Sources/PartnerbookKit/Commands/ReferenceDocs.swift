@@ -24,7 +24,7 @@ public enum ReferenceDocs {
         let contexts = run.contexts()
         let listings = Parallel.map(contexts, jobs: configuration.jobs) { context in
             _ = renderer.partnerFiles(context)
-            return PartnerListing(context)
+            return renderer.listing(context)
         }
         _ = renderer.programFiles(listings, report: run.report)
         _ = renderer.publicFiles(contexts)

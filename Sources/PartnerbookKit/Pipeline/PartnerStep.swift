@@ -116,7 +116,7 @@ package struct PartnerStep {
             do {
                 let made = renderer.partnerFiles(context)
                 let files = try made.map { try area.write($0) }
-                let listing = PartnerListing(context)
+                let listing = renderer.listing(context)
                 outcome.listing = listing
                 outcome.entry = BuildCache.Entry(id: id, key: key, files: files,
                                                  listing: (try? JSONEncoder().encode(listing)).map { String(decoding: $0, as: UTF8.self) },

@@ -36,7 +36,8 @@ package struct DirectoryView {
     var company: String
     var asOf: String
     package var partnerCount: Int
-    var cards: [Card]
+    /// Each partner's card, filled from `card.html` when the partner was rendered.
+    var cards: [Fragment]
     var tiers: [Filter]
     var statuses: [Filter]
     var errorCount: Int
@@ -49,7 +50,9 @@ package struct DirectoryView {
         company = program.company?.value ?? ""
         self.asOf = Format.date(asOf)
         partnerCount = listings.count
-        cards = listings.map(\.card)
+        cards = listings.map { listing in
+            Fragment(text: listing.cardText) { MustacheBox.view(listing.card) }
+        }
         tiers = Tier.allCases.map { tier in
             Filter(value: tier.rawValue, label: tier.title, count: listings.filter { $0.subject.tier == tier }.count)
         }

@@ -15,6 +15,10 @@ package struct PartnerListing: Codable, Sendable {
     var funnel: PhaseFunnel.Facts
     var row: ProgramScorecardView.PartnerRow
     var card: DirectoryView.Card
+    /// The card as `card.html` fills it (`DocumentRenderer.listing`).
+    var cardText = ""
+    /// The row as `program-scorecard-row.md` fills it, per `ProgramScorecardView.extensions`.
+    var rowTexts: [String] = []
     var record: DirectoryData.Record
     var events: [ReviewCalendar.Event]
 

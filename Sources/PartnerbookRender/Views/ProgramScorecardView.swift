@@ -31,7 +31,8 @@ package struct ProgramScorecardView {
     var asOf: String
     package var partnerCount: Int
     var averageHealth: Int
-    package var partners: [PartnerRow]
+    /// Each partner's row, filled from `program-scorecard-row.md` when the partner was rendered.
+    var partners: [Fragment]
     var tiers: [Count]
     var statuses: [Count]
     var summary: ProgramSummaryView
@@ -51,6 +52,16 @@ package struct ProgramScorecardView {
         var problem: String?
     }
 
+    /// The scorecards made, by the extension their links point to.
+    static let extensions = ["md", "html"]
+
+    /// A partner's row, linking to its scorecard in `ext`.
+    static func row(of listing: PartnerListing, ext: String) -> PartnerRow {
+        var row = listing.row
+        row.link = "../partners/\(listing.id)/scorecard.\(ext)"
+        return row
+    }
+
     /// - Parameter ext: `md` or `html`, the extension links point to.
     init(program: Program, listings: [PartnerListing], diagnostics: [Diagnostic], asOf: Day, ext: String) {
         title = "Program scorecard: \(program.name?.value ?? "Partner program")"
@@ -60,10 +71,10 @@ package struct ProgramScorecardView {
         partnerCount = listings.count
         let scores = listings.map(\.row.health)
         averageHealth = scores.isEmpty ? 0 : Int((Double(scores.reduce(0, +)) / Double(scores.count)).rounded())
+        let filled = ProgramScorecardView.extensions.firstIndex(of: ext)
         partners = listings.map { listing in
-            var row = listing.row
-            row.link = "../partners/\(listing.id)/scorecard.\(ext)"
-            return row
+            let text = filled.flatMap { listing.rowTexts.indices.contains($0) ? listing.rowTexts[$0] : nil } ?? ""
+            return Fragment(text: text) { MustacheBox.view(ProgramScorecardView.row(of: listing, ext: ext)) }
         }
         tiers = Tier.allCases.map { tier in
             Count(label: tier.title, count: listings.filter { $0.subject.tier == tier }.count)

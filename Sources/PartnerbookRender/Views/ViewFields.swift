@@ -353,12 +353,14 @@ extension PacketLayoutView: MustacheFields {
 
 extension PartnerListing: MustacheFields {
     func mustacheFields() -> [String: Any] {
-        var fields = [String: Any](minimumCapacity: 7)
+        var fields = [String: Any](minimumCapacity: 9)
         fields["subject"] = MustacheBox.box(subject)
         fields["outcome"] = MustacheBox.box(outcome)
         fields["funnel"] = MustacheBox.box(funnel)
         fields["row"] = MustacheBox.box(row)
         fields["card"] = MustacheBox.box(card)
+        fields["cardText"] = MustacheBox.box(cardText)
+        fields["rowTexts"] = MustacheBox.box(rowTexts)
         fields["record"] = MustacheBox.box(record)
         fields["events"] = MustacheBox.box(events)
         return fields
