@@ -17,6 +17,10 @@ package struct BuildCache: Sendable {
         package var files: [File]
         /// The partner's `PartnerListing` as one line of JSON.
         package var listing: String?
+        /// The listing's fragments (its card, its rows: text as the templates
+        /// filled it), each on a line of its own, outside the JSON: reused,
+        /// each is one string shared by this entry and the listing.
+        package var fragments: [String] = []
         /// The git repository's state (`RepositoryState`) when the documents
         /// read the partner file's history (a stale signature's redline); nil
         /// when they read none. Reused only while the state is the same.
@@ -48,7 +52,7 @@ package struct BuildCache: Sendable {
         }
     }
 
-    static let format = "partnerbook-cache-v5"
+    static let format = "partnerbook-cache-v6"
     package var partners: [String: Entry] = [:]
     package var program: Entry?
     /// Digest of every input of the last build (see `BuildRun.inputsDigest`).
@@ -112,6 +116,8 @@ package struct BuildCache: Sendable {
                     current?.entry.files.append(File(path: fields[1], size: size, modified: modified, inode: inode))
                 } else if fields.count == 2, fields[0] == "listing", current != nil {
                     current?.entry.listing = fields[1]
+                } else if fields.count == 2, fields[0] == "fragment", current != nil {
+                    current?.entry.fragments.append(unescape(Substring(fields[1])))
                 } else if fields.count == 2, fields[0] == "history", current != nil {
                     current?.entry.history = unescape(Substring(fields[1]))
                 } else if fields.count == 3, fields[0] == "partner" || fields[0] == "program" {
@@ -176,6 +182,7 @@ package struct BuildCache: Sendable {
         func add(_ kind: String, _ id: String, _ entry: Entry) {
             put("\(kind)\t\(id)\t\(entry.key)\n")
             if let listing = entry.listing { put("listing\t\(listing)\n") }
+            for fragment in entry.fragments { put("fragment\t\(BuildCache.escape(fragment))\n") }
             if let history = entry.history { put("history\t\(BuildCache.escape(history))\n") }
             for file in entry.files { put("\t\(file.path)\t\(file.size)\t\(file.modified)\t\(file.inode)\n") }
         }
@@ -197,26 +204,59 @@ package struct BuildCache: Sendable {
         if failed || rename(temporary, url.path) != 0 { unlink(temporary) }
     }
 
+    /// Backslash, tab, newline and carriage return written as `\\`, `\t`,
+    /// `\n` and `\r`. Runs of other bytes are copied whole: fragments are a
+    /// few kilobytes each, ten thousand of them.
     static func escape(_ text: String) -> String {
-        // Most values hold none of the four: no Foundation search for them.
+        // Most values hold none of the four.
         guard text.utf8.contains(where: { $0 == 92 || $0 == 9 || $0 == 10 || $0 == 13 }) else { return text }
-        return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
-            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 16)
+            var run = 0
+            for index in bytes.indices {
+                let escaped: UInt8
+                switch bytes[index] {
+                case 92: escaped = 92
+                case 9: escaped = UInt8(ascii: "t")
+                case 10: escaped = UInt8(ascii: "n")
+                case 13: escaped = UInt8(ascii: "r")
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                out.append(92)
+                out.append(escaped)
+                run = index + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     static func unescape(_ text: Substring) -> String {
-        var out = "", escaped = false
-        for c in text {
-            if escaped {
-                out.append(c == "t" ? "\t" : c == "n" ? "\n" : c == "r" ? "\r" : c)
-                escaped = false
-            } else if c == "\\" {
-                escaped = true
-            } else {
-                out.append(c)
+        guard text.utf8.contains(92) else { return String(text) }
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var run = 0, index = 0
+            while index < bytes.count {
+                guard bytes[index] == 92 else {
+                    index += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                if index + 1 < bytes.count {
+                    let next = bytes[index + 1]
+                    out.append(next == UInt8(ascii: "t") ? 9 : next == UInt8(ascii: "n") ? 10 : next == UInt8(ascii: "r") ? 13 : next)
+                }
+                index += 2
+                run = index
             }
+            if run < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...])) }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 
     /// Whether every file of every entry is still in `output` with the size

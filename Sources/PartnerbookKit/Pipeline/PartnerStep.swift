@@ -99,7 +99,8 @@ package struct PartnerStep {
             let key = digests[file].map { Digest.hex([base, id, $0]) }
             if let key, let area, let entry = old.partners[id], entry.key == key, let json = entry.listing,
                entry.history.map({ $0 == repository.current }) ?? true,
-               let listing = try? JSONDecoder().decode(PartnerListing.self, from: Data(json.utf8)),
+               var listing = try? JSONDecoder().decode(PartnerListing.self, from: Data(json.utf8)),
+               listing.restore(fragments: entry.fragments),
                BuildCache.intact(entry, in: outputURL), entry.files.allSatisfy({ area.reuse($0.path) }) {
                 progress?.partnerDone(files: entry.files.count)
                 return .success(Outcome(id: id, counted: true, parsed: true, diagnostics: old.diagnostics(of: file), key: key,
@@ -121,6 +122,7 @@ package struct PartnerStep {
                 outcome.entry = BuildCache.Entry(id: id, key: key, files: files,
                                                  listing: (try? JSONEncoder().encode(listing)).map { String(decoding: $0, as: UTF8.self) },
                                                  history: checked.signedTexts.lookups.isEmpty ? nil : repository.current)
+                outcome.entry?.fragments = listing.fragments
                 outcome.fingerprint = pdf ? Fingerprint.of(context.partner, us: ourSide) : nil
                 outcome.rendered = true
                 progress?.partnerDone(files: made.count)

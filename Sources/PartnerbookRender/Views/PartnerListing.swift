@@ -19,6 +19,23 @@ package struct PartnerListing: Codable, Sendable {
     var cardText = ""
     /// The row as `program-scorecard-row.md` fills it, per `ProgramScorecardView.extensions`.
     var rowTexts: [String] = []
+
+    /// The fields kept as JSON in the cache; the fragments are kept beside
+    /// it as text (`fragments`, `restore(fragments:)`).
+    private enum CodingKeys: String, CodingKey {
+        case subject, outcome, funnel, row, card, record, events
+    }
+
+    /// The filled fragments, in a fixed order: the card, then the rows.
+    package var fragments: [String] { [cardText] + rowTexts }
+
+    /// Puts back fragments kept by `fragments`; false when they are not all there.
+    package mutating func restore(fragments: [String]) -> Bool {
+        guard fragments.count == 1 + ProgramScorecardView.extensions.count else { return false }
+        cardText = fragments[0]
+        rowTexts = Array(fragments.dropFirst())
+        return true
+    }
     var record: DirectoryData.Record
     var events: [ReviewCalendar.Event]
 

@@ -155,9 +155,9 @@ import Testing
         let p0 = try #require(lines.firstIndex { $0.hasPrefix("partner\tp0\t") })
         #expect(lines[p0 + 1].hasPrefix("listing\t"))
         var edited = lines
-        // The card as its template filled it is kept (the home page joins the cards).
-        #expect(lines[p0 + 1].contains("\"cardText\":\"<li class="))
-        edited[p0 + 1] = lines[p0 + 1].replacingOccurrences(of: "\"cardText\":\"<li class=", with: "\"cardText\":\"<li data-marker=\\\"marker-from-cache\\\" class=")
+        // The card as its template filled it is kept beside the listing (the home page joins the cards).
+        let card = try #require(lines.indices.first { $0 > p0 && lines[$0].hasPrefix("fragment\t<li class=") })
+        edited[card] = lines[card].replacingOccurrences(of: "fragment\t<li class=", with: "fragment\t<li data-marker=\"marker-from-cache\" class=")
         try edited.joined(separator: "\n").write(to: cacheURL, atomically: true, encoding: .utf8)
 
         folder.write("content/partners/p2.yaml", Fixtures.partner.replacingOccurrences(of: "A *good* partner.", with: "Changed."))

@@ -24,3 +24,23 @@ import Testing
         #expect(OutputWriter.manifest(of: folder.url) == nil)
     }
 }
+
+/// The cache keeps text on one line: what it escapes comes back as it was.
+@Suite struct CacheTextTests {
+    @Test func escapedTextComesBackAsItWas() {
+        for text in ["", "plain", "a\\b", "tab\there", "line\nnext\r\n", "\\n is not a newline", "é\\\u{301}\t✓", "ends with \\"] {
+            let escaped = BuildCache.escape(text)
+            #expect(!escaped.contains("\n") && !escaped.contains("\t") && !escaped.contains("\r"), "\(text)")
+            #expect(BuildCache.unescape(Substring(escaped)) == text, "\(text)")
+        }
+    }
+
+    @Test func anEntrysFragmentsSurviveSavingAndLoading() throws {
+        let folder = TemporaryFolder()
+        var entry = BuildCache.Entry(id: "acme", key: "k", files: [], listing: "{}")
+        entry.fragments = ["<li class=\"card\">\n<h3>Acme\tCo</h3>\n</li>\n", "| [Acme](x.md) |\n", ""]
+        let url = folder.url.appendingPathComponent(".out.cache")
+        BuildCache(partners: ["acme": entry]).save(to: url)
+        #expect(BuildCache.load(from: url).partners["acme"]?.fragments == entry.fragments)
+    }
+}
