@@ -31,17 +31,37 @@ package enum FolderWalk {
         for below in found { files += below }
     }
 
-    /// Paths of every folder below `root`, relative to it, parents before children.
-    static func folders(below root: String) -> [String] {
-        var found: [String] = []
-        func walk(_ path: String, _ prefix: String) {
-            for folder in read(path, prefix: prefix).folders.sorted() {
-                found.append(prefix + folder)
-                walk(path + "/" + folder, prefix + folder + "/")
+    /// Every folder below `root` (parents before children, as `folders`)
+    /// and the files `keep` accepts, relative to it, in one pass: the commit
+    /// reads the previous output once for what a person put there and for
+    /// its folders.
+    package static func tree(below root: String, keep: @escaping @Sendable (String) -> Bool) -> (files: [String], folders: [String]) {
+        var tree: (files: [String], folders: [String]) = ([], [])
+        walkTree(root, prefix: "", keep: keep, into: &tree)
+        return tree
+    }
+
+    private static func walkTree(_ path: String, prefix: String, keep: @escaping @Sendable (String) -> Bool,
+                                 into tree: inout (files: [String], folders: [String])) {
+        let (entries, folders) = read(path, prefix: prefix)
+        tree.files += entries.filter(keep)
+        let sorted = folders.sorted()
+        if sorted.count < 64 {
+            for folder in sorted {
+                tree.folders.append(prefix + folder)
+                walkTree(path + "/" + folder, prefix: prefix + folder + "/", keep: keep, into: &tree)
             }
+            return
         }
-        walk(root, "")
-        return found
+        let found = Parallel.map(sorted) { folder -> (files: [String], folders: [String]) in
+            var below: (files: [String], folders: [String]) = ([], [prefix + folder])
+            walkTree(path + "/" + folder, prefix: prefix + folder + "/", keep: keep, into: &below)
+            return below
+        }
+        for below in found {
+            tree.files += below.files
+            tree.folders += below.folders
+        }
     }
 
     /// One folder's files (with `prefix`) and subfolder names.

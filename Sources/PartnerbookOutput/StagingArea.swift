@@ -194,7 +194,9 @@ package final class StagingArea: Sendable {
                 for path in spareOwned where !newPaths.contains(path) { unlink(stagingPath + "/" + path) }
             }
             if existed {
-                for path in OutputWriter.filesBelow(output) where !owned.contains(path) && path != OutputWriter.manifestName {
+                let owned = self.owned
+                let previous = FolderWalk.tree(below: outputPath) { !owned.contains($0) && $0 != OutputWriter.manifestName }
+                for path in previous.files.sorted() {
                     if newPaths.contains(path) {
                         if force {
                             made.withLock { $0.carried.append(path) }
@@ -205,7 +207,7 @@ package final class StagingArea: Sendable {
                     try ensureFolder(of: path)
                     try carry(path)
                 }
-                try keepFolders()
+                try keepFolders(previous.folders)
             }
             let extra = try finish(staging)
             let manifest = staging.appendingPathComponent(OutputWriter.manifestName).path
@@ -248,10 +250,10 @@ package final class StagingArea: Sendable {
 
     /// Every folder of the previous output again, with its mode (empty folders
     /// a person made stay; a folder kept private stays private).
-    private func keepFolders() throws {
+    private func keepFolders(_ folders: [String]) throws {
         var info = stat()
         let madeFolders = made.withLock { $0.folders }
-        for folder in FolderWalk.folders(below: outputPath) {
+        for folder in folders {
             guard lstat(outputPath + "/" + folder, &info) == 0 else { continue }
             let mode = info.st_mode & 0o7777
             // Most folders are the build's own, already made with the usual mode: nothing to do.

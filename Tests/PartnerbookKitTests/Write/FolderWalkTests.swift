@@ -24,6 +24,21 @@ import Testing
         #expect(found == expected)
     }
 
+    /// The commit's one pass: the files it keeps and every folder, parents first, in name order.
+    @Test func theTreeListsTheFilesKeptAndEveryFolderParentsFirst() throws {
+        let folder = TemporaryFolder()
+        folder.write("a.txt", "a")
+        folder.write("x/y/z.txt", "z")
+        folder.write("x/mine.txt", "m")
+        for index in 0..<100 { folder.write("partners/p\(index)/index.html", "p") }
+        folder.write("partners/p7/added.txt", "a")
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        let tree = FolderWalk.tree(below: folder.url.path) { !$0.hasSuffix("index.html") && $0 != "a.txt" }
+        #expect(tree.files.sorted() == ["partners/p7/added.txt", "x/mine.txt", "x/y/z.txt"])
+        let partners = (0..<100).map { "partners/p\($0)" }.sorted()
+        #expect(tree.folders == ["empty", "partners"] + partners + ["x", "x/y"])
+    }
+
     @Test func aMissingFolderHasNoFiles() {
         #expect(OutputWriter.filesBelow(URL(fileURLWithPath: "/nonexistent/partnerbook")).isEmpty)
     }
