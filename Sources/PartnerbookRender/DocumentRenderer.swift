@@ -59,7 +59,7 @@ package struct DocumentRenderer: Sendable {
         var listing = PartnerListing(context)
         listing.cardText = templates.fragment(.card, listing.card)
         listing.rowTexts = ProgramScorecardView.extensions.map { ext in
-            templates.fragment(.programScorecardRow, ProgramScorecardView.row(of: listing, ext: ext))
+            templates.fragment(.programScorecardRow, ProgramScorecardView.row(listing.row, id: listing.id, ext: ext))
         }
         return listing
     }
@@ -100,8 +100,9 @@ package struct DocumentRenderer: Sendable {
     }
 
     private func programParts(_ listings: [PartnerListing], report: DiagnosticReport) -> [ProgramPart] {
+        let facts = ProgramFacts(program: program, listings: listings, diagnostics: report.diagnostics, asOf: asOf)
         @Sendable func scorecard(_ ext: String) -> [OutputFile] {
-            let view = ProgramScorecardView(program: program, listings: listings, diagnostics: report.diagnostics,
+            let view = ProgramScorecardView(program: program, listings: listings, facts: facts, diagnostics: report.diagnostics,
                                             asOf: asOf, ext: ext)
             let filled = templates.render(.programScorecard, view)
             if ext == "md" { return [OutputFile("program/scorecard.md", normalised(filled))] }
@@ -112,7 +113,8 @@ package struct DocumentRenderer: Sendable {
         let program = self.program, asOf = self.asOf
         let parts: [ProgramPart] = [
             ProgramPart {
-                let view = DirectoryView(program: program, listings: listings, report: report, asOf: asOf, siteTitle: siteTitle)
+                let view = DirectoryView(program: program, listings: listings, facts: facts, report: report, asOf: asOf,
+                                         siteTitle: siteTitle)
                 return [OutputFile("index.html", layout(body: templates.render(.index, view), title: siteTitle, depth: 0,
                                                         kind: .home, context: nil, crumbs: []))]
             },
@@ -130,8 +132,8 @@ package struct DocumentRenderer: Sendable {
                                                                 depth: 1, kind: .rules, context: nil, crumbs: [("Rules", "")]))]
             },
             ProgramPart {
-                let outcomes = ProgramOutcomes(program: program, facts: listings.map(\.outcome), asOf: asOf)
-                return outcomes.quarters.isEmpty ? [] : [OutputFile("program/charts/outcomes.svg", OutcomesChart(outcomes: outcomes).svg())]
+                facts.outcomes.quarters.isEmpty ? []
+                    : [OutputFile("program/charts/outcomes.svg", OutcomesChart(outcomes: facts.outcomes).svg())]
             },
             ProgramPart {
                 let data = DirectoryData(program: program, listings: listings, asOf: asOf)

@@ -45,23 +45,24 @@ package struct DirectoryView {
     var noticeCount: Int
     var summary: ProgramSummaryView
 
-    init(program: Program, listings: [PartnerListing], report: DiagnosticReport, asOf: Day, siteTitle: String) {
+    init(program: Program, listings: [PartnerListing], facts: ProgramFacts, report: DiagnosticReport, asOf: Day, siteTitle: String) {
         title = siteTitle
         company = program.company?.value ?? ""
         self.asOf = Format.date(asOf)
         partnerCount = listings.count
         cards = listings.map { listing in
-            Fragment(text: listing.cardText) { MustacheBox.view(listing.card) }
+            // The closure keeps the card alone, not a copy of the whole listing.
+            let card = listing.card
+            return Fragment(text: listing.cardText) { MustacheBox.view(card) }
         }
         tiers = Tier.allCases.map { tier in
-            Filter(value: tier.rawValue, label: tier.title, count: listings.filter { $0.subject.tier == tier }.count)
+            Filter(value: tier.rawValue, label: tier.title, count: listings.count { $0.subject.tier == tier })
         }
         statuses = Status.allCases.map { status in
             Filter(value: status.rawValue, label: status.rawValue.capitalizedFirst,
-                   count: listings.filter { $0.subject.status == status }.count)
+                   count: listings.count { $0.subject.status == status })
         }
-        summary = ProgramSummaryView(program: program, listings: listings, diagnostics: report.diagnostics, asOf: asOf,
-                                     root: "", partnerLink: "index.html")
+        summary = ProgramSummaryView(program: program, facts: facts, root: "", partnerLink: "index.html")
         errorCount = report.errorCount
         warningCount = report.warningCount
         noticeCount = report.noticeCount

@@ -56,14 +56,14 @@ package struct ProgramScorecardView {
     static let extensions = ["md", "html"]
 
     /// A partner's row, linking to its scorecard in `ext`.
-    static func row(of listing: PartnerListing, ext: String) -> PartnerRow {
-        var row = listing.row
-        row.link = "../partners/\(listing.id)/scorecard.\(ext)"
+    static func row(_ row: PartnerRow, id: String, ext: String) -> PartnerRow {
+        var row = row
+        row.link = "../partners/\(id)/scorecard.\(ext)"
         return row
     }
 
     /// - Parameter ext: `md` or `html`, the extension links point to.
-    init(program: Program, listings: [PartnerListing], diagnostics: [Diagnostic], asOf: Day, ext: String) {
+    init(program: Program, listings: [PartnerListing], facts: ProgramFacts, diagnostics: [Diagnostic], asOf: Day, ext: String) {
         title = "Program scorecard: \(program.name?.value ?? "Partner program")"
         programName = program.name?.value ?? "Partner program"
         company = program.company?.value ?? ""
@@ -74,16 +74,17 @@ package struct ProgramScorecardView {
         let filled = ProgramScorecardView.extensions.firstIndex(of: ext)
         partners = listings.map { listing in
             let text = filled.flatMap { listing.rowTexts.indices.contains($0) ? listing.rowTexts[$0] : nil } ?? ""
-            return Fragment(text: text) { MustacheBox.view(ProgramScorecardView.row(of: listing, ext: ext)) }
+            // The closure keeps the row alone, not a copy of the whole listing.
+            let row = ProgramScorecardView.row(listing.row, id: listing.id, ext: ext)
+            return Fragment(text: text) { MustacheBox.view(row) }
         }
         tiers = Tier.allCases.map { tier in
-            Count(label: tier.title, count: listings.filter { $0.subject.tier == tier }.count)
+            Count(label: tier.title, count: listings.count { $0.subject.tier == tier })
         }
         statuses = Status.allCases.map { status in
-            Count(label: status.rawValue.capitalizedFirst, count: listings.filter { $0.subject.status == status }.count)
+            Count(label: status.rawValue.capitalizedFirst, count: listings.count { $0.subject.status == status })
         }
-        summary = ProgramSummaryView(program: program, listings: listings, diagnostics: diagnostics, asOf: asOf, root: "../",
-                                     partnerLink: "scorecard.\(ext)")
+        summary = ProgramSummaryView(program: program, facts: facts, root: "../", partnerLink: "scorecard.\(ext)")
         errorCount = diagnostics.filter { $0.severity == .error }.count
         warningCount = diagnostics.filter { $0.severity == .warning }.count
         noticeCount = diagnostics.filter { $0.severity == .notice }.count

@@ -61,12 +61,11 @@ package struct ProgramSummaryView {
     /// - Parameters:
     ///   - root: the path from the page to the output root (`""` or `"../"`).
     ///   - partnerLink: the page a partner's name links to, below `partners/ID/`.
-    init(program: Program, listings: [PartnerListing], diagnostics: [Diagnostic], asOf: Day, root: String,
-         partnerLink: String) {
-        let outcomes = ProgramOutcomes(program: program, facts: listings.map(\.outcome), asOf: asOf)
+    init(program: Program, facts: ProgramFacts, root: String, partnerLink: String) {
+        let outcomes = facts.outcomes
         let currency = program.currency
         func link(_ id: String) -> String { "\(root)partners/\(id)/\(partnerLink)" }
-        let names = Dictionary(listings.map { ($0.id, $0.subject.name) }, uniquingKeysWith: { a, _ in a })
+        let names = facts.names
 
         shareTarget = Format.percentage(outcomes.targets.partnerRevenueShare)
         activeTarget = Format.percentage(outcomes.targets.activePartnerRate)
@@ -86,7 +85,7 @@ package struct ProgramSummaryView {
             : nil
         answer = ProgramSummaryView.answer(outcomes, currency: currency)
 
-        let funnel = PhaseFunnel(facts: listings.map(\.funnel))
+        let funnel = facts.funnel
         reachedCrawl = funnel.reachedCrawl
         reachedWalk = "\(funnel.reachedWalk)" + (funnel.crawlToWalk.map { " (\(Format.percentage($0)) of crawl)" } ?? "")
         reachedRun = "\(funnel.reachedRun)" + (funnel.walkToRun.map { " (\(Format.percentage($0)) of walk)" } ?? "")
@@ -99,7 +98,7 @@ package struct ProgramSummaryView {
         coMarketingOnly = funnel.coMarketingOnly.map { NamedLink(name: names[$0] ?? $0, link: link($0)) }
         hasTheatre = theatreCount > 0
 
-        let ranking = AlertRanking(subjects: listings.map(\.subject), diagnostics: diagnostics)
+        let ranking = facts.ranking
         let groups = Dictionary(grouping: ranking.lines, by: \.urgency)
         alertGroups = [AlertRanking.Urgency.error, .decision, .other, .ended].compactMap { urgency in
             guard let lines = groups[urgency], !lines.isEmpty else { return nil }
