@@ -34,6 +34,9 @@ public struct PreviewServer: Sendable {
     /// Runs until the process is stopped.
     public func run() async throws {
         let state = PreviewState()
+        // Taken before the first build: a file saved while it runs, or
+        // before watching starts, is a change the watcher still sees.
+        let before = FolderSnapshot(options.build.content, options.build.templates)
         rebuild(into: state)
         let server = try PreviewHTTP(port: port)
         let output = options.build.output
@@ -48,12 +51,12 @@ public struct PreviewServer: Sendable {
             }
         }
         log("serving \(options.build.output.path) on http://127.0.0.1:\(server.port)/ (watching \(options.contentDisplay) and \(options.build.templatesDisplay); Ctrl-C stops)")
-        await watch(state)
+        await watch(state, from: before)
     }
 
     /// Polls the content and templates folders four times a second; rebuilds on any change.
-    private func watch(_ state: PreviewState) async {
-        var last = FolderSnapshot(options.build.content, options.build.templates)
+    private func watch(_ state: PreviewState, from snapshot: FolderSnapshot) async {
+        var last = snapshot
         while !Task.isCancelled {
             try? await Task.sleep(nanoseconds: 250_000_000)
             let now = FolderSnapshot(options.build.content, options.build.templates)
