@@ -21,17 +21,37 @@ final class ServeProcess {
     let log: URL
     private(set) var port: UInt16 = 0
 
-    init() throws {
+    /// - Parameters:
+    ///   - partners: partners beside `acme`, to make the first build take a while.
+    ///   - ownTemplates: serve a copy of the templates in the folder (`templates/`), which a test may edit.
+    ///   - whileFirstBuilding: run once the first build has made its staging folder (its templates are read by then).
+    init(partners: Int = 0, ownTemplates: Bool = false, whileFirstBuilding: ((TemporaryFolder) -> Void)? = nil) throws {
         folder.write("content/program.yaml", Fixtures.program)
         folder.write("content/partners/acme.yaml", Fixtures.partner)
+        for index in 0..<partners {
+            folder.write("content/partners/p\(index).yaml", Fixtures.partner.replacingOccurrences(of: "Acme Cloud", with: "Partner \(index)"))
+        }
+        var templates = TestBuild.templates.path
+        if ownTemplates {
+            try FileManager.default.copyItem(at: TestBuild.templates, to: folder.url.appendingPathComponent("templates"))
+            templates = "templates"
+        }
         process.executableURL = Binary.url
-        process.arguments = ["serve", "--port", "0", "--content", "content", "--templates", TestBuild.templates.path, "--output", "out"]
+        process.arguments = ["serve", "--port", "0", "--content", "content", "--templates", templates, "--output", "out"]
         process.currentDirectoryURL = folder.url
         log = folder.url.appendingPathComponent("serve.log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: log)
         process.standardOutput = FileHandle.nullDevice
         try process.run()
+        if let whileFirstBuilding {
+            let deadline = Date().addingTimeInterval(120)
+            while Date() < deadline, process.isRunning,
+                  !((try? FileManager.default.contentsOfDirectory(atPath: folder.url.path)) ?? []).contains(where: { $0.hasPrefix(".out.staging-") }) {
+                Thread.sleep(forTimeInterval: 0.005)
+            }
+            whileFirstBuilding(folder)
+        }
         // The port it bound, from the line it prints once serving.
         let deadline = Date().addingTimeInterval(120)
         while Date() < deadline, port == 0, process.isRunning {
@@ -122,6 +142,21 @@ final class ServeProcess {
         serve.folder.write("content/partners/acme.yaml", Fixtures.partner.replacingOccurrences(of: "tier: strategic", with: "tier: 9"))
         let broken = serve.eventually("/partners/acme/index.html") { $0.contains("The build has errors") }
         #expect(broken?.contains("content/partners/acme.yaml:2:1: error: tier must be") == true)
+    }
+
+    /// A file saved while the first build runs is a change the watcher sees:
+    /// its first look at the folders is taken before that build. Here the
+    /// rules page's template is edited once the build has read the templates
+    /// (its staging folder exists), so only a rebuild can show the edit.
+    @Test func aTemplateSavedDuringTheFirstBuildIsRebuilt() throws {
+        let serve = try ServeProcess(partners: 40, ownTemplates: true) { folder in
+            let path = folder.url.appendingPathComponent("templates/rules.html.mustache")
+            let text = (try? String(contentsOf: path, encoding: .utf8)) ?? ""
+            try? ("<p>Saved during the first build.</p>\n" + text).write(to: path, atomically: true, encoding: .utf8)
+        }
+        try #require(serve.port != 0, "serve printed no port: \(serve.logText)")
+        #expect(serve.eventually("/program/rules.html", seconds: 60) { $0.contains("Saved during the first build.") } != nil,
+                "the template saved during the first build was not rebuilt; server log: \(serve.logText)")
     }
 
     @Test func onlyThisMachinesBrowserIsAnswered() throws {
