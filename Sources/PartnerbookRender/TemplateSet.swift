@@ -126,29 +126,28 @@ public struct TemplateSet: Sendable {
 
     /// Renders a view already boxed by `MustacheBox` (to box once, render twice).
     func render(_ name: TemplateName, boxed: [String: Any]) -> String {
-        observer?.record(name, boxed)
-        // `load` refused any set without every `TemplateName`, and `empty` is
-        // never rendered: a missing template here is a bug, not an empty page.
-        guard let text = pages.render(boxed, withTemplate: name.rawValue) else {
-            preconditionFailure("template \(name.rawValue) is not loaded")
-        }
-        return text
+        fill(name, boxed, from: pages)
     }
 
     /// A fragment: `name` filled with `view`'s fields alone, as the page's
     /// partial would fill it for that item (a fragment partial is written on
     /// a line of its own, so its lines take no indentation).
     func fragment(_ name: TemplateName, _ view: Any) -> String {
-        let boxed = MustacheBox.view(view)
+        fill(name, MustacheBox.view(view), from: library)
+    }
+
+    private func fill(_ name: TemplateName, _ boxed: [String: Any], from library: MustacheLibrary) -> String {
         observer?.record(name, boxed)
+        // `load` refused any set without every `TemplateName`, and `empty` is
+        // never rendered: a missing template here is a bug, not an empty page.
         guard let text = library.render(boxed, withTemplate: name.rawValue) else {
             preconditionFailure("template \(name.rawValue) is not loaded")
         }
         return text
     }
 
-    /// The templates whose filling is kept per partner, and the page that
-    /// includes each as a partial.
+    /// The templates whose filling is kept per partner (`DocumentRenderer.listing`)
+    /// and that pages include as partials (`index.html`, `program-scorecard.md`).
     static let fragments: [TemplateName] = [.card, .programScorecardRow]
 
     /// What a fragment partial is in `pages`: the item's text as filled.
