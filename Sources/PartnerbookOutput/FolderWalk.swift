@@ -11,30 +11,14 @@ import PartnerbookSupport
 package enum FolderWalk {
     /// Paths of every non-folder entry below `root`, relative to it, in no particular order.
     package static func files(below root: String) -> [String] {
-        var files: [String] = []
-        walk(root, prefix: "", into: &files)
-        return files
+        tree(below: root) { _ in true }.files
     }
 
-    private static func walk(_ path: String, prefix: String, into files: inout [String]) {
-        let (entries, folders) = read(path, prefix: prefix)
-        files += entries
-        if folders.count < 64 {
-            for folder in folders { walk(path + "/" + folder, prefix: prefix + folder + "/", into: &files) }
-            return
-        }
-        let found = Parallel.map(folders) { folder -> [String] in
-            var below: [String] = []
-            walk(path + "/" + folder, prefix: prefix + folder + "/", into: &below)
-            return below
-        }
-        for below in found { files += below }
-    }
-
-    /// Every folder below `root` (parents before children, as `folders`)
-    /// and the files `keep` accepts, relative to it, in one pass: the commit
-    /// reads the previous output once for what a person put there and for
-    /// its folders.
+    /// Every folder below `root` (parents before children, each folder's
+    /// subfolders in name order) and the files `keep` accepts, relative to
+    /// it, in one pass: the commit reads the previous output once for what a
+    /// person put there and for its folders. Folders with 64 subfolders or
+    /// more are read on every core.
     package static func tree(below root: String, keep: @escaping @Sendable (String) -> Bool) -> (files: [String], folders: [String]) {
         var tree: (files: [String], folders: [String]) = ([], [])
         walkTree(root, prefix: "", keep: keep, into: &tree)
