@@ -58,9 +58,7 @@ package struct DocumentRenderer: Sendable {
     package func listing(_ context: DocumentContext) -> PartnerListing {
         var listing = PartnerListing(context)
         listing.cardText = templates.fragment(.card, listing.card)
-        listing.rowTexts = ProgramScorecardView.extensions.map { ext in
-            templates.fragment(.programScorecardRow, ProgramScorecardView.row(listing.row, id: listing.id, ext: ext))
-        }
+        listing.rowText = templates.fragment(.programScorecardRow, ProgramScorecardView.row(listing.row, id: listing.id))
         return listing
     }
 
@@ -69,7 +67,7 @@ package struct DocumentRenderer: Sendable {
     /// calendar, and the assets: the pages that list every partner, made from
     /// the partners' listings and rendered side by side on the cores.
     package func programFiles(_ listings: [PartnerListing], report: DiagnosticReport) -> [OutputFile] {
-        Parallel.run(programParts(listings, report: report).map(\.make)).flatMap { $0 }
+        Parallel.run(programParts(listings, report: report)).flatMap { $0 }
     }
 
     /// The same files, each handed to `emit` (which writes it) as soon as it
@@ -79,70 +77,59 @@ package struct DocumentRenderer: Sendable {
     /// returns comes back in the order `programFiles` lists the files.
     package func programFiles<Record: Sendable>(_ listings: [PartnerListing], report: DiagnosticReport,
                                                 emit: @escaping @Sendable (OutputFile) throws -> Record) throws -> [Record] {
-        let parts = programParts(listings, report: report)
-        // Two lanes side by side, each taking its parts in turn: the two
-        // program scorecards (each holds a 10,000-row table as filled text,
-        // as cmark's tree and as rendered text) in one lane, so they never
-        // run at once, and the rest in the other.
-        let lanes = [parts.indices.filter { parts[$0].heavy }, parts.indices.filter { !parts[$0].heavy }]
-        let laneResults = Parallel.map(lanes, jobs: 2) { lane in
-            lane.map { index in (index, Result<[Record], Error> { try parts[index].make().map(emit) }) }
+        let parts = programParts(listings, report: report).map { make in
+            { @Sendable in Result<[Record], Error> { try make().map(emit) } }
         }
-        let done = laneResults.flatMap { $0 }.sorted { $0.0 < $1.0 }.map(\.1)
-        return try done.flatMap { try $0.get() }
+        return try Parallel.run(parts).flatMap { try $0.get() }
     }
 
-    /// One program page (or a few small files) to make; `heavy` for those
-    /// that hold a table of every partner as text and as cmark's tree.
-    private struct ProgramPart: Sendable {
-        var heavy = false
-        var make: @Sendable () -> [OutputFile]
-    }
-
-    private func programParts(_ listings: [PartnerListing], report: DiagnosticReport) -> [ProgramPart] {
+    /// The program pages, each a piece of work for a core, the longest first
+    /// (the cores take them in this order).
+    private func programParts(_ listings: [PartnerListing], report: DiagnosticReport) -> [@Sendable () -> [OutputFile]] {
         let facts = ProgramFacts(program: program, listings: listings, diagnostics: report.diagnostics, asOf: asOf)
-        @Sendable func scorecard(_ ext: String) -> [OutputFile] {
-            let view = ProgramScorecardView(program: program, listings: listings, facts: facts, diagnostics: report.diagnostics,
-                                            asOf: asOf, ext: ext)
-            let filled = templates.render(.programScorecard, view)
-            if ext == "md" { return [OutputFile("program/scorecard.md", normalised(filled))] }
-            return [OutputFile("program/scorecard.html", layout(body: htmlBody(filled), title: view.title, depth: 1,
-                                                                 kind: .programScorecard, context: nil,
-                                                                 crumbs: [("Program scorecard", "")]))]
-        }
         let program = self.program, asOf = self.asOf
-        let parts: [ProgramPart] = [
-            ProgramPart {
+        return [
+            {
+                // Filled and parsed once (the table of every partner is most
+                // of the work): the HTML is the same tree with its partner
+                // links pointed to the HTML scorecards.
+                let view = ProgramScorecardView(program: program, listings: listings, facts: facts, diagnostics: report.diagnostics,
+                                                asOf: asOf)
+                let parsed = CMark.Document(templates.render(.programScorecard, view)).sanitize()
+                let markdown = OutputFile("program/scorecard.md", parsed.commonmark())
+                parsed.relink(ProgramScorecardView.htmlLink)
+                return [markdown, OutputFile("program/scorecard.html", layout(body: parsed.html(), title: view.title, depth: 1,
+                                                                              kind: .programScorecard, context: nil,
+                                                                              crumbs: [("Program scorecard", "")]))]
+            },
+            {
                 let view = DirectoryView(program: program, listings: listings, facts: facts, report: report, asOf: asOf,
                                          siteTitle: siteTitle)
                 return [OutputFile("index.html", layout(body: templates.render(.index, view), title: siteTitle, depth: 0,
                                                         kind: .home, context: nil, crumbs: []))]
             },
-            ProgramPart(heavy: true) { scorecard("md") },
-            ProgramPart(heavy: true) { scorecard("html") },
-            ProgramPart {
+            {
+                let data = DirectoryData(program: program, listings: listings, asOf: asOf)
+                return [OutputFile("program/partners.json", data.json()), OutputFile("program/partners.csv", data.csv()),
+                        OutputFile("program/reviews.ics", ReviewCalendar(program: program, listings: listings, asOf: asOf).ics())]
+            },
+            {
                 let view = ReportView(program: program, subjects: listings.map(\.subject), report: report, asOf: asOf)
                 return [OutputFile("program/report.html", layout(body: templates.render(.report, view),
                                                                  title: view.title, depth: 1, kind: .report,
                                                                  context: nil, crumbs: [("Validation report", "")]))]
             },
-            ProgramPart {
+            {
                 let view = RulesView(rules)
                 return [OutputFile("program/rules.html", layout(body: templates.render(.rules, view), title: view.title,
                                                                 depth: 1, kind: .rules, context: nil, crumbs: [("Rules", "")]))]
             },
-            ProgramPart {
+            {
                 facts.outcomes.quarters.isEmpty ? []
                     : [OutputFile("program/charts/outcomes.svg", OutcomesChart(outcomes: facts.outcomes).svg())]
             },
-            ProgramPart {
-                let data = DirectoryData(program: program, listings: listings, asOf: asOf)
-                return [OutputFile("program/partners.json", data.json()), OutputFile("program/partners.csv", data.csv()),
-                        OutputFile("program/reviews.ics", ReviewCalendar(program: program, listings: listings, asOf: asOf).ics())]
-            },
-            ProgramPart { templates.assets.map { OutputFile(path: "assets/" + $0.path, data: $0.data) } },
+            { templates.assets.map { OutputFile(path: "assets/" + $0.path, data: $0.data) } },
         ]
-        return parts
     }
 
     /// The public partner directory (`build --public`): a home page and a page
@@ -211,14 +198,6 @@ package struct DocumentRenderer: Sendable {
             OutputFile(path + ".html", layout(body: body, title: title, depth: depth, kind: kind, context: context,
                                               crumbs: [(context.partnerName, partnerPage), (crumb, "")])),
         ]
-    }
-
-    private func normalised(_ markdown: String) -> String {
-        CMark.Document(markdown).sanitize().commonmark()
-    }
-
-    private func htmlBody(_ markdown: String) -> String {
-        CMark.Document(markdown).sanitize().html()
     }
 
     private func layout(body: String, title: String, depth: Int, kind: PageKind, context: DocumentContext?,

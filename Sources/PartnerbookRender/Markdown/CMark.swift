@@ -96,6 +96,23 @@ public enum CMark {
             return nil
         }
 
+        /// Points links elsewhere in place: each link whose destination
+        /// `replacement` maps to a new one gets that one (images are left as
+        /// they are). Lets one parsed tree render a page's Markdown and then,
+        /// relinked, its HTML.
+        public func relink(_ replacement: (String) -> String?) {
+            let iterator = cmark_iter_new(root)
+            defer { cmark_iter_free(iterator) }
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { break }
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                      cmark_node_get_type(node) == CMARK_NODE_LINK,
+                      let url = cmark_node_get_url(node), let replaced = replacement(String(cString: url)) else { continue }
+                cmark_node_set_url(node, replaced)
+            }
+        }
+
         /// Neutralises untrusted content in place; returns self for chaining.
         @discardableResult
         public func sanitize() -> Document {

@@ -17,8 +17,8 @@ package struct PartnerListing: Codable, Sendable {
     var card: DirectoryView.Card
     /// The card as `card.html` fills it (`DocumentRenderer.listing`).
     var cardText = ""
-    /// The row as `program-scorecard-row.md` fills it, per `ProgramScorecardView.extensions`.
-    var rowTexts: [String] = []
+    /// The row as `program-scorecard-row.md` fills it (`ProgramScorecardView.row`).
+    var rowText = ""
 
     /// The fields kept as JSON in the cache; the fragments are kept beside
     /// it as text (`fragments`, `restore(fragments:)`).
@@ -26,14 +26,14 @@ package struct PartnerListing: Codable, Sendable {
         case subject, outcome, funnel, row, card, record, events
     }
 
-    /// The filled fragments, in a fixed order: the card, then the rows.
-    package var fragments: [String] { [cardText] + rowTexts }
+    /// The filled fragments, in a fixed order: the card, then the row.
+    package var fragments: [String] { [cardText, rowText] }
 
     /// Puts back fragments kept by `fragments`; false when they are not all there.
     package mutating func restore(fragments: [String]) -> Bool {
-        guard fragments.count == 1 + ProgramScorecardView.extensions.count else { return false }
+        guard fragments.count == 2 else { return false }
         cardText = fragments[0]
-        rowTexts = Array(fragments.dropFirst())
+        rowText = fragments[1]
         return true
     }
     var record: DirectoryData.Record

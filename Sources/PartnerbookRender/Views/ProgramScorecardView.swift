@@ -2,8 +2,13 @@ import PartnerbookModel
 import PartnerbookSupport
 import PartnerbookRules
 /// What the program scorecard template reads.
+///
+/// The template is filled once, with every partner link pointing to the
+/// partner's Markdown scorecard: that text, parsed once, is
+/// `program/scorecard.md`, and the same tree with those links pointed to the
+/// HTML scorecards (`htmlLink`) is `program/scorecard.html`.
 package struct ProgramScorecardView {
-    /// The extension document links point to: `md` in Markdown output, `html` in HTML.
+    /// The extension document links point to in the filled template.
     var ext = "md"
 
     package struct PartnerRow: Codable, Sendable {
@@ -52,18 +57,23 @@ package struct ProgramScorecardView {
         var problem: String?
     }
 
-    /// The scorecards made, by the extension their links point to.
-    static let extensions = ["md", "html"]
-
-    /// A partner's row, linking to its scorecard in `ext`.
-    static func row(_ row: PartnerRow, id: String, ext: String) -> PartnerRow {
+    /// A partner's row, linking to its Markdown scorecard.
+    static func row(_ row: PartnerRow, id: String) -> PartnerRow {
         var row = row
-        row.link = "../partners/\(id)/scorecard.\(ext)"
+        row.link = "../partners/\(id)/scorecard.md"
         return row
     }
 
-    /// - Parameter ext: `md` or `html`, the extension links point to.
-    init(program: Program, listings: [PartnerListing], facts: ProgramFacts, diagnostics: [Diagnostic], asOf: Day, ext: String) {
+    /// Where a link of the filled template points in the HTML scorecard: a
+    /// partner's Markdown scorecard (`../partners/ID/scorecard.md`, as the
+    /// rows and the summary write it) becomes its HTML scorecard; nil keeps
+    /// any other link as it is.
+    static func htmlLink(_ url: String) -> String? {
+        guard url.hasPrefix("../partners/"), url.hasSuffix("/scorecard.md") else { return nil }
+        return url.dropLast("md".count) + "html"
+    }
+
+    init(program: Program, listings: [PartnerListing], facts: ProgramFacts, diagnostics: [Diagnostic], asOf: Day) {
         title = "Program scorecard: \(program.name?.value ?? "Partner program")"
         programName = program.name?.value ?? "Partner program"
         company = program.company?.value ?? ""
@@ -71,12 +81,10 @@ package struct ProgramScorecardView {
         partnerCount = listings.count
         let scores = listings.map(\.row.health)
         averageHealth = scores.isEmpty ? 0 : Int((Double(scores.reduce(0, +)) / Double(scores.count)).rounded())
-        let filled = ProgramScorecardView.extensions.firstIndex(of: ext)
         partners = listings.map { listing in
-            let text = filled.flatMap { listing.rowTexts.indices.contains($0) ? listing.rowTexts[$0] : nil } ?? ""
             // The closure keeps the row alone, not a copy of the whole listing.
-            let row = ProgramScorecardView.row(listing.row, id: listing.id, ext: ext)
-            return Fragment(text: text) { MustacheBox.view(row) }
+            let row = ProgramScorecardView.row(listing.row, id: listing.id)
+            return Fragment(text: listing.rowText) { MustacheBox.view(row) }
         }
         tiers = Tier.allCases.map { tier in
             Count(label: tier.title, count: listings.count { $0.subject.tier == tier })
@@ -84,7 +92,7 @@ package struct ProgramScorecardView {
         statuses = Status.allCases.map { status in
             Count(label: status.rawValue.capitalizedFirst, count: listings.count { $0.subject.status == status })
         }
-        summary = ProgramSummaryView(program: program, facts: facts, root: "../", partnerLink: "scorecard.\(ext)")
+        summary = ProgramSummaryView(program: program, facts: facts, root: "../", partnerLink: "scorecard.md")
         errorCount = diagnostics.filter { $0.severity == .error }.count
         warningCount = diagnostics.filter { $0.severity == .warning }.count
         noticeCount = diagnostics.filter { $0.severity == .notice }.count

@@ -360,7 +360,7 @@ extension PartnerListing: MustacheFields {
         fields["row"] = MustacheBox.box(row)
         fields["card"] = MustacheBox.box(card)
         fields["cardText"] = MustacheBox.box(cardText)
-        fields["rowTexts"] = MustacheBox.box(rowTexts)
+        fields["rowText"] = MustacheBox.box(rowText)
         fields["record"] = MustacheBox.box(record)
         fields["events"] = MustacheBox.box(events)
         return fields

@@ -49,4 +49,30 @@ import Testing
     @Test func emptyInputIsEmptyOutput() {
         #expect(CMark.html("") == "")
     }
+
+    @Test func relinkingPointsTheChosenLinksElsewhereAndLeavesTheRest() {
+        let document = CMark.Document("""
+        | Partner |
+        |---|
+        | [Acme](../partners/acme/scorecard.md) |
+
+        See [the rules](rules.md), [Acme again](../partners/acme/scorecard.md) and ![chart](../partners/acme/scorecard.md).
+        """)
+        let markdown = document.commonmark()
+        document.relink(ProgramScorecardView.htmlLink)
+        let html = document.html()
+        #expect(markdown.contains("(../partners/acme/scorecard.md)") && !markdown.contains("scorecard.html"))
+        #expect(html.components(separatedBy: "href=\"../partners/acme/scorecard.html\"").count == 3)
+        #expect(html.contains("href=\"rules.md\""))
+        // An image is not a link to follow: left as it is.
+        #expect(html.contains("src=\"../partners/acme/scorecard.md\""))
+    }
+
+    @Test func onlyAPartnersMarkdownScorecardHasAnHTMLLink() {
+        #expect(ProgramScorecardView.htmlLink("../partners/acme/scorecard.md") == "../partners/acme/scorecard.html")
+        for url in ["../partners/acme/charter.md", "partners/acme/scorecard.md", "../partners/acme/scorecard.md#kpis",
+                    "../program/report.html", "https://example.com/partners/x/scorecard.md"] {
+            #expect(ProgramScorecardView.htmlLink(url) == nil, "\(url)")
+        }
+    }
 }
