@@ -52,7 +52,7 @@ package struct BuildCache: Sendable {
         }
     }
 
-    static let format = "partnerbook-cache-v6"
+    static let format = "partnerbook-cache-v7"
     package var partners: [String: Entry] = [:]
     package var program: Entry?
     /// Digest of every input of the last build (see `BuildRun.inputsDigest`).
@@ -92,62 +92,100 @@ package struct BuildCache: Sendable {
     /// Reads a cache; anything unreadable is an empty cache (a full build).
     /// Lines and fields are split on bytes: at ten thousand partners the
     /// file has some 300,000 lines, and splitting a `String` by characters
-    /// took a second.
+    /// took a second. The lines after the format line are read in pieces on
+    /// every core, each piece starting at a partner's (or the program's)
+    /// first line, and the pieces joined in order.
     package static func load(from url: URL) -> BuildCache {
         // Bounded, and never a FIFO: a cache that is not a plain file of sane size is no cache.
         guard let data = try? BoundedFile.read(url.path, limit: 1 << 30, followLinks: false) else { return BuildCache() }
+        let pieces: [Range<Int>]? = data.withUnsafeBytes { bytes in
+            guard let end = bytes.firstIndex(of: UInt8(ascii: "\n")), bytes[..<end].elementsEqual(format.utf8) else { return nil }
+            return entryPieces(bytes, from: end + 1, count: ProcessInfo.processInfo.activeProcessorCount)
+        }
+        guard let pieces else { return BuildCache() }
+        let parsed = Parallel.map(pieces) { piece in
+            data.withUnsafeBytes { parse(UnsafeRawBufferPointer(rebasing: $0[piece])) }
+        }
+        var cache = BuildCache()
+        for piece in parsed {
+            guard let piece else { return BuildCache() }
+            cache.partners.merge(piece.partners) { _, new in new }
+            if let program = piece.program { cache.program = program }
+            cache.stamps.merge(piece.stamps) { _, new in new }
+            cache.diagnostics += piece.diagnostics
+            if let inputs = piece.inputs { cache.inputs = inputs }
+            if let spare = piece.spare { cache.spare = spare }
+            if piece.partnerCount != 0 { cache.partnerCount = piece.partnerCount }
+        }
+        cache.diagnosticsByFile = Dictionary(grouping: cache.diagnostics, by: \.file)
+        return cache
+    }
+
+    /// `bytes` from `start` cut into about `count` pieces of whole lines, each
+    /// after the first beginning with a `partner` or `program` line, so that
+    /// no entry is split between two pieces.
+    static func entryPieces(_ bytes: UnsafeRawBufferPointer, from start: Int, count: Int) -> [Range<Int>] {
+        var cuts = [start]
+        let size = bytes.count - start
+        for part in 1..<max(count, 1) {
+            var index = max(start + size * part / count, cuts.last!)
+            // The start of the next line that begins an entry.
+            while index < bytes.count {
+                guard let newline = bytes[index...].firstIndex(of: UInt8(ascii: "\n")) else { index = bytes.count; break }
+                index = newline + 1
+                let rest = bytes[index...]
+                if rest.starts(with: "partner\t".utf8) || rest.starts(with: "program\t".utf8) { break }
+            }
+            if index < bytes.count && index > cuts.last! { cuts.append(index) }
+        }
+        cuts.append(bytes.count)
+        return zip(cuts, cuts.dropFirst()).map { $0..<$1 }
+    }
+
+    /// The cache lines of one piece (no format line); nil when a line is not
+    /// one the cache writes.
+    static func parse(_ bytes: UnsafeRawBufferPointer) -> BuildCache? {
         var cache = BuildCache()
         var current: (kind: String, id: String, entry: Entry)?
         func flush() {
             guard let current else { return }
             if current.kind == "partner" { cache.partners[current.id] = current.entry } else { cache.program = current.entry }
         }
-        let valid = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
-            var first = true
-            for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
-                let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-                    .map { String(decoding: UnsafeRawBufferPointer(rebasing: $0), as: UTF8.self) }
-                if first {
-                    guard fields == [format] else { return false }
-                    first = false
-                    continue
-                }
-                if fields.first == "" && fields.count == 5, let size = Int(fields[2]), let modified = Int(fields[3]), let inode = UInt64(fields[4]) {
-                    current?.entry.files.append(File(path: fields[1], size: size, modified: modified, inode: inode))
-                } else if fields.count == 2, fields[0] == "listing", current != nil {
-                    current?.entry.listing = fields[1]
-                } else if fields.count == 2, fields[0] == "fragment", current != nil {
-                    current?.entry.fragments.append(unescape(Substring(fields[1])))
-                } else if fields.count == 2, fields[0] == "history", current != nil {
-                    current?.entry.history = unescape(Substring(fields[1]))
-                } else if fields.count == 3, fields[0] == "partner" || fields[0] == "program" {
-                    flush()
-                    current = (fields[0], fields[1], Entry(id: fields[1], key: fields[2], files: []))
-                } else if fields.count == 7, fields[0] == "stamp", let stamp = FileStamp(fields: fields[2...]) {
-                    cache.stamps[fields[1]] = stamp
-                } else if fields.count == 2, fields[0] == "spare" {
-                    cache.spare = Spare(id: fields[1], fresh: [], carried: [])
-                } else if fields.count == 2, fields[0] == "spare-fresh", cache.spare != nil {
-                    cache.spare?.fresh.append(unescape(Substring(fields[1])))
-                } else if fields.count == 2, fields[0] == "spare-carried", cache.spare != nil {
-                    cache.spare?.carried.append(unescape(Substring(fields[1])))
-                } else if fields.count == 2, fields[0] == "inputs" {
-                    cache.inputs = fields[1]
-                } else if fields.count == 2, fields[0] == "partner-count", let count = Int(fields[1]) {
-                    cache.partnerCount = count
-                } else if fields.count == 7, fields[0] == "diagnostic", let line = Int(fields[2]), let column = Int(fields[3]),
-                          let severity = Severity(rawValue: fields[4]) {
-                    cache.diagnostics.append(Diagnostic(file: unescape(Substring(fields[1])), at: SourcePosition(line: line, column: column),
-                                                        severity: severity, rule: Rule(fields[5], severity), message: unescape(Substring(fields[6]))))
-                } else {
-                    return false
-                }
+        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+                .map { String(decoding: UnsafeRawBufferPointer(rebasing: $0), as: UTF8.self) }
+            if fields.first == "" && fields.count == 5, let size = Int(fields[2]), let modified = Int(fields[3]), let inode = UInt64(fields[4]) {
+                current?.entry.files.append(File(path: fields[1], size: size, modified: modified, inode: inode))
+            } else if fields.count == 2, fields[0] == "listing", current != nil {
+                current?.entry.listing = fields[1]
+            } else if fields.count == 2, fields[0] == "fragment", current != nil {
+                current?.entry.fragments.append(unescape(Substring(fields[1])))
+            } else if fields.count == 2, fields[0] == "history", current != nil {
+                current?.entry.history = unescape(Substring(fields[1]))
+            } else if fields.count == 3, fields[0] == "partner" || fields[0] == "program" {
+                flush()
+                current = (fields[0], fields[1], Entry(id: fields[1], key: fields[2], files: []))
+            } else if fields.count == 7, fields[0] == "stamp", let stamp = FileStamp(fields: fields[2...]) {
+                cache.stamps[fields[1]] = stamp
+            } else if fields.count == 2, fields[0] == "spare" {
+                cache.spare = Spare(id: fields[1], fresh: [], carried: [])
+            } else if fields.count == 2, fields[0] == "spare-fresh", cache.spare != nil {
+                cache.spare?.fresh.append(unescape(Substring(fields[1])))
+            } else if fields.count == 2, fields[0] == "spare-carried", cache.spare != nil {
+                cache.spare?.carried.append(unescape(Substring(fields[1])))
+            } else if fields.count == 2, fields[0] == "inputs" {
+                cache.inputs = fields[1]
+            } else if fields.count == 2, fields[0] == "partner-count", let count = Int(fields[1]) {
+                cache.partnerCount = count
+            } else if fields.count == 7, fields[0] == "diagnostic", let line = Int(fields[2]), let column = Int(fields[3]),
+                      let severity = Severity(rawValue: fields[4]) {
+                cache.diagnostics.append(Diagnostic(file: unescape(Substring(fields[1])), at: SourcePosition(line: line, column: column),
+                                                    severity: severity, rule: Rule(fields[5], severity), message: unescape(Substring(fields[6]))))
+            } else {
+                return nil
             }
-            return !first
         }
-        guard valid else { return BuildCache() }
         flush()
-        cache.diagnosticsByFile = Dictionary(grouping: cache.diagnostics, by: \.file)
         return cache
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PartnerbookOutput
+import PartnerbookModel
 
 /// The paths the staging area will write to, and the manifest it reads back.
 @Suite struct OutputPathTests {
@@ -42,5 +43,73 @@ import Testing
         let url = folder.url.appendingPathComponent(".out.cache")
         BuildCache(partners: ["acme": entry]).save(to: url)
         #expect(BuildCache.load(from: url).partners["acme"]?.fragments == entry.fragments)
+    }
+
+    /// A cache of many partners, with every kind of line the cache writes.
+    private func bigCache() -> BuildCache {
+        var partners: [String: BuildCache.Entry] = [:]
+        for number in 0..<40 {
+            let id = "p\(number)"
+            var entry = BuildCache.Entry(id: id, key: "key\(number)",
+                                         files: (0..<number % 4).map { BuildCache.File(path: "partners/\(id)/f\($0).md", size: $0, modified: 7, inode: 9) },
+                                         listing: "{\"n\":\(number)}", history: number % 5 == 0 ? "state\tof git" : nil)
+            entry.fragments = ["card \(number)\n", "row \(number)"]
+            partners[id] = entry
+        }
+        var cache = BuildCache(partners: partners, program: BuildCache.Entry(key: "program", files: [BuildCache.File(path: "index.html", size: 3)]),
+                               inputs: "digest",
+                               diagnostics: (0..<6).map { Diagnostic(file: "partners/p\($0).yaml", at: SourcePosition(line: $0 + 1, column: 2),
+                                                                      severity: .warning, rule: Rule("rule.id", .warning), message: "message \($0)") })
+        cache.partnerCount = 40
+        cache.spare = BuildCache.Spare(id: "abc", fresh: ["index.html"], carried: ["notes.txt"])
+        return cache
+    }
+
+    @Test func aCacheReadInPiecesIsTheCacheSaved() throws {
+        let folder = TemporaryFolder()
+        let url = folder.url.appendingPathComponent(".out.cache")
+        let saved = bigCache()
+        saved.save(to: url)
+        let loaded = BuildCache.load(from: url)
+        #expect(loaded.partners == saved.partners)
+        #expect(loaded.program == saved.program)
+        #expect(loaded.inputs == saved.inputs && loaded.partnerCount == 40 && loaded.spare == saved.spare)
+        #expect(loaded.diagnostics.map(\.message) == saved.diagnostics.map(\.message))
+        #expect(loaded.diagnosticsByFile["partners/p3.yaml"]?.map(\.message) == ["message 3"])
+    }
+
+    @Test func everyPieceButTheFirstBeginsAnEntryAndTogetherTheyCoverTheFile() throws {
+        let folder = TemporaryFolder()
+        let url = folder.url.appendingPathComponent(".out.cache")
+        bigCache().save(to: url)
+        let data = try Data(contentsOf: url)
+        let start = data.firstIndex(of: UInt8(ascii: "\n"))! + 1
+        for count in 1...9 {
+            let pieces = data.withUnsafeBytes { BuildCache.entryPieces($0, from: start, count: count) }
+            #expect(pieces.first?.lowerBound == start && pieces.last?.upperBound == data.count, "\(count)")
+            #expect(zip(pieces, pieces.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound }, "\(count)")
+            #expect(pieces.count <= count, "\(count)")
+            for piece in pieces.dropFirst() {
+                let line = String(decoding: data[piece].prefix(8), as: UTF8.self)
+                #expect(line == "partner\t" || line == "program\t", "\(count): \(line)")
+            }
+        }
+    }
+
+    @Test func aLineTheCacheDoesNotWriteEmptiesTheWholeCacheWhicheverPieceHoldsIt() throws {
+        let folder = TemporaryFolder()
+        let url = folder.url.appendingPathComponent(".out.cache")
+        bigCache().save(to: url)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(BuildCache.load(from: url).partners.count == 40)
+        // After the format line, in the middle, and at the end.
+        for at in [1, lines.count / 2, lines.count - 1] {
+            var broken = lines
+            broken.insert("not a cache line", at: at)
+            try broken.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+            let loaded = BuildCache.load(from: url)
+            #expect(loaded.partners.isEmpty && loaded.program == nil && loaded.inputs == nil, "\(at)")
+        }
     }
 }
