@@ -25,10 +25,20 @@ public enum OutputWriter {
     /// The manifest of the output at `output` (the paths the tool wrote), read
     /// bounded and only when it is a regular file; nil when there is none.
     package static func manifest(of output: URL) -> [String]? {
+        manifestData(of: output).map(paths)
+    }
+
+    /// The manifest's bytes, when it is a regular file of UTF-8 text.
+    package static func manifestData(of output: URL) -> Data? {
         guard let data = try? BoundedFile.read(output.appendingPathComponent(manifestName).path, limit: 256 << 20, followLinks: false),
               String(validating: data, as: UTF8.self) != nil else { return nil }
+        return data
+    }
+
+    /// The paths a manifest's bytes list, one per line.
+    package static func paths(in manifest: Data) -> [String] {
         // Split as bytes: a quarter of a million lines, one string each.
-        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+        manifest.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             raw.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
         }
     }

@@ -72,8 +72,9 @@ package final class StagingArea: Sendable {
         if existed && !isDirectory.boolValue {
             throw OutputError(description: "'\(self.output.path)' exists and is not a folder")
         }
-        if let manifest = OutputWriter.manifest(of: self.output) {
-            owned = Set(manifest)
+        let outputManifest = OutputWriter.manifestData(of: self.output)
+        if let outputManifest {
+            owned = Set(OutputWriter.paths(in: outputManifest))
         } else {
             if existed, !((try? fm.contentsOfDirectory(atPath: self.output.path)) ?? []).isEmpty, !force {
                 throw OutputError(description: "'\(self.output.path)' has files partnerbook did not write; choose an empty folder or pass --force (nothing is deleted either way)")
@@ -87,14 +88,16 @@ package final class StagingArea: Sendable {
         // manifest says which files it holds.
         let spareFolder = spare.map { parent.appendingPathComponent(".\(name).spare-\($0.id)") }
         if let spare, let spareFolder, existed, !owned.isEmpty, rename(spareFolder.path, staging.path) == 0,
-           let manifest = OutputWriter.manifest(of: staging) {
+           let manifest = OutputWriter.manifestData(of: staging) {
             patching = true
-            spareOwned = Set(manifest)
+            // Most often the spare lists the very files the output does (no
+            // partner added or removed since): one set serves both.
+            spareOwned = manifest == outputManifest ? owned : Set(OutputWriter.paths(in: manifest))
             spareStale = Set(spare.fresh)
             for path in spare.carried where OutputWriter.isSafeRelativePath(path) { unlink(stagingPath + "/" + path) }
             unlink(stagingPath + "/" + OutputWriter.manifestName)
             var folders: Set<String> = []
-            for path in manifest {
+            for path in spareOwned {
                 var folder = Substring(path)
                 while let slash = folder.lastIndex(of: "/") {
                     folder = folder[..<slash]
