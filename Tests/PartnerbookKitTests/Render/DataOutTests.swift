@@ -124,4 +124,45 @@ import Testing
         #expect(table[1][1] == "'=HYPERLINK(\"x\")", "a spreadsheet must not run it")
         #expect(csv.contains("\r\n"))
     }
+
+    /// The calendar's escaping and folding, done on bytes, against the rule
+    /// they implement, written out per Unicode scalar.
+    @Test func calendarTextIsEscapedAndFoldedAsTheRFCSays() {
+        func escapedByScalar(_ value: String) -> String {
+            var out = ""
+            for scalar in value.unicodeScalars {
+                switch scalar {
+                case "\\": out += "\\\\"
+                case ";": out += "\\;"
+                case ",": out += "\\,"
+                case "\n": out += "\\n"
+                case "\r": continue
+                default: if scalar.value < 0x20 { out += " " } else { out.unicodeScalars.append(scalar) }
+                }
+            }
+            return out
+        }
+        func foldedByScalar(_ line: String) -> String {
+            var out = "", count = 0
+            for scalar in line.unicodeScalars {
+                let size = UTF8.width(scalar)
+                if count + size > 75 {
+                    out += "\r\n "
+                    count = 1
+                }
+                out.unicodeScalars.append(scalar)
+                count += size
+            }
+            return out
+        }
+        let values = ["", "plain", "a, b; c\\d", "line\r\nnext\tend", "Café, Zürich; 東京\n🙂",
+                      String(repeating: "é", count: 60), String(repeating: "a", count: 74) + "東京🙂" + String(repeating: "ü,", count: 50),
+                      "DESCRIPTION:" + String(repeating: "Quarterly review of 2026-Q4 with Crawly\\, Inc (gold, walk). ", count: 4)]
+        for value in values {
+            #expect(ReviewCalendar.text(value) == escapedByScalar(value), "\(value)")
+            let line = "SUMMARY:" + ReviewCalendar.text(value)
+            #expect(ReviewCalendar.fold(line) == (line.utf8.count <= 75 ? line : foldedByScalar(line)), "\(value)")
+            for part in ReviewCalendar.fold(line).components(separatedBy: "\r\n") { #expect(part.utf8.count <= 75) }
+        }
+    }
 }
