@@ -54,11 +54,21 @@ public struct PreviewServer: Sendable {
         await watch(state, from: before)
     }
 
-    /// Polls the content and templates folders four times a second; rebuilds on any change.
+    /// Watches the content and templates folders and rebuilds on any change:
+    /// woken by the file system's events where it has them (then a
+    /// snapshot every two seconds without one), else polling four times a
+    /// second. A snapshot of the folders decides whether anything changed.
     private func watch(_ state: PreviewState, from snapshot: FolderSnapshot) async {
         var last = snapshot
+        let events = FileEvents([options.build.content, options.build.templates])
         while !Task.isCancelled {
-            try? await Task.sleep(nanoseconds: 250_000_000)
+            if let events {
+                // A save is often several events (write, close, rename into
+                // place): the ones that follow within a moment are read too.
+                if events.wait(timeout: 2) { _ = events.wait(timeout: 0.02) }
+            } else {
+                try? await Task.sleep(nanoseconds: 250_000_000)
+            }
             let now = FolderSnapshot(options.build.content, options.build.templates)
             if now != last {
                 last = now
