@@ -46,14 +46,16 @@ final class FileEvents {
 
     /// A watch on `folder` and on every folder below it.
     private func watchTree(_ folder: String) {
+        guard watch(folder) else { return }
+        for path in FolderWalk.tree(below: folder, keep: { _ in false }).folders { watch(folder + "/" + path) }
+    }
+
+    /// A watch on one folder; false when it cannot be watched.
+    @discardableResult
+    private func watch(_ folder: String) -> Bool {
         let watch = inotify_add_watch(descriptor, folder, FileEvents.mask | UInt32(IN_ONLYDIR))
-        guard watch >= 0 else { return }
-        folders[watch] = folder
-        for path in FolderWalk.tree(below: folder, keep: { _ in false }).folders {
-            let below = folder + "/" + path
-            let watch = inotify_add_watch(descriptor, below, FileEvents.mask | UInt32(IN_ONLYDIR))
-            if watch >= 0 { folders[watch] = below }
-        }
+        if watch >= 0 { folders[watch] = folder }
+        return watch >= 0
     }
     #endif
 

@@ -101,15 +101,23 @@ public enum CMark {
         /// they are). Lets one parsed tree render a page's Markdown and then,
         /// relinked, its HTML.
         public func relink(_ replacement: (String) -> String?) {
+            forEachNode { node, type in
+                guard type == CMARK_NODE_LINK, let url = cmark_node_get_url(node),
+                      let replaced = replacement(String(cString: url)) else { return }
+                cmark_node_set_url(node, replaced)
+            }
+        }
+
+        /// Each node of the tree, in document order, with its type (a node's
+        /// contents may change in `body`, not the tree's shape).
+        private func forEachNode(_ body: (OpaquePointer, cmark_node_type) -> Void) {
             let iterator = cmark_iter_new(root)
             defer { cmark_iter_free(iterator) }
             while true {
                 let event = cmark_iter_next(iterator)
                 if event == CMARK_EVENT_DONE { break }
-                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                      cmark_node_get_type(node) == CMARK_NODE_LINK,
-                      let url = cmark_node_get_url(node), let replaced = replacement(String(cString: url)) else { continue }
-                cmark_node_set_url(node, replaced)
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                body(node, cmark_node_get_type(node))
             }
         }
 
@@ -118,13 +126,8 @@ public enum CMark {
         public func sanitize() -> Document {
             var rawHTML: [OpaquePointer] = []
             var unsafeLinks: [OpaquePointer] = []
-            let iterator = cmark_iter_new(root)
-            defer { cmark_iter_free(iterator) }
-            while true {
-                let event = cmark_iter_next(iterator)
-                if event == CMARK_EVENT_DONE { break }
-                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-                let type = cmark_node_get_type(node)
+            // Collected first, changed after: replacing nodes changes the tree's shape.
+            forEachNode { node, type in
                 if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
                     rawHTML.append(node)
                 } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
