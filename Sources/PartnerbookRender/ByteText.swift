@@ -1,47 +1,62 @@
+import Foundation
 import PartnerbookModel
 import PartnerbookSupport
 import PartnerbookRules
 /// Literal, byte-level text search and replace on UTF-8. Foundation's
 /// `replacingOccurrences` and `contains` go through locale-aware CFString
-/// search, which showed up as a quarter of a build's time on large documents.
+/// search, which showed up as a quarter of a build's time on large documents;
+/// `utf8.contains` walks byte by byte. These read the string's own bytes in
+/// place with libc's `memchr` and `memcmp`, and copy only when they replace.
 package enum ByteText {
+    /// Whether `byte` occurs in `text`.
+    static func contains(byte: UInt8, in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        }
+    }
+
     static func contains(_ text: String, _ needle: String) -> Bool {
-        firstIndex(of: Array(needle.utf8), in: Array(text.utf8), from: 0) != nil
+        var text = text
+        return text.withUTF8 { bytes in firstIndex(of: needle, in: bytes, from: 0) != nil }
     }
 
     static func replacing(_ needle: String, with replacement: String, in text: String) -> String {
-        let bytes = Array(text.utf8), pattern = Array(needle.utf8)
-        guard !pattern.isEmpty, var match = firstIndex(of: pattern, in: bytes, from: 0) else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var start = 0
-        let with = Array(replacement.utf8)
-        while true {
-            out += bytes[start..<match]
-            out += with
-            start = match + pattern.count
-            guard let next = firstIndex(of: pattern, in: bytes, from: start) else { break }
-            match = next
-        }
-        out += bytes[start...]
-        return String(decoding: out, as: UTF8.self)
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            guard var match = firstIndex(of: needle, in: bytes, from: 0) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var start = 0
+            let pattern = needle.utf8.count
+            while true {
+                out += bytes[start..<match]
+                out += replacement.utf8
+                start = match + pattern
+                guard let next = firstIndex(of: needle, in: bytes, from: start) else { break }
+                match = next
+            }
+            out += bytes[start...]
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
     }
 
-    private static func firstIndex(of pattern: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
-        var index = start
-        let last = bytes.count - pattern.count
-        while index <= last {
-            if bytes[index] == first {
-                var matched = true
-                for offset in 1..<pattern.count where bytes[index + offset] != pattern[offset] {
-                    matched = false
-                    break
-                }
-                if matched { return index }
+    private static func firstIndex(of needle: String, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var needle = needle
+        return needle.withUTF8 { pattern -> Int? in
+            guard let base = bytes.baseAddress, let first = pattern.baseAddress, pattern.count > 0,
+                  bytes.count - start >= pattern.count else { return nil }
+            // memchr to each candidate first byte, memcmp for the rest (Glibc's memmem is not exported to Swift).
+            var index = start
+            let last = bytes.count - pattern.count
+            while index <= last {
+                guard let hit = memchr(base + index, Int32(first.pointee), last - index + 1) else { return nil }
+                index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + index, first, pattern.count) == 0 { return index }
+                index += 1
             }
-            index += 1
+            return nil
         }
-        return nil
     }
 }

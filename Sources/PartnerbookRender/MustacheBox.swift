@@ -30,7 +30,7 @@ package enum MustacheBox {
         switch value {
         case let text as String:
             // U+F8FF starts the extension sentinel; content never carries it through.
-            return text.utf8.contains(0xEF) ? ByteText.replacing("\u{F8FF}", with: "", in: text) : text
+            return ByteText.contains(byte: 0xEF, in: text) ? ByteText.replacing("\u{F8FF}", with: "", in: text) : text
         case let flag as Bool: return flag
         case let number as Int: return number
         case let number as Double: return number

@@ -44,6 +44,10 @@ public struct TemplateSet: Sendable {
     /// The same, except that the fragment partials (`card.html`) insert the
     /// fragment already filled (`Fragment`): what pages are filled from.
     let pages: MustacheLibrary
+    /// The built-in templates not replaced, compiled (`CompiledTemplate`):
+    /// what `library` and `pages` are filled through when a template is here.
+    let compiledLibrary: CompiledTemplates
+    let compiledPages: CompiledTemplates
     /// SHA-256 over every template and asset (names and bytes), for the build cache.
     package let digest: String
     /// Told what every template receives, when the reference docs are generated.
@@ -91,6 +95,7 @@ public struct TemplateSet: Sendable {
         }
 
         var templates: [String: MustacheTemplate] = [:]
+        var builtIn = Set<String>()
         var assets: [(String, Data)] = []
         var digestParts: [String] = []
         for file in sources.keys.sorted() {
@@ -106,7 +111,9 @@ public struct TemplateSet: Sendable {
             // An HTML template gets the byte-wise HTML escaping (one line in front, taken off error positions).
             let pragma = file.hasSuffix(".html.mustache") ? HTMLEscaping.pragma : ""
             do {
-                templates[String(file.dropLast(".mustache".count))] = try MustacheTemplate(string: pragma + text)
+                let name = String(file.dropLast(".mustache".count))
+                templates[name] = try MustacheTemplate(string: pragma + text)
+                if BuiltInTemplates.files[file] == text { builtIn.insert(name) }
             } catch let error as MustacheTemplate.ParserError {
                 let line = error.context.lineNumber - (pragma.isEmpty ? 0 : 1)
                 throw TemplateError(file: display, line: max(1, line), column: max(1, error.context.columnNumber),
@@ -116,7 +123,7 @@ public struct TemplateSet: Sendable {
         for name in required where templates[name] == nil {
             throw TemplateError(file: prefix + name + ".mustache", line: 1, column: 1, message: "required template is missing")
         }
-        return TemplateSet(templates: templates, digest: Digest.hex(digestParts), assets: assets)
+        return TemplateSet(templates: templates, digest: Digest.hex(digestParts), assets: assets, compiling: builtIn)
     }
 
 
@@ -126,21 +133,23 @@ public struct TemplateSet: Sendable {
 
     /// Renders a view already boxed by `MustacheBox` (to box once, render twice).
     func render(_ name: TemplateName, boxed: [String: Any]) -> String {
-        fill(name, boxed, from: pages)
+        fill(name, boxed, pages: true)
     }
 
     /// A fragment: `name` filled with `view`'s fields alone, as the page's
     /// partial would fill it for that item (a fragment partial is written on
     /// a line of its own, so its lines take no indentation).
     func fragment(_ name: TemplateName, _ view: Any) -> String {
-        fill(name, MustacheBox.view(view), from: library)
+        fill(name, MustacheBox.view(view), pages: false)
     }
 
-    private func fill(_ name: TemplateName, _ boxed: [String: Any], from library: MustacheLibrary) -> String {
+    /// `pages`: filled from `pages` (fragment partials inserted as filled), else from `library`.
+    private func fill(_ name: TemplateName, _ boxed: [String: Any], pages: Bool) -> String {
         observer?.record(name, boxed)
         // `load` refused any set without every `TemplateName`, and `empty` is
         // never rendered: a missing template here is a bug, not an empty page.
-        guard let text = library.render(boxed, withTemplate: name.rawValue) else {
+        if let text = (pages ? compiledPages : compiledLibrary).render(name.rawValue, boxed) { return text }
+        guard let text = (pages ? self.pages : library).render(boxed, withTemplate: name.rawValue) else {
             preconditionFailure("template \(name.rawValue) is not loaded")
         }
         return text
@@ -153,13 +162,28 @@ public struct TemplateSet: Sendable {
     /// What a fragment partial is in `pages`: the item's text as filled.
     private static let insertFragment = try! MustacheTemplate(string: "{{{\(Fragment.key)}}}")
 
-    package init(templates: [String: MustacheTemplate], digest: String, assets: [(path: String, data: Data)]) {
+    /// `PARTNERBOOK_TEMPLATES=interpreter` fills every template through
+    /// swift-mustache; a test builds the example both ways and compares bytes.
+    static let interpreterOnly = ProcessInfo.processInfo.environment["PARTNERBOOK_TEMPLATES"] == "interpreter"
+
+    /// `compiling`: the templates that are the built-in ones, unchanged, which are compiled.
+    package init(templates: [String: MustacheTemplate], digest: String, assets: [(path: String, data: Data)],
+                 compiling: Set<String> = []) {
         library = MustacheLibrary(templates: templates)
         var assembled = templates
         for name in TemplateSet.fragments where templates[name.rawValue] != nil {
             assembled[name.rawValue] = TemplateSet.insertFragment
         }
         pages = MustacheLibrary(templates: assembled)
+        var compiled: [String: CompiledTemplate] = [:]
+        for name in TemplateSet.interpreterOnly ? [] : compiling {
+            compiled[name] = templates[name].flatMap { CompiledTemplate($0) }
+        }
+        compiledLibrary = CompiledTemplates(compiled)
+        for name in TemplateSet.fragments where compiled[name.rawValue] != nil {
+            compiled[name.rawValue] = CompiledTemplate(TemplateSet.insertFragment)
+        }
+        compiledPages = CompiledTemplates(compiled)
         self.digest = digest
         self.assets = assets
     }

@@ -89,7 +89,7 @@ package struct Redline: Sendable {
     static func resolve(_ text: String) -> String {
         // Byte-level: String.contains goes through Foundation's locale-aware
         // search on Linux, which was a sixth of a build's time. U+F8F1 is EF A3 B1 in UTF-8.
-        guard text.utf8.contains(0xEF), ByteText.contains(text, "\u{F8F1}") else { return text }
+        guard ByteText.contains(byte: 0xEF, in: text), ByteText.contains(text, "\u{F8F1}") else { return text }
         return ByteText.replacing(addedEnd, with: "</ins>", in:
             ByteText.replacing(addedStart, with: "<ins>", in:
                 ByteText.replacing(removedEnd, with: "</del>", in:
