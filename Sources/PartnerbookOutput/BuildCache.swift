@@ -310,13 +310,29 @@ package struct BuildCache: Sendable {
 
     /// Whether every file of `entry` is still in `output` as written: the
     /// same size, modification time and inode.
+    ///
+    /// Each folder is opened once and its files looked up in it
+    /// (`fstatat`), rather than every file's whole path resolved again: a
+    /// partner's two dozen files sit in two or three folders.
     package static func intact(_ entry: Entry, in output: URL) -> Bool {
         let root = output.path
-        return entry.files.allSatisfy { file in
+        var folder = "", descriptor: Int32 = -1
+        defer { if descriptor >= 0 { close(descriptor) } }
+        for file in entry.files {
+            let slash = file.path.utf8.lastIndex(of: UInt8(ascii: "/"))
+            let parent = slash.map { String(file.path[..<$0]) } ?? ""
+            if parent != folder || descriptor < 0 {
+                if descriptor >= 0 { close(descriptor) }
+                folder = parent
+                descriptor = open(parent.isEmpty ? root : root + "/" + parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                guard descriptor >= 0 else { return false }
+            }
+            let name = slash.map { String(file.path[file.path.utf8.index(after: $0)...]) } ?? file.path
             var info = stat()
-            return lstat(root + "/" + file.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
-                && File(path: file.path, info) == file
+            guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+                  File(path: file.path, info) == file else { return false }
         }
+        return true
     }
 
     package init(partners: [String: Entry] = [:], program: Entry? = nil, inputs: String? = nil, diagnostics: [Diagnostic] = [], stamps: [String: FileStamp] = [:]) {

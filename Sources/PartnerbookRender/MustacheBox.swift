@@ -30,7 +30,7 @@ package enum MustacheBox {
         switch value {
         case let text as String:
             // U+F8FF starts the extension sentinel; content never carries it through.
-            return ByteText.contains(byte: 0xEF, in: text) ? ByteText.replacing("\u{F8FF}", with: "", in: text) : text
+            return box(text)
         case let flag as Bool: return flag
         case let number as Int: return number
         case let number as Double: return number
@@ -46,6 +46,27 @@ package enum MustacheBox {
     static func box<Wrapped>(optional value: Wrapped?) -> Any? {
         value.flatMap { box($0) }
     }
+
+    // The generated field lists call `box` with each field's static type, so
+    // these overloads (chosen by the compiler over `box(_: Any)`) box text,
+    // views and lists of views without a dynamic cast per field.
+
+    static func box(_ text: String) -> Any? {
+        ByteText.contains(byte: 0xEF, in: text) ? ByteText.replacing("\u{F8FF}", with: "", in: text) : text
+    }
+
+    static func box(_ flag: Bool) -> Any? { flag }
+    static func box(_ number: Int) -> Any? { number }
+
+    static func box<View: MustacheFields>(_ view: View) -> Any? { view.mustacheFields() }
+
+    static func box<View: MustacheFields>(_ list: [View]) -> Any? { list.map { $0.mustacheFields() as Any } }
+
+    static func box(_ list: [String]) -> Any? { list.compactMap { box($0) } }
+
+    static func box(optional text: String?) -> Any? { text.flatMap { box($0) } }
+
+    static func box<View: MustacheFields>(optional view: View?) -> Any? { view.map { $0.mustacheFields() } }
 
     /// The `Mirror` walk: for a type that does not list its fields.
     static func reflected(_ value: Any) -> Any? {
