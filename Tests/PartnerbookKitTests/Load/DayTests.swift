@@ -8,9 +8,17 @@ import Testing
 @testable import PartnerbookOutput
 
 @Suite struct DayTests {
-    @Test(arguments: ["2026-02-29", "2026-13-01", "26-01-01", "2026-1-1", "2026-01-01T00:00", "next week", ""])
+    @Test(arguments: ["2026-02-29", "2026-13-01", "26-01-01", "2026-1-1", "2026-01-01T00:00", "next week", "",
+                      "2026-00-10", "2026-01-00", "0000-01-01", "+026-01-01", "2026--1-01", "2026/01/01", " 2026-01-01",
+                      "2026-01-0\u{0661}", "２０２６-01-01", "2026-01-1\u{0301}"])
     func rejectsWhatIsNotACalendarDate(_ text: String) {
         #expect(Day(text) == nil)
+    }
+
+    @Test func readsEveryDigit() throws {
+        let day = try #require(Day("1987-12-31"))
+        #expect(day.year == 1987 && day.month == 12 && day.day == 31)
+        #expect(try #require(Day("0001-01-01")).year == 1)
     }
 
     @Test func roundTripsAndCountsDays() throws {
