@@ -52,7 +52,7 @@ package struct BuildCache: Sendable {
         }
     }
 
-    static let format = "partnerbook-cache-v7"
+    static let format = "partnerbook-cache-v8"
     package var partners: [String: Entry] = [:]
     package var program: Entry?
     /// Digest of every input of the last build (see `BuildRun.inputsDigest`).

@@ -56,8 +56,9 @@ package struct DocumentRenderer: Sendable {
     /// fragments filled: its card on the home page, its row in the program
     /// scorecard (linking to the Markdown and to the HTML scorecard).
     package func listing(_ context: DocumentContext) -> PartnerListing {
-        var listing = PartnerListing(context)
-        listing.cardText = templates.fragment(.card, listing.card)
+        let card = DirectoryView.Card(context)
+        var listing = PartnerListing(context, card: card)
+        listing.cardText = templates.fragment(.card, card)
         listing.rowText = templates.fragment(.programScorecardRow, ProgramScorecardView.row(listing.row, id: listing.id))
         return listing
     }
@@ -114,7 +115,7 @@ package struct DocumentRenderer: Sendable {
                         OutputFile("program/reviews.ics", ReviewCalendar(program: program, listings: listings, asOf: asOf).ics())]
             },
             {
-                let view = ReportView(program: program, subjects: listings.map(\.subject), report: report, asOf: asOf)
+                let view = ReportView(program: program, subjects: listings.indices.map { listings[$0].subject }, report: report, asOf: asOf)
                 return [OutputFile("program/report.html", layout(body: templates.render(.report, view),
                                                                  title: view.title, depth: 1, kind: .report,
                                                                  context: nil, crumbs: [("Validation report", "")]))]

@@ -12,9 +12,10 @@ package struct ProgramFacts: Sendable {
     let names: [String: String]
 
     package init(program: Program, listings: [PartnerListing], diagnostics: [Diagnostic], asOf: Day) {
-        outcomes = ProgramOutcomes(program: program, facts: listings.map(\.outcome), asOf: asOf)
-        funnel = PhaseFunnel(facts: listings.map(\.funnel))
-        ranking = AlertRanking(subjects: listings.map(\.subject), diagnostics: diagnostics)
-        names = Dictionary(listings.map { ($0.id, $0.subject.name) }, uniquingKeysWith: { a, _ in a })
+        // By index: a `map` over the listings copies each whole listing (every string retained) to read one field.
+        outcomes = ProgramOutcomes(program: program, facts: listings.indices.map { listings[$0].outcome }, asOf: asOf)
+        funnel = PhaseFunnel(facts: listings.indices.map { listings[$0].funnel })
+        ranking = AlertRanking(subjects: listings.indices.map { listings[$0].subject }, diagnostics: diagnostics)
+        names = Dictionary(listings.indices.map { (listings[$0].id, listings[$0].subject.name) }, uniquingKeysWith: { a, _ in a })
     }
 }

@@ -60,7 +60,7 @@ package struct DirectoryData {
 
     init(program: Program, listings: [PartnerListing], asOf: Day) {
         document = Document(program: program.name?.value ?? "Partner program", asOf: asOf.description,
-                            partners: listings.map(\.record))
+                            partners: listings.indices.map { listings[$0].record })
     }
 
     func json() -> String {

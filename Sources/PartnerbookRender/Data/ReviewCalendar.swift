@@ -30,7 +30,7 @@ package struct ReviewCalendar {
         self.asOf = asOf
         baseURL = ReviewCalendar.baseURL(of: program)
         host = BaseURL.host(of: baseURL) ?? "partnerbook.invalid"
-        events = listings.flatMap(\.events).sorted { ($0.day, $0.uid) < ($1.day, $1.uid) }
+        events = listings.indices.flatMap { listings[$0].events }.sorted { ($0.day, $0.uid) < ($1.day, $1.uid) }
     }
 
     /// `site.base_url` with a trailing slash, or empty.

@@ -50,17 +50,17 @@ package struct DirectoryView {
         company = program.company?.value ?? ""
         self.asOf = Format.date(asOf)
         partnerCount = listings.count
-        cards = listings.map { listing in
-            // The closure keeps the card alone, not a copy of the whole listing.
-            let card = listing.card
-            return Fragment(text: listing.cardText) { MustacheBox.view(card) }
+        cards = listings.indices.map { index in
+            // The closure keeps the card's JSON alone, not a copy of the whole listing.
+            let card = listings[index].cardJSON
+            return Fragment(text: listings[index].cardText) { PartnerListing.cardFields(card) }
         }
+        let (byTier, byStatus) = PartnerListing.counts(listings)
         tiers = Tier.allCases.map { tier in
-            Filter(value: tier.rawValue, label: tier.title, count: listings.count { $0.subject.tier == tier })
+            Filter(value: tier.rawValue, label: tier.title, count: byTier[tier, default: 0])
         }
         statuses = Status.allCases.map { status in
-            Filter(value: status.rawValue, label: status.rawValue.capitalizedFirst,
-                   count: listings.count { $0.subject.status == status })
+            Filter(value: status.rawValue, label: status.rawValue.capitalizedFirst, count: byStatus[status, default: 0])
         }
         summary = ProgramSummaryView(program: program, facts: facts, root: "", partnerLink: "index.html")
         errorCount = report.errorCount

@@ -1,3 +1,4 @@
+import Foundation
 import PartnerbookModel
 import PartnerbookSupport
 import PartnerbookRules
@@ -14,7 +15,12 @@ package struct PartnerListing: Codable, Sendable {
     var outcome: ProgramOutcomes.Facts
     var funnel: PhaseFunnel.Facts
     var row: ProgramScorecardView.PartnerRow
-    var card: DirectoryView.Card
+    /// The card's fields as JSON, kept beside the listing as a fragment and
+    /// decoded only when a person's `index.html` reads them (`card`): the
+    /// built-in one inserts `cardText`. The card is close to half of a
+    /// listing, and decoding every listing is most of what reusing 9,999
+    /// partners costs.
+    var cardJSON = ""
     /// The card as `card.html` fills it (`DocumentRenderer.listing`).
     var cardText = ""
     /// The row as `program-scorecard-row.md` fills it (`ProgramScorecardView.row`).
@@ -23,31 +29,49 @@ package struct PartnerListing: Codable, Sendable {
     /// The fields kept as JSON in the cache; the fragments are kept beside
     /// it as text (`fragments`, `restore(fragments:)`).
     private enum CodingKeys: String, CodingKey {
-        case subject, outcome, funnel, row, card, record, events
+        case subject, outcome, funnel, row, record, events
     }
 
-    /// The filled fragments, in a fixed order: the card, then the row.
-    package var fragments: [String] { [cardText, rowText] }
+    /// The fragments, in a fixed order: the card, the row, the card's fields.
+    package var fragments: [String] { [cardText, rowText, cardJSON] }
 
     /// Puts back fragments kept by `fragments`; false when they are not all there.
     package mutating func restore(fragments: [String]) -> Bool {
-        guard fragments.count == 2 else { return false }
+        guard fragments.count == 3 else { return false }
         cardText = fragments[0]
         rowText = fragments[1]
+        cardJSON = fragments[2]
         return true
+    }
+
+    /// A card's fields as the templates read them, decoded from its `cardJSON`.
+    static func cardFields(_ json: String) -> [String: Any] {
+        (try? JSONDecoder().decode(DirectoryView.Card.self, from: Data(json.utf8))).map { MustacheBox.view($0) } ?? [:]
     }
     var record: DirectoryData.Record
     var events: [ReviewCalendar.Event]
 
     package var id: String { subject.id }
 
-    package init(_ context: DocumentContext) {
+    /// How many listings are in each tier and each status, in one pass by
+    /// index (a `count(where:)` per tier and status copied every listing, all
+    /// its strings retained, a dozen times over).
+    static func counts(_ listings: [PartnerListing]) -> (tiers: [Tier: Int], statuses: [Status: Int]) {
+        var tiers: [Tier: Int] = [:], statuses: [Status: Int] = [:]
+        for index in listings.indices {
+            if let tier = listings[index].subject.tier { tiers[tier, default: 0] += 1 }
+            if let status = listings[index].subject.status { statuses[status, default: 0] += 1 }
+        }
+        return (tiers, statuses)
+    }
+
+    init(_ context: DocumentContext, card: DirectoryView.Card) {
         let partner = context.partner
         subject = AlertRanking.Subject(partner)
         outcome = ProgramOutcomes.Facts(partner, program: context.program, asOf: context.asOf)
         funnel = PhaseFunnel.Facts(partner)
         row = ProgramScorecardView.PartnerRow(context)
-        card = DirectoryView.Card(context)
+        cardJSON = (try? JSONEncoder().encode(card)).map { String(decoding: $0, as: UTF8.self) } ?? ""
         record = DirectoryData.Record(context)
         events = ReviewCalendar.events(context)
     }

@@ -79,18 +79,19 @@ package struct ProgramScorecardView {
         company = program.company?.value ?? ""
         self.asOf = Format.date(asOf)
         partnerCount = listings.count
-        let scores = listings.map(\.row.health)
+        let scores = listings.indices.map { listings[$0].row.health }
         averageHealth = scores.isEmpty ? 0 : Int((Double(scores.reduce(0, +)) / Double(scores.count)).rounded())
-        partners = listings.map { listing in
+        partners = listings.indices.map { index in
             // The closure keeps the row alone, not a copy of the whole listing.
-            let row = ProgramScorecardView.row(listing.row, id: listing.id)
-            return Fragment(text: listing.rowText) { MustacheBox.view(row) }
+            let row = ProgramScorecardView.row(listings[index].row, id: listings[index].id)
+            return Fragment(text: listings[index].rowText) { MustacheBox.view(row) }
         }
+        let (byTier, byStatus) = PartnerListing.counts(listings)
         tiers = Tier.allCases.map { tier in
-            Count(label: tier.title, count: listings.count { $0.subject.tier == tier })
+            Count(label: tier.title, count: byTier[tier, default: 0])
         }
         statuses = Status.allCases.map { status in
-            Count(label: status.rawValue.capitalizedFirst, count: listings.count { $0.subject.status == status })
+            Count(label: status.rawValue.capitalizedFirst, count: byStatus[status, default: 0])
         }
         summary = ProgramSummaryView(program: program, facts: facts, root: "../", partnerLink: "scorecard.md")
         errorCount = diagnostics.filter { $0.severity == .error }.count

@@ -358,7 +358,7 @@ extension PartnerListing: MustacheFields {
         fields["outcome"] = MustacheBox.box(outcome)
         fields["funnel"] = MustacheBox.box(funnel)
         fields["row"] = MustacheBox.box(row)
-        fields["card"] = MustacheBox.box(card)
+        fields["cardJSON"] = MustacheBox.box(cardJSON)
         fields["cardText"] = MustacheBox.box(cardText)
         fields["rowText"] = MustacheBox.box(rowText)
         fields["record"] = MustacheBox.box(record)
