@@ -144,7 +144,7 @@ struct CompiledTemplate: @unchecked Sendable {
         if isNil(value) { return true }
         guard let value else { return true }
         let mirror = Mirror(reflecting: value)
-        let unwrapped = mirror.displayStyle == .optional ? mirror.children.first?.value : value
+        let unwrapped: Any? = mirror.displayStyle == .optional ? mirror.children.first?.value : value
         return (unwrapped as? String)?.isEmpty == true
     }
 }

@@ -180,7 +180,8 @@ public struct TemplateSet: Sendable {
             compiled[name] = templates[name].flatMap { CompiledTemplate($0) }
         }
         compiledLibrary = CompiledTemplates(compiled)
-        for name in TemplateSet.fragments where compiled[name.rawValue] != nil {
+        // As in `pages`, whether the fragment's own template is built in or a person's.
+        for name in TemplateSet.fragments where templates[name.rawValue] != nil {
             compiled[name.rawValue] = CompiledTemplate(TemplateSet.insertFragment)
         }
         compiledPages = CompiledTemplates(compiled)

@@ -34,6 +34,11 @@ import Testing
         let set = try TemplateSet.load(from: folder.url, displayPath: "Templates")
         #expect(set.compiledLibrary.templates["charter.md"] == nil)
         #expect(set.compiledLibrary.templates["scorecard.md"] != nil)
+        // A person's card: the cards are theirs, the home page that joins them stays compiled.
+        try "<div>{{name}}</div>\n".write(to: folder.url.appendingPathComponent("card.html.mustache"), atomically: true, encoding: .utf8)
+        let withCard = try TemplateSet.load(from: folder.url, displayPath: "Templates")
+        #expect(withCard.compiledLibrary.templates["card.html"] == nil)
+        #expect(withCard.compiledPages.templates["index.html"] != nil)
     }
 
     @Test func eachConstructGivesTheInterpretersBytes() throws {
