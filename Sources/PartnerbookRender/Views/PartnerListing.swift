@@ -16,7 +16,7 @@ package struct PartnerListing: Codable, Sendable {
     var funnel: PhaseFunnel.Facts
     var row: ProgramScorecardView.PartnerRow
     /// The card's fields as JSON, kept beside the listing as a fragment and
-    /// decoded only when a person's `index.html` reads them (`card`): the
+    /// decoded only when a person's `index.html` reads them (`cardFields`): the
     /// built-in one inserts `cardText`. The card is close to half of a
     /// listing, and decoding every listing is most of what reusing 9,999
     /// partners costs.
