@@ -134,18 +134,18 @@ struct CompiledTemplate: @unchecked Sendable {
         return name.first == "." ? .local(parts) : .climb(parts)
     }
 
-    private static func isNil(_ value: Any?) -> Bool {
-        guard let value else { return true }
+    /// A token field as it holds its value: an optional (read through `Mirror`,
+    /// so as `Any`) unwrapped, nil when it is `none`.
+    private static func unwrapped(_ value: Any?) -> Any? {
+        guard let value else { return nil }
         let mirror = Mirror(reflecting: value)
-        return mirror.displayStyle == .optional && mirror.children.isEmpty
+        return mirror.displayStyle == .optional ? mirror.children.first?.value : value
     }
 
+    private static func isNil(_ value: Any?) -> Bool { unwrapped(value) == nil }
+
     private static func isNilOrEmpty(_ value: Any?) -> Bool {
-        if isNil(value) { return true }
-        guard let value else { return true }
-        let mirror = Mirror(reflecting: value)
-        let unwrapped: Any? = mirror.displayStyle == .optional ? mirror.children.first?.value : value
-        return (unwrapped as? String)?.isEmpty == true
+        unwrapped(value).map { ($0 as? String)?.isEmpty == true } ?? true
     }
 }
 
