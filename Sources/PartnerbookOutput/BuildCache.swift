@@ -117,8 +117,13 @@ package struct BuildCache: Sendable {
             if let spare = piece.spare { cache.spare = spare }
             if piece.partnerCount != 0 { cache.partnerCount = piece.partnerCount }
         }
-        cache.diagnosticsByFile = Dictionary(grouping: cache.diagnostics, by: \.file)
+        cache.indexDiagnostics()
         return cache
+    }
+
+    /// Fills `diagnosticsByFile` from `diagnostics` (a cache read, or kept in memory).
+    package mutating func indexDiagnostics() {
+        diagnosticsByFile = Dictionary(grouping: diagnostics, by: \.file)
     }
 
     /// `bytes` from `start` cut into about `count` pieces of whole lines, each
@@ -196,80 +201,110 @@ package struct BuildCache: Sendable {
 
     package init() {}
 
-    /// Written line by line through a small buffer into a temporary file
-    /// that is then renamed over the cache: at 10,000 partners the cache is
-    /// about 50 MB, and building it as one string (then one `Data`) was the
-    /// build's peak memory.
+    /// Written through a small buffer into a temporary file that is then
+    /// renamed over the cache: at 10,000 partners the cache is about 50 MB,
+    /// and building it as one string (then one `Data`) was the build's peak
+    /// memory. The partners' lines are made on every core, a batch of
+    /// partners at a time, and written in order.
     package func save(to url: URL) {
         // `.NAME.tmp-PID.cache`: what a killed build leaves is still ignored as a cache (`.*.cache`).
         let name = url.lastPathComponent.hasSuffix(".cache") ? String(url.lastPathComponent.dropLast(".cache".count)) : url.lastPathComponent
         let temporary = url.deletingLastPathComponent().appendingPathComponent("\(name).tmp-\(getpid()).cache").path
         guard let file = fopen(temporary, "w") else { return }
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(1 << 20)
         var failed = false
-        func put(_ text: String) {
-            buffer.append(contentsOf: text.utf8)
-            if buffer.count >= 1 << 20 { flush() }
+        func write(_ lines: CacheLines) {
+            if !lines.bytes.isEmpty, fwrite(lines.bytes, 1, lines.bytes.count, file) != lines.bytes.count { failed = true }
         }
-        func flush() {
-            if !buffer.isEmpty, fwrite(buffer, 1, buffer.count, file) != buffer.count { failed = true }
-            buffer.removeAll(keepingCapacity: true)
+        var lines = CacheLines()
+        lines.put(BuildCache.format + "\n")
+        write(lines)
+        let ids = partners.keys.sorted()
+        let cores = max(ProcessInfo.processInfo.activeProcessorCount, 1), batch = 256
+        for first in stride(from: 0, to: ids.count, by: batch * cores) {
+            let pieces = (0..<cores).map { min(first + $0 * batch, ids.count) ..< min(first + ($0 + 1) * batch, ids.count) }
+                .filter { !$0.isEmpty }
+            for piece in Parallel.map(pieces, { piece -> CacheLines in
+                var lines = CacheLines()
+                for id in ids[piece] { lines.add("partner", id, partners[id]!) }
+                return lines
+            }) { write(piece) }
         }
-        put(BuildCache.format + "\n")
-        func add(_ kind: String, _ id: String, _ entry: Entry) {
-            put("\(kind)\t\(id)\t\(entry.key)\n")
-            if let listing = entry.listing { put("listing\t\(listing)\n") }
-            for fragment in entry.fragments { put("fragment\t\(BuildCache.escape(fragment))\n") }
-            if let history = entry.history { put("history\t\(BuildCache.escape(history))\n") }
-            for file in entry.files { put("\t\(file.path)\t\(file.size)\t\(file.modified)\t\(file.inode)\n") }
-        }
-        for id in partners.keys.sorted() { add("partner", id, partners[id]!) }
-        if let program { add("program", "-", program) }
-        if let inputs { put("inputs\t\(inputs)\n") }
+        lines = CacheLines()
+        if let program { lines.add("program", "-", program) }
+        if let inputs { lines.put("inputs\t\(inputs)\n") }
         if let spare {
-            put("spare\t\(spare.id)\n")
-            for path in spare.fresh { put("spare-fresh\t\(BuildCache.escape(path))\n") }
-            for path in spare.carried { put("spare-carried\t\(BuildCache.escape(path))\n") }
+            lines.put("spare\t\(spare.id)\n")
+            for path in spare.fresh { lines.put("spare-fresh\t"); lines.putEscaped(path); lines.put("\n") }
+            for path in spare.carried { lines.put("spare-carried\t"); lines.putEscaped(path); lines.put("\n") }
         }
-        put("partner-count\t\(partnerCount)\n")
-        for path in stamps.keys.sorted() { put("stamp\t\(path)\t\(stamps[path]!.line)\n") }
+        lines.put("partner-count\t\(partnerCount)\n")
+        for path in stamps.keys.sorted() { lines.put("stamp\t\(path)\t\(stamps[path]!.line)\n") }
         for d in diagnostics {
-            put("diagnostic\t\(BuildCache.escape(d.file))\t\(d.position.line)\t\(d.position.column)\t\(d.severity.rawValue)\t\(d.rule)\t\(BuildCache.escape(d.message))\n")
+            lines.put("diagnostic\t"); lines.putEscaped(d.file)
+            lines.put("\t\(d.position.line)\t\(d.position.column)\t\(d.severity.rawValue)\t\(d.rule)\t"); lines.putEscaped(d.message)
+            lines.put("\n")
         }
-        flush()
+        write(lines)
         if fclose(file) != 0 { failed = true }
         if failed || rename(temporary, url.path) != 0 { unlink(temporary) }
     }
 
-    /// Backslash, tab, newline and carriage return written as `\\`, `\t`,
-    /// `\n` and `\r`. Runs of other bytes are copied whole: fragments are a
-    /// few kilobytes each, ten thousand of them.
-    static func escape(_ text: String) -> String {
-        // Most values hold none of the four.
-        guard text.utf8.contains(where: { $0 == 92 || $0 == 9 || $0 == 10 || $0 == 13 }) else { return text }
-        var text = text
-        return text.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + bytes.count / 16)
-            var run = 0
-            for index in bytes.indices {
-                let escaped: UInt8
-                switch bytes[index] {
-                case 92: escaped = 92
-                case 9: escaped = UInt8(ascii: "t")
-                case 10: escaped = UInt8(ascii: "n")
-                case 13: escaped = UInt8(ascii: "r")
-                default: continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
-                out.append(92)
-                out.append(escaped)
-                run = index + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
-            return String(decoding: out, as: UTF8.self)
+    /// Cache lines as bytes.
+    struct CacheLines: Sendable {
+        var bytes: [UInt8] = []
+
+        mutating func put(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes.append(contentsOf: $0) }
         }
+
+        mutating func put(_ number: Int) {
+            put(String(number))
+        }
+
+        /// `text` with backslash, tab, newline and carriage return written
+        /// as `\\`, `\t`, `\n` and `\r`. Runs of other bytes are copied
+        /// whole: fragments are a few kilobytes each, ten thousand of them.
+        mutating func putEscaped(_ text: String) {
+            var text = text
+            text.withUTF8 { source in
+                var run = 0
+                for index in source.indices {
+                    let escaped: UInt8
+                    switch source[index] {
+                    case 92: escaped = 92
+                    case 9: escaped = UInt8(ascii: "t")
+                    case 10: escaped = UInt8(ascii: "n")
+                    case 13: escaped = UInt8(ascii: "r")
+                    default: continue
+                    }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[run..<index]))
+                    bytes.append(92)
+                    bytes.append(escaped)
+                    run = index + 1
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[run...]))
+            }
+        }
+
+        /// One entry: its line, its listing, fragments and history, its files.
+        mutating func add(_ kind: String, _ id: String, _ entry: Entry) {
+            put("\(kind)\t\(id)\t\(entry.key)\n")
+            if let listing = entry.listing { put("listing\t"); put(listing); put("\n") }
+            for fragment in entry.fragments { put("fragment\t"); putEscaped(fragment); put("\n") }
+            if let history = entry.history { put("history\t"); putEscaped(history); put("\n") }
+            for file in entry.files {
+                put("\t"); put(file.path); put("\t"); put(file.size); put("\t"); put(file.modified); put("\t")
+                put(String(file.inode)); put("\n")
+            }
+        }
+    }
+
+    /// `text` as `CacheLines.putEscaped` writes it.
+    static func escape(_ text: String) -> String {
+        var lines = CacheLines()
+        lines.putEscaped(text)
+        return String(decoding: lines.bytes, as: UTF8.self)
     }
 
     static func unescape(_ text: Substring) -> String {
@@ -316,16 +351,20 @@ package struct BuildCache: Sendable {
     /// partner's two dozen files sit in two or three folders.
     package static func intact(_ entry: Entry, in output: URL) -> Bool {
         let root = output.path
-        var folder = "", descriptor: Int32 = -1
-        defer { if descriptor >= 0 { close(descriptor) } }
+        // The folders opened so far (a partner's files, in path order, go
+        // back and forth between its folder and two or three below it).
+        var opened: [(folder: Substring, descriptor: Int32)] = []
+        defer { for folder in opened { close(folder.descriptor) } }
         for file in entry.files {
             let slash = file.path.utf8.lastIndex(of: UInt8(ascii: "/"))
-            let parent = slash.map { String(file.path[..<$0]) } ?? ""
-            if parent != folder || descriptor < 0 {
-                if descriptor >= 0 { close(descriptor) }
-                folder = parent
+            let parent = slash.map { file.path[..<$0] } ?? ""
+            let descriptor: Int32
+            if let known = opened.first(where: { $0.folder == parent }) {
+                descriptor = known.descriptor
+            } else {
                 descriptor = open(parent.isEmpty ? root : root + "/" + parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
                 guard descriptor >= 0 else { return false }
+                opened.append((parent, descriptor))
             }
             let name = slash.map { String(file.path[file.path.utf8.index(after: $0)...]) } ?? file.path
             var info = stat()

@@ -116,7 +116,9 @@ package struct PartnerStep {
             }
             do {
                 let made = renderer.partnerFiles(context)
-                let files = try made.map { try area.write($0) }
+                // In path order: the manifest and the sitemap, which sort
+                // every path, then find runs already in order.
+                let files = try made.map { try area.write($0) }.sorted { $0.path < $1.path }
                 let listing = renderer.listing(context)
                 outcome.listing = listing
                 outcome.entry = BuildCache.Entry(id: id, key: key, files: files,

@@ -42,6 +42,21 @@ import Testing
         #expect(tree.folders == ["empty", "partners"] + partners + ["x", "x/y"])
     }
 
+    /// The folders a spare holds, from its manifest's paths: every parent
+    /// of every path, whether its neighbours share a folder or not.
+    @Test func theFoldersOfPathsAreEveryParentOfEveryPath() {
+        let paths = ["a.html", "partners/p/charter.html", "partners/p/charts/t.svg", "partners/p/index.html",
+                     "partners/p/qbr/2026-Q1.html", "partners/q/x.md", "program/data/deep/x.json", "partners/p/z.md"]
+        var expected: Set<String> = []
+        for path in paths {
+            var parts = path.split(separator: "/").dropLast()
+            while !parts.isEmpty { expected.insert(parts.joined(separator: "/")); parts = parts.dropLast() }
+        }
+        #expect(StagingArea.folders(of: paths) == expected)
+        #expect(StagingArea.folders(of: paths.sorted()) == expected)
+        #expect(StagingArea.folders(of: ["top.html"]).isEmpty)
+    }
+
     @Test func aMissingFolderHasNoFiles() {
         #expect(OutputWriter.filesBelow(URL(fileURLWithPath: "/nonexistent/partnerbook")).isEmpty)
     }

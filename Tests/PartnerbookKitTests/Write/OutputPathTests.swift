@@ -78,6 +78,24 @@ import PartnerbookModel
         #expect(loaded.diagnosticsByFile["partners/p3.yaml"]?.map(\.message) == ["message 3"])
     }
 
+    @Test func aCacheMadeInBatchesOnEveryCoreIsSavedInOrder() throws {
+        let folder = TemporaryFolder()
+        let url = folder.url.appendingPathComponent(".out.cache")
+        var partners: [String: BuildCache.Entry] = [:]
+        for number in 0..<1_300 {
+            let id = String(format: "p%05d", number)
+            var entry = BuildCache.Entry(id: id, key: "key\(number)", files: [BuildCache.File(path: "partners/\(id)/index.html", size: number)],
+                                         listing: "{\"n\":\(number)}")
+            entry.fragments = ["card\t\(number)\n", "row \\ \(number)", ""]
+            partners[id] = entry
+        }
+        BuildCache(partners: partners).save(to: url)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let ids = text.split(separator: "\n").filter { $0.hasPrefix("partner\t") }.map { $0.split(separator: "\t")[1] }
+        #expect(ids.map(String.init) == partners.keys.sorted(), "every partner once, in ID order")
+        #expect(BuildCache.load(from: url).partners == partners)
+    }
+
     @Test func everyPieceButTheFirstBeginsAnEntryAndTogetherTheyCoverTheFile() throws {
         let folder = TemporaryFolder()
         let url = folder.url.appendingPathComponent(".out.cache")
