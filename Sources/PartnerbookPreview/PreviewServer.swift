@@ -24,6 +24,8 @@ public struct PreviewServer: Sendable {
     let options: Options
     let port: UInt16
     let log: @Sendable (String) -> Void
+    /// The cache between rebuilds.
+    let memory = BuildMemory()
 
     public init(options: Options, port: UInt16, log: @escaping @Sendable (String) -> Void) {
         self.options = options
@@ -78,19 +80,17 @@ public struct PreviewServer: Sendable {
         }
     }
 
+    /// Builds again, keeping the cache in `memory` between builds; the
+    /// browser is told as soon as the new output is in place, before the
+    /// cache is saved for the next build.
     private func rebuild(into state: PreviewState) {
+        var announced = false
         do {
-            let build = try BuildRun(options.build, waiting: log)
-            let report = build.report
-            let text = report.render(.text, pathPrefix: options.contentDisplay)
-            log(text.trimmingCharacters(in: .newlines))
-            if build.written == nil {
-                state.failed(text)
-                log("build has errors: the browser shows them until they are fixed")
-            } else {
-                state.succeeded()
-                log("rebuilt \(build.written!) files")
+            let build = try BuildRun(options.build, waiting: log, memory: memory) { committed in
+                announce(committed, to: state)
+                announced = true
             }
+            if !announced { announce(build, to: state) }
             // What the build freed goes back to the system before the next
             // one: serve's memory is one build's, not the sum of its rebuilds.
             ReleaseMemory.now()
@@ -98,6 +98,19 @@ public struct PreviewServer: Sendable {
             let message = "\(error)"
             log(message)
             state.failed(message)
+        }
+    }
+
+    /// What a build found, to the log and to the browser.
+    private func announce(_ build: BuildRun, to state: PreviewState) {
+        let text = build.report.render(.text, pathPrefix: options.contentDisplay)
+        log(text.trimmingCharacters(in: .newlines))
+        if let written = build.written {
+            state.succeeded()
+            log("rebuilt \(written) files")
+        } else {
+            state.failed(text)
+            log("build has errors: the browser shows them until they are fixed")
         }
     }
 }

@@ -73,7 +73,9 @@ public struct BuildRun {
             return true
         },
         Step(name: "read the cache") { state in
-            if state.configuration.useCache && !state.configuration.pdf { state.old = BuildCache.load(from: state.cacheURL) }
+            if state.configuration.useCache && !state.configuration.pdf {
+                state.old = state.memory?.take(for: state.cacheURL) ?? BuildCache.load(from: state.cacheURL)
+            }
             return true
         },
         Step(name: "digest the inputs") { state in
@@ -111,7 +113,7 @@ public struct BuildRun {
             ReleaseMemory.now()
             return true
         },
-        Step(name: "commit and swap") { state in
+        Step(name: BuildRun.commitStep) { state in
             try state.commit()
             return true
         },
@@ -121,13 +123,23 @@ public struct BuildRun {
         },
     ] }
 
+    /// The step after which the new output is in place.
+    static let commitStep = "commit and swap"
+
     init(report: DiagnosticReport, asOf: Day) {
         self.report = report
         self.asOf = asOf
     }
 
-    public init(_ configuration: BuildConfiguration, progress: BuildProgress? = nil, waiting: @escaping (String) -> Void = { _ in }) throws {
+    /// - Parameters:
+    ///   - memory: where a process that builds again and again keeps the
+    ///     cache between builds (`serve`).
+    ///   - committed: called once the new output is in place, before the
+    ///     cache is saved, with what the build has found and written.
+    public init(_ configuration: BuildConfiguration, progress: BuildProgress? = nil, waiting: @escaping (String) -> Void = { _ in },
+                memory: BuildMemory? = nil, committed: ((BuildRun) -> Void)? = nil) throws {
         var state = BuildState(configuration: configuration, progress: progress, waiting: waiting)
+        state.memory = memory
         var times = StepTimes()
         for step in BuildRun.steps {
             let go: Bool
@@ -139,6 +151,7 @@ public struct BuildRun {
             }
             times.mark(step.name)
             if !go { break }
+            if step.name == BuildRun.commitStep { committed?(state.result) }
         }
         self = state.result
     }
@@ -159,6 +172,7 @@ package struct BuildState {
     var result: BuildRun
     var lock: OutputLock?
     var old = BuildCache()
+    var memory: BuildMemory?
     var digest: InputsDigest?
     var pass: PartnerStep?
     var programEntry: BuildCache.Entry?
@@ -245,5 +259,6 @@ package struct BuildState {
         cache.stamps = digest.stamps
         cache.spare = pass.area?.spare
         cache.save(to: cacheURL)
+        memory?.keep(cache, savedTo: cacheURL)
     }
 }
