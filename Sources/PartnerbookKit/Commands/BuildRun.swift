@@ -74,7 +74,11 @@ public struct BuildRun {
         },
         Step(name: "read the cache") { state in
             if state.configuration.useCache && !state.configuration.pdf {
-                state.old = state.memory?.take(for: state.cacheURL) ?? BuildCache.load(from: state.cacheURL)
+                if let kept = state.memory?.take(for: state.cacheURL) {
+                    (state.old, state.keptListings) = kept
+                } else {
+                    state.old = BuildCache.load(from: state.cacheURL)
+                }
             }
             return true
         },
@@ -173,6 +177,8 @@ package struct BuildState {
     var lock: OutputLock?
     var old = BuildCache()
     var memory: BuildMemory?
+    /// The listings kept in `memory` with the cache it kept.
+    var keptListings: [String: BuildMemory.KeptListing] = [:]
     var digest: InputsDigest?
     var pass: PartnerStep?
     var programEntry: BuildCache.Entry?
@@ -225,8 +231,9 @@ package struct BuildState {
             programEntry = BuildCache.Entry(key: key, files: files)
         }
         paths = pass.entries.flatMap { $0.files.map(\.path) } + programEntry!.files.map(\.path)
-        // The listings are read by the program pages only; the cache keeps their JSON.
-        self.pass?.listings = []
+        // The listings are read by the program pages only; the cache keeps
+        // their JSON (and `memory` the listings themselves, when there is one).
+        if memory == nil { self.pass?.listings = [] }
         old = BuildCache()
     }
 
@@ -259,6 +266,10 @@ package struct BuildState {
         cache.stamps = digest.stamps
         cache.spare = pass.area?.spare
         cache.save(to: cacheURL)
-        memory?.keep(cache, savedTo: cacheURL)
+        if let memory {
+            var listings: [String: BuildMemory.KeptListing] = [:]
+            for (entry, listing) in zip(pass.entries, pass.listings) { listings[entry.id] = .init(key: entry.key, listing: listing) }
+            memory.keep(cache, listings: listings, savedTo: cacheURL)
+        }
     }
 }

@@ -84,6 +84,7 @@ package struct PartnerStep {
         let processor = PartnerProcessor(input)
         let digests = state.digest?.digests ?? [:]
         let old = configuration.useCache && !configuration.pdf && state.digest != nil ? state.old : BuildCache()
+        let kept = old.partners.isEmpty ? [:] : state.keptListings
         let outputURL = state.outputURL
         let repository = state.repository
         let stop = StopFlag()
@@ -99,8 +100,7 @@ package struct PartnerStep {
             let key = digests[file].map { Digest.hex([base, id, $0]) }
             if let key, let area, let entry = old.partners[id], entry.key == key, let json = entry.listing,
                entry.history.map({ $0 == repository.current }) ?? true,
-               var listing = try? JSONDecoder().decode(PartnerListing.self, from: Data(json.utf8)),
-               listing.restore(fragments: entry.fragments),
+               let listing = PartnerStep.listing(kept[id], json: json, fragments: entry.fragments, key: key),
                BuildCache.intact(entry, in: outputURL), entry.files.allSatisfy({ area.reuse($0.path) }) {
                 progress?.partnerDone(files: entry.files.count)
                 return .success(Outcome(id: id, counted: true, parsed: true, diagnostics: old.diagnostics(of: file), key: key,
@@ -158,6 +158,17 @@ package struct PartnerStep {
                 + packets.sorted().map { DocumentPDF.Job(html: $0, identifier: String(fingerprint.suffix(24)) + "-" + ($0 as NSString).lastPathComponent) }
         }
         rendered = done.filter(\.rendered).count
+    }
+}
+
+extension PartnerStep {
+    /// A reused partner's listing: the one kept in memory when it was made
+    /// with this key, else decoded from the cache's JSON and fragments.
+    static func listing(_ kept: BuildMemory.KeptListing?, json: String, fragments: [String], key: String) -> PartnerListing? {
+        if let kept, kept.key == key { return kept.listing }
+        guard var listing = try? JSONDecoder().decode(PartnerListing.self, from: Data(json.utf8)),
+              listing.restore(fragments: fragments) else { return nil }
+        return listing
     }
 }
 

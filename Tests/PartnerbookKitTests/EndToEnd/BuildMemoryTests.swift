@@ -42,12 +42,13 @@ import Testing
         #expect(announced == [first.written] && first.rendered == 4)
 
         for (round, partner) in ["p2", "p0", "p2"].enumerated() {
-            folder.write("content/partners/\(partner).yaml", Fixtures.partner(replacing: "us: Revenue", with: "us: Revenue \(round)"))
+            // The summary shows on the home page's card: a listing kept in memory from before the change must not.
+            folder.write("content/partners/\(partner).yaml", Fixtures.partner(replacing: "A *good* partner.", with: "Changed \(round)."))
             // In the middle round a build by hand replaces the cache file: the kept cache is then not used.
             if round == 1 {
-                folder.write("content/partners/p1.yaml", Fixtures.partner(replacing: "us: Revenue", with: "us: By hand"))
+                folder.write("content/partners/p1.yaml", Fixtures.partner(replacing: "A *good* partner.", with: "By hand."))
                 #expect(try BuildRun(configuration).rendered == 2, "p1 and this round's partner")
-                folder.write("content/partners/\(partner).yaml", Fixtures.partner(replacing: "us: Revenue", with: "us: Again \(round)"))
+                folder.write("content/partners/\(partner).yaml", Fixtures.partner(replacing: "A *good* partner.", with: "Again \(round)."))
             }
             let again = try BuildRun(configuration, memory: memory) { announced.append($0.written) }
             #expect(again.rendered == 1, "round \(round)")
@@ -58,6 +59,8 @@ import Testing
             var expected = try fresh(folder)
             expected[OutputWriter.manifestName] = nil
             #expect(built == expected, "round \(round)")
+            let home = String(decoding: built["index.html"] ?? Data(), as: UTF8.self)
+            #expect(home.contains(round == 1 ? "Again 1." : "Changed \(round)."), "round \(round)")
         }
         #expect(announced.count == 4, "each build announced once, when its output was in place")
     }
@@ -71,7 +74,7 @@ import Testing
         cache.save(to: url)
         let memory = BuildMemory()
         memory.keep(cache, savedTo: url)
-        let taken = try #require(memory.take(for: url))
+        let taken = try #require(memory.take(for: url)).cache
         #expect(taken.partners["p"]?.key == "k")
         #expect(taken.diagnostics(of: "partners/p.yaml").map(\.message) == ["kept"])
         #expect(memory.take(for: url) == nil, "taken out, not shared")
