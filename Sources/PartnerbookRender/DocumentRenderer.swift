@@ -160,14 +160,22 @@ package struct DocumentRenderer: Sendable {
     package func sitemap(of paths: [String]) -> OutputFile {
         var base = program.site.baseURL?.trimmingCharacters(in: .whitespaces) ?? ""
         if !base.isEmpty && !base.hasSuffix("/") { base += "/" }
-        let pages = paths.filter { $0.hasSuffix(".html") }.sorted()
-        let lastModified = asOf.description
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        let html = Array(".html".utf8)
+        let pages = paths.filter { $0.utf8.count >= html.count && $0.utf8.suffix(html.count).elementsEqual(html) }.sorted()
+        // Made as bytes, the base escaped once (escaping goes character by
+        // character): at 10,000 partners the sitemap lists 120,000 pages.
+        var xml = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8)
+        let open = Array("  <url><loc>\(PartnerbookRender.xml(base))".utf8)
+        let close = Array("</loc><lastmod>\(asOf.description)</lastmod></url>\n".utf8)
+        xml.reserveCapacity(xml.count + pages.count * (open.count + close.count + 48))
         for page in pages {
-            xml += "  <url><loc>\(PartnerbookRender.xml(base + page))</loc><lastmod>\(lastModified)</lastmod></url>\n"
+            xml += open
+            var escaped = PartnerbookRender.xml(page)
+            escaped.withUTF8 { xml.append(contentsOf: $0) }
+            xml += close
         }
-        xml += "</urlset>\n"
-        return OutputFile("sitemap.xml", xml)
+        xml += Array("</urlset>\n".utf8)
+        return OutputFile(path: "sitemap.xml", data: Data(xml))
     }
 
     /// Stands where links put their file extension (`{{ext}}`) while a

@@ -100,4 +100,13 @@ import Testing
         let relative = try TestBuild.files(TemporaryFolder.content(["acme": Fixtures.partner]))["sitemap.xml"]
         #expect(relative?.contains("<loc>partners/acme/charter.html</loc>") == true)
     }
+
+    @Test func sitemapEscapesTheBaseURLOnceForEveryPage() throws {
+        let program = Fixtures.program + "\nsite: { base_url: \"https://x.example/a&b/\" }\n"
+        let sitemap = try #require(try TestBuild.files(TemporaryFolder.content(["acme": Fixtures.partner], program: program))["sitemap.xml"])
+        #expect(sitemap.contains("<loc>https://x.example/a&amp;b/partners/acme/charter.html</loc>"))
+        #expect(sitemap.contains("<loc>https://x.example/a&amp;b/index.html</loc>"))
+        #expect(!sitemap.contains("a&b"))
+        #expect(sitemap.hasSuffix("</url>\n</urlset>\n"))
+    }
 }
