@@ -78,6 +78,20 @@ import PartnerbookModel
         #expect(loaded.diagnosticsByFile["partners/p3.yaml"]?.map(\.message) == ["message 3"])
     }
 
+    @Test func aFilesNumbersComeBackWhateverTheirSize() throws {
+        let folder = TemporaryFolder()
+        let url = folder.url.appendingPathComponent(".out.cache")
+        let files = [BuildCache.File(path: "a/b.html", size: 0, modified: 1_764_790_000_123_456_789, inode: 12),
+                     BuildCache.File(path: "a/c d.html", size: Int.max, modified: -5, inode: UInt64.max),
+                     BuildCache.File(path: "é.md", size: 7, modified: Int.min + 1, inode: 0)]
+        BuildCache(partners: ["p": BuildCache.Entry(id: "p", key: "k", files: files)]).save(to: url)
+        #expect(BuildCache.load(from: url).partners["p"]?.files == files)
+        for bad in ["\ta.html\t12x\t1\t2", "\ta.html\t1\t99999999999999999999\t2", "\ta.html\t1\t2", "\ta.html\t-\t1\t2"] {
+            try Data("\(BuildCache.format)\npartner\tp\tk\n\(bad)\n".utf8).write(to: url)
+            #expect(BuildCache.load(from: url).partners.isEmpty, "\(bad)")
+        }
+    }
+
     @Test func aCacheMadeInBatchesOnEveryCoreIsSavedInOrder() throws {
         let folder = TemporaryFolder()
         let url = folder.url.appendingPathComponent(".out.cache")
