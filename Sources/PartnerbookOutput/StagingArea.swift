@@ -96,8 +96,8 @@ package final class StagingArea: Sendable {
             patching = true
             // Most often the spare lists the very files the output does (no
             // partner added or removed since): one set serves both.
-            let sparePaths = manifest == outputManifest ? ownedPaths : OutputWriter.paths(in: manifest)
             spareIsOutput = manifest == outputManifest
+            let sparePaths = spareIsOutput ? ownedPaths : OutputWriter.paths(in: manifest)
             spareOwned = spareIsOutput ? owned : Set(sparePaths)
             spareStale = Set(spare.fresh)
             for path in spare.carried where OutputWriter.isSafeRelativePath(path) { unlink(stagingPath + "/" + path) }
