@@ -23,8 +23,9 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        // renameat2(RENAME_EXCHANGE), which needs _GNU_SOURCE, for the atomic output swap.
-        .target(name: "CAtomicSwap"),
+        // renameat2(RENAME_EXCHANGE) for the atomic output swap, and openat2(RESOLVE_BENEATH) so nothing
+        // below the staging or output folder is reached through a link.
+        .target(name: "CFileSystem"),
         // The pipeline, one target per step; the compiler enforces that each
         // depends only on those before it (ARCHITECTURE.md).
         // Values: the content model, dates and periods, diagnostics and rules. No dependencies.
@@ -53,7 +54,7 @@ let package = Package(
         // Write: the staging folder and swap, the cache, the lock, PDFs, file replacement.
         .target(
             name: "PartnerbookOutput",
-            dependencies: ["PartnerbookModel", "PartnerbookSupport", "CAtomicSwap"]
+            dependencies: ["PartnerbookModel", "PartnerbookSupport", "CFileSystem"]
         ),
         // The commands as library calls: the partner pipeline, build steps, record, sign.
         .target(

@@ -52,7 +52,7 @@ package struct BuildCache: Sendable {
         }
     }
 
-    static let format = "partnerbook-cache-v8"
+    static let format = "partnerbook-cache-v9"
     package var partners: [String: Entry] = [:]
     package var program: Entry?
     /// Digest of every input of the last build (see `BuildRun.inputsDigest`).
@@ -72,13 +72,21 @@ package struct BuildCache: Sendable {
     /// A spare output tree: its folder's name part, the paths it does not
     /// share with the current output (written fresh by the last build), and
     /// the entries in it that a person put there (carried, not written).
+    ///
+    /// Its device and inode are recorded when it is kept: a spare is used
+    /// only while the folder of that name is that very folder (a tree a
+    /// repository brings, or one put in its place, is another folder).
     package struct Spare: Sendable, Equatable {
         package var id: String
+        package var device: UInt64
+        package var inode: UInt64
         package var fresh: [String]
         package var carried: [String]
 
-        package init(id: String, fresh: [String], carried: [String]) {
+        package init(id: String, device: UInt64 = 0, inode: UInt64 = 0, fresh: [String], carried: [String]) {
             self.id = id
+            self.device = device
+            self.inode = inode
             self.fresh = fresh
             self.carried = carried
         }
@@ -90,25 +98,71 @@ package struct BuildCache: Sendable {
     }
 
     /// Reads a cache; anything unreadable is an empty cache (a full build).
-    /// Lines and fields are split on bytes: at ten thousand partners the
-    /// file has some 300,000 lines, and splitting a `String` by characters
-    /// took a second. The lines after the format line are read in pieces on
-    /// every core, each piece starting at a partner's (or the program's)
-    /// first line, and the pieces joined in order.
     package static func load(from url: URL) -> BuildCache {
-        // Bounded, and never a FIFO: a cache that is not a plain file of sane size is no cache.
-        guard let data = try? BoundedFile.read(url.path, limit: 1 << 30, followLinks: false) else { return BuildCache() }
-        let pieces: [Range<Int>]? = data.withUnsafeBytes { bytes in
-            guard let end = bytes.firstIndex(of: UInt8(ascii: "\n")), bytes[..<end].elementsEqual(format.utf8) else { return nil }
-            return entryPieces(bytes, from: end + 1, count: ProcessInfo.processInfo.activeProcessorCount)
+        (try? read(from: url).get()) ?? BuildCache()
+    }
+
+    /// The largest cache read (ten thousand partners make some 60 MB).
+    static let maxBytes = 1 << 30
+
+    /// Why a cache beside the output is not used.
+    package struct Refusal: Error, CustomStringConvertible, Equatable {
+        package var description: String
+        /// Said to the person (a cache someone else made), or not (no cache, an older format).
+        package var isWorthSaying: Bool
+    }
+
+    /// Reads a cache, used only when this user's build made it here: a
+    /// regular file (not a link) owned by this user and writable by no one
+    /// else, whose first line names the format and the file's own device
+    /// and inode. A cache a repository brings (git writes a new file), or one
+    /// copied or put in place by anyone, names another inode and is not
+    /// read past its first line; one git tracks is not read at all. Lines
+    /// and fields are split on bytes: at ten thousand partners the file has
+    /// some 300,000 lines, and splitting a `String` by characters took a
+    /// second. The lines after the format line are read in pieces on every
+    /// core, each piece starting at a partner's (or the program's) first
+    /// line, and the pieces joined in order.
+    package static func read(from url: URL) -> Result<BuildCache, Refusal> {
+        let name = url.lastPathComponent
+        func refuse(_ why: String) -> Result<BuildCache, Refusal> {
+            .failure(Refusal(description: "\(name) \(why); it is not used, and the next build replaces it", isWorthSaying: true))
         }
-        guard let pieces else { return BuildCache() }
+        let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ELOOP { return refuse("is a link") }
+            return .failure(Refusal(description: "no cache", isWorthSaying: false))
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.isRegularFile else { return refuse("is not a regular file") }
+        guard info.isOwnedByThisUser else { return refuse("belongs to another user") }
+        guard !info.isWritableByOthers else { return refuse("may be written by other users") }
+        guard Int(info.st_size) <= maxBytes else {
+            return refuse("is \(info.st_size) bytes, past the limit of \(BoundedFile.describe(maxBytes))")
+        }
+        // The first line, before anything else is read.
+        var head = [UInt8](repeating: 0, count: 128)
+        let headCount = pread(fd, &head, head.count, 0)
+        guard headCount > 0, let end = head[0..<headCount].firstIndex(of: UInt8(ascii: "\n")) else {
+            return .failure(Refusal(description: "not a cache", isWorthSaying: false))
+        }
+        let first = String(decoding: head[0..<end], as: UTF8.self)
+        guard first.hasPrefix(format + "\t") else { return .failure(Refusal(description: "another format", isWorthSaying: false)) }
+        guard first == identityLine(info) else { return refuse("was not written by partnerbook for this output on this machine") }
+        if Git.tracked([name], in: url.deletingLastPathComponent()).contains(name) { return refuse("is tracked by git") }
+        guard let data = try? readAll(fd, size: Int(info.st_size)), data.count == Int(info.st_size) else {
+            return .failure(Refusal(description: "unreadable", isWorthSaying: false))
+        }
+        let pieces: [Range<Int>] = data.withUnsafeBytes { bytes in
+            entryPieces(bytes, from: end + 1, count: ProcessInfo.processInfo.activeProcessorCount)
+        }
         let parsed = Parallel.map(pieces) { piece in
             data.withUnsafeBytes { parse(UnsafeRawBufferPointer(rebasing: $0[piece])) }
         }
         var cache = BuildCache()
         for piece in parsed {
-            guard let piece else { return BuildCache() }
+            guard let piece else { return .failure(Refusal(description: "a line the cache does not write", isWorthSaying: false)) }
             cache.partners.merge(piece.partners) { _, new in new }
             if let program = piece.program { cache.program = program }
             cache.stamps.merge(piece.stamps) { _, new in new }
@@ -118,7 +172,30 @@ package struct BuildCache: Sendable {
             if piece.partnerCount != 0 { cache.partnerCount = piece.partnerCount }
         }
         cache.indexDiagnostics()
-        return cache
+        return .success(cache)
+    }
+
+    /// The first line of a cache file: the format, then the device and inode
+    /// of the file it is written in.
+    static func identityLine(_ info: stat) -> String {
+        "\(format)\t\(UInt64(info.st_dev))\t\(UInt64(info.st_ino))"
+    }
+
+    /// `size` bytes of `fd` from its start.
+    private static func readAll(_ fd: Int32, size: Int) throws -> Data {
+        var data = Data(count: size)
+        let total = data.withUnsafeMutableBytes { buffer -> Int in
+            var total = 0
+            while total < size {
+                let n = pread(fd, buffer.baseAddress! + total, size - total, off_t(total))
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                total += n
+            }
+            return total
+        }
+        data.count = total
+        return data
     }
 
     /// Fills `diagnosticsByFile` from `diagnostics` (a cache read, or kept in memory).
@@ -178,8 +255,8 @@ package struct BuildCache: Sendable {
                 current = (fields[0], fields[1], Entry(id: fields[1], key: fields[2], files: []))
             } else if fields.count == 7, fields[0] == "stamp", let stamp = FileStamp(fields: fields[2...]) {
                 cache.stamps[fields[1]] = stamp
-            } else if fields.count == 2, fields[0] == "spare" {
-                cache.spare = Spare(id: fields[1], fresh: [], carried: [])
+            } else if fields.count == 4, fields[0] == "spare", let device = UInt64(fields[2]), let inode = UInt64(fields[3]) {
+                cache.spare = Spare(id: fields[1], device: device, inode: inode, fresh: [], carried: [])
             } else if fields.count == 2, fields[0] == "spare-fresh", cache.spare != nil {
                 cache.spare?.fresh.append(unescape(Substring(fields[1])))
             } else if fields.count == 2, fields[0] == "spare-carried", cache.spare != nil {
@@ -240,17 +317,30 @@ package struct BuildCache: Sendable {
     /// and building it as one string (then one `Data`) was the build's peak
     /// memory. The partners' lines are made on every core, a batch of
     /// partners at a time, and written in order.
-    package func save(to url: URL) {
-        // `.NAME.tmp-PID.cache`: what a killed build leaves is still ignored as a cache (`.*.cache`).
+    ///
+    /// The temporary file is new (`O_EXCL`, never reached through a link),
+    /// takes `mode` (the output folder's, so a private output keeps a
+    /// private cache), and its first line records its own device and inode.
+    package func save(to url: URL, mode: mode_t = 0o644) {
+        // `.NAME.tmp-PID-RANDOM.cache`: what a killed build leaves is still ignored as a cache (`.*.cache`).
         let name = url.lastPathComponent.hasSuffix(".cache") ? String(url.lastPathComponent.dropLast(".cache".count)) : url.lastPathComponent
-        let temporary = url.deletingLastPathComponent().appendingPathComponent("\(name).tmp-\(getpid()).cache").path
-        guard let file = fopen(temporary, "w") else { return }
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent("\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).cache").path
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode & 0o644)
+        guard fd >= 0 else { return }
+        var info = stat()
+        // The mode asked for, whatever the umask.
+        guard fchmod(fd, mode & 0o644) == 0, fstat(fd, &info) == 0, let file = fdopen(fd, "w") else {
+            close(fd)
+            unlink(temporary)
+            return
+        }
         var failed = false
         func write(_ lines: CacheLines) {
             if !lines.bytes.isEmpty, fwrite(lines.bytes, 1, lines.bytes.count, file) != lines.bytes.count { failed = true }
         }
         var lines = CacheLines()
-        lines.put(BuildCache.format + "\n")
+        lines.put(BuildCache.identityLine(info) + "\n")
         write(lines)
         let ids = partners.keys.sorted()
         let cores = max(ProcessInfo.processInfo.activeProcessorCount, 1), batch = 256
@@ -267,7 +357,7 @@ package struct BuildCache: Sendable {
         if let program { lines.add("program", "-", program) }
         if let inputs { lines.put("inputs\t\(inputs)\n") }
         if let spare {
-            lines.put("spare\t\(spare.id)\n")
+            lines.put("spare\t\(spare.id)\t\(spare.device)\t\(spare.inode)\n")
             for path in spare.fresh { lines.put("spare-fresh\t"); lines.putEscaped(path); lines.put("\n") }
             for path in spare.carried { lines.put("spare-carried\t"); lines.putEscaped(path); lines.put("\n") }
         }
@@ -366,46 +456,27 @@ package struct BuildCache: Sendable {
         }
     }
 
-    /// Whether every file of every entry is still in `output` with the size
-    /// written (checked on every core: a quarter of a million `lstat`s at
-    /// ten thousand partners).
+    /// Whether every file of every entry is still in `output` as written
+    /// (checked on every core: a quarter of a million `lstat`s at ten
+    /// thousand partners).
     package static func intact(_ entries: [Entry], in output: URL) -> Bool {
+        guard let folder = try? OpenFolder(output.path) else { return false }
         let broken = StopFlag()
         _ = Parallel.map(entries) { entry in
-            if !broken.isSet && !intact(entry, in: output) { broken.set() }
+            if !broken.isSet && !intact(entry, in: folder) { broken.set() }
         }
         return !broken.isSet
     }
 
-    /// Whether every file of `entry` is still in `output` as written: the
-    /// same size, modification time and inode.
-    ///
-    /// Each folder is opened once and its files looked up in it
-    /// (`fstatat`), rather than every file's whole path resolved again: a
-    /// partner's two dozen files sit in two or three folders.
-    package static func intact(_ entry: Entry, in output: URL) -> Bool {
-        let root = output.path
-        // The folders opened so far (a partner's files, in path order, go
-        // back and forth between its folder and two or three below it).
-        var opened: [(folder: Substring, descriptor: Int32)] = []
-        defer { for folder in opened { close(folder.descriptor) } }
-        for file in entry.files {
-            let slash = file.path.utf8.lastIndex(of: UInt8(ascii: "/"))
-            let parent = slash.map { file.path[..<$0] } ?? ""
-            let descriptor: Int32
-            if let known = opened.first(where: { $0.folder == parent }) {
-                descriptor = known.descriptor
-            } else {
-                descriptor = open(parent.isEmpty ? root : root + "/" + parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-                guard descriptor >= 0 else { return false }
-                opened.append((parent, descriptor))
-            }
-            let name = slash.map { String(file.path[file.path.utf8.index(after: $0)...]) } ?? file.path
-            var info = stat()
-            guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG,
-                  File(path: file.path, info) == file else { return false }
+    /// Whether every file of `entry` is still below `folder` as written: a
+    /// regular file reached through no link, with the same size,
+    /// modification time and inode.
+    package static func intact(_ entry: Entry, in folder: OpenFolder) -> Bool {
+        let cursor = FolderCursor(folder)
+        return entry.files.allSatisfy { file in
+            guard let info = cursor.status(of: file.path), info.isRegularFile else { return false }
+            return File(path: file.path, info) == file
         }
-        return true
     }
 
     package init(partners: [String: Entry] = [:], program: Entry? = nil, inputs: String? = nil, diagnostics: [Diagnostic] = [], stamps: [String: FileStamp] = [:]) {

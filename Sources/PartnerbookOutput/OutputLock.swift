@@ -30,10 +30,7 @@ public final class OutputLock: Sendable {
         let parent = folder.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         let path = parent.appendingPathComponent(".\(folder.lastPathComponent).lock").path
-        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw OutputError(description: "cannot create the lock file \(path): \(String(cString: strerror(errno)))")
-        }
+        descriptor = try OutputLock.open(path, mode: OutputTarget.internalFileMode(of: folder))
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             let holder = OutputLock.holder(of: descriptor)
             guard errno == EWOULDBLOCK, wait else {
@@ -49,10 +46,47 @@ public final class OutputLock: Sendable {
                 }
             }
         }
-        // Who holds it, for the message another build shows.
-        let pid = Data("\(ProcessInfo.processInfo.processIdentifier)\n".utf8)
-        _ = ftruncate(descriptor, 0)
+        // Who holds it, for the message another build shows: written over
+        // the same bytes every time, never truncated.
+        let pid = Data(String(ProcessInfo.processInfo.processIdentifier).padding(toLength: OutputLock.holderBytes - 1, withPad: " ", startingAt: 0).utf8 + [10])
         _ = pid.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+    }
+
+    /// The lock file holds a process ID in this many bytes; a longer file is no lock file.
+    static let holderBytes = 24
+
+    /// Opens (or makes) the lock file: never through a link, and only a
+    /// regular file of this user's with no other name and no more than a
+    /// process ID in it (a repository can bring a `.Output.lock` that is a
+    /// link to `~/.bashrc`, or a file of its own: neither is opened for writing).
+    private static func open(_ path: String, mode: mode_t) throws -> Int32 {
+        let fd = Glibc.open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, mode)
+        guard fd >= 0 else {
+            if errno == ELOOP {
+                throw OutputError(description: "the lock file \(path) is a link; partnerbook does not write through it: remove it and build again")
+            }
+            throw OutputError(description: "cannot create the lock file \(path): \(String(cString: strerror(errno)))")
+        }
+        var info = stat()
+        let problem: String?
+        if fstat(fd, &info) != 0 {
+            problem = "cannot be read: \(String(cString: strerror(errno)))"
+        } else if !info.isRegularFile {
+            problem = "is not a regular file"
+        } else if !info.isOwnedByThisUser {
+            problem = "belongs to another user"
+        } else if info.st_nlink != 1 {
+            problem = "has other names (hard links)"
+        } else if Int(info.st_size) > holderBytes {
+            problem = "holds more than a process ID"
+        } else {
+            problem = nil
+        }
+        if let problem {
+            close(fd)
+            throw OutputError(description: "the lock file \(path) \(problem), so it is not one partnerbook made; it is left as it is: remove it and build again")
+        }
+        return fd
     }
 
     deinit {
@@ -61,7 +95,7 @@ public final class OutputLock: Sendable {
     }
 
     private static func holder(of descriptor: Int32) -> String? {
-        var buffer = [UInt8](repeating: 0, count: 32)
+        var buffer = [UInt8](repeating: 0, count: holderBytes)
         let count = pread(descriptor, &buffer, buffer.count, 0)
         guard count > 0 else { return nil }
         let text = String(decoding: buffer[0..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)

@@ -50,4 +50,13 @@ public enum OutputTarget {
         let base = current.resolvingSymlinksInPath().standardizedFileURL.path
         return tail.isEmpty ? base : (base == "/" ? "" : base) + "/" + tail.joined(separator: "/")
     }
+
+    /// The mode of what a build keeps beside `output` (the cache, the lock):
+    /// the output folder's read permissions, written by its owner alone, so
+    /// a private output keeps private internals.
+    package static func internalFileMode(of output: URL) -> mode_t {
+        var info = stat()
+        guard lstat(output.standardizedFileURL.path, &info) == 0 else { return 0o644 }
+        return (info.st_mode & 0o444) | 0o200
+    }
 }

@@ -22,17 +22,15 @@ public struct OutputError: Error, CustomStringConvertible {
 public enum OutputWriter {
     public static let manifestName = ".partnerbook-manifest"
 
-    /// The manifest of the output at `output` (the paths the tool wrote), read
-    /// bounded and only when it is a regular file; nil when there is none.
-    package static func manifest(of output: URL) -> [String]? {
-        manifestData(of: output).map(paths)
-    }
+    /// The largest manifest read (a quarter of a million paths make some 10 MB).
+    static let maxManifestBytes = 256 << 20
 
-    /// The manifest's bytes, when it is a regular file of UTF-8 text.
-    package static func manifestData(of output: URL) -> Data? {
-        guard let data = try? BoundedFile.read(output.appendingPathComponent(manifestName).path, limit: 256 << 20, followLinks: false),
-              String(validating: data, as: UTF8.self) != nil else { return nil }
-        return data
+    /// The manifest of the output at `output` (the paths the tool wrote), read
+    /// bounded, only when it is a regular file reached through no link, and
+    /// only when every path it lists lies inside the folder; nil otherwise.
+    package static func manifest(of output: URL) -> [String]? {
+        guard let folder = try? OpenFolder(output.standardizedFileURL.path) else { return nil }
+        return (try? StagingArea.manifest(in: folder, display: output.path))?.paths
     }
 
     /// The paths a manifest's bytes list, one per line.
@@ -58,14 +56,11 @@ public enum OutputWriter {
         try area.commit(paths: files.map(\.path), finish: finish)
     }
 
-    /// Writes bytes with plain POSIX calls. Foundation's `Data.write` syncs
-    /// every file to disk; the swap makes the whole tree appear at once, so
-    /// per-file syncs only cost time.
+    /// Writes bytes with plain POSIX calls into `fd` (a file just made).
+    /// Foundation's `Data.write` syncs every file to disk; the swap makes
+    /// the whole tree appear at once, so per-file syncs only cost time.
     @discardableResult
-    package static func writeFile(_ data: Data, to path: String) throws -> stat {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw OutputError(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
+    package static func write(_ data: Data, to fd: Int32, path: String) throws -> stat {
         try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             var offset = 0
             while offset < buffer.count {
@@ -82,21 +77,21 @@ public enum OutputWriter {
         return info
     }
 
+    /// Writes `data` to a new file at `path` (nothing may stand there; a link is never followed).
+    @discardableResult
+    package static func writeNewFile(_ data: Data, to path: String) throws -> stat {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw OutputError(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        return try write(data, to: fd, path: path)
+    }
+
     /// Files below `folder` (everything but folders), as sorted relative
     /// paths; links are listed, not followed. Read with `readdir`, which says
     /// what each entry is without a `stat` per file; a folder with many
     /// subfolders (the partners) has them read in parallel.
     static func filesBelow(_ folder: URL) -> [String] {
         FolderWalk.files(below: folder.path).sorted()
-    }
-
-    /// `relative` below `base`, with its missing parents.
-    static func makeFolderTree(_ base: String, _ relative: String) throws {
-        var path = base
-        for part in relative.split(separator: "/") {
-            path += "/" + part
-            try makeFolder(path)
-        }
     }
 
     /// One folder (its parent must exist); an existing folder is fine, anything else there is not.
@@ -107,14 +102,16 @@ public enum OutputWriter {
         throw OutputError(description: "cannot create the folder \(path): \(String(cString: strerror(errno)))")
     }
 
-    /// Not empty, not absolute, and no part empty, `.` or `..`. Read byte by
+    /// Not empty, not absolute, no part empty, `.` or `..`, and no control
+    /// character (a newline would split the manifest's lines). Read byte by
     /// byte: it runs for each of a quarter of a million paths in a build.
     static func isSafeRelativePath(_ path: String) -> Bool {
         var path = path
         return path.withUTF8 { bytes in
             let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
             var partStart = 0
-            for index in 0...bytes.count where index == bytes.count || bytes[index] == slash {
+            for index in 0...bytes.count where index == bytes.count || bytes[index] < 0x20 || bytes[index] == 0x7F || bytes[index] == slash {
+                if index < bytes.count && bytes[index] != slash { return false }
                 let length = index - partStart
                 if length == 0 { return false }
                 if length <= 2 && bytes[partStart] == dot && (length == 1 || bytes[partStart + 1] == dot) { return false }

@@ -1,42 +1,58 @@
-import CAtomicSwap
+import CFileSystem
 import Foundation
 import Synchronization
 #if canImport(Glibc)
 import Glibc
+#endif
 import PartnerbookModel
 import PartnerbookSupport
-#endif
 
 /// A build in progress: files go into a staging folder beside the output,
 /// and `commit` swaps it in whole. Safe to write distinct paths from several
 /// threads at once.
 ///
+/// Nothing below the staging folder or the output folder is reached through
+/// a link: both are held open (`OpenFolder`) and every file and folder is
+/// made, opened, linked and removed relative to them without following one.
+/// The staging folder is private to this user (mode 0700) until the commit
+/// gives it the output folder's mode.
+///
 /// With `keepSpare`, the previous output is not removed after the swap but
-/// kept beside the output as a spare tree (`.NAME.spare-ID`), and the next
-/// build patches it in place instead of starting from an empty folder: the
-/// spare's files that the output shares (hard links: every file the last
-/// build reused) are already right, so only the files the last build wrote
-/// fresh, the files this build writes, and the files no longer in the output
-/// are touched. A quarter of a million unchanged files then cost nothing. The
-/// spare is claimed by renaming it to the staging name, so a build killed
-/// while patching leaves only a staging folder, removed by the next build;
-/// the output itself is only ever replaced by the atomic exchange.
+/// kept beside the output as a spare tree (`.NAME.spare-ID`, mode 0700), and
+/// the next build patches it in place instead of starting from an empty
+/// folder: the spare's files that the output shares (hard links: every file
+/// the last build reused) are already right, so only the files the last
+/// build wrote fresh, the files this build writes, and the files no longer
+/// in the output are touched. A quarter of a million unchanged files then
+/// cost nothing. A spare is patched only when it is the very folder the
+/// last build kept (the device and inode the cache recorded), owned by this
+/// user, untracked by git, with every folder of its manifest a real folder
+/// of this user's that nobody else may write; a file in it counts as the
+/// output's only when it is the inode the cache recorded. It is claimed by
+/// renaming it to the staging name, so a build killed while patching leaves
+/// only a staging folder, removed by the next build; the output itself is
+/// only ever replaced by the atomic exchange.
 package final class StagingArea: Sendable {
     let output: URL
     let staging: URL
-    /// `output` and `staging` as plain paths: joined with strings in the hot
-    /// paths (`URL.appendingPathComponent` asks the file system whether each
-    /// name is a folder).
+    /// `output` and `staging` as plain paths, for messages and the swap.
     private let outputPath: String
     private let stagingPath: String
+    /// The staging folder and the output as it was (nil when there was none), held open.
+    private let root: OpenFolder
+    private let previous: OpenFolder?
     private let force: Bool
     private let existed: Bool
+    /// The output folder's mode and owner when it existed, kept by the new output.
+    private let outputMode: mode_t?
+    private let outputOwner: (uid: uid_t, gid: gid_t)?
     /// Files of the current output that the tool wrote (from its manifest).
     let owned: Set<String>
+    /// The folders that hold them: the tool's own, not kept when they hold nothing of the new output.
+    private let ownedFolders: Set<String>
     /// Folders made in the staging folder so far, and entries not carried over.
     private struct Made {
         var folders: Set<String> = []
-        package var skipped: [String] = []
         /// Paths written here (not linked): the new spare does not share them.
         var fresh: [String] = []
         /// Entries a person put into the output, carried over.
@@ -69,15 +85,20 @@ package final class StagingArea: Sendable {
         StagingArea.removeLeftovers(of: name, in: parent, keeping: spare.map { ".\(name).spare-\($0.id)" })
         self.keepSpare = keepSpare
 
-        var isDirectory: ObjCBool = false
-        existed = fm.fileExists(atPath: self.output.path, isDirectory: &isDirectory)
-        if existed && !isDirectory.boolValue {
+        var info = stat()
+        existed = lstat(self.output.path, &info) == 0
+        if existed && !info.isFolder {
             throw OutputError(description: "'\(self.output.path)' exists and is not a folder")
         }
-        let outputManifest = OutputWriter.manifestData(of: self.output)
+        outputMode = existed ? info.st_mode & 0o7777 : nil
+        outputOwner = existed ? (info.st_uid, info.st_gid) : nil
+        let outputFolder = existed ? try OpenFolder(self.output.path) : nil
+        previous = outputFolder
+        let display = self.output.path
+        let outputManifest = try outputFolder.flatMap { try StagingArea.manifest(in: $0, display: display) }
         var ownedPaths: [String] = []
         if let outputManifest {
-            ownedPaths = OutputWriter.paths(in: outputManifest)
+            ownedPaths = outputManifest.paths
             owned = Set(ownedPaths)
         } else {
             if existed, !((try? fm.contentsOfDirectory(atPath: self.output.path)) ?? []).isEmpty, !force {
@@ -85,42 +106,94 @@ package final class StagingArea: Sendable {
             }
             owned = []
         }
+        ownedFolders = StagingArea.folders(of: ownedPaths)
         staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
         outputPath = self.output.path
         stagingPath = staging.path
         // Claim the spare: it becomes the staging folder (one rename), and its
         // manifest says which files it holds.
-        let spareFolder = spare.map { parent.appendingPathComponent(".\(name).spare-\($0.id)") }
-        if let spare, let spareFolder, existed, !owned.isEmpty, rename(spareFolder.path, staging.path) == 0,
-           let manifest = OutputWriter.manifestData(of: staging) {
+        if let spare, existed, !owned.isEmpty,
+           let claimed = StagingArea.claim(spare, in: parent, name: name, as: staging, outputManifest: outputManifest) {
+            root = claimed.root
             patching = true
-            // Most often the spare lists the very files the output does (no
-            // partner added or removed since): one set serves both.
-            spareIsOutput = manifest == outputManifest
-            let sparePaths = spareIsOutput ? ownedPaths : OutputWriter.paths(in: manifest)
-            spareOwned = spareIsOutput ? owned : Set(sparePaths)
+            spareIsOutput = claimed.isOutput
+            let sparePaths = claimed.isOutput ? ownedPaths : claimed.paths
+            spareOwned = claimed.isOutput ? owned : Set(sparePaths)
             spareStale = Set(spare.fresh)
-            for path in spare.carried where OutputWriter.isSafeRelativePath(path) { unlink(stagingPath + "/" + path) }
-            unlink(stagingPath + "/" + OutputWriter.manifestName)
-            // In the manifest's order (sorted): a folder's files one after another.
-            made.withLock { $0.folders = StagingArea.folders(of: sparePaths) }
+            for path in spare.carried where OutputWriter.isSafeRelativePath(path) { root.remove(path) }
+            root.remove(OutputWriter.manifestName)
+            made.withLock { $0.folders = claimed.folders }
             return
         }
-        if let spareFolder, fm.fileExists(atPath: spareFolder.path) { StagingArea.removeDetached(spareFolder) }
-        if fm.fileExists(atPath: staging.path) {
-            // A spare claimed without a manifest: moved aside first, so its
-            // removal in the background never reaches the staging folder made next.
-            StagingArea.trashInBackground(staging, name: name)
+        if let spare {
+            let folder = parent.appendingPathComponent(".\(name).spare-\(spare.id)")
+            if StagingArea.isOwnFolder(folder.path) { StagingArea.removeDetached(folder) }
         }
         patching = false
         spareOwned = []
         spareIsOutput = false
         spareStale = []
-        do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-        } catch {
-            throw OutputError(description: "cannot create a staging folder beside the output: \(error.localizedDescription)")
+        guard mkdir(stagingPath, 0o700) == 0 else {
+            throw OutputError(description: "cannot create a staging folder beside the output: \(OpenFolder.lastError)")
         }
+        root = try OpenFolder(stagingPath)
+    }
+
+    /// A manifest's paths (sorted, as written), read bounded from below `folder`; nil when
+    /// there is none. A manifest that lists a path outside the folder is refused: partnerbook never wrote it.
+    static func manifest(in folder: OpenFolder, display: String) throws -> (data: Data, paths: [String])? {
+        let fd = folder.open(OutputWriter.manifestName, O_RDONLY | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.isRegularFile, Int(info.st_size) <= OutputWriter.maxManifestBytes,
+              let data = try? BoundedFile.read(descriptor: fd, size: Int(info.st_size)),
+              String(validating: data, as: UTF8.self) != nil else { return nil }
+        let paths = OutputWriter.paths(in: data)
+        if let bad = paths.first(where: { !OutputWriter.isSafeRelativePath($0) }) {
+            throw OutputError(description: "'\(display)/\(OutputWriter.manifestName)' lists \(bad.debugDescription), which is not a path inside that folder: partnerbook did not write this manifest. Remove it (and look at what else is in the folder), or build into another folder")
+        }
+        return (data, paths)
+    }
+
+    /// The spare named by the last build's cache, renamed to `staging`, when
+    /// it can be trusted; nil otherwise (a spare that was renamed is then moved aside).
+    private static func claim(_ spare: BuildCache.Spare, in parent: URL, name: String, as staging: URL,
+                              outputManifest: (data: Data, paths: [String])?)
+        -> (root: OpenFolder, paths: [String], isOutput: Bool, folders: Set<String>)? {
+        let spareName = ".\(name).spare-\(spare.id)"
+        let folder = parent.appendingPathComponent(spareName)
+        var info = stat()
+        guard lstat(folder.path, &info) == 0, info.isFolder, info.isOwnedByThisUser,
+              UInt64(info.st_dev) == spare.device, UInt64(info.st_ino) == spare.inode,
+              Git.tracked([spareName], in: parent).isEmpty,
+              rename(folder.path, staging.path) == 0 else { return nil }
+        func reject() -> (root: OpenFolder, paths: [String], isOutput: Bool, folders: Set<String>)? {
+            if isOwnFolder(staging.path) { trashInBackground(staging, name: name) }
+            return nil
+        }
+        // The folder renamed is the one checked (not one put there in between); nobody else enters it now.
+        guard let root = try? OpenFolder(staging.path), let opened = root.status, opened.isOwnedByThisUser,
+              UInt64(opened.st_dev) == spare.device, UInt64(opened.st_ino) == spare.inode, fchmod(root.descriptor, 0o700) == 0,
+              let manifest = try? StagingArea.manifest(in: root, display: staging.path) else { return reject() }
+        // Most often the spare lists the very files the output does (no
+        // partner added or removed since): one list serves both.
+        let isOutput = manifest.data == outputManifest?.data
+        let paths = isOutput ? (outputManifest?.paths ?? []) : manifest.paths
+        let folders = StagingArea.folders(of: paths)
+        // Parents before children: each folder is checked through parents already checked.
+        for path in folders.sorted() {
+            guard lstat(staging.path + "/" + path, &info) == 0, info.isFolder, info.isOwnedByThisUser, !info.isWritableByOthers else {
+                return reject()
+            }
+        }
+        return (root, paths, isOutput, folders)
+    }
+
+    /// Whether `path` is a real folder (not a link) of this user's.
+    static func isOwnFolder(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.isFolder && info.isOwnedByThisUser
     }
 
     /// The folders that hold `paths` and their parents. Split on bytes, and
@@ -146,7 +219,10 @@ package final class StagingArea: Sendable {
 
     private func ensureFolder(of path: String) throws {
         guard let slash = path.lastIndex(of: "/") else { return }
-        let folder = String(path[..<slash])
+        try ensure(folder: String(path[..<slash]))
+    }
+
+    private func ensure(folder: String) throws {
         // Made while the set is held: a thread that finds the folder listed
         // never writes into it before it exists (program pages are written
         // side by side into the same folders).
@@ -156,60 +232,88 @@ package final class StagingArea: Sendable {
     }
 
     /// One mkdir, and the parents' only when they are missing (another thread
-    /// may be making a shared parent at the same moment: EEXIST is success).
+    /// may be making a shared parent at the same moment: a folder already
+    /// there is success, a link or file there is not).
     private func makeFolder(_ folder: String) throws {
-        if mkdir(stagingPath + "/" + folder, 0o755) == 0 || errno == EEXIST { return }
+        if root.makeFolder(folder) || isFolderHere(folder) { return }
         if errno == ENOENT, let slash = folder.lastIndex(of: "/") {
             try makeFolder(String(folder[..<slash]))
-            if mkdir(stagingPath + "/" + folder, 0o755) == 0 || errno == EEXIST { return }
+            if root.makeFolder(folder) || isFolderHere(folder) { return }
         }
-        throw OutputError(description: "cannot create \(folder) in the staging folder: \(String(cString: strerror(errno)))")
+        throw OutputError(description: "cannot create \(folder) in the staging folder: \(OpenFolder.lastError)")
+    }
+
+    /// After a failed mkdir: whether a real folder stands at `folder` (errno kept otherwise).
+    private func isFolderHere(_ folder: String) -> Bool {
+        guard errno == EEXIST else { return false }
+        if root.status(of: folder)?.isFolder == true { return true }
+        errno = EEXIST
+        return false
     }
 
     /// Writes one file; returns its record for the cache (stamped once written).
     @discardableResult
     package func write(_ file: OutputFile) throws -> BuildCache.File {
         guard OutputWriter.isSafeRelativePath(file.path) else {
-            throw OutputError(description: "refusing to write outside the output folder: \(file.path)")
+            throw OutputError(description: "refusing to write outside the output folder: \(file.path.debugDescription)")
         }
         try ensureFolder(of: file.path)
-        // A reused file is a hard link to the previous output: unlink first, so
-        // writing never reaches the old file through the shared inode.
-        let path = stagingPath + "/" + file.path
-        unlink(path)
-        let written = BuildCache.File(path: file.path, try OutputWriter.writeFile(file.data, to: path))
+        // Always a new file: what stands at the path (a reused file is a hard
+        // link to the previous output's) is removed, never written through.
+        var fd = root.open(file.path, O_WRONLY | O_CREAT | O_EXCL)
+        if fd < 0 && errno == EEXIST {
+            root.remove(file.path)
+            fd = root.open(file.path, O_WRONLY | O_CREAT | O_EXCL)
+        }
+        guard fd >= 0 else { throw OutputError(description: "cannot create \(file.path) in the staging folder: \(OpenFolder.lastError)") }
+        defer { close(fd) }
+        let written = BuildCache.File(path: file.path, try OutputWriter.write(file.data, to: fd, path: file.path))
         if keepSpare { made.withLock { $0.fresh.append(file.path) } }
         return written
     }
 
-    /// Reuses a file the previous build wrote (its size already checked with
-    /// `BuildCache.intact`): a hard link, so no bytes are copied. False when
-    /// it cannot be reused.
-    package func reuse(_ path: String) -> Bool {
-        guard owned.contains(path), OutputWriter.isSafeRelativePath(path) else { return false }
-        // The spare already holds this very file (the same inode as the output's).
-        if patching && spareOwned.contains(path) && !spareStale.contains(path) { return true }
-        do { try ensureFolder(of: path) } catch { return false }
-        if patching { unlink(stagingPath + "/" + path) }
-        return link(outputPath + "/" + path, stagingPath + "/" + path) == 0
+    /// Reuses files the previous build wrote, as the cache recorded them:
+    /// each must be the very file written (a regular file, reached through
+    /// no link, with the recorded inode, size and modification time), in the
+    /// spare being patched or else in the output, whence it is hard-linked
+    /// (no bytes are copied). False when one cannot be reused; the caller
+    /// then writes them all.
+    package func reuse(_ files: [BuildCache.File]) -> Bool {
+        let inSpare = patching ? FolderCursor(root) : nil
+        let inOutput = previous.map(FolderCursor.init)
+        let here = FolderCursor(root)
+        for file in files {
+            let path = file.path
+            guard owned.contains(path), OutputWriter.isSafeRelativePath(path) else { return false }
+            if let inSpare, spareOwned.contains(path), !spareStale.contains(path),
+               let info = inSpare.status(of: path), info.isRegularFile, BuildCache.File(path: path, info) == file {
+                continue
+            }
+            guard let inOutput, let info = inOutput.status(of: path), info.isRegularFile, BuildCache.File(path: path, info) == file,
+                  let source = inOutput.parent(of: path), (try? ensureFolder(of: path)) != nil,
+                  let target = here.parent(of: path) else { return false }
+            if patching { unlinkat(target.descriptor, target.name, 0) }
+            guard linkat(source.descriptor, source.name, target.descriptor, target.name, 0) == 0 else { return false }
+        }
+        return true
     }
 
     /// The spare `commit` kept for the next build, if it kept one.
     package var spare: BuildCache.Spare? { kept.withLock { $0 } }
 
-    /// Entries of the previous output that were not carried over (sockets and
-    /// devices, which are not copied), for the command to say so.
-    package var skipped: [String] { made.withLock { $0.skipped } }
-
     /// Carries over the files a person put into the output, writes the
     /// manifest of `paths`, runs `finish` in the staging folder, and swaps.
     ///
-    /// What a person put there is carried without being read through: a
-    /// regular file is hard-linked (copied across file systems), a link is
-    /// made again as the same link, a FIFO is made again as a FIFO; a socket
-    /// or device is not carried (and listed in `skipped`). Every folder of the
-    /// previous output is there again with its mode, empty ones included,
-    /// and the output folder keeps its own mode.
+    /// What a person put there is carried without being read through and
+    /// with its owner: a regular file is hard-linked, a link is made again
+    /// as the same link, a FIFO is made again as a FIFO, every folder a
+    /// person made comes back with its mode, empty ones included, and the
+    /// output folder keeps its own mode. Nothing a person put there is
+    /// deleted or taken over: a socket or device (which cannot be carried),
+    /// an entry whose owner cannot be kept, or a file where this build
+    /// writes one stops the build with the output as it was, `--force` or
+    /// not. The tool's own folders that hold nothing any more (a removed
+    /// partner's) are not kept.
     package func commit(paths: [String], finish: (URL) throws -> [String] = { _ in [] }) throws {
         do {
             // Most often the new output lists the very files the old one
@@ -219,28 +323,32 @@ package final class StagingArea: Sendable {
             let newPaths = sameFiles ? owned : Set(paths)
             if patching && !(sameFiles && spareIsOutput) {
                 // The spare's files the new output no longer has.
-                for path in spareOwned where !newPaths.contains(path) { unlink(stagingPath + "/" + path) }
+                for path in spareOwned where !newPaths.contains(path) { root.remove(path) }
             }
-            if existed {
+            // The folders the new output's files need; the tool's other folders are not kept.
+            var needed = sameFiles ? ownedFolders : StagingArea.folders(of: paths)
+            if existed, let previous {
                 let owned = self.owned
-                let previous = FolderWalk.tree(below: outputPath) { !owned.contains($0) && $0 != OutputWriter.manifestName }
-                for path in previous.files.sorted() {
+                let before = FolderWalk.tree(below: outputPath) { !owned.contains($0) && $0 != OutputWriter.manifestName }
+                let from = FolderCursor(previous)
+                for path in before.files.sorted() {
                     if newPaths.contains(path) {
-                        if force {
-                            made.withLock { $0.carried.append(path) }
-                            continue
-                        }
-                        throw OutputError(description: "'\(path)' in the output folder was not written by partnerbook and would be overwritten; move it or pass --force")
+                        throw OutputError(description: "'\(outputPath)/\(path)' was not written by partnerbook and this build writes a file there; it is not replaced, --force or not: move it elsewhere and build again")
                     }
                     try ensureFolder(of: path)
-                    try carry(path)
+                    try carry(path, from: from)
                 }
-                try keepFolders(previous.folders)
+                needed.formUnion(StagingArea.folders(of: made.withLock { $0.carried }))
+                needed.formUnion(try keepFolders(before.folders, needed: needed))
             }
+            if patching { removeEmptyFolders(keeping: needed) }
+            try keepOwnerAndMode()
             let extra = try finish(staging)
-            let manifest = staging.appendingPathComponent(OutputWriter.manifestName).path
-            unlink(manifest)
-            try OutputWriter.writeFile(Data(((paths + extra).sorted().joined(separator: "\n") + "\n").utf8), to: manifest)
+            root.remove(OutputWriter.manifestName)
+            let fd = root.open(OutputWriter.manifestName, O_WRONLY | O_CREAT | O_EXCL)
+            guard fd >= 0 else { throw OutputError(description: "cannot write the manifest: \(OpenFolder.lastError)") }
+            defer { close(fd) }
+            try OutputWriter.write(Data(((paths + extra).sorted().joined(separator: "\n") + "\n").utf8), to: fd, path: OutputWriter.manifestName)
             if keepSpare { made.withLock { $0.fresh += extra + [OutputWriter.manifestName] } }
             try swap(paths: paths.count + extra.count)
         } catch {
@@ -256,41 +364,110 @@ package final class StagingArea: Sendable {
     }
 
     /// One entry a person put into the output, into the staging folder, never read through.
-    private func carry(_ path: String) throws {
-        let from = outputPath + "/" + path, to = stagingPath + "/" + path
-        var info = stat()
-        guard lstat(from, &info) == 0 else { return }
-        if patching { unlink(to) }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG:
-            if link(from, to) != 0 { try FileManager.default.copyItem(atPath: from, toPath: to) }
-        case S_IFLNK:
-            let target = try FileManager.default.destinationOfSymbolicLink(atPath: from)
-            guard symlink(target, to) == 0 else { throw OutputError(description: "cannot carry the link \(path): \(String(cString: strerror(errno)))") }
-        case S_IFIFO:
-            guard mkfifo(to, info.st_mode & 0o7777) == 0 else { throw OutputError(description: "cannot carry the FIFO \(path): \(String(cString: strerror(errno)))") }
-        default:
-            made.withLock { $0.skipped.append(path) }
-            return
+    private func carry(_ path: String, from: FolderCursor) throws {
+        guard let source = from.parent(of: path) else {
+            throw OutputError(description: "cannot carry \(path) into the new output: \(OpenFolder.lastError)")
         }
-        made.withLock { $0.carried.append(path) }
+        var info = stat()
+        guard fstatat(source.descriptor, source.name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return }
+        let made = root.inParent(of: path) { folder, name -> String? in
+            if patching { unlinkat(folder, name, 0) }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG:
+                // The same file under a second name: its owner, mode and bytes stay its own.
+                return linkat(source.descriptor, source.name, folder, name, 0) == 0 ? nil
+                    : "cannot keep the file (\(OpenFolder.lastError)); partnerbook does not copy what it did not write"
+            case S_IFLNK:
+                var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+                let count = readlinkat(source.descriptor, source.name, &buffer, buffer.count - 1)
+                guard count >= 0 else { return "cannot read the link: \(OpenFolder.lastError)" }
+                buffer[count] = 0
+                guard symlinkat(buffer, folder, name) == 0 else { return "cannot make the link again: \(OpenFolder.lastError)" }
+            case S_IFIFO:
+                guard mkfifoat(folder, name, info.st_mode & 0o7777) == 0 else { return "cannot make the FIFO again: \(OpenFolder.lastError)" }
+            default:
+                return "is a socket or device, which cannot be carried into the new output, and partnerbook does not delete what it did not write"
+            }
+            return StagingArea.keepOwner(folder, name, info)
+        }
+        guard let made else { throw OutputError(description: "cannot carry \(path) into the new output: \(OpenFolder.lastError)") }
+        if let problem = made {
+            throw OutputError(description: "'\(outputPath)/\(path)' \(problem): move it out of the output folder, or build into another folder")
+        }
+        self.made.withLock { $0.carried.append(path) }
     }
 
-    /// Every folder of the previous output again, with its mode (empty folders
-    /// a person made stay; a folder kept private stays private).
-    private func keepFolders(_ folders: [String]) throws {
+    /// Gives the entry `name` in `folder` (just made) the owner `info` has;
+    /// nil when it has it, else why it cannot.
+    private static func keepOwner(_ folder: Int32, _ name: String, _ info: stat) -> String? {
+        var now = stat()
+        guard fstatat(folder, name, &now, AT_SYMLINK_NOFOLLOW) == 0 else { return "cannot be read back: \(OpenFolder.lastError)" }
+        if now.st_uid == info.st_uid && now.st_gid == info.st_gid { return nil }
+        if fchownat(folder, name, info.st_uid, info.st_gid, AT_SYMLINK_NOFOLLOW) == 0 { return nil }
+        return "belongs to user \(info.st_uid), group \(info.st_gid), and the new output could not keep that owner (partnerbook does not take over what it did not write)"
+    }
+
+    /// Every folder a person made in the previous output again, with its
+    /// mode and owner (empty folders stay; a folder kept private stays
+    /// private), and the tool's own folders that the new output `needed`
+    /// with the mode a person gave them. Returns the folders kept.
+    private func keepFolders(_ folders: [String], needed: Set<String>) throws -> Set<String> {
         var info = stat()
-        let madeFolders = made.withLock { $0.folders }
+        var kept: Set<String> = []
         for folder in folders {
-            guard lstat(outputPath + "/" + folder, &info) == 0 else { continue }
+            guard lstat(outputPath + "/" + folder, &info) == 0, info.isFolder else { continue }
+            let isOwn = ownedFolders.contains(folder)
+            // The tool's folder that holds nothing of the new output (a removed partner's): not kept.
+            if isOwn && !needed.contains(folder) { continue }
+            kept.insert(folder)
             let mode = info.st_mode & 0o7777
             // Most folders are the build's own, already made with the usual mode: nothing to do.
-            if madeFolders.contains(folder) && mode == 0o755 { continue }
-            try OutputWriter.makeFolderTree(stagingPath, folder)
-            chmod(stagingPath + "/" + folder, mode)
+            if isOwn && mode == 0o755 && info.isOwnedByThisUser { continue }
+            try ensure(folder: folder)
+            let problem = root.inParent(of: folder) { parent, name -> String? in
+                let fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                guard fd >= 0 else { return "cannot be made again: \(OpenFolder.lastError)" }
+                defer { close(fd) }
+                fchmod(fd, mode)
+                return StagingArea.keepOwner(parent, name, info)
+            }
+            if let problem = problem ?? "cannot be made again" {
+                throw OutputError(description: "the folder '\(outputPath)/\(folder)' \(problem): move it out of the output folder, or build into another folder")
+            }
         }
-        if lstat(outputPath, &info) == 0 { chmod(stagingPath, info.st_mode & 0o7777) }
+        return kept
     }
+
+    /// The spare's folders that hold nothing of the new output and are no
+    /// person's, deepest first (a removed partner's `partners/ID/charts`).
+    private func removeEmptyFolders(keeping needed: Set<String>) {
+        let folders = made.withLock { $0.folders }
+        for folder in folders.subtracting(needed).sorted(by: >) {
+            _ = root.inParent(of: folder) { parent, name in unlinkat(parent, name, AT_REMOVEDIR) }
+        }
+    }
+
+    /// The staging folder takes the output folder's mode and owner (a new
+    /// output: the mode the umask gives a new folder).
+    private func keepOwnerAndMode() throws {
+        guard fchmod(root.descriptor, outputMode ?? (0o777 & ~StagingArea.umask)) == 0 else {
+            throw OutputError(description: "cannot set the mode of the staging folder: \(OpenFolder.lastError)")
+        }
+        guard let owner = outputOwner, let now = root.status, now.st_uid != owner.uid || now.st_gid != owner.gid else { return }
+        if fchown(root.descriptor, owner.uid, owner.gid) != 0 {
+            throw OutputError(description: "'\(outputPath)' belongs to user \(owner.uid), group \(owner.gid), and the new output could not keep that owner; partnerbook does not take over a folder it did not make: build into a folder of your own")
+        }
+    }
+
+    /// This process's umask, read without changing it (Linux tells it in /proc).
+    static let umask: mode_t = {
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+           let value = mode_t(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8) {
+            return value
+        }
+        return 0o022
+    }()
 
     /// Puts the staging folder in place of the output: one atomic exchange
     /// where the system has it, else two renames; the old output is then removed.
@@ -311,17 +488,24 @@ package final class StagingArea: Sendable {
         keepOrDiscard(old, paths: paths)
     }
 
-    /// Keeps the previous output as the next build's spare when this build
-    /// wrote at most half of its files fresh (after a full build the spare
-    /// would share nothing: patching it would cost what starting afresh does);
-    /// else removes it.
+    /// Keeps the previous output as the next build's spare (private to this
+    /// user, its device and inode recorded) when this build wrote at most
+    /// half of its files fresh (after a full build the spare would share
+    /// nothing: patching it would cost what starting afresh does); else
+    /// removes it.
     private func keepOrDiscard(_ old: URL, paths: Int) {
         let (fresh, carried) = made.withLock { ($0.fresh, $0.carried) }
         if keepSpare && owned.count > 0 && fresh.count * 2 <= paths {
             let id = UUID().uuidString.prefix(8).lowercased()
             let spare = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).spare-\(id)")
             if rename(old.path, spare.path) == 0 {
-                kept.withLock { $0 = BuildCache.Spare(id: String(id), fresh: fresh, carried: carried) }
+                if let folder = try? OpenFolder(spare.path), fchmod(folder.descriptor, 0o700) == 0, let info = folder.status {
+                    kept.withLock {
+                        $0 = BuildCache.Spare(id: String(id), device: UInt64(info.st_dev), inode: UInt64(info.st_ino), fresh: fresh, carried: carried)
+                    }
+                    return
+                }
+                discard(spare)
                 return
             }
         }
@@ -355,7 +539,8 @@ package final class StagingArea: Sendable {
 
     /// `rm -rf` in a process of its own that outlives this one (the shell that
     /// starts it exits at once and is waited for, so no zombie is left);
-    /// removed in this process when no shell can be started.
+    /// removed in this process when no shell can be started. `rm` removes
+    /// links, never what they point to.
     static func removeDetached(_ folder: URL) {
         var pid: pid_t = 0
         var actions = posix_spawn_file_actions_t()
@@ -377,18 +562,33 @@ package final class StagingArea: Sendable {
     }
 
     /// Staging and old folders left by a build that was killed, old outputs
-    /// whose background removal did not finish, and spares no cache names
-    /// (all but `keeping`). A staging folder may be a spare being patched, as
-    /// big as the output: it is removed in the background.
+    /// whose background removal did not finish, spares no cache names (all
+    /// but `keeping`) and temporary caches. Only this user's real folders
+    /// and files that git does not track are removed: a repository that
+    /// brings a folder of that name, or a link, is left as it is. A staging
+    /// folder may be a spare being patched, as big as the output: it is
+    /// removed in the background.
     static func removeLeftovers(of name: String, in parent: URL, keeping: String? = nil) {
         let fm = FileManager.default
+        let folders = [".\(name).old-", ".\(name).trash-", ".\(name).spare-", ".\(name).staging-"]
+        var candidates: [String] = []
         for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where entry != keeping {
+            var info = stat()
+            guard entry.hasPrefix(".\(name)."), lstat(parent.path + "/" + entry, &info) == 0, info.isOwnedByThisUser else { continue }
+            if folders.contains(where: entry.hasPrefix) && info.isFolder
+                || entry.hasPrefix(".\(name).tmp-") && entry.hasSuffix(".cache") && info.isRegularFile {
+                candidates.append(entry)
+            }
+        }
+        guard !candidates.isEmpty else { return }
+        let tracked = Git.tracked(candidates, in: parent)
+        for entry in candidates where !tracked.contains(entry) {
             let url = parent.appendingPathComponent(entry)
-            if entry.hasPrefix(".\(name).old-") {
+            if entry.hasPrefix(".\(name).old-") || entry.hasPrefix(".\(name).tmp-") {
                 try? fm.removeItem(at: url)
             } else if entry.hasPrefix(".\(name).trash-") {
                 removeDetached(url)
-            } else if entry.hasPrefix(".\(name).spare-") || entry.hasPrefix(".\(name).staging-") {
+            } else {
                 trashInBackground(url, name: name)
             }
         }

@@ -55,3 +55,22 @@ package enum BoundedFile {
         bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes) bytes (\(bytes >> 20) MiB)" : "\(bytes) bytes"
     }
 }
+
+extension BoundedFile {
+    /// `size` bytes of the open file `descriptor` from its start (fewer when it is shorter).
+    package static func read(descriptor: Int32, size: Int) throws -> Data {
+        var data = Data(count: size)
+        let total = data.withUnsafeMutableBytes { buffer -> Int in
+            var total = 0
+            while total < size {
+                let n = pread(descriptor, buffer.baseAddress! + total, size - total, off_t(total))
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                total += n
+            }
+            return total
+        }
+        data.count = total
+        return data
+    }
+}

@@ -26,7 +26,7 @@ struct Build: ParsableCommand {
     @Flag(name: .customLong("public"), help: "Write the public partner directory (listed partners in walk or run, no internal values) instead of the internal site.")
     var isPublic = false
 
-    @Flag(help: "Build into a folder partnerbook did not write before, replacing files of the same name.")
+    @Flag(help: "Build into a folder partnerbook did not write before; what is in it is kept, never replaced or deleted.")
     var force = false
 
     @Flag(help: "Also print each charter to partners/ID/charter.pdf with WeasyPrint.")
@@ -87,9 +87,6 @@ struct Build: ParsableCommand {
         guard let written = result.written else {
             FileHandle.standardError.write(Data("partnerbook: nothing written: fix the errors above first\n".utf8))
             throw Exit.contentErrors
-        }
-        for path in result.notCarried {
-            FileHandle.standardError.write(Data("partnerbook: \(output)/\(path) is a socket or device; it was not carried into the new output\n".utf8))
         }
         guard !quiet else { return }
         display.finish()

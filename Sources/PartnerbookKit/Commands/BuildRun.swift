@@ -50,9 +50,6 @@ public struct BuildRun {
     public var rendered = 0
     /// True when the output was already up to date and left untouched.
     public var upToDate = false
-    /// Entries a person put into the output that could not be carried over
-    /// (sockets and devices are never copied).
-    public var notCarried: [String] = []
     /// Why the cache could not be used, when it could not (the build then renders everything).
     public var cacheOff: String?
 
@@ -77,7 +74,10 @@ public struct BuildRun {
                 if let kept = state.memory?.take(for: state.cacheURL) {
                     (state.old, state.keptListings) = kept
                 } else {
-                    state.old = BuildCache.load(from: state.cacheURL)
+                    switch BuildCache.read(from: state.cacheURL) {
+                    case .success(let cache): state.old = cache
+                    case .failure(let refusal): if refusal.isWorthSaying { state.result.cacheOff = refusal.description }
+                    }
                 }
             }
             return true
@@ -204,7 +204,7 @@ package struct BuildState {
     /// replayed and nothing is written.
     mutating func replayIfUpToDate() -> Bool {
         guard !configuration.pdf, let digest, let inputs = old.inputs, digest.value == inputs, let program = old.program,
-              BuildCache.intact(program, in: outputURL), BuildCache.intact(Array(old.partners.values), in: outputURL),
+              BuildCache.intact([program] + Array(old.partners.values), in: outputURL),
               old.partners.values.allSatisfy({ $0.history == nil || $0.history == repository.current }),
               FileManager.default.fileExists(atPath: outputURL.appendingPathComponent(OutputWriter.manifestName).path) else { return false }
         let report = DiagnosticReport(diagnostics: old.diagnostics, partnerCount: old.partnerCount, strict: configuration.strict)
@@ -222,8 +222,7 @@ package struct BuildState {
     mutating func writeProgramPages() throws {
         guard let pass, let area = pass.area else { return }
         let key = Digest.hex([pass.base] + pass.keys + pass.programDiagnostics.map(\.message))
-        if let entry = old.program, entry.key == key, !configuration.pdf, BuildCache.intact(entry, in: outputURL),
-           entry.files.allSatisfy({ area.reuse($0.path) }) {
+        if let entry = old.program, entry.key == key, !configuration.pdf, area.reuse(entry.files) {
             programEntry = entry
         } else {
             var files = try pass.renderer.programFiles(pass.listings, report: pass.report) { try area.write($0) }
@@ -244,14 +243,13 @@ package struct BuildState {
         var pdfs: [String] = []
         // The old cache describes the old output: gone before the swap, so a
         // build killed between the swap and the save never trusts it.
-        try? FileManager.default.removeItem(at: cacheURL)
+        unlink(cacheURL.path)
         try area.commit(paths: paths) { staging in
             pdfs = try printer?.print(jobs, in: staging, asOf: day, parallel: parallel) ?? []
             return pdfs
         }
         result.written = paths.count + pdfs.count
         result.rendered = pass.rendered
-        result.notCarried = area.skipped
     }
 
     /// The cache for the next build (only when the inputs could be digested).
@@ -265,7 +263,7 @@ package struct BuildState {
         cache.diagnostics = result.report.diagnostics
         cache.stamps = digest.stamps
         cache.spare = pass.area?.spare
-        cache.save(to: cacheURL)
+        cache.save(to: cacheURL, mode: OutputTarget.internalFileMode(of: outputURL))
         if let memory {
             var listings: [String: BuildMemory.KeptListing] = [:]
             for (entry, listing) in zip(pass.entries, pass.listings) { listings[entry.id] = .init(key: entry.key, listing: listing) }

@@ -51,7 +51,7 @@ extension TemplateSet {
                 }
             }
             for name in names {
-                try OutputWriter.writeFile(Data(BuiltInTemplates.files[name]!.utf8), to: staging + "/" + name)
+                try OutputWriter.writeNewFile(Data(BuiltInTemplates.files[name]!.utf8), to: staging + "/" + name)
                 chmod(staging + "/" + name, 0o644)
             }
             for name in names {

@@ -85,7 +85,6 @@ package struct PartnerStep {
         let digests = state.digest?.digests ?? [:]
         let old = configuration.useCache && !configuration.pdf && state.digest != nil ? state.old : BuildCache()
         let kept = old.partners.isEmpty ? [:] : state.keptListings
-        let outputURL = state.outputURL
         let repository = state.repository
         let stop = StopFlag()
         if area == nil || report.fails { stop.set() }
@@ -101,7 +100,7 @@ package struct PartnerStep {
             if let key, let area, let entry = old.partners[id], entry.key == key, let json = entry.listing,
                entry.history.map({ $0 == repository.current }) ?? true,
                let listing = PartnerStep.listing(kept[id], json: json, fragments: entry.fragments, key: key),
-               BuildCache.intact(entry, in: outputURL), entry.files.allSatisfy({ area.reuse($0.path) }) {
+               area.reuse(entry.files) {
                 progress?.partnerDone(files: entry.files.count)
                 return .success(Outcome(id: id, counted: true, parsed: true, diagnostics: old.diagnostics(of: file), key: key,
                                         entry: entry, listing: listing, fingerprint: nil, rendered: false))

@@ -30,20 +30,9 @@ package final class RepositoryState: Sendable {
     }
 
     private static func read(_ folder: URL) -> String {
-        guard let git = SignedHistory.gitExecutable else { return "no git" }
-        let process = Process()
-        process.executableURL = git
-        process.arguments = ["-C", folder.path, "rev-parse", "HEAD"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["GIT_TERMINAL_PROMPT"] = "0"
-        process.environment = environment
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return "git does not run" }
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return "no commit" }
-        return "HEAD " + String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard Git.executable != nil else { return "no git" }
+        guard let result = Git.run(["rev-parse", "HEAD"], in: folder, outputLimit: 4096) else { return "git does not run" }
+        guard result.status == 0 else { return "no commit" }
+        return "HEAD " + result.text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -92,69 +92,66 @@ public final class SignedHistory: Sendable {
         return result
     }
 
+    /// The most revisions of one file read, newest first.
+    static let maxRevisions = 2_000
+
+    /// Every committed version of `file` within the limits, newest first:
+    /// at most `maxRevisions` revisions, and no version larger than a
+    /// content file may be (1 MiB) is read (`cat-file --batch-check` gives
+    /// the sizes first), so a history holding a 200 MB file costs what a
+    /// normal one does.
     private func readRevisions(of file: String) -> Result<[(commit: String, date: String, text: String)], Failure> {
-        guard let git = SignedHistory.gitExecutable else {
+        guard Git.executable != nil else {
             return .failure(Failure(reason: "git is not installed, so the signed text cannot be found"))
         }
-        guard let prefix = run(git, ["rev-parse", "--show-prefix"]), prefix.status == 0 else {
+        guard let prefix = Git.run(["rev-parse", "--show-prefix"], in: contentRoot, outputLimit: 64 << 10), prefix.status == 0 else {
             return .failure(Failure(reason: "the content folder is not in a git repository, so the signed text cannot be found"))
         }
-        let path = String(decoding: prefix.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) + file
+        let path = prefix.text.trimmingCharacters(in: .whitespacesAndNewlines) + file
         // `log` takes the path from the content folder (its working directory), `cat-file` from the repository's root.
-        guard let log = run(git, ["log", "--format=%H %cs", "--", file]), log.status == 0 else {
+        guard let log = Git.run(["log", "-n", String(SignedHistory.maxRevisions), "--format=%H %cs", "--", file], in: contentRoot,
+                                outputLimit: 1 << 20), log.status == 0 else {
             return .failure(Failure(reason: "git log failed on \(file)"))
         }
-        let commits = String(decoding: log.output, as: UTF8.self).split(separator: "\n").compactMap { line -> (String, String)? in
+        let commits = log.text.split(separator: "\n").compactMap { line -> (String, String)? in
             let parts = line.split(separator: " ")
             return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
         }
         guard !commits.isEmpty else { return .success([]) }
+        // The sizes first: "<oid> blob <size>" per revision, or "<name> missing" where the file was deleted.
         let request = commits.map { "\($0.0):\(path)\n" }.joined()
-        guard let batch = run(git, ["cat-file", "--batch"], input: Data(request.utf8)), batch.status == 0 else {
+        guard let check = Git.run(["cat-file", "--batch-check"], in: contentRoot, input: Data(request.utf8), outputLimit: 1 << 20),
+              check.status == 0 else {
             return .failure(Failure(reason: "git cat-file failed on \(file)"))
         }
-        // Each object: "<oid> blob <size>\n<bytes>\n", or "<name> missing\n" when deleted there.
+        var wanted: [(commit: String, date: String, object: String)] = []
+        var total = 0
+        for ((commit, date), line) in zip(commits, check.text.split(separator: "\n", omittingEmptySubsequences: false)) {
+            let header = line.split(separator: " ")
+            guard header.count == 3, header[1] == "blob", let size = Int(header[2]), size <= YAMLFile.maxBytes else { continue }
+            wanted.append((commit, date, String(header[0])))
+            total += size + 64
+        }
+        guard !wanted.isEmpty else { return .success([]) }
+        guard let batch = Git.run(["cat-file", "--batch"], in: contentRoot, input: Data(wanted.map { $0.object + "\n" }.joined().utf8),
+                                  outputLimit: total + 4096), batch.status == 0, !batch.overLimit else {
+            return .failure(Failure(reason: "git cat-file failed on \(file)"))
+        }
+        // Each object: "<oid> blob <size>\n<bytes>\n".
         var versions: [(String, String, String)] = []
         let bytes = [UInt8](batch.output)
         var offset = 0
-        for (commit, date) in commits {
+        for (commit, date, _) in wanted {
             guard let newline = bytes[offset...].firstIndex(of: 10) else { break }
             let header = String(decoding: bytes[offset..<newline], as: UTF8.self).split(separator: " ")
             offset = newline + 1
-            guard header.count == 3, header[1] == "blob", let size = Int(header[2]), offset + size <= bytes.count else { continue }
+            guard header.count == 3, header[1] == "blob", let size = Int(header[2]), offset + size <= bytes.count else { break }
             versions.append((commit, date, String(decoding: bytes[offset..<offset + size], as: UTF8.self)))
             offset += size + 1
         }
         return .success(versions)
     }
 
-    private func run(_ executable: URL, _ arguments: [String], input: Data? = nil) -> (status: Int32, output: Data)? {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["-C", contentRoot.path] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["GIT_TERMINAL_PROMPT"] = "0"
-        environment["LC_ALL"] = "C"
-        process.environment = environment
-        let out = Pipe(), inPipe = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = input == nil ? FileHandle.nullDevice : inPipe
-        do { try process.run() } catch { return nil }
-        if let input {
-            // Written from another thread so a full output pipe cannot block the input.
-            let writer = inPipe.fileHandleForWriting
-            DispatchQueue.global().async {
-                writer.write(input)
-                try? writer.close()
-            }
-        }
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
-    }
-
-    static let gitExecutable: URL? = Executable.find("git")
 }
 
 extension SignedHistory {

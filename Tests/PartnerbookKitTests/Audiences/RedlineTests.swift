@@ -16,7 +16,7 @@ import Testing
     @discardableResult
     private func git(_ arguments: [String], in folder: TemporaryFolder) throws -> Int32 {
         let process = Process()
-        process.executableURL = try #require(SignedHistory.gitExecutable)
+        process.executableURL = try #require(Git.executable)
         process.arguments = ["-C", folder.url.path, "-c", "user.name=Test", "-c", "user.email=test@example.invalid",
                              "-c", "commit.gpgsign=false"] + arguments
         process.environment = ["GIT_AUTHOR_DATE": "2026-01-05T12:00:00Z", "GIT_COMMITTER_DATE": "2026-01-05T12:00:00Z",

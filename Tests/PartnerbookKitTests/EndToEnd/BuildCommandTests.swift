@@ -92,13 +92,15 @@ import Testing
         #expect(files["partners/acme/charter.md"] != nil)
     }
 
-    @Test func forceReplacesAPersonsFileOfTheSameName() throws {
+    @Test func forceNeverReplacesAPersonsFileOfTheSameName() throws {
         let folder = contentFolder(["acme": Fixtures.partner])
         folder.write("out/index.html", "somebody's site")
         #expect(try build(folder).status == 2)
-        #expect(try build(folder, ["--force"]).status == 0)
-        let home = try tree(folder.url.appendingPathComponent("out"))["index.html"]
-        #expect(home.map { String(decoding: $0, as: UTF8.self).contains("<input type=\"search\"") } == true)
+        let forced = try build(folder, ["--force"])
+        #expect(forced.status == 2)
+        #expect(forced.stderr.contains("out/index.html' was not written by partnerbook and this build writes a file there; it is not replaced, --force or not"),
+                "\(forced.stderr)")
+        #expect(try tree(folder.url.appendingPathComponent("out")) == ["index.html": Data("somebody's site".utf8)], "nothing replaced or added")
     }
 
     @Test func templateErrorsNameTheFileAndLine() throws {

@@ -158,7 +158,11 @@ import Testing
         // The card as its template filled it is kept beside the listing (the home page joins the cards).
         let card = try #require(lines.indices.first { $0 > p0 && lines[$0].hasPrefix("fragment\t<li class=") })
         edited[card] = lines[card].replacingOccurrences(of: "fragment\t<li class=", with: "fragment\t<li data-marker=\"marker-from-cache\" class=")
-        try edited.joined(separator: "\n").write(to: cacheURL, atomically: true, encoding: .utf8)
+        // Written in place: the cache is trusted only while it is the file the build wrote (its inode).
+        let handle = try FileHandle(forUpdating: cacheURL)
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data(edited.joined(separator: "\n").utf8))
+        try handle.close()
 
         folder.write("content/partners/p2.yaml", Fixtures.partner.replacingOccurrences(of: "A *good* partner.", with: "Changed."))
         let one = try build(folder, "out")

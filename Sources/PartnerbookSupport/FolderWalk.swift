@@ -1,8 +1,6 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
-import PartnerbookModel
-import PartnerbookSupport
 #endif
 
 /// Lists a folder tree with `opendir`/`readdir`: the entry type comes with

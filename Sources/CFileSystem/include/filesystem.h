@@ -1,0 +1,36 @@
+#ifndef PARTNERBOOK_FILESYSTEM_H
+#define PARTNERBOOK_FILESYSTEM_H
+
+#include <sys/stat.h>
+#include <sys/types.h>
+
+/// Exchanges two paths atomically (Linux renameat2 with RENAME_EXCHANGE).
+/// Returns 0 on success, -1 with errno set otherwise (including where the
+/// system or file system cannot exchange).
+int partnerbook_exchange_paths(const char *a, const char *b);
+
+/// Opens `path`, relative to the folder `root` (a descriptor), without
+/// following a symbolic link anywhere on the way or at the end and without
+/// leaving `root`: Linux's openat2 with RESOLVE_BENEATH and
+/// RESOLVE_NO_SYMLINKS where the kernel has it, else one component at a
+/// time with O_NOFOLLOW. A path that is empty, absolute, or has an empty,
+/// `.` or `..` part is refused with EXDEV; a link on the way with ELOOP.
+/// `flags` and `mode` are open(2)'s; O_CLOEXEC is always added.
+int partnerbook_open_beneath(int root, const char *path, int flags, mode_t mode);
+
+/// The folder that holds `path` below `root`, opened as partnerbook_open_beneath
+/// does (O_PATH where the system has it), and where the last part of `path`
+/// starts; -1 with errno set when it cannot be opened. A path with no folder
+/// part gives a duplicate of `root`.
+int partnerbook_open_parent_beneath(int root, const char *path, const char **last);
+
+/// mkdir, unlink, lstat and link below `root`, with the folder that holds the
+/// entry opened by partnerbook_open_parent_beneath: no link on the way is
+/// followed, and the entry itself never is (lstat semantics; link(2) of a
+/// link makes a link to the link). 0 on success, -1 with errno set.
+int partnerbook_mkdir_beneath(int root, const char *path, mode_t mode);
+int partnerbook_unlink_beneath(int root, const char *path);
+int partnerbook_stat_beneath(int root, const char *path, struct stat *info);
+int partnerbook_link_beneath(int from_root, const char *from, int to_root, const char *to);
+
+#endif

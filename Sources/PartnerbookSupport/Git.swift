@@ -1,0 +1,31 @@
+import Foundation
+
+/// The `git` command line, as partnerbook reads a repository: through
+/// `Subprocess` (bounded output, no shell), never prompting, and with the
+/// repository's own settings that could run a program (`core.fsmonitor`)
+/// turned off: the repository may come from anyone.
+package enum Git {
+    /// `git` on the PATH, or nil.
+    package static let executable: URL? = Executable.find("git")
+
+    /// `git -C folder ARGUMENTS`; nil when git is not installed or does not start.
+    package static func run(_ arguments: [String], in folder: URL, input: Data? = nil,
+                            outputLimit: Int = 16 << 20) -> Subprocess.Result? {
+        guard let executable else { return nil }
+        return try? Subprocess.run(executable, ["-c", "core.fsmonitor=false", "-C", folder.path] + arguments, input: input,
+                                   environment: ["GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"], outputLimit: outputLimit)
+    }
+
+    /// Which of `names` (entries of `folder`: files, or folders holding
+    /// files) git tracks. Empty when git is missing or `folder` is in no
+    /// repository.
+    package static func tracked(_ names: [String], in folder: URL) -> Set<String> {
+        guard !names.isEmpty,
+              let result = run(["ls-files", "-z", "--"] + names.map { ":(literal)" + $0 }, in: folder, outputLimit: 4 << 20) else { return [] }
+        // More tracked paths than the limit holds: every name counts as tracked.
+        if result.overLimit { return Set(names) }
+        guard result.status == 0 else { return [] }
+        let paths = result.output.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+        return Set(names.filter { name in paths.contains { $0 == name || $0.hasPrefix(name + "/") } })
+    }
+}
