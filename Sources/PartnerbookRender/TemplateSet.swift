@@ -79,16 +79,8 @@ public struct TemplateSet: Sendable {
             guard isDirectory.boolValue else {
                 throw TemplateError(file: displayPath, line: 1, column: 1, message: "templates path is not a folder")
             }
-            for file in (fm.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).sorted() {
-                let url = folder.appendingPathComponent(file)
-                var isDir: ObjCBool = false
-                guard fm.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else { continue }
-                guard file.hasPrefix("assets/") || file.hasSuffix(".mustache") else { continue }
-                do {
-                    sources[file] = (try BoundedFile.read(url.path, limit: maxFileBytes, followLinks: true), prefix + file)
-                } catch let refusal as BoundedFile.Refusal {
-                    throw TemplateError(file: prefix + file, line: 1, column: 1, message: refusal.message(for: "a template"))
-                }
+            for entry in TemplateFiles.list(folder, displayPath: displayPath) {
+                sources[entry.name] = (try TemplateFiles.read(entry, displayPath: displayPath), prefix + entry.name)
             }
         } else if folderRequired {
             throw TemplateError(file: displayPath, line: 1, column: 1, message: "templates folder does not exist")

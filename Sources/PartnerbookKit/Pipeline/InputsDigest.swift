@@ -79,11 +79,10 @@ package struct InputsDigest: Sendable {
             // clock's resolution and keep its stamp: it is read again next time.
             if let stamp = found.stamp, stamp.changed < racy { stamps[ContentPaths.partnersFolder + "/" + name] = stamp }
         }
-        let templates = templatesFolder.standardizedFileURL
-        for file in ((fm.enumerator(atPath: templates.path)?.allObjects as? [String]) ?? []).sorted() {
-            // Bounded, and never a FIFO or device: the template set refuses those too.
-            let data = try? BoundedFile.read(templates.appendingPathComponent(file).path, limit: TemplateSet.maxFileBytes, followLinks: true)
-            parts.append(file + "\u{1F}" + (data.map(Digest.hex) ?? "-"))
+        // The files the template set reads, read as it reads them (bounded, no link out of the folder).
+        for entry in TemplateFiles.list(templatesFolder, displayPath: "") {
+            let data = try? TemplateFiles.read(entry, displayPath: "")
+            parts.append(entry.name + "\u{1F}" + (data.map(Digest.hex) ?? "-"))
         }
         return InputsDigest(value: Digest.hex(parts), asOf: day, stamps: stamps, digests: fileDigests)
     }
