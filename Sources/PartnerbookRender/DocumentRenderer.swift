@@ -96,7 +96,7 @@ package struct DocumentRenderer: Sendable {
                 // links pointed to the HTML scorecards.
                 let view = ProgramScorecardView(program: program, listings: listings, facts: facts, diagnostics: report.diagnostics,
                                                 asOf: asOf)
-                let parsed = CMark.Document(templates.render(.programScorecard, view)).sanitize()
+                let parsed = CMark.Document(templates.render(.programScorecard, view)).sanitize(depth: 1)
                 let markdown = OutputFile("program/scorecard.md", parsed.commonmark())
                 parsed.relink(ProgramScorecardView.htmlLink)
                 return [markdown, OutputFile("program/scorecard.html", layout(body: parsed.html(), title: view.title, depth: 1,
@@ -194,12 +194,12 @@ package struct DocumentRenderer: Sendable {
         // Parsed once: the Markdown and the HTML are rendered from the same
         // tree, and only then does the sentinel become `md` or `html` (in
         // HTML links cmark has percent-encoded it).
-        let parsed = CMark.Document(templates.render(template, boxed: boxed)).sanitize()
+        let depth = path.split(separator: "/").count - 1
+        let parsed = CMark.Document(templates.render(template, boxed: boxed)).sanitize(depth: depth)
         // A charter's redline markers become <del> and <ins> once cmark has rendered the text around them.
         let markdown = Redline.resolve(ByteText.replacing(DocumentRenderer.extSentinel, with: "md", in: parsed.commonmark()))
         let body = Redline.resolve(ByteText.replacing(DocumentRenderer.extSentinelInLinks, with: "html",
                                                       in: ByteText.replacing(DocumentRenderer.extSentinel, with: "html", in: parsed.html())))
-        let depth = path.split(separator: "/").count - 1
         let title = parsed.firstHeading().map { ByteText.replacing(DocumentRenderer.extSentinel, with: "md", in: $0) } ?? crumb
         let partnerPage = String(repeating: "../", count: depth - 2) + "index.html"
         return [

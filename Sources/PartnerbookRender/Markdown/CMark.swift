@@ -122,17 +122,31 @@ public enum CMark {
         }
 
         /// Neutralises untrusted content in place; returns self for chaining.
+        ///
+        /// Raw HTML becomes literal text; a link whose scheme is not http,
+        /// https or mailto loses its link (its text stays). An image is kept
+        /// only when it is a file of the output: a relative path that stays
+        /// inside the output folder from a document `depth` folders below it
+        /// (a chart beside the document). Any other image is never fetched
+        /// by a reader or by the PDF printer: an http or https one becomes a
+        /// link to it (a tracking pixel is not loaded), any other keeps only
+        /// its alternative text.
         @discardableResult
-        public func sanitize() -> Document {
+        public func sanitize(depth: Int = 0) -> Document {
             var rawHTML: [OpaquePointer] = []
             var unsafeLinks: [OpaquePointer] = []
+            var remoteImages: [OpaquePointer] = []
             // Collected first, changed after: replacing nodes changes the tree's shape.
             forEachNode { node, type in
                 if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
                     rawHTML.append(node)
                 } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                     let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                    if !CMark.isSafeURL(url) { unsafeLinks.append(node) }
+                    if !CMark.isSafeURL(url) {
+                        unsafeLinks.append(node)
+                    } else if type == CMARK_NODE_IMAGE && !CMark.isOutputFile(url, depth: depth) {
+                        if CMark.isWebURL(url) { remoteImages.append(node) } else { unsafeLinks.append(node) }
+                    }
                 }
             }
             for node in rawHTML {
@@ -150,6 +164,16 @@ public enum CMark {
                 }
                 cmark_node_free(node)
             }
+            for node in remoteImages {
+                // The image's alternative text, as a link to it.
+                let link = cmark_node_new(CMARK_NODE_LINK)!
+                cmark_node_set_url(link, cmark_node_get_url(node))
+                while let child = cmark_node_first_child(node) {
+                    cmark_node_append_child(link, child)
+                }
+                cmark_node_replace(node, link)
+                cmark_node_free(node)
+            }
             for node in unsafeLinks {
                 // Keep the link's text, drop the link (an image keeps its alt text).
                 while let child = cmark_node_first_child(node) {
@@ -159,6 +183,33 @@ public enum CMark {
             }
             return self
         }
+    }
+
+    /// Whether `url` names a file of the output: a relative path (no
+    /// scheme, not absolute, no host) whose `..` never climb above the
+    /// output folder from a document `depth` folders below it.
+    public static func isOutputFile(_ url: String, depth: Int) -> Bool {
+        let cleaned = String(url.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F })
+        let path = cleaned.prefix { $0 != "?" && $0 != "#" }
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains(":") else { return false }
+        var level = depth
+        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+            // Percent-encoded dots are dots to a reader.
+            let decoded = part.removingPercentEncoding ?? String(part)
+            if decoded == ".." {
+                level -= 1
+                if level < 0 { return false }
+            } else if decoded != "." && !decoded.isEmpty {
+                level += 1
+            }
+        }
+        return true
+    }
+
+    /// An http or https URL.
+    static func isWebURL(_ url: String) -> Bool {
+        let cleaned = String(url.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }).lowercased()
+        return cleaned.hasPrefix("http:") || cleaned.hasPrefix("https:")
     }
 
     /// Relative URLs, fragments and http, https and mailto links are safe;
