@@ -12,7 +12,8 @@ import PartnerbookSupport
 ///
 /// Hostile clients are bounded: each connection has its own thread and must
 /// send its whole request head within `headTimeout` seconds (a read waits at
-/// most that long, and the clock runs across reads), and at most
+/// most that long, and the clock runs across reads) and take its response
+/// within `writeTimeout` seconds, and at most
 /// `maxConnections` are open at once; beyond that a connection is answered
 /// 503 and closed at once. So a hundred connections that never finish their
 /// head neither starve normal requests nor stay open.
@@ -45,6 +46,9 @@ final class PreviewHTTP: Sendable {
     }
 
     static let headTimeout = 5.0
+    /// The most a response may take to send (a page of several megabytes
+    /// leaves in milliseconds on this machine's loopback).
+    static let writeTimeout = 10.0
     static let maxConnections = 256
 
     private let socket: Socket
@@ -66,8 +70,16 @@ final class PreviewHTTP: Sendable {
     func serve(_ handle: @escaping @Sendable (RequestHead) -> Response) {
         let listener = socket
         let thread = Thread { [self] in
+            var pause: useconds_t = 0
             while true {
-                guard let (file, _) = try? listener.accept() else { continue }
+                guard let (file, _) = try? listener.accept() else {
+                    // A failure that persists (no descriptors left) is waited
+                    // out, a little longer each time, instead of spun on.
+                    pause = min(max(pause * 2, 1_000), 500_000)
+                    usleep(pause)
+                    continue
+                }
+                pause = 0
                 let client = Socket(file: file)
                 guard admit() else {
                     _ = try? client.write(Response.refused(503, "Service Unavailable").bytes())
@@ -112,8 +124,23 @@ final class PreviewHTTP: Sendable {
             response = .refused(status.code, status.reason)
         }
         let data = response.bytes(head: isHead)
+        // A reader as slow as a writer is bounded too: the whole response
+        // must leave within `writeTimeout` seconds, or the connection is closed.
+        let deadline = Date().addingTimeInterval(PreviewHTTP.writeTimeout)
         var sent = data.startIndex
-        while sent < data.endIndex, let next = try? client.write(data, from: sent) { sent = next }
+        while sent < data.endIndex {
+            let left = deadline.timeIntervalSinceNow
+            guard left > 0 else { return }
+            PreviewHTTP.setTimeout(client, SO_SNDTIMEO, left)
+            guard let next = try? client.write(data, from: sent) else { return }
+            sent = next
+        }
+    }
+
+    /// A socket option that bounds each read or write to `seconds`.
+    private static func setTimeout(_ client: Socket, _ option: Int32, _ seconds: Double) {
+        var timeout = timeval(tv_sec: Int(seconds), tv_usec: Int((seconds - Double(Int(seconds))) * 1_000_000))
+        setsockopt(client.file.rawValue, SOL_SOCKET, option, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
     /// The request head, within the size limit and the time limit; nil when the client gave up or ran out of time.
@@ -123,8 +150,7 @@ final class PreviewHTTP: Sendable {
         while RequestHead.end(of: head) == nil {
             let left = deadline.timeIntervalSinceNow
             guard left > 0 else { return nil }
-            var timeout = timeval(tv_sec: Int(left), tv_usec: Int((left - Double(Int(left))) * 1_000_000))
-            setsockopt(client.file.rawValue, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            PreviewHTTP.setTimeout(client, SO_RCVTIMEO, left)
             guard let chunk = try? client.read(atMost: 4096), !chunk.isEmpty else { return nil }
             head += chunk
             if head.count > RequestHead.maxBytes { return .failure(.malformed("request head too long")) }

@@ -1,5 +1,6 @@
 import Foundation
 import PartnerbookModel
+import PartnerbookOutput
 import PartnerbookSupport
 
 /// Responses of the preview server: files from the output folder (HTML pages
@@ -37,21 +38,14 @@ enum PreviewPages {
             return .ok(Data(errorPage(errors).utf8), type: types["html"]!)
         }
         let safe = !relative.split(separator: "/").contains(where: { $0 == ".." || $0.hasPrefix(".") })
-        // A folder asked for without its slash: send the browser to the folder, as static hosts do
-        // (a relative Location: nothing of the request is echoed into it but the path checked above).
-        guard safe else { return .notFound }
-        let file = output.appendingPathComponent(relative).path
-        var info = stat()
-        guard !relative.isEmpty, lstat(file, &info) == 0 else { return .notFound }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
+        guard safe, !relative.isEmpty, let data = file(relative, in: output) else { return .notFound }
+        if data.isFolder {
+            // A folder asked for without its slash: send the browser to the folder, as static hosts do
+            // (a relative Location: nothing of the request is echoed into it but the path checked above).
             return PreviewHTTP.Response(status: 301, reason: "Moved Permanently",
                                         headers: [("Location", "/" + relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)! + "/")])
         }
-        // Only regular files of the output (no links out of it, no pipes), within the size a page can have.
-        guard (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) <= maxFileBytes,
-              let data = FileManager.default.contents(atPath: file) else {
-            return .notFound
-        }
+        guard let data = data.bytes else { return .notFound }
         let type = types[(relative as NSString).pathExtension.lowercased()] ?? "application/octet-stream"
         var body = data
         if isPage, var text = String(data: data, encoding: .utf8) {
@@ -63,6 +57,22 @@ enum PreviewPages {
             body = Data(text.utf8)
         }
         return .ok(body, type: type)
+    }
+
+    /// What the output holds at `relative`: a folder, or a regular file's
+    /// bytes (within the size limit). Reached through no link: a link a
+    /// person put into the output (`Output/mine -> /tmp/elsewhere`) is never
+    /// followed, so nothing outside the output folder is served.
+    static func file(_ relative: String, in output: URL) -> (isFolder: Bool, bytes: Data?)? {
+        guard let folder = try? OpenFolder(output.standardizedFileURL.path) else { return nil }
+        if let info = folder.status(of: relative), info.isFolder { return (true, nil) }
+        let fd = folder.open(relative, O_RDONLY | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.isRegularFile, Int(info.st_size) <= maxFileBytes,
+              let data = try? BoundedFile.read(descriptor: fd, size: Int(info.st_size)) else { return nil }
+        return (false, data)
     }
 
     static func errorPage(_ diagnostics: String) -> String {
