@@ -16,6 +16,7 @@ public enum RuleCatalog {
     /// The closest ids to an unknown one, for "did you mean".
     public static func closest(to id: String) -> [String] {
         let ids = all.map(\.rule.id)
+        guard id.count <= Suggestion.maxLength else { return [] }
         let prefix = ids.filter { $0.hasPrefix(id) || id.hasPrefix($0) }
         if !prefix.isEmpty { return Array(prefix.prefix(5)) }
         return ids.map { ($0, Suggestion.editDistance(id, $0)) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
