@@ -342,7 +342,6 @@ package final class StagingArea: Sendable {
                 needed.formUnion(try keepFolders(before.folders, needed: needed))
             }
             if patching { removeEmptyFolders(keeping: needed) }
-            try keepOwnerAndMode()
             let extra = try finish(staging)
             root.remove(OutputWriter.manifestName)
             let fd = root.open(OutputWriter.manifestName, O_WRONLY | O_CREAT | O_EXCL)
@@ -350,6 +349,8 @@ package final class StagingArea: Sendable {
             defer { close(fd) }
             try OutputWriter.write(Data(((paths + extra).sorted().joined(separator: "\n") + "\n").utf8), to: fd, path: OutputWriter.manifestName)
             if keepSpare { made.withLock { $0.fresh += extra + [OutputWriter.manifestName] } }
+            // Private until now (PDFs included); the output's mode from the swap on.
+            try keepOwnerAndMode()
             try swap(paths: paths.count + extra.count)
         } catch {
             abandon()

@@ -130,9 +130,12 @@ final class PreviewHTTP: Sendable {
         var sent = data.startIndex
         while sent < data.endIndex {
             let left = deadline.timeIntervalSinceNow
-            guard left > 0 else { return }
-            PreviewHTTP.setTimeout(client, SO_SNDTIMEO, left)
-            guard let next = try? client.write(data, from: sent) else { return }
+            guard left > 0, let next = { PreviewHTTP.setTimeout(client, SO_SNDTIMEO, left); return try? client.write(data, from: sent) }() else {
+                // Given up: the connection is reset, so what is still queued for it is freed at once.
+                var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+                setsockopt(client.file.rawValue, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+                return
+            }
             sent = next
         }
     }

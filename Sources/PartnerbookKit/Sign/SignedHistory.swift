@@ -34,6 +34,8 @@ public final class SignedHistory: Sendable {
     private struct Known {
         var lookups: [LookupKey: Lookup] = [:]
         var versions: [String: Result<[(commit: String, date: String, text: String)], Failure>] = [:]
+        /// Versions of each file not read for their size.
+        var oversized: [String: Int] = [:]
     }
 
     private let known = Mutex(Known())
@@ -61,7 +63,7 @@ public final class SignedHistory: Sendable {
         case .failure(let failure): return .unavailable(failure.reason)
         case .success(let found): history = found
         }
-        guard !history.isEmpty else {
+        guard !history.isEmpty || known.withLock({ $0.oversized[file] ?? 0 }) > 0 else {
             return .unavailable("\(file) has no committed history in git, so the signed text cannot be shown")
         }
         let programs = (try? revisions(of: ContentPaths.programFile).get()) ?? []
@@ -81,7 +83,10 @@ public final class SignedHistory: Sendable {
                 return .found(commit: version.commit, date: version.date, partner: partner, us: candidate)
             }
         }
-        return .unavailable("none of the \(history.count) committed version\(history.count == 1 ? "" : "s") of \(file) has the signed fingerprint")
+        let oversized = known.withLock { $0.oversized[file] ?? 0 }
+        let skipped = oversized == 0 ? ""
+            : " (\(oversized) larger than \(YAMLFile.maxBytes >> 20) MiB, the limit of a content file, \(oversized == 1 ? "was" : "were") not read)"
+        return .unavailable("none of the \(history.count) committed version\(history.count == 1 ? "" : "s") of \(file) has the signed fingerprint" + skipped)
     }
 
     /// Every committed version of a file, newest first.
@@ -128,7 +133,11 @@ public final class SignedHistory: Sendable {
         var total = 0
         for ((commit, date), line) in zip(commits, check.text.split(separator: "\n", omittingEmptySubsequences: false)) {
             let header = line.split(separator: " ")
-            guard header.count == 3, header[1] == "blob", let size = Int(header[2]), size <= YAMLFile.maxBytes else { continue }
+            guard header.count == 3, header[1] == "blob", let size = Int(header[2]) else { continue }
+            guard size <= YAMLFile.maxBytes else {
+                known.withLock { $0.oversized[file, default: 0] += 1 }
+                continue
+            }
             wanted.append((commit, date, String(header[0])))
             total += size + 64
         }

@@ -206,6 +206,60 @@ final class ServeProcess {
         #expect(n == 0, "closed by the server")
         #expect(Date().timeIntervalSince(closedAt) < PreviewHTTP.headTimeout + 2)
     }
+
+    /// The third review (9): a person's link in the output (`Output/mine ->
+    /// /tmp/victim`) was followed and the file outside served.
+    @Test func aLinkOutOfTheOutputIsNotServed() throws {
+        let serve = try ServeProcess()
+        try #require(serve.port != 0, "serve printed no port: \(serve.logText)")
+        #expect(serve.eventually("/") { $0.hasPrefix("HTTP/1.1 200") } != nil)
+        let victim = TemporaryFolder()
+        victim.write("secret.txt", "the victim's secret")
+        try FileManager.default.createSymbolicLink(atPath: serve.folder.url.appendingPathComponent("out/mine").path,
+                                                   withDestinationPath: victim.url.path)
+        try FileManager.default.createSymbolicLink(atPath: serve.folder.url.appendingPathComponent("out/secret.txt").path,
+                                                   withDestinationPath: victim.url.appendingPathComponent("secret.txt").path)
+        for path in ["/mine/secret.txt", "/secret.txt", "/mine/", "/mine"] {
+            let answer = serve.get(path)
+            #expect(answer.hasPrefix("HTTP/1.1 404"), "\(path): \(answer.prefix(40))")
+            #expect(!answer.contains("the victim's secret"))
+        }
+        #expect(serve.get("/index.html").hasPrefix("HTTP/1.1 200"), "the output's own files are served")
+    }
+
+    /// The third review (9): 300 readers too slow to take a 2 MB file kept
+    /// every connection busy (503 for all) for as long as they stayed.
+    @Test func slowReadersAreCutOffAndOthersServed() throws {
+        let serve = try ServeProcess()
+        try #require(serve.port != 0, "serve printed no port: \(serve.logText)")
+        #expect(serve.eventually("/") { $0.hasPrefix("HTTP/1.1 200") } != nil)
+        let size = 4 << 20
+        serve.folder.write("out/big.bin", Data(repeating: 0x61, count: size))
+        let slow = (0..<(PreviewHTTP.maxConnections + 20)).map { _ -> Int32 in
+            let fd = serve.connect()
+            var small: Int32 = 1024
+            setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, socklen_t(MemoryLayout<Int32>.size))
+            _ = Array("GET /big.bin HTTP/1.1\r\nHost: 127.0.0.1:\(serve.port)\r\n\r\n".utf8).withUnsafeBufferPointer {
+                send(fd, $0.baseAddress, $0.count, 0)
+            }
+            return fd
+        }
+        defer { for fd in slow { close(fd) } }
+        // Once the write timeout has passed, the server has hung up on them and answers others again.
+        let served = serve.eventually("/", seconds: PreviewHTTP.writeTimeout + 10) { $0.hasPrefix("HTTP/1.1 200") }
+        #expect(served != nil, "a normal request is answered again")
+        // A slow reader that now reads gets less than the file, then the end: the server reset the connection.
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        var received = 0
+        let reading = Date()
+        while Date().timeIntervalSince(reading) < 30 {
+            let n = recv(slow[0], &buffer, buffer.count, 0)
+            if n <= 0 { break }
+            received += n
+        }
+        #expect(received < size, "the response was cut off (\(received) of \(size) bytes)")
+        #expect(Date().timeIntervalSince(reading) < 5, "and the connection is gone, not trickling")
+    }
 }
 
 /// The request head parser on its own (the HTTP fuzz target drives it too).

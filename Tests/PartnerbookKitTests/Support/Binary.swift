@@ -8,8 +8,12 @@ enum Binary {
         var stderr: String
     }
 
-    /// The executable beside the test bundle (SwiftPM puts both in the same products folder).
+    /// The executable beside the test bundle (SwiftPM puts both in the same
+    /// products folder), or the one `PARTNERBOOK_TEST_BINARY` names: the
+    /// end-to-end tests run against another build that way (an earlier
+    /// release, to see that a new attack test fails on it).
     static var url: URL {
+        if let other = ProcessInfo.processInfo.environment["PARTNERBOOK_TEST_BINARY"] { return URL(fileURLWithPath: other) }
         let candidates = [
             Bundle.main.bundleURL,
             URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
