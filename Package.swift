@@ -7,7 +7,6 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "partnerbook", targets: ["partnerbook"]),
-        .library(name: "PartnerbookKit", targets: ["PartnerbookKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),

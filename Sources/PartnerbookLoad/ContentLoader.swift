@@ -4,13 +4,13 @@ import PartnerbookSupport
 
 
 /// The whole program as read from a content folder, with what loading found wrong.
-public struct LoadedContent: Sendable {
-    public var program: Program
+package struct LoadedContent: Sendable {
+    package var program: Program
     /// The partner files that could be parsed; rules run on these.
-    public var partners: [Partner]
+    package var partners: [Partner]
     /// Every partner file found, parsed or not (for the summary line).
-    public var partnerFileCount: Int
-    public var diagnostics: [Diagnostic]
+    package var partnerFileCount: Int
+    package var diagnostics: [Diagnostic]
 
     package init(program: Program, partners: [Partner], partnerFileCount: Int, diagnostics: [Diagnostic]) {
         self.program = program
@@ -21,8 +21,8 @@ public struct LoadedContent: Sendable {
 }
 
 /// Failures that are not about the content itself: the folder cannot be read at all.
-public struct ContentFolderError: Error, CustomStringConvertible {
-    public var description: String
+package struct ContentFolderError: Error, CustomStringConvertible {
+    package var description: String
 
     package init(description: String) {
         self.description = description
@@ -30,12 +30,12 @@ public struct ContentFolderError: Error, CustomStringConvertible {
 }
 
 /// Loads `program.yaml` and `partners/*.yaml` from a content folder.
-public enum ContentLoader {
+package enum ContentLoader {
 
-    public static func load(from folder: URL) throws -> LoadedContent {
+    package static func load(from folder: URL) throws -> LoadedContent {
         let root = try contentRoot(folder)
         let settings = loadProgram(root: root)
-        let files = PartnerFiles(root: root)
+        let files = try PartnerFiles(root: root)
         // Files are read and parsed in parallel, results in name order.
         var partners: [Partner] = []
         var partnerFileCount = 0
@@ -103,14 +103,23 @@ public enum ContentLoader {
         /// Every entry but hidden ones, sorted.
         package let names: [String]
 
-        package init(root: URL) {
+        /// Lists the partners folder: none when there is no such folder; a
+        /// folder that cannot be read is an error, not an empty program.
+        package init(root: URL) throws {
             self.root = root
             folder = root.appendingPathComponent(ContentPaths.partnersFolder)
             isReal = folder.resolvingSymlinksInPath().standardizedFileURL.path == folder.standardizedFileURL.path
-            names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }.sorted()
+            } catch {
+                guard !FileManager.default.fileExists(atPath: folder.path) else {
+                    throw ContentFolderError(description: "the partners folder \(folder.path) cannot be read: \(error.localizedDescription)")
+                }
+                names = []
+            }
         }
 
-        /// Reads and parses one entry (the build knows its digest already, from `BuildRun.inputsDigest`).
+        /// Reads and parses one entry.
         package func load(_ name: String) -> PartnerFile {
             let file = "\(ContentPaths.partnersFolder)/\(name)"
             let context = LoadContext(file: file)
@@ -231,8 +240,8 @@ package enum ContentFile {
 }
 
 /// Partner IDs become path segments: `[a-z0-9][a-z0-9-]*`.
-public enum PartnerID {
-    public static func isValid(_ id: String) -> Bool {
+package enum PartnerID {
+    package static func isValid(_ id: String) -> Bool {
         guard let first = id.unicodeScalars.first, isLowerAlnum(first) else { return false }
         return id.unicodeScalars.allSatisfy { isLowerAlnum($0) || $0 == "-" }
     }

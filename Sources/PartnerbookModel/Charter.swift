@@ -1,19 +1,19 @@
 /// The five sections every partnership charter must have.
-public struct Charter: Sendable {
-    public var at: SourcePosition
-    public var goals: Goals?
-    public var valueExchange: ValueExchange?
-    public var timeline: Timeline?
-    public var measurement: Measurement?
-    public var governance: Governance?
+package struct Charter: Sendable {
+    package var at: SourcePosition
+    package var goals: Goals?
+    package var valueExchange: ValueExchange?
+    package var timeline: Timeline?
+    package var measurement: Measurement?
+    package var governance: Governance?
     /// The day the charter takes effect; part of the signed text.
-    public var effective: Located<Day>?
+    package var effective: Located<Day>?
     /// How long it runs and how it renews (Markdown).
-    public var term: Located<String>?
+    package var term: Located<String>?
     /// The agreement it sits under: an MSA, a marketplace agreement (Markdown).
-    public var agreement: Located<String>?
+    package var agreement: Located<String>?
     /// Sections after the five: confidentiality, territory, responsibilities.
-    public var sections: [CharterSection] = []
+    package var sections: [CharterSection] = []
 
     package init(at: SourcePosition, goals: Goals? = nil, valueExchange: ValueExchange? = nil, timeline: Timeline? = nil, measurement: Measurement? = nil, governance: Governance? = nil) {
         self.at = at
@@ -26,13 +26,13 @@ public struct Charter: Sendable {
 }
 
 /// What success looks like for each of the three parties.
-public struct Goals: Sendable {
-    public var at: SourcePosition
-    public var us: Located<String>?
-    public var partner: Located<String>?
-    public var customers: Located<String>?
+package struct Goals: Sendable {
+    package var at: SourcePosition
+    package var us: Located<String>?
+    package var partner: Located<String>?
+    package var customers: Located<String>?
 
-    public var isEmpty: Bool { us == nil && partner == nil && customers == nil }
+    package var isEmpty: Bool { us == nil && partner == nil && customers == nil }
 
     package init(at: SourcePosition, us: Located<String>? = nil, partner: Located<String>? = nil, customers: Located<String>? = nil) {
         self.at = at
@@ -42,14 +42,14 @@ public struct Goals: Sendable {
     }
 }
 
-public struct ValueExchange: Sendable {
-    public var at: SourcePosition
-    public var weGive: Located<[Located<String>]>?
-    public var partnerGives: Located<[Located<String>]>?
+package struct ValueExchange: Sendable {
+    package var at: SourcePosition
+    package var weGive: Located<[Located<String>]>?
+    package var partnerGives: Located<[Located<String>]>?
     /// Would both sides still do this if the other walked?
-    public var balance: Located<String>?
+    package var balance: Located<String>?
 
-    public var isEmpty: Bool { weGive == nil && partnerGives == nil && balance == nil }
+    package var isEmpty: Bool { weGive == nil && partnerGives == nil && balance == nil }
 
     package init(at: SourcePosition, weGive: Located<[Located<String>]>? = nil, partnerGives: Located<[Located<String>]>? = nil, balance: Located<String>? = nil) {
         self.at = at
@@ -60,14 +60,14 @@ public struct ValueExchange: Sendable {
 }
 
 /// One phase of the crawl / walk / run plan.
-public struct PhasePlan: Sendable {
-    public var at: SourcePosition
-    public var start: Located<Day>?
-    public var end: Located<Day>?
-    public var scope: Located<String>?
-    public var deliverables: [Located<String>] = []
+package struct PhasePlan: Sendable {
+    package var at: SourcePosition
+    package var start: Located<Day>?
+    package var end: Located<Day>?
+    package var scope: Located<String>?
+    package var deliverables: [Located<String>] = []
     /// The crawl phase's stated metric (free text).
-    public var metric: Located<String>?
+    package var metric: Located<String>?
 
     package init(at: SourcePosition, start: Located<Day>? = nil, end: Located<Day>? = nil, scope: Located<String>? = nil, deliverables: [Located<String>] = [], metric: Located<String>? = nil) {
         self.at = at
@@ -79,17 +79,17 @@ public struct PhasePlan: Sendable {
     }
 }
 
-public enum Phase: String, CaseIterable, Sendable {
+package enum Phase: String, CaseIterable, Sendable {
     case crawl, walk, run
 }
 
-public struct Timeline: Sendable {
-    public var at: SourcePosition
-    public var crawl: PhasePlan?
-    public var walk: PhasePlan?
-    public var run: PhasePlan?
+package struct Timeline: Sendable {
+    package var at: SourcePosition
+    package var crawl: PhasePlan?
+    package var walk: PhasePlan?
+    package var run: PhasePlan?
 
-    public subscript(phase: Phase) -> PhasePlan? {
+    package subscript(phase: Phase) -> PhasePlan? {
         switch phase {
         case .crawl: crawl
         case .walk: walk
@@ -97,7 +97,7 @@ public struct Timeline: Sendable {
         }
     }
 
-    public var isEmpty: Bool { crawl == nil && walk == nil && run == nil }
+    package var isEmpty: Bool { crawl == nil && walk == nil && run == nil }
 
     package init(at: SourcePosition, crawl: PhasePlan? = nil, walk: PhasePlan? = nil, run: PhasePlan? = nil) {
         self.at = at
@@ -108,24 +108,24 @@ public struct Timeline: Sendable {
 }
 
 /// A key performance indicator defined by the charter.
-public struct Metric: Sendable {
-    public var at: SourcePosition
-    public var id: Located<String>?
-    public var name: Located<String>?
-    public var unit: Located<String>?
-    public var target: Located<Double>?
-    public var direction: Direction = .up
-    public var weight: Double = 1
+package struct Metric: Sendable {
+    package var at: SourcePosition
+    package var id: Located<String>?
+    package var name: Located<String>?
+    package var unit: Located<String>?
+    package var target: Located<Double>?
+    package var direction: Direction = .up
+    package var weight: Double = 1
     /// When the target should be reached; with it, attainment is judged against the pace.
-    public var due: Located<Day>?
+    package var due: Located<Day>?
     /// Where the metric started; default: its first reading.
-    public var baseline: Located<Double>?
+    package var baseline: Located<Double>?
     /// A program outcome this metric adds to (`partner_revenue`).
-    public var countsToward: Located<Outcome>?
+    package var countsToward: Located<Outcome>?
     /// What one reading covers, for a metric that counts toward an outcome.
-    public var period: Located<MetricPeriod>?
+    package var period: Located<MetricPeriod>?
 
-    public var displayName: String { name?.value ?? id?.value ?? "unnamed metric" }
+    package var displayName: String { name?.value ?? id?.value ?? "unnamed metric" }
 
     package init(at: SourcePosition, id: Located<String>? = nil, name: Located<String>? = nil, unit: Located<String>? = nil, target: Located<Double>? = nil, direction: Direction = .up, weight: Double = 1, due: Located<Day>? = nil, baseline: Located<Double>? = nil, countsToward: Located<Outcome>? = nil, period: Located<MetricPeriod>? = nil) {
         self.at = at
@@ -142,14 +142,14 @@ public struct Metric: Sendable {
     }
 }
 
-public struct Measurement: Sendable {
-    public var at: SourcePosition
-    public var metrics: Located<[Metric]>?
-    public var tracking: Located<String>?
-    public var reviewCadence: Located<Cadence>?
+package struct Measurement: Sendable {
+    package var at: SourcePosition
+    package var metrics: Located<[Metric]>?
+    package var tracking: Located<String>?
+    package var reviewCadence: Located<Cadence>?
 
-    public var cadence: Cadence { reviewCadence?.value ?? .quarterly }
-    public var isEmpty: Bool { metrics == nil && tracking == nil && reviewCadence == nil }
+    package var cadence: Cadence { reviewCadence?.value ?? .quarterly }
+    package var isEmpty: Bool { metrics == nil && tracking == nil && reviewCadence == nil }
 
     package init(at: SourcePosition, metrics: Located<[Metric]>? = nil, tracking: Located<String>? = nil, reviewCadence: Located<Cadence>? = nil) {
         self.at = at
@@ -159,13 +159,13 @@ public struct Measurement: Sendable {
     }
 }
 
-public struct Governance: Sendable {
-    public var at: SourcePosition
-    public var owners: PartyPair<Located<String>>?
-    public var escalation: Located<[Located<String>]>?
-    public var exitCriteria: Located<[Located<String>]>?
+package struct Governance: Sendable {
+    package var at: SourcePosition
+    package var owners: PartyPair<Located<String>>?
+    package var escalation: Located<[Located<String>]>?
+    package var exitCriteria: Located<[Located<String>]>?
 
-    public var isEmpty: Bool { owners == nil && escalation == nil && exitCriteria == nil }
+    package var isEmpty: Bool { owners == nil && escalation == nil && exitCriteria == nil }
 
     package init(at: SourcePosition, owners: PartyPair<Located<String>>? = nil, escalation: Located<[Located<String>]>? = nil, exitCriteria: Located<[Located<String>]>? = nil) {
         self.at = at

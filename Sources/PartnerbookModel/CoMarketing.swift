@@ -1,11 +1,11 @@
 /// The co-marketing checklist, in three stages.
-public struct CoMarketing: Sendable {
-    public var at: SourcePosition
-    public var preLaunch: ChecklistStage?
-    public var launch: ChecklistStage?
-    public var postLaunch: ChecklistStage?
+package struct CoMarketing: Sendable {
+    package var at: SourcePosition
+    package var preLaunch: ChecklistStage?
+    package var launch: ChecklistStage?
+    package var postLaunch: ChecklistStage?
 
-    public var stages: [ChecklistStage] { [preLaunch, launch, postLaunch].compactMap { $0 } }
+    package var stages: [ChecklistStage] { [preLaunch, launch, postLaunch].compactMap { $0 } }
 
     package init(at: SourcePosition, preLaunch: ChecklistStage? = nil, launch: ChecklistStage? = nil, postLaunch: ChecklistStage? = nil) {
         self.at = at
@@ -15,13 +15,13 @@ public struct CoMarketing: Sendable {
     }
 }
 
-public enum Stage: String, CaseIterable, Sendable {
+package enum Stage: String, CaseIterable, Sendable {
     case preLaunch = "pre_launch"
     case launch
     case postLaunch = "post_launch"
 
     /// The items of each stage, in the playbook's order.
-    public var items: [String] {
+    package var items: [String] {
         switch self {
         case .preLaunch:
             ["value_prop", "case_study", "integration_validated", "sales_enablement",
@@ -35,13 +35,13 @@ public enum Stage: String, CaseIterable, Sendable {
     }
 }
 
-public struct ChecklistStage: Sendable {
-    public var stage: Stage
-    public var at: SourcePosition
+package struct ChecklistStage: Sendable {
+    package var stage: Stage
+    package var at: SourcePosition
     /// Items as written, in file order.
-    public var items: [ChecklistItem] = []
+    package var items: [ChecklistItem] = []
 
-    public func state(of item: String) -> ItemState? {
+    package func state(of item: String) -> ItemState? {
         items.first { $0.name == item }?.state.value
     }
 
@@ -52,10 +52,10 @@ public struct ChecklistStage: Sendable {
     }
 }
 
-public struct ChecklistItem: Sendable {
-    public var name: String
-    public var at: SourcePosition
-    public var state: Located<ItemState>
+package struct ChecklistItem: Sendable {
+    package var name: String
+    package var at: SourcePosition
+    package var state: Located<ItemState>
 
     package init(name: String, at: SourcePosition, state: Located<ItemState>) {
         self.name = name

@@ -1,10 +1,10 @@
 /// Who a party is in law: its registered name and address (`legal:` in
 /// program.yaml for us, in a partner file for the partner). Part of the
 /// signed text when written.
-public struct LegalParty: Sendable, Equatable {
-    public var at: SourcePosition
-    public var entity: Located<String>?
-    public var address: Located<String>?
+package struct LegalParty: Sendable, Equatable {
+    package var at: SourcePosition
+    package var entity: Located<String>?
+    package var address: Located<String>?
 
     package init(at: SourcePosition, entity: Located<String>? = nil, address: Located<String>? = nil) {
         self.at = at
@@ -17,13 +17,13 @@ public struct LegalParty: Sendable, Equatable {
 /// legal entity and address, and the statement printed above the signatures
 /// (whether the charter binds). All of it is part of what each signature
 /// covers; what is not written leaves the signed text as it was.
-public struct OurSide: Sendable, Equatable, Hashable {
-    public var company: String?
-    public var entity: String?
-    public var address: String?
-    public var statement: String?
+package struct OurSide: Sendable, Equatable, Hashable {
+    package var company: String?
+    package var entity: String?
+    package var address: String?
+    package var statement: String?
 
-    public init(company: String?, entity: String? = nil, address: String? = nil, statement: String? = nil) {
+    package init(company: String?, entity: String? = nil, address: String? = nil, statement: String? = nil) {
         self.company = company
         self.entity = entity
         self.address = address
@@ -33,10 +33,10 @@ public struct OurSide: Sendable, Equatable, Hashable {
 
 /// One section a charter adds after the five (confidentiality, territory,
 /// responsibilities): a title and Markdown text, both signed.
-public struct CharterSection: Sendable, Equatable {
-    public var at: SourcePosition
-    public var title: Located<String>?
-    public var text: Located<String>?
+package struct CharterSection: Sendable, Equatable {
+    package var at: SourcePosition
+    package var title: Located<String>?
+    package var text: Located<String>?
 
     package init(at: SourcePosition, title: Located<String>? = nil, text: Located<String>? = nil) {
         self.at = at
@@ -47,12 +47,12 @@ public struct CharterSection: Sendable, Equatable {
 
 /// Who signs for each side (`signatories:`); when a side has none, its
 /// executive sponsor is named in the signature block.
-public struct Signatories: Sendable {
-    public var at: SourcePosition
-    public var us: Contact?
-    public var partner: Contact?
+package struct Signatories: Sendable {
+    package var at: SourcePosition
+    package var us: Contact?
+    package var partner: Contact?
 
-    public subscript(party: Party) -> Contact? { party == .us ? us : partner }
+    package subscript(party: Party) -> Contact? { party == .us ? us : partner }
 
     package init(at: SourcePosition, us: Contact? = nil, partner: Contact? = nil) {
         self.at = at
@@ -64,14 +64,14 @@ public struct Signatories: Sendable {
 /// What the public directory may say about a partner: written for
 /// customers, the only source of a listing's text besides the name and the
 /// partner's summary (`public:` in a partner file).
-public struct PublicProfile: Sendable {
-    public var at: SourcePosition
-    public var summary: Located<String>?
-    public var offering: [Located<String>] = []
-    public var category: Located<String>?
-    public var regions: [Located<String>] = []
-    public var website: Located<String>?
-    public var contact: Located<String>?
+package struct PublicProfile: Sendable {
+    package var at: SourcePosition
+    package var summary: Located<String>?
+    package var offering: [Located<String>] = []
+    package var category: Located<String>?
+    package var regions: [Located<String>] = []
+    package var website: Located<String>?
+    package var contact: Located<String>?
 
     package init(at: SourcePosition, summary: Located<String>? = nil, offering: [Located<String>] = [], category: Located<String>? = nil,
                  regions: [Located<String>] = [], website: Located<String>? = nil, contact: Located<String>? = nil) {
@@ -86,32 +86,32 @@ public struct PublicProfile: Sendable {
 }
 
 /// The printed page of charters and packets (`site.paper`).
-public enum Paper: String, CaseIterable, Sendable {
+package enum Paper: String, CaseIterable, Sendable {
     case a4, letter
 
     /// CSS `@page` size.
-    public var css: String { self == .a4 ? "A4" : "letter" }
+    package var css: String { self == .a4 ? "A4" : "letter" }
 }
 
 /// How the directory is kept (`ecosystem.model`), and the ecosystem-control tree's inputs.
-public enum EcosystemModel: String, CaseIterable, Sendable {
+package enum EcosystemModel: String, CaseIterable, Sendable {
     case curated, open
 }
 
-public enum BrandRisk: String, CaseIterable, Sendable {
+package enum BrandRisk: String, CaseIterable, Sendable {
     case high, low
 }
 
-public enum ReviewCapacity: String, CaseIterable, Sendable {
+package enum ReviewCapacity: String, CaseIterable, Sendable {
     case dozens, thousands
 }
 
 /// program.yaml `ecosystem:`: the model the program runs, and the tree's inputs.
-public struct EcosystemSettings: Sendable {
-    public var at: SourcePosition
-    public var model: Located<EcosystemModel>?
-    public var brandRisk: Located<BrandRisk>?
-    public var reviewCapacity: Located<ReviewCapacity>?
+package struct EcosystemSettings: Sendable {
+    package var at: SourcePosition
+    package var model: Located<EcosystemModel>?
+    package var brandRisk: Located<BrandRisk>?
+    package var reviewCapacity: Located<ReviewCapacity>?
 
     package init(at: SourcePosition, model: Located<EcosystemModel>? = nil, brandRisk: Located<BrandRisk>? = nil,
                  reviewCapacity: Located<ReviewCapacity>? = nil) {

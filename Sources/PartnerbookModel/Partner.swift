@@ -1,55 +1,55 @@
 /// One partner file, `Content/partners/ID.yaml`. Every section is optional in
 /// the model so that a half-written file still loads; the rules say what is missing.
-public struct Partner: Sendable {
+package struct Partner: Sendable {
     /// The file name without `.yaml`.
-    public var id: String
+    package var id: String
     /// Path relative to the content folder, e.g. `partners/acme.yaml`.
-    public var file: String
+    package var file: String
 
-    public var name: Located<String>?
-    public var tier: Located<Tier>?
-    public var status: Located<Status>?
-    public var summary: Located<String>?
-    public var profile: Profile?
-    public var contacts: Contacts?
-    public var leverage: Leverage?
-    public var commitments: Commitments?
-    public var charter: Charter?
-    public var phases: Phases?
-    public var coMarketing: CoMarketing?
-    public var reviews: Reviews?
-    public var signatures: Signatures?
+    package var name: Located<String>?
+    package var tier: Located<Tier>?
+    package var status: Located<Status>?
+    package var summary: Located<String>?
+    package var profile: Profile?
+    package var contacts: Contacts?
+    package var leverage: Leverage?
+    package var commitments: Commitments?
+    package var charter: Charter?
+    package var phases: Phases?
+    package var coMarketing: CoMarketing?
+    package var reviews: Reviews?
+    package var signatures: Signatures?
     /// The date the partnership ended (status `ended`); it stops counting toward program outcomes from then.
-    public var ended: Located<Day>?
+    package var ended: Located<Day>?
     /// Inputs of the "should we build or partner?" tree.
-    public var decision: BuildOrPartnerInputs?
+    package var decision: BuildOrPartnerInputs?
     /// Shown in the public partner directory (in walk or run only); default false.
-    public var listed: Located<Bool>?
+    package var listed: Located<Bool>?
     /// Other names the partner goes by in CRM and finance exports (`record`).
-    public var aliases: [Located<String>] = []
+    package var aliases: [Located<String>] = []
     /// The partner's legal entity and address (`legal:`), part of the signed text.
-    public var legal: LegalParty?
+    package var legal: LegalParty?
     /// Who signs for each side; default the executive sponsors.
-    public var signatories: Signatories?
+    package var signatories: Signatories?
     /// What the public directory may say (`public:`).
-    public var publicProfile: PublicProfile?
+    package var publicProfile: PublicProfile?
 
-    public init(id: String, file: String) {
+    package init(id: String, file: String) {
         self.id = id
         self.file = file
     }
 
     /// The partner's display name, falling back to its ID.
-    public var displayName: String { name?.value ?? id }
+    package var displayName: String { name?.value ?? id }
 }
 
 /// Inputs of the tier decision tree.
-public struct Profile: Sendable {
-    public var at: SourcePosition
+package struct Profile: Sendable {
+    package var at: SourcePosition
     /// Can build on our public API by itself.
-    public var engineeringResources: Located<Bool>?
+    package var engineeringResources: Located<Bool>?
     /// A logo that shifts our positioning.
-    public var marquee: Located<Bool>?
+    package var marquee: Located<Bool>?
 
     package init(at: SourcePosition, engineeringResources: Located<Bool>? = nil, marquee: Located<Bool>? = nil) {
         self.at = at
@@ -58,11 +58,11 @@ public struct Profile: Sendable {
     }
 }
 
-public struct Contact: Sendable {
-    public var at: SourcePosition
-    public var name: Located<String>?
-    public var title: Located<String>?
-    public var email: Located<String>?
+package struct Contact: Sendable {
+    package var at: SourcePosition
+    package var name: Located<String>?
+    package var title: Located<String>?
+    package var email: Located<String>?
 
     package init(at: SourcePosition, name: Located<String>? = nil, title: Located<String>? = nil, email: Located<String>? = nil) {
         self.at = at
@@ -72,11 +72,11 @@ public struct Contact: Sendable {
     }
 }
 
-public struct Contacts: Sendable {
-    public var at: SourcePosition
-    public var us: Contact?
-    public var partner: Contact?
-    public var sponsors: PartyPair<Located<String>>?
+package struct Contacts: Sendable {
+    package var at: SourcePosition
+    package var us: Contact?
+    package var partner: Contact?
+    package var sponsors: PartyPair<Located<String>>?
 
     package init(at: SourcePosition, us: Contact? = nil, partner: Contact? = nil, sponsors: PartyPair<Located<String>>? = nil) {
         self.at = at
@@ -87,12 +87,12 @@ public struct Contacts: Sendable {
 }
 
 /// A value for each side, as in `{ us: ..., partner: ... }`.
-public struct PartyPair<Value: Sendable>: Sendable {
-    public var at: SourcePosition
-    public var us: Value?
-    public var partner: Value?
+package struct PartyPair<Value: Sendable>: Sendable {
+    package var at: SourcePosition
+    package var us: Value?
+    package var partner: Value?
 
-    public subscript(party: Party) -> Value? {
+    package subscript(party: Party) -> Value? {
         party == .us ? us : partner
     }
 
@@ -103,10 +103,10 @@ public struct PartyPair<Value: Sendable>: Sendable {
     }
 }
 
-public struct Leverage: Sendable {
-    public var at: SourcePosition
-    public var type: Located<LeverageType>?
-    public var evidence: Located<String>?
+package struct Leverage: Sendable {
+    package var at: SourcePosition
+    package var type: Located<LeverageType>?
+    package var evidence: Located<String>?
 
     package init(at: SourcePosition, type: Located<LeverageType>? = nil, evidence: Located<String>? = nil) {
         self.at = at
@@ -116,14 +116,14 @@ public struct Leverage: Sendable {
 }
 
 /// Inputs of the playbook's "should we build or partner?" tree.
-public struct BuildOrPartnerInputs: Sendable {
-    public var at: SourcePosition
+package struct BuildOrPartnerInputs: Sendable {
+    package var at: SourcePosition
     /// Is the capability core to our product differentiation?
-    public var coreToDifferentiation: Located<Bool>?
+    package var coreToDifferentiation: Located<Bool>?
     /// How many months building it ourselves would delay our roadmap.
-    public var roadmapDelayMonths: Located<Double>?
+    package var roadmapDelayMonths: Located<Double>?
     /// Is there a credible partner who needs us too?
-    public var partnerNeedsUs: Located<Bool>?
+    package var partnerNeedsUs: Located<Bool>?
 
     package init(at: SourcePosition, coreToDifferentiation: Located<Bool>? = nil, roadmapDelayMonths: Located<Double>? = nil, partnerNeedsUs: Located<Bool>? = nil) {
         self.at = at
@@ -134,13 +134,13 @@ public struct BuildOrPartnerInputs: Sendable {
 }
 
 /// Economic skin in the game, and what each side loses if the partnership fails.
-public struct Commitments: Sendable {
-    public var at: SourcePosition
-    public var us: [Located<String>] = []
-    public var partner: [Located<String>] = []
-    public var ifItFails: PartyPair<Located<String>>?
+package struct Commitments: Sendable {
+    package var at: SourcePosition
+    package var us: [Located<String>] = []
+    package var partner: [Located<String>] = []
+    package var ifItFails: PartyPair<Located<String>>?
 
-    public subscript(party: Party) -> [Located<String>] {
+    package subscript(party: Party) -> [Located<String>] {
         party == .us ? us : partner
     }
 

@@ -1,9 +1,9 @@
 /// What actually happened in the pilots: the numbers behind the go/no-go gates.
-public struct Phases: Sendable {
-    public var at: SourcePosition
-    public var crawl: CrawlResult?
-    public var walk: WalkResult?
-    public var run: RunResult?
+package struct Phases: Sendable {
+    package var at: SourcePosition
+    package var crawl: CrawlResult?
+    package var walk: WalkResult?
+    package var run: RunResult?
 
     package init(at: SourcePosition, crawl: CrawlResult? = nil, walk: WalkResult? = nil, run: RunResult? = nil) {
         self.at = at
@@ -13,13 +13,13 @@ public struct Phases: Sendable {
     }
 }
 
-public struct CrawlResult: Sendable {
-    public var at: SourcePosition
-    public var pilotCustomers: [Located<String>] = []
-    public var baseline: Located<Double>?
-    public var result: Located<Double>?
-    public var direction: Direction = .up
-    public var decision: Located<GateDecision>?
+package struct CrawlResult: Sendable {
+    package var at: SourcePosition
+    package var pilotCustomers: [Located<String>] = []
+    package var baseline: Located<Double>?
+    package var result: Located<Double>?
+    package var direction: Direction = .up
+    package var decision: Located<GateDecision>?
 
     package init(at: SourcePosition, pilotCustomers: [Located<String>] = [], baseline: Located<Double>? = nil, result: Located<Double>? = nil, direction: Direction = .up, decision: Located<GateDecision>? = nil) {
         self.at = at
@@ -31,11 +31,11 @@ public struct CrawlResult: Sendable {
     }
 }
 
-public struct WalkResult: Sendable {
-    public var at: SourcePosition
-    public var invited: Located<Int>?
-    public var adopted: Located<Int>?
-    public var decision: Located<GateDecision>?
+package struct WalkResult: Sendable {
+    package var at: SourcePosition
+    package var invited: Located<Int>?
+    package var adopted: Located<Int>?
+    package var decision: Located<GateDecision>?
 
     package init(at: SourcePosition, invited: Located<Int>? = nil, adopted: Located<Int>? = nil, decision: Located<GateDecision>? = nil) {
         self.at = at
@@ -46,11 +46,11 @@ public struct WalkResult: Sendable {
 }
 
 /// What running at scale cost and brought back: the "ROI validated" gate.
-public struct RunResult: Sendable {
-    public var at: SourcePosition
-    public var invested: Located<Double>?
-    public var returned: Located<Double>?
-    public var decision: Located<GateDecision>?
+package struct RunResult: Sendable {
+    package var at: SourcePosition
+    package var invested: Located<Double>?
+    package var returned: Located<Double>?
+    package var decision: Located<GateDecision>?
 
     package init(at: SourcePosition, invested: Located<Double>? = nil, returned: Located<Double>? = nil, decision: Located<GateDecision>? = nil) {
         self.at = at

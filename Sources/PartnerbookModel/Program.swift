@@ -1,32 +1,32 @@
 /// `Content/program.yaml`: the program-wide settings.
-public struct Program: Sendable {
-    public var name: Located<String>?
-    public var company: Located<String>?
-    public var currency: String = "USD"
-    public var asOf: Located<Day>?
-    public var site = SiteSettings()
-    public var gates = GateThresholds()
-    public var scoring = ScoringWeights()
+package struct Program: Sendable {
+    package var name: Located<String>?
+    package var company: Located<String>?
+    package var currency: String = "USD"
+    package var asOf: Located<Day>?
+    package var site = SiteSettings()
+    package var gates = GateThresholds()
+    package var scoring = ScoringWeights()
     /// Company-wide figures by quarter, from finance.
-    public var outcomes: [QuarterOutcome] = []
-    public var targets = ProgramTargets()
+    package var outcomes: [QuarterOutcome] = []
+    package var targets = ProgramTargets()
     /// Program currency per unit of other currencies, for partner revenue.
-    public var exchangeRates = ExchangeRates()
+    package var exchangeRates = ExchangeRates()
     /// How `record` reads exports: the partner column and metric columns.
-    public var record = RecordMapping()
+    package var record = RecordMapping()
     /// Our legal entity and address (`legal:`), part of every charter's signed text.
-    public var legal: LegalParty?
+    package var legal: LegalParty?
     /// Printed above the signatures: whether the charter binds (`legal.statement`).
-    public var legalStatement: Located<String>?
+    package var legalStatement: Located<String>?
     /// Tier names in the public directory (`public.show_tiers`); default false.
-    public var showTiersInPublic = false
+    package var showTiersInPublic = false
     /// How the directory is kept, and the ecosystem-control tree's inputs (`ecosystem:`).
-    public var ecosystem: EcosystemSettings?
+    package var ecosystem: EcosystemSettings?
 
-    public init() {}
+    package init() {}
 
     /// Our side as every charter signs it.
-    public var ourSide: OurSide {
+    package var ourSide: OurSide {
         OurSide(company: company?.value, entity: legal?.entity?.value, address: legal?.address?.value,
                 statement: legalStatement?.value)
     }
@@ -35,70 +35,70 @@ public struct Program: Sendable {
 /// `exchange_rates: { EUR: 1.08, 2026-Q3: { EUR: 1.1 } }`: how many units of
 /// the program currency one unit of another currency is worth, by default
 /// and for a given quarter.
-public struct ExchangeRates: Sendable {
-    public var at: SourcePosition?
-    public var defaults: [String: Double] = [:]
-    public var byQuarter: [Quarter: [String: Double]] = [:]
-    public init() {}
+package struct ExchangeRates: Sendable {
+    package var at: SourcePosition?
+    package var defaults: [String: Double] = [:]
+    package var byQuarter: [Quarter: [String: Double]] = [:]
+    package init() {}
 
     /// The rate for `currency` in `quarter`: the quarter's own, else the default.
-    public func rate(_ currency: String, in quarter: Quarter) -> Double? {
+    package func rate(_ currency: String, in quarter: Quarter) -> Double? {
         byQuarter[quarter]?[currency] ?? defaults[currency]
     }
 
     /// Every currency any rate is given for.
-    public var currencies: Set<String> {
+    package var currencies: Set<String> {
         Set(defaults.keys).union(byQuarter.values.flatMap(\.keys))
     }
 }
 
 /// `record: { partner_column: "Partner Account Name", columns: { "Sourced ARR": sourced_revenue } }`.
-public struct RecordMapping: Sendable {
+package struct RecordMapping: Sendable {
     /// The header of the column that names the partner (default `partner`).
-    public var partnerColumn: String?
+    package var partnerColumn: String?
     /// Export headers and the metric id each one records, in file order.
-    public var columns: [(header: String, metric: String)] = []
-    public init() {}
+    package var columns: [(header: String, metric: String)] = []
+    package init() {}
 }
 
-public struct SiteSettings: Sendable {
-    public var title: String?
-    public var baseURL: String?
+package struct SiteSettings: Sendable {
+    package var title: String?
+    package var baseURL: String?
     /// The printed page of charters and packets; default A4.
-    public var paper: Paper = .a4
-    public init() {}
+    package var paper: Paper = .a4
+    package init() {}
 }
 
 /// Go/no-go thresholds, in percent. Defaults are the playbook's.
-public struct GateThresholds: Sendable {
+package struct GateThresholds: Sendable {
     /// Minimum improvement on the crawl metric.
-    public var crawlMinImprovement: Double = 20
+    package var crawlMinImprovement: Double = 20
     /// Minimum share of invited customers who adopted during walk.
-    public var walkMinAdoption: Double = 70
+    package var walkMinAdoption: Double = 70
     /// How far behind its straight-line pace a dated metric may fall, as a
     /// percentage of the progress expected by now, before `kpi.behind-pace`.
-    public var kpiBehindPace: Double = 25
-    public init() {}
+    package var kpiBehindPace: Double = 25
+    package init() {}
 }
 
 /// Weights of the health score; they must sum to 100.
-public struct ScoringWeights: Sendable {
-    public var at: SourcePosition?
-    public var kpis: Double = 40
-    public var gates: Double = 20
-    public var commitment: Double = 20
-    public var charter: Double = 10
-    public var coMarketing: Double = 10
-    public init() {}
+package struct ScoringWeights: Sendable {
+    package var at: SourcePosition?
+    package var kpis: Double = 40
+    package var gates: Double = 20
+    package var commitment: Double = 20
+    package var charter: Double = 10
+    package var coMarketing: Double = 10
+    package init() {}
 
-    public var total: Double { kpis + gates + commitment + charter + coMarketing }
+    package var total: Double { kpis + gates + commitment + charter + coMarketing }
 }
 
 /// One quarter's company-wide revenue, the denominator of partner revenue share.
-public struct QuarterOutcome: Sendable {
-    public var at: SourcePosition
-    public var quarter: Located<Quarter>
-    public var revenue: Located<Double>?
+package struct QuarterOutcome: Sendable {
+    package var at: SourcePosition
+    package var quarter: Located<Quarter>
+    package var revenue: Located<Double>?
 
     package init(at: SourcePosition, quarter: Located<Quarter>, revenue: Located<Double>? = nil) {
         self.at = at
@@ -108,10 +108,10 @@ public struct QuarterOutcome: Sendable {
 }
 
 /// The program's goals in percent. Defaults are the playbook's "after" column.
-public struct ProgramTargets: Sendable {
+package struct ProgramTargets: Sendable {
     /// Partner revenue as a share of company revenue.
-    public var partnerRevenueShare: Double = 35
+    package var partnerRevenueShare: Double = 35
     /// Partners active in a quarter as a share of the partners in the program.
-    public var activePartnerRate: Double = 70
-    public init() {}
+    package var activePartnerRate: Double = 70
+    package init() {}
 }

@@ -1,10 +1,10 @@
 /// The reviews held, in file order.
-public struct Reviews: Sendable {
-    public var at: SourcePosition
-    public var items: [Review] = []
+package struct Reviews: Sendable {
+    package var at: SourcePosition
+    package var items: [Review] = []
 
     /// The most recent review: latest period, then latest date.
-    public var latest: Review? {
+    package var latest: Review? {
         items.max { a, b in
             (a.period?.value, a.date?.value) < (b.period?.value, b.date?.value)
         }
@@ -31,22 +31,22 @@ private func < (lhs: (Period?, Day?), rhs: (Period?, Day?)) -> Bool {
 }
 
 /// One quarterly (or monthly) business review.
-public struct Review: Sendable {
-    public var at: SourcePosition
+package struct Review: Sendable {
+    package var at: SourcePosition
     /// The quarter (`quarter: 2026-Q3`) or month (`month: 2026-11`) it reviews.
-    public var period: Located<Period>?
-    public var date: Located<Day>?
-    public var attendees: [Located<String>] = []
-    public var metrics: [MetricValue] = []
-    public var highlights: Located<String>?
-    public var risks: [Risk] = []
-    public var decisions: [Located<String>] = []
-    public var commitments: PartyPair<[Located<String>]>?
-    public var nextReview: Located<Day>?
+    package var period: Located<Period>?
+    package var date: Located<Day>?
+    package var attendees: [Located<String>] = []
+    package var metrics: [MetricValue] = []
+    package var highlights: Located<String>?
+    package var risks: [Risk] = []
+    package var decisions: [Located<String>] = []
+    package var commitments: PartyPair<[Located<String>]>?
+    package var nextReview: Located<Day>?
     /// What we want from this meeting: ours, for the brief, never shown to the partner.
-    public var objectives: [Located<String>] = []
+    package var objectives: [Located<String>] = []
 
-    public func value(of metric: String) -> Double? {
+    package func value(of metric: String) -> Double? {
         metrics.first { $0.id.value == metric }?.value.value
     }
 
@@ -65,9 +65,9 @@ public struct Review: Sendable {
     }
 }
 
-public struct MetricValue: Sendable {
-    public var id: Located<String>
-    public var value: Located<Double>
+package struct MetricValue: Sendable {
+    package var id: Located<String>
+    package var value: Located<Double>
 
     package init(id: Located<String>, value: Located<Double>) {
         self.id = id
@@ -75,11 +75,11 @@ public struct MetricValue: Sendable {
     }
 }
 
-public struct Risk: Sendable {
-    public var at: SourcePosition
-    public var risk: Located<String>?
-    public var owner: Located<String>?
-    public var action: Located<String>?
+package struct Risk: Sendable {
+    package var at: SourcePosition
+    package var risk: Located<String>?
+    package var owner: Located<String>?
+    package var action: Located<String>?
 
     package init(at: SourcePosition, risk: Located<String>? = nil, owner: Located<String>? = nil, action: Located<String>? = nil) {
         self.at = at

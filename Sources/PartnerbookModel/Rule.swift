@@ -5,44 +5,44 @@
 /// (`RuleInfo`): a rule family's file holds its rules, so adding a rule
 /// touches that file and its test; `partnerbook explain`, the rules page of
 /// the site and `docs/reference/rules.md` are made from the declarations.
-public struct Rule: Hashable, Sendable, Comparable, CustomStringConvertible, ExpressibleByStringLiteral {
-    public let id: String
-    public let severity: Severity
+package struct Rule: Hashable, Sendable, Comparable, CustomStringConvertible, ExpressibleByStringLiteral {
+    package let id: String
+    package let severity: Severity
 
-    public init(_ id: String, _ severity: Severity = .error) {
+    package init(_ id: String, _ severity: Severity = .error) {
         self.id = id
         self.severity = severity
     }
 
     /// A rule by id alone (its severity unknown here: error), as tests and caches name it.
-    public init(stringLiteral id: String) {
+    package init(stringLiteral id: String) {
         self.init(id)
     }
 
-    public var description: String { id }
+    package var description: String { id }
 
     /// Rules are the same rule when their ids are.
-    public static func == (a: Rule, b: Rule) -> Bool { a.id == b.id }
-    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
-    public static func < (a: Rule, b: Rule) -> Bool { a.id < b.id }
+    package static func == (a: Rule, b: Rule) -> Bool { a.id == b.id }
+    package func hash(into hasher: inout Hasher) { hasher.combine(id) }
+    package static func < (a: Rule, b: Rule) -> Bool { a.id < b.id }
 }
 
 /// What a rule's documentation says: when it fires, why it matters in the
 /// playbook's terms, how to fix it, and a piece of YAML that fires it.
-public struct RuleInfo: Sendable {
-    public var rule: Rule
+package struct RuleInfo: Sendable {
+    package var rule: Rule
     /// When the default severity changes with context ("error in walk and run").
-    public var raised: String?
+    package var raised: String?
     /// When it fires, in one sentence.
-    public var summary: String
+    package var summary: String
     /// Why it matters.
-    public var why: String
+    package var why: String
     /// What to do about it.
-    public var fix: String
+    package var fix: String
     /// YAML that fires it.
-    public var example: String
+    package var example: String
 
-    public init(_ rule: Rule, raised: String? = nil, summary: String, why: String, fix: String, example: String) {
+    package init(_ rule: Rule, raised: String? = nil, summary: String, why: String, fix: String, example: String) {
         self.rule = rule
         self.raised = raised
         self.summary = summary
@@ -51,5 +51,5 @@ public struct RuleInfo: Sendable {
         self.example = example
     }
 
-    public var severityText: String { rule.severity.rawValue + (raised.map { "; \($0)" } ?? "") }
+    package var severityText: String { rule.severity.rawValue + (raised.map { "; \($0)" } ?? "") }
 }

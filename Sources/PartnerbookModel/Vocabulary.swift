@@ -2,11 +2,11 @@
 /// the words a partnerships lead writes in YAML.
 
 /// The three-tier model: self-serve integration, joint development, co-development.
-public enum Tier: String, CaseIterable, Sendable, Comparable {
+package enum Tier: String, CaseIterable, Sendable, Comparable {
     case integration, partnership, strategic
 
     /// Tiers may also be written as their number, 1 to 3.
-    public init?(word: String) {
+    package init?(word: String) {
         switch word.lowercased() {
         case "1": self = .integration
         case "2": self = .partnership
@@ -15,7 +15,7 @@ public enum Tier: String, CaseIterable, Sendable, Comparable {
         }
     }
 
-    public var number: Int {
+    package var number: Int {
         switch self {
         case .integration: 1
         case .partnership: 2
@@ -23,7 +23,7 @@ public enum Tier: String, CaseIterable, Sendable, Comparable {
         }
     }
 
-    public var title: String {
+    package var title: String {
         switch self {
         case .integration: "Tier 1 · Integration"
         case .partnership: "Tier 2 · Partnership"
@@ -31,55 +31,55 @@ public enum Tier: String, CaseIterable, Sendable, Comparable {
         }
     }
 
-    public static func < (lhs: Tier, rhs: Tier) -> Bool { lhs.number < rhs.number }
+    package static func < (lhs: Tier, rhs: Tier) -> Bool { lhs.number < rhs.number }
 }
 
 /// Where a partnership stands on the crawl / walk / run path.
-public enum Status: String, CaseIterable, Sendable {
+package enum Status: String, CaseIterable, Sendable {
     case prospect, crawl, walk, run, ended
 
     /// Walk and run are live commitments: the rules hold them to a higher bar.
-    public var isCommitted: Bool { self == .walk || self == .run }
+    package var isCommitted: Bool { self == .walk || self == .run }
 }
 
 /// What makes the partner need us, strongest first.
-public enum LeverageType: String, CaseIterable, Sendable {
+package enum LeverageType: String, CaseIterable, Sendable {
     case requirement, economic, competitive, customer
     case coMarketing = "co-marketing"
 }
 
 /// A recorded go/no-go call for a phase.
-public enum GateDecision: String, CaseIterable, Sendable {
+package enum GateDecision: String, CaseIterable, Sendable {
     case go
     case noGo = "no-go"
     case pending
 }
 
 /// Which way a metric should move.
-public enum Direction: String, CaseIterable, Sendable {
+package enum Direction: String, CaseIterable, Sendable {
     case up, down
 }
 
 /// The state of one co-marketing checklist item.
-public enum ItemState: String, CaseIterable, Sendable {
+package enum ItemState: String, CaseIterable, Sendable {
     case done, pending
     case notApplicable = "n/a"
 }
 
 /// How often the partnership is reviewed.
-public enum Cadence: String, CaseIterable, Sendable {
+package enum Cadence: String, CaseIterable, Sendable {
     case monthly, quarterly
 
-    public var months: Int { self == .monthly ? 1 : 3 }
+    package var months: Int { self == .monthly ? 1 : 3 }
 }
 
 /// The two sides of a partnership.
-public enum Party: String, CaseIterable, Sendable {
+package enum Party: String, CaseIterable, Sendable {
     case us, partner
 }
 
 /// What one reading of a revenue metric covers.
-public enum MetricPeriod: String, CaseIterable, Sendable {
+package enum MetricPeriod: String, CaseIterable, Sendable {
     /// Earned in the review's quarter.
     case quarter
     /// Earned in the review's month; a quarter sums its months.
@@ -89,6 +89,6 @@ public enum MetricPeriod: String, CaseIterable, Sendable {
 }
 
 /// Program outcomes a partner metric can add to.
-public enum Outcome: String, CaseIterable, Sendable {
+package enum Outcome: String, CaseIterable, Sendable {
     case partnerRevenue = "partner_revenue"
 }

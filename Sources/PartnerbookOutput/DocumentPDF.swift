@@ -15,9 +15,9 @@ import PartnerbookSupport
 /// own (`fetcherScript`): it hands over only files inside the staging
 /// folder (and `data:` URLs). Nothing is fetched from the network and no
 /// file elsewhere on the machine reaches a PDF, whatever a page names.
-public struct DocumentPDF: Sendable {
-    public struct Missing: Error, CustomStringConvertible {
-        public var description: String {
+package struct DocumentPDF: Sendable {
+    package struct Missing: Error, CustomStringConvertible {
+        package var description: String {
             "--pdf needs WeasyPrint, which is not installed (Debian: apt-get install weasyprint); nothing was written"
         }
     }
@@ -38,7 +38,7 @@ public struct DocumentPDF: Sendable {
     let python: URL
 
     /// Finds `weasyprint` on the PATH and the Python it runs with.
-    public init() throws {
+    package init() throws {
         guard let command = Executable.find("weasyprint") else { throw Missing() }
         python = DocumentPDF.interpreter(of: command) ?? URL(fileURLWithPath: "/usr/bin/python3")
         guard FileManager.default.isExecutableFile(atPath: python.path) else { throw Missing() }

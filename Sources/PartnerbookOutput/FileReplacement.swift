@@ -16,17 +16,17 @@ import PartnerbookSupport
 /// Not promised: a `kill -9` (or power loss) between two renames leaves
 /// the files renamed so far new and the rest old, each one whole, with its
 /// backup `.NAME.partnerbook-PID.old` beside it.
-public enum FileReplacement {
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+package enum FileReplacement {
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
     }
 
     /// One file to replace: its path as the caller names it, and its new text.
-    public struct Change {
-        public var path: String
-        public var data: Data
+    package struct Change {
+        package var path: String
+        package var data: Data
 
-        public init(path: String, data: Data) {
+        package init(path: String, data: Data) {
             self.path = path
             self.data = data
         }
@@ -41,7 +41,7 @@ public enum FileReplacement {
 
     /// Replaces every file, or none. `root` is the content folder links must stay inside.
     /// - Parameter rename: the rename call (a test makes one fail).
-    public static func replace(_ changes: [Change], root: URL,
+    package static func replace(_ changes: [Change], root: URL,
                                rename: (String, String) -> Int32 = { Glibc.rename($0, $1) }) throws {
         let rootPath = root.resolvingSymlinksInPath().standardizedFileURL.path
         var staged: [Staged] = []

@@ -10,11 +10,11 @@ import PartnerbookSupport
 /// previous output and writes the new one. A second build waits and says so,
 /// or, asked not to wait, fails with the holder's process ID. The lock goes
 /// with the process: a build that is killed never leaves it held.
-public final class OutputLock: Sendable {
-    public struct Busy: Error, CustomStringConvertible {
-        public var path: String
-        public var holder: String?
-        public var description: String {
+package final class OutputLock: Sendable {
+    package struct Busy: Error, CustomStringConvertible {
+        package var path: String
+        package var holder: String?
+        package var description: String {
             "another partnerbook build is writing \(path)" + (holder.map { " (process \($0))" } ?? "")
                 + "; not waiting (--no-wait). Try again when it has finished"
         }
@@ -25,7 +25,7 @@ public final class OutputLock: Sendable {
     /// - Parameters:
     ///   - wait: block until the other build is done; otherwise throw `Busy`.
     ///   - waiting: told once, with a sentence to show, when this build has to wait.
-    public init(output: URL, wait: Bool, waiting: (String) -> Void = { _ in }) throws {
+    package init(output: URL, wait: Bool, waiting: (String) -> Void = { _ in }) throws {
         let folder = output.standardizedFileURL
         let parent = folder.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)

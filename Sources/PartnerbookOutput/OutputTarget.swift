@@ -12,8 +12,8 @@ import PartnerbookSupport
 /// replaces the output folder with a new one, so a shell standing in it
 /// would be left in a deleted folder. (`--output .` is refused for that
 /// reason: name a folder below or beside the one you are in.)
-public enum OutputTarget {
-    public static func check(_ output: URL, content: URL) throws {
+package enum OutputTarget {
+    package static func check(_ output: URL, content: URL) throws {
         let path = output.standardizedFileURL.path
         guard path != "/" else { throw OutputError(description: "refusing to build into /: name a folder of its own, such as Output") }
         var info = stat()

@@ -6,8 +6,8 @@ import PartnerbookModel
 import PartnerbookSupport
 
 /// Why the output could not be written.
-public struct OutputError: Error, CustomStringConvertible {
-    public var description: String
+package struct OutputError: Error, CustomStringConvertible {
+    package var description: String
 
     package init(description: String) {
         self.description = description
@@ -19,8 +19,8 @@ public struct OutputError: Error, CustomStringConvertible {
 /// into the output are carried over, and the staging folder then takes the
 /// output's place in one rename. A manifest records what the tool wrote, so
 /// the next build knows which files are its own to replace or remove.
-public enum OutputWriter {
-    public static let manifestName = ".partnerbook-manifest"
+package enum OutputWriter {
+    package static let manifestName = ".partnerbook-manifest"
 
     /// The largest manifest read (a quarter of a million paths make some 10 MB).
     static let maxManifestBytes = 256 << 20
@@ -44,7 +44,7 @@ public enum OutputWriter {
     /// Writes `files` as a whole new output (see `StagingArea`).
     /// - Parameter finish: runs on the staging folder once every file is in it,
     ///   before the swap; returns further paths it wrote there (for the manifest).
-    public static func write(_ files: [OutputFile], to output: URL, force: Bool,
+    package static func write(_ files: [OutputFile], to output: URL, force: Bool,
                              finish: (URL) throws -> [String] = { _ in [] }) throws {
         let area = try StagingArea(output: output, force: force)
         do {

@@ -8,14 +8,14 @@ import PartnerbookSupport
 /// `partnerbook serve`: builds, serves the output on 127.0.0.1, rebuilds when
 /// a content or template file changes, and reloads open pages. A build with
 /// errors shows them in the terminal and in the browser instead of the stale site.
-public struct PreviewServer: Sendable {
-    public struct Options: Sendable {
+package struct PreviewServer: Sendable {
+    package struct Options: Sendable {
         /// What each rebuild builds (`waitForLock` false: another build holding the output is shown as this build's error).
-        public var build: BuildConfiguration
+        package var build: BuildConfiguration
         /// How the command line named the content folder, for messages.
-        public var contentDisplay: String
+        package var contentDisplay: String
 
-        public init(build: BuildConfiguration, contentDisplay: String) {
+        package init(build: BuildConfiguration, contentDisplay: String) {
             self.build = build
             self.contentDisplay = contentDisplay
         }
@@ -25,16 +25,16 @@ public struct PreviewServer: Sendable {
     let port: UInt16
     let log: @Sendable (String) -> Void
     /// The cache between rebuilds.
-    let memory = BuildMemory()
+    let memory = Build.Memory()
 
-    public init(options: Options, port: UInt16, log: @escaping @Sendable (String) -> Void) {
+    package init(options: Options, port: UInt16, log: @escaping @Sendable (String) -> Void) {
         self.options = options
         self.port = port
         self.log = log
     }
 
     /// Runs until the process is stopped.
-    public func run() async throws {
+    package func run() async throws {
         let state = PreviewState()
         // Taken before the first build: a file saved while it runs, or
         // before watching starts, is a change the watcher still sees.
@@ -86,7 +86,7 @@ public struct PreviewServer: Sendable {
     private func rebuild(into state: PreviewState) {
         var announced = false
         do {
-            let build = try BuildRun(options.build, waiting: log, memory: memory) { committed in
+            let build = try Build.run(options.build, waiting: log, memory: memory) { committed in
                 announce(committed, to: state)
                 announced = true
             }
@@ -102,7 +102,7 @@ public struct PreviewServer: Sendable {
     }
 
     /// What a build found, to the log and to the browser.
-    private func announce(_ build: BuildRun, to state: PreviewState) {
+    private func announce(_ build: BuildResult, to state: PreviewState) {
         let text = build.report.render(.text, pathPrefix: options.contentDisplay)
         log(text.trimmingCharacters(in: .newlines))
         if let written = build.written {

@@ -11,12 +11,12 @@ import PartnerbookSupport
 /// preview through DNS rebinding, since its requests carry its own host
 /// name. Refused: control bytes anywhere in the head (a CR or LF that is not
 /// a line end, NUL, DEL), a missing or second `Host`, and heads too long.
-public struct RequestHead: Equatable, Sendable {
+package struct RequestHead: Equatable, Sendable {
     /// The path as sent, percent-decoded, without the query; a trailing slash is kept.
-    public var path: String
-    public var method: String
+    package var path: String
+    package var method: String
 
-    public enum Rejection: Error, Equatable, Sendable {
+    package enum Rejection: Error, Equatable, Sendable {
         /// 400: not a request this server understands.
         case malformed(String)
         /// 421: a Host header that is not this server.
@@ -24,7 +24,7 @@ public struct RequestHead: Equatable, Sendable {
         /// 405: a method other than GET or HEAD.
         case method(String)
 
-        public var status: (code: Int, reason: String) {
+        package var status: (code: Int, reason: String) {
             switch self {
             case .malformed: (400, "Bad Request")
             case .misdirected: (421, "Misdirected Request")
@@ -34,15 +34,15 @@ public struct RequestHead: Equatable, Sendable {
     }
 
     /// Largest request head read; a preview request is a few hundred bytes.
-    public static let maxBytes = 16 * 1024
+    package static let maxBytes = 16 * 1024
 
     /// The Host values this server answers to on `port`.
-    public static func allowedHosts(port: UInt16) -> Set<String> {
+    package static func allowedHosts(port: UInt16) -> Set<String> {
         ["127.0.0.1:\(port)", "localhost:\(port)", "[::1]:\(port)"]
     }
 
     /// Where the head ends (after CR LF CR LF), if it has ended.
-    public static func end(of bytes: [UInt8]) -> Int? {
+    package static func end(of bytes: [UInt8]) -> Int? {
         guard bytes.count >= 4 else { return nil }
         for index in 0...(bytes.count - 4) where bytes[index] == 13 && bytes[index + 1] == 10 && bytes[index + 2] == 13 && bytes[index + 3] == 10 {
             return index + 4
@@ -50,7 +50,7 @@ public struct RequestHead: Equatable, Sendable {
         return nil
     }
 
-    public static func parse(_ head: [UInt8], port: UInt16) -> Result<RequestHead, Rejection> {
+    package static func parse(_ head: [UInt8], port: UInt16) -> Result<RequestHead, Rejection> {
         guard head.count <= maxBytes else { return .failure(.malformed("request head too long")) }
         // Every byte is printable ASCII or UTF-8, or a CR LF line end: no bare CR or LF, no NUL or DEL.
         var index = 0

@@ -18,7 +18,6 @@ package struct DocumentRenderer: Sendable {
     /// Every file of one partner.
     package func partnerFiles(_ context: DocumentContext) -> [OutputFile] {
         let id = context.partner.id
-        let base = "partners/\(id)/"
         var files: [OutputFile] = []
 
         // One chart file per partner: every metric's trend, shared by the scorecard and every packet.
@@ -26,27 +25,27 @@ package struct DocumentRenderer: Sendable {
         var chart: ChartView?
         if !readings.isEmpty {
             let charts = readings.map(TrendChart.init)
-            files.append(OutputFile(base + ChartView.partnerChart, TrendPanels.document(partner: context.partnerName, charts: charts)))
-            chart = ChartView(name: "Metrics by quarter", path: ChartView.partnerChart, alt: TrendPanels.description(charts))
+            files.append(OutputFile(.chart, OutputPaths.partnerChart(id), TrendPanels.document(partner: context.partnerName, charts: charts)))
+            chart = ChartView(name: "Metrics by quarter", path: OutputPaths.partnerChartName, alt: TrendPanels.description(charts))
         }
 
-        files += document(base + "charter", template: .charter, context: context, kind: .charter,
+        files += document(.charter, OutputPaths.charter(id, ""), template: .charter, context: context, page: .charter,
                           crumb: "Charter", view: CharterView(context))
 
         let scorecard = ScorecardView(context, chart: chart)
-        files += document(base + "scorecard", template: .scorecard, context: context, kind: .scorecard,
+        files += document(.scorecard, OutputPaths.scorecard(id, ""), template: .scorecard, context: context, page: .scorecard,
                           crumb: "Scorecard", view: scorecard)
 
         for packet in QBRPlan.packets(for: context.partner, asOf: asOf) {
             let qbr = QBRView(context, packet: packet, coMarketing: scorecard.coMarketing,
                               chart: chart.map { ChartView(name: $0.name, path: "../" + $0.path, alt: $0.alt) })
             let name = packet.period.isMonth ? "Review \(packet.period)" : "QBR \(packet.period)"
-            files += document(base + packet.path, template: .qbr, context: context, kind: .qbr,
+            files += document(.packet, OutputPaths.packet(id, packet.period, ""), template: .qbr, context: context, page: .qbr,
                               crumb: name, view: qbr)
-            files += document(base + packet.path + "-brief", template: .qbrBrief, context: context, kind: .brief,
+            files += document(.brief, OutputPaths.brief(id, packet.period, ""), template: .qbrBrief, context: context, page: .brief,
                               crumb: name + " brief", view: BriefView(context, packet: packet))
         }
-        files.append(OutputFile(base + "index.html",
+        files.append(OutputFile(.partnerPage, OutputPaths.partnerPage(id),
                                 layout(body: templates.render(.partner, PartnerPageView(context)), title: context.partnerName,
                                        depth: 2, kind: .partner, context: context, crumbs: [(context.partnerName, "")])))
         return files
@@ -97,61 +96,66 @@ package struct DocumentRenderer: Sendable {
                 let view = ProgramScorecardView(program: program, listings: listings, facts: facts, diagnostics: report.diagnostics,
                                                 asOf: asOf)
                 let parsed = CMark.Document(templates.render(.programScorecard, view)).sanitize(depth: 1)
-                let markdown = OutputFile("program/scorecard.md", parsed.commonmark())
+                let markdown = OutputFile(.programPage, OutputPaths.programScorecardMarkdown, parsed.commonmark())
                 parsed.relink(ProgramScorecardView.htmlLink)
-                return [markdown, OutputFile("program/scorecard.html", layout(body: parsed.html(), title: view.title, depth: 1,
+                return [markdown, OutputFile(.programPage, OutputPaths.programScorecardHTML, layout(body: parsed.html(), title: view.title, depth: 1,
                                                                               kind: .programScorecard, context: nil,
                                                                               crumbs: [("Program scorecard", "")]))]
             },
             {
                 let view = DirectoryView(program: program, listings: listings, facts: facts, report: report, asOf: asOf,
                                          siteTitle: siteTitle)
-                return [OutputFile("index.html", layout(body: templates.render(.index, view), title: siteTitle, depth: 0,
+                return [OutputFile(.programPage, OutputPaths.home, layout(body: templates.render(.index, view), title: siteTitle, depth: 0,
                                                         kind: .home, context: nil, crumbs: []))]
             },
             {
                 let data = DirectoryData(program: program, listings: listings, asOf: asOf)
-                return [OutputFile("program/partners.json", data.json()), OutputFile("program/partners.csv", data.csv()),
-                        OutputFile("program/reviews.ics", ReviewCalendar(program: program, listings: listings, asOf: asOf).ics())]
+                return [OutputFile(.programPage, OutputPaths.partnersJSON, data.json()), OutputFile(.programPage, OutputPaths.partnersCSV, data.csv()),
+                        OutputFile(.programPage, OutputPaths.calendar, ReviewCalendar(program: program, listings: listings, asOf: asOf).ics())]
             },
             {
                 let view = ReportView(program: program, subjects: listings.indices.map { listings[$0].subject }, report: report, asOf: asOf)
-                return [OutputFile("program/report.html", layout(body: templates.render(.report, view),
+                return [OutputFile(.programPage, OutputPaths.report, layout(body: templates.render(.report, view),
                                                                  title: view.title, depth: 1, kind: .report,
                                                                  context: nil, crumbs: [("Validation report", "")]))]
             },
             {
                 let view = RulesView(rules)
-                return [OutputFile("program/rules.html", layout(body: templates.render(.rules, view), title: view.title,
+                return [OutputFile(.programPage, OutputPaths.rules, layout(body: templates.render(.rules, view), title: view.title,
                                                                 depth: 1, kind: .rules, context: nil, crumbs: [("Rules", "")]))]
             },
             {
                 facts.outcomes.quarters.isEmpty ? []
-                    : [OutputFile("program/charts/outcomes.svg", OutcomesChart(outcomes: facts.outcomes).svg())]
+                    : [OutputFile(.programPage, OutputPaths.outcomesChart, OutcomesChart(outcomes: facts.outcomes).svg())]
             },
-            { templates.assets.map { OutputFile(path: "assets/" + $0.path, data: $0.data) } },
+            { templates.assets.map { OutputFile(.asset, path: OutputPaths.asset($0.path), data: $0.data) } },
         ]
     }
 
-    /// The public partner directory (`build --public`): a home page and a page
-    /// per listed partner, the assets and a sitemap. Only `PublicDirectory`'s
-    /// views are rendered, so no internal value can reach these files.
-    package func publicFiles(_ contexts: [DocumentContext]) -> [OutputFile] {
-        let listed = contexts.filter { PublicDirectory.isListed($0.partner) }
+    /// One partner's page of the public directory (`build --public`) and its
+    /// card on the directory's home page; nil when the partner is not listed.
+    /// Only `PublicDirectory`'s views are rendered, so no internal value can
+    /// reach these files.
+    package func publicPartner(_ context: DocumentContext) -> (page: OutputFile, card: PublicDirectoryView.Card)? {
+        guard PublicDirectory.isListed(context.partner) else { return nil }
+        let page = OutputFile(.publicPage, OutputPaths.partnerPage(context.partner.id),
+                              layout(body: templates.render(.publicPartner, PublicPartnerView(context)),
+                                     title: context.partnerName, depth: 2, kind: .partner, context: nil,
+                                     crumbs: [(context.partnerName, "")], isPublic: true))
+        return (page, PublicDirectoryView.Card(context))
+    }
+
+    /// The public directory's home page from the listed partners' cards, the
+    /// assets and a sitemap of those and `pages` (the partners' pages).
+    package func publicFiles(cards: [PublicDirectoryView.Card], pages: [String]) -> [OutputFile] {
         var files: [OutputFile] = []
-        let home = PublicDirectoryView(program: program, contexts: listed, siteTitle: siteTitle)
-        files.append(OutputFile("index.html", layout(body: templates.render(.publicIndex, home), title: siteTitle, depth: 0,
-                                                     kind: .home, context: nil, crumbs: [], isPublic: true)))
-        for context in listed {
-            files.append(OutputFile("partners/\(context.partner.id)/index.html",
-                                    layout(body: templates.render(.publicPartner, PublicPartnerView(context)),
-                                           title: context.partnerName, depth: 2, kind: .partner, context: nil,
-                                           crumbs: [(context.partnerName, "")], isPublic: true)))
-        }
+        let home = PublicDirectoryView(program: program, cards: cards, siteTitle: siteTitle)
+        files.append(OutputFile(.publicPage, OutputPaths.home, layout(body: templates.render(.publicIndex, home), title: siteTitle,
+                                                                      depth: 0, kind: .home, context: nil, crumbs: [], isPublic: true)))
         for asset in templates.assets {
-            files.append(OutputFile(path: "assets/" + asset.path, data: asset.data))
+            files.append(OutputFile(.asset, path: OutputPaths.asset(asset.path), data: asset.data))
         }
-        files.append(sitemap(of: files.map(\.path)))
+        files.append(sitemap(of: files.map(\.path) + pages))
         return files
     }
 
@@ -175,7 +179,7 @@ package struct DocumentRenderer: Sendable {
             xml += close
         }
         xml += Array("</urlset>\n".utf8)
-        return OutputFile(path: "sitemap.xml", data: Data(xml))
+        return OutputFile(.programPage, path: OutputPaths.sitemap, data: Data(xml))
     }
 
     /// Stands where links put their file extension (`{{ext}}`) while a
@@ -186,9 +190,10 @@ package struct DocumentRenderer: Sendable {
     /// The sentinel as cmark writes it in an HTML link (UTF-8, percent-encoded).
     static let extSentinelInLinks = "%EF%A3%BFext%EF%A3%BE"
 
-    /// The `.md` and `.html` of one document: the template is filled once.
-    private func document(_ path: String, template: TemplateName, context: DocumentContext, kind: PageKind, crumb: String,
-                          view: Any) -> [OutputFile] {
+    /// The `.md` and `.html` of one document (`path` ends in the dot before
+    /// the extension): the template is filled once.
+    private func document(_ kind: DocumentKind, _ path: String, template: TemplateName, context: DocumentContext, page: PageKind,
+                          crumb: String, view: Any) -> [OutputFile] {
         var boxed = MustacheBox.view(view)
         boxed["ext"] = DocumentRenderer.extSentinel
         // Parsed once: the Markdown and the HTML are rendered from the same
@@ -203,9 +208,9 @@ package struct DocumentRenderer: Sendable {
         let title = parsed.firstHeading().map { ByteText.replacing(DocumentRenderer.extSentinel, with: "md", in: $0) } ?? crumb
         let partnerPage = String(repeating: "../", count: depth - 2) + "index.html"
         return [
-            OutputFile(path + ".md", markdown),
-            OutputFile(path + ".html", layout(body: body, title: title, depth: depth, kind: kind, context: context,
-                                              crumbs: [(context.partnerName, partnerPage), (crumb, "")])),
+            OutputFile(kind, path + "md", markdown),
+            OutputFile(kind, path + "html", layout(body: body, title: title, depth: depth, kind: page, context: context,
+                                                   crumbs: [(context.partnerName, partnerPage), (crumb, "")])),
         ]
     }
 

@@ -1,6 +1,6 @@
 /// The templates a build renders, by file name without `.mustache`. Every
 /// case must load (built in or replaced), so none can render as nothing.
-public enum TemplateName: String, CaseIterable, Sendable {
+package enum TemplateName: String, CaseIterable, Sendable {
     case charter = "charter.md"
     case scorecard = "scorecard.md"
     case qbr = "qbr.md"

@@ -5,14 +5,14 @@ import PartnerbookSupport
 import PartnerbookRules
 
 /// A template file that could not be read or parsed, with its position.
-public struct TemplateError: Error, CustomStringConvertible {
+package struct TemplateError: Error, CustomStringConvertible {
     /// Path as given (templates folder joined with the file name).
-    public var file: String
-    public var line: Int
-    public var column: Int
-    public var message: String
+    package var file: String
+    package var line: Int
+    package var column: Int
+    package var message: String
 
-    public var description: String { "\(file):\(line):\(column): error: \(message) [template]" }
+    package var description: String { "\(file):\(line):\(column): error: \(message) [template]" }
 
     package static let rule = RuleInfo(Rule("template"),
                                summary: "A template cannot be read or parsed, or a required template is missing; the position is in the template file.",
@@ -35,9 +35,9 @@ public struct TemplateError: Error, CustomStringConvertible {
 /// `program-scorecard.md`) declare `{{% CONTENT_TYPE: MARKDOWN }}`; HTML pages
 /// (`layout.html`, `report.html`, `index.html`, `partner.html`, ...) are parsed
 /// with `HTMLEscaping`'s escaping put in front of their text.
-public struct TemplateSet: Sendable {
+package struct TemplateSet: Sendable {
     /// Every template a build renders: all must load (built in or replaced).
-    public static let required = TemplateName.allCases.map(\.rawValue)
+    package static let required = TemplateName.allCases.map(\.rawValue)
 
     /// Every template as loaded: what fragments are filled from.
     let library: MustacheLibrary
@@ -67,7 +67,7 @@ public struct TemplateSet: Sendable {
     /// the charter. A missing folder means the built-in set, unless
     /// `folderRequired` (it was named with `--templates`). `displayPath` is how the
     /// folder is named in errors.
-    public static func load(from folder: URL, displayPath: String, folderRequired: Bool = false) throws -> TemplateSet {
+    package static func load(from folder: URL, displayPath: String, folderRequired: Bool = false) throws -> TemplateSet {
         MarkdownText.registerContentType()
         HTMLEscaping.register()
         let fm = FileManager.default

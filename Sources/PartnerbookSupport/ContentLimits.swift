@@ -1,7 +1,7 @@
 import PartnerbookModel
 /// Limits every reader of content shares.
-public enum ContentLimits {
+package enum ContentLimits {
     /// Largest content file read, in bytes. A partner file is a few kilobytes;
     /// anything near this limit is a mistake or an attack, not a partner.
-    public static let fileBytes = 1 << 20
+    package static let fileBytes = 1 << 20
 }

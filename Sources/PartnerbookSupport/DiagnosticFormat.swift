@@ -2,7 +2,7 @@ import Foundation
 import PartnerbookModel
 
 /// How `check` and `build` print diagnostics.
-public enum DiagnosticFormat: String, CaseIterable, Sendable {
+package enum DiagnosticFormat: String, CaseIterable, Sendable {
     /// gcc style, one per line, then a summary line.
     case text
     /// A JSON array of `{file, line, column, severity, rule, message}`.
@@ -12,35 +12,35 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
 }
 
 /// The result of validating a program, ready to print.
-public struct DiagnosticReport: Sendable {
-    public var diagnostics: [Diagnostic]
-    public var partnerCount: Int
+package struct DiagnosticReport: Sendable {
+    package var diagnostics: [Diagnostic]
+    package var partnerCount: Int
     /// Warnings count as errors.
-    public var strict: Bool
+    package var strict: Bool
 
-    public init(diagnostics: [Diagnostic], partnerCount: Int, strict: Bool) {
+    package init(diagnostics: [Diagnostic], partnerCount: Int, strict: Bool) {
         self.diagnostics = diagnostics
         self.partnerCount = partnerCount
         self.strict = strict
     }
 
-    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
-    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    package var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    package var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
     /// Notices (how a partnership is going) never fail a run, `--strict` included.
-    public var noticeCount: Int { diagnostics.filter { $0.severity == .notice }.count }
+    package var noticeCount: Int { diagnostics.filter { $0.severity == .notice }.count }
 
     /// Whether the content fails: any error, or any warning under `--strict`; never a notice.
-    public var fails: Bool { errorCount > 0 || (strict && warningCount > 0) }
+    package var fails: Bool { errorCount > 0 || (strict && warningCount > 0) }
 
     /// "1 error, 3 warnings".
-    public var counts: String {
+    package var counts: String {
         "\(count(errorCount, "error")), \(count(warningCount, "warning"))"
     }
 
     private func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 
     /// "0 errors, 3 warnings in 7 partners (4 notices)".
-    public var summary: String {
+    package var summary: String {
         var line = "\(counts) in \(count(partnerCount, "partner"))"
         if noticeCount > 0 { line += " (\(count(noticeCount, "notice")))" }
         if strict && warningCount > 0 { line += " (--strict: warnings count as errors)" }
@@ -48,7 +48,7 @@ public struct DiagnosticReport: Sendable {
     }
 
     /// The report in `format`, with each file shown as `pathPrefix` joined with its relative path.
-    public func render(_ format: DiagnosticFormat, pathPrefix: String) -> String {
+    package func render(_ format: DiagnosticFormat, pathPrefix: String) -> String {
         func path(_ d: Diagnostic) -> String {
             pathPrefix.isEmpty ? d.file : (pathPrefix.hasSuffix("/") ? pathPrefix : pathPrefix + "/") + d.file
         }

@@ -4,14 +4,18 @@ import PartnerbookModel
 /// Locale-free formatting for documents, so output never depends on the machine.
 package enum Format {
     /// 1234567.5 as "1,234,567.5": grouped thousands, at most `decimals` places, no trailing zeros.
+    /// Any finite value formats, however large: past what `decimals` places
+    /// can hold exactly (2^53), the whole number is written digit for digit.
     package static func number(_ value: Double, decimals: Int = 2) -> String {
         guard value.isFinite else { return "–" }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded()
-        let whole = Int(scaled / scale)
-        var fraction = Int(scaled) - whole * Int(scale)
-        var digits = String(whole)
+        let magnitude = abs(value)
+        // Past 2^53 a double holds no fraction, and scaling it could pass Int's range.
+        let exact = magnitude * scale < 9_007_199_254_740_992
+        let scaled = exact ? (magnitude * scale).rounded() : magnitude.rounded()
+        var digits = exact ? String(Int(scaled / scale)) : integerDigits(scaled)
+        var fraction = exact ? Int(scaled) - Int(scaled / scale) * Int(scale) : 0
         var groups: [Substring] = []
         while digits.count > 3 {
             groups.insert(digits.suffix(3), at: 0)
@@ -24,6 +28,30 @@ package enum Format {
             while fraction % 10 == 0 { fraction /= 10; places -= 1 }
             let f = String(fraction)
             text += "." + String(repeating: "0", count: places - f.count) + f
+        }
+        return text
+    }
+
+    /// The decimal digits of a whole, non-negative double, exactly (1e300
+    /// has 301 digits): its significand times its power of two, in base 10^9 limbs.
+    static func integerDigits(_ whole: Double) -> String {
+        if whole < 9_007_199_254_740_992 { return String(UInt64(whole)) }
+        var limbs: [UInt64] = [whole.significandBitPattern | (1 << 52)]   // least significant first, each < 10^9
+        limbs = [limbs[0] % 1_000_000_000, limbs[0] / 1_000_000_000 % 1_000_000_000, limbs[0] / 1_000_000_000_000_000_000]
+        for _ in 0..<(Int(whole.exponent) - 52) {
+            var carry: UInt64 = 0
+            for index in limbs.indices {
+                let doubled = limbs[index] * 2 + carry
+                limbs[index] = doubled % 1_000_000_000
+                carry = doubled / 1_000_000_000
+            }
+            if carry > 0 { limbs.append(carry) }
+        }
+        while limbs.count > 1, limbs.last == 0 { limbs.removeLast() }
+        var text = String(limbs.last!)
+        for limb in limbs.dropLast().reversed() {
+            let part = String(limb)
+            text += String(repeating: "0", count: 9 - part.count) + part
         }
         return text
     }
@@ -62,8 +90,8 @@ package enum Format {
 
     /// A fraction as a signed whole percentage: 0.17 as "+17%".
     package static func signedPercent(_ fraction: Double) -> String {
-        let whole = Int((fraction * 100).rounded())
-        return (whole > 0 ? "+" : whole < 0 ? "−" : "±") + "\(abs(whole))%"
+        let whole = (fraction * 100).rounded()
+        return (whole > 0 ? "+" : whole < 0 ? "−" : "±") + integerDigits(abs(whole)) + "%"
     }
 
     /// A value already in percent, with at most one decimal: 8.2 as "8.2%", 70 as "70%".
@@ -73,7 +101,8 @@ package enum Format {
 
     /// A fraction as a whole percentage: 0.875 as "88%".
     package static func percent(_ fraction: Double) -> String {
-        "\(Int((fraction * 100).rounded()))%"
+        let whole = (fraction * 100).rounded()
+        return (whole < 0 ? "-" : "") + integerDigits(abs(whole)) + "%"
     }
 
     /// A planned length in words: "8 weeks", or "53 days, about 8 weeks".

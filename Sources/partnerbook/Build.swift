@@ -56,7 +56,7 @@ struct Build: ParsableCommand {
         try ContentFolder.require(content.content)
         if isPublic { return try runPublic(output: output!) }
         let output = self.output ?? "Output"
-        let result: BuildRun
+        let result: BuildResult
         let display = ProgressDisplay()
         let progress = quiet ? nil : BuildProgress { display.update(partners: $0, total: $1, files: $2) }
         defer { display.finish() }
@@ -67,8 +67,8 @@ struct Build: ParsableCommand {
             configuration.jobs = jobs
             configuration.useCache = !noCache
             configuration.waitForLock = !noWait
-            result = try BuildRun(configuration, progress: progress, waiting: Build.sayWaiting)
-        } catch let error as BuildStepError {
+            result = try PartnerbookKit.Build.run(configuration, progress: progress, waiting: Build.sayWaiting)
+        } catch let error as BuildError {
             // A template with a mistake is the content's kind of error (exit 1), with its file:line:column.
             if let template = error.underlying as? TemplateError {
                 FileHandle.standardError.write(Data("\(template)\n".utf8))
@@ -100,15 +100,18 @@ struct Build: ParsableCommand {
 
     /// `build --public --output DIR`.
     private func runPublic(output: String) throws {
-        let result: PublicBuildRun
+        let result: PublicBuild.Result
         do {
             var configuration = content.configuration(templates: templates, output: output, strict: report.strict)
             configuration.force = force
             configuration.waitForLock = !noWait
-            result = try PublicBuildRun(configuration, waiting: Build.sayWaiting)
-        } catch let error as TemplateError {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw Exit.contentErrors
+            result = try PublicBuild.run(configuration, waiting: Build.sayWaiting)
+        } catch let error as BuildError {
+            if let template = error.underlying as? TemplateError {
+                FileHandle.standardError.write(Data("\(template)\n".utf8))
+                throw Exit.contentErrors
+            }
+            throw Exit.fail("\(error.underlying) (build step: \(error.step))")
         } catch {
             throw Exit.fail("\(error)")
         }

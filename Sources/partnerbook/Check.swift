@@ -21,7 +21,7 @@ struct Check: ParsableCommand {
         try ContentFolder.require(content.content)
         let diagnostics: DiagnosticReport
         do {
-            diagnostics = try CheckRun.findings(content.configuration(strict: report.strict))
+            diagnostics = try PartnerbookKit.Check.findings(content.configuration(strict: report.strict))
         } catch {
             throw Exit.fail("\(error)")
         }

@@ -8,7 +8,7 @@ import PartnerbookSupport
 import PartnerbookRules
 
 extension Tier: ExpressibleByArgument {
-    public init?(argument: String) { self.init(word: argument) }
+    package init?(argument: String) { self.init(word: argument) }
 }
 
 struct New: ParsableCommand {

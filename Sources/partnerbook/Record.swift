@@ -6,7 +6,7 @@ import PartnerbookSupport
 import PartnerbookRules
 
 extension Period: ExpressibleByArgument {
-    public init?(argument: String) { self.init(argument) }
+    package init?(argument: String) { self.init(argument) }
 }
 
 struct Record: ParsableCommand {

@@ -10,9 +10,9 @@ import PartnerbookOutput
 /// RFC 4180 reader of `record`: the field must come back whole, as one
 /// field of one row (with an apostrophe before a formula-looking start).
 /// The CSV-writer fuzz target drives this; a test runs it on hostile names.
-public enum CSVFieldCheck {
+package enum CSVFieldCheck {
     /// Nil when the field reads back as written; otherwise what came back.
-    public static func roundTrip(_ text: String) -> String? {
+    package static func roundTrip(_ text: String) -> String? {
         let line = "id," + DirectoryData.csvField(text) + "\r\n"
         guard let records = try? CSVTable(text: line).records else { return "(not valid CSV)" }
         guard records.count == 1, records[0].count == 2 else { return "(\(records.count) rows)" }

@@ -8,10 +8,10 @@ import PartnerbookOutput
 
 /// Reads bytes as a metrics CSV the way `record` does: the RFC 4180 reader,
 /// the long or wide sheet, every value's number. The CSV fuzz target drives this.
-public enum CSVFileCheck {
+package enum CSVFileCheck {
     /// The number of values read, or -1 for a syntax error.
     @discardableResult
-    public static func run(_ data: Data) -> Int {
+    package static func run(_ data: Data) -> Int {
         guard let table = try? CSVTable(data) else { return -1 }
         var problems: [RecordProblem] = []
         let sheet = MetricSheet(table, problems: &problems)

@@ -8,18 +8,18 @@ import PartnerbookOutput
 
 /// `partnerbook changes ID`: what changed in the signed text since each
 /// party's latest signature, field by field, from the partner file's git history.
-public struct ChangesRun: Sendable {
-    public struct PartyChanges: Sendable, Encodable {
-        public var party: String
+package struct ChangesRun: Sendable {
+    package struct PartyChanges: Sendable, Encodable {
+        package var party: String
         /// valid, stale or missing.
-        public var state: String
-        public var signer: String?
-        public var date: String?
+        package var state: String
+        package var signer: String?
+        package var date: String?
         /// The commit whose text the signature carries, when it was found.
-        public var signedCommit: String?
-        public var changes: [Change]
+        package var signedCommit: String?
+        package var changes: [Change]
         /// Why the changes cannot be listed, when they cannot.
-        public var note: String?
+        package var note: String?
 
         enum CodingKeys: String, CodingKey {
             case party, state, signer, date, changes, note
@@ -27,21 +27,21 @@ public struct ChangesRun: Sendable {
         }
     }
 
-    public struct Change: Sendable, Encodable {
-        public var path: String
-        public var old: String?
-        public var new: String?
+    package struct Change: Sendable, Encodable {
+        package var path: String
+        package var old: String?
+        package var new: String?
     }
 
-    public var partner: String
-    public var fingerprint: String
-    public var parties: [PartyChanges]
+    package var partner: String
+    package var fingerprint: String
+    package var parties: [PartyChanges]
 
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
     }
 
-    public init(contentFolder: URL, id: String) throws {
+    package init(contentFolder: URL, id: String) throws {
         let content = try ContentLoader.load(from: contentFolder)
         guard let partner = content.partners.first(where: { $0.id == id }) else {
             let file = "\(ContentPaths.partnersFolder)/\(id).yaml"
@@ -67,7 +67,7 @@ public struct ChangesRun: Sendable {
     }
 
     /// One block per party: its state, then each change with the signed text and the text now.
-    public var text: String {
+    package var text: String {
         var lines = ["\(partner): current charter \(fingerprint)"]
         for party in parties {
             let who = party.signer.map { "\($0)" + (party.date.map { ", \($0)" } ?? "") } ?? ""
@@ -89,7 +89,7 @@ public struct ChangesRun: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public var json: String {
+    package var json: String {
         struct Document: Encodable {
             var partner: String
             var fingerprint: String

@@ -10,15 +10,15 @@ import PartnerbookOutput
 /// `TODO` placeholders that `check` reports (`content.placeholder`) until filled in.
 /// Its first line points the YAML language server at the partner schema in
 /// the content folder's `.schemas/`, which it writes when missing.
-public enum NewPartner {
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+package enum NewPartner {
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
     }
 
     /// Writes `partners/ID.yaml` under the content folder and returns its URL.
     /// Refuses invalid IDs and existing files.
     @discardableResult
-    public static func create(in contentFolder: URL, id: String, tier: Tier?) throws -> URL {
+    package static func create(in contentFolder: URL, id: String, tier: Tier?) throws -> URL {
         guard PartnerID.isValid(id) else {
             throw Failure(description: "'\(id)' is not a valid partner ID: use lowercase letters, digits and dashes, starting with a letter or digit")
         }
@@ -42,7 +42,7 @@ public enum NewPartner {
     /// Writes the JSON Schemas into `.schemas/` of the content folder, each
     /// only when missing; returns the paths written, relative to the content folder.
     @discardableResult
-    public static func writeSchemas(in contentFolder: URL) throws -> [String] {
+    package static func writeSchemas(in contentFolder: URL) throws -> [String] {
         let fm = FileManager.default
         let folder = contentFolder.appendingPathComponent(ContentSchema.folder)
         try fm.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -57,7 +57,7 @@ public enum NewPartner {
     }
 
     /// The scaffold. Every value a person must choose starts with `TODO`.
-    public static func text(tier: Tier?) -> String {
+    package static func text(tier: Tier?) -> String {
         let tierLine = tier.map { "tier: \($0.rawValue)" } ?? "tier: TODO integration | partnership | strategic"
         return """
         # yaml-language-server: $schema=../\(ContentSchema.folder)/\(ContentSchema.fileName(.partner))

@@ -8,8 +8,8 @@ import PartnerbookOutput
 
 /// Checks one partner file given as bytes: load, every rule, and the
 /// decisions documents are made of. The fuzz target drives this.
-public enum PartnerFileCheck {
-    public static func run(_ data: Data, id: String = "fuzz", program: Program = Program(),
+package enum PartnerFileCheck {
+    package static func run(_ data: Data, id: String = "fuzz", program: Program = Program(),
                            asOf: Day = Day(year: 2026, month: 11, day: 20)!) -> [Diagnostic] {
         let context = LoadContext(file: "partners/\(id).yaml")
         guard let root = YAMLFile.parse(data, context: context) else { return context.diagnostics }

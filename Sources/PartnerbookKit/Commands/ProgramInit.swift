@@ -10,17 +10,17 @@ import PartnerbookOutput
 /// (commented), `Content/partners/` with one scaffold partner that `check`
 /// flags until it is filled in, the editor schemas in `Content/.schemas/`,
 /// a `.gitignore`, and a GitHub Actions workflow. Refuses to overwrite anything.
-public enum ProgramInit {
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+package enum ProgramInit {
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
     }
 
-    public static let scaffoldID = "first-partner"
-    public static let workflowPath = ".github/workflows/partnerbook.yml"
+    package static let scaffoldID = "first-partner"
+    package static let workflowPath = ".github/workflows/partnerbook.yml"
 
     /// Writes the program; returns the paths written, relative to `folder`.
     @discardableResult
-    public static func create(in folder: URL) throws -> [String] {
+    package static func create(in folder: URL) throws -> [String] {
         let fm = FileManager.default
         let content = ContentPaths.defaultFolder
         let files: [(String, String)] = [

@@ -8,35 +8,36 @@ import PartnerbookSupport
 /// the content keys and the template variables, each made from the source of
 /// the fact it documents, so a page cannot drift from the code; a test
 /// regenerates them and fails when the committed pages differ.
-public enum ReferenceDocs {
+package enum ReferenceDocs {
     /// Where the pages go, relative to the repository.
-    public static let folder = "docs/reference"
+    package static let folder = "docs/reference"
 
     /// The three pages. The template variables are recorded while the program
     /// in `configuration.content` renders in memory (nothing is written).
-    public static func pages(_ configuration: BuildConfiguration) throws -> [OutputFile] {
-        let run = try CheckRun(configuration)
+    package static func pages(_ configuration: BuildConfiguration) throws -> [OutputFile] {
+        let input = try ProgramInput(configuration)
         var templates = try TemplateSet.load(from: configuration.templates, displayPath: configuration.templatesDisplay,
                                              folderRequired: configuration.templatesRequired)
         let variables = TemplateVariables()
         templates.observer = variables
-        let renderer = DocumentRenderer(templates: templates, program: run.content.program, asOf: run.asOf, rules: RuleCatalog.all)
-        let contexts = run.contexts()
-        let listings = Parallel.map(contexts, jobs: configuration.jobs) { context in
-            _ = renderer.partnerFiles(context)
-            return renderer.listing(context)
-        }
-        _ = renderer.programFiles(listings, report: run.report)
-        _ = renderer.publicFiles(contexts)
+        let renderer = DocumentRenderer(templates: templates, program: input.program, asOf: input.asOf, rules: RuleCatalog.all)
+        // Every document of every partner, the program pages and the public directory, through the same passes as the builds.
+        let site = PartnerPipeline(input, rendering: .site(renderer))
+        let partners = Parallel.map(site.names, jobs: configuration.jobs) { site.run($0) }
+        let report = Check.report(input, partners.map(\.diagnostics), counted: partners.filter(\.counted).count, strict: configuration.strict)
+        _ = renderer.programFiles(partners.compactMap(\.listing), report: report)
+        let directory = PartnerPipeline(input, rendering: .publicDirectory(renderer))
+        let listed = Parallel.map(directory.names, jobs: configuration.jobs) { directory.run($0) }
+        _ = renderer.publicFiles(cards: listed.compactMap(\.publicCard), pages: listed.flatMap { $0.documents.map(\.path) })
         return [
-            OutputFile("rules.md", RuleDocs.markdown),
-            OutputFile("content.md", ContentReference.markdown),
-            OutputFile("templates.md", variables.markdown),
+            OutputFile(.programPage, "rules.md", RuleDocs.markdown),
+            OutputFile(.programPage, "content.md", ContentReference.markdown),
+            OutputFile(.programPage, "templates.md", variables.markdown),
         ]
     }
 
     /// Writes the pages into `folder`, each replaced whole (written beside it, then renamed); returns their paths.
-    public static func write(_ configuration: BuildConfiguration, to folder: URL) throws -> [String] {
+    package static func write(_ configuration: BuildConfiguration, to folder: URL) throws -> [String] {
         let pages = try pages(configuration)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for page in pages {

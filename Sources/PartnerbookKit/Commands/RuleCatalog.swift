@@ -7,14 +7,14 @@ import PartnerbookOutput
 /// Every rule Partnerbook reports, with its documentation: what `explain`
 /// prints, what the site's rules page and `docs/reference/rules.md` are made from.
 /// Each list is declared beside the code that checks its rules.
-public enum RuleCatalog {
-    public static let all: [RuleInfo] = (LoaderRules.rules + ProgramRules.rules + Validator.families.flatMap { $0.rules }
+package enum RuleCatalog {
+    package static let all: [RuleInfo] = (LoaderRules.rules + ProgramRules.rules + Validator.families.flatMap { $0.rules }
         + RecordProblem.rules + [TemplateError.rule]).sorted { $0.rule.id < $1.rule.id }
 
-    public static func info(_ id: String) -> RuleInfo? { all.first { $0.rule.id == id } }
+    package static func info(_ id: String) -> RuleInfo? { all.first { $0.rule.id == id } }
 
     /// The closest ids to an unknown one, for "did you mean".
-    public static func closest(to id: String) -> [String] {
+    package static func closest(to id: String) -> [String] {
         let ids = all.map(\.rule.id)
         guard id.count <= Suggestion.maxLength else { return [] }
         let prefix = ids.filter { $0.hasPrefix(id) || id.hasPrefix($0) }

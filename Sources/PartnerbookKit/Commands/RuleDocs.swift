@@ -6,8 +6,8 @@ import PartnerbookRender
 import PartnerbookOutput
 /// A rule's documentation as Markdown: what `partnerbook explain` prints and
 /// what `docs/reference/rules.md` holds (a test keeps the file equal to this).
-public enum RuleDocs {
-    public static func page(_ info: RuleInfo) -> String {
+package enum RuleDocs {
+    package static func page(_ info: RuleInfo) -> String {
         """
         ## `\(info.rule.id)`
 
@@ -29,7 +29,7 @@ public enum RuleDocs {
     }
 
     /// `docs/reference/rules.md`: every rule, in id order.
-    public static var markdown: String {
+    package static var markdown: String {
         var text = """
         # Rules
 

@@ -9,7 +9,7 @@ extension TemplateSet {
     /// folder, then each is linked into place, which never overwrites and
     /// never follows a link; if one cannot be placed, those placed are removed.
     /// Returns the paths written, relative to `folder`.
-    public static func writeBuiltIn(to folder: URL) throws -> [String] {
+    package static func writeBuiltIn(to folder: URL) throws -> [String] {
         let names = BuiltInTemplates.files.keys.sorted()
         let root = folder.standardizedFileURL.path
         func refuse(_ path: String, _ why: String) -> TemplateError {

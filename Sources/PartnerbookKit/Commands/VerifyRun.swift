@@ -7,25 +7,25 @@ import PartnerbookRules
 /// `partnerbook verify [ID]`: every SSH signature checked with OpenSSH
 /// against allowed_signers, one line each: who signed which fingerprint,
 /// and with which key, or why it does not verify.
-public struct VerifyRun: Sendable {
-    public struct Line: Sendable, Equatable {
-        public var partner: String
-        public var text: String
-        public var failed: Bool
+package struct VerifyRun: Sendable {
+    package struct Line: Sendable, Equatable {
+        package var partner: String
+        package var text: String
+        package var failed: Bool
     }
 
-    public var lines: [Line] = []
+    package var lines: [Line] = []
     /// SSH signatures checked, and how many failed.
-    public var checked = 0
-    public var failures = 0
+    package var checked = 0
+    package var failures = 0
     /// The allowed-signers file used, or nil.
-    public var allowedSigners: URL?
+    package var allowedSigners: URL?
 
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
     }
 
-    public init(content: URL, id: String?, allowedSigners: URL?, asOf: Day) throws {
+    package init(content: URL, id: String?, allowedSigners: URL?, asOf: Day) throws {
         var configuration = BuildConfiguration(content: content, asOf: asOf, today: asOf)
         configuration.allowedSigners = allowedSigners
         let input = try ProgramInput(configuration)
@@ -33,15 +33,15 @@ public struct VerifyRun: Sendable {
         if let allowedSigners, input.allowedSigners == nil {
             throw Failure(description: "\(allowedSigners.path) cannot be read as an allowed-signers file")
         }
-        let processor = PartnerProcessor(input)
-        var names = processor.files.names.filter { $0.hasSuffix(".yaml") }
+        let pipeline = PartnerPipeline(input)
+        var names = pipeline.names.filter { $0.hasSuffix(".yaml") }
         if let id {
             guard names.contains("\(id).yaml") else {
                 throw Failure(description: "no partner '\(id)': \(ContentPaths.partnerFile(id)) does not exist in the content folder")
             }
             names = ["\(id).yaml"]
         }
-        let results = Parallel.map(names) { processor.check($0) }
+        let results = Parallel.map(names) { pipeline.run($0) }
         for result in results {
             guard let partner = result.partner else {
                 lines.append(Line(partner: String(result.file.dropFirst(ContentPaths.partnersFolder.count + 1).dropLast(5)),
@@ -81,7 +81,7 @@ public struct VerifyRun: Sendable {
     }
 
     /// What `verify` prints.
-    public var report: String {
+    package var report: String {
         var out = lines.map { "\($0.partner): \($0.text)" }.joined(separator: "\n")
         if !out.isEmpty { out += "\n" }
         let source = allowedSigners.map { " against \($0.lastPathComponent)" } ?? " (no allowed_signers file)"

@@ -6,10 +6,10 @@ import PartnerbookRender
 import PartnerbookOutput
 /// A unified diff of an edit, for `record --dry-run`: the changed lines
 /// between the common first and last lines, with three lines of context.
-public struct LineDiff: Sendable {
-    public var unified: String
+package struct LineDiff: Sendable {
+    package var unified: String
 
-    public init(before: String, after: String, path: String, context: Int = 3) {
+    package init(before: String, after: String, path: String, context: Int = 3) {
         func lines(_ text: String) -> [String] {
             var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             if text.hasSuffix("\n") { lines.removeLast() }

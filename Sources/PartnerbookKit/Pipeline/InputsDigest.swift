@@ -51,7 +51,7 @@ package struct InputsDigest: Sendable {
         let partners = root.appendingPathComponent(ContentPaths.partnersFolder)
         let partnersPath = partners.path
         let realPartners = partners.resolvingSymlinksInPath().path
-        let partnersAreReal = ContentLoader.PartnerFiles(root: root).isReal
+        let partnersAreReal = try ContentLoader.PartnerFiles(root: root).isReal
         let names = ((try? fm.contentsOfDirectory(atPath: partnersPath)) ?? []).sorted()
         let found = Parallel.map(names) { name -> (line: String, stamp: FileStamp?) in
             let path = partnersPath + "/" + name

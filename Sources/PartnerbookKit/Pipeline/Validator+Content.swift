@@ -4,7 +4,7 @@ import PartnerbookRules
 
 extension Validator {
     /// Loader findings plus every rule's, in a stable order (git history not searched).
-    public static func validate(_ content: LoadedContent, asOf: Day) -> [Diagnostic] {
+    package static func validate(_ content: LoadedContent, asOf: Day) -> [Diagnostic] {
         let context = RuleContext(program: content.program, asOf: asOf)
         var diagnostics = content.diagnostics + ProgramRules.check(content.program, partnerCount: content.partnerFileCount)
         for partner in content.partners { diagnostics += check(partner, context) }

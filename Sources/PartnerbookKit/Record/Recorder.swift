@@ -19,24 +19,24 @@ import PartnerbookOutput
 /// (`ReviewWriter`), read back and compared with what was meant; only when
 /// every file passes are they written (`FileReplacement`). A review that
 /// exists, held or planned, gets its numbers and nothing else changes.
-public enum Recorder {
-    public struct Options: Sendable {
-        public var contentFolder: URL
-        public var csv: URL
+package enum Recorder {
+    package struct Options: Sendable {
+        package var contentFolder: URL
+        package var csv: URL
         /// How the command line named the CSV file and the content folder, for diagnostics.
-        public var csvPath: String
-        public var contentPath: String
-        public var period: Period
+        package var csvPath: String
+        package var contentPath: String
+        package var period: Period
         /// The date of a review `record` adds.
-        public var date: Day?
-        public var replace: Bool
-        public var dryRun: Bool
+        package var date: Day?
+        package var replace: Bool
+        package var dryRun: Bool
         /// `--partner-column`: the header of the column naming the partner (over program.yaml's).
-        public var partnerColumn: String?
+        package var partnerColumn: String?
         /// `--column "HEADER=metric_id"`: more mappings, over program.yaml's.
-        public var columns: [(header: String, metric: String)]
+        package var columns: [(header: String, metric: String)]
 
-        public init(contentFolder: URL, csv: URL, csvPath: String, contentPath: String, period: Period, date: Day?,
+        package init(contentFolder: URL, csv: URL, csvPath: String, contentPath: String, period: Period, date: Day?,
                     replace: Bool, dryRun: Bool, partnerColumn: String? = nil, columns: [(header: String, metric: String)] = []) {
             self.contentFolder = contentFolder
             self.csv = csv
@@ -52,34 +52,34 @@ public enum Recorder {
     }
 
     /// One partner file's edit.
-    public struct Change: Sendable {
+    package struct Change: Sendable {
         /// Relative to the content folder.
-        public var file: String
-        public var partnerName: String
-        public var before: String
-        public var after: String
+        package var file: String
+        package var partnerName: String
+        package var before: String
+        package var after: String
         /// "added the 2026-Q4 review" or "filled the 2026-Q4 review".
-        public var action: String
+        package var action: String
         /// `metric: old -> new` or `metric: new`, in CSV order.
-        public var values: [String]
+        package var values: [String]
     }
 
-    public struct Outcome: Sendable {
+    package struct Outcome: Sendable {
         /// Problems found; when there are any, nothing was written.
-        public var diagnostics: [Diagnostic]
-        public var changes: [Change]
+        package var diagnostics: [Diagnostic]
+        package var changes: [Change]
         /// True when the changes were written (not a dry run, no problems).
-        public var written: Bool
-        public var shape: String
+        package var written: Bool
+        package var shape: String
         /// Rows and columns of the export that were skipped, in words.
-        public var notes: [String]
+        package var notes: [String]
     }
 
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
     }
 
-    public static func record(_ options: Options) throws -> Outcome {
+    package static func record(_ options: Options) throws -> Outcome {
         let data: Data
         do {
             data = try BoundedFile.read(options.csv.path, limit: CSVTable.maxBytes, followLinks: true)

@@ -15,8 +15,8 @@ import PartnerbookOutput
 /// It uses the `git` command line: `rev-list` for the revisions that touched
 /// the file, one `cat-file --batch` for their contents. Lookups are cached for
 /// the life of the process, so `check`, the charter and `changes` share them.
-public final class SignedHistory: Sendable {
-    public enum Lookup: Sendable {
+package final class SignedHistory: Sendable {
+    package enum Lookup: Sendable {
         /// The signed revision: its commit, its date, and the partner as it read then.
         case found(commit: String, date: String, partner: Partner, us: OurSide)
         /// Why the signed text cannot be found.
@@ -44,12 +44,12 @@ public final class SignedHistory: Sendable {
         var reason: String
     }
 
-    public init(contentRoot: URL) {
+    package init(contentRoot: URL) {
         self.contentRoot = contentRoot
     }
 
     /// The signed text of `file` (relative to the content folder) whose fingerprint is `fingerprint`.
-    public func lookup(file: String, id: String, fingerprint: String, us: OurSide) -> Lookup {
+    package func lookup(file: String, id: String, fingerprint: String, us: OurSide) -> Lookup {
         let key = LookupKey(file: file, fingerprint: fingerprint, us: us)
         if let cached = known.withLock({ $0.lookups[key] }) { return cached }
         let result = search(file: file, id: id, fingerprint: fingerprint, us: us)
@@ -165,7 +165,7 @@ public final class SignedHistory: Sendable {
 
 extension SignedHistory {
     /// The signed texts of `partner`'s stale signatures, looked up once, for the rules and the charter.
-    public func texts(for partner: Partner, us: OurSide, state: SignatureState? = nil) -> SignedTexts {
+    package func texts(for partner: Partner, us: OurSide, state: SignatureState? = nil) -> SignedTexts {
         var texts = SignedTexts()
         for entry in (state ?? SignatureState(partner, us: us)).parties where entry.standing == .stale {
             guard let fingerprint = entry.signature?.fingerprint?.value, Fingerprint.isWellFormed(fingerprint),

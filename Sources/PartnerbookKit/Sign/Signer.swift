@@ -7,34 +7,34 @@ import PartnerbookRender
 import PartnerbookOutput
 
 /// `partnerbook sign`: records a party's signature with the current fingerprint.
-public enum Signer {
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+package enum Signer {
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
         /// Diagnostics that made signing refuse (content errors), if any.
-        public var diagnostics: [Diagnostic] = []
+        package var diagnostics: [Diagnostic] = []
         /// OpenSSH did not verify the signature (exit 1, like a content error).
-        public var unverified = false
+        package var unverified = false
     }
 
-    public struct Outcome: Sendable {
-        public var fingerprint: String
+    package struct Outcome: Sendable {
+        package var fingerprint: String
         /// The SSH key the signature was made and verified with, for an SSH signature.
-        public var sshKey: String?
+        package var sshKey: String?
         /// The earlier signature of the same party that this one supersedes (it was stale).
-        public var superseded: Signature?
-        public var file: String
+        package var superseded: Signature?
+        package var file: String
     }
 
     /// The charter fingerprint of partner `id`, as `sign` would record it;
     /// a `Failure` (with the file's diagnostics) when it cannot be read.
-    public static func fingerprint(contentFolder: URL, id: String) throws -> String {
+    package static func fingerprint(contentFolder: URL, id: String) throws -> String {
         let (partner, us) = try loadOne(contentFolder: contentFolder, id: id)
         return Fingerprint.of(partner, us: us)
     }
 
     /// The charter's canonical form: the exact bytes its fingerprint hashes,
     /// which an SSH signature signs (`partnerbook canonical ID`).
-    public static func canonical(contentFolder: URL, id: String) throws -> String {
+    package static func canonical(contentFolder: URL, id: String) throws -> String {
         let (partner, us) = try loadOne(contentFolder: contentFolder, id: id)
         return CanonicalForm.text(of: partner, us: us)
     }
@@ -54,13 +54,13 @@ public enum Signer {
     /// How a signature is made: typed (a name and a fingerprint, as before),
     /// or with SSH, by a local key or ssh-agent (`--key`) or in a `.sig` file
     /// made elsewhere (`--signature`); an SSH signature needs the signer's email.
-    public enum Method: Sendable {
+    package enum Method: Sendable {
         case typed
         case key(String)
         case signatureFile(URL)
     }
 
-    public static func sign(contentFolder: URL, id: String, party: Party, name: String, title: String, date: Day,
+    package static func sign(contentFolder: URL, id: String, party: Party, name: String, title: String, date: Day,
                             asOf: Day, email: String? = nil, method: Method = .typed, allowedSigners: URL? = nil) throws -> Outcome {
         guard !name.isBlank, !title.isBlank else {
             throw Failure(description: "--name and --title must not be empty")
@@ -71,7 +71,7 @@ public enum Signer {
                 throw Failure(description: "an SSH signature needs --email: the address allowed_signers lists the signer's key for")
             }
         }
-        // The program and this one partner, through the same processor as check and build.
+        // The program and this one partner, through the same pipeline as check and build.
         var configuration = BuildConfiguration(content: contentFolder, asOf: asOf, today: asOf)
         configuration.allowedSigners = allowedSigners
         let input = try ProgramInput(configuration)
@@ -79,7 +79,7 @@ public enum Signer {
         guard FileManager.default.fileExists(atPath: contentFolder.appendingPathComponent(file).path) else {
             throw Failure(description: "no partner '\(id)': \(file) does not exist in the content folder")
         }
-        let checked = PartnerProcessor(input).check("\(id).yaml")
+        let checked = PartnerPipeline(input).run("\(id).yaml")
         guard let partner = checked.partner else {
             let loadErrors = checked.diagnostics.filter { $0.file == file }
             throw Failure(description: "\(file) cannot be read; fix it first", diagnostics: loadErrors)

@@ -7,12 +7,12 @@ import PartnerbookSupport
 /// runs every rule; the schema lets an editor complete keys and flag a typo
 /// as you type. Each mapping's keys are the loader's own key lists, so the
 /// two cannot drift apart.
-public enum ContentSchema {
-    public enum Kind: String, CaseIterable, Sendable {
+package enum ContentSchema {
+    package enum Kind: String, CaseIterable, Sendable {
         case program, partner
     }
 
-    public static func json(_ kind: Kind) -> String {
+    package static func json(_ kind: Kind) -> String {
         switch kind {
         case .program:
             return SchemaBuilder.document(id: "program", title: "Partnerbook program.yaml",
@@ -25,9 +25,9 @@ public enum ContentSchema {
     }
 
     /// Where `init` and `new` put the schemas, relative to the content folder.
-    public static let folder = ".schemas"
+    package static let folder = ".schemas"
 
-    public static func fileName(_ kind: Kind) -> String { "\(kind.rawValue).schema.json" }
+    package static func fileName(_ kind: Kind) -> String { "\(kind.rawValue).schema.json" }
 
     package typealias B = SchemaBuilder
 

@@ -115,6 +115,6 @@ extension DirectoryData.Record {
                   health: a.health.total, band: a.health.band.rawValue, signed: a.signatures.isFullySigned,
                   nextReview: QBRPlan.upcoming(for: p, asOf: context.asOf)?.date?.description,
                   topAlert: top.map { DirectoryData.Alert(severity: $0.severity.rawValue, rule: $0.rule.id, message: $0.message) },
-                  page: "partners/\(p.id)/index.html")
+                  page: OutputPaths.partnerPage(p.id))
     }
 }

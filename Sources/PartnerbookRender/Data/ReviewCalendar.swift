@@ -54,7 +54,7 @@ package struct ReviewCalendar {
                                 summary: "\(period.isMonth ? "Monthly review" : "QBR") \(period): \(name)",
                                 description: "\(kind) of \(period) with \(name) (\(p.tier?.value.title ?? "tier not set"), \(status.rawValue)). The packet is prepared from the partner file"
                                     + (next < asOf ? "; this review is overdue." : "."),
-                                link: "partners/\(p.id)/\(upcoming.path).html"))
+                                link: OutputPaths.partner(p.id, upcoming.path + ".html")))
         }
         let decisions: [(Phase, GateDecision?)] = [(.crawl, p.phases?.crawl?.decision?.value), (.walk, p.phases?.walk?.decision?.value)]
         for (phase, decision) in decisions where phase.rawValue == status.rawValue && decision != .go && decision != .noGo {
@@ -65,7 +65,7 @@ package struct ReviewCalendar {
                                 description: overdue
                                     ? "The \(phase.rawValue) phase with \(name) was planned to end on \(end) and no go/no-go is recorded as of \(asOf): the decision is overdue."
                                     : "The \(phase.rawValue) phase with \(name) ends: decide go or no-go on its numbers.",
-                                link: "partners/\(p.id)/scorecard.html"))
+                                link: OutputPaths.scorecard(p.id, "html")))
         }
         return events
     }

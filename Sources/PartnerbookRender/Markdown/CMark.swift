@@ -11,32 +11,32 @@ import PartnerbookRules
 /// `sanitized` documents go further, for untrusted content: raw HTML becomes
 /// literal text, and links and images whose URL has a scheme other than
 /// http, https or mailto lose their link (their text stays).
-public enum CMark {
-    public static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
+package enum CMark {
+    package static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
 
     /// Markdown to an HTML fragment, safe mode.
-    public static func html(_ markdown: String) -> String {
+    package static func html(_ markdown: String) -> String {
         Document(markdown).html()
     }
 
     /// Markdown normalised to CommonMark (GFM extensions kept), for `.md` outputs.
-    public static func commonmark(_ markdown: String) -> String {
+    package static func commonmark(_ markdown: String) -> String {
         Document(markdown).commonmark()
     }
 
     /// Plain text of the Markdown, without markup (for titles and text alternatives).
-    public static func plainText(_ markdown: String) -> String {
+    package static func plainText(_ markdown: String) -> String {
         Document(markdown).plainText()
     }
 
     /// A parsed Markdown document.
-    public final class Document {
+    package final class Document {
         private static let registered: Void = { cmark_gfm_core_extensions_ensure_registered() }()
 
         private let parser: OpaquePointer
         private let root: OpaquePointer
 
-        public init(_ markdown: String) {
+        package init(_ markdown: String) {
             _ = Document.registered
             let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
             for name in CMark.extensionNames {
@@ -54,18 +54,18 @@ public enum CMark {
             cmark_parser_free(parser)
         }
 
-        public func html() -> String {
+        package func html() -> String {
             // Table alignment as `style` attributes: the `align` attribute is obsolete in HTML5.
             take(cmark_render_html(root, CMARK_OPT_DEFAULT | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES,
                                    cmark_parser_get_syntax_extensions(parser)))
         }
 
         /// `width` 0 keeps the source's line breaks rather than re-wrapping.
-        public func commonmark(width: Int32 = 0) -> String {
+        package func commonmark(width: Int32 = 0) -> String {
             take(cmark_render_commonmark(root, CMARK_OPT_DEFAULT, width))
         }
 
-        public func plainText() -> String {
+        package func plainText() -> String {
             take(cmark_render_plaintext(root, CMARK_OPT_DEFAULT, 0))
         }
 
@@ -76,7 +76,7 @@ public enum CMark {
         }
 
         /// The text of the first heading, without markup.
-        public func firstHeading() -> String? {
+        package func firstHeading() -> String? {
             let iterator = cmark_iter_new(root)
             defer { cmark_iter_free(iterator) }
             var inHeading = false
@@ -100,7 +100,7 @@ public enum CMark {
         /// `replacement` maps to a new one gets that one (images are left as
         /// they are). Lets one parsed tree render a page's Markdown and then,
         /// relinked, its HTML.
-        public func relink(_ replacement: (String) -> String?) {
+        package func relink(_ replacement: (String) -> String?) {
             forEachNode { node, type in
                 guard type == CMARK_NODE_LINK, let url = cmark_node_get_url(node),
                       let replaced = replacement(String(cString: url)) else { return }
@@ -132,7 +132,7 @@ public enum CMark {
         /// link to it (a tracking pixel is not loaded), any other keeps only
         /// its alternative text.
         @discardableResult
-        public func sanitize(depth: Int = 0) -> Document {
+        package func sanitize(depth: Int = 0) -> Document {
             var rawHTML: [OpaquePointer] = []
             var unsafeLinks: [OpaquePointer] = []
             var remoteImages: [OpaquePointer] = []
@@ -188,7 +188,7 @@ public enum CMark {
     /// Whether `url` names a file of the output: a relative path (no
     /// scheme, not absolute, no host) whose `..` never climb above the
     /// output folder from a document `depth` folders below it.
-    public static func isOutputFile(_ url: String, depth: Int) -> Bool {
+    package static func isOutputFile(_ url: String, depth: Int) -> Bool {
         let cleaned = String(url.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F })
         let path = cleaned.prefix { $0 != "?" && $0 != "#" }
         guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains(":") else { return false }
@@ -215,7 +215,7 @@ public enum CMark {
     /// Relative URLs, fragments and http, https and mailto links are safe;
     /// any other scheme (`javascript:`, `vbscript:`, `data:`, `file:` …) is not.
     /// Control characters and white space inside the scheme do not hide it.
-    public static func isSafeURL(_ url: String) -> Bool {
+    package static func isSafeURL(_ url: String) -> Bool {
         let cleaned = String(url.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F })
         guard let colon = cleaned.firstIndex(of: ":") else { return true }
         let scheme = cleaned[..<colon]

@@ -80,7 +80,7 @@ extension DirectoryView.Card {
         let search = [context.partnerName, p.id, p.tier?.value.rawValue ?? "", p.status?.value.rawValue ?? "", leverage,
                       p.contacts?.partner?.name?.value ?? "", p.contacts?.us?.name?.value ?? "", summary]
             .joined(separator: " ").lowercased()
-        self.init(id: p.id, name: context.partnerName, link: "partners/\(p.id)/index.html",
+        self.init(id: p.id, name: context.partnerName, link: OutputPaths.partnerPage(p.id),
                   tier: p.tier?.value.rawValue ?? "none", tierLabel: p.tier?.value.title ?? "Tier not set",
                   status: p.status?.value.rawValue ?? "none", statusLabel: p.status?.value.label ?? "Status not set",
                   health: a.health.total, band: a.health.band.rawValue, bandLabel: a.health.bandText,

@@ -46,9 +46,6 @@ package struct ChartView {
     var name: String
     package var path: String
     var alt: String
-
-    /// A partner's one chart file, relative to its folder.
-    static let partnerChart = "charts/trends.svg"
 }
 
 extension TrendChart {

@@ -60,7 +60,7 @@ package struct ProgramScorecardView {
     /// A partner's row, linking to its Markdown scorecard.
     static func row(_ row: PartnerRow, id: String) -> PartnerRow {
         var row = row
-        row.link = "../partners/\(id)/scorecard.md"
+        row.link = OutputPaths.link(OutputPaths.scorecard(id, "md"), fromDepth: 1)
         return row
     }
 
@@ -69,7 +69,7 @@ package struct ProgramScorecardView {
     /// rows and the summary write it) becomes its HTML scorecard; nil keeps
     /// any other link as it is.
     static func htmlLink(_ url: String) -> String? {
-        guard url.hasPrefix("../partners/"), url.hasSuffix("/scorecard.md") else { return nil }
+        guard url.hasPrefix(OutputPaths.link(OutputPaths.partnerFolder(""), fromDepth: 1)), url.hasSuffix("/scorecard.md") else { return nil }
         return url.dropLast("md".count) + "html"
     }
 

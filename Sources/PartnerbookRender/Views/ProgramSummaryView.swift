@@ -64,7 +64,7 @@ package struct ProgramSummaryView {
     init(program: Program, facts: ProgramFacts, root: String, partnerLink: String) {
         let outcomes = facts.outcomes
         let currency = program.currency
-        func link(_ id: String) -> String { "\(root)partners/\(id)/\(partnerLink)" }
+        func link(_ id: String) -> String { root + OutputPaths.partner(id, partnerLink) }
         let names = facts.names
 
         shareTarget = Format.percentage(outcomes.targets.partnerRevenueShare)

@@ -85,7 +85,7 @@ struct PublicText {
 /// The public home page: a card per listed partner, search, and filters by
 /// category (and by tier, with `public.show_tiers`).
 package struct PublicDirectoryView {
-    struct Card {
+    package struct Card: Sendable {
         package var id: String
         var name: String
         var link: String
@@ -96,6 +96,36 @@ package struct PublicDirectoryView {
         var summary: String
         var badges: [String]
         var searchText: String
+
+        /// A listed partner's card, from its `public:` text and the badges it earned.
+        init(_ context: DocumentContext) {
+            let p = context.partner
+            let program = context.program
+            let text = PublicText(p)
+            let summary = CMark.plainText(text.summary).trimmingCharacters(in: .whitespacesAndNewlines)
+            let offering = text.offering.map { CMark.plainText(MarkdownText.inline($0)) }
+            self.init(id: p.id, name: context.partnerName, link: OutputPaths.partnerPage(p.id),
+                      tier: program.showTiersInPublic ? p.tier?.value.rawValue ?? "none" : "",
+                      tierLabel: program.showTiersInPublic ? p.tier?.value.title ?? "" : "",
+                      category: text.category, categorySlug: text.category.map(PublicText.slug) ?? "none",
+                      summary: summary, badges: PublicDirectory.badges(context),
+                      searchText: ([context.partnerName, p.id, summary, text.category ?? ""] + offering + text.regions)
+                          .joined(separator: " ").lowercased())
+        }
+
+        init(id: String, name: String, link: String, tier: String, tierLabel: String, category: String?, categorySlug: String,
+             summary: String, badges: [String], searchText: String) {
+            self.id = id
+            self.name = name
+            self.link = link
+            self.tier = tier
+            self.tierLabel = tierLabel
+            self.category = category
+            self.categorySlug = categorySlug
+            self.summary = summary
+            self.badges = badges
+            self.searchText = searchText
+        }
     }
 
     var title: String
@@ -109,27 +139,15 @@ package struct PublicDirectoryView {
     var hasFilters: Bool
     var hasPartners: Bool
 
-    init(program: Program, contexts: [DocumentContext], siteTitle: String) {
+    init(program: Program, cards: [Card], siteTitle: String) {
         title = siteTitle
         company = program.company?.value ?? ""
         showTiers = program.showTiersInPublic
-        cards = contexts.map { context in
-            let p = context.partner
-            let text = PublicText(p)
-            let summary = CMark.plainText(text.summary).trimmingCharacters(in: .whitespacesAndNewlines)
-            let offering = text.offering.map { CMark.plainText(MarkdownText.inline($0)) }
-            return Card(id: p.id, name: context.partnerName, link: "partners/\(p.id)/index.html",
-                        tier: program.showTiersInPublic ? p.tier?.value.rawValue ?? "none" : "",
-                        tierLabel: program.showTiersInPublic ? p.tier?.value.title ?? "" : "",
-                        category: text.category, categorySlug: text.category.map(PublicText.slug) ?? "none",
-                        summary: summary, badges: PublicDirectory.badges(context),
-                        searchText: ([context.partnerName, p.id, summary, text.category ?? ""] + offering + text.regions)
-                            .joined(separator: " ").lowercased())
-        }
+        self.cards = cards
         partnerCount = cards.count
         hasPartners = !cards.isEmpty
         tiers = program.showTiersInPublic ? Tier.allCases.map { tier in
-            DirectoryView.Filter(value: tier.rawValue, label: tier.title, count: contexts.filter { $0.partner.tier?.value == tier }.count)
+            DirectoryView.Filter(value: tier.rawValue, label: tier.title, count: cards.filter { $0.tier == tier.rawValue }.count)
         } : []
         var seen: [String: (label: String, count: Int)] = [:]
         for card in cards {

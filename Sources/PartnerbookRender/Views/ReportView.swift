@@ -35,7 +35,7 @@ package struct ReportView {
             let diagnostics = byFile[file]!
             let partner = partnerByFile[file]
             return Group(file: file, name: partner?.name ?? (file == ContentPaths.programFile ? "Program settings" : file),
-                         link: partner.map { "../partners/\($0.id)/scorecard.html" } ?? "", hasLink: partner != nil,
+                         link: partner.map { OutputPaths.link(OutputPaths.scorecard($0.id, "html"), fromDepth: 1) } ?? "", hasLink: partner != nil,
                          counts: DiagnosticReport(diagnostics: diagnostics, partnerCount: 1, strict: false).counts,
                          entries: diagnostics.map {
                              Entry(severity: $0.severity.rawValue, position: "\($0.position.line):\($0.position.column)",

@@ -11,13 +11,13 @@ import PartnerbookSupport
 /// are ranked by their most urgent finding, then strategic before
 /// partnership before integration, then by name. An ended partnership says
 /// only that it ended, last.
-public struct AlertRanking: Sendable {
-    public enum Urgency: Int, Sendable, Comparable {
+package struct AlertRanking: Sendable {
+    package enum Urgency: Int, Sendable, Comparable {
         case error = 0, decision, other, ended
 
-        public static func < (lhs: Urgency, rhs: Urgency) -> Bool { lhs.rawValue < rhs.rawValue }
+        package static func < (lhs: Urgency, rhs: Urgency) -> Bool { lhs.rawValue < rhs.rawValue }
 
-        public var title: String {
+        package var title: String {
             switch self {
             case .error: "Errors"
             case .decision: "Decisions and meetings due"
@@ -27,17 +27,17 @@ public struct AlertRanking: Sendable {
         }
     }
 
-    public struct Line: Sendable {
+    package struct Line: Sendable {
         /// The partner's ID, nil for program.yaml.
-        public var partnerID: String?
-        public var name: String
-        public var urgency: Urgency
+        package var partnerID: String?
+        package var name: String
+        package var urgency: Urgency
         /// The most urgent finding; nil for an ended partnership.
-        public var top: Diagnostic?
+        package var top: Diagnostic?
         /// How many other findings the partner has (0 for an ended one).
-        public var others: Int
+        package var others: Int
         /// For an ended partnership: when it ended.
-        public var endedOn: Day?
+        package var endedOn: Day?
     }
 
     /// Rules whose findings need a decision or a meeting, most pressing first:
@@ -55,19 +55,19 @@ public struct AlertRanking: Sendable {
         (diagnostic.severity, decisionOrder.firstIndex { $0 == diagnostic.rule } ?? decisionOrder.count)
     }
 
-    public var lines: [Line]
+    package var lines: [Line]
 
     /// Who a line is about: what the ranking needs of a partner.
-    public struct Subject: Codable, Sendable, Equatable {
-        public var id: String
-        public var file: String
-        public var name: String
-        public var tier: Tier?
-        public var status: Status?
+    package struct Subject: Sendable, Equatable {
+        package var id: String
+        package var file: String
+        package var name: String
+        package var tier: Tier?
+        package var status: Status?
         /// For an ended partnership: when it ended.
-        public var endedOn: Day?
+        package var endedOn: Day?
 
-        public init(_ partner: Partner) {
+        package init(_ partner: Partner) {
             id = partner.id
             file = partner.file
             name = partner.displayName
@@ -75,13 +75,22 @@ public struct AlertRanking: Sendable {
             status = partner.status?.value
             endedOn = status == .ended ? ProgramOutcomes.endDate(partner) : nil
         }
+
+        package init(id: String, file: String, name: String, tier: Tier?, status: Status?, endedOn: Day?) {
+            self.id = id
+            self.file = file
+            self.name = name
+            self.tier = tier
+            self.status = status
+            self.endedOn = endedOn
+        }
     }
 
-    public init(partners: [Partner], diagnostics: [Diagnostic]) {
+    package init(partners: [Partner], diagnostics: [Diagnostic]) {
         self.init(subjects: partners.map(Subject.init), diagnostics: diagnostics)
     }
 
-    public init(subjects: [Subject], diagnostics: [Diagnostic]) {
+    package init(subjects: [Subject], diagnostics: [Diagnostic]) {
         let byFile = Dictionary(grouping: diagnostics, by: \.file)
         var lines: [(line: Line, tier: Int)] = []
         if let program = byFile[ContentPaths.programFile], let line = AlertRanking.line(nil, nil, "Program settings", program) {
@@ -112,12 +121,12 @@ public struct AlertRanking: Sendable {
     }
 
     /// A partner's findings, most urgent first (stable within an urgency).
-    public static func ordered(_ diagnostics: [Diagnostic], partner: Partner?) -> [Diagnostic] {
+    package static func ordered(_ diagnostics: [Diagnostic], partner: Partner?) -> [Diagnostic] {
         ordered(diagnostics, status: partner?.status?.value)
     }
 
     /// A partner's findings, most urgent first, for a partner with `status`.
-    public static func ordered(_ diagnostics: [Diagnostic], status: Status?) -> [Diagnostic] {
+    package static func ordered(_ diagnostics: [Diagnostic], status: Status?) -> [Diagnostic] {
         diagnostics.enumerated().sorted { a, b in
             let ua = urgency(a.element, status: status), ub = urgency(b.element, status: status)
             if ua != ub { return ua < ub }

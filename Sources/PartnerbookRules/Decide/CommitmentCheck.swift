@@ -1,13 +1,13 @@
 import PartnerbookModel
 import PartnerbookSupport
 /// Does each side have economic skin in the game, and something to lose?
-public struct CommitmentCheck: Sendable, Equatable {
+package struct CommitmentCheck: Sendable, Equatable {
     /// Sides with no economic commitment written down.
-    public var uncommitted: [Party]
+    package var uncommitted: [Party]
     /// Sides with no stated loss if the partnership fails.
-    public var noDownside: [Party]
+    package var noDownside: [Party]
 
-    public init(_ commitments: Commitments?) {
+    package init(_ commitments: Commitments?) {
         uncommitted = Party.allCases.filter { party in
             (commitments?[party] ?? []).allSatisfy { $0.value.isBlank }
         }
@@ -17,6 +17,6 @@ public struct CommitmentCheck: Sendable, Equatable {
     }
 
     /// Either side can walk away at no cost: a handshake, not a partnership.
-    public var isHandshake: Bool { !uncommitted.isEmpty }
+    package var isHandshake: Bool { !uncommitted.isEmpty }
 }
 

@@ -10,18 +10,18 @@ import PartnerbookSupport
 /// Curated: every listing reviewed before it appears. Open: anyone can be
 /// listed, and trust signals (the earned badges) show quality. Past about
 /// 100 partners a curated directory makes its reviewers the bottleneck.
-public struct EcosystemControl: Sendable, Equatable {
+package struct EcosystemControl: Sendable, Equatable {
     /// Partners above which a curated directory makes us the bottleneck.
-    public static let curatedLimit = 100
+    package static let curatedLimit = 100
 
-    public var recommended: EcosystemModel
+    package var recommended: EcosystemModel
     /// Why, in plain words.
-    public var reason: String
+    package var reason: String
     /// The input that settled it, for diagnostics.
-    public var decidedAt: SourcePosition
+    package var decidedAt: SourcePosition
 
     /// nil when the inputs stop short of an answer.
-    public static func decide(_ settings: EcosystemSettings?) -> EcosystemControl? {
+    package static func decide(_ settings: EcosystemSettings?) -> EcosystemControl? {
         guard let settings else { return nil }
         if let risk = settings.brandRisk, risk.value == .high {
             return EcosystemControl(recommended: .curated,
@@ -41,7 +41,7 @@ public struct EcosystemControl: Sendable, Equatable {
 
     /// Why a curated directory is a problem here, or nil: more partners than
     /// people can review, or a tree that says open.
-    public static func gatekeepingProblem(_ settings: EcosystemSettings?, partnerCount: Int) -> String? {
+    package static func gatekeepingProblem(_ settings: EcosystemSettings?, partnerCount: Int) -> String? {
         guard let model = settings?.model, model.value == .curated else { return nil }
         if partnerCount > curatedLimit {
             return "the directory is curated with \(partnerCount) partners: past \(curatedLimit), reviewing every listing makes us the bottleneck; open it and let the earned badges (signed charter, gates passed, reviewed on time) show quality"

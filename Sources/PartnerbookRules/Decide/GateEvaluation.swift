@@ -1,13 +1,13 @@
 import PartnerbookModel
 import PartnerbookSupport
 /// The go/no-go gates, computed from the pilot numbers and the program's thresholds.
-public struct CrawlGate: Sendable, Equatable {
+package struct CrawlGate: Sendable, Equatable {
     /// Percent improvement on the crawl metric, in the metric's good direction.
-    public var improvement: Double?
-    public var threshold: Double
-    public var decision: GateDecision?
+    package var improvement: Double?
+    package var threshold: Double
+    package var decision: GateDecision?
 
-    public init(_ crawl: CrawlResult?, thresholds: GateThresholds) {
+    package init(_ crawl: CrawlResult?, thresholds: GateThresholds) {
         threshold = thresholds.crawlMinImprovement
         decision = crawl?.decision?.value
         if let crawl, let baseline = crawl.baseline?.value, let result = crawl.result?.value, baseline != 0 {
@@ -17,19 +17,19 @@ public struct CrawlGate: Sendable, Equatable {
     }
 
     /// Whether the numbers clear the bar; nil when they are not recorded.
-    public var meetsThreshold: Bool? { improvement.map { $0 >= threshold } }
+    package var meetsThreshold: Bool? { improvement.map { $0 >= threshold } }
 
     /// Passed: the numbers clear the bar and the recorded decision is go.
-    public var passed: Bool { meetsThreshold == true && decision == .go }
+    package var passed: Bool { meetsThreshold == true && decision == .go }
 }
 
-public struct WalkGate: Sendable, Equatable {
+package struct WalkGate: Sendable, Equatable {
     /// Percent of invited customers who adopted.
-    public var adoption: Double?
-    public var threshold: Double
-    public var decision: GateDecision?
+    package var adoption: Double?
+    package var threshold: Double
+    package var decision: GateDecision?
 
-    public init(_ walk: WalkResult?, thresholds: GateThresholds) {
+    package init(_ walk: WalkResult?, thresholds: GateThresholds) {
         threshold = thresholds.walkMinAdoption
         decision = walk?.decision?.value
         if let invited = walk?.invited?.value, let adopted = walk?.adopted?.value, invited > 0 {
@@ -37,45 +37,45 @@ public struct WalkGate: Sendable, Equatable {
         }
     }
 
-    public var meetsThreshold: Bool? { adoption.map { $0 >= threshold } }
-    public var passed: Bool { meetsThreshold == true && decision == .go }
+    package var meetsThreshold: Bool? { adoption.map { $0 >= threshold } }
+    package var passed: Bool { meetsThreshold == true && decision == .go }
 }
 
 /// "Enter run only if the ROI model validates at scale": what running cost
 /// against what it brought back. Validated when it returned more than it cost
 /// and the recorded decision is not no-go.
-public struct RunGate: Sendable, Equatable {
-    public var invested: Double?
-    public var returned: Double?
-    public var decision: GateDecision?
+package struct RunGate: Sendable, Equatable {
+    package var invested: Double?
+    package var returned: Double?
+    package var decision: GateDecision?
 
-    public init(_ run: RunResult?) {
+    package init(_ run: RunResult?) {
         invested = run?.invested?.value
         returned = run?.returned?.value
         decision = run?.decision?.value
     }
 
     /// Return on investment in percent: (returned − invested) / invested.
-    public var roi: Double? {
+    package var roi: Double? {
         guard let invested, let returned, invested > 0 else { return nil }
         return (returned - invested) / invested * 100
     }
 
     /// Whether both figures are written down.
-    public var isRecorded: Bool { invested != nil && returned != nil }
+    package var isRecorded: Bool { invested != nil && returned != nil }
 
     /// Whether the numbers show a return: nil when they are not recorded.
-    public var meetsThreshold: Bool? {
+    package var meetsThreshold: Bool? {
         guard let invested, let returned else { return nil }
         return returned > invested
     }
 
-    public var validated: Bool { meetsThreshold == true && decision != .noGo }
+    package var validated: Bool { meetsThreshold == true && decision != .noGo }
 }
 
 /// The playbook's "should we continue?" tree.
-public struct ContinueDecision: Sendable, Equatable {
-    public enum Verdict: String, Sendable {
+package struct ContinueDecision: Sendable, Equatable {
+    package enum Verdict: String, Sendable {
         case startCrawl = "start crawl"
         case finishCrawl = "finish crawl"
         case end = "end"
@@ -88,10 +88,10 @@ public struct ContinueDecision: Sendable, Equatable {
         case validateROI = "validate the ROI"
     }
 
-    public var verdict: Verdict
-    public var reason: String
+    package var verdict: Verdict
+    package var reason: String
 
-    public static func decide(status: Status?, crawl: CrawlGate, walk: WalkGate, run: RunGate = RunGate(nil)) -> ContinueDecision {
+    package static func decide(status: Status?, crawl: CrawlGate, walk: WalkGate, run: RunGate = RunGate(nil)) -> ContinueDecision {
         if status == .ended {
             return ContinueDecision(verdict: .ended, reason: "The partnership has ended.")
         }

@@ -18,32 +18,32 @@ import PartnerbookSupport
 /// red, which with a due date means behind pace, or no reading yet) carry
 /// more than half of the KPI weight, the band is capped at amber whatever
 /// the total, and `cap` says why.
-public struct HealthScore: Sendable, Equatable {
+package struct HealthScore: Sendable, Equatable {
     /// Why the band is lower than the total alone would give.
-    public struct Cap: Sendable, Equatable {
-        public var band: Band
+    package struct Cap: Sendable, Equatable {
+        package var band: Band
         /// Share of the KPI weight carried by metrics that are behind, 0 to 1.
-        public var behindShare: Double
+        package var behindShare: Double
         /// The metrics behind, by display name, in charter order.
-        public var behind: [String]
+        package var behind: [String]
     }
 
-    public struct Part: Sendable, Equatable {
-        public var key: String
-        public var title: String
-        public var weight: Double
-        public var fraction: Double
-        public var points: Double { weight * fraction }
+    package struct Part: Sendable, Equatable {
+        package var key: String
+        package var title: String
+        package var weight: Double
+        package var fraction: Double
+        package var points: Double { weight * fraction }
     }
 
-    public var parts: [Part]
-    public var total: Int { Int((parts.reduce(0) { $0 + $1.points }).rounded()) }
+    package var parts: [Part]
+    package var total: Int { Int((parts.reduce(0) { $0 + $1.points }).rounded()) }
     /// Set when the KPIs hold the band below what the total gives.
-    public var cap: Cap?
+    package var cap: Cap?
     /// The band of the total, capped (see `cap`).
-    public var band: Band { cap.map { min($0.band, Band(healthScore: total)) } ?? Band(healthScore: total) }
+    package var band: Band { cap.map { min($0.band, Band(healthScore: total)) } ?? Band(healthScore: total) }
 
-    public init(kpis: [KPIReading], gates: [GateStatus], status: Status?, commitment: CommitmentCheck,
+    package init(kpis: [KPIReading], gates: [GateStatus], status: Status?, commitment: CommitmentCheck,
                 charter: CharterCompleteness, coMarketing: CoMarketingProgress, weights: ScoringWeights) {
         let totalWeight = kpis.reduce(0) { $0 + $1.metric.weight }
         let kpiFraction = totalWeight == 0 ? 0

@@ -1,8 +1,8 @@
 import PartnerbookModel
 import PartnerbookSupport
 /// How strong a partnership's leverage is, and what the playbook says to do about it.
-public struct LeverageAssessment: Sendable, Equatable {
-    public enum Strength: String, Sendable, Comparable {
+package struct LeverageAssessment: Sendable, Equatable {
+    package enum Strength: String, Sendable, Comparable {
         case none, weak, moderate, strong, strongest
 
         private var rank: Int {
@@ -15,20 +15,20 @@ public struct LeverageAssessment: Sendable, Equatable {
             }
         }
 
-        public static func < (lhs: Strength, rhs: Strength) -> Bool { lhs.rank < rhs.rank }
+        package static func < (lhs: Strength, rhs: Strength) -> Bool { lhs.rank < rhs.rank }
     }
 
-    public enum Recommendation: String, Sendable {
+    package enum Recommendation: String, Sendable {
         case fullInvestment = "full investment"
         case testFirst = "light partnership, test first"
         case walkAway = "walk away"
     }
 
-    public var type: LeverageType?
-    public var strength: Strength
-    public var recommendation: Recommendation
+    package var type: LeverageType?
+    package var strength: Strength
+    package var recommendation: Recommendation
 
-    public init(_ type: LeverageType?) {
+    package init(_ type: LeverageType?) {
         self.type = type
         switch type {
         case .requirement?: strength = .strongest

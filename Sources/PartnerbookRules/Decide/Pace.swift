@@ -11,35 +11,35 @@ import PartnerbookSupport
 /// made; it reads the same way for `direction: down`, where both differences
 /// are negative. When no progress is expected yet (expected equals baseline),
 /// a reading no worse than the baseline is on pace (1) and a worse one is 0.
-public struct Pace: Sendable, Equatable {
-    public var start: Day
-    public var due: Day
-    public var baseline: Double
-    public var target: Double
-    public var direction: Direction
+package struct Pace: Sendable, Equatable {
+    package var start: Day
+    package var due: Day
+    package var baseline: Double
+    package var target: Double
+    package var direction: Direction
 
     /// How far along the line `day` is, from 0 at the start to 1 on the due date.
-    public func elapsed(on day: Day) -> Double {
+    package func elapsed(on day: Day) -> Double {
         let span = start.days(until: due)
         guard span > 0 else { return 1 }
         return min(1, max(0, Double(start.days(until: day)) / Double(span)))
     }
 
     /// The value the line expects on `day`.
-    public func expected(on day: Day) -> Double {
+    package func expected(on day: Day) -> Double {
         baseline + (target - baseline) * elapsed(on: day)
     }
 
     /// Whether the line runs between whole numbers (its expected values read whole).
-    public var isWhole: Bool { target == target.rounded() && baseline == baseline.rounded() }
+    package var isWhole: Bool { target == target.rounded() && baseline == baseline.rounded() }
 
     /// The value expected on `day`, as documents print it.
-    public func expectedText(on day: Day, unit: String?) -> String {
+    package func expectedText(on day: Day, unit: String?) -> String {
         Format.expected(expected(on: day), whole: isWhole, unit: unit)
     }
 
     /// Progress made over progress expected by `day`; may exceed 1 or fall below 0.
-    public func ratio(latest: Double, on day: Day) -> Double {
+    package func ratio(latest: Double, on day: Day) -> Double {
         let expectedProgress = expected(on: day) - baseline
         let progress = latest - baseline
         guard abs(expectedProgress) > 1e-12 else {
@@ -51,7 +51,7 @@ public struct Pace: Sendable, Equatable {
 }
 
 /// Ahead of, on or behind the straight line to a dated target; or past it.
-public enum PaceStanding: String, Sendable {
+package enum PaceStanding: String, Sendable {
     case met = "target met"
     case ahead = "ahead of pace"
     case on = "on pace"
@@ -60,7 +60,7 @@ public enum PaceStanding: String, Sendable {
 
     /// Ahead from 105% of the expected progress, on pace from 90% (the
     /// green band), behind below: a metric behind pace is never green.
-    public init(ratio: Double) {
+    package init(ratio: Double) {
         self = ratio >= 1.05 ? .ahead : ratio >= 0.9 ? .on : .behind
     }
 }

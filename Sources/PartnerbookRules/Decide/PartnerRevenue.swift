@@ -16,8 +16,8 @@ import PartnerbookSupport
 /// cannot be made (a month missing, nothing to subtract, no rate), the
 /// quarter has no figure for the partner and says why: a figure that could
 /// be silently wrong is left out and named.
-public struct PartnerRevenue: Sendable {
-    public enum Figure: Sendable, Equatable {
+package struct PartnerRevenue: Sendable {
+    package enum Figure: Sendable, Equatable {
         case amount(Double)
         case missing(String)
     }
@@ -29,7 +29,7 @@ public struct PartnerRevenue: Sendable {
     let ended: Day?
     let reviews: [Review]
 
-    public init(_ partner: Partner, program: Program) {
+    package init(_ partner: Partner, program: Program) {
         self.partner = partner
         self.program = program
         metrics = (partner.charter?.measurement?.metrics?.value ?? []).filter { $0.countsToward?.value == .partnerRevenue }
@@ -39,10 +39,10 @@ public struct PartnerRevenue: Sendable {
     }
 
     /// Whether any metric counts toward partner revenue.
-    public var counts: Bool { !metrics.isEmpty }
+    package var counts: Bool { !metrics.isEmpty }
 
     /// The partner's figure for `quarter`, or why there is none; nil when no metric counts.
-    public func figure(_ quarter: Quarter) -> Figure? {
+    package func figure(_ quarter: Quarter) -> Figure? {
         guard counts else { return nil }
         var total = 0.0
         for metric in metrics {

@@ -11,29 +11,40 @@ import PartnerbookSupport
 ///   or ended after it. The playbook plans 4 to 8 weeks of crawl and 8 to 12 of walk.
 /// - Theatre: partnerships still open (not ended) where either side has no
 ///   economic commitment, or co-marketing is the only leverage.
-public struct PhaseFunnel: Sendable, Equatable {
-    public var reachedCrawl: Int
-    public var reachedWalk: Int
-    public var reachedRun: Int
+package struct PhaseFunnel: Sendable, Equatable {
+    package var reachedCrawl: Int
+    package var reachedWalk: Int
+    package var reachedRun: Int
     /// Lengths in days of the finished crawl and walk phases.
-    public var crawlDays: [Int]
-    public var walkDays: [Int]
+    package var crawlDays: [Int]
+    package var walkDays: [Int]
     /// Partner IDs, in ID order.
-    public var handshakes: [String]
-    public var coMarketingOnly: [String]
+    package var handshakes: [String]
+    package var coMarketingOnly: [String]
 
     /// What one partner contributes to the funnel, read from its file once.
-    public struct Facts: Codable, Sendable, Equatable {
-        public var id: String
-        public var reached: [Phase]
+    package struct Facts: Sendable, Equatable {
+        package var id: String
+        package var reached: [Phase]
         /// Planned days of crawl (walk), when the partner finished that phase.
-        public var crawlDays: Int?
-        public var walkDays: Int?
-        public var isOpen: Bool
-        public var isHandshake: Bool
-        public var isCoMarketingOnly: Bool
+        package var crawlDays: Int?
+        package var walkDays: Int?
+        package var isOpen: Bool
+        package var isHandshake: Bool
+        package var isCoMarketingOnly: Bool
 
-        public init(_ partner: Partner) {
+        package init(id: String, reached: [Phase], crawlDays: Int?, walkDays: Int?, isOpen: Bool, isHandshake: Bool,
+                     isCoMarketingOnly: Bool) {
+            self.id = id
+            self.reached = reached
+            self.crawlDays = crawlDays
+            self.walkDays = walkDays
+            self.isOpen = isOpen
+            self.isHandshake = isHandshake
+            self.isCoMarketingOnly = isCoMarketingOnly
+        }
+
+        package init(_ partner: Partner) {
             id = partner.id
             reached = Phase.allCases.filter { PhaseFunnel.reached($0, partner) }
             func length(_ phase: Phase, finishedBy next: Phase) -> Int? {
@@ -50,11 +61,11 @@ public struct PhaseFunnel: Sendable, Equatable {
         }
     }
 
-    public init(partners: [Partner]) {
+    package init(partners: [Partner]) {
         self.init(facts: partners.map(Facts.init))
     }
 
-    public init(facts: [Facts]) {
+    package init(facts: [Facts]) {
         reachedCrawl = facts.filter { $0.reached.contains(.crawl) }.count
         reachedWalk = facts.filter { $0.reached.contains(.walk) }.count
         reachedRun = facts.filter { $0.reached.contains(.run) }.count
@@ -66,14 +77,14 @@ public struct PhaseFunnel: Sendable, Equatable {
     }
 
     /// Partners counted as theatre: handshakes and co-marketing-only, each once.
-    public var theatre: Int { Set(handshakes + coMarketingOnly).count }
+    package var theatre: Int { Set(handshakes + coMarketingOnly).count }
 
     /// Share of partners that reached `from` and went on to reach the next phase, in percent.
-    public var crawlToWalk: Double? { reachedCrawl == 0 ? nil : Double(reachedWalk) / Double(reachedCrawl) * 100 }
-    public var walkToRun: Double? { reachedWalk == 0 ? nil : Double(reachedRun) / Double(reachedWalk) * 100 }
+    package var crawlToWalk: Double? { reachedCrawl == 0 ? nil : Double(reachedWalk) / Double(reachedCrawl) * 100 }
+    package var walkToRun: Double? { reachedWalk == 0 ? nil : Double(reachedRun) / Double(reachedWalk) * 100 }
 
-    public var medianCrawlDays: Double? { PhaseFunnel.median(crawlDays) }
-    public var medianWalkDays: Double? { PhaseFunnel.median(walkDays) }
+    package var medianCrawlDays: Double? { PhaseFunnel.median(crawlDays) }
+    package var medianWalkDays: Double? { PhaseFunnel.median(walkDays) }
 
     static func reached(_ phase: Phase, _ partner: Partner) -> Bool {
         let order: [Status: Int] = [.crawl: 0, .walk: 1, .run: 2]

@@ -10,48 +10,48 @@ import PartnerbookSupport
 /// attendees and the numbers recorded so far. Without a planned review, the
 /// next packet covers the period after the last review held, on its
 /// `next_review`.
-public enum QBRPlan {
-    public struct Packet: Sendable {
+package enum QBRPlan {
+    package struct Packet: Sendable {
         /// The quarter (or month) the review covers.
-        public var period: Period
+        package var period: Period
         /// The review held; nil for the upcoming packet.
-        public var review: Review?
+        package var review: Review?
         /// The review held before it (for the upcoming packet: the last one held).
-        public var previous: Review?
+        package var previous: Review?
         /// The planned entry for the upcoming review, if someone wrote it ahead.
-        public var planned: Review?
+        package var planned: Review?
 
-        public var isUpcoming: Bool { review == nil }
+        package var isUpcoming: Bool { review == nil }
 
         /// When the meeting is (or was).
-        public var date: Day? {
+        package var date: Day? {
             review?.date?.value ?? planned?.date?.value ?? previous?.nextReview?.value
         }
 
         /// What we want from the meeting, from the partner file.
-        public var objectives: [Located<String>] { (review ?? planned)?.objectives ?? [] }
+        package var objectives: [Located<String>] { (review ?? planned)?.objectives ?? [] }
 
         /// `qbr/2026-Q3` or, for a monthly review, `qbr/2026-11`: the packet's path below the partner's folder.
-        public var path: String { "qbr/\(period)" }
+        package var path: String { OutputPaths.packetName(period) }
     }
 
     /// Whether a review entry is planned rather than held (see above).
-    public static func isPlanned(_ review: Review, asOf: Day) -> Bool {
+    package static func isPlanned(_ review: Review, asOf: Day) -> Bool {
         if let date = review.date?.value { return date > asOf }
         return review.period.map { $0.value.lastDay > asOf } ?? false
     }
 
     /// Reviews held, by period (one per period, the first written), oldest first.
-    public static func held(_ partner: Partner, asOf: Day) -> [Review] {
+    package static func held(_ partner: Partner, asOf: Day) -> [Review] {
         KPIReading.orderedReviews(partner).filter { !isPlanned($0, asOf: asOf) }
     }
 
     /// Reviews planned ahead, by period, oldest first.
-    public static func planned(_ partner: Partner, asOf: Day) -> [Review] {
+    package static func planned(_ partner: Partner, asOf: Day) -> [Review] {
         KPIReading.orderedReviews(partner).filter { isPlanned($0, asOf: asOf) }
     }
 
-    public static func packets(for partner: Partner, asOf: Day) -> [Packet] {
+    package static func packets(for partner: Partner, asOf: Day) -> [Packet] {
         let reviews = held(partner, asOf: asOf)
         var packets = reviews.enumerated().map { index, review in
             Packet(period: review.period!.value, review: review, previous: index > 0 ? reviews[index - 1] : nil)
@@ -67,7 +67,7 @@ public enum QBRPlan {
     }
 
     /// The packet for the next review, if there is one.
-    public static func upcoming(for partner: Partner, asOf: Day) -> Packet? {
+    package static func upcoming(for partner: Partner, asOf: Day) -> Packet? {
         packets(for: partner, asOf: asOf).last.flatMap { $0.isUpcoming ? $0 : nil }
     }
 }

@@ -1,20 +1,20 @@
 import PartnerbookModel
 import PartnerbookSupport
 /// The playbook's quick-reference checklists, computed from the data.
-public struct Readiness: Sendable, Equatable {
-    public struct Item: Sendable, Equatable {
-        public var title: String
-        public var met: Bool
+package struct Readiness: Sendable, Equatable {
+    package struct Item: Sendable, Equatable {
+        package var title: String
+        package var met: Bool
         /// Why it is or is not met, in a few words.
-        public var evidence: String
+        package var evidence: String
     }
 
     /// Before starting any partnership.
-    public var beforeStarting: [Item]
+    package var beforeStarting: [Item]
     /// Before launching any partnership.
-    public var beforeLaunching: [Item]
+    package var beforeLaunching: [Item]
 
-    public init(_ partner: Partner, crawl: CrawlGate, charter: CharterCompleteness, coMarketing: CoMarketingProgress,
+    package init(_ partner: Partner, crawl: CrawlGate, charter: CharterCompleteness, coMarketing: CoMarketingProgress,
                 tierDecision: TierDecision?) {
         let goals = charter.sections[0].complete
         let plan = partner.charter?.timeline?.crawl
@@ -54,5 +54,5 @@ public struct Readiness: Sendable, Equatable {
     }
 
     /// `case_study_published` as "case study published".
-    public static func words(_ key: String) -> String { key.replacingOccurrences(of: "_", with: " ") }
+    package static func words(_ key: String) -> String { key.replacingOccurrences(of: "_", with: " ") }
 }

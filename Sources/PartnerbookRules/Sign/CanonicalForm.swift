@@ -23,8 +23,8 @@ import PartnerbookSupport
 ///
 /// So reformatting YAML (block or flow, key order, quoting, comments,
 /// indentation) keeps the fingerprint; changing any signed value changes it.
-public enum CanonicalForm {
-    public static let version = "partnerbook-charter-v1"
+package enum CanonicalForm {
+    package static let version = "partnerbook-charter-v1"
 
     /// A JSON value in canonical order.
     indirect enum Value {
@@ -84,12 +84,12 @@ public enum CanonicalForm {
     }
 
     /// The canonical JSON text of what `partner`'s signatures cover.
-    public static func text(of partner: Partner, us: OurSide) -> String {
+    package static func text(of partner: Partner, us: OurSide) -> String {
         String(decoding: bytes(of: partner, us: us), as: UTF8.self)
     }
 
     /// The same, with only our company's name on our side.
-    public static func text(of partner: Partner, company: String?) -> String {
+    package static func text(of partner: Partner, company: String?) -> String {
         text(of: partner, us: OurSide(company: company))
     }
 

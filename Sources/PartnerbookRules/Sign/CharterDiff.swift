@@ -7,22 +7,22 @@ import PartnerbookSupport
 /// `charter.value_exchange.we_give[1]` (lists count from 1, as every other
 /// message does), `charter.measurement.metrics[2].target`, `name` for the
 /// partner's name, `company` for program.yaml's company.
-public struct CharterDiff: Sendable, Equatable {
-    public struct Change: Sendable, Equatable {
-        public var path: String
+package struct CharterDiff: Sendable, Equatable {
+    package struct Change: Sendable, Equatable {
+        package var path: String
         /// nil when the field was added.
-        public var old: String?
+        package var old: String?
         /// nil when the field was removed.
-        public var new: String?
+        package var new: String?
     }
 
-    public var changes: [Change]
+    package var changes: [Change]
 
-    public init(from old: Partner, oldCompany: String?, to new: Partner, newCompany: String?) {
+    package init(from old: Partner, oldCompany: String?, to new: Partner, newCompany: String?) {
         self.init(from: old, oldSide: OurSide(company: oldCompany), to: new, newSide: OurSide(company: newCompany))
     }
 
-    public init(from old: Partner, oldSide: OurSide, to new: Partner, newSide: OurSide) {
+    package init(from old: Partner, oldSide: OurSide, to new: Partner, newSide: OurSide) {
         let before = CharterDiff.flatten(CanonicalForm.document(old, us: oldSide))
         let after = CharterDiff.flatten(CanonicalForm.document(new, us: newSide))
         let oldValues = Dictionary(before, uniquingKeysWith: { a, _ in a })

@@ -3,20 +3,20 @@ import PartnerbookModel
 import PartnerbookSupport
 
 /// `sha256:` and the SHA-256 of the canonical form, in lowercase hex.
-public enum Fingerprint {
-    public static let prefix = "sha256:"
+package enum Fingerprint {
+    package static let prefix = "sha256:"
 
-    public static func of(_ partner: Partner, us: OurSide) -> String {
+    package static func of(_ partner: Partner, us: OurSide) -> String {
         prefix + Digest.hex(Data(CanonicalForm.bytes(of: partner, us: us)))
     }
 
     /// With only our company's name on our side (no legal frame in program.yaml).
-    public static func of(_ partner: Partner, company: String?) -> String {
+    package static func of(_ partner: Partner, company: String?) -> String {
         of(partner, us: OurSide(company: company))
     }
 
     /// Whether `text` has the form of a fingerprint.
-    public static func isWellFormed(_ text: String) -> Bool {
+    package static func isWellFormed(_ text: String) -> Bool {
         guard text.hasPrefix(prefix) else { return false }
         let hex = text.dropFirst(prefix.count)
         return hex.count == 64 && hex.allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) }

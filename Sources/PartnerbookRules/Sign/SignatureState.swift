@@ -4,8 +4,8 @@ import PartnerbookSupport
 ///
 /// A party's effective signature is its last one in the file; earlier ones
 /// are history, superseded when the party signed again.
-public struct SignatureState: Sendable {
-    public enum Standing: Sendable, Equatable {
+package struct SignatureState: Sendable {
+    package enum Standing: Sendable, Equatable {
         /// Signed, and the charter has not changed since.
         case valid
         /// Signed, but the charter has changed since (or the fingerprint is garbled).
@@ -14,21 +14,21 @@ public struct SignatureState: Sendable {
         case missing
     }
 
-    public struct PartySignature: Sendable {
-        public var party: Party
-        public var standing: Standing
+    package struct PartySignature: Sendable {
+        package var party: Party
+        package var standing: Standing
         /// The effective signature, if any.
-        public var signature: Signature?
+        package var signature: Signature?
     }
 
-    public var fingerprint: String
-    public var parties: [PartySignature]
+    package var fingerprint: String
+    package var parties: [PartySignature]
 
-    public init(_ partner: Partner, company: String?) {
+    package init(_ partner: Partner, company: String?) {
         self.init(partner, us: OurSide(company: company))
     }
 
-    public init(_ partner: Partner, us: OurSide) {
+    package init(_ partner: Partner, us: OurSide) {
         let fingerprint = Fingerprint.of(partner, us: us)
         self.fingerprint = fingerprint
         let signatures = partner.signatures?.items ?? []
@@ -41,8 +41,8 @@ public struct SignatureState: Sendable {
         }
     }
 
-    public subscript(party: Party) -> PartySignature { parties.first { $0.party == party }! }
+    package subscript(party: Party) -> PartySignature { parties.first { $0.party == party }! }
 
     /// Both parties have a valid signature: the charter is no longer a draft.
-    public var isFullySigned: Bool { parties.allSatisfy { $0.standing == .valid } }
+    package var isFullySigned: Bool { parties.allSatisfy { $0.standing == .valid } }
 }

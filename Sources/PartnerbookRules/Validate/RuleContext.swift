@@ -1,20 +1,20 @@
 import PartnerbookModel
 import PartnerbookSupport
 /// What every rule may read besides the partner: program settings and the as-of date.
-public struct RuleContext: Sendable {
-    public var program: Program
-    public var asOf: Day
+package struct RuleContext: Sendable {
+    package var program: Program
+    package var asOf: Day
     /// The partner's signed texts from git history, to say what changed since a
     /// stale signature (looked up by the pipeline); nil: not searched.
-    public var signedTexts: SignedTexts?
+    package var signedTexts: SignedTexts?
     /// What OpenSSH said about the partner's SSH signatures (checked by the
     /// pipeline); nil: not checked.
-    public var sshVerifications: SSHVerifications?
+    package var sshVerifications: SSHVerifications?
     /// The partner's signature state (its fingerprint computed), when the
     /// pipeline has it already; nil: the signature rules compute it.
-    public var signatures: SignatureState?
+    package var signatures: SignatureState?
 
-    public init(program: Program, asOf: Day, signedTexts: SignedTexts? = nil, sshVerifications: SSHVerifications? = nil) {
+    package init(program: Program, asOf: Day, signedTexts: SignedTexts? = nil, sshVerifications: SSHVerifications? = nil) {
         self.program = program
         self.asOf = asOf
         self.signedTexts = signedTexts
@@ -22,7 +22,7 @@ public struct RuleContext: Sendable {
     }
 
     /// This context for one partner, with its signed texts and its SSH signatures' verification.
-    public func with(_ texts: SignedTexts?, ssh: SSHVerifications? = nil, signatures: SignatureState? = nil) -> RuleContext {
+    package func with(_ texts: SignedTexts?, ssh: SSHVerifications? = nil, signatures: SignatureState? = nil) -> RuleContext {
         var copy = self
         copy.signedTexts = texts
         copy.sshVerifications = ssh

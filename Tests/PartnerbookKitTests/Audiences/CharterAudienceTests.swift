@@ -14,7 +14,7 @@ import Testing
     @Test func noChartersCarryInternalValues() throws {
         let site = try SitePagesTests.exampleSite()
         let content = try ContentLoader.load(from: Binary.repository.appendingPathComponent("Content"))
-        let check = try CheckRun(.test(Binary.repository.appendingPathComponent("Content"), asOf: nil, today: Fixtures.asOf, strict: false))
+        let check = try Check.program(.test(Binary.repository.appendingPathComponent("Content"), asOf: nil, today: Fixtures.asOf, strict: false))
         for partner in content.partners {
             let assessment = PartnerAssessment(partner, program: content.program, asOf: check.asOf)
             var ours: [String] = []

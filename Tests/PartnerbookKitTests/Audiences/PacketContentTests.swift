@@ -34,11 +34,11 @@ import Testing
     @Test func noInternalValueOfAnyExamplePartnerIsInAPacket() throws {
         let files = try packets()
         #expect(files.count >= 16, "every example partner has packets")
-        let check = try CheckRun(.test(Self.content, asOf: nil, today: Fixtures.asOf, strict: false))
-        for partner in check.content.partners {
+        let check = try Check.program(.test(Self.content, asOf: nil, today: Fixtures.asOf, strict: false))
+        for partner in check.partners {
             let mine = files.filter { $0.key.hasPrefix("partners/\(partner.id)/") }
             guard !mine.isEmpty else { continue }
-            let assessment = PartnerAssessment(partner, program: check.content.program, asOf: check.asOf)
+            let assessment = PartnerAssessment(partner, program: check.program, asOf: check.asOf)
             var ours: [String] = ["Health \(assessment.health.total)", "health score", "Health score", "Weight", "weight", "Leverage", "leverage",
                                       "Next step", assessment.health.bandText, assessment.leverage.recommendation.sentence,
                                       assessment.continueDecision.reason]

@@ -94,7 +94,7 @@ import Testing
     /// No internal value of any example partner reaches any byte of the public directory.
     @Test func noInternalValueLeaks() throws {
         let (_, files) = try publicBuild()
-        let check = try CheckRun(.test(Self.content, asOf: nil, today: Fixtures.asOf, strict: false))
+        let check = try Check.program(.test(Self.content, asOf: nil, today: Fixtures.asOf, strict: false))
         // Words that name internal documents and figures: none in any page (the stylesheet's class names aside).
         for (path, page) in files where path.hasSuffix(".html") {
             for word in ["Health", "health", "leverage", "Leverage", "scorecard", "qbr/", "report.html", "brief", "weight", "Weight",
@@ -106,8 +106,8 @@ import Testing
             #expect(addresses.allSatisfy { $0 == "partners@polaris.example" }, "\(path) holds \(addresses)")
         }
         var ours: [String] = []
-        for partner in check.content.partners {
-            let assessment = PartnerAssessment(partner, program: check.content.program, asOf: check.asOf)
+        for partner in check.partners {
+            let assessment = PartnerAssessment(partner, program: check.program, asOf: check.asOf)
             ours.append(assessment.leverage.recommendation.sentence)
             ours.append("Health \(assessment.health.total)")
             ours.append(assessment.health.bandText)

@@ -28,7 +28,7 @@ import Testing
         try? FileManager.default.removeItem(at: output)
         var configuration = BuildConfiguration.test(folder.url.appendingPathComponent("content"), output: output)
         configuration.useCache = false
-        #expect(try BuildRun(configuration).written != nil)
+        #expect(try Build.run(configuration).written != nil)
         return try tree(output)
     }
 
@@ -36,9 +36,9 @@ import Testing
         let folder = folder()
         let output = folder.url.appendingPathComponent("out")
         let configuration = BuildConfiguration.test(folder.url.appendingPathComponent("content"), output: output)
-        let memory = BuildMemory()
+        let memory = Build.Memory()
         var announced: [Int?] = []
-        let first = try BuildRun(configuration, memory: memory) { announced.append($0.written) }
+        let first = try Build.run(configuration, memory: memory) { announced.append($0.written) }
         #expect(announced == [first.written] && first.rendered == 4)
 
         for (round, partner) in ["p2", "p0", "p2"].enumerated() {
@@ -47,10 +47,10 @@ import Testing
             // In the middle round a build by hand replaces the cache file: the kept cache is then not used.
             if round == 1 {
                 folder.write("content/partners/p1.yaml", Fixtures.partner(replacing: "A *good* partner.", with: "By hand."))
-                #expect(try BuildRun(configuration).rendered == 2, "p1 and this round's partner")
+                #expect(try Build.run(configuration).rendered == 2, "p1 and this round's partner")
                 folder.write("content/partners/\(partner).yaml", Fixtures.partner(replacing: "A *good* partner.", with: "Again \(round)."))
             }
-            let again = try BuildRun(configuration, memory: memory) { announced.append($0.written) }
+            let again = try Build.run(configuration, memory: memory) { announced.append($0.written) }
             #expect(again.rendered == 1, "round \(round)")
             #expect(again.report.diagnostics.contains { $0.file.hasSuffix("warn.yaml") && $0.rule.id == "schema.unknown-key" },
                     "round \(round): the reused partner's finding comes back from the kept cache")
@@ -72,7 +72,7 @@ import Testing
         cache.diagnostics = [Diagnostic(file: "partners/p.yaml", at: SourcePosition(line: 1, column: 1), severity: .warning,
                                         rule: Rule("rule.id", .warning), message: "kept")]
         cache.save(to: url)
-        let memory = BuildMemory()
+        let memory = Build.Memory()
         memory.keep(cache, savedTo: url)
         let taken = try #require(memory.take(for: url)).cache
         #expect(taken.partners["p"]?.key == "k")

@@ -13,8 +13,8 @@ import Testing
 @Suite struct CheckStreamingTests {
     @Test func theExampleGivesTheSameFindings() throws {
         let content = Binary.repository.appendingPathComponent("Content")
-        let whole = try CheckRun(.test(content, asOf: nil, today: Fixtures.asOf, strict: false)).report
-        let streamed = try CheckRun.findings(.test(content, asOf: nil, today: Fixtures.asOf, strict: false))
+        let whole = try Check.program(.test(content, asOf: nil, today: Fixtures.asOf, strict: false)).report
+        let streamed = try Check.findings(.test(content, asOf: nil, today: Fixtures.asOf, strict: false))
         #expect(!whole.diagnostics.isEmpty)
         #expect(streamed.diagnostics == whole.diagnostics)
         #expect(streamed.partnerCount == whole.partnerCount)
@@ -31,8 +31,8 @@ import Testing
         for (index, item) in HostileFileTests.cases.enumerated() {
             folder.write("partners/hostile-\(index).yaml", item.text)
         }
-        let whole = try CheckRun(.test(folder.url, asOf: nil, today: Fixtures.asOf, strict: true)).report
-        let streamed = try CheckRun.findings(.test(folder.url, asOf: nil, today: Fixtures.asOf, strict: true))
+        let whole = try Check.program(.test(folder.url, asOf: nil, today: Fixtures.asOf, strict: true)).report
+        let streamed = try Check.findings(.test(folder.url, asOf: nil, today: Fixtures.asOf, strict: true))
         #expect(whole.errorCount > 5)
         #expect(streamed.diagnostics == whole.diagnostics)
         #expect(streamed.partnerCount == whole.partnerCount)

@@ -24,11 +24,11 @@ import Testing
     @Test func aFailureBeforeTheSwapLeavesTheOutputAsItWas() throws {
         let folder = TemporaryFolder()
         let output = folder.url.appendingPathComponent("out")
-        try OutputWriter.write([OutputFile("a.txt", "old"), OutputFile("dir/b.txt", "old")], to: output, force: false)
+        try OutputWriter.write([OutputFile(.programPage, "a.txt", "old"), OutputFile(.programPage, "dir/b.txt", "old")], to: output, force: false)
         let before = try tree(output)
         struct Boom: Error {}
         #expect(throws: OutputError.self) {
-            try OutputWriter.write([OutputFile("a.txt", "new"), OutputFile("c.txt", "new")], to: output, force: false) { _ in
+            try OutputWriter.write([OutputFile(.programPage, "a.txt", "new"), OutputFile(.programPage, "c.txt", "new")], to: output, force: false) { _ in
                 throw Boom()
             }
         }
@@ -40,7 +40,7 @@ import Testing
         let folder = TemporaryFolder()
         for path in ["../escape.txt", "/etc/x", "a/../../b", "", "a//b"] {
             #expect(throws: OutputError.self) {
-                try OutputWriter.write([OutputFile(path, "x")], to: folder.url.appendingPathComponent("out"), force: false)
+                try OutputWriter.write([OutputFile(.programPage, path, "x")], to: folder.url.appendingPathComponent("out"), force: false)
             }
         }
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("escape.txt").path))
@@ -69,8 +69,8 @@ import Testing
         // prints "timing STEP"), so the kills land in every step in turn,
         // not wherever a sleep happened to end.
         var killedBeforeTheSwap = 0
-        for step in ["", "check the output folder", "read the cache", "digest the inputs", "up-to-date check",
-                     "partners", "program pages", "commit and swap"] {
+        for step in ["", "check the output folder", "read the store", "digest the inputs", "up-to-date check",
+                     "read the program and templates", "partners", "program pages", "commit and swap"] {
             let build = try RunningBinary(arguments, in: folder.url, environment: ["PARTNERBOOK_TIMINGS": "1"])
             if !step.isEmpty {  // "" kills it as soon as it started
                 #expect(build.waitFor("timing " + step), "the build never reported the step '\(step)'")

@@ -434,9 +434,9 @@ import Testing
         #expect(info.st_mode & 0o777 == 0o700, "the output keeps its mode")
         // While a build writes, its staging folder is private whatever the output's mode.
         let output = folder.url.appendingPathComponent("plain")
-        try OutputWriter.write([OutputFile("a.txt", "a")], to: output, force: false)
+        try OutputWriter.write([OutputFile(.programPage, "a.txt", "a")], to: output, force: false)
         var staging = stat()
-        try OutputWriter.write([OutputFile("a.txt", "b")], to: output, force: false) { folder in
+        try OutputWriter.write([OutputFile(.programPage, "a.txt", "b")], to: output, force: false) { folder in
             lstat(folder.path, &staging)
             return []
         }

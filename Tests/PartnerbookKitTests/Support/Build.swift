@@ -31,7 +31,7 @@ enum TestBuild {
         let out = TemporaryFolder()
         var configuration = BuildConfiguration.test(content, asOf: asOf, output: out.url.appendingPathComponent("site"))
         configuration.useCache = false
-        let build = try BuildRun(configuration)
+        let build = try Build.run(configuration)
         var files: [String: String] = [:]
         guard build.written != nil else { return files }
         let root = out.url.appendingPathComponent("site")

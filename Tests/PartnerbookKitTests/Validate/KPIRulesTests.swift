@@ -44,7 +44,7 @@ import Testing
         let lenient = TemporaryFolder.content(["acme": yaml], program: F.program + "\ngates: { kpi_behind_pace: 60 }\n")
         let strictBar = TemporaryFolder.content(["acme": yaml], program: F.program + "\ngates: { kpi_behind_pace: 45 }\n")
         func rules(_ folder: TemporaryFolder) throws -> [String] {
-            try CheckRun(.test(folder.url, asOf: F.asOf, today: F.asOf, strict: false)).report.diagnostics.map(\.rule.id)
+            try Check.program(.test(folder.url, asOf: F.asOf, today: F.asOf, strict: false)).report.diagnostics.map(\.rule.id)
         }
         #expect(!(try rules(lenient)).contains("kpi.behind-pace"), "51% of the progress clears a 40% bar")
         #expect(try rules(strictBar).contains("kpi.behind-pace"), "but not a 55% one")
@@ -53,7 +53,7 @@ import Testing
     @Test func behindPaceIsANoticeThatNeverFailsEvenUnderStrict() throws {
         let yaml = F.signed(F.partner(replacing: KPIRulesTests.revenue, with: "{ id: revenue, name: Revenue, unit: USD, target: 1200000, weight: 2, due: 2027-06-02, baseline: 0 }", in: F.partnerBody))
         let folder = TemporaryFolder.content(["acme": yaml])
-        let report = try CheckRun(.test(folder.url, asOf: F.asOf, today: F.asOf, strict: true)).report
+        let report = try Check.program(.test(folder.url, asOf: F.asOf, today: F.asOf, strict: true)).report
         #expect(report.noticeCount == 1)
         #expect(!report.fails, "how a partnership is going is no reason to fail a pull request")
         #expect(report.summary == "0 errors, 0 warnings in 1 partner (1 notice)")

@@ -76,7 +76,7 @@ import Testing
         let program = "name: P\ncompany: C\necosystem: \(ecosystem)\n"
         let folder = TemporaryFolder.content([:], program: program)
         for index in 0..<partners { folder.write("partners/p\(index).yaml", "name: P\(index)\n") }
-        let check = try CheckRun(.test(folder.url))
+        let check = try Check.program(.test(folder.url))
         return check.report.diagnostics.filter { $0.rule == "program.gatekeeping" }
     }
 

@@ -55,7 +55,7 @@ package struct BuildCache: Sendable {
     static let format = "partnerbook-cache-v9"
     package var partners: [String: Entry] = [:]
     package var program: Entry?
-    /// Digest of every input of the last build (see `BuildRun.inputsDigest`).
+    /// Digest of every input of the last build (`InputsDigest`).
     package var inputs: String?
     /// The last build's partner count and diagnostics, replayed when nothing changed.
     package var partnerCount = 0
@@ -92,10 +92,6 @@ package struct BuildCache: Sendable {
         }
     }
 
-    package static func location(for output: URL) -> URL {
-        output.standardizedFileURL.deletingLastPathComponent()
-            .appendingPathComponent(".\(output.standardizedFileURL.lastPathComponent).cache")
-    }
 
     /// Reads a cache; anything unreadable is an empty cache (a full build).
     package static func load(from url: URL) -> BuildCache {
@@ -196,6 +192,11 @@ package struct BuildCache: Sendable {
         }
         data.count = total
         return data
+    }
+
+    /// The last build's findings about one file.
+    func diagnostics(of file: String) -> [Diagnostic] {
+        diagnosticsByFile[file] ?? []
     }
 
     /// Fills `diagnosticsByFile` from `diagnostics` (a cache read, or kept in memory).

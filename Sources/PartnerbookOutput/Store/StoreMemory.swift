@@ -1,10 +1,8 @@
 import Foundation
 import Synchronization
 import PartnerbookSupport
-import PartnerbookOutput
-import PartnerbookRender
 
-/// The last build's cache, kept in memory by a process that builds the same
+/// The last build's store, kept in memory by a process that builds the same
 /// output again and again (`serve`). The next build takes it instead of
 /// reading and parsing the cache file (half a second at 10,000 partners),
 /// but only while that file is still the one this process saved: a `build`
@@ -12,42 +10,53 @@ import PartnerbookRender
 ///
 /// With the cache, each partner's listing is kept decoded, under the key it
 /// was made with: a partner reused from the kept cache is not decoded from
-/// its JSON again (at 10,000 partners decoding them is a second of work).
+/// its stored form again (at 10,000 partners decoding them is a second of work).
 ///
 /// The cache is taken out for the build, not shared with it, so the build
 /// can let the last build's entries go as it does with a cache it read; a
 /// build that stops before saving leaves none kept (the file is read).
-public final class BuildMemory: Sendable {
+package final class StoreMemory<Listing: StoredListing>: Sendable {
     private struct Kept: Sendable {
         var cache: BuildCache
-        var listings: [String: KeptListing]
+        var listings: [String: KeptListing<Listing>]
         var file: String
         var stamp: FileStamp
     }
 
-    /// A partner's listing, and the key of the build that made it.
-    struct KeptListing: Sendable {
-        var key: String
-        var listing: PartnerListing
-    }
-
     private let kept = Mutex<Kept?>(nil)
 
-    public init() {}
+    package init() {}
 
     /// The cache kept for `url` and the listings kept with it, if that file
     /// is still the one saved with them.
-    func take(for url: URL) -> (cache: BuildCache, listings: [String: KeptListing])? {
+    func take(for url: URL) -> (cache: BuildCache, listings: [String: KeptListing<Listing>])? {
         guard let kept = kept.withLock({ kept in defer { kept = nil }; return kept }),
               kept.file == url.path, let now = FileStamp.current(url.path), now == kept.stamp else { return nil }
         return (kept.cache, kept.listings)
     }
 
     /// Keeps `cache`, just saved to `url`, and the partners' listings.
-    func keep(_ cache: BuildCache, listings: [String: KeptListing] = [:], savedTo url: URL) {
+    func keep(_ cache: BuildCache, listings: [String: KeptListing<Listing>] = [:], savedTo url: URL) {
         var cache = cache
         cache.indexDiagnostics()
         let stamp = FileStamp.current(url.path)
         kept.withLock { $0 = stamp.map { Kept(cache: cache, listings: listings, file: url.path, stamp: $0) } }
     }
+}
+
+/// A partner's listing, and the key of the build that made it.
+struct KeptListing<Listing: StoredListing>: Sendable {
+    var key: String
+    var listing: Listing
+}
+
+/// What the store keeps of each partner besides its files: the listing the
+/// pages that list every partner are made from, as a line of JSON and its
+/// fragments of text (a card, a row: kept as filled, each a line). The
+/// listing's type is the renderer's; the store only keeps its stored form.
+package protocol StoredListing: Sendable {
+    /// The listing as the store writes it; nil when it cannot be written.
+    var encoded: (json: String, fragments: [String])? { get }
+    /// A listing read back; nil when the stored form is not one this build reads.
+    init?(json: String, fragments: [String])
 }

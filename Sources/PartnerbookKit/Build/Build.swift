@@ -1,0 +1,174 @@
+import Foundation
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+import PartnerbookOutput
+
+/// `partnerbook build` (and every rebuild of `serve`): a short list of named
+/// steps, each a function of what the steps before it made.
+///
+/// 1. check the output folder (refused ones, the lock)
+/// 2. read the store (the last build's cache, or what `serve` kept)
+/// 3. digest the inputs; when nothing changed, replay the last findings
+/// 4. read the program, the templates and the staging folder
+/// 5. partners: every partner file through the `PartnerPipeline`, or reused from the store
+/// 6. program pages: the pages that list every partner, from the partners' listings
+/// 7. commit and swap the staging folder in (PDFs printed first)
+/// 8. save the store for the next build
+package enum Build {
+    /// The store of an internal site, keeping `PartnerListing`s.
+    package typealias Store = BuildStore<PartnerListing>
+    package typealias Memory = StoreMemory<PartnerListing>
+
+    /// - Parameters:
+    ///   - memory: where a process that builds again and again keeps the store between builds (`serve`).
+    ///   - committed: called once the new output is in place, before the store is saved.
+    package static func run(_ configuration: BuildConfiguration, progress: BuildProgress? = nil,
+                            waiting: @escaping (String) -> Void = { _ in }, memory: Memory? = nil,
+                            committed: ((BuildResult) -> Void)? = nil) throws -> BuildResult {
+        var steps = BuildSteps()
+        let lock = try steps.run("check the output folder") { try claimOutput(configuration, waiting: waiting) }
+        defer { withExtendedLifetime(lock) {} }
+        var store = try steps.run("read the store") {
+            Store(output: configuration.output, enabled: configuration.useCache && !configuration.pdf, memory: memory)
+        }
+        let inputs = try steps.run("digest the inputs") { digestInputs(configuration, store: &store) }
+        var result = BuildResult(report: DiagnosticReport(diagnostics: [], partnerCount: 0, strict: configuration.strict),
+                                 asOf: inputs?.asOf ?? configuration.asOf ?? configuration.today, cacheOff: store.refusal)
+        if let replayed = try steps.run("up-to-date check", { replay(store, inputs: inputs, configuration: configuration, result: result) }) {
+            return replayed
+        }
+        let setup = try steps.run("read the program and templates") { try Setup(configuration, store: &store) }
+        var pass = try steps.run("partners") {
+            try PartnerPass.run(setup, store: store, inputs: inputs, configuration: configuration, progress: progress)
+        }
+        result.report = pass.report
+        result.asOf = setup.input.asOf
+        result.partnerCount = pass.partnerCount
+        store.releasePartners()
+        ReleaseMemory.now()
+        guard !pass.report.fails, let area = setup.area else {
+            setup.area?.abandon()
+            if !pass.report.fails, let failure = setup.failure { throw BuildError(step: "partners", path: nil, underlying: failure) }
+            return result
+        }
+        let program = try steps.run("program pages") { try programPages(pass, setup: setup, store: store, area: area, pdf: configuration.pdf) }
+        // The listings are read by the program pages only; `serve` keeps them with the store.
+        if memory == nil { pass.releaseListings() }
+        ReleaseMemory.now()
+        let paths = pass.partners.flatMap { $0.files.map(\.path) } + program.files.map(\.path)
+        let printed = try steps.run("commit and swap") {
+            try commit(paths: paths, area: area, store: store, setup: setup, jobs: pass.pdfJobs, parallel: configuration.jobs)
+        }
+        result.written = paths.count + printed.count
+        result.rendered = pass.rendered
+        committed?(result)
+        try steps.run("save the store") {
+            guard let inputs else { return }
+            store.save(Store.Made(partners: pass.partners, program: program, inputs: inputs.value, partnerCount: pass.partnerFileCount,
+                                  diagnostics: result.report.diagnostics, stamps: inputs.stamps, spare: area.spare))
+        }
+        return result
+    }
+
+    /// The output folder checked and locked: `/`, the content folder and
+    /// links are refused, and so is a public directory.
+    private static func claimOutput(_ configuration: BuildConfiguration, waiting: @escaping (String) -> Void) throws -> OutputLock {
+        try OutputTarget.check(configuration.output, content: configuration.content)
+        let lock = try OutputLock(output: configuration.output, wait: configuration.waitForLock, waiting: waiting)
+        try PublicBuild.refusePublicDirectory(at: configuration.output)
+        return lock
+    }
+
+    /// Every input's digest; nil (and the store forgotten, saying why) when they cannot be digested.
+    private static func digestInputs(_ configuration: BuildConfiguration, store: inout Store) -> InputsDigest? {
+        do {
+            return try InputsDigest.make(contentFolder: configuration.content, templatesFolder: configuration.templates,
+                                         asOf: configuration.asOf, today: configuration.today, strict: configuration.strict,
+                                         known: store.stamps)
+        } catch {
+            store.forget(because: "\(error)")
+            return nil
+        }
+    }
+
+    /// The last build's findings when nothing changed: nothing is written.
+    private static func replay(_ store: Store, inputs: InputsDigest?, configuration: BuildConfiguration,
+                               result: BuildResult) -> BuildResult? {
+        guard !configuration.pdf, let inputs,
+              let replay = store.replay(inputs: inputs.value, repositoryState: { RepositoryState(configuration.content).current })
+        else { return nil }
+        var result = result
+        result.report = DiagnosticReport(diagnostics: replay.diagnostics, partnerCount: replay.partnerCount, strict: configuration.strict)
+        result.asOf = inputs.asOf
+        result.partnerCount = replay.partnerCount
+        if !result.report.fails {
+            result.upToDate = true
+            result.written = replay.files
+        }
+        return result
+    }
+
+    /// The pages that list every partner, from the partners' listings
+    /// (reused when nothing they show changed), and the sitemap.
+    private static func programPages(_ pass: PartnerPass, setup: Setup, store: Store, area: StagingArea, pdf: Bool) throws -> BuildCache.Entry {
+        let key = store.programKey(partnerKeys: pass.partners.map(\.key), findings: setup.input.diagnostics.map(\.message))
+        if !pdf, let files = store.reusableProgram(key: key), area.reuse(files) {
+            return BuildCache.Entry(key: key, files: files)
+        }
+        var files = try setup.renderer.programFiles(pass.partners.compactMap(\.listing), report: pass.report) { try area.write($0) }
+        files.append(try area.write(setup.renderer.sitemap(of: pass.partners.flatMap { $0.files.map(\.path) } + files.map(\.path))))
+        return BuildCache.Entry(key: key, files: files)
+    }
+
+    /// Carries over what a person put into the output, prints the PDFs, and
+    /// swaps the staging folder in; the store's old cache goes first, so a
+    /// build killed between the swap and the save never trusts it.
+    private static func commit(paths: [String], area: StagingArea, store: Store, setup: Setup, jobs: [DocumentPDF.Job],
+                               parallel: Int) throws -> [String] {
+        var printed: [String] = []
+        store.invalidate()
+        try area.commit(paths: paths) { staging in
+            printed = try setup.printer?.print(jobs, in: staging, asOf: setup.input.asOf, parallel: parallel) ?? []
+            return printed
+        }
+        return printed
+    }
+}
+
+extension Build {
+    /// What rendering needs, read once: the program, the templates (and the
+    /// renderer made of them), the PDF printer and the staging folder. A
+    /// template, printer or staging failure waits in `failure` until the
+    /// content is known to pass: content errors are reported first.
+    struct Setup {
+        var input: ProgramInput
+        var renderer: DocumentRenderer
+        var printer: DocumentPDF?
+        var area: StagingArea?
+        var failure: Error?
+
+        init(_ configuration: BuildConfiguration, store: inout Store) throws {
+            input = try ProgramInput(configuration)
+            var templates = TemplateSet.empty
+            do {
+                templates = try TemplateSet.load(from: configuration.templates, displayPath: configuration.templatesDisplay,
+                                                 folderRequired: configuration.templatesRequired)
+                printer = configuration.pdf ? try DocumentPDF() : nil
+                // The last build's spare tree is patched, and this build's previous output kept as the next one's.
+                area = try StagingArea(output: configuration.output, force: configuration.force, spare: store.spare, keepSpare: true)
+            } catch {
+                failure = error
+            }
+            renderer = DocumentRenderer(templates: templates, program: input.program, asOf: input.asOf, rules: RuleCatalog.all)
+            // What every partner's documents read besides its own file: the key part they share.
+            store.share([Digest.executable ?? "", templates.digest, input.asOf.description, input.digest ?? "",
+                         String(configuration.strict), input.allowedSignersDigest, input.keygen == nil ? "no-ssh-keygen" : "ssh-keygen"])
+        }
+    }
+}
+
+/// A partner's listing is what the store keeps of it besides its files.
+extension PartnerListing: StoredListing {}

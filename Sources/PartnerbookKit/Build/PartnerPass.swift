@@ -1,0 +1,129 @@
+import Foundation
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+import PartnerbookOutput
+
+/// The partners step of a build: every partner file, on `jobs` cores, either
+/// reused from the store or put through the `PartnerPipeline` and its
+/// documents written into the staging folder.
+///
+/// A partner is reused, without reading its file, when the store holds it
+/// under the same key (its file's digest and everything every partner
+/// shares), its files are still as written, and, if its documents read the
+/// git history, the repository is as it was; its findings and listing then
+/// come from the store. Once a finding fails the build, the remaining
+/// partners are still checked but no longer rendered.
+struct PartnerPass {
+    var report: DiagnosticReport
+    /// Partners read or reused (files that could be parsed).
+    var partnerCount = 0
+    /// Files in the partners folder that count as partner files.
+    var partnerFileCount = 0
+    /// Each partner as this build left it, in ID order.
+    var partners: [Build.Store.Partner] = []
+    /// What `--pdf` prints: each charter and each QBR packet.
+    var pdfJobs: [DocumentPDF.Job] = []
+    /// Partners rendered (the rest were reused).
+    var rendered = 0
+
+    /// What happened to one partner file.
+    private struct Outcome: Sendable {
+        var counted: Bool
+        var parsed: Bool
+        var diagnostics: [Diagnostic]
+        var partner: Build.Store.Partner?
+        var fingerprint: String?
+        var rendered: Bool
+    }
+
+    static func run(_ setup: Build.Setup, store: Build.Store, inputs: InputsDigest?, configuration: BuildConfiguration,
+                    progress: BuildProgress?) throws -> PartnerPass {
+        let pipeline = PartnerPipeline(setup.input, rendering: .site(setup.renderer))
+        let digests = inputs?.digests ?? [:]
+        let repository = RepositoryState(configuration.content)
+        let stop = StopFlag()
+        let area = setup.area
+        if area == nil || DiagnosticReport(diagnostics: setup.input.diagnostics, partnerCount: 0, strict: configuration.strict).fails {
+            stop.set()
+        }
+        let (strict, pdf) = (configuration.strict, configuration.pdf)
+        progress?.start(total: pipeline.names.count)
+
+        let outcomes = Parallel.map(pipeline.names, jobs: configuration.jobs) { name -> Result<Outcome, Error> in
+            let file = ContentPaths.partnersFolder + "/" + name
+            let id = name.hasSuffix(".yaml") ? String(name.dropLast(".yaml".count)) : name
+            // A file whose bytes could not be digested is never reused: it has no key.
+            let key = store.key(id: id, fileDigest: digests[file])
+            if let key, let area, let reused = store.reusable(id: id, key: key, repositoryState: { repository.current }),
+               area.reuse(reused.files) {
+                progress?.partnerDone(files: reused.files.count)
+                return .success(Outcome(counted: true, parsed: true, diagnostics: reused.diagnostics,
+                                        partner: Build.Store.Partner(id: id, key: key, files: reused.files, listing: reused.listing,
+                                                                     stored: reused.stored, history: reused.history),
+                                        fingerprint: nil, rendered: false))
+            }
+            // Rendered unless the build already fails (this partner's findings included).
+            let artifacts = pipeline.run(name) { checked in
+                if DiagnosticReport(diagnostics: checked, partnerCount: 1, strict: strict).fails { stop.set() }
+                return !stop.isSet && key != nil && area != nil
+            }
+            var outcome = Outcome(counted: artifacts.counted, parsed: artifacts.partner != nil, diagnostics: artifacts.diagnostics,
+                                  partner: nil, fingerprint: nil, rendered: false)
+            guard let key, let area, !stop.isSet, let listing = artifacts.listing else {
+                progress?.partnerDone(files: 0)
+                return .success(outcome)
+            }
+            do {
+                // In path order: the manifest and the sitemap, which sort every path, then find runs already in order.
+                let files = try artifacts.documents.map { try area.write($0) }.sorted { $0.path < $1.path }
+                outcome.partner = Build.Store.Partner(id: id, key: key, files: files, listing: listing, stored: listing.encoded,
+                                                      history: artifacts.readsHistory ? repository.current : nil)
+                outcome.fingerprint = pdf ? artifacts.fingerprint : nil
+                outcome.rendered = true
+                progress?.partnerDone(files: artifacts.documents.count)
+                return .success(outcome)
+            } catch {
+                stop.set()
+                return .failure(error)
+            }
+        }
+
+        var diagnostics = setup.input.diagnostics
+        var pass = PartnerPass(report: DiagnosticReport(diagnostics: [], partnerCount: 0, strict: strict))
+        var done: [Outcome] = []
+        for result in outcomes {
+            let outcome = try result.get()
+            diagnostics += outcome.diagnostics
+            if outcome.counted { pass.partnerFileCount += 1 }
+            if outcome.parsed { pass.partnerCount += 1 }
+            if outcome.partner != nil { done.append(outcome) }
+        }
+        pass.report = DiagnosticReport(diagnostics: diagnostics.sorted(by: Diagnostic.ordered), partnerCount: pass.partnerFileCount, strict: strict)
+        done.sort { $0.partner!.id < $1.partner!.id }
+        pass.partners = done.compactMap(\.partner)
+        pass.rendered = done.filter(\.rendered).count
+        pass.pdfJobs = done.flatMap { outcome -> [DocumentPDF.Job] in
+            guard let fingerprint = outcome.fingerprint, let partner = outcome.partner else { return [] }
+            return PartnerPass.printJobs(partner, fingerprint: fingerprint)
+        }
+        return pass
+    }
+
+    /// A partner's charter and packets to print, each identified by its
+    /// charter's fingerprint (so the same input gives the same PDF).
+    static func printJobs(_ partner: Build.Store.Partner, fingerprint: String) -> [DocumentPDF.Job] {
+        let packets = partner.files.map(\.path).filter {
+            $0.hasPrefix(OutputPaths.partner(partner.id, "qbr/")) && $0.hasSuffix(".html") && !$0.hasSuffix("-brief.html")
+        }
+        return [DocumentPDF.Job(html: OutputPaths.charter(partner.id, "html"), identifier: String(fingerprint.suffix(32)))]
+            + packets.sorted().map { DocumentPDF.Job(html: $0, identifier: String(fingerprint.suffix(24)) + "-" + ($0 as NSString).lastPathComponent) }
+    }
+
+    /// Lets every listing go once the program pages are made (a build with no `serve` behind it keeps none).
+    mutating func releaseListings() {
+        for index in partners.indices { partners[index].listing = nil }
+    }
+}

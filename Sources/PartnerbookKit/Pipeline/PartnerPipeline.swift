@@ -1,0 +1,121 @@
+import Foundation
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+
+/// The partner pass: one partner file and the program in, everything that
+/// file gives out (`PartnerArtifacts`): load, check (the loader's findings
+/// and every rule's, with the signed texts of any stale signature looked up
+/// in git first and OpenSSH's verdict on each SSH signature), assess, and
+/// render its documents and its listing. Nothing in it depends on another
+/// partner, so it runs on every core; `check`, `build`, `build --public`,
+/// `serve`, `sign`, `verify`, the reference docs and the tests all call it,
+/// and none of them wires these steps again.
+///
+/// It writes nothing and keeps nothing: what to do with the documents
+/// (write them into a staging folder, keep them in a store) is the caller's.
+package struct PartnerPipeline: Sendable {
+    /// What is made of a partner besides its findings.
+    package enum Rendering: Sendable {
+        /// Findings only (`check`, `sign`, `verify`).
+        case none
+        /// The internal documents and the listing the program pages are made from (`build`, `serve`).
+        case site(DocumentRenderer)
+        /// A listed partner's public page and its card (`build --public`).
+        case publicDirectory(DocumentRenderer)
+    }
+
+    package let input: ProgramInput
+    package let rendering: Rendering
+
+    package init(_ input: ProgramInput, rendering: Rendering = .none) {
+        self.input = input
+        self.rendering = rendering
+    }
+
+    /// Every entry of the partners folder, sorted: the files the pipeline takes.
+    package var names: [String] { input.files.names }
+
+    /// One entry of the partners folder through the pipeline. `render` is
+    /// asked, with the partner's findings, whether to render its documents
+    /// (a build whose files already have errors checks the rest and renders
+    /// nothing).
+    package func run(_ name: String, render: ([Diagnostic]) -> Bool = { _ in true }) -> PartnerArtifacts {
+        let loaded = input.files.load(name)
+        var artifacts = PartnerArtifacts(file: loaded.file, counted: loaded.counted)
+        guard let partner = loaded.partner else {
+            artifacts.diagnostics = loaded.diagnostics.sorted(by: Diagnostic.ordered)
+            return artifacts
+        }
+        let us = input.program.ourSide
+        let signatures = SignatureState(partner, us: us)
+        let texts = partner.status?.value == .ended ? SignedTexts() : input.history.texts(for: partner, us: us, state: signatures)
+        let ssh = SSHVerifier.verify(partner, us: us, texts: texts, allowed: input.allowedSigners, keygen: input.keygen)
+        let found = loaded.diagnostics + Validator.check(partner, input.rules.with(texts, ssh: ssh, signatures: signatures))
+        artifacts.partner = partner
+        artifacts.diagnostics = found.sorted(by: Diagnostic.ordered)
+        artifacts.signedTexts = texts
+        artifacts.sshVerifications = ssh
+        guard render(artifacts.diagnostics) else { return artifacts }
+        switch rendering {
+        case .none:
+            break
+        case .site(let renderer):
+            let context = self.context(partner, diagnostics: artifacts.diagnostics, texts: texts, ssh: ssh, signatures: signatures)
+            artifacts.documents = renderer.partnerFiles(context)
+            artifacts.listing = renderer.listing(context)
+            artifacts.fingerprint = signatures.fingerprint
+        case .publicDirectory(let renderer):
+            let context = self.context(partner, diagnostics: artifacts.diagnostics, texts: texts, ssh: ssh, signatures: signatures)
+            if let listed = renderer.publicPartner(context) {
+                artifacts.documents = [listed.page]
+                artifacts.publicCard = listed.card
+            }
+        }
+        return artifacts
+    }
+
+    /// What the documents of a checked partner are made from.
+    private func context(_ partner: Partner, diagnostics: [Diagnostic], texts: SignedTexts, ssh: SSHVerifications,
+                         signatures: SignatureState) -> DocumentContext {
+        DocumentContext(partner, program: input.program, asOf: input.asOf, byFile: [partner.file: diagnostics],
+                        signedTexts: texts, sshVerifications: ssh, signatures: signatures)
+    }
+}
+
+/// What one partner file gives: its findings, its documents (kind, path and
+/// bytes) and the listing the pages that list every partner are made from.
+package struct PartnerArtifacts: Sendable {
+    /// The file, relative to the content folder (`partners/ID.yaml`).
+    package var file: String
+    /// The partner's ID: the file's name without `.yaml`.
+    package var id: String { String(file.dropFirst(ContentPaths.partnersFolder.count + 1).dropLast(counted ? 5 : 0)) }
+    /// Whether it counts as a partner file (ends in `.yaml`).
+    package var counted: Bool
+    /// The partner as loaded; nil when the file could not be parsed.
+    package var partner: Partner?
+    /// The loader's findings and every rule's, in report order.
+    package var diagnostics: [Diagnostic] = []
+    /// Its documents (`site`), or its public page (`publicDirectory`, when listed).
+    package var documents: [OutputFile] = []
+    /// What the program pages need of it (`site`).
+    package var listing: PartnerListing?
+    /// Its card on the public directory's home page (`publicDirectory`, when listed).
+    package var publicCard: PublicDirectoryView.Card?
+    /// The signed texts of its stale signatures, from the git history.
+    package var signedTexts = SignedTexts()
+    /// What OpenSSH said of its SSH signatures.
+    package var sshVerifications = SSHVerifications()
+    /// Its documents read the git history (a stale signature's redline), so
+    /// they depend on the repository's state as well as on the files.
+    package var readsHistory: Bool { !signedTexts.lookups.isEmpty }
+    /// The charter's fingerprint (`site`), which identifies its PDF.
+    package var fingerprint: String?
+
+    package init(file: String, counted: Bool) {
+        self.file = file
+        self.counted = counted
+    }
+}

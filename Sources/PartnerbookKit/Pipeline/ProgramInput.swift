@@ -1,0 +1,53 @@
+import Foundation
+import PartnerbookModel
+import PartnerbookSupport
+import PartnerbookLoad
+import PartnerbookRules
+import PartnerbookRender
+import PartnerbookOutput
+
+/// program.yaml as every partner sees it: the program, what reading it
+/// found, the digest of its bytes, the as-of date, the rules' context, and
+/// the services a partner's signatures are checked with (the git history of
+/// the partner files, the allowed signers, OpenSSH).
+package struct ProgramInput: Sendable {
+    var root: URL
+    package var program: Program
+    /// What reading program.yaml found, and the program-wide rules' findings.
+    package var diagnostics: [Diagnostic]
+    var digest: String?
+    package var asOf: Day
+    var rules: RuleContext
+    var history: SignedHistory
+    /// The partners folder's entries, listed once for the program rules and the pipeline.
+    package var files: ContentLoader.PartnerFiles
+    /// Whose SSH key may sign for which email (nil: no such file), its
+    /// digest for the cache, and OpenSSH's ssh-keygen (nil: not installed).
+    var allowedSigners: URL?
+    var allowedSignersDigest: String
+    var keygen: SSHKeygen?
+
+    init(_ configuration: BuildConfiguration) throws {
+        root = try ContentLoader.contentRoot(configuration.content)
+        let settings = ContentLoader.loadProgram(root: root)
+        program = settings.program
+        files = try ContentLoader.PartnerFiles(root: root)
+        diagnostics = settings.diagnostics + ProgramRules.check(settings.program, partnerCount: files.names.filter { $0.hasSuffix(".yaml") }.count)
+        digest = settings.digest
+        asOf = configuration.asOf ?? settings.program.asOf?.value ?? configuration.today
+        rules = RuleContext(program: settings.program, asOf: asOf)
+        history = SignedHistory(contentRoot: configuration.content)
+        let allowed = configuration.allowedSigners ?? root.appendingPathComponent(SSHVerifier.allowedSignersFile)
+        let allowedRoot = configuration.allowedSigners == nil ? root.path
+            : allowed.deletingLastPathComponent().resolvingSymlinksInPath().standardizedFileURL.path
+        switch ContentFile.read(allowed.path, root: allowedRoot, inRealFolder: false) {
+        case .success(let data):
+            allowedSigners = allowed
+            allowedSignersDigest = Digest.hex(data)
+        case .failure(let refusal):
+            allowedSigners = nil
+            allowedSignersDigest = "none:" + refusal.token
+        }
+        keygen = SSHKeygen()
+    }
+}

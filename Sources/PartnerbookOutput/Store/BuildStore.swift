@@ -1,0 +1,224 @@
+import Foundation
+import PartnerbookModel
+import PartnerbookSupport
+
+/// Everything that makes a build incremental, behind one type: the cache
+/// kept beside the output (`BuildCache`: per partner its key, its files as
+/// written and its listing; the program pages' key and files; the findings;
+/// the input stamps; the spare tree the next build patches), the keys
+/// themselves, and what `serve` keeps in memory between builds
+/// (`StoreMemory`). The model, the rules and the renderers know nothing of
+/// it; the build asks it what can be reused and hands it what it made.
+///
+/// A partner's key covers its file's bytes and everything every partner
+/// shares (`base`: the binary, the templates, program.yaml, the as-of date,
+/// `--strict`, the allowed signers, whether OpenSSH is installed); a
+/// partner whose documents read the git history is reused only while the
+/// repository is at the commit it was built from.
+package struct BuildStore<Listing: StoredListing>: Sendable {
+    /// The cache file beside the output (`.NAME.cache`).
+    package let location: URL
+    let output: URL
+    private let memory: StoreMemory<Listing>?
+    /// What the last build left, as read (or taken from memory).
+    private var old = BuildCache()
+    private var keptListings: [String: KeptListing<Listing>] = [:]
+    /// Why the cache beside the output is not used, when a person should hear it.
+    package private(set) var refusal: String?
+    /// The key part every partner shares (`share(_:)`).
+    private var base = ""
+
+    /// The store of `output`: the last build's cache, from `memory` when it
+    /// holds this very file's, else read; an empty store when `enabled` is false.
+    package init(output: URL, enabled: Bool, memory: StoreMemory<Listing>? = nil) {
+        self.output = output.standardizedFileURL
+        location = BuildStore.location(for: output)
+        self.memory = memory
+        guard enabled else { return }
+        if let kept = memory?.take(for: location) {
+            (old, keptListings) = kept
+            return
+        }
+        switch BuildCache.read(from: location) {
+        case .success(let cache): old = cache
+        case .failure(let why): if why.isWorthSaying { refusal = why.description }
+        }
+    }
+
+    /// `.NAME.cache` beside the output folder `NAME`.
+    package static func location(for output: URL) -> URL {
+        output.standardizedFileURL.deletingLastPathComponent()
+            .appendingPathComponent(".\(output.standardizedFileURL.lastPathComponent).cache")
+    }
+
+    /// The input files' stamps the last build recorded (a file whose stamp matches is not read to be digested).
+    package var stamps: [String: FileStamp] { old.stamps }
+    /// The spare tree the last build kept, to be patched.
+    package var spare: BuildCache.Spare? { old.spare }
+
+    /// Nothing of the last build is used (its inputs could not be digested: `reason` says why).
+    package mutating func forget(because reason: String) {
+        old = BuildCache()
+        keptListings = [:]
+        refusal = reason
+    }
+
+    // MARK: - Keys
+
+    /// Sets the key part every partner shares, from everything every partner's documents read.
+    package mutating func share(_ parts: [String]) {
+        base = Digest.hex(parts)
+    }
+
+    /// A partner's key: its ID and its file's digest, on the shared part.
+    /// Nil when its bytes could not be digested: such a partner is never reused.
+    package func key(id: String, fileDigest: String?) -> String? {
+        fileDigest.map { Digest.hex([base, id, $0]) }
+    }
+
+    /// The program pages' key: every partner's key in ID order and the program's own findings.
+    package func programKey(partnerKeys: [String], findings: [String]) -> String {
+        Digest.hex([base] + partnerKeys + findings)
+    }
+
+    // MARK: - What the last build made
+
+    /// The last build's output, replayed when nothing changed: the same
+    /// inputs (`inputs`), every file still in the output as written, the same
+    /// repository state for documents that read the history.
+    package func replay(inputs: String, repositoryState: () -> String) -> Replay? {
+        guard let recorded = old.inputs, inputs == recorded, let program = old.program,
+              old.partners.values.allSatisfy({ $0.history == nil || $0.history == repositoryState() }),
+              FileManager.default.fileExists(atPath: output.appendingPathComponent(OutputWriter.manifestName).path),
+              BuildCache.intact([program] + Array(old.partners.values), in: output) else { return nil }
+        return Replay(diagnostics: old.diagnostics, partnerCount: old.partnerCount,
+                      files: old.partners.values.reduce(program.files.count) { $0 + $1.files.count })
+    }
+
+    /// What the store can give back of a partner whose key is `key`: the
+    /// files it wrote (to be reused only when the staging area finds them
+    /// intact), its listing and its findings.
+    package func reusable(id: String, key: String, repositoryState: () -> String) -> Reusable? {
+        guard let entry = old.partners[id], entry.key == key, let json = entry.listing,
+              entry.history.map({ $0 == repositoryState() }) ?? true else { return nil }
+        let listing: Listing
+        if let kept = keptListings[id], kept.key == key {
+            listing = kept.listing
+        } else {
+            guard let decoded = Listing(json: json, fragments: entry.fragments) else { return nil }
+            listing = decoded
+        }
+        return Reusable(files: entry.files, listing: listing, stored: (json, entry.fragments), history: entry.history,
+                        diagnostics: old.diagnostics(of: ContentPaths.partnerFile(id)))
+    }
+
+    /// The program pages' files, when the last build made them under `key`.
+    package func reusableProgram(key: String) -> [BuildCache.File]? {
+        guard let entry = old.program, entry.key == key else { return nil }
+        return entry.files
+    }
+
+    /// Lets the last build's partner entries go (they decided what was reused); its program entry stays.
+    package mutating func releasePartners() {
+        old = BuildCache(program: old.program)
+        keptListings = [:]
+    }
+
+    // MARK: - What this build made
+
+    /// Saves what this build made for the next one (and keeps it in memory
+    /// when there is one), with `mode` (the output folder's: a private
+    /// output keeps a private cache). The old cache is removed first
+    /// (`invalidate`), so a build killed before the save never trusts it.
+    package func save(_ made: Made) {
+        var cache = BuildCache()
+        var listings: [String: KeptListing<Listing>] = [:]
+        for partner in made.partners {
+            var entry = BuildCache.Entry(id: partner.id, key: partner.key, files: partner.files, listing: partner.stored?.json,
+                                         history: partner.history)
+            entry.fragments = partner.stored?.fragments ?? []
+            cache.partners[partner.id] = entry
+            if memory != nil, let listing = partner.listing { listings[partner.id] = KeptListing(key: partner.key, listing: listing) }
+        }
+        cache.program = made.program
+        cache.inputs = made.inputs
+        cache.partnerCount = made.partnerCount
+        cache.diagnostics = made.diagnostics
+        cache.stamps = made.stamps
+        cache.spare = made.spare
+        cache.save(to: location, mode: OutputTarget.internalFileMode(of: output))
+        memory?.keep(cache, listings: listings, savedTo: location)
+    }
+
+    /// Removes the cache file: done before the output is swapped, so the
+    /// cache never describes an output other than the one in place.
+    package func invalidate() {
+        unlink(location.path)
+    }
+}
+
+extension BuildStore {
+    /// The last build's findings and output size, when nothing changed.
+    package struct Replay: Sendable {
+        package var diagnostics: [Diagnostic]
+        package var partnerCount: Int
+        package var files: Int
+    }
+
+    /// A partner the store can give back.
+    package struct Reusable: Sendable {
+        package var files: [BuildCache.File]
+        package var listing: Listing
+        /// The listing as stored, written again as it was (not encoded again).
+        package var stored: (json: String, fragments: [String])
+        /// The repository state its documents read, if they read the history.
+        package var history: String?
+        package var diagnostics: [Diagnostic]
+    }
+
+    /// One partner as this build left it.
+    package struct Partner: Sendable {
+        package var id: String
+        package var key: String
+        package var files: [BuildCache.File]
+        /// Its listing, while the program pages (and `serve`'s memory) need it.
+        package var listing: Listing?
+        /// The listing as the store writes it (made where the listing was, on every core); nil when it
+        /// cannot be written (then the partner is rendered again next time).
+        package var stored: (json: String, fragments: [String])?
+        /// The repository state its documents read, if they read the history.
+        package var history: String?
+
+        package init(id: String, key: String, files: [BuildCache.File], listing: Listing?, stored: (json: String, fragments: [String])?,
+                     history: String?) {
+            self.id = id
+            self.key = key
+            self.files = files
+            self.listing = listing
+            self.stored = stored
+            self.history = history
+        }
+    }
+
+    /// Everything this build made, for the next one.
+    package struct Made: Sendable {
+        package var partners: [Partner]
+        package var program: BuildCache.Entry?
+        package var inputs: String
+        package var partnerCount: Int
+        package var diagnostics: [Diagnostic]
+        package var stamps: [String: FileStamp]
+        package var spare: BuildCache.Spare?
+
+        package init(partners: [Partner], program: BuildCache.Entry?, inputs: String, partnerCount: Int, diagnostics: [Diagnostic],
+                     stamps: [String: FileStamp], spare: BuildCache.Spare?) {
+            self.partners = partners
+            self.program = program
+            self.inputs = inputs
+            self.partnerCount = partnerCount
+            self.diagnostics = diagnostics
+            self.stamps = stamps
+            self.spare = spare
+        }
+    }
+}
