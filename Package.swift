@@ -77,13 +77,28 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(
-            name: "PartnerbookKitTests",
+        // What the tests share: the fixtures, temporary folders, running the
+        // binary, the fuzz harnesses (the fuzz target uses them too), and
+        // shortcuts the program itself does not need.
+        .target(
+            name: "PartnerbookTestSupport",
             dependencies: ["PartnerbookKit", "PartnerbookModel", "PartnerbookSupport", "PartnerbookLoad", "PartnerbookRules",
-                           "PartnerbookRender", "PartnerbookOutput", "PartnerbookPreview", "partnerbook",
-                           .product(name: "Yams", package: "Yams")],
-            exclude: ["Golden", "Record/Exports"]
+                           "PartnerbookRender", "PartnerbookOutput", "PartnerbookPreview"],
+            path: "Tests/PartnerbookTestSupport"
         ),
+        // One test target per library target; each also runs the binary, so it depends on it.
+        .testTarget(name: "PartnerbookModelTests", dependencies: ["PartnerbookModel", "PartnerbookTestSupport", "partnerbook"]),
+        .testTarget(name: "PartnerbookSupportTests", dependencies: ["PartnerbookSupport", "PartnerbookTestSupport", "partnerbook"]),
+        .testTarget(name: "PartnerbookLoadTests",
+                    dependencies: ["PartnerbookLoad", "PartnerbookTestSupport", "partnerbook", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "PartnerbookRulesTests", dependencies: ["PartnerbookRules", "PartnerbookTestSupport", "partnerbook"]),
+        .testTarget(name: "PartnerbookRenderTests", dependencies: ["PartnerbookRender", "PartnerbookTestSupport", "partnerbook"],
+                    exclude: ["Golden"]),
+        .testTarget(name: "PartnerbookOutputTests", dependencies: ["PartnerbookOutput", "PartnerbookTestSupport", "partnerbook"]),
+        .testTarget(name: "PartnerbookKitTests",
+                    dependencies: ["PartnerbookKit", "PartnerbookTestSupport", "partnerbook", .product(name: "Yams", package: "Yams")],
+                    exclude: ["Record/Exports"]),
+        .testTarget(name: "PartnerbookPreviewTests", dependencies: ["PartnerbookPreview", "PartnerbookTestSupport", "partnerbook"]),
     ]
 )
 
@@ -92,7 +107,7 @@ let package = Package(
 if ProcessInfo.processInfo.environment["PARTNERBOOK_FUZZ"] != nil {
     package.targets.append(.executableTarget(
         name: "PartnerbookFuzz",
-        dependencies: ["PartnerbookKit", "PartnerbookPreview"],
+        dependencies: ["PartnerbookKit", "PartnerbookPreview", "PartnerbookTestSupport"],
         path: "Fuzz/Sources/PartnerbookFuzz",
         swiftSettings: [.unsafeFlags(["-parse-as-library"])]
     ))

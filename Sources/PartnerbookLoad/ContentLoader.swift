@@ -121,6 +121,23 @@ package enum ContentLoader {
 
         /// Reads and parses one entry.
         package func load(_ name: String) -> PartnerFile {
+            load(name) { context in
+                readYAML(folder.appendingPathComponent(name), root: root, context: context, required: true, inRealFolder: isReal)
+            }
+        }
+
+        /// Parses one entry from bytes already in hand (the fuzz target's, a test's).
+        package func load(_ name: String, data: Data) -> PartnerFile {
+            load(name) { context in
+                guard data.count <= YAMLFile.maxBytes else {
+                    context.report(.contentFile, at: .start, ContentFile.Refusal.tooLarge(data.count).message(for: context.file))
+                    return nil
+                }
+                return ContentLoader.parsed(data, context: context)
+            }
+        }
+
+        private func load(_ name: String, node read: (LoadContext) -> YNode?) -> PartnerFile {
             let file = "\(ContentPaths.partnersFolder)/\(name)"
             let context = LoadContext(file: file)
             guard name.hasSuffix(".yaml") else {
@@ -134,8 +151,7 @@ package enum ContentLoader {
                 context.report(.partnerID, at: .start,
                                "'\(id)' is not a valid partner ID: use lowercase letters, digits and dashes, starting with a letter or digit")
             }
-            let node = readYAML(folder.appendingPathComponent(name), root: root, context: context, required: true,
-                                inRealFolder: isReal)
+            let node = read(context)
             // A file past a limit (too many keys) is refused whole, like one that does not parse: no rule runs on it.
             let partner = node.map { PartnerLoader.load($0, id: id, context: context) }
                 .flatMap { context.diagnostics.contains { $0.rule == .yamlLimits } ? nil : $0 }
@@ -158,7 +174,7 @@ package enum ContentLoader {
         return nil
     }
 
-    private static func parsed(_ data: Data, context: LoadContext) -> YNode? {
+    static func parsed(_ data: Data, context: LoadContext) -> YNode? {
         guard let node = YAMLFile.parse(data, context: context) else {
             if data.isEmpty || context.diagnostics.isEmpty {
                 context.report(.schemaType, at: .start, "file is empty; expected a mapping of keys to values")

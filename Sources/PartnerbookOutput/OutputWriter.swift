@@ -90,7 +90,7 @@ package enum OutputWriter {
     /// paths; links are listed, not followed. Read with `readdir`, which says
     /// what each entry is without a `stat` per file; a folder with many
     /// subfolders (the partners) has them read in parallel.
-    static func filesBelow(_ folder: URL) -> [String] {
+    package static func filesBelow(_ folder: URL) -> [String] {
         FolderWalk.files(below: folder.path).sorted()
     }
 

@@ -1,9 +1,11 @@
 import Foundation
 import PartnerbookKit
 import PartnerbookPreview
+import PartnerbookTestSupport
 
-/// One input: any bytes as a partner file must end in diagnostics, never a
-/// crash, a hang or a memory error.
+/// One input: any bytes as a partner file, through the whole partner pass
+/// (every rule and every document rendered), must end in diagnostics, never
+/// a crash, a hang or a memory error.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPartnerFile(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     _ = PartnerFileCheck.run(Data(bytes: start, count: count))

@@ -43,7 +43,15 @@ package struct PartnerPipeline: Sendable {
     /// (a build whose files already have errors checks the rest and renders
     /// nothing).
     package func run(_ name: String, render: ([Diagnostic]) -> Bool = { _ in true }) -> PartnerArtifacts {
-        let loaded = input.files.load(name)
+        run(input.files.load(name), render: render)
+    }
+
+    /// A partner file given as bytes through the pipeline, as if it were `partners/NAME` (the fuzz target's way in).
+    package func run(_ name: String, data: Data) -> PartnerArtifacts {
+        run(input.files.load(name, data: data)) { _ in true }
+    }
+
+    private func run(_ loaded: ContentLoader.PartnerFile, render: ([Diagnostic]) -> Bool) -> PartnerArtifacts {
         var artifacts = PartnerArtifacts(file: loaded.file, counted: loaded.counted)
         guard let partner = loaded.partner else {
             artifacts.diagnostics = loaded.diagnostics.sorted(by: Diagnostic.ordered)

@@ -27,7 +27,7 @@ package struct ProgramInput: Sendable {
     var allowedSignersDigest: String
     var keygen: SSHKeygen?
 
-    init(_ configuration: BuildConfiguration) throws {
+    package init(_ configuration: BuildConfiguration) throws {
         root = try ContentLoader.contentRoot(configuration.content)
         let settings = ContentLoader.loadProgram(root: root)
         program = settings.program

@@ -15,8 +15,8 @@ import PartnerbookOutput
 /// is, and every problem with a row must point at its line and column (a
 /// quoted field can span lines, so the record number is not the line).
 package struct CSVTable {
-    struct Field: Equatable {
-        var text: String
+    package struct Field: Equatable {
+        package var text: String
         var position: SourcePosition
     }
 
@@ -29,9 +29,9 @@ package struct CSVTable {
     static let maxBytes = 32 << 20
 
     /// Records, each a list of fields, in file order; blank lines left out.
-    var records: [[Field]]
+    package var records: [[Field]]
 
-    init(_ data: Data) throws {
+    package init(_ data: Data) throws {
         guard data.count <= CSVTable.maxBytes else {
             throw SyntaxError(position: .start, message: "file is \(data.count) bytes; the limit for a CSV file is \(CSVTable.maxBytes) bytes (32 MiB)")
         }
@@ -43,7 +43,7 @@ package struct CSVTable {
         records = try CSVTable.parse(text)
     }
 
-    init(text: String) throws {
+    package init(text: String) throws {
         records = try CSVTable.parse(text)
     }
 

@@ -20,11 +20,11 @@ import PartnerbookOutput
 /// `Subtotal`, any case) and the report footer after the last data row are
 /// skipped. Everything skipped is listed in `notes`, so nothing is left out silently.
 package struct MetricSheet {
-    struct Entry {
+    package struct Entry {
         var partner: CSVTable.Field
         /// The metric as the export names it: the column header (wide) or the metric cell (long).
         var metric: CSVTable.Field
-        var value: CSVTable.Field
+        package var value: CSVTable.Field
     }
 
     enum Shape: String {
@@ -32,7 +32,7 @@ package struct MetricSheet {
     }
 
     var shape: Shape = .long
-    var entries: [Entry] = []
+    package var entries: [Entry] = []
     /// The metric columns of the wide form, in order.
     var columns: [CSVTable.Field] = []
     /// What was skipped, with the line it starts on.
@@ -41,7 +41,7 @@ package struct MetricSheet {
     /// - Parameters:
     ///   - partnerColumn: the header of the column naming the partner.
     ///   - problems: what is wrong with the header or a row, in file order.
-    init(_ table: CSVTable, partnerColumn: String? = nil, problems: inout [RecordProblem]) {
+    package init(_ table: CSVTable, partnerColumn: String? = nil, problems: inout [RecordProblem]) {
         let wanted = Set(["partner", partnerColumn ?? "partner"].map(NameKey.of))
         func firstFilled(_ row: [CSVTable.Field]) -> Int? { row.firstIndex { !Trim.whitespace($0.text).isEmpty } }
         guard let headerIndex = table.records.firstIndex(where: { row in firstFilled(row).map { wanted.contains(NameKey.of(row[$0].text)) } ?? false }),
@@ -139,7 +139,7 @@ package struct MetricSheet {
     /// point, a currency symbol ($ € £ ¥) or code (`EUR 1,200.00`) before or
     /// after, a percent sign after (`31%` is 31), or accounting parentheses
     /// for a negative amount. Nil for anything else.
-    static func number(_ raw: String) -> Double? {
+    package static func number(_ raw: String) -> Double? {
         money(raw)?.value
     }
 

@@ -88,11 +88,6 @@ package enum CanonicalForm {
         String(decoding: bytes(of: partner, us: us), as: UTF8.self)
     }
 
-    /// The same, with only our company's name on our side.
-    package static func text(of partner: Partner, company: String?) -> String {
-        text(of: partner, us: OurSide(company: company))
-    }
-
     /// The canonical JSON as UTF-8 bytes.
     static func bytes(of partner: Partner, us: OurSide) -> [UInt8] {
         var out: [UInt8] = []

@@ -18,10 +18,6 @@ package struct CharterDiff: Sendable, Equatable {
 
     package var changes: [Change]
 
-    package init(from old: Partner, oldCompany: String?, to new: Partner, newCompany: String?) {
-        self.init(from: old, oldSide: OurSide(company: oldCompany), to: new, newSide: OurSide(company: newCompany))
-    }
-
     package init(from old: Partner, oldSide: OurSide, to new: Partner, newSide: OurSide) {
         let before = CharterDiff.flatten(CanonicalForm.document(old, us: oldSide))
         let after = CharterDiff.flatten(CanonicalForm.document(new, us: newSide))

@@ -10,11 +10,6 @@ package enum Fingerprint {
         prefix + Digest.hex(Data(CanonicalForm.bytes(of: partner, us: us)))
     }
 
-    /// With only our company's name on our side (no legal frame in program.yaml).
-    package static func of(_ partner: Partner, company: String?) -> String {
-        of(partner, us: OurSide(company: company))
-    }
-
     /// Whether `text` has the form of a fingerprint.
     package static func isWellFormed(_ text: String) -> Bool {
         guard text.hasPrefix(prefix) else { return false }

@@ -24,10 +24,6 @@ package struct SignatureState: Sendable {
     package var fingerprint: String
     package var parties: [PartySignature]
 
-    package init(_ partner: Partner, company: String?) {
-        self.init(partner, us: OurSide(company: company))
-    }
-
     package init(_ partner: Partner, us: OurSide) {
         let fingerprint = Fingerprint.of(partner, us: us)
         self.fingerprint = fingerprint

@@ -7,6 +7,7 @@ import Testing
 @testable import PartnerbookRules
 @testable import PartnerbookRender
 @testable import PartnerbookOutput
+import PartnerbookTestSupport
 
 /// The default templates are built into the binary, and `Templates/` is their source.
 @Suite struct BuiltInTemplatesTests {

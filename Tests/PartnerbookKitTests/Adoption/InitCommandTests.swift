@@ -8,6 +8,7 @@ import Yams
 @testable import PartnerbookRules
 @testable import PartnerbookRender
 @testable import PartnerbookOutput
+import PartnerbookTestSupport
 
 /// `partnerbook init`, `--version`, `schema`, and what a new user trips on.
 @Suite struct InitCommandTests {

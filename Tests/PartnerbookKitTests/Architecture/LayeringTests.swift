@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PartnerbookTestSupport
 
 /// What the target graph alone cannot say: the model and the rules are pure
 /// (they read no file and run no program), so `check` is the same on any machine,

@@ -7,6 +7,7 @@ import Testing
 @testable import PartnerbookRules
 @testable import PartnerbookRender
 @testable import PartnerbookOutput
+import PartnerbookTestSupport
 
 /// `build --public`: the directory partners and customers see.
 @Suite struct PublicDirectoryTests {

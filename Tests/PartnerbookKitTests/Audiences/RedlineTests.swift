@@ -7,6 +7,7 @@ import Testing
 @testable import PartnerbookRules
 @testable import PartnerbookRender
 @testable import PartnerbookOutput
+import PartnerbookTestSupport
 
 /// What changed since signing, from the partner file's git history.
 @Suite(.serialized) struct RedlineTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PartnerbookTestSupport
 
 /// Every relative link in the README, ARCHITECTURE.md and docs/ reaches a
 /// file that exists and, when it names one, a heading in it.

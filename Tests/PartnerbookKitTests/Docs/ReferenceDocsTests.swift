@@ -4,6 +4,7 @@ import Testing
 @testable import PartnerbookModel
 @testable import PartnerbookSupport
 @testable import PartnerbookRender
+import PartnerbookTestSupport
 
 /// The generated reference pages in `docs/reference/` are what the code
 /// says now: regenerate them with `partnerbook docs` after changing a rule,

@@ -4,6 +4,7 @@ import Testing
 @testable import PartnerbookModel
 @testable import PartnerbookSupport
 @testable import PartnerbookOutput
+import PartnerbookTestSupport
 
 /// `serve` keeps the cache in memory between rebuilds: a rebuild from it
 /// gives the bytes and findings of a build that read the cache file, and

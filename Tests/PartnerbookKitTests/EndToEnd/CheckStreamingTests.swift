@@ -7,6 +7,7 @@ import Testing
 @testable import PartnerbookRules
 @testable import PartnerbookRender
 @testable import PartnerbookOutput
+import PartnerbookTestSupport
 
 /// `check` reads each partner, checks it and lets it go; it must find what
 /// loading the whole program and then checking it finds, in the same order.
@@ -28,7 +29,7 @@ import Testing
         folder.write("partners/old-name.yml", Fixtures.partner)
         folder.write("partners/Bad_ID.yaml", Fixtures.partner)
         folder.write("partners/empty.yaml", "")
-        for (index, item) in HostileFileTests.cases.enumerated() {
+        for (index, item) in HostileInput.cases.enumerated() {
             folder.write("partners/hostile-\(index).yaml", item.text)
         }
         let whole = try Check.program(.test(folder.url, asOf: nil, today: Fixtures.asOf, strict: true)).report

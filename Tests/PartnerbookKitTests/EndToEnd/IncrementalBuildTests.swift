@@ -7,6 +7,7 @@ import Testing
 @testable import PartnerbookRules
 @testable import PartnerbookRender
 @testable import PartnerbookOutput
+import PartnerbookTestSupport
 
 /// Incremental and parallel builds give the same bytes as a full serial build,
 /// and do only the work a change calls for.

@@ -7,6 +7,7 @@ import Testing
 @testable import PartnerbookRules
 @testable import PartnerbookRender
 @testable import PartnerbookOutput
+import PartnerbookTestSupport
 
 /// `partnerbook new` run as a process.
 @Suite struct NewCommandTests {

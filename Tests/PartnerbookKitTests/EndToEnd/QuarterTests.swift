@@ -7,6 +7,7 @@ import Testing
 @testable import PartnerbookRules
 @testable import PartnerbookRender
 @testable import PartnerbookOutput
+import PartnerbookTestSupport
 
 /// One quarter end to end, as a partnerships lead runs it: plan the review,
 /// record the CRM numbers before the meeting, build, hold the meeting, record

@@ -7,6 +7,7 @@ import Testing
 @testable import PartnerbookRules
 @testable import PartnerbookRender
 @testable import PartnerbookOutput
+import PartnerbookTestSupport
 
 @Suite struct CSVTableTests {
     private func table(_ text: String) throws -> [[String]] {

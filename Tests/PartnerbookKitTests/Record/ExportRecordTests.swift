@@ -7,6 +7,7 @@ import Testing
 @testable import PartnerbookRules
 @testable import PartnerbookRender
 @testable import PartnerbookOutput
+import PartnerbookTestSupport
 
 /// `record` on CRM exports as they come: Salesforce and HubSpot report
 /// files (written for these tests in the shape those tools export), monthly

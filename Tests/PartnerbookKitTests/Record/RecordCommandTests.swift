@@ -7,6 +7,7 @@ import Testing
 @testable import PartnerbookRules
 @testable import PartnerbookRender
 @testable import PartnerbookOutput
+import PartnerbookTestSupport
 
 /// `partnerbook record` run as a process on a copy of a content folder.
 @Suite struct RecordCommandTests {

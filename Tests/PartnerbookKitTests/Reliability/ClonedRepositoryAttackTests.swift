@@ -7,6 +7,7 @@ import Testing
 @testable import PartnerbookRules
 @testable import PartnerbookRender
 @testable import PartnerbookOutput
+import PartnerbookTestSupport
 
 /// The third outside security review: a partner program cloned from someone
 /// else is untrusted as a whole, the output folder and everything beside it
@@ -230,7 +231,7 @@ import Testing
     }
 
     // 3. build --pdf: an image in the charter made WeasyPrint send a GET and embed a local file.
-    @Test(.enabled(if: DocumentPDFTests.hasWeasyPrint, "WeasyPrint (Debian package weasyprint) is not installed"))
+    @Test(.enabled(if: Tools.hasWeasyPrint, "WeasyPrint (Debian package weasyprint) is not installed"))
     func printingFetchesNothing() throws {
         let folder = try project(partners: 1)
         let victim = TemporaryFolder()
@@ -250,7 +251,7 @@ import Testing
     }
 
     // 3. The printer itself hands WeasyPrint nothing but the output's files, whatever a page names.
-    @Test(.enabled(if: DocumentPDFTests.hasWeasyPrint, "WeasyPrint (Debian package weasyprint) is not installed"))
+    @Test(.enabled(if: Tools.hasWeasyPrint, "WeasyPrint (Debian package weasyprint) is not installed"))
     func thePrintersFetcherIsConfinedToTheOutput() throws {
         let folder = TemporaryFolder()
         let victim = TemporaryFolder()

@@ -7,6 +7,7 @@ import Testing
 @testable import PartnerbookRules
 @testable import PartnerbookRender
 @testable import PartnerbookOutput
+import PartnerbookTestSupport
 
 /// Two builds into one output folder: the second waits, or with --no-wait
 /// exits 2; never a partial tree.

@@ -7,6 +7,7 @@ import Testing
 @testable import PartnerbookRules
 @testable import PartnerbookRender
 @testable import PartnerbookOutput
+import PartnerbookTestSupport
 
 /// The eleven holes an outside review found, each as the attack it ran
 /// (docs/limits-and-security.md). The CSV formula (1) is in

@@ -7,6 +7,7 @@ import Testing
 @testable import PartnerbookRules
 @testable import PartnerbookRender
 @testable import PartnerbookOutput
+import PartnerbookTestSupport
 
 /// Content is untrusted. Each vector goes into a partner file, the real binary
 /// builds the site, and no HTML or SVG file it writes may carry live markup
@@ -89,7 +90,7 @@ import Testing
         for path in ["partners/acme/scorecard.md", "partners/acme/qbr/2026-Q3.md"] {
             let markdown = try #require(files[path])
             let row = try #require(markdown.split(separator: "\n").first { $0.contains("a \\| b \\| c") }, "\(path)")
-            #expect(EscapingTests.unescapedPipes(String(row)) == 4, "\(path): \(row)")
+            #expect(MarkdownTable.unescapedPipes(String(row)) == 4, "\(path): \(row)")
         }
         let html = try #require(files["partners/acme/scorecard.html"])
         #expect(html.contains("<td>a | b | c | --- |</td>"))

@@ -7,6 +7,7 @@ import Testing
 @testable import PartnerbookRules
 @testable import PartnerbookRender
 @testable import PartnerbookOutput
+import PartnerbookTestSupport
 
 /// Section 17: SSH signatures over the charter's canonical form, made and
 /// checked by OpenSSH's ssh-keygen -Y, with keys generated here for the test.

@@ -7,6 +7,7 @@ import Testing
 @testable import PartnerbookRules
 @testable import PartnerbookRender
 @testable import PartnerbookOutput
+import PartnerbookTestSupport
 
 /// `partnerbook sign` and `fingerprint` run as processes on real files.
 @Suite struct SignCommandTests {

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import PartnerbookKit
+@testable import PartnerbookModel
+@testable import PartnerbookSupport
+@testable import PartnerbookLoad
+@testable import PartnerbookRules
+@testable import PartnerbookRender
+@testable import PartnerbookOutput
+import PartnerbookTestSupport
+
+@Suite struct ContentLoaderTests {
+    @Test func loadsPartnersInFileNameOrder() throws {
+        let folder = TemporaryFolder.content(["zeta": Fixtures.partner, "alpha": Fixtures.partner])
+        let content = try ContentLoader.load(from: folder.url)
+        #expect(content.partners.map(\.id) == ["alpha", "zeta"])
+        #expect(content.partners.map(\.file) == ["partners/alpha.yaml", "partners/zeta.yaml"])
+        #expect(content.diagnostics.isEmpty)
+    }
+
+    @Test func invalidFileNamesFirePartnerID() throws {
+        let folder = TemporaryFolder.content(["Acme_Cloud": Fixtures.partner, "-x": Fixtures.partner, "ok-1": Fixtures.partner])
+        let content = try ContentLoader.load(from: folder.url)
+        let ids = content.diagnostics.filter { $0.rule == "partner.id" }
+        #expect(ids.map(\.file) == ["partners/-x.yaml", "partners/Acme_Cloud.yaml"])
+        #expect(ids.allSatisfy { $0.position == .start && $0.severity == .error })
+    }
+
+    @Test func ymlFilesAreFlaggedNotSilentlyIgnored() throws {
+        let folder = TemporaryFolder.content([:])
+        folder.write("partners/acme.yml", Fixtures.partner)
+        let content = try ContentLoader.load(from: folder.url)
+        #expect(content.diagnostics.map(\.rule) == ["content.file"])
+        #expect(content.partners.isEmpty)
+    }
+
+    @Test func anEmptyFileIsOneDiagnostic() throws {
+        let folder = TemporaryFolder.content(["empty": ""])
+        let content = try ContentLoader.load(from: folder.url)
+        #expect(content.diagnostics.map(\.rule) == ["schema.type"])
+        #expect(content.partners.isEmpty)
+        #expect(content.partnerFileCount == 1)
+    }
+
+    @Test func missingProgramFileIsReported() throws {
+        let folder = TemporaryFolder()
+        folder.write("partners/acme.yaml", Fixtures.partner)
+        let content = try ContentLoader.load(from: folder.url)
+        #expect(content.diagnostics.map(\.rule) == ["schema.required"])
+        #expect(content.diagnostics.first?.file == "program.yaml")
+    }
+
+    @Test func linksOutOfTheContentFolderAreNotFollowed() throws {
+        let outside = TemporaryFolder()
+        let secret = outside.write("secret.yaml", Fixtures.partner)
+        let folder = TemporaryFolder.content(["real": Fixtures.partner])
+        try FileManager.default.createSymbolicLink(at: folder.url.appendingPathComponent("partners/leak.yaml"),
+                                                   withDestinationURL: secret)
+        let content = try ContentLoader.load(from: folder.url)
+        #expect(content.diagnostics.map(\.rule) == ["content.file"])
+        #expect(content.diagnostics.first?.file == "partners/leak.yaml")
+        #expect(content.partners.map(\.id) == ["real"])
+    }
+
+    @Test func aMissingFolderThrowsOneClearError() {
+        #expect(throws: ContentFolderError.self) {
+            try ContentLoader.load(from: URL(fileURLWithPath: "/nonexistent/partnerbook/content"))
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+@testable import PartnerbookOutput
+import PartnerbookModel
+import PartnerbookTestSupport
+
+/// The paths the staging area will write to, and the manifest it reads back.
+@Suite struct OutputPathTests {
+    @Test func aPathThatLeavesTheOutputOrNamesNothingIsRefused() {
+        for path in ["", "/etc/passwd", "..", "../x", "a/../b", "a/..", ".", "./a", "a/./b", "a//b", "a/", "/"] {
+            #expect(!OutputWriter.isSafeRelativePath(path), "\(path)")
+        }
+    }
+
+    @Test func aPathInsideTheOutputIsAccepted() {
+        for path in ["index.html", "partners/acme/charter.md", ".well-known/x", "a/...", "a/..b/c", "..a", "a.", "é/ü.html"] {
+            #expect(OutputWriter.isSafeRelativePath(path), "\(path)")
+        }
+    }
+
+    @Test func theManifestIsReadLineByLineAndRefusedWhenItIsNotText() throws {
+        let folder = TemporaryFolder()
+        folder.write(OutputWriter.manifestName, "index.html\npartners/é/charter.md\n")
+        #expect(OutputWriter.manifest(of: folder.url) == ["index.html", "partners/é/charter.md"])
+        try Data([0x61, 0xFF, 0x0A]).write(to: folder.url.appendingPathComponent(OutputWriter.manifestName))
+        #expect(OutputWriter.manifest(of: folder.url) == nil)
+    }
+}
+
+/// The cache keeps text on one line: what it escapes comes back as it was.
+@Suite struct CacheTextTests {
+    @Test func escapedTextComesBackAsItWas() {
+        for text in ["", "plain", "a\\b", "tab\there", "line\nnext\r\n", "\\n is not a newline", "é\\\u{301}\t✓", "ends with \\"] {
+            let escaped = BuildCache.escape(text)
+            #expect(!escaped.contains("\n") && !escaped.contains("\t") && !escaped.contains("\r"), "\(text)")
+            #expect(BuildCache.unescape(Substring(escaped)) == text, "\(text)")
+        }
+    }
+
+    @Test func anEntrysFragmentsSurviveSavingAndLoading() throws {
+        let folder = TemporaryFolder()
+        var entry = BuildCache.Entry(id: "acme", key: "k", files: [], listing: "{}")
+        entry.fragments = ["<li class=\"card\">\n<h3>Acme\tCo</h3>\n</li>\n", "| [Acme](x.md) |\n", ""]
+        let url = folder.url.appendingPathComponent(".out.cache")
+        BuildCache(partners: ["acme": entry]).save(to: url)
+        #expect(BuildCache.load(from: url).partners["acme"]?.fragments == entry.fragments)
+    }
+
+    /// A cache of many partners, with every kind of line the cache writes.
+    private func bigCache() -> BuildCache {
+        var partners: [String: BuildCache.Entry] = [:]
+        for number in 0..<40 {
+            let id = "p\(number)"
+            var entry = BuildCache.Entry(id: id, key: "key\(number)",
+                                         files: (0..<number % 4).map { BuildCache.File(path: "partners/\(id)/f\($0).md", size: $0, modified: 7, inode: 9) },
+                                         listing: "{\"n\":\(number)}", history: number % 5 == 0 ? "state\tof git" : nil)
+            entry.fragments = ["card \(number)\n", "row \(number)"]
+            partners[id] = entry
+        }
+        var cache = BuildCache(partners: partners, program: BuildCache.Entry(key: "program", files: [BuildCache.File(path: "index.html", size: 3)]),
+                               inputs: "digest",
+                               diagnostics: (0..<6).map { Diagnostic(file: "partners/p\($0).yaml", at: SourcePosition(line: $0 + 1, column: 2),
+                                                                      severity: .warning, rule: Rule("rule.id", .warning), message: "message \($0)") })
+        cache.partnerCount = 40
+        cache.spare = BuildCache.Spare(id: "abc", fresh: ["index.html"], carried: ["notes.txt"])
+        return cache
+    }
+
+    @Test func aCacheReadInPiecesIsTheCacheSaved() throws {
+        let folder = TemporaryFolder()
+        let url = folder.url.appendingPathComponent(".out.cache")
+        let saved = bigCache()
+        saved.save(to: url)
+        let loaded = BuildCache.load(from: url)
+        #expect(loaded.partners == saved.partners)
+        #expect(loaded.program == saved.program)
+        #expect(loaded.inputs == saved.inputs && loaded.partnerCount == 40 && loaded.spare == saved.spare)
+        #expect(loaded.diagnostics.map(\.message) == saved.diagnostics.map(\.message))
+        #expect(loaded.diagnosticsByFile["partners/p3.yaml"]?.map(\.message) == ["message 3"])
+    }
+
+    @Test func aFilesNumbersComeBackWhateverTheirSize() throws {
+        let folder = TemporaryFolder()
+        let url = folder.url.appendingPathComponent(".out.cache")
+        let files = [BuildCache.File(path: "a/b.html", size: 0, modified: 1_764_790_000_123_456_789, inode: 12),
+                     BuildCache.File(path: "a/c d.html", size: Int.max, modified: -5, inode: UInt64.max),
+                     BuildCache.File(path: "é.md", size: 7, modified: Int.min + 1, inode: 0)]
+        BuildCache(partners: ["p": BuildCache.Entry(id: "p", key: "k", files: files)]).save(to: url)
+        #expect(BuildCache.load(from: url).partners["p"]?.files == files)
+        for bad in ["\ta.html\t12x\t1\t2", "\ta.html\t1\t99999999999999999999\t2", "\ta.html\t1\t2", "\ta.html\t-\t1\t2"] {
+            try Data("\(BuildCache.format)\npartner\tp\tk\n\(bad)\n".utf8).write(to: url)
+            #expect(BuildCache.load(from: url).partners.isEmpty, "\(bad)")
+        }
+    }
+
+    @Test func aCacheMadeInBatchesOnEveryCoreIsSavedInOrder() throws {
+        let folder = TemporaryFolder()
+        let url = folder.url.appendingPathComponent(".out.cache")
+        var partners: [String: BuildCache.Entry] = [:]
+        for number in 0..<1_300 {
+            let id = String(format: "p%05d", number)
+            var entry = BuildCache.Entry(id: id, key: "key\(number)", files: [BuildCache.File(path: "partners/\(id)/index.html", size: number)],
+                                         listing: "{\"n\":\(number)}")
+            entry.fragments = ["card\t\(number)\n", "row \\ \(number)", ""]
+            partners[id] = entry
+        }
+        BuildCache(partners: partners).save(to: url)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let ids = text.split(separator: "\n").filter { $0.hasPrefix("partner\t") }.map { $0.split(separator: "\t")[1] }
+        #expect(ids.map(String.init) == partners.keys.sorted(), "every partner once, in ID order")
+        #expect(BuildCache.load(from: url).partners == partners)
+    }
+
+    @Test func everyPieceButTheFirstBeginsAnEntryAndTogetherTheyCoverTheFile() throws {
+        let folder = TemporaryFolder()
+        let url = folder.url.appendingPathComponent(".out.cache")
+        bigCache().save(to: url)
+        let data = try Data(contentsOf: url)
+        let start = data.firstIndex(of: UInt8(ascii: "\n"))! + 1
+        for count in 1...9 {
+            let pieces = data.withUnsafeBytes { BuildCache.entryPieces($0, from: start, count: count) }
+            #expect(pieces.first?.lowerBound == start && pieces.last?.upperBound == data.count, "\(count)")
+            #expect(zip(pieces, pieces.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound }, "\(count)")
+            #expect(pieces.count <= count, "\(count)")
+            for piece in pieces.dropFirst() {
+                let line = String(decoding: data[piece].prefix(8), as: UTF8.self)
+                #expect(line == "partner\t" || line == "program\t", "\(count): \(line)")
+            }
+        }
+    }
+
+    @Test func aLineTheCacheDoesNotWriteEmptiesTheWholeCacheWhicheverPieceHoldsIt() throws {
+        let folder = TemporaryFolder()
+        let url = folder.url.appendingPathComponent(".out.cache")
+        bigCache().save(to: url)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(BuildCache.load(from: url).partners.count == 40)
+        // After the format line, in the middle, and at the end.
+        for at in [1, lines.count / 2, lines.count - 1] {
+            var broken = lines
+            broken.insert("not a cache line", at: at)
+            try broken.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+            let loaded = BuildCache.load(from: url)
+            #expect(loaded.partners.isEmpty && loaded.program == nil && loaded.inputs == nil, "\(at)")
+        }
+    }
+}

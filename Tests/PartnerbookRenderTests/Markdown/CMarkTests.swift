@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import PartnerbookKit
+@testable import PartnerbookModel
+@testable import PartnerbookSupport
+@testable import PartnerbookLoad
+@testable import PartnerbookRules
+@testable import PartnerbookRender
+@testable import PartnerbookOutput
+import PartnerbookTestSupport
+
+@Suite struct CMarkTests {
+    @Test func rendersGitHubFlavouredMarkdown() {
+        let html = CMark.html("""
+        **bold** ~~gone~~ https://example.com
+
+        | a | b |
+        |---|---|
+        | 1 | 2 |
+
+        - [x] done
+        - [ ] open
+        """)
+        #expect(html.contains("<strong>bold</strong>"))
+        #expect(html.contains("<del>gone</del>"))
+        #expect(html.contains("<a href=\"https://example.com\">https://example.com</a>"))
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<td>2</td>"))
+        #expect(html.contains("type=\"checkbox\""))
+    }
+
+    @Test func safeModeDropsRawHTMLAndScriptLinks() {
+        let html = CMark.html("<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>")
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("javascript:"))
+        #expect(!html.contains("<img"))
+        #expect(html.contains("raw HTML omitted"))
+    }
+
+    @Test func commonMarkOutputKeepsTables() {
+        let markdown = CMark.commonmark("| a | b |\n|---|---|\n| 1 | 2 |\n")
+        #expect(markdown.contains("| a | b |"))
+        #expect(markdown.contains("| 1 | 2 |"))
+    }
+
+    @Test func plainTextStripsMarkup() {
+        #expect(CMark.plainText("**Acme** _Cloud_").trimmingCharacters(in: .whitespacesAndNewlines) == "Acme Cloud")
+    }
+
+    @Test func emptyInputIsEmptyOutput() {
+        #expect(CMark.html("") == "")
+    }
+
+    @Test func relinkingPointsTheChosenLinksElsewhereAndLeavesTheRest() {
+        let document = CMark.Document("""
+        | Partner |
+        |---|
+        | [Acme](../partners/acme/scorecard.md) |
+
+        See [the rules](rules.md), [Acme again](../partners/acme/scorecard.md) and ![chart](../partners/acme/scorecard.md).
+        """)
+        let markdown = document.commonmark()
+        document.relink(ProgramScorecardView.htmlLink)
+        let html = document.html()
+        #expect(markdown.contains("(../partners/acme/scorecard.md)") && !markdown.contains("scorecard.html"))
+        #expect(html.components(separatedBy: "href=\"../partners/acme/scorecard.html\"").count == 3)
+        #expect(html.contains("href=\"rules.md\""))
+        // An image is not a link to follow: left as it is.
+        #expect(html.contains("src=\"../partners/acme/scorecard.md\""))
+    }
+
+    @Test func onlyAPartnersMarkdownScorecardHasAnHTMLLink() {
+        #expect(ProgramScorecardView.htmlLink("../partners/acme/scorecard.md") == "../partners/acme/scorecard.html")
+        for url in ["../partners/acme/charter.md", "partners/acme/scorecard.md", "../partners/acme/scorecard.md#kpis",
+                    "../program/report.html", "https://example.com/partners/x/scorecard.md"] {
+            #expect(ProgramScorecardView.htmlLink(url) == nil, "\(url)")
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import PartnerbookKit
+@testable import PartnerbookModel
+@testable import PartnerbookSupport
+@testable import PartnerbookLoad
+@testable import PartnerbookRules
+@testable import PartnerbookRender
+@testable import PartnerbookOutput
+import PartnerbookTestSupport
+
+@Suite struct SitePagesTests {
+    static func exampleSite() throws -> [String: String] {
+        try TestBuild.files(content: Binary.repository.appendingPathComponent("Content"), asOf: nil)
+    }
+
+    @Test func homeHasSearchFiltersAndACardPerPartner() throws {
+        let home = try #require(try Self.exampleSite()["index.html"])
+        #expect(home.contains("<input type=\"search\""))
+        #expect(home.components(separatedBy: "data-partner=\"").count - 1 == 8)
+        #expect(home.contains("data-filter=\"tier\" data-value=\"strategic\""))
+        #expect(home.contains("data-filter=\"status\" data-value=\"ended\""))
+        #expect(home.contains("<script src=\"assets/directory.js\"></script>"))
+        #expect(home.contains("href=\"program/scorecard.html\"") && home.contains("href=\"program/report.html\""))
+        #expect(home.contains("Charter draft") && home.contains("Charter signed"))
+    }
+
+    @Test func homeAndProgramScorecardAnswerIsTheProgramWorking() throws {
+        let site = try Self.exampleSite()
+        for (path, root) in [("index.html", ""), ("program/scorecard.html", "../")] {
+            let page = try #require(site[path])
+            #expect(page.contains("Is the program working?"), "\(path)")
+            // The headline is the last quarter finished (2026-Q4 on 8 January 2027): $455,000 from Acme's
+            // review and Polaris' EUR 96,000 at 1.06; Harbor reported nothing for it and is named, not counted.
+            #expect(page.contains("In 2026-Q4, the last quarter finished, partners brought $556,760 (from 2 partners), 10.3% of company revenue of $5,400,000, below the 35% target. Not counted, for want of a figure: Harbor Payments (no 2026-Q4 review)."), "\(path)")
+            #expect(page.contains("src=\"\(root)program/charts/outcomes.svg\""), "\(path)")
+            // Ranked: decisions (Bluebird's overdue go/no-go, Harbor's overdue review, Ember), the rest, and the ended partnership last.
+            let order = ["Bluebird CRM", "Harbor Payments", "Ember Events", "Granite Consulting", "Driftwood Data", "Fjord Security"]
+            let attention = try #require(page.components(separatedBy: "What needs attention").last)
+            let positions = order.map { attention.range(of: ">\($0)</a>")?.lowerBound }
+            #expect(positions.allSatisfy { $0 != nil } && positions.compactMap { $0 } == positions.compactMap { $0 }.sorted(), "\(path)")
+            #expect(attention.contains(/Fjord Security<\/a>(<\/strong>)?: The partnership ended on 3 November 2025\./), "\(path)")
+            #expect(!attention.contains("sunk"), "\(path): nothing else about an ended partnership")
+        }
+        #expect(site["program/scorecard.html"]?.contains("<strong>Partnership theatre: 1.</strong>") == true)
+        #expect(site["program/charts/outcomes.svg"]?.contains("<desc id=\"chart-desc\">Program outcomes by quarter. 2025-Q3:") == true)
+    }
+
+    @Test func partnerPageLinksEveryDocumentNewestPacketFirst() throws {
+        let page = try #require(try Self.exampleSite()["partners/acme-cloud/index.html"])
+        #expect(page.contains("href=\"charter.html\"") && page.contains("href=\"scorecard.html\""))
+        let quarters = ["2026-Q4", "2026-Q3", "2026-Q2", "2026-Q1", "2025-Q4"]
+        let positions = quarters.map { page.range(of: "href=\"qbr/\($0).html\"")?.lowerBound }
+        #expect(positions.allSatisfy { $0 != nil })
+        #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
+        #expect(page.contains("class=\"phase phase-done\""))
+        #expect(page.contains("<h2>Latest KPIs</h2>"))
+    }
+
+    @Test func everyPageMeetsTheAccessibilityBasics() throws {
+        for (path, html) in try Self.exampleSite() where path.hasSuffix(".html") {
+            #expect(html.contains("<html lang=\"en\">"), "\(path): lang")
+            #expect(html.components(separatedBy: "<h1").count - 1 == 1, "\(path): one h1")
+            var level = 1
+            for match in html.matches(of: /<h([1-6])[ >]/) {
+                let next = Int(match.1)!
+                #expect(next <= level + 1, "\(path): h\(next) after h\(level)")
+                level = next
+            }
+            for image in html.matches(of: /<img [^>]*>/) {
+                #expect(image.0.contains(/alt="[^"]+"/), "\(path): \(image.0)")
+            }
+            #expect(!html.contains(/(href|src)="\//), "\(path): root-relative link")
+            #expect(!html.contains(/(href|src)="https?:/), "\(path): network link")
+        }
+    }
+
+    @Test func everyChartHasATextAlternative() throws {
+        for (path, svg) in try Self.exampleSite() where path.hasSuffix(".svg") {
+            #expect(svg.contains("role=\"img\""), "\(path)")
+            #expect(svg.contains(/<title id="chart-title">[^<]+<\/title>/), "\(path)")
+            #expect(svg.contains(/<desc id="chart-desc">[^<]+<\/desc>/), "\(path)")
+        }
+    }
+
+    @Test func bandsNeverRelyOnColourAlone() throws {
+        let site = try Self.exampleSite()
+        for (path, html) in site where path.hasSuffix(".html") {
+            for badge in html.matches(of: /<span class="badge badge-(green|amber|red)">([^<]*)<\/span>/) {
+                #expect(!badge.2.isEmpty, "\(path): empty band badge")
+            }
+        }
+        #expect(site["index.html"]!.contains("Health 99, Green"))
+    }
+
+    @Test func sitemapUsesTheBaseURLWhenGiven() throws {
+        let sitemap = try #require(try Self.exampleSite()["sitemap.xml"])
+        #expect(sitemap.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"))
+        #expect(sitemap.contains("<loc>https://partners.northwind.example/index.html</loc>"))
+        #expect(sitemap.contains("<loc>https://partners.northwind.example/partners/acme-cloud/qbr/2026-Q4.html</loc>"))
+        let relative = try TestBuild.files(TemporaryFolder.content(["acme": Fixtures.partner]))["sitemap.xml"]
+        #expect(relative?.contains("<loc>partners/acme/charter.html</loc>") == true)
+    }
+
+    @Test func sitemapEscapesTheBaseURLOnceForEveryPage() throws {
+        let program = Fixtures.program + "\nsite: { base_url: \"https://x.example/a&b/\" }\n"
+        let sitemap = try #require(try TestBuild.files(TemporaryFolder.content(["acme": Fixtures.partner], program: program))["sitemap.xml"])
+        #expect(sitemap.contains("<loc>https://x.example/a&amp;b/partners/acme/charter.html</loc>"))
+        #expect(sitemap.contains("<loc>https://x.example/a&amp;b/index.html</loc>"))
+        #expect(!sitemap.contains("a&b"))
+        #expect(sitemap.hasSuffix("</url>\n</urlset>\n"))
+    }
+}
