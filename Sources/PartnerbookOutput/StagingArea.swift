@@ -101,8 +101,16 @@ package final class StagingArea: Sendable {
             ownedPaths = outputManifest.paths
             owned = Set(ownedPaths)
         } else {
-            if existed, !((try? fm.contentsOfDirectory(atPath: self.output.path)) ?? []).isEmpty, !force {
-                throw OutputError(description: "'\(self.output.path)' has files partnerbook did not write; choose an empty folder or pass --force (nothing is deleted either way)")
+            if existed, !force {
+                let entries: [String]
+                do {
+                    entries = try fm.contentsOfDirectory(atPath: self.output.path)
+                } catch {
+                    throw OutputError(description: "'\(self.output.path)' cannot be read (\(error.localizedDescription)), so what is in it cannot be kept; nothing was written")
+                }
+                if !entries.isEmpty {
+                    throw OutputError(description: "'\(self.output.path)' has files partnerbook did not write; choose an empty folder or pass --force (nothing is deleted either way)")
+                }
             }
             owned = []
         }

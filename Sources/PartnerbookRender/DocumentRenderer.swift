@@ -66,8 +66,8 @@ package struct DocumentRenderer: Sendable {
     /// and `program/report.html`, the outcomes chart, the data files and the
     /// calendar, and the assets: the pages that list every partner, made from
     /// the partners' listings and rendered side by side on the cores.
-    package func programFiles(_ listings: [PartnerListing], report: DiagnosticReport) -> [OutputFile] {
-        Parallel.run(programParts(listings, report: report)).flatMap { $0 }
+    package func programFiles(_ listings: [PartnerListing], report: DiagnosticReport) throws -> [OutputFile] {
+        try programFiles(listings, report: report) { $0 }
     }
 
     /// The same files, each handed to `emit` (which writes it) as soon as it
@@ -85,7 +85,7 @@ package struct DocumentRenderer: Sendable {
 
     /// The program pages, each a piece of work for a core, the longest first
     /// (the cores take them in this order).
-    private func programParts(_ listings: [PartnerListing], report: DiagnosticReport) -> [@Sendable () -> [OutputFile]] {
+    private func programParts(_ listings: [PartnerListing], report: DiagnosticReport) -> [@Sendable () throws -> [OutputFile]] {
         let facts = ProgramFacts(program: program, listings: listings, diagnostics: report.diagnostics, asOf: asOf)
         let program = self.program, asOf = self.asOf
         return [
@@ -103,8 +103,10 @@ package struct DocumentRenderer: Sendable {
                                                                               crumbs: [("Program scorecard", "")]))]
             },
             {
-                let view = DirectoryView(program: program, listings: listings, facts: facts, report: report, asOf: asOf,
-                                         siteTitle: siteTitle)
+                let view = try DirectoryView(program: program, listings: listings, facts: facts, report: report, asOf: asOf,
+                                             siteTitle: siteTitle,
+                                             // A person's home page may write the cards out itself; the reference docs list what it may read.
+                                             readsCardFields: !templates.isBuiltIn(.index) || templates.observer != nil)
                 return [OutputFile(.programPage, OutputPaths.home, layout(body: templates.render(.index, view), title: siteTitle, depth: 0,
                                                         kind: .home, context: nil, crumbs: []))]
             },

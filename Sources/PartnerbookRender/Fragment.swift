@@ -21,3 +21,8 @@ struct Fragment: MustacheParent {
         name == Fragment.key ? text : fields()[name]
     }
 }
+
+/// A listing's card that the store kept cannot be read back.
+package struct StoredCardError: Error, CustomStringConvertible {
+    package var description: String
+}

@@ -52,6 +52,8 @@ package struct TemplateSet: Sendable {
     package let digest: String
     /// Told what every template receives, when the reference docs are generated.
     package var observer: TemplateVariables?
+    /// The templates that are the built-in ones, unchanged.
+    let builtIn: Set<String>
     /// Files under `assets/`, copied to the output as they are: relative path and bytes.
     let assets: [(path: String, data: Data)]
 
@@ -179,5 +181,9 @@ package struct TemplateSet: Sendable {
         compiledPages = CompiledTemplates(compiled)
         self.digest = digest
         self.assets = assets
+        builtIn = compiling
     }
+
+    /// Whether `name` is the built-in template, unchanged.
+    func isBuiltIn(_ name: TemplateName) -> Bool { builtIn.contains(name.rawValue) }
 }

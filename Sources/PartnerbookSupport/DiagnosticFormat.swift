@@ -66,10 +66,7 @@ package struct DiagnosticReport: Sendable {
                 Entry(file: path($0), line: $0.position.line, column: $0.position.column,
                       severity: $0.severity, rule: $0.rule.id, message: $0.message)
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = (try? encoder.encode(entries)) ?? Data("[]".utf8)
-            return String(decoding: data, as: UTF8.self) + "\n"
+            return JSONText.encode(entries)
         case .github:
             let lines = diagnostics.map {
                 "::\($0.severity.rawValue) file=\(property(path($0))),line=\($0.position.line),col=\($0.position.column),title=\(property($0.rule.id))::\(data($0.message)) [\($0.rule.id)]"

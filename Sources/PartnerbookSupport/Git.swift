@@ -8,20 +8,22 @@ package enum Git {
     /// `git` on the PATH, or nil.
     package static let executable: URL? = Executable.find("git")
 
-    /// `git -C folder ARGUMENTS`; nil when git is not installed or does not start.
+    /// `git -C folder ARGUMENTS`; throws when git is not installed or does not start.
     package static func run(_ arguments: [String], in folder: URL, input: Data? = nil,
-                            outputLimit: Int = 16 << 20) -> Subprocess.Result? {
-        guard let executable else { return nil }
-        return try? Subprocess.run(executable, ["-c", "core.fsmonitor=false", "-C", folder.path] + arguments, input: input,
-                                   environment: ["GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"], outputLimit: outputLimit)
+                            outputLimit: Int = 16 << 20) throws -> Subprocess.Result {
+        guard let executable else { throw Subprocess.Failure(description: "git is not installed") }
+        return try Subprocess.run(executable, ["-c", "core.fsmonitor=false", "-C", folder.path] + arguments, input: input,
+                                  environment: ["GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"], outputLimit: outputLimit)
     }
 
     /// Which of `names` (entries of `folder`: files, or folders holding
     /// files) git tracks. Empty when git is missing or `folder` is in no
     /// repository.
     package static func tracked(_ names: [String], in folder: URL) -> Set<String> {
+        // Without git there is no repository to track anything (the inode checks still stand).
         guard !names.isEmpty,
-              let result = run(["ls-files", "-z", "--"] + names.map { ":(literal)" + $0 }, in: folder, outputLimit: 4 << 20) else { return [] }
+              let result = try? run(["ls-files", "-z", "--"] + names.map { ":(literal)" + $0 }, in: folder, outputLimit: 4 << 20)
+        else { return [] }
         // More tracked paths than the limit holds: every name counts as tracked.
         if result.overLimit { return Set(names) }
         guard result.status == 0 else { return [] }

@@ -95,10 +95,7 @@ package struct ChangesRun: Sendable {
             var fingerprint: String
             var parties: [PartyChanges]
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Document(partner: partner, fingerprint: fingerprint, parties: parties))) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONText.encode(Document(partner: partner, fingerprint: fingerprint, parties: parties))
     }
 
     private static func oneLine(_ text: String) -> String {

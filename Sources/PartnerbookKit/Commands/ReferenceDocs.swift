@@ -25,7 +25,7 @@ package enum ReferenceDocs {
         let site = PartnerPipeline(input, rendering: .site(renderer))
         let partners = Parallel.map(site.names, jobs: configuration.jobs) { site.run($0) }
         let report = Check.report(input, partners.map(\.diagnostics), counted: partners.filter(\.counted).count, strict: configuration.strict)
-        _ = renderer.programFiles(partners.compactMap(\.listing), report: report)
+        _ = try renderer.programFiles(partners.compactMap(\.listing), report: report)
         let directory = PartnerPipeline(input, rendering: .publicDirectory(renderer))
         let listed = Parallel.map(directory.names, jobs: configuration.jobs) { directory.run($0) }
         _ = renderer.publicFiles(cards: listed.compactMap(\.publicCard), pages: listed.flatMap { $0.documents.map(\.path) })

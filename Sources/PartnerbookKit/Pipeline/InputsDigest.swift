@@ -27,7 +27,6 @@ package struct InputsDigest: Sendable {
     static func make(contentFolder: URL, templatesFolder: URL, asOf: Day?, today: Day,
                              strict: Bool, known: [String: FileStamp] = [:])
         throws -> InputsDigest {
-        let fm = FileManager.default
         let root = contentFolder.resolvingSymlinksInPath().standardizedFileURL
         // Read as the loader reads it: no link out of the content folder, nothing past the size limit.
         let program: Data
@@ -51,8 +50,10 @@ package struct InputsDigest: Sendable {
         let partners = root.appendingPathComponent(ContentPaths.partnersFolder)
         let partnersPath = partners.path
         let realPartners = partners.resolvingSymlinksInPath().path
-        let partnersAreReal = try ContentLoader.PartnerFiles(root: root).isReal
-        let names = ((try? fm.contentsOfDirectory(atPath: partnersPath)) ?? []).sorted()
+        // The entries the loader reads (hidden ones are not); a folder that cannot be listed is an error.
+        let listed = try ContentLoader.PartnerFiles(root: root)
+        let partnersAreReal = listed.isReal
+        let names = listed.names
         let found = Parallel.map(names) { name -> (line: String, stamp: FileStamp?) in
             let path = partnersPath + "/" + name
             let file = ContentPaths.partnersFolder + "/" + name

@@ -61,7 +61,10 @@ package struct PartnerPipeline: Sendable {
         let signatures = SignatureState(partner, us: us)
         let texts = partner.status?.value == .ended ? SignedTexts() : input.history.texts(for: partner, us: us, state: signatures)
         let ssh = SSHVerifier.verify(partner, us: us, texts: texts, allowed: input.allowedSigners, keygen: input.keygen)
-        let found = loaded.diagnostics + Validator.check(partner, input.rules.with(texts, ssh: ssh, signatures: signatures))
+        // Assessed once: the rules read its KPI readings, the documents all of it.
+        let assessment = PartnerAssessment(partner, program: input.program, asOf: input.asOf, signatures: signatures)
+        let found = loaded.diagnostics
+            + Validator.check(partner, input.rules.with(texts, ssh: ssh, signatures: signatures, assessment: assessment))
         artifacts.partner = partner
         artifacts.diagnostics = found.sorted(by: Diagnostic.ordered)
         artifacts.signedTexts = texts
@@ -71,12 +74,12 @@ package struct PartnerPipeline: Sendable {
         case .none:
             break
         case .site(let renderer):
-            let context = self.context(partner, diagnostics: artifacts.diagnostics, texts: texts, ssh: ssh, signatures: signatures)
+            let context = self.context(partner, assessment, diagnostics: artifacts.diagnostics, texts: texts, ssh: ssh)
             artifacts.documents = renderer.partnerFiles(context)
             artifacts.listing = renderer.listing(context)
             artifacts.fingerprint = signatures.fingerprint
         case .publicDirectory(let renderer):
-            let context = self.context(partner, diagnostics: artifacts.diagnostics, texts: texts, ssh: ssh, signatures: signatures)
+            let context = self.context(partner, assessment, diagnostics: artifacts.diagnostics, texts: texts, ssh: ssh)
             if let listed = renderer.publicPartner(context) {
                 artifacts.documents = [listed.page]
                 artifacts.publicCard = listed.card
@@ -86,10 +89,10 @@ package struct PartnerPipeline: Sendable {
     }
 
     /// What the documents of a checked partner are made from.
-    private func context(_ partner: Partner, diagnostics: [Diagnostic], texts: SignedTexts, ssh: SSHVerifications,
-                         signatures: SignatureState) -> DocumentContext {
-        DocumentContext(partner, program: input.program, asOf: input.asOf, byFile: [partner.file: diagnostics],
-                        signedTexts: texts, sshVerifications: ssh, signatures: signatures)
+    private func context(_ partner: Partner, _ assessment: PartnerAssessment, diagnostics: [Diagnostic], texts: SignedTexts,
+                         ssh: SSHVerifications) -> DocumentContext {
+        DocumentContext(program: input.program, partner: partner, assessment: assessment, asOf: input.asOf, diagnostics: diagnostics,
+                        signedTexts: texts, sshVerifications: ssh)
     }
 }
 

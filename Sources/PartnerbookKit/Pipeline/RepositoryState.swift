@@ -31,7 +31,7 @@ package final class RepositoryState: Sendable {
 
     private static func read(_ folder: URL) -> String {
         guard Git.executable != nil else { return "no git" }
-        guard let result = Git.run(["rev-parse", "HEAD"], in: folder, outputLimit: 4096) else { return "git does not run" }
+        guard let result = try? Git.run(["rev-parse", "HEAD"], in: folder, outputLimit: 4096) else { return "git does not run" }
         guard result.status == 0 else { return "no commit" }
         return "HEAD " + result.text.trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -55,15 +55,19 @@ package enum SSHVerifier {
         guard let allowed else {
             return .failed("there is no \(allowedSignersFile) file in the content folder to say whose key \(key) is")
         }
-        let principals = keygen.principals(of: armored, allowed: allowed)
+        let principals: [String]
+        switch keygen.principals(of: armored, allowed: allowed) {
+        case .failure(let failure): return .failed("its key could not be looked up in \(allowed.lastPathComponent): \(failure.description)")
+        case .success(let found): principals = found
+        }
         guard !principals.isEmpty else {
             return .failed("key \(key) is not in \(allowed.lastPathComponent) for any email")
         }
         guard principals.contains(email) else {
             return .failed("key \(key) is allowed for \(principals.joined(separator: ", ")) in \(allowed.lastPathComponent), not for \(email)")
         }
-        guard keygen.verify(armored, over: canonical, principal: email, allowed: allowed) else {
-            return .failed("OpenSSH does not accept key \(key) for \(email) (check its namespaces and validity dates in \(allowed.lastPathComponent))")
+        if case .failure(let failure) = keygen.verify(armored, over: canonical, principal: email, allowed: allowed) {
+            return .failed("OpenSSH does not accept key \(key) for \(email) (check its namespaces and validity dates in \(allowed.lastPathComponent); ssh-keygen: \(failure.description))")
         }
         return .verified(key: key)
     }

@@ -66,7 +66,11 @@ package final class SignedHistory: Sendable {
         guard !history.isEmpty || known.withLock({ $0.oversized[file] ?? 0 }) > 0 else {
             return .unavailable("\(file) has no committed history in git, so the signed text cannot be shown")
         }
-        let programs = (try? revisions(of: ContentPaths.programFile).get()) ?? []
+        let programs: [(commit: String, date: String, text: String)]
+        switch revisions(of: ContentPaths.programFile) {
+        case .failure(let failure): return .unavailable(failure.reason)
+        case .success(let found): programs = found
+        }
         for version in history {
             let context = LoadContext(file: file)
             guard let root = YAMLFile.parse(Data(version.text.utf8), context: context) else { continue }
@@ -109,15 +113,32 @@ package final class SignedHistory: Sendable {
         guard Git.executable != nil else {
             return .failure(Failure(reason: "git is not installed, so the signed text cannot be found"))
         }
-        guard let prefix = Git.run(["rev-parse", "--show-prefix"], in: contentRoot, outputLimit: 64 << 10), prefix.status == 0 else {
-            return .failure(Failure(reason: "the content folder is not in a git repository, so the signed text cannot be found"))
+        func git(_ arguments: [String], input: Data? = nil, limit: Int) throws -> Subprocess.Result {
+            do {
+                return try Git.run(arguments, in: contentRoot, input: input, outputLimit: limit)
+            } catch {
+                throw Failure(reason: "git could not run (\(error)), so the signed text cannot be found")
+            }
         }
-        let path = prefix.text.trimmingCharacters(in: .whitespacesAndNewlines) + file
+        do {
+            let prefix = try git(["rev-parse", "--show-prefix"], limit: 64 << 10)
+            guard prefix.status == 0 else {
+                return .failure(Failure(reason: "the content folder is not in a git repository, so the signed text cannot be found"))
+            }
+            return try readRevisions(of: file, prefix: prefix.text.trimmingCharacters(in: .whitespacesAndNewlines), git: git)
+        } catch let failure as Failure {
+            return .failure(failure)
+        } catch {
+            return .failure(Failure(reason: "\(error)"))
+        }
+    }
+
+    private func readRevisions(of file: String, prefix: String,
+                               git: ([String], Data?, Int) throws -> Subprocess.Result) throws -> Result<[(commit: String, date: String, text: String)], Failure> {
+        let path = prefix + file
         // `log` takes the path from the content folder (its working directory), `cat-file` from the repository's root.
-        guard let log = Git.run(["log", "-n", String(SignedHistory.maxRevisions), "--format=%H %cs", "--", file], in: contentRoot,
-                                outputLimit: 1 << 20), log.status == 0 else {
-            return .failure(Failure(reason: "git log failed on \(file)"))
-        }
+        let log = try git(["log", "-n", String(SignedHistory.maxRevisions), "--format=%H %cs", "--", file], nil, 1 << 20)
+        guard log.status == 0 else { return .failure(Failure(reason: "git log failed on \(file)")) }
         let commits = log.text.split(separator: "\n").compactMap { line -> (String, String)? in
             let parts = line.split(separator: " ")
             return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
@@ -125,10 +146,8 @@ package final class SignedHistory: Sendable {
         guard !commits.isEmpty else { return .success([]) }
         // The sizes first: "<oid> blob <size>" per revision, or "<name> missing" where the file was deleted.
         let request = commits.map { "\($0.0):\(path)\n" }.joined()
-        guard let check = Git.run(["cat-file", "--batch-check"], in: contentRoot, input: Data(request.utf8), outputLimit: 1 << 20),
-              check.status == 0 else {
-            return .failure(Failure(reason: "git cat-file failed on \(file)"))
-        }
+        let check = try git(["cat-file", "--batch-check"], Data(request.utf8), 1 << 20)
+        guard check.status == 0 else { return .failure(Failure(reason: "git cat-file failed on \(file)")) }
         var wanted: [(commit: String, date: String, object: String)] = []
         var total = 0
         for ((commit, date), line) in zip(commits, check.text.split(separator: "\n", omittingEmptySubsequences: false)) {
@@ -142,10 +161,8 @@ package final class SignedHistory: Sendable {
             total += size + 64
         }
         guard !wanted.isEmpty else { return .success([]) }
-        guard let batch = Git.run(["cat-file", "--batch"], in: contentRoot, input: Data(wanted.map { $0.object + "\n" }.joined().utf8),
-                                  outputLimit: total + 4096), batch.status == 0, !batch.overLimit else {
-            return .failure(Failure(reason: "git cat-file failed on \(file)"))
-        }
+        let batch = try git(["cat-file", "--batch"], Data(wanted.map { $0.object + "\n" }.joined().utf8), total + 4096)
+        guard batch.status == 0, !batch.overLimit else { return .failure(Failure(reason: "git cat-file failed on \(file)")) }
         // Each object: "<oid> blob <size>\n<bytes>\n".
         var versions: [(String, String, String)] = []
         let bytes = [UInt8](batch.output)

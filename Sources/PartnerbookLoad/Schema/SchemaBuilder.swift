@@ -56,7 +56,10 @@ package enum SchemaBuilder {
         schema["description"] = description
         schema["type"] = "object"
         schema["$defs"] = definitions
-        let data = (try? JSONSerialization.data(withJSONObject: schema, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        // The schema is built of dictionaries, arrays, text and numbers only: always valid JSON.
+        guard JSONSerialization.isValidJSONObject(schema),
+              let data = try? JSONSerialization.data(withJSONObject: schema, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        else { preconditionFailure("the JSON Schema holds a value JSON cannot write") }
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

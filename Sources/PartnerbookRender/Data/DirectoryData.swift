@@ -64,10 +64,7 @@ package struct DirectoryData {
     }
 
     func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        JSONText.encode(document)
     }
 
     static let csvColumns = ["id", "name", "tier", "status", "health", "band", "signed", "next_review",

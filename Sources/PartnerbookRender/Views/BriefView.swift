@@ -104,7 +104,7 @@ package struct BriefView {
         band = assessment.health.bandText
         capNote = assessment.health.capNote
         scoreParts = assessment.health.parts.map {
-            ScorecardView.ScorePart(title: $0.title, weight: Format.number($0.weight), fraction: Format.percent($0.fraction),
+            ScorecardView.ScorePart(title: $0.kind.title, weight: Format.number($0.weight), fraction: Format.percent($0.fraction),
                                     points: Format.number($0.points, decimals: 1))
         }
     }

@@ -45,15 +45,19 @@ package struct DirectoryView {
     var noticeCount: Int
     var summary: ProgramSummaryView
 
-    init(program: Program, listings: [PartnerListing], facts: ProgramFacts, report: DiagnosticReport, asOf: Day, siteTitle: String) {
+    /// `readsCardFields`: the home page's template writes the cards out
+    /// itself (a person's `index.html`), so every card's fields are read
+    /// back now, and one that cannot be is an error rather than an empty card;
+    /// the built-in one inserts each card as filled.
+    init(program: Program, listings: [PartnerListing], facts: ProgramFacts, report: DiagnosticReport, asOf: Day, siteTitle: String,
+         readsCardFields: Bool) throws {
         title = siteTitle
         company = program.company?.value ?? ""
         self.asOf = Format.date(asOf)
         partnerCount = listings.count
-        cards = listings.indices.map { index in
-            // The closure keeps the card's JSON alone, not a copy of the whole listing.
-            let card = listings[index].cardJSON
-            return Fragment(text: listings[index].cardText) { PartnerListing.cardFields(card) }
+        cards = try listings.indices.map { index in
+            let fields = readsCardFields ? try PartnerListing.cardFields(listings[index].cardJSON) : [:]
+            return Fragment(text: listings[index].cardText) { fields }
         }
         let (byTier, byStatus) = PartnerListing.counts(listings)
         tiers = Tier.allCases.map { tier in

@@ -72,3 +72,46 @@ extension HealthScore {
             + "so the band is held at \(cap.band.rawValue): a partner whose numbers are mostly behind never reads green."
     }
 }
+
+extension ContinueDecision {
+    /// The verdict in the documents' words, with the numbers behind it.
+    var reason: String {
+        switch verdict {
+        case .ended: return "The partnership has ended."
+        case .end: return "The crawl pilot did not meet its success criteria: end the partnership and write down what was learned."
+        case .startCrawl: return "Not started: run a crawl pilot of four to eight weeks with one or two customers before committing more."
+        case .finishCrawl: return "The crawl pilot has no passed go decision yet: decide on its numbers before committing more." + numbers
+        case .moveToWalk: return "Crawl passed its gate: move to walk and formalise the integration."
+        case .endOrRestartCrawl: return "The walk phase missed its adoption bar: end the partnership or restart crawl with changes."
+        case .finishWalk: return "Crawl passed; the walk phase has no passed go decision yet." + numbers
+        case .validateROI:
+            return "Crawl and walk passed, but running at scale has not returned what it cost: fix the economics or scale back before investing more."
+                + numbers
+        case .continueRun: return "Crawl and walk both passed their gates: keep running."
+        case .moveToRun: return "Crawl and walk both passed their gates: move to run."
+        }
+    }
+
+    private var numbers: String {
+        switch progress {
+        case .crawlImprovement(let value, let bar)?:
+            " Improvement so far is \(Format.percentage(value)) against a \(Format.percentage(bar)) bar."
+        case .walkAdoption(let value, let bar)?: " Adoption so far is \(Format.percentage(value)) against a \(Format.percentage(bar)) bar."
+        case .roi(let value)?: " The ROI so far is \(Format.percentage(value))."
+        case nil: ""
+        }
+    }
+}
+
+extension HealthScore.Part.Kind {
+    /// The part's name in the breakdown.
+    var title: String {
+        switch self {
+        case .kpis: "KPIs against target or pace"
+        case .gates: "Go/no-go gates"
+        case .commitment: "Economic commitment"
+        case .charter: "Charter complete"
+        case .coMarketing: "Co-marketing progress"
+        }
+    }
+}

@@ -45,8 +45,12 @@ package struct PartnerListing: Codable, Sendable {
     }
 
     /// A card's fields as the templates read them, decoded from its `cardJSON`.
-    static func cardFields(_ json: String) -> [String: Any] {
-        (try? JSONDecoder().decode(DirectoryView.Card.self, from: Data(json.utf8))).map { MustacheBox.view($0) } ?? [:]
+    static func cardFields(_ json: String) throws -> [String: Any] {
+        do {
+            return MustacheBox.view(try JSONDecoder().decode(DirectoryView.Card.self, from: Data(json.utf8)))
+        } catch {
+            throw StoredCardError(description: "a partner's card kept by the last build cannot be read (\(error)); build again with --no-cache")
+        }
     }
     var record: DirectoryData.Record
     var events: [ReviewCalendar.Event]
@@ -71,7 +75,8 @@ package struct PartnerListing: Codable, Sendable {
         outcome = ProgramOutcomes.Facts(partner, program: context.program, asOf: context.asOf)
         funnel = PhaseFunnel.Facts(partner)
         row = ProgramScorecardView.PartnerRow(context)
-        cardJSON = (try? JSONEncoder().encode(card)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        // A card is text and whole numbers: JSON can always write it.
+        cardJSON = String(decoding: (try? JSONEncoder().encode(card)) ?? Data(), as: UTF8.self)
         record = DirectoryData.Record(context)
         events = ReviewCalendar.events(context)
     }

@@ -104,7 +104,7 @@ package struct ScorecardView {
         capNote = assessment.health.capNote
         hasPace = assessment.kpis.contains { $0.metric.due != nil }
         scoreParts = assessment.health.parts.map {
-            ScorePart(title: $0.title, weight: Format.number($0.weight), fraction: Format.percent($0.fraction),
+            ScorePart(title: $0.kind.title, weight: Format.number($0.weight), fraction: Format.percent($0.fraction),
                       points: Format.number($0.points, decimals: 1))
         }
         kpis = assessment.kpis.map(KPIRow.init)

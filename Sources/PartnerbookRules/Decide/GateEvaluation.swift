@@ -89,45 +89,39 @@ package struct ContinueDecision: Sendable, Equatable {
     }
 
     package var verdict: Verdict
-    package var reason: String
+    /// The numbers behind a verdict still waiting on a gate: how far the
+    /// pilot improved, how many adopted, what running returned (percentages),
+    /// against the bar. The documents say them with the verdict.
+    package var progress: Progress?
+
+    package enum Progress: Sendable, Equatable {
+        case crawlImprovement(Double, bar: Double)
+        case walkAdoption(Double, bar: Double)
+        case roi(Double)
+    }
 
     package static func decide(status: Status?, crawl: CrawlGate, walk: WalkGate, run: RunGate = RunGate(nil)) -> ContinueDecision {
-        if status == .ended {
-            return ContinueDecision(verdict: .ended, reason: "The partnership has ended.")
-        }
+        if status == .ended { return ContinueDecision(verdict: .ended) }
         if crawl.decision == .noGo || (crawl.meetsThreshold == false && crawl.decision == .go && status != .crawl) {
-            return ContinueDecision(verdict: .end,
-                                    reason: "The crawl pilot did not meet its success criteria: end the partnership and write down what was learned.")
+            return ContinueDecision(verdict: .end)
         }
         if status == .prospect && crawl.decision == nil && crawl.improvement == nil {
-            return ContinueDecision(verdict: .startCrawl,
-                                    reason: "Not started: run a crawl pilot of four to eight weeks with one or two customers before committing more.")
+            return ContinueDecision(verdict: .startCrawl)
         }
         guard crawl.passed else {
-            let numbers = crawl.improvement.map { " Improvement so far is \(Format.percentage($0)) against a \(Format.percentage(crawl.threshold)) bar." } ?? ""
-            return ContinueDecision(verdict: .finishCrawl,
-                                    reason: "The crawl pilot has no passed go decision yet: decide on its numbers before committing more." + numbers)
+            return ContinueDecision(verdict: .finishCrawl, progress: crawl.improvement.map { .crawlImprovement($0, bar: crawl.threshold) })
         }
-        if status == .crawl {
-            return ContinueDecision(verdict: .moveToWalk, reason: "Crawl passed its gate: move to walk and formalise the integration.")
-        }
+        if status == .crawl { return ContinueDecision(verdict: .moveToWalk) }
         if walk.decision == .noGo || (walk.meetsThreshold == false && walk.decision == .go) {
-            return ContinueDecision(verdict: .endOrRestartCrawl,
-                                    reason: "The walk phase missed its adoption bar: end the partnership or restart crawl with changes.")
+            return ContinueDecision(verdict: .endOrRestartCrawl)
         }
         guard walk.passed else {
-            let numbers = walk.adoption.map { " Adoption so far is \(Format.percentage($0)) against a \(Format.percentage(walk.threshold)) bar." } ?? ""
-            return ContinueDecision(verdict: .finishWalk,
-                                    reason: "Crawl passed; the walk phase has no passed go decision yet." + numbers)
+            return ContinueDecision(verdict: .finishWalk, progress: walk.adoption.map { .walkAdoption($0, bar: walk.threshold) })
         }
         if status == .run {
-            if run.isRecorded && !run.validated {
-                let numbers = run.roi.map { " The ROI so far is \(Format.percentage($0))." } ?? ""
-                return ContinueDecision(verdict: .validateROI,
-                                        reason: "Crawl and walk passed, but running at scale has not returned what it cost: fix the economics or scale back before investing more." + numbers)
-            }
-            return ContinueDecision(verdict: .continueRun, reason: "Crawl and walk both passed their gates: keep running.")
+            if run.isRecorded && !run.validated { return ContinueDecision(verdict: .validateROI, progress: run.roi.map { .roi($0) }) }
+            return ContinueDecision(verdict: .continueRun)
         }
-        return ContinueDecision(verdict: .moveToRun, reason: "Crawl and walk both passed their gates: move to run.")
+        return ContinueDecision(verdict: .moveToRun)
     }
 }

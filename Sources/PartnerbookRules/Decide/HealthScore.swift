@@ -29,8 +29,17 @@ package struct HealthScore: Sendable, Equatable {
     }
 
     package struct Part: Sendable, Equatable {
-        package var key: String
-        package var title: String
+        /// What the part measures (its weight is program.yaml's `scoring.KEY`).
+        package enum Kind: String, Sendable {
+            case kpis
+            case gates
+            case commitment
+            case charter
+            case coMarketing = "co_marketing"
+        }
+
+        package var kind: Kind
+        package var key: String { kind.rawValue }
         package var weight: Double
         package var fraction: Double
         package var points: Double { weight * fraction }
@@ -56,11 +65,11 @@ package struct HealthScore: Sendable, Equatable {
         }
         let commitmentFraction = Double(4 - commitment.uncommitted.count - commitment.noDownside.count) / 4
         parts = [
-            Part(key: "kpis", title: "KPIs against target or pace", weight: weights.kpis, fraction: kpiFraction),
-            Part(key: "gates", title: "Go/no-go gates", weight: weights.gates, fraction: gateFraction),
-            Part(key: "commitment", title: "Economic commitment", weight: weights.commitment, fraction: commitmentFraction),
-            Part(key: "charter", title: "Charter complete", weight: weights.charter, fraction: charter.fraction),
-            Part(key: "co_marketing", title: "Co-marketing progress", weight: weights.coMarketing, fraction: coMarketing.fraction),
+            Part(kind: .kpis, weight: weights.kpis, fraction: kpiFraction),
+            Part(kind: .gates, weight: weights.gates, fraction: gateFraction),
+            Part(kind: .commitment, weight: weights.commitment, fraction: commitmentFraction),
+            Part(kind: .charter, weight: weights.charter, fraction: charter.fraction),
+            Part(kind: .coMarketing, weight: weights.coMarketing, fraction: coMarketing.fraction),
         ]
         let behind = kpis.filter { ($0.band ?? .red) != .green && $0.metric.weight > 0 }
         let behindWeight = behind.reduce(0) { $0 + $1.metric.weight }

@@ -33,11 +33,6 @@ package struct Pace: Sendable, Equatable {
     /// Whether the line runs between whole numbers (its expected values read whole).
     package var isWhole: Bool { target == target.rounded() && baseline == baseline.rounded() }
 
-    /// The value expected on `day`, as documents print it.
-    package func expectedText(on day: Day, unit: String?) -> String {
-        Format.expected(expected(on: day), whole: isWhole, unit: unit)
-    }
-
     /// Progress made over progress expected by `day`; may exceed 1 or fall below 0.
     package func ratio(latest: Double, on day: Day) -> Double {
         let expectedProgress = expected(on: day) - baseline

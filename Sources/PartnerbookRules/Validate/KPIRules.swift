@@ -6,12 +6,12 @@ import PartnerbookSupport
 package enum KPIRules: PartnerRules {
     package static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
         let bar = 1 - context.program.gates.kpiBehindPace / 100
-        for reading in KPIReading.readings(for: partner, asOf: context.asOf) {
+        for reading in context.readings(of: partner) {
             let metric = reading.metric
             guard let due = metric.due?.value, let target = metric.target?.value else { continue }
             let unit = metric.unit?.value
             let goal = "\(Format.value(target, unit: unit)) by \(due)"
-            let latest = reading.latest.map { "\(Format.value($0.value, unit: unit)) (\(reading.whenText))" }
+            let latest = reading.latest.map { "\(Format.value($0.value, unit: unit)) (\($0.period), as of \(Format.date(reading.judgedOn)))" }
             if due < context.asOf {
                 guard reading.meetsTarget != true else { continue }
                 findings.report(.kpiPastDue, at: metric.at,
@@ -22,7 +22,7 @@ package enum KPIRules: PartnerRules {
             guard let ratio = reading.paceRatio, ratio < bar, let latest, let pace = reading.pace else { continue }
             findings.report(.kpiBehindPace, at: metric.at,
                             "\(metric.displayName) is behind pace toward \(goal): \(latest) against "
-                                + "\(pace.expectedText(on: reading.judgedOn, unit: unit)) expected by \(Format.date(reading.judgedOn)), "
+                                + "\(Format.expected(pace.expected(on: reading.judgedOn), whole: pace.isWhole, unit: unit)) expected by \(Format.date(reading.judgedOn)), "
                                 + "\(Format.percent(max(0, ratio))) of the progress expected (the bar is \(Format.percentage(bar * 100)))")
         }
     }

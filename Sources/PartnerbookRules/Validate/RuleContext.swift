@@ -13,6 +13,10 @@ package struct RuleContext: Sendable {
     /// The partner's signature state (its fingerprint computed), when the
     /// pipeline has it already; nil: the signature rules compute it.
     package var signatures: SignatureState?
+    /// The partner's assessment (its KPI readings, gates and scores), when
+    /// the pipeline has made it for the documents already; nil: the rules
+    /// compute what they need.
+    package var assessment: PartnerAssessment?
 
     package init(program: Program, asOf: Day, signedTexts: SignedTexts? = nil, sshVerifications: SSHVerifications? = nil) {
         self.program = program
@@ -22,12 +26,19 @@ package struct RuleContext: Sendable {
     }
 
     /// This context for one partner, with its signed texts and its SSH signatures' verification.
-    package func with(_ texts: SignedTexts?, ssh: SSHVerifications? = nil, signatures: SignatureState? = nil) -> RuleContext {
+    package func with(_ texts: SignedTexts?, ssh: SSHVerifications? = nil, signatures: SignatureState? = nil,
+                      assessment: PartnerAssessment? = nil) -> RuleContext {
         var copy = self
         copy.signedTexts = texts
         copy.sshVerifications = ssh
         copy.signatures = signatures
+        copy.assessment = assessment
         return copy
+    }
+
+    /// Every metric's readings, from the assessment when there is one (computed once per partner).
+    package func readings(of partner: Partner) -> [KPIReading] {
+        assessment?.kpis ?? KPIReading.readings(for: partner, asOf: asOf)
     }
 }
 
