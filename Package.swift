@@ -11,7 +11,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
+        // Pinned: the compiled templates read swift-mustache's parsed tokens (an internal type) through
+        // Mirror; CompiledTemplateTests fails if a release changes them and pages fall back to the interpreter.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.0.0"),
         .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.0"),
     ],
@@ -34,10 +36,16 @@ let package = Package(
             name: "PartnerbookSupport",
             dependencies: ["PartnerbookModel", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // The machine: bounded file reads, folder walks, file stamps, the programs partnerbook runs
+        // (git, ssh-keygen, WeasyPrint) and memory. The model and the rules cannot import it.
+        .target(
+            name: "PartnerbookSystem",
+            dependencies: ["PartnerbookModel", "PartnerbookSupport"]
+        ),
         // Load: YAML to the model with source positions; the JSON Schemas of the files.
         .target(
             name: "PartnerbookLoad",
-            dependencies: ["PartnerbookModel", "PartnerbookSupport", .product(name: "Yams", package: "Yams")]
+            dependencies: ["PartnerbookModel", "PartnerbookSupport", "PartnerbookSystem", .product(name: "Yams", package: "Yams")]
         ),
         // Validate and decide: the rules, scores, gates and trees. Pure: no files, no git.
         .target(
@@ -47,33 +55,33 @@ let package = Package(
         // Render: views, Mustache templates, cmark-gfm, charts, data files.
         .target(
             name: "PartnerbookRender",
-            dependencies: ["PartnerbookModel", "PartnerbookSupport", "PartnerbookRules", "CCmarkGFM",
+            dependencies: ["PartnerbookModel", "PartnerbookSupport", "PartnerbookSystem", "PartnerbookRules", "CCmarkGFM",
                            .product(name: "Mustache", package: "swift-mustache")]
         ),
         // Write: the staging folder and swap, the cache, the lock, PDFs, file replacement.
         .target(
             name: "PartnerbookOutput",
-            dependencies: ["PartnerbookModel", "PartnerbookSupport", "CFileSystem"]
+            dependencies: ["PartnerbookModel", "PartnerbookSupport", "PartnerbookSystem", "CFileSystem"]
         ),
         // The commands as library calls: the partner pipeline, build steps, record, sign.
         .target(
             name: "PartnerbookKit",
-            dependencies: ["PartnerbookModel", "PartnerbookSupport", "PartnerbookLoad", "PartnerbookRules",
+            dependencies: ["PartnerbookModel", "PartnerbookSupport", "PartnerbookSystem", "PartnerbookLoad", "PartnerbookRules",
                            "PartnerbookRender", "PartnerbookOutput"]
         ),
         // `partnerbook serve`: the live preview, kept out of the core library.
         .target(
             name: "PartnerbookPreview",
             dependencies: [
-                "PartnerbookKit", "PartnerbookModel", "PartnerbookSupport", "PartnerbookOutput",
+                "PartnerbookKit", "PartnerbookModel", "PartnerbookSupport", "PartnerbookSystem", "PartnerbookOutput",
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         .executableTarget(
             name: "partnerbook",
             dependencies: [
-                "PartnerbookKit", "PartnerbookModel", "PartnerbookSupport", "PartnerbookLoad", "PartnerbookRules", "PartnerbookRender",
-                "PartnerbookPreview",
+                "PartnerbookKit", "PartnerbookModel", "PartnerbookSupport", "PartnerbookSystem", "PartnerbookLoad", "PartnerbookRules",
+                "PartnerbookRender", "PartnerbookPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -82,13 +90,14 @@ let package = Package(
         // shortcuts the program itself does not need.
         .target(
             name: "PartnerbookTestSupport",
-            dependencies: ["PartnerbookKit", "PartnerbookModel", "PartnerbookSupport", "PartnerbookLoad", "PartnerbookRules",
-                           "PartnerbookRender", "PartnerbookOutput", "PartnerbookPreview"],
+            dependencies: ["PartnerbookKit", "PartnerbookModel", "PartnerbookSupport", "PartnerbookSystem", "PartnerbookLoad",
+                           "PartnerbookRules", "PartnerbookRender", "PartnerbookOutput", "PartnerbookPreview"],
             path: "Tests/PartnerbookTestSupport"
         ),
         // One test target per library target; each also runs the binary, so it depends on it.
         .testTarget(name: "PartnerbookModelTests", dependencies: ["PartnerbookModel", "PartnerbookTestSupport", "partnerbook"]),
         .testTarget(name: "PartnerbookSupportTests", dependencies: ["PartnerbookSupport", "PartnerbookTestSupport", "partnerbook"]),
+        .testTarget(name: "PartnerbookSystemTests", dependencies: ["PartnerbookSystem", "PartnerbookTestSupport", "partnerbook"]),
         .testTarget(name: "PartnerbookLoadTests",
                     dependencies: ["PartnerbookLoad", "PartnerbookTestSupport", "partnerbook", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "PartnerbookRulesTests", dependencies: ["PartnerbookRules", "PartnerbookTestSupport", "partnerbook"]),

@@ -1,6 +1,7 @@
 import Foundation
 import PartnerbookModel
 import PartnerbookSupport
+import PartnerbookSystem
 
 /// Prints documents that leave the company (charters and QBR packets) to PDF
 /// with WeasyPrint (Debian package `weasyprint`), several at once.

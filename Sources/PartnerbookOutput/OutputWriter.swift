@@ -4,6 +4,7 @@ import Glibc
 import Foundation
 import PartnerbookModel
 import PartnerbookSupport
+import PartnerbookSystem
 
 /// Why the output could not be written.
 package struct OutputError: Error, CustomStringConvertible {

@@ -6,6 +6,7 @@ import Glibc
 #endif
 import PartnerbookModel
 import PartnerbookSupport
+import PartnerbookSystem
 
 /// A build in progress: files go into a staging folder beside the output,
 /// and `commit` swaps it in whole. Safe to write distinct paths from several

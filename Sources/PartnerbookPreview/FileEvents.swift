@@ -1,5 +1,6 @@
 import Foundation
 import PartnerbookSupport
+import PartnerbookSystem
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -2,6 +2,7 @@ import Foundation
 import PartnerbookModel
 import PartnerbookOutput
 import PartnerbookSupport
+import PartnerbookSystem
 
 /// Responses of the preview server: files from the output folder (HTML pages
 /// get the reload script), or the error page while the build is broken.

@@ -4,6 +4,7 @@ import PartnerbookOutput
 import Synchronization
 import PartnerbookModel
 import PartnerbookSupport
+import PartnerbookSystem
 
 /// `partnerbook serve`: builds, serves the output on 127.0.0.1, rebuilds when
 /// a content or template file changes, and reloads open pages. A build with

@@ -23,9 +23,9 @@ import Mustache
 /// content type (every built-in template names its own). A person's own
 /// template always goes through swift-mustache (`TemplateSet`), and a test
 /// builds the example both ways and compares every byte.
-struct CompiledTemplate: @unchecked Sendable {
+struct CompiledTemplate: Sendable {
     /// What a name in a tag reads.
-    enum Path {
+    enum Path: Sendable {
         /// `.`: the current item.
         case current
         /// `first()`, `last()`, `index()`, `even()`, `odd()`: where the item stands in its list.
@@ -37,7 +37,7 @@ struct CompiledTemplate: @unchecked Sendable {
     }
 
     /// How a value is escaped: the content types the built-in templates name.
-    enum Escaping {
+    enum Escaping: Sendable {
         case html, markdown
 
         func escape(_ text: String) -> String {
@@ -48,7 +48,7 @@ struct CompiledTemplate: @unchecked Sendable {
         }
     }
 
-    indirect enum Node {
+    indirect enum Node: Sendable {
         case text(String)
         /// A value; `escaping` nil for `{{{triple}}}` and `{{&name}}`.
         case value(Path, escaping: Escaping?)
@@ -150,7 +150,7 @@ struct CompiledTemplate: @unchecked Sendable {
 }
 
 /// Fills compiled templates: the same text swift-mustache makes from them.
-struct CompiledTemplates: @unchecked Sendable {
+struct CompiledTemplates: Sendable {
     /// Only templates whose partials are all compiled as well.
     let templates: [String: CompiledTemplate]
 

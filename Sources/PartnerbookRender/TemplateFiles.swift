@@ -1,6 +1,7 @@
 import Foundation
 import PartnerbookModel
 import PartnerbookSupport
+import PartnerbookSystem
 
 /// The files of a templates folder, read under the rules content files are
 /// read under: only regular files, a link only when it points to a file

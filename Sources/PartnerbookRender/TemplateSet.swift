@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Mustache
 import PartnerbookModel
 import PartnerbookSupport
@@ -143,6 +144,9 @@ package struct TemplateSet: Sendable {
         // `load` refused any set without every `TemplateName`, and `empty` is
         // never rendered: a missing template here is a bug, not an empty page.
         if let text = (pages ? compiledPages : compiledLibrary).render(name.rawValue, boxed) { return text }
+        if builtIn.contains(name.rawValue) && !TemplateSet.interpreterOnly {
+            TemplateSet.builtInsInterpreted.add(1, ordering: .relaxed)
+        }
         guard let text = (pages ? self.pages : library).render(boxed, withTemplate: name.rawValue) else {
             preconditionFailure("template \(name.rawValue) is not loaded")
         }
@@ -183,6 +187,13 @@ package struct TemplateSet: Sendable {
         self.assets = assets
         builtIn = compiling
     }
+
+    /// How many times a built-in template went through swift-mustache's
+    /// interpreter instead of its compiled form (a test holds it at zero:
+    /// the compiled path reads swift-mustache's parsed tokens, and a release
+    /// of swift-mustache that changed them would send every page back to the
+    /// interpreter, three times slower, without this count).
+    package static let builtInsInterpreted = Atomic<Int>(0)
 
     /// Whether `name` is the built-in template, unchanged.
     func isBuiltIn(_ name: TemplateName) -> Bool { builtIn.contains(name.rawValue) }

@@ -8,31 +8,20 @@ package enum WordDiff {
         case added(String)
     }
 
-    /// Above this many word pairs the texts are compared whole (a removed
-    /// text, then an added one) instead of word by word.
-    static let maxPairs = 1_000_000
-
     package static func parts(from old: String, to new: String) -> [Part] {
         let a = words(old), b = words(new)
         guard !(a.isEmpty && b.isEmpty) else { return [] }
-        guard a.count * b.count <= maxPairs else { return merged([.removed(old), .added(new)]) }
-        // Longest common subsequence of words, compared without their trailing space.
-        let keyA = a.map(key), keyB = b.map(key)
-        var lengths = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in stride(from: a.count - 1, through: 0, by: -1) {
-            for j in stride(from: b.count - 1, through: 0, by: -1) {
-                lengths[i][j] = keyA[i] == keyB[j] ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
-            }
-        }
+        // The standard library's difference (Myers' algorithm), on words compared without their trailing space.
+        let edits = Edits(from: a.map(key), to: b.map(key))
         var out: [Part] = []
         var i = 0, j = 0
         while i < a.count || j < b.count {
-            if i < a.count, j < b.count, keyA[i] == keyB[j] {
-                out.append(.same(b[j])); i += 1; j += 1
-            } else if i < a.count, j == b.count || lengths[i + 1][j] >= lengths[i][j + 1] {
+            if i < a.count, edits.removed.contains(i) {
                 out.append(.removed(a[i])); i += 1
-            } else {
+            } else if j < b.count, edits.inserted.contains(j) {
                 out.append(.added(b[j])); j += 1
+            } else {
+                out.append(.same(b[j])); i += 1; j += 1
             }
         }
         return merged(out)
@@ -73,5 +62,22 @@ package enum WordDiff {
             }
         }
         return out
+    }
+}
+
+/// Which elements of `old` a difference removes and which of `new` it
+/// inserts (offsets), from `CollectionDifference`: walking both with these
+/// gives the edit script of a word or line diff.
+package struct Edits: Sendable {
+    package var removed: Set<Int> = []
+    package var inserted: Set<Int> = []
+
+    package init<T: Hashable>(from old: [T], to new: [T]) {
+        for change in new.difference(from: old) {
+            switch change {
+            case .remove(let offset, _, _): removed.insert(offset)
+            case .insert(let offset, _, _): inserted.insert(offset)
+            }
+        }
     }
 }

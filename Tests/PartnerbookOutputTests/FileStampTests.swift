@@ -3,6 +3,7 @@ import Testing
 @testable import PartnerbookKit
 @testable import PartnerbookModel
 @testable import PartnerbookSupport
+@testable import PartnerbookSystem
 @testable import PartnerbookLoad
 @testable import PartnerbookRules
 @testable import PartnerbookRender

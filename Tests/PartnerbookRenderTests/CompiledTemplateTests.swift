@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Mustache
 import Testing
 @testable import PartnerbookOutput
@@ -26,6 +27,14 @@ import PartnerbookTestSupport
             #expect(set.compiledLibrary.templates[name.rawValue] != nil, "\(name.rawValue) is left to the interpreter")
             #expect(set.compiledPages.templates[name.rawValue] != nil, "\(name.rawValue) is left to the interpreter in pages")
         }
+    }
+
+    /// Building the example fills every built-in template through its compiled form, not once through the interpreter.
+    @Test func theExampleNeverFallsBackToTheInterpreter() throws {
+        let before = TemplateSet.builtInsInterpreted.load(ordering: .relaxed)
+        let files = try TestBuild.files(content: Binary.repository.appendingPathComponent("Content"), asOf: nil)
+        #expect(files.count > 100)
+        #expect(TemplateSet.builtInsInterpreted.load(ordering: .relaxed) == before, "a built-in template was filled by the interpreter")
     }
 
     @Test func aChangedTemplateGoesThroughTheInterpreter() throws {

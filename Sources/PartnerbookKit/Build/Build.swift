@@ -1,6 +1,7 @@
 import Foundation
 import PartnerbookModel
 import PartnerbookSupport
+import PartnerbookSystem
 import PartnerbookLoad
 import PartnerbookRules
 import PartnerbookRender
@@ -164,7 +165,7 @@ extension Build {
             }
             renderer = DocumentRenderer(templates: templates, program: input.program, asOf: input.asOf, rules: RuleCatalog.all)
             // What every partner's documents read besides its own file: the key part they share.
-            store.share([Digest.executable ?? "", templates.digest, input.asOf.description, input.digest ?? "",
+            store.share([Executable.stamp ?? "", templates.digest, input.asOf.description, input.digest ?? "",
                          String(configuration.strict), input.allowedSignersDigest, input.keygen == nil ? "no-ssh-keygen" : "ssh-keygen"])
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import PartnerbookModel
 import PartnerbookSupport
+import PartnerbookSystem
 
 /// A build stopped by an error: the step it stopped in and, when the error
 /// is about one file, that file (as Publish's errors carry their step and file).

@@ -1,6 +1,7 @@
 import Foundation
 import PartnerbookModel
 import PartnerbookSupport
+import PartnerbookSystem
 import PartnerbookLoad
 import PartnerbookRules
 import PartnerbookRender
@@ -38,7 +39,7 @@ package struct InputsDigest: Sendable {
         let context = LoadContext(file: ContentPaths.programFile)
         let programAsOf = YAMLFile.parse(program, context: context).map { ProgramLoader.load($0, context: context).asOf?.value }
         let day = asOf ?? programAsOf.flatMap { $0 } ?? today
-        guard let executable = Digest.executable else {
+        guard let executable = Executable.stamp else {
             throw OutputError(description: "the partnerbook executable cannot be found to key the cache")
         }
         var parts = [executable, day.description, String(strict), Digest.hex(program)]

@@ -1,6 +1,7 @@
 import Foundation
 import PartnerbookModel
 import PartnerbookSupport
+import PartnerbookSystem
 
 /// OpenSSH's `ssh-keygen -Y` (Debian package `openssh-client`), the way git
 /// signs and verifies commits with SSH keys: signatures are made and checked

@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import PartnerbookModel
 import PartnerbookSupport
+import PartnerbookSystem
 import PartnerbookLoad
 import PartnerbookRules
 import PartnerbookRender

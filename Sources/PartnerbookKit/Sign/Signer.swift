@@ -1,6 +1,7 @@
 import Foundation
 import PartnerbookModel
 import PartnerbookSupport
+import PartnerbookSystem
 import PartnerbookLoad
 import PartnerbookRules
 import PartnerbookRender

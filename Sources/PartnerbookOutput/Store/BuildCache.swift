@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import PartnerbookModel
 import PartnerbookSupport
+import PartnerbookSystem
 
 /// What the previous build wrote for each partner, and from which inputs.
 ///

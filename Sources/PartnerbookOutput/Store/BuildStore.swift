@@ -1,6 +1,7 @@
 import Foundation
 import PartnerbookModel
 import PartnerbookSupport
+import PartnerbookSystem
 
 /// Everything that makes a build incremental, behind one type: the cache
 /// kept beside the output (`BuildCache`: per partner its key, its files as

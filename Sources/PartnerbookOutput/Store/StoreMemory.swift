@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import PartnerbookSupport
+import PartnerbookSystem
 
 /// The last build's store, kept in memory by a process that builds the same
 /// output again and again (`serve`). The next build takes it instead of

@@ -1,4 +1,5 @@
 import Foundation
+import PartnerbookSupport
 import PartnerbookModel
 
 /// Reads a file only when it is a regular file within a size limit, and

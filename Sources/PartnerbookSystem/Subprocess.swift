@@ -1,4 +1,5 @@
 import Foundation
+import PartnerbookSupport
 import Synchronization
 
 /// Runs a program partnerbook relies on (git, ssh-keygen, WeasyPrint) and

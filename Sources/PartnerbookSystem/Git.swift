@@ -1,4 +1,5 @@
 import Foundation
+import PartnerbookSupport
 
 /// The `git` command line, as partnerbook reads a repository: through
 /// `Subprocess` (bounded output, no shell), never prompting, and with the

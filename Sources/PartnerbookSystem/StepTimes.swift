@@ -1,4 +1,5 @@
 import Foundation
+import PartnerbookSupport
 import PartnerbookModel
 
 /// Wall time of a build's steps, printed to stderr when the environment has

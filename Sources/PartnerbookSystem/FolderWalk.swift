@@ -1,4 +1,5 @@
 import Foundation
+import PartnerbookSupport
 #if canImport(Glibc)
 import Glibc
 #endif
