@@ -79,9 +79,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "partnerbook",
+            // It parses the command line and calls the library: Kit (and Preview for serve), with the
+            // model and the support every layer shares for the values it prints.
             dependencies: [
-                "PartnerbookKit", "PartnerbookModel", "PartnerbookSupport", "PartnerbookSystem", "PartnerbookLoad", "PartnerbookRules",
-                "PartnerbookRender", "PartnerbookPreview",
+                "PartnerbookKit", "PartnerbookPreview", "PartnerbookModel", "PartnerbookSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,11 +1,8 @@
 import ArgumentParser
 import Foundation
 import PartnerbookKit
-import PartnerbookLoad
-import PartnerbookRender
 import PartnerbookModel
 import PartnerbookSupport
-import PartnerbookRules
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -70,7 +67,7 @@ struct Build: ParsableCommand {
             result = try PartnerbookKit.Build.run(configuration, progress: progress, waiting: Build.sayWaiting)
         } catch let error as BuildError {
             // A template with a mistake is the content's kind of error (exit 1), with its file:line:column.
-            if let template = error.underlying as? TemplateError {
+            if let template = error.template {
                 FileHandle.standardError.write(Data("\(template)\n".utf8))
                 throw Exit.contentErrors
             }
@@ -107,7 +104,7 @@ struct Build: ParsableCommand {
             configuration.waitForLock = !noWait
             result = try PublicBuild.run(configuration, waiting: Build.sayWaiting)
         } catch let error as BuildError {
-            if let template = error.underlying as? TemplateError {
+            if let template = error.template {
                 FileHandle.standardError.write(Data("\(template)\n".utf8))
                 throw Exit.contentErrors
             }

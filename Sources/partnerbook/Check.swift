@@ -3,7 +3,6 @@ import Foundation
 import PartnerbookKit
 import PartnerbookModel
 import PartnerbookSupport
-import PartnerbookRules
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,11 +1,8 @@
 import ArgumentParser
 import Foundation
 import PartnerbookKit
-import PartnerbookLoad
-import PartnerbookRender
 import PartnerbookModel
 import PartnerbookSupport
-import PartnerbookRules
 
 extension Tier: ExpressibleByArgument {
     package init?(argument: String) { self.init(word: argument) }

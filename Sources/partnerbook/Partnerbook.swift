@@ -3,7 +3,6 @@ import Foundation
 import PartnerbookKit
 import PartnerbookModel
 import PartnerbookSupport
-import PartnerbookRules
 
 @main
 struct Partnerbook: AsyncParsableCommand {

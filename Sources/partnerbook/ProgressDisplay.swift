@@ -3,7 +3,6 @@ import PartnerbookKit
 import Synchronization
 import PartnerbookModel
 import PartnerbookSupport
-import PartnerbookRules
 
 /// Build progress on standard error: a bar redrawn in place on a terminal, a
 /// plain line per tenth in CI and logs, nothing for builds under a second.

@@ -3,7 +3,6 @@ import Foundation
 import PartnerbookKit
 import PartnerbookModel
 import PartnerbookSupport
-import PartnerbookRules
 
 extension Period: ExpressibleByArgument {
     package init?(argument: String) { self.init(argument) }

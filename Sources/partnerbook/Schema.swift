@@ -1,13 +1,10 @@
 import ArgumentParser
 import Foundation
 import PartnerbookKit
-import PartnerbookLoad
-import PartnerbookRender
 import PartnerbookModel
 import PartnerbookSupport
-import PartnerbookRules
 
-extension ContentSchema.Kind: ExpressibleByArgument {}
+extension SchemaExport.Kind: ExpressibleByArgument {}
 
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,10 +14,10 @@ struct Schema: ParsableCommand {
     )
 
     @Argument(help: "program or partner.")
-    var kind: ContentSchema.Kind = .partner
+    var kind: SchemaExport.Kind = .partner
 
     func run() throws {
-        print(ContentSchema.json(kind), terminator: "")
+        print(SchemaExport.json(kind), terminator: "")
     }
 }
 
@@ -36,7 +33,7 @@ struct Templates: ParsableCommand {
 
     func run() throws {
         do {
-            let written = try TemplateSet.writeBuiltIn(to: URL(fileURLWithPath: folder))
+            let written = try TemplateExport.write(to: URL(fileURLWithPath: folder))
             print("wrote \(written.count) files into \(folder): edit the ones you want to change and delete the rest; build uses the built-in set for anything missing")
         } catch {
             throw Exit.fail("\(error)")

@@ -4,7 +4,6 @@ import PartnerbookKit
 import PartnerbookPreview
 import PartnerbookModel
 import PartnerbookSupport
-import PartnerbookRules
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

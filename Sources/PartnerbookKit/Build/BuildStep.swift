@@ -1,6 +1,7 @@
 import Foundation
 import PartnerbookModel
 import PartnerbookSupport
+import PartnerbookRender
 import PartnerbookSystem
 
 /// A build stopped by an error: the step it stopped in and, when the error
@@ -11,6 +12,12 @@ package struct BuildError: Error, CustomStringConvertible {
     package var path: String?
     package var underlying: Error
     package var description: String { "\(underlying)" }
+
+    /// A template that cannot be read or parsed: the content's kind of error,
+    /// with its file, line and column (the command exits 1, not 2).
+    package var template: String? {
+        (underlying as? TemplateError).map { "\($0)" }
+    }
 }
 
 /// The steps of one build, run in order and timed (`PARTNERBOOK_TIMINGS=1`

@@ -1,15 +1,17 @@
 import Foundation
+import PartnerbookLoad
 import PartnerbookOutput
 import PartnerbookRender
 
-extension TemplateSet {
+/// `partnerbook templates DIR`.
+package enum TemplateExport {
     /// Writes the built-in set into `folder` for editing, all or nothing:
     /// every path is checked first (nothing there yet, no link on the way,
     /// not even a dangling one), the files are written into a hidden staging
     /// folder, then each is linked into place, which never overwrites and
     /// never follows a link; if one cannot be placed, those placed are removed.
     /// Returns the paths written, relative to `folder`.
-    package static func writeBuiltIn(to folder: URL) throws -> [String] {
+    package static func write(to folder: URL) throws -> [String] {
         let names = BuiltInTemplates.files.keys.sorted()
         let root = folder.standardizedFileURL.path
         func refuse(_ path: String, _ why: String) -> TemplateError {
@@ -71,5 +73,16 @@ extension TemplateSet {
             throw refuse(root, "cannot be written: \(error); nothing was written")
         }
         return names
+    }
+}
+
+/// `partnerbook schema KIND`: the JSON Schema of a file kind, for editors.
+package enum SchemaExport {
+    package enum Kind: String, CaseIterable, Sendable {
+        case program, partner
+    }
+
+    package static func json(_ kind: Kind) -> String {
+        ContentSchema.json(kind == .program ? .program : .partner)
     }
 }
