@@ -39,9 +39,9 @@ package struct PartnerPipeline: Sendable {
     package var names: [String] { input.files.names }
 
     /// One entry of the partners folder through the pipeline. `render` is
-    /// asked, with the partner's findings, whether to render its documents
-    /// (a build whose files already have errors checks the rest and renders
-    /// nothing).
+    /// asked whether to render its documents: first with no findings (can
+    /// anything be rendered: a build whose files already have errors checks
+    /// the rest and renders nothing), then with the partner's own.
     package func run(_ name: String, render: ([Diagnostic]) -> Bool = { _ in true }) -> PartnerArtifacts {
         run(input.files.load(name), render: render)
     }
@@ -61,15 +61,23 @@ package struct PartnerPipeline: Sendable {
         let signatures = SignatureState(partner, us: us)
         let texts = partner.status?.value == .ended ? SignedTexts() : input.history.texts(for: partner, us: us, state: signatures)
         let ssh = SSHVerifier.verify(partner, us: us, texts: texts, allowed: input.allowedSigners, keygen: input.keygen)
-        // Assessed once: the rules read its KPI readings, the documents all of it.
-        let assessment = PartnerAssessment(partner, program: input.program, asOf: input.asOf, signatures: signatures)
+        // Assessed once when documents are made: the rules read its KPI readings, the documents all of it.
+        // `check` makes no documents, and the rules compute the readings they need (once) themselves.
+        var rendering = self.rendering
+        if case .none = rendering {} else if !render([]) { rendering = .none }
+        let assessment: PartnerAssessment?
+        if case .none = rendering {
+            assessment = nil
+        } else {
+            assessment = PartnerAssessment(partner, program: input.program, asOf: input.asOf, signatures: signatures)
+        }
         let found = loaded.diagnostics
             + Validator.check(partner, input.rules.with(texts, ssh: ssh, signatures: signatures, assessment: assessment))
         artifacts.partner = partner
         artifacts.diagnostics = found.sorted(by: Diagnostic.ordered)
         artifacts.signedTexts = texts
         artifacts.sshVerifications = ssh
-        guard render(artifacts.diagnostics) else { return artifacts }
+        guard let assessment, render(artifacts.diagnostics) else { return artifacts }
         switch rendering {
         case .none:
             break

@@ -24,7 +24,7 @@ package struct KPIRow {
         target = reading.metric.target.map { target in
             Format.value(target.value, unit: unit) + (reading.metric.due.map { " by \(Format.date($0.value))" } ?? "")
         } ?? "no target"
-        expected = reading.pace.map { $0.expectedText(on: reading.judgedOn, unit: unit) }
+        expected = reading.expectedText
             ?? (reading.metric.due == nil ? "–" : reading.metric.baseline == nil ? "needs a baseline" : "needs a start date")
         latest = reading.latest.map { Format.value($0.value, unit: unit) } ?? "no reading yet"
         latestWhen = reading.latest.map { "\($0.period), " + reading.ageText }
