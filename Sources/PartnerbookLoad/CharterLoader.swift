@@ -1,11 +1,11 @@
 import PartnerbookModel
 import PartnerbookSupport
 /// Reads the `charter` section: goals, value exchange, timeline, measurement, governance.
-package enum CharterLoader {
+public enum CharterLoader {
     static let keys = ["goals", "value_exchange", "timeline", "measurement", "governance",
                        "effective", "term", "agreement", "sections"]
 
-    package static func load(_ fields: Fields) -> Charter {
+    public static func load(_ fields: Fields) -> Charter {
         var charter = sections(fields)
         charter.effective = fields.day("effective")
         charter.term = fields.text("term")

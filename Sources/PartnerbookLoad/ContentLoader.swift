@@ -5,15 +5,15 @@ import PartnerbookSystem
 
 
 /// The whole program as read from a content folder, with what loading found wrong.
-package struct LoadedContent: Sendable {
-    package var program: Program
+public struct LoadedContent: Sendable {
+    public var program: Program
     /// The partner files that could be parsed; rules run on these.
-    package var partners: [Partner]
+    public var partners: [Partner]
     /// Every partner file found, parsed or not (for the summary line).
-    package var partnerFileCount: Int
-    package var diagnostics: [Diagnostic]
+    public var partnerFileCount: Int
+    public var diagnostics: [Diagnostic]
 
-    package init(program: Program, partners: [Partner], partnerFileCount: Int, diagnostics: [Diagnostic]) {
+    public init(program: Program, partners: [Partner], partnerFileCount: Int, diagnostics: [Diagnostic]) {
         self.program = program
         self.partners = partners
         self.partnerFileCount = partnerFileCount
@@ -22,18 +22,18 @@ package struct LoadedContent: Sendable {
 }
 
 /// Failures that are not about the content itself: the folder cannot be read at all.
-package struct ContentFolderError: Error, CustomStringConvertible {
-    package var description: String
+public struct ContentFolderError: Error, CustomStringConvertible {
+    public var description: String
 
-    package init(description: String) {
+    public init(description: String) {
         self.description = description
     }
 }
 
 /// Loads `program.yaml` and `partners/*.yaml` from a content folder.
-package enum ContentLoader {
+public enum ContentLoader {
 
-    package static func load(from folder: URL) throws -> LoadedContent {
+    public static func load(from folder: URL) throws -> LoadedContent {
         let root = try contentRoot(folder)
         let settings = loadProgram(root: root)
         let files = try PartnerFiles(root: root)
@@ -51,7 +51,7 @@ package enum ContentLoader {
     }
 
     /// The content folder, checked and with links resolved.
-    package static func contentRoot(_ folder: URL) throws -> URL {
+    public static func contentRoot(_ folder: URL) throws -> URL {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
@@ -67,7 +67,7 @@ package enum ContentLoader {
     }
 
     /// `program.yaml`, with what reading it found and the digest of its bytes.
-    package static func loadProgram(root: URL) -> (program: Program, diagnostics: [Diagnostic], digest: String?) {
+    public static func loadProgram(root: URL) -> (program: Program, diagnostics: [Diagnostic], digest: String?) {
         var program = Program()
         let context = LoadContext(file: ContentPaths.programFile)
         var digest: String?
@@ -79,15 +79,15 @@ package enum ContentLoader {
     }
 
     /// One file of the partners folder, as loaded.
-    package struct PartnerFile: Sendable {
+    public struct PartnerFile: Sendable {
         /// Its path relative to the content folder (`partners/NAME`).
-        package var file: String
-        package var partner: Partner?
-        package var diagnostics: [Diagnostic]
+        public var file: String
+        public var partner: Partner?
+        public var diagnostics: [Diagnostic]
         /// Whether it counts as a partner file (ends in `.yaml`).
-        package var counted: Bool
+        public var counted: Bool
     
-        package init(file: String, partner: Partner? = nil, diagnostics: [Diagnostic], counted: Bool) {
+        public init(file: String, partner: Partner? = nil, diagnostics: [Diagnostic], counted: Bool) {
             self.file = file
             self.partner = partner
             self.diagnostics = diagnostics
@@ -96,17 +96,17 @@ package enum ContentLoader {
     }
 
     /// The partners folder of a content folder: its file names, and how to load one.
-    package struct PartnerFiles: Sendable {
+    public struct PartnerFiles: Sendable {
         let root: URL
         let folder: URL
         /// The partners folder is itself inside the content folder, not a link out of it.
-        package let isReal: Bool
+        public let isReal: Bool
         /// Every entry but hidden ones, sorted.
-        package let names: [String]
+        public let names: [String]
 
         /// Lists the partners folder: none when there is no such folder; a
         /// folder that cannot be read is an error, not an empty program.
-        package init(root: URL) throws {
+        public init(root: URL) throws {
             self.root = root
             folder = root.appendingPathComponent(ContentPaths.partnersFolder)
             isReal = folder.resolvingSymlinksInPath().standardizedFileURL.path == folder.standardizedFileURL.path
@@ -121,14 +121,14 @@ package enum ContentLoader {
         }
 
         /// Reads and parses one entry.
-        package func load(_ name: String) -> PartnerFile {
+        public func load(_ name: String) -> PartnerFile {
             load(name) { context in
                 readYAML(folder.appendingPathComponent(name), root: root, context: context, required: true, inRealFolder: isReal)
             }
         }
 
         /// Parses one entry from bytes already in hand (the fuzz target's, a test's).
-        package func load(_ name: String, data: Data) -> PartnerFile {
+        public func load(_ name: String, data: Data) -> PartnerFile {
             load(name) { context in
                 guard data.count <= YAMLFile.maxBytes else {
                     context.report(.contentFile, at: .start, ContentFile.Refusal.tooLarge(data.count).message(for: context.file))
@@ -191,15 +191,15 @@ package enum ContentLoader {
 /// followed only when it stays inside the content folder; only a regular
 /// file is read (never a FIFO, socket or device), and never more than the
 /// 1 MiB limit plus one byte.
-package enum ContentFile {
-    package enum Refusal: Error, Equatable {
+public enum ContentFile {
+    public enum Refusal: Error, Equatable {
         case missing
         case outside
         case notRegular
         case tooLarge(Int)
         case unreadable(String)
 
-        package func message(for file: String) -> String {
+        public func message(for file: String) -> String {
             switch self {
             case .missing: return "\(file) does not exist"
             case .outside: return "\(file) is a link to a file outside the content folder; it is not read"
@@ -211,7 +211,7 @@ package enum ContentFile {
         }
 
         /// A word for the inputs digest, which records why a file was not read.
-        package var token: String {
+        public var token: String {
             switch self {
             case .missing: "missing"
             case .outside: "outside"
@@ -224,7 +224,7 @@ package enum ContentFile {
 
     /// Where `path` really is, when it is inside `root` (a plain file in a folder
     /// known to be inside, or a link that resolves inside); the refusal otherwise.
-    package static func locate(_ path: String, root: String, inRealFolder: Bool) -> Result<String, Refusal> {
+    public static func locate(_ path: String, root: String, inRealFolder: Bool) -> Result<String, Refusal> {
         var info = stat()
         guard lstat(path, &info) == 0 else { return .failure(errno == ENOENT ? .missing : .unreadable(String(cString: strerror(errno)))) }
         if (info.st_mode & S_IFMT) == S_IFREG && inRealFolder { return .success(path) }
@@ -235,7 +235,7 @@ package enum ContentFile {
         return .success(resolved)
     }
 
-    package static func read(_ path: String, root: String, inRealFolder: Bool) -> Result<Data, Refusal> {
+    public static func read(_ path: String, root: String, inRealFolder: Bool) -> Result<Data, Refusal> {
         switch locate(path, root: root, inRealFolder: inRealFolder) {
         case .failure(let refusal):
             return .failure(refusal)

@@ -8,10 +8,10 @@ import PartnerbookSupport
 /// non-string keys. Each accessor reads one key, reports a `schema.type`
 /// diagnostic at the key when the value has the wrong shape, and returns nil
 /// for a missing or null value. Text stays text, whatever it looks like.
-package struct Fields {
+public struct Fields {
     let context: LoadContext
     /// Dotted path of this mapping (`charter.governance`), empty at the root.
-    package let path: String
+    public let path: String
     /// Where the mapping's own key is (the file start for the root).
     let at: SourcePosition
     /// The mapping's keys (the composer refuses a repeated key), with where
@@ -81,7 +81,7 @@ package struct Fields {
     /// Whether `key` is there with a value other than null.
     func present(_ key: String) -> Bool { entry(key).map { !$0.value.isNull } ?? false }
 
-    package func position(_ key: String) -> SourcePosition? { entry(key)?.at }
+    public func position(_ key: String) -> SourcePosition? { entry(key)?.at }
 
     func qualified(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
@@ -130,7 +130,7 @@ package struct Fields {
         return Located(value, at: raw.at)
     }
 
-    package func text(_ key: String) -> Located<String>? {
+    public func text(_ key: String) -> Located<String>? {
         scalarText(key, expected: "text", keepPlaceholder: true)
     }
 
@@ -193,7 +193,7 @@ package struct Fields {
     }
 
     /// The items of a list, each with its position. A null value is an empty list.
-    package func items(_ key: String) -> Located<[(at: SourcePosition, node: YNode)]>? {
+    public func items(_ key: String) -> Located<[(at: SourcePosition, node: YNode)]>? {
         guard let found = entry(key) else { return nil }
         let node = found.value, keyAt = found.at
         if node.isNull { return Located([], at: keyAt) }
@@ -259,7 +259,7 @@ package struct Fields {
 
     // MARK: Node helpers
 
-    package static func position(of node: YNode) -> SourcePosition {
+    public static func position(of node: YNode) -> SourcePosition {
         let p = node.position
         return SourcePosition(line: max(1, p.line), column: max(1, p.column))
     }

@@ -5,7 +5,7 @@ import PartnerbookSupport
 /// and `{ title: Director, Partner Programs }` loses the end of the title.
 /// Each run of entries written without a colon is one error at the entry it
 /// most likely belongs to, quoting the whole text as written and the fix.
-package enum FlowCommaReport {
+public enum FlowCommaReport {
     static func report(_ tree: YAMLTree, context: LoadContext) {
         for comma in tree.flowCommas {
             let keys = comma.keys.map { YNode(tree: tree, index: $0) }

@@ -1,11 +1,11 @@
 import PartnerbookModel
 import PartnerbookSupport
 /// Collects the diagnostics raised while one file is loaded.
-package final class LoadContext {
-    package let file: String
-    package private(set) var diagnostics: [Diagnostic] = []
+public final class LoadContext {
+    public let file: String
+    public private(set) var diagnostics: [Diagnostic] = []
 
-    package init(file: String) {
+    public init(file: String) {
         self.file = file
     }
 

@@ -1,7 +1,7 @@
 import PartnerbookModel
 import PartnerbookSupport
 /// The rules the loader reports while reading a file (see `LoadContext`).
-package enum LoaderRules {}
+public enum LoaderRules {}
 
 extension Rule {
     static let yamlSyntax = Rule("yaml.syntax")
@@ -18,7 +18,7 @@ extension Rule {
 
 extension LoaderRules {
     /// The rules this family checks, with their documentation.
-    package static let rules: [RuleInfo] = [
+    public static let rules: [RuleInfo] = [
         RuleInfo(.yamlSyntax,
                  summary: "The file is not valid YAML: a syntax error, a duplicate key, an undefined alias, tabs used for indentation, or more than one document.",
                  why: "A file that cannot be read cannot be checked: every other rule waits until it parses.",

@@ -3,13 +3,13 @@ import PartnerbookSupport
 
 
 /// Reads a partner file's node tree into a `Partner`, section by section.
-package enum PartnerLoader {
+public enum PartnerLoader {
     static let topKeys = ["name", "tier", "status", "summary", "profile", "contacts", "leverage",
                           "commitments", "charter", "phases", "co_marketing", "reviews", "signatures", "ended", "decision", "listed", "aliases",
                           "legal", "signatories", "public"]
     static let publicKeys = ["summary", "offering", "category", "regions", "website", "contact"]
 
-    package static func load(_ root: YNode, id: String, context: LoadContext) -> Partner {
+    public static func load(_ root: YNode, id: String, context: LoadContext) -> Partner {
         var partner = Partner(id: id, file: context.file)
         guard let top = Fields(root, at: .start, path: "", known: topKeys, context: context) else {
             return partner

@@ -1,8 +1,8 @@
 import PartnerbookModel
 import PartnerbookSupport
 /// Reads the pilot results (`phases`) and the co-marketing checklist.
-package enum PhasesLoader {
-    package static func load(_ fields: Fields) -> Phases {
+public enum PhasesLoader {
+    public static func load(_ fields: Fields) -> Phases {
         Phases(
             at: fields.at,
             crawl: fields.fields("crawl", known: ["pilot_customers", "baseline", "result", "direction", "decision"]).map {

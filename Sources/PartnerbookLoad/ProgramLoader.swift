@@ -3,12 +3,12 @@ import PartnerbookSupport
 
 
 /// Reads `program.yaml`.
-package enum ProgramLoader {
+public enum ProgramLoader {
     static let keys = ["name", "company", "currency", "as_of", "site", "gates", "scoring", "outcomes", "targets",
                        "exchange_rates", "record", "legal", "public", "ecosystem"]
     static let scoringKeys = ["kpis", "gates", "commitment", "charter", "co_marketing"]
 
-    package static func load(_ root: YNode, context: LoadContext) -> Program {
+    public static func load(_ root: YNode, context: LoadContext) -> Program {
         var program = Program()
         guard let top = Fields(root, at: .start, path: "", known: keys, context: context) else { return program }
         top.require("name")

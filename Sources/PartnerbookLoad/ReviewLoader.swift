@@ -3,7 +3,7 @@ import PartnerbookSupport
 
 
 /// Reads `reviews` and `signatures`, lists of mappings.
-package enum ReviewLoader {
+public enum ReviewLoader {
     static let reviewKeys = ["quarter", "month", "date", "attendees", "metrics", "highlights", "risks", "decisions",
                              "commitments", "next_review", "objectives"]
 

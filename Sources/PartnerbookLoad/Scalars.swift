@@ -4,7 +4,7 @@ import PartnerbookSupport
 
 /// Conversions of scalar text to typed values, kept strict so that a typo is
 /// reported rather than silently read as something else.
-package enum Scalars {
+public enum Scalars {
     /// A finite decimal number; `_` and `,` may group digits (1_200_000,
     /// 1,200,000). Commas must group by three (`1,2` is refused, not read as 12).
     static func number(_ text: String) -> Double? {
@@ -36,7 +36,7 @@ package enum Scalars {
 }
 
 /// Text that `partnerbook new` writes where a person still has to fill in.
-package enum Placeholder {
+public enum Placeholder {
     static let marker = "TODO"
 
     static func matches(_ text: String) -> Bool {
@@ -54,9 +54,9 @@ package enum Placeholder {
 /// some crafted inline patterns (`<![CDATA[`, `<?`, autolinked `@`) and ragged
 /// tables grow its output with rows times columns; every such pattern lives
 /// inside one value, so bounding each value bounds the rendering time.
-package enum TextLimits {
+public enum TextLimits {
     /// Longest text value, in bytes of UTF-8.
-    package static let maxBytes = 32 * 1024
+    public static let maxBytes = 32 * 1024
     /// Most lines in one text value.
     static let maxLines = 500
 

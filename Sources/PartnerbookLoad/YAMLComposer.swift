@@ -14,7 +14,7 @@ import PartnerbookSupport
 /// diagnostics are the same, byte for byte (a test runs both over the
 /// example and the hostile corpus): a limit found before any parse error
 /// wins, then whichever of a parse error and a composer error comes first.
-package enum YAMLComposer {
+public enum YAMLComposer {
     /// Deepest nesting of lists and mappings. The schema needs five levels.
     static let maxDepth = 64
     /// Most values the document may hold once every alias is expanded.
@@ -31,7 +31,7 @@ package enum YAMLComposer {
 
     private struct Frame {
         var node: Int32
-        package var isMapping: Bool
+        public var isMapping: Bool
         var expectingKey: Bool
         /// Where this collection's children start on the scratch stack.
         var childrenStart: Int
@@ -98,7 +98,7 @@ package enum YAMLComposer {
         var start: Int
         var end: Int
         var plain: Bool
-        package var empty: Bool
+        public var empty: Bool
     }
 
     static func compose(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<YAMLTree, Failure> {

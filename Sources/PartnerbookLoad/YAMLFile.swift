@@ -4,14 +4,14 @@ import PartnerbookSupport
 
 /// Turns the bytes of a content file into a YAML node tree, or a diagnostic.
 /// Checks that libyaml cannot make cheaply (size, encoding, NUL bytes) come first.
-package enum YAMLFile {
+public enum YAMLFile {
     /// Largest content file read, in bytes. A partner file is a few kilobytes;
     /// anything near this limit is a mistake or an attack, not a partner.
-    package static let maxBytes = ContentLimits.fileBytes
+    public static let maxBytes = ContentLimits.fileBytes
 
     /// The file's tree, read in one pass over libyaml's events (`YAMLComposer`),
     /// or nil with a diagnostic in `context`.
-    package static func parse(_ data: Data, context: LoadContext) -> YNode? {
+    public static func parse(_ data: Data, context: LoadContext) -> YNode? {
         guard data.count <= maxBytes else {
             context.report(.contentFile, at: .start,
                            "file is \(data.count) bytes; the limit is \(maxBytes) bytes (1 MiB) per content file")
@@ -47,10 +47,10 @@ package enum YAMLFile {
 }
 
 /// Strict UTF-8 without NUL bytes: what every text file Partnerbook reads must be.
-package enum TextBytes {
+public enum TextBytes {
     /// The first byte that is not valid UTF-8, or the first NUL, with its
     /// 1-based line and column (a byte-order mark at the start takes no column); nil when the text is clean.
-    package static func firstProblem(_ data: Data) -> (position: SourcePosition, isNUL: Bool)? {
+    public static func firstProblem(_ data: Data) -> (position: SourcePosition, isNUL: Bool)? {
         // Nearly every file is ASCII without a NUL: one pass over the bytes says so.
         let clean = data.withUnsafeBytes { raw in !raw.contains { $0 == 0 || $0 >= 0x80 } }
         if clean { return nil }

@@ -3,7 +3,7 @@ import PartnerbookSupport
 /// A YAML document as the loader reads it: every node in one array, scalar
 /// texts in another, children as ranges of a third. Built in one pass over
 /// libyaml's events (`YAMLComposer`); an alias is its anchor's node again.
-package final class YAMLTree {
+public final class YAMLTree {
     enum Kind: UInt8 {
         case scalar, mapping, sequence
     }
@@ -34,7 +34,7 @@ package final class YAMLTree {
         /// The keys written without a colon.
         var keys: [Int32]
         /// The source text from the owner's value to the run's end, when the owner's value is plain text.
-        package var text: String?
+        public var text: String?
     }
 
     /// The tree while a builder fills it: a value, so that filling it and
@@ -74,30 +74,30 @@ package final class YAMLTree {
 }
 
 /// One node of a `YAMLTree`: a cheap handle.
-package struct YNode {
+public struct YNode {
     let tree: YAMLTree
     let index: Int32
 
     private var record: YAMLTree.Record { tree.records[Int(index)] }
 
     var kind: YAMLTree.Kind { record.kind }
-    package var isScalar: Bool { record.kind == .scalar }
-    package var isMapping: Bool { record.kind == .mapping }
-    package var isSequence: Bool { record.kind == .sequence }
+    public var isScalar: Bool { record.kind == .scalar }
+    public var isMapping: Bool { record.kind == .mapping }
+    public var isSequence: Bool { record.kind == .sequence }
     var isFlow: Bool { record.flow }
     var style: YAMLTree.ScalarStyle { record.style }
 
     /// 1-based line and column where the node starts.
-    package var position: SourcePosition { SourcePosition(line: Int(record.line), column: Int(record.column)) }
+    public var position: SourcePosition { SourcePosition(line: Int(record.line), column: Int(record.column)) }
 
     /// A scalar's text; nil for a collection.
-    package var text: String? {
+    public var text: String? {
         let r = record
         return r.kind == .scalar ? tree.texts[Int(r.start)] : nil
     }
 
     /// A mapping's pairs in file order; empty for anything else.
-    package var pairs: [(key: YNode, value: YNode)] {
+    public var pairs: [(key: YNode, value: YNode)] {
         let r = record
         guard r.kind == .mapping else { return [] }
         var out: [(key: YNode, value: YNode)] = []
@@ -112,14 +112,14 @@ package struct YNode {
     }
 
     /// A sequence's items in order; empty for anything else.
-    package var items: [YNode] {
+    public var items: [YNode] {
         let r = record
         guard r.kind == .sequence else { return [] }
         return tree.children[Int(r.start)..<Int(r.start + r.count)].map { YNode(tree: tree, index: $0) }
     }
 
     /// The value of the first pair whose key is the scalar `key`.
-    package subscript(key: String) -> YNode? {
+    public subscript(key: String) -> YNode? {
         let r = record
         guard r.kind == .mapping else { return nil }
         var i = Int(r.start)
@@ -136,7 +136,7 @@ package struct YNode {
     var isColonless: Bool { !tree.colonless.isEmpty && tree.colonless.contains(index) }
 
     /// Empty or `~`, written plainly: what YAML reads as null.
-    package var isNull: Bool {
+    public var isNull: Bool {
         let r = record
         guard r.kind == .scalar, r.style == .plain || r.style == .any else { return false }
         let text = tree.texts[Int(r.start)]

@@ -1,21 +1,21 @@
 /// The five sections every partnership charter must have.
-package struct Charter: Sendable {
-    package var at: SourcePosition
-    package var goals: Goals?
-    package var valueExchange: ValueExchange?
-    package var timeline: Timeline?
-    package var measurement: Measurement?
-    package var governance: Governance?
+public struct Charter: Sendable {
+    public var at: SourcePosition
+    public var goals: Goals?
+    public var valueExchange: ValueExchange?
+    public var timeline: Timeline?
+    public var measurement: Measurement?
+    public var governance: Governance?
     /// The day the charter takes effect; part of the signed text.
-    package var effective: Located<Day>?
+    public var effective: Located<Day>?
     /// How long it runs and how it renews (Markdown).
-    package var term: Located<String>?
+    public var term: Located<String>?
     /// The agreement it sits under: an MSA, a marketplace agreement (Markdown).
-    package var agreement: Located<String>?
+    public var agreement: Located<String>?
     /// Sections after the five: confidentiality, territory, responsibilities.
-    package var sections: [CharterSection] = []
+    public var sections: [CharterSection] = []
 
-    package init(at: SourcePosition, goals: Goals? = nil, valueExchange: ValueExchange? = nil, timeline: Timeline? = nil, measurement: Measurement? = nil, governance: Governance? = nil) {
+    public init(at: SourcePosition, goals: Goals? = nil, valueExchange: ValueExchange? = nil, timeline: Timeline? = nil, measurement: Measurement? = nil, governance: Governance? = nil) {
         self.at = at
         self.goals = goals
         self.valueExchange = valueExchange
@@ -26,15 +26,15 @@ package struct Charter: Sendable {
 }
 
 /// What success looks like for each of the three parties.
-package struct Goals: Sendable {
-    package var at: SourcePosition
-    package var us: Located<String>?
-    package var partner: Located<String>?
-    package var customers: Located<String>?
+public struct Goals: Sendable {
+    public var at: SourcePosition
+    public var us: Located<String>?
+    public var partner: Located<String>?
+    public var customers: Located<String>?
 
-    package var isEmpty: Bool { us == nil && partner == nil && customers == nil }
+    public var isEmpty: Bool { us == nil && partner == nil && customers == nil }
 
-    package init(at: SourcePosition, us: Located<String>? = nil, partner: Located<String>? = nil, customers: Located<String>? = nil) {
+    public init(at: SourcePosition, us: Located<String>? = nil, partner: Located<String>? = nil, customers: Located<String>? = nil) {
         self.at = at
         self.us = us
         self.partner = partner
@@ -42,16 +42,16 @@ package struct Goals: Sendable {
     }
 }
 
-package struct ValueExchange: Sendable {
-    package var at: SourcePosition
-    package var weGive: Located<[Located<String>]>?
-    package var partnerGives: Located<[Located<String>]>?
+public struct ValueExchange: Sendable {
+    public var at: SourcePosition
+    public var weGive: Located<[Located<String>]>?
+    public var partnerGives: Located<[Located<String>]>?
     /// Would both sides still do this if the other walked?
-    package var balance: Located<String>?
+    public var balance: Located<String>?
 
-    package var isEmpty: Bool { weGive == nil && partnerGives == nil && balance == nil }
+    public var isEmpty: Bool { weGive == nil && partnerGives == nil && balance == nil }
 
-    package init(at: SourcePosition, weGive: Located<[Located<String>]>? = nil, partnerGives: Located<[Located<String>]>? = nil, balance: Located<String>? = nil) {
+    public init(at: SourcePosition, weGive: Located<[Located<String>]>? = nil, partnerGives: Located<[Located<String>]>? = nil, balance: Located<String>? = nil) {
         self.at = at
         self.weGive = weGive
         self.partnerGives = partnerGives
@@ -60,16 +60,16 @@ package struct ValueExchange: Sendable {
 }
 
 /// One phase of the crawl / walk / run plan.
-package struct PhasePlan: Sendable {
-    package var at: SourcePosition
-    package var start: Located<Day>?
-    package var end: Located<Day>?
-    package var scope: Located<String>?
-    package var deliverables: [Located<String>] = []
+public struct PhasePlan: Sendable {
+    public var at: SourcePosition
+    public var start: Located<Day>?
+    public var end: Located<Day>?
+    public var scope: Located<String>?
+    public var deliverables: [Located<String>] = []
     /// The crawl phase's stated metric (free text).
-    package var metric: Located<String>?
+    public var metric: Located<String>?
 
-    package init(at: SourcePosition, start: Located<Day>? = nil, end: Located<Day>? = nil, scope: Located<String>? = nil, deliverables: [Located<String>] = [], metric: Located<String>? = nil) {
+    public init(at: SourcePosition, start: Located<Day>? = nil, end: Located<Day>? = nil, scope: Located<String>? = nil, deliverables: [Located<String>] = [], metric: Located<String>? = nil) {
         self.at = at
         self.start = start
         self.end = end
@@ -79,17 +79,17 @@ package struct PhasePlan: Sendable {
     }
 }
 
-package enum Phase: String, CaseIterable, Sendable {
+public enum Phase: String, CaseIterable, Sendable {
     case crawl, walk, run
 }
 
-package struct Timeline: Sendable {
-    package var at: SourcePosition
-    package var crawl: PhasePlan?
-    package var walk: PhasePlan?
-    package var run: PhasePlan?
+public struct Timeline: Sendable {
+    public var at: SourcePosition
+    public var crawl: PhasePlan?
+    public var walk: PhasePlan?
+    public var run: PhasePlan?
 
-    package subscript(phase: Phase) -> PhasePlan? {
+    public subscript(phase: Phase) -> PhasePlan? {
         switch phase {
         case .crawl: crawl
         case .walk: walk
@@ -97,9 +97,9 @@ package struct Timeline: Sendable {
         }
     }
 
-    package var isEmpty: Bool { crawl == nil && walk == nil && run == nil }
+    public var isEmpty: Bool { crawl == nil && walk == nil && run == nil }
 
-    package init(at: SourcePosition, crawl: PhasePlan? = nil, walk: PhasePlan? = nil, run: PhasePlan? = nil) {
+    public init(at: SourcePosition, crawl: PhasePlan? = nil, walk: PhasePlan? = nil, run: PhasePlan? = nil) {
         self.at = at
         self.crawl = crawl
         self.walk = walk
@@ -108,26 +108,26 @@ package struct Timeline: Sendable {
 }
 
 /// A key performance indicator defined by the charter.
-package struct Metric: Sendable {
-    package var at: SourcePosition
-    package var id: Located<String>?
-    package var name: Located<String>?
-    package var unit: Located<String>?
-    package var target: Located<Double>?
-    package var direction: Direction = .up
-    package var weight: Double = 1
+public struct Metric: Sendable {
+    public var at: SourcePosition
+    public var id: Located<String>?
+    public var name: Located<String>?
+    public var unit: Located<String>?
+    public var target: Located<Double>?
+    public var direction: Direction = .up
+    public var weight: Double = 1
     /// When the target should be reached; with it, attainment is judged against the pace.
-    package var due: Located<Day>?
+    public var due: Located<Day>?
     /// Where the metric started; default: its first reading.
-    package var baseline: Located<Double>?
+    public var baseline: Located<Double>?
     /// A program outcome this metric adds to (`partner_revenue`).
-    package var countsToward: Located<Outcome>?
+    public var countsToward: Located<Outcome>?
     /// What one reading covers, for a metric that counts toward an outcome.
-    package var period: Located<MetricPeriod>?
+    public var period: Located<MetricPeriod>?
 
-    package var displayName: String { name?.value ?? id?.value ?? "unnamed metric" }
+    public var displayName: String { name?.value ?? id?.value ?? "unnamed metric" }
 
-    package init(at: SourcePosition, id: Located<String>? = nil, name: Located<String>? = nil, unit: Located<String>? = nil, target: Located<Double>? = nil, direction: Direction = .up, weight: Double = 1, due: Located<Day>? = nil, baseline: Located<Double>? = nil, countsToward: Located<Outcome>? = nil, period: Located<MetricPeriod>? = nil) {
+    public init(at: SourcePosition, id: Located<String>? = nil, name: Located<String>? = nil, unit: Located<String>? = nil, target: Located<Double>? = nil, direction: Direction = .up, weight: Double = 1, due: Located<Day>? = nil, baseline: Located<Double>? = nil, countsToward: Located<Outcome>? = nil, period: Located<MetricPeriod>? = nil) {
         self.at = at
         self.id = id
         self.name = name
@@ -142,16 +142,16 @@ package struct Metric: Sendable {
     }
 }
 
-package struct Measurement: Sendable {
-    package var at: SourcePosition
-    package var metrics: Located<[Metric]>?
-    package var tracking: Located<String>?
-    package var reviewCadence: Located<Cadence>?
+public struct Measurement: Sendable {
+    public var at: SourcePosition
+    public var metrics: Located<[Metric]>?
+    public var tracking: Located<String>?
+    public var reviewCadence: Located<Cadence>?
 
-    package var cadence: Cadence { reviewCadence?.value ?? .quarterly }
-    package var isEmpty: Bool { metrics == nil && tracking == nil && reviewCadence == nil }
+    public var cadence: Cadence { reviewCadence?.value ?? .quarterly }
+    public var isEmpty: Bool { metrics == nil && tracking == nil && reviewCadence == nil }
 
-    package init(at: SourcePosition, metrics: Located<[Metric]>? = nil, tracking: Located<String>? = nil, reviewCadence: Located<Cadence>? = nil) {
+    public init(at: SourcePosition, metrics: Located<[Metric]>? = nil, tracking: Located<String>? = nil, reviewCadence: Located<Cadence>? = nil) {
         self.at = at
         self.metrics = metrics
         self.tracking = tracking
@@ -159,15 +159,15 @@ package struct Measurement: Sendable {
     }
 }
 
-package struct Governance: Sendable {
-    package var at: SourcePosition
-    package var owners: PartyPair<Located<String>>?
-    package var escalation: Located<[Located<String>]>?
-    package var exitCriteria: Located<[Located<String>]>?
+public struct Governance: Sendable {
+    public var at: SourcePosition
+    public var owners: PartyPair<Located<String>>?
+    public var escalation: Located<[Located<String>]>?
+    public var exitCriteria: Located<[Located<String>]>?
 
-    package var isEmpty: Bool { owners == nil && escalation == nil && exitCriteria == nil }
+    public var isEmpty: Bool { owners == nil && escalation == nil && exitCriteria == nil }
 
-    package init(at: SourcePosition, owners: PartyPair<Located<String>>? = nil, escalation: Located<[Located<String>]>? = nil, exitCriteria: Located<[Located<String>]>? = nil) {
+    public init(at: SourcePosition, owners: PartyPair<Located<String>>? = nil, escalation: Located<[Located<String>]>? = nil, exitCriteria: Located<[Located<String>]>? = nil) {
         self.at = at
         self.owners = owners
         self.escalation = escalation

@@ -1,13 +1,13 @@
 /// The co-marketing checklist, in three stages.
-package struct CoMarketing: Sendable {
-    package var at: SourcePosition
-    package var preLaunch: ChecklistStage?
-    package var launch: ChecklistStage?
-    package var postLaunch: ChecklistStage?
+public struct CoMarketing: Sendable {
+    public var at: SourcePosition
+    public var preLaunch: ChecklistStage?
+    public var launch: ChecklistStage?
+    public var postLaunch: ChecklistStage?
 
-    package var stages: [ChecklistStage] { [preLaunch, launch, postLaunch].compactMap { $0 } }
+    public var stages: [ChecklistStage] { [preLaunch, launch, postLaunch].compactMap { $0 } }
 
-    package init(at: SourcePosition, preLaunch: ChecklistStage? = nil, launch: ChecklistStage? = nil, postLaunch: ChecklistStage? = nil) {
+    public init(at: SourcePosition, preLaunch: ChecklistStage? = nil, launch: ChecklistStage? = nil, postLaunch: ChecklistStage? = nil) {
         self.at = at
         self.preLaunch = preLaunch
         self.launch = launch
@@ -15,13 +15,13 @@ package struct CoMarketing: Sendable {
     }
 }
 
-package enum Stage: String, CaseIterable, Sendable {
+public enum Stage: String, CaseIterable, Sendable {
     case preLaunch = "pre_launch"
     case launch
     case postLaunch = "post_launch"
 
     /// The items of each stage, in the playbook's order.
-    package var items: [String] {
+    public var items: [String] {
         switch self {
         case .preLaunch:
             ["value_prop", "case_study", "integration_validated", "sales_enablement",
@@ -35,29 +35,29 @@ package enum Stage: String, CaseIterable, Sendable {
     }
 }
 
-package struct ChecklistStage: Sendable {
-    package var stage: Stage
-    package var at: SourcePosition
+public struct ChecklistStage: Sendable {
+    public var stage: Stage
+    public var at: SourcePosition
     /// Items as written, in file order.
-    package var items: [ChecklistItem] = []
+    public var items: [ChecklistItem] = []
 
-    package func state(of item: String) -> ItemState? {
+    public func state(of item: String) -> ItemState? {
         items.first { $0.name == item }?.state.value
     }
 
-    package init(stage: Stage, at: SourcePosition, items: [ChecklistItem] = []) {
+    public init(stage: Stage, at: SourcePosition, items: [ChecklistItem] = []) {
         self.stage = stage
         self.at = at
         self.items = items
     }
 }
 
-package struct ChecklistItem: Sendable {
-    package var name: String
-    package var at: SourcePosition
-    package var state: Located<ItemState>
+public struct ChecklistItem: Sendable {
+    public var name: String
+    public var at: SourcePosition
+    public var state: Located<ItemState>
 
-    package init(name: String, at: SourcePosition, state: Located<ItemState>) {
+    public init(name: String, at: SourcePosition, state: Located<ItemState>) {
         self.name = name
         self.at = at
         self.state = state

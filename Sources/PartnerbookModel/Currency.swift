@@ -1,8 +1,8 @@
 /// ISO 4217 currency codes: what a revenue metric's `unit` and the program's
 /// `currency` must be for money to be added up.
-package enum Currency {
+public enum Currency {
     /// The active ISO 4217 alphabetic codes.
-    package static let codes: Set<String> = Set("""
+    public static let codes: Set<String> = Set("""
     AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN BZD
     CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD
     GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT
@@ -13,7 +13,7 @@ package enum Currency {
     """.split(whereSeparator: \.isWhitespace).map(String.init))
 
     /// The code, upper-cased, when `text` is one; nil otherwise.
-    package static func code(_ text: String) -> String? {
+    public static func code(_ text: String) -> String? {
         let upper = String(text.filter { !$0.isWhitespace }).uppercased()
         return codes.contains(upper) ? upper : nil
     }

@@ -1,10 +1,10 @@
 /// A calendar date written `YYYY-MM-DD` (proleptic Gregorian, no time zone).
-package struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
-    package let year: Int
-    package let month: Int
-    package let day: Int
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
 
-    package init?(year: Int, month: Int, day: Int) {
+    public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...Day.daysIn(month: month, year: year)).contains(day) else { return nil }
         self.year = year
@@ -15,7 +15,7 @@ package struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses exactly `YYYY-MM-DD`.
     /// Read by bytes: ten ASCII bytes, digits with a hyphen at 4 and 7 (a
     /// `check` of 10,000 partners parses some 300,000 dates).
-    package init?(_ text: String) {
+    public init?(_ text: String) {
         var text = text
         let value = text.withUTF8 { bytes -> (Int, Int, Int)? in
             guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
@@ -47,7 +47,7 @@ package struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Days since 1970-01-01 (may be negative), for date arithmetic.
-    package var ordinal: Int {
+    public var ordinal: Int {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -58,7 +58,7 @@ package struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return era * 146_097 + doe - 719_468
     }
 
-    package init(ordinal: Int) {
+    public init(ordinal: Int) {
         let z = ordinal + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -72,22 +72,22 @@ package struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.day = d
     }
 
-    package func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+    public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
 
     /// The same day `count` months later, clamped to the month's last day.
-    package func adding(months count: Int) -> Day {
+    public func adding(months count: Int) -> Day {
         let index = year * 12 + (month - 1) + count
         let y = index / 12, m = index % 12 + 1
         return Day(year: y, month: m, day: min(day, Day.daysIn(month: m, year: y)))!
     }
 
-    package func days(until other: Day) -> Int { other.ordinal - ordinal }
+    public func days(until other: Day) -> Int { other.ordinal - ordinal }
 
-    package var quarter: Quarter { Quarter(year: year, number: (month - 1) / 3 + 1)! }
+    public var quarter: Quarter { Quarter(year: year, number: (month - 1) / 3 + 1)! }
 
-    package static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
+    public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
 
-    package var description: String {
+    public var description: String {
         let y = String(year), m = String(month), d = String(day)
         return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-"
             + (m.count == 1 ? "0" : "") + m + "-" + (d.count == 1 ? "0" : "") + d
@@ -95,5 +95,5 @@ package struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 }
 
 extension Character {
-    package var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    public var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

@@ -1,70 +1,70 @@
 /// One partner file, `Content/partners/ID.yaml`. Every section is optional in
 /// the model so that a half-written file still loads; the rules say what is missing.
-package struct Partner: Sendable {
+public struct Partner: Sendable {
     /// The file name without `.yaml`.
-    package var id: String
+    public var id: String
     /// Path relative to the content folder, e.g. `partners/acme.yaml`.
-    package var file: String
+    public var file: String
 
-    package var name: Located<String>?
-    package var tier: Located<Tier>?
-    package var status: Located<Status>?
-    package var summary: Located<String>?
-    package var profile: Profile?
-    package var contacts: Contacts?
-    package var leverage: Leverage?
-    package var commitments: Commitments?
-    package var charter: Charter?
-    package var phases: Phases?
-    package var coMarketing: CoMarketing?
-    package var reviews: Reviews?
-    package var signatures: Signatures?
+    public var name: Located<String>?
+    public var tier: Located<Tier>?
+    public var status: Located<Status>?
+    public var summary: Located<String>?
+    public var profile: Profile?
+    public var contacts: Contacts?
+    public var leverage: Leverage?
+    public var commitments: Commitments?
+    public var charter: Charter?
+    public var phases: Phases?
+    public var coMarketing: CoMarketing?
+    public var reviews: Reviews?
+    public var signatures: Signatures?
     /// The date the partnership ended (status `ended`); it stops counting toward program outcomes from then.
-    package var ended: Located<Day>?
+    public var ended: Located<Day>?
     /// Inputs of the "should we build or partner?" tree.
-    package var decision: BuildOrPartnerInputs?
+    public var decision: BuildOrPartnerInputs?
     /// Shown in the public partner directory (in walk or run only); default false.
-    package var listed: Located<Bool>?
+    public var listed: Located<Bool>?
     /// Other names the partner goes by in CRM and finance exports (`record`).
-    package var aliases: [Located<String>] = []
+    public var aliases: [Located<String>] = []
     /// The partner's legal entity and address (`legal:`), part of the signed text.
-    package var legal: LegalParty?
+    public var legal: LegalParty?
     /// Who signs for each side; default the executive sponsors.
-    package var signatories: Signatories?
+    public var signatories: Signatories?
     /// What the public directory may say (`public:`).
-    package var publicProfile: PublicProfile?
+    public var publicProfile: PublicProfile?
 
-    package init(id: String, file: String) {
+    public init(id: String, file: String) {
         self.id = id
         self.file = file
     }
 
     /// The partner's display name, falling back to its ID.
-    package var displayName: String { name?.value ?? id }
+    public var displayName: String { name?.value ?? id }
 }
 
 /// Inputs of the tier decision tree.
-package struct Profile: Sendable {
-    package var at: SourcePosition
+public struct Profile: Sendable {
+    public var at: SourcePosition
     /// Can build on our public API by itself.
-    package var engineeringResources: Located<Bool>?
+    public var engineeringResources: Located<Bool>?
     /// A logo that shifts our positioning.
-    package var marquee: Located<Bool>?
+    public var marquee: Located<Bool>?
 
-    package init(at: SourcePosition, engineeringResources: Located<Bool>? = nil, marquee: Located<Bool>? = nil) {
+    public init(at: SourcePosition, engineeringResources: Located<Bool>? = nil, marquee: Located<Bool>? = nil) {
         self.at = at
         self.engineeringResources = engineeringResources
         self.marquee = marquee
     }
 }
 
-package struct Contact: Sendable {
-    package var at: SourcePosition
-    package var name: Located<String>?
-    package var title: Located<String>?
-    package var email: Located<String>?
+public struct Contact: Sendable {
+    public var at: SourcePosition
+    public var name: Located<String>?
+    public var title: Located<String>?
+    public var email: Located<String>?
 
-    package init(at: SourcePosition, name: Located<String>? = nil, title: Located<String>? = nil, email: Located<String>? = nil) {
+    public init(at: SourcePosition, name: Located<String>? = nil, title: Located<String>? = nil, email: Located<String>? = nil) {
         self.at = at
         self.name = name
         self.title = title
@@ -72,13 +72,13 @@ package struct Contact: Sendable {
     }
 }
 
-package struct Contacts: Sendable {
-    package var at: SourcePosition
-    package var us: Contact?
-    package var partner: Contact?
-    package var sponsors: PartyPair<Located<String>>?
+public struct Contacts: Sendable {
+    public var at: SourcePosition
+    public var us: Contact?
+    public var partner: Contact?
+    public var sponsors: PartyPair<Located<String>>?
 
-    package init(at: SourcePosition, us: Contact? = nil, partner: Contact? = nil, sponsors: PartyPair<Located<String>>? = nil) {
+    public init(at: SourcePosition, us: Contact? = nil, partner: Contact? = nil, sponsors: PartyPair<Located<String>>? = nil) {
         self.at = at
         self.us = us
         self.partner = partner
@@ -87,28 +87,28 @@ package struct Contacts: Sendable {
 }
 
 /// A value for each side, as in `{ us: ..., partner: ... }`.
-package struct PartyPair<Value: Sendable>: Sendable {
-    package var at: SourcePosition
-    package var us: Value?
-    package var partner: Value?
+public struct PartyPair<Value: Sendable>: Sendable {
+    public var at: SourcePosition
+    public var us: Value?
+    public var partner: Value?
 
-    package subscript(party: Party) -> Value? {
+    public subscript(party: Party) -> Value? {
         party == .us ? us : partner
     }
 
-    package init(at: SourcePosition, us: Value? = nil, partner: Value? = nil) {
+    public init(at: SourcePosition, us: Value? = nil, partner: Value? = nil) {
         self.at = at
         self.us = us
         self.partner = partner
     }
 }
 
-package struct Leverage: Sendable {
-    package var at: SourcePosition
-    package var type: Located<LeverageType>?
-    package var evidence: Located<String>?
+public struct Leverage: Sendable {
+    public var at: SourcePosition
+    public var type: Located<LeverageType>?
+    public var evidence: Located<String>?
 
-    package init(at: SourcePosition, type: Located<LeverageType>? = nil, evidence: Located<String>? = nil) {
+    public init(at: SourcePosition, type: Located<LeverageType>? = nil, evidence: Located<String>? = nil) {
         self.at = at
         self.type = type
         self.evidence = evidence
@@ -116,16 +116,16 @@ package struct Leverage: Sendable {
 }
 
 /// Inputs of the playbook's "should we build or partner?" tree.
-package struct BuildOrPartnerInputs: Sendable {
-    package var at: SourcePosition
+public struct BuildOrPartnerInputs: Sendable {
+    public var at: SourcePosition
     /// Is the capability core to our product differentiation?
-    package var coreToDifferentiation: Located<Bool>?
+    public var coreToDifferentiation: Located<Bool>?
     /// How many months building it ourselves would delay our roadmap.
-    package var roadmapDelayMonths: Located<Double>?
+    public var roadmapDelayMonths: Located<Double>?
     /// Is there a credible partner who needs us too?
-    package var partnerNeedsUs: Located<Bool>?
+    public var partnerNeedsUs: Located<Bool>?
 
-    package init(at: SourcePosition, coreToDifferentiation: Located<Bool>? = nil, roadmapDelayMonths: Located<Double>? = nil, partnerNeedsUs: Located<Bool>? = nil) {
+    public init(at: SourcePosition, coreToDifferentiation: Located<Bool>? = nil, roadmapDelayMonths: Located<Double>? = nil, partnerNeedsUs: Located<Bool>? = nil) {
         self.at = at
         self.coreToDifferentiation = coreToDifferentiation
         self.roadmapDelayMonths = roadmapDelayMonths
@@ -134,17 +134,17 @@ package struct BuildOrPartnerInputs: Sendable {
 }
 
 /// Economic skin in the game, and what each side loses if the partnership fails.
-package struct Commitments: Sendable {
-    package var at: SourcePosition
-    package var us: [Located<String>] = []
-    package var partner: [Located<String>] = []
-    package var ifItFails: PartyPair<Located<String>>?
+public struct Commitments: Sendable {
+    public var at: SourcePosition
+    public var us: [Located<String>] = []
+    public var partner: [Located<String>] = []
+    public var ifItFails: PartyPair<Located<String>>?
 
-    package subscript(party: Party) -> [Located<String>] {
+    public subscript(party: Party) -> [Located<String>] {
         party == .us ? us : partner
     }
 
-    package init(at: SourcePosition, us: [Located<String>] = [], partner: [Located<String>] = [], ifItFails: PartyPair<Located<String>>? = nil) {
+    public init(at: SourcePosition, us: [Located<String>] = [], partner: [Located<String>] = [], ifItFails: PartyPair<Located<String>>? = nil) {
         self.at = at
         self.us = us
         self.partner = partner

@@ -1,6 +1,6 @@
 /// Partner IDs become path segments: `[a-z0-9][a-z0-9-]*`.
-package enum PartnerID {
-    package static func isValid(_ id: String) -> Bool {
+public enum PartnerID {
+    public static func isValid(_ id: String) -> Bool {
         guard let first = id.unicodeScalars.first, isLowerAlnum(first) else { return false }
         return id.unicodeScalars.allSatisfy { isLowerAlnum($0) || $0 == "-" }
     }

@@ -1,32 +1,32 @@
 /// `Content/program.yaml`: the program-wide settings.
-package struct Program: Sendable {
-    package var name: Located<String>?
-    package var company: Located<String>?
-    package var currency: String = "USD"
-    package var asOf: Located<Day>?
-    package var site = SiteSettings()
-    package var gates = GateThresholds()
-    package var scoring = ScoringWeights()
+public struct Program: Sendable {
+    public var name: Located<String>?
+    public var company: Located<String>?
+    public var currency: String = "USD"
+    public var asOf: Located<Day>?
+    public var site = SiteSettings()
+    public var gates = GateThresholds()
+    public var scoring = ScoringWeights()
     /// Company-wide figures by quarter, from finance.
-    package var outcomes: [QuarterOutcome] = []
-    package var targets = ProgramTargets()
+    public var outcomes: [QuarterOutcome] = []
+    public var targets = ProgramTargets()
     /// Program currency per unit of other currencies, for partner revenue.
-    package var exchangeRates = ExchangeRates()
+    public var exchangeRates = ExchangeRates()
     /// How `record` reads exports: the partner column and metric columns.
-    package var record = RecordMapping()
+    public var record = RecordMapping()
     /// Our legal entity and address (`legal:`), part of every charter's signed text.
-    package var legal: LegalParty?
+    public var legal: LegalParty?
     /// Printed above the signatures: whether the charter binds (`legal.statement`).
-    package var legalStatement: Located<String>?
+    public var legalStatement: Located<String>?
     /// Tier names in the public directory (`public.show_tiers`); default false.
-    package var showTiersInPublic = false
+    public var showTiersInPublic = false
     /// How the directory is kept, and the ecosystem-control tree's inputs (`ecosystem:`).
-    package var ecosystem: EcosystemSettings?
+    public var ecosystem: EcosystemSettings?
 
-    package init() {}
+    public init() {}
 
     /// Our side as every charter signs it.
-    package var ourSide: OurSide {
+    public var ourSide: OurSide {
         OurSide(company: company?.value, entity: legal?.entity?.value, address: legal?.address?.value,
                 statement: legalStatement?.value)
     }
@@ -35,72 +35,72 @@ package struct Program: Sendable {
 /// `exchange_rates: { EUR: 1.08, 2026-Q3: { EUR: 1.1 } }`: how many units of
 /// the program currency one unit of another currency is worth, by default
 /// and for a given quarter.
-package struct ExchangeRates: Sendable {
-    package var at: SourcePosition?
-    package var defaults: [String: Double] = [:]
-    package var byQuarter: [Quarter: [String: Double]] = [:]
-    package init() {}
+public struct ExchangeRates: Sendable {
+    public var at: SourcePosition?
+    public var defaults: [String: Double] = [:]
+    public var byQuarter: [Quarter: [String: Double]] = [:]
+    public init() {}
 
     /// The rate for `currency` in `quarter`: the quarter's own, else the default.
-    package func rate(_ currency: String, in quarter: Quarter) -> Double? {
+    public func rate(_ currency: String, in quarter: Quarter) -> Double? {
         byQuarter[quarter]?[currency] ?? defaults[currency]
     }
 
     /// Every currency any rate is given for.
-    package var currencies: Set<String> {
+    public var currencies: Set<String> {
         Set(defaults.keys).union(byQuarter.values.flatMap(\.keys))
     }
 }
 
 /// `record: { partner_column: "Partner Account Name", columns: { "Sourced ARR": sourced_revenue } }`.
-package struct RecordMapping: Sendable {
+public struct RecordMapping: Sendable {
     /// The header of the column that names the partner (default `partner`).
-    package var partnerColumn: String?
+    public var partnerColumn: String?
     /// Export headers and the metric id each one records, in file order.
-    package var columns: [(header: String, metric: String)] = []
-    package init() {}
+    public var columns: [(header: String, metric: String)] = []
+    public init() {}
 }
 
-package struct SiteSettings: Sendable {
-    package var title: String?
-    package var baseURL: String?
+public struct SiteSettings: Sendable {
+    public var title: String?
+    public var baseURL: String?
     /// The printed page of charters and packets; default A4.
-    package var paper: Paper = .a4
-    package init() {}
+    public var paper: Paper = .a4
+    public init() {}
 }
 
 /// Go/no-go thresholds, in percent. Defaults are the playbook's.
-package struct GateThresholds: Sendable {
+public struct GateThresholds: Sendable {
     /// Minimum improvement on the crawl metric.
-    package var crawlMinImprovement: Double = 20
+    public var crawlMinImprovement: Double = 20
     /// Minimum share of invited customers who adopted during walk.
-    package var walkMinAdoption: Double = 70
+    public var walkMinAdoption: Double = 70
     /// How far behind its straight-line pace a dated metric may fall, as a
     /// percentage of the progress expected by now, before `kpi.behind-pace`.
-    package var kpiBehindPace: Double = 25
-    package init() {}
+    public var kpiBehindPace: Double = 25
+    public init() {}
 }
 
 /// Weights of the health score; they must sum to 100.
-package struct ScoringWeights: Sendable {
-    package var at: SourcePosition?
-    package var kpis: Double = 40
-    package var gates: Double = 20
-    package var commitment: Double = 20
-    package var charter: Double = 10
-    package var coMarketing: Double = 10
-    package init() {}
+public struct ScoringWeights: Sendable {
+    public var at: SourcePosition?
+    public var kpis: Double = 40
+    public var gates: Double = 20
+    public var commitment: Double = 20
+    public var charter: Double = 10
+    public var coMarketing: Double = 10
+    public init() {}
 
-    package var total: Double { kpis + gates + commitment + charter + coMarketing }
+    public var total: Double { kpis + gates + commitment + charter + coMarketing }
 }
 
 /// One quarter's company-wide revenue, the denominator of partner revenue share.
-package struct QuarterOutcome: Sendable {
-    package var at: SourcePosition
-    package var quarter: Located<Quarter>
-    package var revenue: Located<Double>?
+public struct QuarterOutcome: Sendable {
+    public var at: SourcePosition
+    public var quarter: Located<Quarter>
+    public var revenue: Located<Double>?
 
-    package init(at: SourcePosition, quarter: Located<Quarter>, revenue: Located<Double>? = nil) {
+    public init(at: SourcePosition, quarter: Located<Quarter>, revenue: Located<Double>? = nil) {
         self.at = at
         self.quarter = quarter
         self.revenue = revenue
@@ -108,10 +108,10 @@ package struct QuarterOutcome: Sendable {
 }
 
 /// The program's goals in percent. Defaults are the playbook's "after" column.
-package struct ProgramTargets: Sendable {
+public struct ProgramTargets: Sendable {
     /// Partner revenue as a share of company revenue.
-    package var partnerRevenueShare: Double = 35
+    public var partnerRevenueShare: Double = 35
     /// Partners active in a quarter as a share of the partners in the program.
-    package var activePartnerRate: Double = 70
-    package init() {}
+    public var activePartnerRate: Double = 70
+    public init() {}
 }

@@ -1,16 +1,16 @@
 /// The reviews held, in file order.
-package struct Reviews: Sendable {
-    package var at: SourcePosition
-    package var items: [Review] = []
+public struct Reviews: Sendable {
+    public var at: SourcePosition
+    public var items: [Review] = []
 
     /// The most recent review: latest period, then latest date.
-    package var latest: Review? {
+    public var latest: Review? {
         items.max { a, b in
             (a.period?.value, a.date?.value) < (b.period?.value, b.date?.value)
         }
     }
 
-    package init(at: SourcePosition, items: [Review] = []) {
+    public init(at: SourcePosition, items: [Review] = []) {
         self.at = at
         self.items = items
     }
@@ -31,26 +31,26 @@ private func < (lhs: (Period?, Day?), rhs: (Period?, Day?)) -> Bool {
 }
 
 /// One quarterly (or monthly) business review.
-package struct Review: Sendable {
-    package var at: SourcePosition
+public struct Review: Sendable {
+    public var at: SourcePosition
     /// The quarter (`quarter: 2026-Q3`) or month (`month: 2026-11`) it reviews.
-    package var period: Located<Period>?
-    package var date: Located<Day>?
-    package var attendees: [Located<String>] = []
-    package var metrics: [MetricValue] = []
-    package var highlights: Located<String>?
-    package var risks: [Risk] = []
-    package var decisions: [Located<String>] = []
-    package var commitments: PartyPair<[Located<String>]>?
-    package var nextReview: Located<Day>?
+    public var period: Located<Period>?
+    public var date: Located<Day>?
+    public var attendees: [Located<String>] = []
+    public var metrics: [MetricValue] = []
+    public var highlights: Located<String>?
+    public var risks: [Risk] = []
+    public var decisions: [Located<String>] = []
+    public var commitments: PartyPair<[Located<String>]>?
+    public var nextReview: Located<Day>?
     /// What we want from this meeting: ours, for the brief, never shown to the partner.
-    package var objectives: [Located<String>] = []
+    public var objectives: [Located<String>] = []
 
-    package func value(of metric: String) -> Double? {
+    public func value(of metric: String) -> Double? {
         metrics.first { $0.id.value == metric }?.value.value
     }
 
-    package init(at: SourcePosition, period: Located<Period>? = nil, date: Located<Day>? = nil, attendees: [Located<String>] = [], metrics: [MetricValue] = [], highlights: Located<String>? = nil, risks: [Risk] = [], decisions: [Located<String>] = [], commitments: PartyPair<[Located<String>]>? = nil, nextReview: Located<Day>? = nil, objectives: [Located<String>] = []) {
+    public init(at: SourcePosition, period: Located<Period>? = nil, date: Located<Day>? = nil, attendees: [Located<String>] = [], metrics: [MetricValue] = [], highlights: Located<String>? = nil, risks: [Risk] = [], decisions: [Located<String>] = [], commitments: PartyPair<[Located<String>]>? = nil, nextReview: Located<Day>? = nil, objectives: [Located<String>] = []) {
         self.at = at
         self.period = period
         self.date = date
@@ -65,23 +65,23 @@ package struct Review: Sendable {
     }
 }
 
-package struct MetricValue: Sendable {
-    package var id: Located<String>
-    package var value: Located<Double>
+public struct MetricValue: Sendable {
+    public var id: Located<String>
+    public var value: Located<Double>
 
-    package init(id: Located<String>, value: Located<Double>) {
+    public init(id: Located<String>, value: Located<Double>) {
         self.id = id
         self.value = value
     }
 }
 
-package struct Risk: Sendable {
-    package var at: SourcePosition
-    package var risk: Located<String>?
-    package var owner: Located<String>?
-    package var action: Located<String>?
+public struct Risk: Sendable {
+    public var at: SourcePosition
+    public var risk: Located<String>?
+    public var owner: Located<String>?
+    public var action: Located<String>?
 
-    package init(at: SourcePosition, risk: Located<String>? = nil, owner: Located<String>? = nil, action: Located<String>? = nil) {
+    public init(at: SourcePosition, risk: Located<String>? = nil, owner: Located<String>? = nil, action: Located<String>? = nil) {
         self.at = at
         self.risk = risk
         self.owner = owner

@@ -1,29 +1,29 @@
 /// A 1-based line and column in a content file.
-package struct SourcePosition: Hashable, Comparable, Sendable, CustomStringConvertible {
-    package var line: Int
-    package var column: Int
+public struct SourcePosition: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
 
-    package init(line: Int, column: Int) {
+    public init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }
 
     /// The top of a file: where diagnostics about the whole document point.
-    package static let start = SourcePosition(line: 1, column: 1)
+    public static let start = SourcePosition(line: 1, column: 1)
 
-    package static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
+    public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
         (lhs.line, lhs.column) < (rhs.line, rhs.column)
     }
 
-    package var description: String { "\(line):\(column)" }
+    public var description: String { "\(line):\(column)" }
 }
 
 /// A value together with where it was written.
-package struct Located<Value> {
-    package var value: Value
-    package var at: SourcePosition
+public struct Located<Value> {
+    public var value: Value
+    public var at: SourcePosition
 
-    package init(_ value: Value, at: SourcePosition) {
+    public init(_ value: Value, at: SourcePosition) {
         self.value = value
         self.at = at
     }

@@ -2,11 +2,11 @@
 /// the words a partnerships lead writes in YAML.
 
 /// The three-tier model: self-serve integration, joint development, co-development.
-package enum Tier: String, CaseIterable, Sendable, Comparable {
+public enum Tier: String, CaseIterable, Sendable, Comparable {
     case integration, partnership, strategic
 
     /// Tiers may also be written as their number, 1 to 3.
-    package init?(word: String) {
+    public init?(word: String) {
         switch word.lowercased() {
         case "1": self = .integration
         case "2": self = .partnership
@@ -15,7 +15,7 @@ package enum Tier: String, CaseIterable, Sendable, Comparable {
         }
     }
 
-    package var number: Int {
+    public var number: Int {
         switch self {
         case .integration: 1
         case .partnership: 2
@@ -23,7 +23,7 @@ package enum Tier: String, CaseIterable, Sendable, Comparable {
         }
     }
 
-    package var title: String {
+    public var title: String {
         switch self {
         case .integration: "Tier 1 · Integration"
         case .partnership: "Tier 2 · Partnership"
@@ -31,55 +31,55 @@ package enum Tier: String, CaseIterable, Sendable, Comparable {
         }
     }
 
-    package static func < (lhs: Tier, rhs: Tier) -> Bool { lhs.number < rhs.number }
+    public static func < (lhs: Tier, rhs: Tier) -> Bool { lhs.number < rhs.number }
 }
 
 /// Where a partnership stands on the crawl / walk / run path.
-package enum Status: String, CaseIterable, Sendable {
+public enum Status: String, CaseIterable, Sendable {
     case prospect, crawl, walk, run, ended
 
     /// Walk and run are live commitments: the rules hold them to a higher bar.
-    package var isCommitted: Bool { self == .walk || self == .run }
+    public var isCommitted: Bool { self == .walk || self == .run }
 }
 
 /// What makes the partner need us, strongest first.
-package enum LeverageType: String, CaseIterable, Sendable {
+public enum LeverageType: String, CaseIterable, Sendable {
     case requirement, economic, competitive, customer
     case coMarketing = "co-marketing"
 }
 
 /// A recorded go/no-go call for a phase.
-package enum GateDecision: String, CaseIterable, Sendable {
+public enum GateDecision: String, CaseIterable, Sendable {
     case go
     case noGo = "no-go"
     case pending
 }
 
 /// Which way a metric should move.
-package enum Direction: String, CaseIterable, Sendable {
+public enum Direction: String, CaseIterable, Sendable {
     case up, down
 }
 
 /// The state of one co-marketing checklist item.
-package enum ItemState: String, CaseIterable, Sendable {
+public enum ItemState: String, CaseIterable, Sendable {
     case done, pending
     case notApplicable = "n/a"
 }
 
 /// How often the partnership is reviewed.
-package enum Cadence: String, CaseIterable, Sendable {
+public enum Cadence: String, CaseIterable, Sendable {
     case monthly, quarterly
 
-    package var months: Int { self == .monthly ? 1 : 3 }
+    public var months: Int { self == .monthly ? 1 : 3 }
 }
 
 /// The two sides of a partnership.
-package enum Party: String, CaseIterable, Sendable {
+public enum Party: String, CaseIterable, Sendable {
     case us, partner
 }
 
 /// What one reading of a revenue metric covers.
-package enum MetricPeriod: String, CaseIterable, Sendable {
+public enum MetricPeriod: String, CaseIterable, Sendable {
     /// Earned in the review's quarter.
     case quarter
     /// Earned in the review's month; a quarter sums its months.
@@ -89,6 +89,6 @@ package enum MetricPeriod: String, CaseIterable, Sendable {
 }
 
 /// Program outcomes a partner metric can add to.
-package enum Outcome: String, CaseIterable, Sendable {
+public enum Outcome: String, CaseIterable, Sendable {
     case partnerRevenue = "partner_revenue"
 }

@@ -3,8 +3,8 @@ import PartnerbookModel
 /// calendar, so it must be an absolute http(s) URL with a host, and nothing
 /// that could end a line or a property there (white space, control
 /// characters, quotes, angle brackets).
-package enum BaseURL {
-    package static func parse(_ text: String) -> String? {
+public enum BaseURL {
+    public static func parse(_ text: String) -> String? {
         let lower = text.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://"),
               !text.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || "\"<>\\^`{|}".unicodeScalars.contains($0)
@@ -14,7 +14,7 @@ package enum BaseURL {
     }
 
     /// The host of an http(s) URL, for UIDs.
-    package static func host(of url: String) -> String? {
+    public static func host(of url: String) -> String? {
         guard let range = url.range(of: "://") else { return nil }
         let rest = url[range.upperBound...]
         let host = rest.prefix { $0 != "/" && $0 != ":" && $0 != "?" && $0 != "#" }

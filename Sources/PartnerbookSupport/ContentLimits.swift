@@ -1,7 +1,7 @@
 import PartnerbookModel
 /// Limits every reader of content shares.
-package enum ContentLimits {
+public enum ContentLimits {
     /// Largest content file read, in bytes. A partner file is a few kilobytes;
     /// anything near this limit is a mistake or an attack, not a partner.
-    package static let fileBytes = 1 << 20
+    public static let fileBytes = 1 << 20
 }

@@ -2,7 +2,7 @@ import Foundation
 import PartnerbookModel
 
 /// How `check` and `build` print diagnostics.
-package enum DiagnosticFormat: String, CaseIterable, Sendable {
+public enum DiagnosticFormat: String, CaseIterable, Sendable {
     /// gcc style, one per line, then a summary line.
     case text
     /// A JSON array of `{file, line, column, severity, rule, message}`.
@@ -12,35 +12,35 @@ package enum DiagnosticFormat: String, CaseIterable, Sendable {
 }
 
 /// The result of validating a program, ready to print.
-package struct DiagnosticReport: Sendable {
-    package var diagnostics: [Diagnostic]
-    package var partnerCount: Int
+public struct DiagnosticReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var partnerCount: Int
     /// Warnings count as errors.
-    package var strict: Bool
+    public var strict: Bool
 
-    package init(diagnostics: [Diagnostic], partnerCount: Int, strict: Bool) {
+    public init(diagnostics: [Diagnostic], partnerCount: Int, strict: Bool) {
         self.diagnostics = diagnostics
         self.partnerCount = partnerCount
         self.strict = strict
     }
 
-    package var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
-    package var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
     /// Notices (how a partnership is going) never fail a run, `--strict` included.
-    package var noticeCount: Int { diagnostics.filter { $0.severity == .notice }.count }
+    public var noticeCount: Int { diagnostics.filter { $0.severity == .notice }.count }
 
     /// Whether the content fails: any error, or any warning under `--strict`; never a notice.
-    package var fails: Bool { errorCount > 0 || (strict && warningCount > 0) }
+    public var fails: Bool { errorCount > 0 || (strict && warningCount > 0) }
 
     /// "1 error, 3 warnings".
-    package var counts: String {
+    public var counts: String {
         "\(count(errorCount, "error")), \(count(warningCount, "warning"))"
     }
 
     private func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 
     /// "0 errors, 3 warnings in 7 partners (4 notices)".
-    package var summary: String {
+    public var summary: String {
         var line = "\(counts) in \(count(partnerCount, "partner"))"
         if noticeCount > 0 { line += " (\(count(noticeCount, "notice")))" }
         if strict && warningCount > 0 { line += " (--strict: warnings count as errors)" }
@@ -48,7 +48,7 @@ package struct DiagnosticReport: Sendable {
     }
 
     /// The report in `format`, with each file shown as `pathPrefix` joined with its relative path.
-    package func render(_ format: DiagnosticFormat, pathPrefix: String) -> String {
+    public func render(_ format: DiagnosticFormat, pathPrefix: String) -> String {
         func path(_ d: Diagnostic) -> String {
             pathPrefix.isEmpty ? d.file : (pathPrefix.hasSuffix("/") ? pathPrefix : pathPrefix + "/") + d.file
         }

@@ -3,12 +3,12 @@ import Foundation
 import PartnerbookModel
 
 /// SHA-256 in lowercase hex.
-package enum Digest {
-    package static func hex(_ data: Data) -> String {
+public enum Digest {
+    public static func hex(_ data: Data) -> String {
         SHA256.hash(data: data).map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
     }
 
-    package static func hex(_ parts: [String]) -> String {
+    public static func hex(_ parts: [String]) -> String {
         hex(Data(parts.joined(separator: "\u{1F}").utf8))
     }
 }

@@ -2,11 +2,11 @@ import Foundation
 import PartnerbookModel
 
 /// Locale-free formatting for documents, so output never depends on the machine.
-package enum Format {
+public enum Format {
     /// 1234567.5 as "1,234,567.5": grouped thousands, at most `decimals` places, no trailing zeros.
     /// Any finite value formats, however large: past what `decimals` places
     /// can hold exactly (2^53), the whole number is written digit for digit.
-    package static func number(_ value: Double, decimals: Int = 2) -> String {
+    public static func number(_ value: Double, decimals: Int = 2) -> String {
         guard value.isFinite else { return "–" }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
@@ -59,7 +59,7 @@ package enum Format {
     private static let currencySymbols = ["USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"]
 
     /// A value with its metric's unit: currency codes get their symbol, others follow the number.
-    package static func value(_ value: Double, unit: String?) -> String {
+    public static func value(_ value: Double, unit: String?) -> String {
         let unit = unit?.trimmingCharacters(in: .whitespaces) ?? ""
         if let symbol = currencySymbols[unit.uppercased()] {
             return (value < 0 ? "-" : "") + symbol + number(abs(value), decimals: 0)
@@ -73,40 +73,40 @@ package enum Format {
 
     /// A value on a pace line: whole when the line runs between whole numbers
     /// (22.9 customers expected reads as 23).
-    package static func expected(_ value: Double, whole: Bool, unit: String?) -> String {
+    public static func expected(_ value: Double, whole: Bool, unit: String?) -> String {
         Format.value(whole ? value.rounded() : value, unit: unit)
     }
 
     /// A signed change: "+60,000" or "-1.5".
-    package static func change(_ value: Double, unit: String?) -> String {
+    public static func change(_ value: Double, unit: String?) -> String {
         (value > 0 ? "+" : value < 0 ? "−" : "±") + Format.value(abs(value), unit: unit)
     }
 
     /// A change of a percentage, in points: "+3.5 points".
-    package static func points(_ value: Double) -> String {
+    public static func points(_ value: Double) -> String {
         let magnitude = number(abs(value), decimals: 1)
         return (value > 0 ? "+" : value < 0 ? "−" : "±") + magnitude + (magnitude == "1" ? " point" : " points")
     }
 
     /// A fraction as a signed whole percentage: 0.17 as "+17%".
-    package static func signedPercent(_ fraction: Double) -> String {
+    public static func signedPercent(_ fraction: Double) -> String {
         let whole = (fraction * 100).rounded()
         return (whole > 0 ? "+" : whole < 0 ? "−" : "±") + integerDigits(abs(whole)) + "%"
     }
 
     /// A value already in percent, with at most one decimal: 8.2 as "8.2%", 70 as "70%".
-    package static func percentage(_ value: Double) -> String {
+    public static func percentage(_ value: Double) -> String {
         number(value, decimals: 1) + "%"
     }
 
     /// A fraction as a whole percentage: 0.875 as "88%".
-    package static func percent(_ fraction: Double) -> String {
+    public static func percent(_ fraction: Double) -> String {
         let whole = (fraction * 100).rounded()
         return (whole < 0 ? "-" : "") + integerDigits(abs(whole)) + "%"
     }
 
     /// A planned length in words: "8 weeks", or "53 days, about 8 weeks".
-    package static func weeks(_ days: Int) -> String {
+    public static func weeks(_ days: Int) -> String {
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         if days % 7 == 0 { return plural(days / 7, "week") }
         return plural(days, "day") + ", about " + plural(max(1, Int((Double(days) / 7).rounded())), "week")
@@ -116,9 +116,9 @@ package enum Format {
                                  "September", "October", "November", "December"]
 
     /// 2026-10-08 as "8 October 2026".
-    package static func date(_ day: Day) -> String {
+    public static func date(_ day: Day) -> String {
         "\(day.day) \(months[day.month - 1]) \(day.year)"
     }
 
-    package static func date(_ day: Day?) -> String { day.map(date) ?? "not set" }
+    public static func date(_ day: Day?) -> String { day.map(date) ?? "not set" }
 }

@@ -6,8 +6,8 @@ import PartnerbookModel
 /// next item until none is left; results come back in the items' order.
 /// State shared between workers is kept in a `Mutex`, so the compiler checks
 /// every access (no `@unchecked Sendable`).
-package enum Parallel {
-    package static func map<Item: Sendable, Result: Sendable>(_ items: [Item], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+public enum Parallel {
+    public static func map<Item: Sendable, Result: Sendable>(_ items: [Item], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                                                        _ work: @Sendable (Item) -> Result) -> [Result] {
         guard items.count > 1, jobs > 1 else { return items.map(work) }
         let next = Mutex(0)
@@ -27,15 +27,15 @@ package enum Parallel {
     }
 
     /// Runs each piece of work, side by side, and returns their results in order.
-    package static func run<Result: Sendable>(_ parts: [@Sendable () -> Result], jobs: Int = ProcessInfo.processInfo.activeProcessorCount) -> [Result] {
+    public static func run<Result: Sendable>(_ parts: [@Sendable () -> Result], jobs: Int = ProcessInfo.processInfo.activeProcessorCount) -> [Result] {
         map(Array(parts.indices), jobs: jobs) { parts[$0]() }
     }
 }
 
 /// A flag any worker may set, to stop the others early.
-package final class StopFlag: Sendable {
+public final class StopFlag: Sendable {
     private let value = Mutex(false)
-    package init() {}
-    package var isSet: Bool { value.withLock { $0 } }
-    package func set() { value.withLock { $0 = true } }
+    public init() {}
+    public var isSet: Bool { value.withLock { $0 } }
+    public func set() { value.withLock { $0 = true } }
 }

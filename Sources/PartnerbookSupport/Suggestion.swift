@@ -11,14 +11,14 @@ import Synchronization
 /// process compares at most `budget` pairs of characters, after which
 /// suggestions stop (a file of 30,000 unknown 32 KB keys, or an export of
 /// 30,000 unknown names against 10,000 partners, cannot make a run slow).
-package enum Suggestion {
+public enum Suggestion {
     /// The longest word (in characters) a suggestion is looked for.
-    package static let maxLength = 64
+    public static let maxLength = 64
     /// Character pairs compared in one process before suggestions stop.
-    package static let budget = 40_000_000
+    public static let budget = 40_000_000
     private static let spent = Atomic<Int>(0)
 
-    package static func closest(to word: String, among candidates: [String]) -> String? {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         let lowered = word.lowercased()
         let length = lowered.count
         guard length <= maxLength else { return nil }
@@ -43,7 +43,7 @@ package enum Suggestion {
     }
 
     /// Levenshtein distance, with `_`, `-` and space counted as the same.
-    package static func editDistance(_ a: String, _ b: String) -> Int {
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         func fold(_ c: Character) -> Character { c == "-" || c == " " ? "_" : c }
         let x = a.map(fold), y = b.map(fold)
         if x.isEmpty { return y.count }

@@ -3,16 +3,16 @@ import PartnerbookModel
 
 /// Trimming white space from both ends, with a fast exit for the common
 /// case (Foundation's `trimmingCharacters` was 6% of a build).
-package enum Trim {
+public enum Trim {
     /// Without leading and trailing spaces and tabs (line breaks stay).
-    package static func spaces(_ text: String) -> String {
+    public static func spaces(_ text: String) -> String {
         guard let first = text.utf8.first, let last = text.utf8.last else { return text }
         func plain(_ byte: UInt8) -> Bool { byte > 32 && byte < 128 }
         if plain(first) && plain(last) { return text }
         return text.trimmingCharacters(in: .whitespaces)
     }
 
-    package static func whitespace(_ text: String) -> String {
+    public static func whitespace(_ text: String) -> String {
         guard let first = text.utf8.first, let last = text.utf8.last else { return text }
         func plain(_ byte: UInt8) -> Bool { byte > 32 && byte < 128 }
         if plain(first) && plain(last) { return text }
@@ -22,16 +22,16 @@ package enum Trim {
 
 extension String {
     /// Empty or only white space.
-    package var isBlank: Bool { allSatisfy(\.isWhitespace) }
+    public var isBlank: Bool { allSatisfy(\.isWhitespace) }
 }
 
 extension Optional where Wrapped == Located<String> {
     /// Missing, or present but blank.
-    package var isBlank: Bool { self?.value.isBlank ?? true }
+    public var isBlank: Bool { self?.value.isBlank ?? true }
 }
 
 /// A YAML double-quoted scalar holding exactly `text`.
-package func quoted(_ text: String) -> String {
+public func quoted(_ text: String) -> String {
     var out = "\""
     for scalar in text.unicodeScalars {
         switch scalar {

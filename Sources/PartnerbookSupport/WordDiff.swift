@@ -1,14 +1,14 @@
 /// A word-by-word comparison of two texts, for a redline: the longest
 /// common run of words is kept, the rest is removed or added. Words keep
 /// the white space after them, so joining every part gives each text back.
-package enum WordDiff {
-    package enum Part: Equatable, Sendable {
+public enum WordDiff {
+    public enum Part: Equatable, Sendable {
         case same(String)
         case removed(String)
         case added(String)
     }
 
-    package static func parts(from old: String, to new: String) -> [Part] {
+    public static func parts(from old: String, to new: String) -> [Part] {
         let a = words(old), b = words(new)
         guard !(a.isEmpty && b.isEmpty) else { return [] }
         // The standard library's difference (Myers' algorithm), on words compared without their trailing space.
@@ -68,11 +68,11 @@ package enum WordDiff {
 /// Which elements of `old` a difference removes and which of `new` it
 /// inserts (offsets), from `CollectionDifference`: walking both with these
 /// gives the edit script of a word or line diff.
-package struct Edits: Sendable {
-    package var removed: Set<Int> = []
-    package var inserted: Set<Int> = []
+public struct Edits: Sendable {
+    public var removed: Set<Int> = []
+    public var inserted: Set<Int> = []
 
-    package init<T: Hashable>(from old: [T], to new: [T]) {
+    public init<T: Hashable>(from old: [T], to new: [T]) {
         for change in new.difference(from: old) {
             switch change {
             case .remove(let offset, _, _): removed.insert(offset)

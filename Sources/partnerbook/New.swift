@@ -5,7 +5,7 @@ import PartnerbookModel
 import PartnerbookSupport
 
 extension Tier: ExpressibleByArgument {
-    package init?(argument: String) { self.init(word: argument) }
+    public init?(argument: String) { self.init(word: argument) }
 }
 
 struct New: ParsableCommand {

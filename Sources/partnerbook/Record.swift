@@ -5,7 +5,7 @@ import PartnerbookModel
 import PartnerbookSupport
 
 extension Period: ExpressibleByArgument {
-    package init?(argument: String) { self.init(argument) }
+    public init?(argument: String) { self.init(argument) }
 }
 
 struct Record: ParsableCommand {

@@ -72,7 +72,7 @@ package struct PartnerPipeline: Sendable {
             assessment = PartnerAssessment(partner, program: input.program, asOf: input.asOf, signatures: signatures)
         }
         let found = loaded.diagnostics
-            + Validator.check(partner, input.rules.with(texts, ssh: ssh, signatures: signatures, assessment: assessment))
+            + Validator.check(partner, input.rules.with(texts, ssh: ssh, signatures: signatures, readings: assessment?.kpis))
         artifacts.partner = partner
         artifacts.diagnostics = found.sorted(by: Diagnostic.ordered)
         artifacts.signedTexts = texts

@@ -3,8 +3,8 @@ import PartnerbookModel
 /// `docs/reference/content.md`: every key of program.yaml and of a partner
 /// file, its type and words and what it means, walked from the same JSON
 /// Schema the editors use (so the page, the schema and the loader agree).
-package enum ContentReference {
-    package static var markdown: String {
+public enum ContentReference {
+    public static var markdown: String {
         var text = """
         # Content keys
 

@@ -7,12 +7,12 @@ import PartnerbookSupport
 /// runs every rule; the schema lets an editor complete keys and flag a typo
 /// as you type. Each mapping's keys are the loader's own key lists, so the
 /// two cannot drift apart.
-package enum ContentSchema {
-    package enum Kind: String, CaseIterable, Sendable {
+public enum ContentSchema {
+    public enum Kind: String, CaseIterable, Sendable {
         case program, partner
     }
 
-    package static func json(_ kind: Kind) -> String {
+    public static func json(_ kind: Kind) -> String {
         switch kind {
         case .program:
             return SchemaBuilder.document(id: "program", title: "Partnerbook program.yaml",
@@ -25,11 +25,11 @@ package enum ContentSchema {
     }
 
     /// Where `init` and `new` put the schemas, relative to the content folder.
-    package static let folder = ".schemas"
+    public static let folder = ".schemas"
 
-    package static func fileName(_ kind: Kind) -> String { "\(kind.rawValue).schema.json" }
+    public static func fileName(_ kind: Kind) -> String { "\(kind.rawValue).schema.json" }
 
-    package typealias B = SchemaBuilder
+    public typealias B = SchemaBuilder
 
     /// The keys the schema gives each mapping, for tests against the loader.
     static var partnerKeys: [String: [String]] {
@@ -39,7 +39,7 @@ package enum ContentSchema {
         ]
     }
 
-    package static var program: B.Node {
+    public static var program: B.Node {
         B.object("", [
             ("name", B.ref("text", "The program's name (required).")),
             ("company", B.ref("text", "Our company: \"us\" in every document (required).")),
@@ -96,7 +96,7 @@ package enum ContentSchema {
         ], required: ["name", "company"], nullable: false)
     }
 
-    package static var partner: B.Node {
+    public static var partner: B.Node {
         let pair = { (description: String) in
             B.object(description, [("us", B.ref("text", "Our side.")), ("partner", B.ref("text", "The partner's side."))])
         }

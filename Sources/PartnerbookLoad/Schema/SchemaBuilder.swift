@@ -3,8 +3,8 @@ import PartnerbookModel
 import PartnerbookSupport
 
 /// Pieces of a JSON Schema (draft 2020-12), as plain dictionaries.
-package enum SchemaBuilder {
-    package typealias Node = [String: Any]
+public enum SchemaBuilder {
+    public typealias Node = [String: Any]
 
     /// A mapping whose keys are exactly `properties`, in the order written.
     static func object(_ description: String, _ properties: [(String, Node)], required: [String] = [], nullable: Bool = true) -> Node {

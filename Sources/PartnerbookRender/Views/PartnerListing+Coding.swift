@@ -15,7 +15,7 @@ package protocol CodedAsText: Codable, CustomStringConvertible {
 }
 
 extension CodedAsText {
-    package init(from decoder: Decoder) throws {
+    public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let value = Self(text) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a \(Self.self): \(text)"))
@@ -23,7 +23,7 @@ extension CodedAsText {
         self = value
     }
 
-    package func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }
@@ -40,14 +40,14 @@ extension Phase: Codable {}
 extension AlertRanking.Subject: Codable {
     private enum Keys: String, CodingKey { case id, file, name, tier, status, endedOn }
 
-    package init(from decoder: Decoder) throws {
+    public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
         self.init(id: try c.decode(String.self, forKey: .id), file: try c.decode(String.self, forKey: .file),
                   name: try c.decode(String.self, forKey: .name), tier: try c.decodeIfPresent(Tier.self, forKey: .tier),
                   status: try c.decodeIfPresent(Status.self, forKey: .status), endedOn: try c.decodeIfPresent(Day.self, forKey: .endedOn))
     }
 
-    package func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(id, forKey: .id)
         try c.encode(file, forKey: .file)
@@ -61,14 +61,14 @@ extension AlertRanking.Subject: Codable {
 extension ProgramOutcomes.Facts: Codable {
     private enum Keys: String, CodingKey { case name, begun, ended, countsRevenue, quarters }
 
-    package init(from decoder: Decoder) throws {
+    public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
         self.init(name: try c.decode(String.self, forKey: .name), begun: try c.decodeIfPresent(Day.self, forKey: .begun),
                   ended: try c.decodeIfPresent(Day.self, forKey: .ended), countsRevenue: try c.decode(Bool.self, forKey: .countsRevenue),
                   quarters: try c.decode([QuarterFacts].self, forKey: .quarters))
     }
 
-    package func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(name, forKey: .name)
         try c.encodeIfPresent(begun, forKey: .begun)
@@ -81,14 +81,14 @@ extension ProgramOutcomes.Facts: Codable {
 extension ProgramOutcomes.Facts.QuarterFacts: Codable {
     private enum Keys: String, CodingKey { case quarter, revenue, gap, active, shown }
 
-    package init(from decoder: Decoder) throws {
+    public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
         self.init(quarter: try c.decode(Quarter.self, forKey: .quarter), revenue: try c.decodeIfPresent(Double.self, forKey: .revenue),
                   gap: try c.decodeIfPresent(String.self, forKey: .gap), active: try c.decode(Bool.self, forKey: .active),
                   shown: try c.decode(Bool.self, forKey: .shown))
     }
 
-    package func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(quarter, forKey: .quarter)
         try c.encodeIfPresent(revenue, forKey: .revenue)
@@ -101,7 +101,7 @@ extension ProgramOutcomes.Facts.QuarterFacts: Codable {
 extension PhaseFunnel.Facts: Codable {
     private enum Keys: String, CodingKey { case id, reached, crawlDays, walkDays, isOpen, isHandshake, isCoMarketingOnly }
 
-    package init(from decoder: Decoder) throws {
+    public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
         self.init(id: try c.decode(String.self, forKey: .id), reached: try c.decode([Phase].self, forKey: .reached),
                   crawlDays: try c.decodeIfPresent(Int.self, forKey: .crawlDays), walkDays: try c.decodeIfPresent(Int.self, forKey: .walkDays),
@@ -109,7 +109,7 @@ extension PhaseFunnel.Facts: Codable {
                   isCoMarketingOnly: try c.decode(Bool.self, forKey: .isCoMarketingOnly))
     }
 
-    package func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(id, forKey: .id)
         try c.encode(reached, forKey: .reached)

@@ -11,13 +11,13 @@ import PartnerbookSupport
 /// are ranked by their most urgent finding, then strategic before
 /// partnership before integration, then by name. An ended partnership says
 /// only that it ended, last.
-package struct AlertRanking: Sendable {
-    package enum Urgency: Int, Sendable, Comparable {
+public struct AlertRanking: Sendable {
+    public enum Urgency: Int, Sendable, Comparable {
         case error = 0, decision, other, ended
 
-        package static func < (lhs: Urgency, rhs: Urgency) -> Bool { lhs.rawValue < rhs.rawValue }
+        public static func < (lhs: Urgency, rhs: Urgency) -> Bool { lhs.rawValue < rhs.rawValue }
 
-        package var title: String {
+        public var title: String {
             switch self {
             case .error: "Errors"
             case .decision: "Decisions and meetings due"
@@ -27,17 +27,17 @@ package struct AlertRanking: Sendable {
         }
     }
 
-    package struct Line: Sendable {
+    public struct Line: Sendable {
         /// The partner's ID, nil for program.yaml.
-        package var partnerID: String?
-        package var name: String
-        package var urgency: Urgency
+        public var partnerID: String?
+        public var name: String
+        public var urgency: Urgency
         /// The most urgent finding; nil for an ended partnership.
-        package var top: Diagnostic?
+        public var top: Diagnostic?
         /// How many other findings the partner has (0 for an ended one).
-        package var others: Int
+        public var others: Int
         /// For an ended partnership: when it ended.
-        package var endedOn: Day?
+        public var endedOn: Day?
     }
 
     /// Rules whose findings need a decision or a meeting, most pressing first:
@@ -55,19 +55,19 @@ package struct AlertRanking: Sendable {
         (diagnostic.severity, decisionOrder.firstIndex { $0 == diagnostic.rule } ?? decisionOrder.count)
     }
 
-    package var lines: [Line]
+    public var lines: [Line]
 
     /// Who a line is about: what the ranking needs of a partner.
-    package struct Subject: Sendable, Equatable {
-        package var id: String
-        package var file: String
-        package var name: String
-        package var tier: Tier?
-        package var status: Status?
+    public struct Subject: Sendable, Equatable {
+        public var id: String
+        public var file: String
+        public var name: String
+        public var tier: Tier?
+        public var status: Status?
         /// For an ended partnership: when it ended.
-        package var endedOn: Day?
+        public var endedOn: Day?
 
-        package init(_ partner: Partner) {
+        public init(_ partner: Partner) {
             id = partner.id
             file = partner.file
             name = partner.displayName
@@ -76,7 +76,7 @@ package struct AlertRanking: Sendable {
             endedOn = status == .ended ? ProgramOutcomes.endDate(partner) : nil
         }
 
-        package init(id: String, file: String, name: String, tier: Tier?, status: Status?, endedOn: Day?) {
+        public init(id: String, file: String, name: String, tier: Tier?, status: Status?, endedOn: Day?) {
             self.id = id
             self.file = file
             self.name = name
@@ -86,11 +86,11 @@ package struct AlertRanking: Sendable {
         }
     }
 
-    package init(partners: [Partner], diagnostics: [Diagnostic]) {
+    public init(partners: [Partner], diagnostics: [Diagnostic]) {
         self.init(subjects: partners.map(Subject.init), diagnostics: diagnostics)
     }
 
-    package init(subjects: [Subject], diagnostics: [Diagnostic]) {
+    public init(subjects: [Subject], diagnostics: [Diagnostic]) {
         let byFile = Dictionary(grouping: diagnostics, by: \.file)
         var lines: [(line: Line, tier: Int)] = []
         if let program = byFile[ContentPaths.programFile], let line = AlertRanking.line(nil, nil, "Program settings", program) {
@@ -121,12 +121,12 @@ package struct AlertRanking: Sendable {
     }
 
     /// A partner's findings, most urgent first (stable within an urgency).
-    package static func ordered(_ diagnostics: [Diagnostic], partner: Partner?) -> [Diagnostic] {
+    public static func ordered(_ diagnostics: [Diagnostic], partner: Partner?) -> [Diagnostic] {
         ordered(diagnostics, status: partner?.status?.value)
     }
 
     /// A partner's findings, most urgent first, for a partner with `status`.
-    package static func ordered(_ diagnostics: [Diagnostic], status: Status?) -> [Diagnostic] {
+    public static func ordered(_ diagnostics: [Diagnostic], status: Status?) -> [Diagnostic] {
         diagnostics.enumerated().sorted { a, b in
             let ua = urgency(a.element, status: status), ub = urgency(b.element, status: status)
             if ua != ub { return ua < ub }

@@ -5,22 +5,22 @@ import PartnerbookSupport
 ///     Core to our product differentiation? yes -> build it ourselves
 ///     otherwise: would building it delay our roadmap by more than 6 months? yes -> partner
 ///     otherwise: is there a credible partner who needs us too? yes -> partner, no -> build
-package struct BuildOrPartner: Sendable, Equatable {
-    package enum Verdict: String, Sendable {
+public struct BuildOrPartner: Sendable, Equatable {
+    public enum Verdict: String, Sendable {
         case build, partner
     }
 
     /// Months of roadmap delay above which partnering wins.
-    package static let delayMonths = 6.0
+    public static let delayMonths = 6.0
 
-    package var verdict: Verdict
+    public var verdict: Verdict
     /// The question that settled it, in plain words.
-    package var reason: String
+    public var reason: String
     /// The input that settled it, for diagnostics.
-    package var decidedAt: SourcePosition
+    public var decidedAt: SourcePosition
 
     /// nil without a `decision` block, or when the inputs stop short of an answer.
-    package static func decide(_ inputs: BuildOrPartnerInputs?) -> BuildOrPartner? {
+    public static func decide(_ inputs: BuildOrPartnerInputs?) -> BuildOrPartner? {
         guard let inputs else { return nil }
         if let core = inputs.coreToDifferentiation, core.value {
             return BuildOrPartner(verdict: .build, reason: "the capability is core to our product differentiation, so we build it ourselves",

@@ -1,16 +1,16 @@
 import PartnerbookModel
 import PartnerbookSupport
 /// Which of the five charter sections are complete enough to sign.
-package struct CharterCompleteness: Sendable, Equatable {
-    package struct Section: Sendable, Equatable {
-        package var key: String
-        package var title: String
-        package var complete: Bool
+public struct CharterCompleteness: Sendable, Equatable {
+    public struct Section: Sendable, Equatable {
+        public var key: String
+        public var title: String
+        public var complete: Bool
     }
 
-    package var sections: [Section]
+    public var sections: [Section]
 
-    package init(_ charter: Charter?) {
+    public init(_ charter: Charter?) {
         func filled(_ list: Located<[Located<String>]>?) -> Bool {
             (list?.value ?? []).contains { !$0.value.isBlank }
         }
@@ -32,6 +32,6 @@ package struct CharterCompleteness: Sendable, Equatable {
         ]
     }
 
-    package var completeCount: Int { sections.filter(\.complete).count }
-    package var fraction: Double { Double(completeCount) / Double(sections.count) }
+    public var completeCount: Int { sections.filter(\.complete).count }
+    public var fraction: Double { Double(completeCount) / Double(sections.count) }
 }

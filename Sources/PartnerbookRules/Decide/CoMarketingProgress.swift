@@ -1,20 +1,20 @@
 import PartnerbookModel
 import PartnerbookSupport
 /// Progress through the co-marketing checklist; `n/a` items do not count.
-package struct CoMarketingProgress: Sendable, Equatable {
-    package struct StageProgress: Sendable, Equatable {
-        package var stage: Stage
-        package var done: Int
-        package var applicable: Int
+public struct CoMarketingProgress: Sendable, Equatable {
+    public struct StageProgress: Sendable, Equatable {
+        public var stage: Stage
+        public var done: Int
+        public var applicable: Int
         /// Items written as pending, in playbook order.
-        package var pending: [String]
+        public var pending: [String]
 
-        package var fraction: Double? { applicable == 0 ? nil : Double(done) / Double(applicable) }
+        public var fraction: Double? { applicable == 0 ? nil : Double(done) / Double(applicable) }
     }
 
-    package var stages: [StageProgress]
+    public var stages: [StageProgress]
 
-    package init(_ coMarketing: CoMarketing?) {
+    public init(_ coMarketing: CoMarketing?) {
         stages = Stage.allCases.map { stage in
             let written = [coMarketing?.preLaunch, coMarketing?.launch, coMarketing?.postLaunch]
                 .compactMap { $0 }.first { $0.stage == stage }
@@ -28,9 +28,9 @@ package struct CoMarketingProgress: Sendable, Equatable {
         }
     }
 
-    package var done: Int { stages.reduce(0) { $0 + $1.done } }
-    package var applicable: Int { stages.reduce(0) { $0 + $1.applicable } }
-    package var fraction: Double { applicable == 0 ? 0 : Double(done) / Double(applicable) }
+    public var done: Int { stages.reduce(0) { $0 + $1.done } }
+    public var applicable: Int { stages.reduce(0) { $0 + $1.applicable } }
+    public var fraction: Double { applicable == 0 ? 0 : Double(done) / Double(applicable) }
 
-    package func stage(_ stage: Stage) -> StageProgress { stages.first { $0.stage == stage }! }
+    public func stage(_ stage: Stage) -> StageProgress { stages.first { $0.stage == stage }! }
 }

@@ -1,13 +1,13 @@
 import PartnerbookModel
 import PartnerbookSupport
 /// Does each side have economic skin in the game, and something to lose?
-package struct CommitmentCheck: Sendable, Equatable {
+public struct CommitmentCheck: Sendable, Equatable {
     /// Sides with no economic commitment written down.
-    package var uncommitted: [Party]
+    public var uncommitted: [Party]
     /// Sides with no stated loss if the partnership fails.
-    package var noDownside: [Party]
+    public var noDownside: [Party]
 
-    package init(_ commitments: Commitments?) {
+    public init(_ commitments: Commitments?) {
         uncommitted = Party.allCases.filter { party in
             (commitments?[party] ?? []).allSatisfy { $0.value.isBlank }
         }
@@ -17,6 +17,6 @@ package struct CommitmentCheck: Sendable, Equatable {
     }
 
     /// Either side can walk away at no cost: a handshake, not a partnership.
-    package var isHandshake: Bool { !uncommitted.isEmpty }
+    public var isHandshake: Bool { !uncommitted.isEmpty }
 }
 

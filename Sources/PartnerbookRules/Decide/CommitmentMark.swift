@@ -7,8 +7,8 @@ import PartnerbookSupport
 ///       us: [ (done) Ship the storage-tier connector, Publish the Keystone case study ]
 ///
 /// Plain text in any YAML style, so marking one never breaks the file.
-package enum CommitmentMark {
-    package static func parse(_ text: String) -> (done: Bool, text: String) {
+public enum CommitmentMark {
+    public static func parse(_ text: String) -> (done: Bool, text: String) {
         let trimmed = Trim.whitespace(text)
         for marker in ["(done)", "✓", "✔"] where trimmed.lowercased().hasPrefix(marker) {
             return (true, Trim.whitespace(String(trimmed.dropFirst(marker.count))))

@@ -10,18 +10,18 @@ import PartnerbookSupport
 /// Curated: every listing reviewed before it appears. Open: anyone can be
 /// listed, and trust signals (the earned badges) show quality. Past about
 /// 100 partners a curated directory makes its reviewers the bottleneck.
-package struct EcosystemControl: Sendable, Equatable {
+public struct EcosystemControl: Sendable, Equatable {
     /// Partners above which a curated directory makes us the bottleneck.
-    package static let curatedLimit = 100
+    public static let curatedLimit = 100
 
-    package var recommended: EcosystemModel
+    public var recommended: EcosystemModel
     /// Why, in plain words.
-    package var reason: String
+    public var reason: String
     /// The input that settled it, for diagnostics.
-    package var decidedAt: SourcePosition
+    public var decidedAt: SourcePosition
 
     /// nil when the inputs stop short of an answer.
-    package static func decide(_ settings: EcosystemSettings?) -> EcosystemControl? {
+    public static func decide(_ settings: EcosystemSettings?) -> EcosystemControl? {
         guard let settings else { return nil }
         if let risk = settings.brandRisk, risk.value == .high {
             return EcosystemControl(recommended: .curated,
@@ -41,7 +41,7 @@ package struct EcosystemControl: Sendable, Equatable {
 
     /// Why a curated directory is a problem here, or nil: more partners than
     /// people can review, or a tree that says open.
-    package static func gatekeepingProblem(_ settings: EcosystemSettings?, partnerCount: Int) -> String? {
+    public static func gatekeepingProblem(_ settings: EcosystemSettings?, partnerCount: Int) -> String? {
         guard let model = settings?.model, model.value == .curated else { return nil }
         if partnerCount > curatedLimit {
             return "the directory is curated with \(partnerCount) partners: past \(curatedLimit), reviewing every listing makes us the bottleneck; open it and let the earned badges (signed charter, gates passed, reviewed on time) show quality"

@@ -1,13 +1,13 @@
 import PartnerbookModel
 import PartnerbookSupport
 /// The go/no-go gates, computed from the pilot numbers and the program's thresholds.
-package struct CrawlGate: Sendable, Equatable {
+public struct CrawlGate: Sendable, Equatable {
     /// Percent improvement on the crawl metric, in the metric's good direction.
-    package var improvement: Double?
-    package var threshold: Double
-    package var decision: GateDecision?
+    public var improvement: Double?
+    public var threshold: Double
+    public var decision: GateDecision?
 
-    package init(_ crawl: CrawlResult?, thresholds: GateThresholds) {
+    public init(_ crawl: CrawlResult?, thresholds: GateThresholds) {
         threshold = thresholds.crawlMinImprovement
         decision = crawl?.decision?.value
         if let crawl, let baseline = crawl.baseline?.value, let result = crawl.result?.value, baseline != 0 {
@@ -17,19 +17,19 @@ package struct CrawlGate: Sendable, Equatable {
     }
 
     /// Whether the numbers clear the bar; nil when they are not recorded.
-    package var meetsThreshold: Bool? { improvement.map { $0 >= threshold } }
+    public var meetsThreshold: Bool? { improvement.map { $0 >= threshold } }
 
     /// Passed: the numbers clear the bar and the recorded decision is go.
-    package var passed: Bool { meetsThreshold == true && decision == .go }
+    public var passed: Bool { meetsThreshold == true && decision == .go }
 }
 
-package struct WalkGate: Sendable, Equatable {
+public struct WalkGate: Sendable, Equatable {
     /// Percent of invited customers who adopted.
-    package var adoption: Double?
-    package var threshold: Double
-    package var decision: GateDecision?
+    public var adoption: Double?
+    public var threshold: Double
+    public var decision: GateDecision?
 
-    package init(_ walk: WalkResult?, thresholds: GateThresholds) {
+    public init(_ walk: WalkResult?, thresholds: GateThresholds) {
         threshold = thresholds.walkMinAdoption
         decision = walk?.decision?.value
         if let invited = walk?.invited?.value, let adopted = walk?.adopted?.value, invited > 0 {
@@ -37,45 +37,45 @@ package struct WalkGate: Sendable, Equatable {
         }
     }
 
-    package var meetsThreshold: Bool? { adoption.map { $0 >= threshold } }
-    package var passed: Bool { meetsThreshold == true && decision == .go }
+    public var meetsThreshold: Bool? { adoption.map { $0 >= threshold } }
+    public var passed: Bool { meetsThreshold == true && decision == .go }
 }
 
 /// "Enter run only if the ROI model validates at scale": what running cost
 /// against what it brought back. Validated when it returned more than it cost
 /// and the recorded decision is not no-go.
-package struct RunGate: Sendable, Equatable {
-    package var invested: Double?
-    package var returned: Double?
-    package var decision: GateDecision?
+public struct RunGate: Sendable, Equatable {
+    public var invested: Double?
+    public var returned: Double?
+    public var decision: GateDecision?
 
-    package init(_ run: RunResult?) {
+    public init(_ run: RunResult?) {
         invested = run?.invested?.value
         returned = run?.returned?.value
         decision = run?.decision?.value
     }
 
     /// Return on investment in percent: (returned − invested) / invested.
-    package var roi: Double? {
+    public var roi: Double? {
         guard let invested, let returned, invested > 0 else { return nil }
         return (returned - invested) / invested * 100
     }
 
     /// Whether both figures are written down.
-    package var isRecorded: Bool { invested != nil && returned != nil }
+    public var isRecorded: Bool { invested != nil && returned != nil }
 
     /// Whether the numbers show a return: nil when they are not recorded.
-    package var meetsThreshold: Bool? {
+    public var meetsThreshold: Bool? {
         guard let invested, let returned else { return nil }
         return returned > invested
     }
 
-    package var validated: Bool { meetsThreshold == true && decision != .noGo }
+    public var validated: Bool { meetsThreshold == true && decision != .noGo }
 }
 
 /// The playbook's "should we continue?" tree.
-package struct ContinueDecision: Sendable, Equatable {
-    package enum Verdict: String, Sendable {
+public struct ContinueDecision: Sendable, Equatable {
+    public enum Verdict: String, Sendable {
         case startCrawl = "start crawl"
         case finishCrawl = "finish crawl"
         case end = "end"
@@ -88,19 +88,19 @@ package struct ContinueDecision: Sendable, Equatable {
         case validateROI = "validate the ROI"
     }
 
-    package var verdict: Verdict
+    public var verdict: Verdict
     /// The numbers behind a verdict still waiting on a gate: how far the
     /// pilot improved, how many adopted, what running returned (percentages),
     /// against the bar. The documents say them with the verdict.
-    package var progress: Progress?
+    public var progress: Progress?
 
-    package enum Progress: Sendable, Equatable {
+    public enum Progress: Sendable, Equatable {
         case crawlImprovement(Double, bar: Double)
         case walkAdoption(Double, bar: Double)
         case roi(Double)
     }
 
-    package static func decide(status: Status?, crawl: CrawlGate, walk: WalkGate, run: RunGate = RunGate(nil)) -> ContinueDecision {
+    public static func decide(status: Status?, crawl: CrawlGate, walk: WalkGate, run: RunGate = RunGate(nil)) -> ContinueDecision {
         if status == .ended { return ContinueDecision(verdict: .ended) }
         if crawl.decision == .noGo || (crawl.meetsThreshold == false && crawl.decision == .go && status != .crawl) {
             return ContinueDecision(verdict: .end)

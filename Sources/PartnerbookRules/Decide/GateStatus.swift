@@ -1,7 +1,7 @@
 import PartnerbookModel
 import PartnerbookSupport
 /// Where one go/no-go gate stands, for documents and the health score.
-package enum GateStatus: String, Sendable {
+public enum GateStatus: String, Sendable {
     case passed = "passed"
     case onTrack = "on track"
     case open = "open"
@@ -10,7 +10,7 @@ package enum GateStatus: String, Sendable {
     case notReached = "not reached"
 
     /// Share of the gate's points in the health score.
-    package var credit: Double {
+    public var credit: Double {
         switch self {
         case .passed: 1
         case .onTrack: 0.75
@@ -34,15 +34,15 @@ package enum GateStatus: String, Sendable {
         }
     }
 
-    package init(_ gate: CrawlGate, recorded: Bool) {
+    public init(_ gate: CrawlGate, recorded: Bool) {
         self.init(decision: gate.decision, meetsThreshold: gate.meetsThreshold, recorded: recorded)
     }
 
-    package init(_ gate: WalkGate, recorded: Bool) {
+    public init(_ gate: WalkGate, recorded: Bool) {
         self.init(decision: gate.decision, meetsThreshold: gate.meetsThreshold, recorded: recorded)
     }
 
-    package init(_ gate: RunGate, recorded: Bool) {
+    public init(_ gate: RunGate, recorded: Bool) {
         self.init(decision: gate.decision, meetsThreshold: gate.meetsThreshold, recorded: recorded)
     }
 }

@@ -18,19 +18,19 @@ import PartnerbookSupport
 /// red, which with a due date means behind pace, or no reading yet) carry
 /// more than half of the KPI weight, the band is capped at amber whatever
 /// the total, and `cap` says why.
-package struct HealthScore: Sendable, Equatable {
+public struct HealthScore: Sendable, Equatable {
     /// Why the band is lower than the total alone would give.
-    package struct Cap: Sendable, Equatable {
-        package var band: Band
+    public struct Cap: Sendable, Equatable {
+        public var band: Band
         /// Share of the KPI weight carried by metrics that are behind, 0 to 1.
-        package var behindShare: Double
+        public var behindShare: Double
         /// The metrics behind, by display name, in charter order.
-        package var behind: [String]
+        public var behind: [String]
     }
 
-    package struct Part: Sendable, Equatable {
+    public struct Part: Sendable, Equatable {
         /// What the part measures (its weight is program.yaml's `scoring.KEY`).
-        package enum Kind: String, Sendable {
+        public enum Kind: String, Sendable {
             case kpis
             case gates
             case commitment
@@ -38,21 +38,21 @@ package struct HealthScore: Sendable, Equatable {
             case coMarketing = "co_marketing"
         }
 
-        package var kind: Kind
-        package var key: String { kind.rawValue }
-        package var weight: Double
-        package var fraction: Double
-        package var points: Double { weight * fraction }
+        public var kind: Kind
+        public var key: String { kind.rawValue }
+        public var weight: Double
+        public var fraction: Double
+        public var points: Double { weight * fraction }
     }
 
-    package var parts: [Part]
-    package var total: Int { Int((parts.reduce(0) { $0 + $1.points }).rounded()) }
+    public var parts: [Part]
+    public var total: Int { Int((parts.reduce(0) { $0 + $1.points }).rounded()) }
     /// Set when the KPIs hold the band below what the total gives.
-    package var cap: Cap?
+    public var cap: Cap?
     /// The band of the total, capped (see `cap`).
-    package var band: Band { cap.map { min($0.band, Band(healthScore: total)) } ?? Band(healthScore: total) }
+    public var band: Band { cap.map { min($0.band, Band(healthScore: total)) } ?? Band(healthScore: total) }
 
-    package init(kpis: [KPIReading], gates: [GateStatus], status: Status?, commitment: CommitmentCheck,
+    public init(kpis: [KPIReading], gates: [GateStatus], status: Status?, commitment: CommitmentCheck,
                 charter: CharterCompleteness, coMarketing: CoMarketingProgress, weights: ScoringWeights) {
         let totalWeight = kpis.reduce(0) { $0 + $1.metric.weight }
         let kpiFraction = totalWeight == 0 ? 0

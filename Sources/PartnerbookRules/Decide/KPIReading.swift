@@ -8,27 +8,27 @@ import PartnerbookSupport
 /// attainment and standing are all computed on that one day, so a metric
 /// has one expected value wherever it is shown (scorecard, packet, brief,
 /// chart) and a partner exactly on pace reads on pace all quarter long.
-package struct KPIReading: Sendable {
-    package struct Point: Sendable, Equatable {
-        package var period: Period
-        package var value: Double
+public struct KPIReading: Sendable {
+    public struct Point: Sendable, Equatable {
+        public var period: Period
+        public var value: Double
     }
 
-    package var metric: Metric
+    public var metric: Metric
     /// Readings by period, oldest first: the last four quarters (twelve months).
-    package var trend: [Point]
+    public var trend: [Point]
     /// The straight line to a dated target (`due`), when there is one.
-    package var pace: Pace?
+    public var pace: Pace?
     /// The date the documents are made for: how old the latest reading is, is measured to it.
-    package var asOf: Day
-    package var latest: Point? { trend.last }
-    package var previous: Point? { trend.count >= 2 ? trend[trend.count - 2] : nil }
+    public var asOf: Day
+    public var latest: Point? { trend.last }
+    public var previous: Point? { trend.count >= 2 ? trend[trend.count - 2] : nil }
 
     /// How many readings the trend keeps: a year of either cadence.
     static func trendLength(_ period: Period?) -> Int { period?.isMonth == true ? 12 : 4 }
 
     /// Reviews ordered by period (one per period, the first written); reviews without a period are left out.
-    package static func orderedReviews(_ partner: Partner) -> [Review] {
+    public static func orderedReviews(_ partner: Partner) -> [Review] {
         var seen: Set<Period> = []
         return (partner.reviews?.items ?? []).filter { $0.period != nil }
             .sorted { $0.period!.value < $1.period!.value }
@@ -38,7 +38,7 @@ package struct KPIReading: Sendable {
     /// Readings of every metric of the charter over the reviews (held or
     /// planned: a number recorded before the meeting is data) up to `period`
     /// (all when nil), seen from `asOf`.
-    package static func readings(for partner: Partner, upTo period: Period? = nil, asOf: Day) -> [KPIReading] {
+    public static func readings(for partner: Partner, upTo period: Period? = nil, asOf: Day) -> [KPIReading] {
         let reviews = orderedReviews(partner).filter { period == nil || $0.period!.value <= period! }
         return (partner.charter?.measurement?.metrics?.value ?? []).compactMap { metric -> KPIReading? in
             guard let id = metric.id?.value else { return nil }
@@ -53,46 +53,46 @@ package struct KPIReading: Sendable {
     }
 
     /// The day a reading of `period` is as of: its last day, or the as-of date while it is not over.
-    package static func asOfDay(_ period: Period, asOf: Day) -> Day { min(period.lastDay, asOf) }
+    public static func asOfDay(_ period: Period, asOf: Day) -> Day { min(period.lastDay, asOf) }
 
     /// The day the latest reading is judged on (the as-of date without a reading).
-    package var judgedOn: Day { latest.map { KPIReading.asOfDay($0.period, asOf: asOf) } ?? asOf }
+    public var judgedOn: Day { latest.map { KPIReading.asOfDay($0.period, asOf: asOf) } ?? asOf }
 
     /// Days from the latest reading's date to the as-of date.
-    package var ageDays: Int? { latest == nil ? nil : judgedOn.days(until: asOf) }
+    public var ageDays: Int? { latest == nil ? nil : judgedOn.days(until: asOf) }
 
     /// The value the pace line expects on the judging day.
-    package var expected: Double? { pace?.expected(on: judgedOn) }
+    public var expected: Double? { pace?.expected(on: judgedOn) }
 
     /// Progress made over progress expected (see `Pace`), when the metric has a pace and a reading.
-    package var paceRatio: Double? {
+    public var paceRatio: Double? {
         guard let pace, let latest else { return nil }
         return pace.ratio(latest: latest.value, on: judgedOn)
     }
 
     /// Target met, or past due (the reading is after the due date and the
     /// target is not met), or else ahead of, on or behind pace by the ratio.
-    package var standing: PaceStanding? {
+    public var standing: PaceStanding? {
         guard let ratio = paceRatio, let pace else { return nil }
         if meetsTarget == true { return .met }
         if pace.due < judgedOn { return .pastDue }
         return PaceStanding(ratio: ratio)
     }
 
-    package var change: Double? {
+    public var change: Double? {
         guard let latest, let previous else { return nil }
         return latest.value - previous.value
     }
 
     /// Whether the metric is a percentage, whose change is told in points.
-    package var isPercent: Bool {
+    public var isPercent: Bool {
         let unit = (metric.unit?.value ?? "").lowercased().filter { !$0.isWhitespace }
         return unit == "%" || unit == "percent" || unit == "pct"
     }
 
     /// Change relative to the previous reading, as a fraction (not for a
     /// percentage, whose change is in points).
-    package var changeFraction: Double? {
+    public var changeFraction: Double? {
         guard !isPercent, let change, let previous, previous.value != 0 else { return nil }
         return change / abs(previous.value)
     }
@@ -101,13 +101,13 @@ package struct KPIReading: Sendable {
     /// that may exceed 1: against the pace when the metric has a due date
     /// (see `Pace`), otherwise against the target (`direction: down` inverts
     /// it: target / latest).
-    package var attainment: Double? {
+    public var attainment: Double? {
         if let ratio = paceRatio { return max(0, ratio) }
         return targetAttainment
     }
 
     /// The latest reading against the target itself, whatever the date.
-    package var targetAttainment: Double? {
+    public var targetAttainment: Double? {
         guard let latest = latest?.value, let target = metric.target?.value else { return nil }
         switch metric.direction {
         case .up:
@@ -118,16 +118,16 @@ package struct KPIReading: Sendable {
         }
     }
 
-    package var band: Band? { attainment.map(Band.init(attainment:)) }
+    public var band: Band? { attainment.map(Band.init(attainment:)) }
 
     /// Whether the latest reading reaches the target.
-    package var meetsTarget: Bool? {
+    public var meetsTarget: Bool? {
         guard let latest = latest?.value, let target = metric.target?.value else { return nil }
         return metric.direction == .up ? latest >= target : latest <= target
     }
 
     /// Whether the change went the metric's good way.
-    package var improved: Bool? {
+    public var improved: Bool? {
         guard let change, change != 0 else { return nil }
         return (change > 0) == (metric.direction == .up)
     }

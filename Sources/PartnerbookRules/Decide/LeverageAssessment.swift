@@ -1,8 +1,8 @@
 import PartnerbookModel
 import PartnerbookSupport
 /// How strong a partnership's leverage is, and what the playbook says to do about it.
-package struct LeverageAssessment: Sendable, Equatable {
-    package enum Strength: String, Sendable, Comparable {
+public struct LeverageAssessment: Sendable, Equatable {
+    public enum Strength: String, Sendable, Comparable {
         case none, weak, moderate, strong, strongest
 
         private var rank: Int {
@@ -15,20 +15,20 @@ package struct LeverageAssessment: Sendable, Equatable {
             }
         }
 
-        package static func < (lhs: Strength, rhs: Strength) -> Bool { lhs.rank < rhs.rank }
+        public static func < (lhs: Strength, rhs: Strength) -> Bool { lhs.rank < rhs.rank }
     }
 
-    package enum Recommendation: String, Sendable {
+    public enum Recommendation: String, Sendable {
         case fullInvestment = "full investment"
         case testFirst = "light partnership, test first"
         case walkAway = "walk away"
     }
 
-    package var type: LeverageType?
-    package var strength: Strength
-    package var recommendation: Recommendation
+    public var type: LeverageType?
+    public var strength: Strength
+    public var recommendation: Recommendation
 
-    package init(_ type: LeverageType?) {
+    public init(_ type: LeverageType?) {
         self.type = type
         switch type {
         case .requirement?: strength = .strongest

@@ -11,30 +11,30 @@ import PartnerbookSupport
 /// made; it reads the same way for `direction: down`, where both differences
 /// are negative. When no progress is expected yet (expected equals baseline),
 /// a reading no worse than the baseline is on pace (1) and a worse one is 0.
-package struct Pace: Sendable, Equatable {
-    package var start: Day
-    package var due: Day
-    package var baseline: Double
-    package var target: Double
-    package var direction: Direction
+public struct Pace: Sendable, Equatable {
+    public var start: Day
+    public var due: Day
+    public var baseline: Double
+    public var target: Double
+    public var direction: Direction
 
     /// How far along the line `day` is, from 0 at the start to 1 on the due date.
-    package func elapsed(on day: Day) -> Double {
+    public func elapsed(on day: Day) -> Double {
         let span = start.days(until: due)
         guard span > 0 else { return 1 }
         return min(1, max(0, Double(start.days(until: day)) / Double(span)))
     }
 
     /// The value the line expects on `day`.
-    package func expected(on day: Day) -> Double {
+    public func expected(on day: Day) -> Double {
         baseline + (target - baseline) * elapsed(on: day)
     }
 
     /// Whether the line runs between whole numbers (its expected values read whole).
-    package var isWhole: Bool { target == target.rounded() && baseline == baseline.rounded() }
+    public var isWhole: Bool { target == target.rounded() && baseline == baseline.rounded() }
 
     /// Progress made over progress expected by `day`; may exceed 1 or fall below 0.
-    package func ratio(latest: Double, on day: Day) -> Double {
+    public func ratio(latest: Double, on day: Day) -> Double {
         let expectedProgress = expected(on: day) - baseline
         let progress = latest - baseline
         guard abs(expectedProgress) > 1e-12 else {
@@ -46,7 +46,7 @@ package struct Pace: Sendable, Equatable {
 }
 
 /// Ahead of, on or behind the straight line to a dated target; or past it.
-package enum PaceStanding: String, Sendable {
+public enum PaceStanding: String, Sendable {
     case met = "target met"
     case ahead = "ahead of pace"
     case on = "on pace"
@@ -55,7 +55,7 @@ package enum PaceStanding: String, Sendable {
 
     /// Ahead from 105% of the expected progress, on pace from 90% (the
     /// green band), behind below: a metric behind pace is never green.
-    package init(ratio: Double) {
+    public init(ratio: Double) {
         self = ratio >= 1.05 ? .ahead : ratio >= 0.9 ? .on : .behind
     }
 }

@@ -1,28 +1,28 @@
 import PartnerbookModel
 import PartnerbookSupport
 /// Every decision the documents show for one partner, computed once.
-package struct PartnerAssessment: Sendable {
-    package var tierDecision: TierDecision?
-    package var crawlGate: CrawlGate
-    package var walkGate: WalkGate
-    package var crawlStatus: GateStatus
-    package var walkStatus: GateStatus
-    package var runGate: RunGate
-    package var runStatus: GateStatus
-    package var buildOrPartner: BuildOrPartner?
-    package var continueDecision: ContinueDecision
-    package var leverage: LeverageAssessment
-    package var commitment: CommitmentCheck
-    package var charter: CharterCompleteness
-    package var coMarketing: CoMarketingProgress
-    package var kpis: [KPIReading]
-    package var readiness: Readiness
-    package var health: HealthScore
-    package var signatures: SignatureState
+public struct PartnerAssessment: Sendable {
+    public var tierDecision: TierDecision?
+    public var crawlGate: CrawlGate
+    public var walkGate: WalkGate
+    public var crawlStatus: GateStatus
+    public var walkStatus: GateStatus
+    public var runGate: RunGate
+    public var runStatus: GateStatus
+    public var buildOrPartner: BuildOrPartner?
+    public var continueDecision: ContinueDecision
+    public var leverage: LeverageAssessment
+    public var commitment: CommitmentCheck
+    public var charter: CharterCompleteness
+    public var coMarketing: CoMarketingProgress
+    public var kpis: [KPIReading]
+    public var readiness: Readiness
+    public var health: HealthScore
+    public var signatures: SignatureState
 
     /// `signatures`: the partner's signature state when it is known already
     /// (the fingerprint is the costly part); computed here otherwise.
-    package init(_ partner: Partner, program: Program, asOf: Day, signatures: SignatureState? = nil) {
+    public init(_ partner: Partner, program: Program, asOf: Day, signatures: SignatureState? = nil) {
         let thresholds = program.gates
         tierDecision = TierDecision.decide(partner.profile)
         crawlGate = CrawlGate(partner.phases?.crawl, thresholds: thresholds)

@@ -16,20 +16,20 @@ import PartnerbookSupport
 /// cannot be made (a month missing, nothing to subtract, no rate), the
 /// quarter has no figure for the partner and says why: a figure that could
 /// be silently wrong is left out and named.
-package struct PartnerRevenue: Sendable {
-    package enum Figure: Sendable, Equatable {
+public struct PartnerRevenue: Sendable {
+    public enum Figure: Sendable, Equatable {
         case amount(Double)
         case missing(String)
     }
 
-    package let partner: Partner
+    public let partner: Partner
     let metrics: [Metric]
-    package let program: Program
+    public let program: Program
     let begun: Day?
     let ended: Day?
     let reviews: [Review]
 
-    package init(_ partner: Partner, program: Program) {
+    public init(_ partner: Partner, program: Program) {
         self.partner = partner
         self.program = program
         metrics = (partner.charter?.measurement?.metrics?.value ?? []).filter { $0.countsToward?.value == .partnerRevenue }
@@ -39,10 +39,10 @@ package struct PartnerRevenue: Sendable {
     }
 
     /// Whether any metric counts toward partner revenue.
-    package var counts: Bool { !metrics.isEmpty }
+    public var counts: Bool { !metrics.isEmpty }
 
     /// The partner's figure for `quarter`, or why there is none; nil when no metric counts.
-    package func figure(_ quarter: Quarter) -> Figure? {
+    public func figure(_ quarter: Quarter) -> Figure? {
         guard counts else { return nil }
         var total = 0.0
         for metric in metrics {

@@ -11,29 +11,29 @@ import PartnerbookSupport
 ///   or ended after it. The playbook plans 4 to 8 weeks of crawl and 8 to 12 of walk.
 /// - Theatre: partnerships still open (not ended) where either side has no
 ///   economic commitment, or co-marketing is the only leverage.
-package struct PhaseFunnel: Sendable, Equatable {
-    package var reachedCrawl: Int
-    package var reachedWalk: Int
-    package var reachedRun: Int
+public struct PhaseFunnel: Sendable, Equatable {
+    public var reachedCrawl: Int
+    public var reachedWalk: Int
+    public var reachedRun: Int
     /// Lengths in days of the finished crawl and walk phases.
-    package var crawlDays: [Int]
-    package var walkDays: [Int]
+    public var crawlDays: [Int]
+    public var walkDays: [Int]
     /// Partner IDs, in ID order.
-    package var handshakes: [String]
-    package var coMarketingOnly: [String]
+    public var handshakes: [String]
+    public var coMarketingOnly: [String]
 
     /// What one partner contributes to the funnel, read from its file once.
-    package struct Facts: Sendable, Equatable {
-        package var id: String
-        package var reached: [Phase]
+    public struct Facts: Sendable, Equatable {
+        public var id: String
+        public var reached: [Phase]
         /// Planned days of crawl (walk), when the partner finished that phase.
-        package var crawlDays: Int?
-        package var walkDays: Int?
-        package var isOpen: Bool
-        package var isHandshake: Bool
-        package var isCoMarketingOnly: Bool
+        public var crawlDays: Int?
+        public var walkDays: Int?
+        public var isOpen: Bool
+        public var isHandshake: Bool
+        public var isCoMarketingOnly: Bool
 
-        package init(id: String, reached: [Phase], crawlDays: Int?, walkDays: Int?, isOpen: Bool, isHandshake: Bool,
+        public init(id: String, reached: [Phase], crawlDays: Int?, walkDays: Int?, isOpen: Bool, isHandshake: Bool,
                      isCoMarketingOnly: Bool) {
             self.id = id
             self.reached = reached
@@ -44,7 +44,7 @@ package struct PhaseFunnel: Sendable, Equatable {
             self.isCoMarketingOnly = isCoMarketingOnly
         }
 
-        package init(_ partner: Partner) {
+        public init(_ partner: Partner) {
             id = partner.id
             reached = Phase.allCases.filter { PhaseFunnel.reached($0, partner) }
             func length(_ phase: Phase, finishedBy next: Phase) -> Int? {
@@ -61,11 +61,11 @@ package struct PhaseFunnel: Sendable, Equatable {
         }
     }
 
-    package init(partners: [Partner]) {
+    public init(partners: [Partner]) {
         self.init(facts: partners.map(Facts.init))
     }
 
-    package init(facts: [Facts]) {
+    public init(facts: [Facts]) {
         reachedCrawl = facts.filter { $0.reached.contains(.crawl) }.count
         reachedWalk = facts.filter { $0.reached.contains(.walk) }.count
         reachedRun = facts.filter { $0.reached.contains(.run) }.count
@@ -77,14 +77,14 @@ package struct PhaseFunnel: Sendable, Equatable {
     }
 
     /// Partners counted as theatre: handshakes and co-marketing-only, each once.
-    package var theatre: Int { Set(handshakes + coMarketingOnly).count }
+    public var theatre: Int { Set(handshakes + coMarketingOnly).count }
 
     /// Share of partners that reached `from` and went on to reach the next phase, in percent.
-    package var crawlToWalk: Double? { reachedCrawl == 0 ? nil : Double(reachedWalk) / Double(reachedCrawl) * 100 }
-    package var walkToRun: Double? { reachedWalk == 0 ? nil : Double(reachedRun) / Double(reachedWalk) * 100 }
+    public var crawlToWalk: Double? { reachedCrawl == 0 ? nil : Double(reachedWalk) / Double(reachedCrawl) * 100 }
+    public var walkToRun: Double? { reachedWalk == 0 ? nil : Double(reachedRun) / Double(reachedWalk) * 100 }
 
-    package var medianCrawlDays: Double? { PhaseFunnel.median(crawlDays) }
-    package var medianWalkDays: Double? { PhaseFunnel.median(walkDays) }
+    public var medianCrawlDays: Double? { PhaseFunnel.median(crawlDays) }
+    public var medianWalkDays: Double? { PhaseFunnel.median(walkDays) }
 
     static func reached(_ phase: Phase, _ partner: Partner) -> Bool {
         let order: [Status: Int] = [.crawl: 0, .walk: 1, .run: 2]

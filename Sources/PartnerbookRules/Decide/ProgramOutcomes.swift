@@ -15,61 +15,61 @@ import PartnerbookSupport
 ///   stopped meeting or reporting numbers are not active, whatever their status says.
 /// - Only quarters that have ended are shown; the headline is the latest of
 ///   them with company revenue.
-package struct ProgramOutcomes: Sendable {
-    package struct QuarterFigures: Sendable, Equatable {
-        package var quarter: Quarter
+public struct ProgramOutcomes: Sendable {
+    public struct QuarterFigures: Sendable, Equatable {
+        public var quarter: Quarter
         /// Company revenue from `outcomes`, if finance reported it.
-        package var companyRevenue: Double?
-        package var partnerRevenue: Double
+        public var companyRevenue: Double?
+        public var partnerRevenue: Double
         /// Partners whose figures make up the partner revenue.
-        package var contributors: Int
+        public var contributors: Int
         /// Partners in the program with a revenue metric but no figure for the quarter, and why.
-        package var missing: [(name: String, reason: String)]
+        public var missing: [(name: String, reason: String)]
         /// Partners in the program at the quarter's end.
-        package var inProgram: Int
-        package var active: Int
+        public var inProgram: Int
+        public var active: Int
 
         /// Partner revenue over company revenue, in percent.
-        package var revenueShare: Double? {
+        public var revenueShare: Double? {
             guard let companyRevenue, companyRevenue > 0 else { return nil }
             return partnerRevenue / companyRevenue * 100
         }
 
         /// Active partners over partners in the program, in percent.
-        package var activeRate: Double? {
+        public var activeRate: Double? {
             inProgram == 0 ? nil : Double(active) / Double(inProgram) * 100
         }
 
-        package static func == (a: QuarterFigures, b: QuarterFigures) -> Bool {
+        public static func == (a: QuarterFigures, b: QuarterFigures) -> Bool {
             (a.quarter, a.companyRevenue, a.partnerRevenue, a.contributors, a.inProgram, a.active)
                 == (b.quarter, b.companyRevenue, b.partnerRevenue, b.contributors, b.inProgram, b.active)
                 && a.missing.map(\.name) == b.missing.map(\.name) && a.missing.map(\.reason) == b.missing.map(\.reason)
         }
     }
 
-    package var targets: ProgramTargets
+    public var targets: ProgramTargets
     /// Every quarter ended by the as-of date with company revenue or a review, oldest first.
-    package var quarters: [QuarterFigures]
+    public var quarters: [QuarterFigures]
     /// The quarter the as-of date is in, when it has not ended: never a headline.
-    package var inProgress: Quarter?
+    public var inProgress: Quarter?
 
     /// The quarter the program is judged on: the latest that has ended and has company revenue.
-    package var headline: QuarterFigures? { quarters.last { $0.companyRevenue != nil } }
+    public var headline: QuarterFigures? { quarters.last { $0.companyRevenue != nil } }
 
     /// What one partner contributes to the outcomes, read from its file once.
-    package struct Facts: Sendable, Equatable {
-        package struct QuarterFacts: Sendable, Equatable {
-            package var quarter: Quarter
+    public struct Facts: Sendable, Equatable {
+        public struct QuarterFacts: Sendable, Equatable {
+            public var quarter: Quarter
             /// Its revenue figure in the program's currency; nil when it has none (see `gap`).
-            package var revenue: Double?
+            public var revenue: Double?
             /// Why a partner with a revenue metric has no figure for the quarter.
-            package var gap: String?
+            public var gap: String?
             /// It held a review of the quarter (or a month in it) that reported a metric.
-            package var active: Bool
+            public var active: Bool
             /// Some review of the quarter reported a metric (the quarter is shown).
-            package var shown: Bool
+            public var shown: Bool
 
-            package init(quarter: Quarter, revenue: Double?, gap: String?, active: Bool, shown: Bool) {
+            public init(quarter: Quarter, revenue: Double?, gap: String?, active: Bool, shown: Bool) {
                 self.quarter = quarter
                 self.revenue = revenue
                 self.gap = gap
@@ -78,14 +78,14 @@ package struct ProgramOutcomes: Sendable {
             }
         }
 
-        package var name: String
-        package var begun: Day?
-        package var ended: Day?
+        public var name: String
+        public var begun: Day?
+        public var ended: Day?
         /// It has a metric that counts toward partner revenue.
-        package var countsRevenue: Bool
-        package var quarters: [QuarterFacts]
+        public var countsRevenue: Bool
+        public var quarters: [QuarterFacts]
 
-        package init(name: String, begun: Day?, ended: Day?, countsRevenue: Bool, quarters: [QuarterFacts]) {
+        public init(name: String, begun: Day?, ended: Day?, countsRevenue: Bool, quarters: [QuarterFacts]) {
             self.name = name
             self.begun = begun
             self.ended = ended
@@ -93,7 +93,7 @@ package struct ProgramOutcomes: Sendable {
             self.quarters = quarters
         }
 
-        package init(_ partner: Partner, program: Program, asOf: Day) {
+        public init(_ partner: Partner, program: Program, asOf: Day) {
             name = partner.displayName
             begun = ProgramOutcomes.beginDate(partner)
             ended = ProgramOutcomes.endDate(partner)
@@ -117,11 +117,11 @@ package struct ProgramOutcomes: Sendable {
         }
     }
 
-    package init(program: Program, partners: [Partner], asOf: Day) {
+    public init(program: Program, partners: [Partner], asOf: Day) {
         self.init(program: program, facts: partners.map { Facts($0, program: program, asOf: asOf) }, asOf: asOf)
     }
 
-    package init(program: Program, facts: [Facts], asOf: Day) {
+    public init(program: Program, facts: [Facts], asOf: Day) {
         targets = program.targets
         let revenue = Dictionary(program.outcomes.map { ($0.quarter.value, $0.revenue?.value) }, uniquingKeysWith: { first, _ in first })
         inProgress = asOf < asOf.quarter.lastDay ? asOf.quarter : nil
@@ -153,7 +153,7 @@ package struct ProgramOutcomes: Sendable {
 
     /// When the partnership began: the earliest of its crawl start, its first
     /// review (its date, else its period's first day) and its first signature.
-    package static func beginDate(_ partner: Partner) -> Day? {
+    public static func beginDate(_ partner: Partner) -> Day? {
         var dates: [Day] = []
         if let start = partner.charter?.timeline?.crawl?.start?.value { dates.append(start) }
         for review in partner.reviews?.items ?? [] {
@@ -168,7 +168,7 @@ package struct ProgramOutcomes: Sendable {
     /// When the partnership ended: its `ended` date; for status ended without
     /// one, the last date the file records (a phase end or start, a review);
     /// nil while it runs.
-    package static func endDate(_ partner: Partner) -> Day? {
+    public static func endDate(_ partner: Partner) -> Day? {
         if let ended = partner.ended?.value { return ended }
         guard partner.status?.value == .ended else { return nil }
         let timeline = partner.charter?.timeline

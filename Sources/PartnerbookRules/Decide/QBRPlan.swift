@@ -10,48 +10,48 @@ import PartnerbookSupport
 /// attendees and the numbers recorded so far. Without a planned review, the
 /// next packet covers the period after the last review held, on its
 /// `next_review`.
-package enum QBRPlan {
-    package struct Packet: Sendable {
+public enum QBRPlan {
+    public struct Packet: Sendable {
         /// The quarter (or month) the review covers.
-        package var period: Period
+        public var period: Period
         /// The review held; nil for the upcoming packet.
-        package var review: Review?
+        public var review: Review?
         /// The review held before it (for the upcoming packet: the last one held).
-        package var previous: Review?
+        public var previous: Review?
         /// The planned entry for the upcoming review, if someone wrote it ahead.
-        package var planned: Review?
+        public var planned: Review?
 
-        package var isUpcoming: Bool { review == nil }
+        public var isUpcoming: Bool { review == nil }
 
         /// When the meeting is (or was).
-        package var date: Day? {
+        public var date: Day? {
             review?.date?.value ?? planned?.date?.value ?? previous?.nextReview?.value
         }
 
         /// What we want from the meeting, from the partner file.
-        package var objectives: [Located<String>] { (review ?? planned)?.objectives ?? [] }
+        public var objectives: [Located<String>] { (review ?? planned)?.objectives ?? [] }
 
         /// `qbr/2026-Q3` or, for a monthly review, `qbr/2026-11`: the packet's path below the partner's folder.
-        package var path: String { OutputPaths.packetName(period) }
+        public var path: String { OutputPaths.packetName(period) }
     }
 
     /// Whether a review entry is planned rather than held (see above).
-    package static func isPlanned(_ review: Review, asOf: Day) -> Bool {
+    public static func isPlanned(_ review: Review, asOf: Day) -> Bool {
         if let date = review.date?.value { return date > asOf }
         return review.period.map { $0.value.lastDay > asOf } ?? false
     }
 
     /// Reviews held, by period (one per period, the first written), oldest first.
-    package static func held(_ partner: Partner, asOf: Day) -> [Review] {
+    public static func held(_ partner: Partner, asOf: Day) -> [Review] {
         KPIReading.orderedReviews(partner).filter { !isPlanned($0, asOf: asOf) }
     }
 
     /// Reviews planned ahead, by period, oldest first.
-    package static func planned(_ partner: Partner, asOf: Day) -> [Review] {
+    public static func planned(_ partner: Partner, asOf: Day) -> [Review] {
         KPIReading.orderedReviews(partner).filter { isPlanned($0, asOf: asOf) }
     }
 
-    package static func packets(for partner: Partner, asOf: Day) -> [Packet] {
+    public static func packets(for partner: Partner, asOf: Day) -> [Packet] {
         let reviews = held(partner, asOf: asOf)
         var packets = reviews.enumerated().map { index, review in
             Packet(period: review.period!.value, review: review, previous: index > 0 ? reviews[index - 1] : nil)
@@ -67,7 +67,7 @@ package enum QBRPlan {
     }
 
     /// The packet for the next review, if there is one.
-    package static func upcoming(for partner: Partner, asOf: Day) -> Packet? {
+    public static func upcoming(for partner: Partner, asOf: Day) -> Packet? {
         packets(for: partner, asOf: asOf).last.flatMap { $0.isUpcoming ? $0 : nil }
     }
 }

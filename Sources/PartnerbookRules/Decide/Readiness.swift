@@ -1,20 +1,20 @@
 import PartnerbookModel
 import PartnerbookSupport
 /// The playbook's quick-reference checklists, computed from the data.
-package struct Readiness: Sendable, Equatable {
-    package struct Item: Sendable, Equatable {
-        package var title: String
-        package var met: Bool
+public struct Readiness: Sendable, Equatable {
+    public struct Item: Sendable, Equatable {
+        public var title: String
+        public var met: Bool
         /// Why it is or is not met, in a few words.
-        package var evidence: String
+        public var evidence: String
     }
 
     /// Before starting any partnership.
-    package var beforeStarting: [Item]
+    public var beforeStarting: [Item]
     /// Before launching any partnership.
-    package var beforeLaunching: [Item]
+    public var beforeLaunching: [Item]
 
-    package init(_ partner: Partner, crawl: CrawlGate, charter: CharterCompleteness, coMarketing: CoMarketingProgress,
+    public init(_ partner: Partner, crawl: CrawlGate, charter: CharterCompleteness, coMarketing: CoMarketingProgress,
                 tierDecision: TierDecision?) {
         let goals = charter.sections[0].complete
         let plan = partner.charter?.timeline?.crawl
@@ -54,5 +54,5 @@ package struct Readiness: Sendable, Equatable {
     }
 
     /// `case_study_published` as "case study published".
-    package static func words(_ key: String) -> String { key.replacingOccurrences(of: "_", with: " ") }
+    public static func words(_ key: String) -> String { key.replacingOccurrences(of: "_", with: " ") }
 }

@@ -4,12 +4,12 @@ import PartnerbookSupport
 ///
 ///     Engineering resources to self-serve? yes -> Tier 1 (evaluate for Tier 2 after 6 months)
 ///     otherwise: marquee logo that shifts our positioning? yes -> Tier 3, no -> Tier 2
-package struct TierDecision: Sendable, Equatable {
-    package var tier: Tier
+public struct TierDecision: Sendable, Equatable {
+    public var tier: Tier
     /// The question answered that settled the tier, in plain words.
-    package var reason: String
+    public var reason: String
 
-    package static func decide(_ profile: Profile?) -> TierDecision? {
+    public static func decide(_ profile: Profile?) -> TierDecision? {
         guard let profile else { return nil }
         if profile.engineeringResources?.value == true {
             return TierDecision(tier: .integration,

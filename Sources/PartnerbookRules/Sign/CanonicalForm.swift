@@ -23,8 +23,8 @@ import PartnerbookSupport
 ///
 /// So reformatting YAML (block or flow, key order, quoting, comments,
 /// indentation) keeps the fingerprint; changing any signed value changes it.
-package enum CanonicalForm {
-    package static let version = "partnerbook-charter-v1"
+public enum CanonicalForm {
+    public static let version = "partnerbook-charter-v1"
 
     /// A JSON value in canonical order.
     indirect enum Value {
@@ -33,14 +33,14 @@ package enum CanonicalForm {
         case array([Value])
         case object([(String, Value)])
 
-        package func write(into out: inout String) {
+        public func write(into out: inout String) {
             var bytes: [UInt8] = []
             write(into: &bytes)
             out += String(decoding: bytes, as: UTF8.self)
         }
 
         /// The canonical JSON, as UTF-8 bytes (fingerprints hash these directly).
-        package func write(into out: inout [UInt8]) {
+        public func write(into out: inout [UInt8]) {
             switch self {
             case .string(let text):
                 out.append(UInt8(ascii: "\""))
@@ -84,7 +84,7 @@ package enum CanonicalForm {
     }
 
     /// The canonical JSON text of what `partner`'s signatures cover.
-    package static func text(of partner: Partner, us: OurSide) -> String {
+    public static func text(of partner: Partner, us: OurSide) -> String {
         String(decoding: bytes(of: partner, us: us), as: UTF8.self)
     }
 

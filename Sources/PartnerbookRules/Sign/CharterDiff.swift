@@ -7,18 +7,18 @@ import PartnerbookSupport
 /// `charter.value_exchange.we_give[1]` (lists count from 1, as every other
 /// message does), `charter.measurement.metrics[2].target`, `name` for the
 /// partner's name, `company` for program.yaml's company.
-package struct CharterDiff: Sendable, Equatable {
-    package struct Change: Sendable, Equatable {
-        package var path: String
+public struct CharterDiff: Sendable, Equatable {
+    public struct Change: Sendable, Equatable {
+        public var path: String
         /// nil when the field was added.
-        package var old: String?
+        public var old: String?
         /// nil when the field was removed.
-        package var new: String?
+        public var new: String?
     }
 
-    package var changes: [Change]
+    public var changes: [Change]
 
-    package init(from old: Partner, oldSide: OurSide, to new: Partner, newSide: OurSide) {
+    public init(from old: Partner, oldSide: OurSide, to new: Partner, newSide: OurSide) {
         let before = CharterDiff.flatten(CanonicalForm.document(old, us: oldSide))
         let after = CharterDiff.flatten(CanonicalForm.document(new, us: newSide))
         let oldValues = Dictionary(before, uniquingKeysWith: { a, _ in a })

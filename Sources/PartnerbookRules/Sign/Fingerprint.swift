@@ -3,15 +3,15 @@ import PartnerbookModel
 import PartnerbookSupport
 
 /// `sha256:` and the SHA-256 of the canonical form, in lowercase hex.
-package enum Fingerprint {
-    package static let prefix = "sha256:"
+public enum Fingerprint {
+    public static let prefix = "sha256:"
 
-    package static func of(_ partner: Partner, us: OurSide) -> String {
+    public static func of(_ partner: Partner, us: OurSide) -> String {
         prefix + Digest.hex(Data(CanonicalForm.bytes(of: partner, us: us)))
     }
 
     /// Whether `text` has the form of a fingerprint.
-    package static func isWellFormed(_ text: String) -> Bool {
+    public static func isWellFormed(_ text: String) -> Bool {
         guard text.hasPrefix(prefix) else { return false }
         let hex = text.dropFirst(prefix.count)
         return hex.count == 64 && hex.allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) }

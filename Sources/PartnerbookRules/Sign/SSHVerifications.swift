@@ -3,8 +3,8 @@ import PartnerbookSupport
 /// What OpenSSH said about each SSH signature of one partner: verified with
 /// a key, or why not. The pipeline runs `ssh-keygen -Y` before the rules run
 /// and the documents are made; rules and views only read it.
-package struct SSHVerifications: Sendable, Equatable {
-    package enum Outcome: Sendable, Equatable {
+public struct SSHVerifications: Sendable, Equatable {
+    public enum Outcome: Sendable, Equatable {
         /// A good signature of the canonical form of the fingerprint it
         /// carries, by a key allowed for its email: the key's fingerprint.
         case verified(key: String)
@@ -13,22 +13,22 @@ package struct SSHVerifications: Sendable, Equatable {
     }
 
     /// By the signature's index in the partner file's `signatures` list.
-    package var outcomes: [Int: Outcome]
+    public var outcomes: [Int: Outcome]
 
-    package init(outcomes: [Int: Outcome] = [:]) {
+    public init(outcomes: [Int: Outcome] = [:]) {
         self.outcomes = outcomes
     }
 
-    package subscript(index: Int) -> Outcome? { outcomes[index] }
+    public subscript(index: Int) -> Outcome? { outcomes[index] }
 
     /// The key a signature was verified with, if it was.
-    package func verifiedKey(_ index: Int) -> String? {
+    public func verifiedKey(_ index: Int) -> String? {
         if case .verified(let key)? = outcomes[index] { return key }
         return nil
     }
 
     /// A line for a cache key.
-    package var key: String {
+    public var key: String {
         outcomes.keys.sorted().map { index -> String in
             switch outcomes[index]! {
             case .verified(let key): return "\(index)=\(key)"

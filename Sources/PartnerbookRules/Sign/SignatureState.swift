@@ -4,8 +4,8 @@ import PartnerbookSupport
 ///
 /// A party's effective signature is its last one in the file; earlier ones
 /// are history, superseded when the party signed again.
-package struct SignatureState: Sendable {
-    package enum Standing: Sendable, Equatable {
+public struct SignatureState: Sendable {
+    public enum Standing: Sendable, Equatable {
         /// Signed, and the charter has not changed since.
         case valid
         /// Signed, but the charter has changed since (or the fingerprint is garbled).
@@ -14,17 +14,17 @@ package struct SignatureState: Sendable {
         case missing
     }
 
-    package struct PartySignature: Sendable {
-        package var party: Party
-        package var standing: Standing
+    public struct PartySignature: Sendable {
+        public var party: Party
+        public var standing: Standing
         /// The effective signature, if any.
-        package var signature: Signature?
+        public var signature: Signature?
     }
 
-    package var fingerprint: String
-    package var parties: [PartySignature]
+    public var fingerprint: String
+    public var parties: [PartySignature]
 
-    package init(_ partner: Partner, us: OurSide) {
+    public init(_ partner: Partner, us: OurSide) {
         let fingerprint = Fingerprint.of(partner, us: us)
         self.fingerprint = fingerprint
         let signatures = partner.signatures?.items ?? []
@@ -37,8 +37,8 @@ package struct SignatureState: Sendable {
         }
     }
 
-    package subscript(party: Party) -> PartySignature { parties.first { $0.party == party }! }
+    public subscript(party: Party) -> PartySignature { parties.first { $0.party == party }! }
 
     /// Both parties have a valid signature: the charter is no longer a draft.
-    package var isFullySigned: Bool { parties.allSatisfy { $0.standing == .valid } }
+    public var isFullySigned: Bool { parties.allSatisfy { $0.standing == .valid } }
 }

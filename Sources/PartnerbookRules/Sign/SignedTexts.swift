@@ -4,8 +4,8 @@ import PartnerbookSupport
 /// fingerprint a stale signature carries, the text it signed (or why that
 /// cannot be found). The pipeline looks it up before the rules run and the
 /// documents are made; rules and views only read it, so neither runs git.
-package struct SignedTexts: Sendable {
-    package enum Lookup: Sendable {
+public struct SignedTexts: Sendable {
+    public enum Lookup: Sendable {
         /// The signed revision: its commit, and the partner as it read then (with our side then).
         case found(commit: String, partner: Partner, us: OurSide)
         /// Why the signed text cannot be found.
@@ -13,14 +13,14 @@ package struct SignedTexts: Sendable {
     }
 
     /// By fingerprint.
-    package var lookups: [String: Lookup]
+    public var lookups: [String: Lookup]
 
-    package init(lookups: [String: Lookup] = [:]) {
+    public init(lookups: [String: Lookup] = [:]) {
         self.lookups = lookups
     }
 
     /// What changed since `signature` for `partner`: the field changes, or why they cannot be shown.
-    package func changes(since signature: Signature, of partner: Partner, us: OurSide) -> (diff: CharterDiff?, commit: String?, note: String?) {
+    public func changes(since signature: Signature, of partner: Partner, us: OurSide) -> (diff: CharterDiff?, commit: String?, note: String?) {
         guard let fingerprint = signature.fingerprint?.value, Fingerprint.isWellFormed(fingerprint) else {
             return (nil, nil, "the signature's fingerprint is not a sha256 fingerprint, so the signed text cannot be found")
         }
@@ -35,7 +35,7 @@ package struct SignedTexts: Sendable {
     }
 
     /// A line for a cache key: what the documents read from the history.
-    package var key: String {
+    public var key: String {
         lookups.keys.sorted().map { fingerprint -> String in
             switch lookups[fingerprint]! {
             case .found(let commit, _, _): return fingerprint + "=" + commit

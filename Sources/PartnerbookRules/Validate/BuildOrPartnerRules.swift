@@ -1,8 +1,8 @@
 import PartnerbookModel
 import PartnerbookSupport
 /// The "should we build or partner?" tree: `decision.build`.
-package enum BuildOrPartnerRules: PartnerRules {
-    package static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
+public enum BuildOrPartnerRules: PartnerRules {
+    public static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
         guard partner.status?.value != .ended, let tree = BuildOrPartner.decide(partner.decision), tree.verdict == .build else { return }
         findings.report(.decisionBuild, at: tree.decidedAt,
                         "the build-or-partner tree says build: \(tree.reason); a partnership here needs a reason the tree does not see, or should end")
@@ -15,7 +15,7 @@ extension Rule {
 
 extension BuildOrPartnerRules {
     /// The rules this family checks, with their documentation.
-    package static let rules: [RuleInfo] = [
+    public static let rules: [RuleInfo] = [
         RuleInfo(.decisionBuild,
                  summary: "The build-or-partner tree says build.",
                  why: "A capability core to our differentiation, or one no credible partner needs us for, is better built than partnered.",

@@ -3,8 +3,8 @@ import PartnerbookSupport
 /// The five charter sections and what each must contain:
 /// `charter.section-missing`, `charter.goals.party`, `charter.value-exchange.one-sided`,
 /// `charter.measurement.no-target`, `charter.governance.*`.
-package enum CharterRules: PartnerRules {
-    package static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
+public enum CharterRules: PartnerRules {
+    public static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
         let charter = partner.charter
         let charterAt = charter?.at ?? .start
 
@@ -99,7 +99,7 @@ extension Rule {
 
 extension CharterRules {
     /// The rules this family checks, with their documentation.
-    package static let rules: [RuleInfo] = [
+    public static let rules: [RuleInfo] = [
         RuleInfo(.charterSectionMissing,
                  summary: "One of the five charter sections (goals, value_exchange, timeline, measurement, governance) is missing or empty; one finding per section.",
                  why: "The playbook's charter has five sections; a partnership without one of them has not agreed on something both sides will later dispute.",

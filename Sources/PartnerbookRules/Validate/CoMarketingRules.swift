@@ -1,8 +1,8 @@
 import PartnerbookModel
 import PartnerbookSupport
 /// The co-marketing checklist: `comarketing.launch-before-ready`.
-package enum CoMarketingRules: PartnerRules {
-    package static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
+public enum CoMarketingRules: PartnerRules {
+    public static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
         guard let coMarketing = partner.coMarketing,
               let firstDone = coMarketing.launch?.items.first(where: { $0.state.value == .done }) else { return }
         let pending = (coMarketing.preLaunch?.items ?? []).filter { $0.state.value == .pending }.map(\.name)
@@ -18,7 +18,7 @@ extension Rule {
 
 extension CoMarketingRules {
     /// The rules this family checks, with their documentation.
-    package static let rules: [RuleInfo] = [
+    public static let rules: [RuleInfo] = [
         RuleInfo(.comarketingLaunchBeforeReady,
                  summary: "A launch item is done while a pre-launch item is pending.",
                  why: "Launching before the case study, enablement or support is ready spends the launch on a partnership customers cannot use yet.",

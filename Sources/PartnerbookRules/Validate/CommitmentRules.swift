@@ -1,8 +1,8 @@
 import PartnerbookModel
 import PartnerbookSupport
 /// Economic skin in the game: `commitment.handshake`, `commitment.no-downside`.
-package enum CommitmentRules: PartnerRules {
-    package static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
+public enum CommitmentRules: PartnerRules {
+    public static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
         let commitments = partner.commitments
         let check = CommitmentCheck(commitments)
         if check.isHandshake {
@@ -28,7 +28,7 @@ extension Rule {
 
 extension CommitmentRules {
     /// The rules this family checks, with their documentation.
-    package static let rules: [RuleInfo] = [
+    public static let rules: [RuleInfo] = [
         RuleInfo(.commitmentHandshake, raised: "error in walk and run",
                  summary: "Either side has no economic commitment: a handshake, not a partnership.",
                  why: "Real partnerships need skin in the game on both sides; without it either side walks away at no cost.",

@@ -1,8 +1,8 @@
 import PartnerbookModel
 import PartnerbookSupport
 /// The go/no-go gates: `gate.crawl`, `gate.walk`, `gate.run`, `gate.decision-mismatch`, `gate.sunk-cost`.
-package enum GateRules: PartnerRules {
-    package static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
+public enum GateRules: PartnerRules {
+    public static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
         let thresholds = context.program.gates
         let phases = partner.phases
         let crawl = CrawlGate(phases?.crawl, thresholds: thresholds)
@@ -103,7 +103,7 @@ extension Rule {
 
 extension GateRules {
     /// The rules this family checks, with their documentation.
-    package static let rules: [RuleInfo] = [
+    public static let rules: [RuleInfo] = [
         RuleInfo(.gateCrawl,
                  summary: "The status is walk or run, but the crawl gate is not passed: improvement under the bar, or the decision is not go.",
                  why: "Walk is entered only when the pilot cleared its bar (20% improvement by default) and someone decided go.",

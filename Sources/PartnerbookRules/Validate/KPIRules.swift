@@ -3,8 +3,8 @@ import PartnerbookSupport
 /// Metrics with a due date: `kpi.behind-pace`, `kpi.past-due` (notices).
 /// Pace is judged at the latest reading's date, not at the as-of date, so
 /// a reading a quarter old is not held against the pace of today.
-package enum KPIRules: PartnerRules {
-    package static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
+public enum KPIRules: PartnerRules {
+    public static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
         let bar = 1 - context.program.gates.kpiBehindPace / 100
         for reading in context.readings(of: partner) {
             let metric = reading.metric
@@ -35,7 +35,7 @@ extension Rule {
 
 extension KPIRules {
     /// The rules this family checks, with their documentation.
-    package static let rules: [RuleInfo] = [
+    public static let rules: [RuleInfo] = [
         RuleInfo(.kpiBehindPace,
                  summary: "A metric with a due date is behind its straight-line pace, at its latest reading's date, by more than gates.kpi_behind_pace (25%) of the progress expected.",
                  why: "A target due in a year is missed a quarter at a time; the pace shows it while there is time to act.",

@@ -1,8 +1,8 @@
 import PartnerbookModel
 import PartnerbookSupport
 /// Why the partner needs us: `leverage.missing`, `leverage.weak`.
-package enum LeverageRules: PartnerRules {
-    package static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
+public enum LeverageRules: PartnerRules {
+    public static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
         guard let type = partner.leverage?.type else {
             findings.report(.leverageMissing, at: partner.leverage?.at ?? .start,
                             "no leverage type: ask what happens to the partner if this partnership does not happen")
@@ -22,7 +22,7 @@ extension Rule {
 
 extension LeverageRules {
     /// The rules this family checks, with their documentation.
-    package static let rules: [RuleInfo] = [
+    public static let rules: [RuleInfo] = [
         RuleInfo(.leverageMissing,
                  summary: "No leverage type is written.",
                  why: "Leverage is why the partner needs us; without it there is no reason to expect effort from them.",

@@ -4,8 +4,8 @@ import PartnerbookSupport
 /// `outcomes.currency`. Partner revenue is summed across partners and
 /// quarters, so each such metric must say what one reading covers and be
 /// money the program can convert; otherwise the sum would be silently wrong.
-package enum OutcomeRules: PartnerRules {
-    package static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
+public enum OutcomeRules: PartnerRules {
+    public static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
         let cadence = partner.charter?.measurement?.cadence ?? .quarterly
         let program = context.program
         for metric in partner.charter?.measurement?.metrics?.value ?? [] where metric.countsToward?.value == .partnerRevenue {
@@ -51,7 +51,7 @@ extension Rule {
 
 extension OutcomeRules {
     /// The rules this family checks, with their documentation.
-    package static let rules: [RuleInfo] = [
+    public static let rules: [RuleInfo] = [
         RuleInfo(.outcomesPeriod,
                  summary: "A metric that counts toward partner revenue has no period, or a period its reviews cannot give (month for a partner reviewed quarterly, quarter for one reviewed monthly).",
                  why: "Partner revenue is summed per quarter: without knowing what a reading covers, a running total would be counted as one quarter's revenue.",

@@ -3,8 +3,8 @@ import PartnerbookSupport
 /// The current phase against its plan: `phase.overrun` (notice). A crawl or
 /// walk whose planned end has passed with no go/no-go recorded is a pilot
 /// running on without anyone deciding whether it worked.
-package enum PhaseRules: PartnerRules {
-    package static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
+public enum PhaseRules: PartnerRules {
+    public static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
         let phase: Phase
         let decision: Located<GateDecision>?
         let recorded: SourcePosition?
@@ -32,7 +32,7 @@ extension Rule {
 
 extension PhaseRules {
     /// The rules this family checks, with their documentation.
-    package static let rules: [RuleInfo] = [
+    public static let rules: [RuleInfo] = [
         RuleInfo(.phaseOverrun,
                  summary: "The current phase (crawl or walk) has passed its planned end and its go/no-go is not recorded.",
                  why: "A pilot that runs on without a decision is a commitment nobody made; the calendar marks the decision overdue.",

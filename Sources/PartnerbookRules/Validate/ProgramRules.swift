@@ -1,9 +1,9 @@
 import PartnerbookModel
 import PartnerbookSupport
 /// Program-wide settings: `program.weights`, `program.outcomes`, `program.gatekeeping`.
-package enum ProgramRules {
+public enum ProgramRules {
     /// - Parameter partnerCount: partner files in the program, for `program.gatekeeping`.
-    package static func check(_ program: Program, partnerCount: Int = 0) -> [Diagnostic] {
+    public static func check(_ program: Program, partnerCount: Int = 0) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let weights = program.scoring
         if abs(weights.total - 100) > 1e-9 {
@@ -39,7 +39,7 @@ extension Rule {
 
 extension ProgramRules {
     /// The rules this family checks, with their documentation.
-    package static let rules: [RuleInfo] = [
+    public static let rules: [RuleInfo] = [
         RuleInfo(.programWeights,
                  summary: "The scoring weights in program.yaml do not sum to 100.",
                  why: "The health score is out of 100; other weights would make it unreadable.",

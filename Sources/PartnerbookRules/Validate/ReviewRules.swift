@@ -1,8 +1,8 @@
 import PartnerbookModel
 import PartnerbookSupport
 /// The reviews held: `review.unknown-metric`, `review.duplicate-quarter`, `review.overdue`.
-package enum ReviewRules: PartnerRules {
-    package static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
+public enum ReviewRules: PartnerRules {
+    public static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
         let reviews = partner.reviews?.items ?? []
         let measurement = partner.charter?.measurement
         let known = Set((measurement?.metrics?.value ?? []).compactMap { $0.id?.value })
@@ -56,12 +56,12 @@ package enum ReviewRules: PartnerRules {
 extension Rule {
     static let reviewUnknownMetric = Rule("review.unknown-metric")
     static let reviewDuplicateQuarter = Rule("review.duplicate-quarter")
-    package static let reviewOverdue = Rule("review.overdue", .notice)
+    public static let reviewOverdue = Rule("review.overdue", .notice)
 }
 
 extension ReviewRules {
     /// The rules this family checks, with their documentation.
-    package static let rules: [RuleInfo] = [
+    public static let rules: [RuleInfo] = [
         RuleInfo(.reviewUnknownMetric,
                  summary: "A review names a metric id the charter's measurement does not define.",
                  why: "A reading of a metric nobody agreed is not measured against anything.",

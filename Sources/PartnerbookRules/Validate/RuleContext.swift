@@ -1,24 +1,23 @@
 import PartnerbookModel
 import PartnerbookSupport
 /// What every rule may read besides the partner: program settings and the as-of date.
-package struct RuleContext: Sendable {
-    package var program: Program
-    package var asOf: Day
+public struct RuleContext: Sendable {
+    public var program: Program
+    public var asOf: Day
     /// The partner's signed texts from git history, to say what changed since a
     /// stale signature (looked up by the pipeline); nil: not searched.
-    package var signedTexts: SignedTexts?
+    public var signedTexts: SignedTexts?
     /// What OpenSSH said about the partner's SSH signatures (checked by the
     /// pipeline); nil: not checked.
-    package var sshVerifications: SSHVerifications?
+    public var sshVerifications: SSHVerifications?
     /// The partner's signature state (its fingerprint computed), when the
     /// pipeline has it already; nil: the signature rules compute it.
-    package var signatures: SignatureState?
-    /// The partner's assessment (its KPI readings, gates and scores), when
-    /// the pipeline has made it for the documents already; nil: the rules
-    /// compute what they need.
-    package var assessment: PartnerAssessment?
+    public var signatures: SignatureState?
+    /// The partner's KPI readings, when the pipeline has assessed the
+    /// partner for its documents already; nil: the rules compute them.
+    public var readings: [KPIReading]?
 
-    package init(program: Program, asOf: Day, signedTexts: SignedTexts? = nil, sshVerifications: SSHVerifications? = nil) {
+    public init(program: Program, asOf: Day, signedTexts: SignedTexts? = nil, sshVerifications: SSHVerifications? = nil) {
         self.program = program
         self.asOf = asOf
         self.signedTexts = signedTexts
@@ -26,25 +25,25 @@ package struct RuleContext: Sendable {
     }
 
     /// This context for one partner, with its signed texts and its SSH signatures' verification.
-    package func with(_ texts: SignedTexts?, ssh: SSHVerifications? = nil, signatures: SignatureState? = nil,
-                      assessment: PartnerAssessment? = nil) -> RuleContext {
+    public func with(_ texts: SignedTexts?, ssh: SSHVerifications? = nil, signatures: SignatureState? = nil,
+                      readings: [KPIReading]? = nil) -> RuleContext {
         var copy = self
         copy.signedTexts = texts
         copy.sshVerifications = ssh
         copy.signatures = signatures
-        copy.assessment = assessment
+        copy.readings = readings
         return copy
     }
 
-    /// Every metric's readings, from the assessment when there is one (computed once per partner).
-    package func readings(of partner: Partner) -> [KPIReading] {
-        assessment?.kpis ?? KPIReading.readings(for: partner, asOf: asOf)
+    /// Every metric's readings, the assessment's when there is one (computed once per partner).
+    public func readings(of partner: Partner) -> [KPIReading] {
+        readings ?? KPIReading.readings(for: partner, asOf: asOf)
     }
 }
 
 /// Collects one partner's findings; rules call `report`.
-package struct Findings {
-    package let file: String
+public struct Findings {
+    public let file: String
     private(set) var diagnostics: [Diagnostic] = []
 
     init(_ partner: Partner) {
@@ -57,13 +56,13 @@ package struct Findings {
 }
 
 /// A family of related rules about one partner.
-package protocol PartnerRules: Sendable {
+public protocol PartnerRules: Sendable {
     /// The rules it checks, with their documentation.
     static var rules: [RuleInfo] { get }
     static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings)
 }
 
 /// The first position that is known, walking from the most specific outwards.
-package func firstPosition(_ candidates: SourcePosition?...) -> SourcePosition {
+public func firstPosition(_ candidates: SourcePosition?...) -> SourcePosition {
     candidates.lazy.compactMap { $0 }.first ?? .start
 }

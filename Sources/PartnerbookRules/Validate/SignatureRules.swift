@@ -3,8 +3,8 @@ import PartnerbookSupport
 /// Signatures against the current charter: `signature.stale`,
 /// `signature.missing`, and `signature.unverified` for an SSH signature
 /// OpenSSH does not verify.
-package enum SignatureRules: PartnerRules {
-    package static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
+public enum SignatureRules: PartnerRules {
+    public static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
         if let verifications = context.sshVerifications {
             for (index, signature) in (partner.signatures?.items ?? []).enumerated() {
                 guard let ssh = signature.ssh, case .failed(let reason)? = verifications[index] else { continue }
@@ -74,7 +74,7 @@ extension Rule {
 
 extension SignatureRules {
     /// The rules this family checks, with their documentation.
-    package static let rules: [RuleInfo] = [
+    public static let rules: [RuleInfo] = [
         RuleInfo(.signatureStale,
                  summary: "A party's latest signature carries another fingerprint than the current charter's; the message names what changed, field by field, from git history.",
                  why: "A signature covers the text that was signed; an amended charter must be signed again (--strict makes CI gate it).",

@@ -1,8 +1,8 @@
 import PartnerbookModel
 import PartnerbookSupport
 /// The tier against the tier decision tree: `tier.mismatch`.
-package enum TierRules: PartnerRules {
-    package static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
+public enum TierRules: PartnerRules {
+    public static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
         guard let tier = partner.tier, let decision = TierDecision.decide(partner.profile),
               decision.tier != tier.value else { return }
         findings.report(.tierMismatch, at: tier.at,
@@ -16,7 +16,7 @@ extension Rule {
 
 extension TierRules {
     /// The rules this family checks, with their documentation.
-    package static let rules: [RuleInfo] = [
+    public static let rules: [RuleInfo] = [
         RuleInfo(.tierMismatch,
                  summary: "The tier differs from what the tier decision tree gives for the profile.",
                  why: "The tier sets how much we invest; a partner who can self-serve does not need Tier 3 co-development.",

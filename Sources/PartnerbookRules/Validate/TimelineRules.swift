@@ -2,12 +2,12 @@ import PartnerbookModel
 import PartnerbookSupport
 /// The crawl / walk / run plan: `charter.timeline.order`, `charter.timeline.skipped-crawl`,
 /// `charter.timeline.duration`.
-package enum TimelineRules: PartnerRules {
+public enum TimelineRules: PartnerRules {
     /// Planned lengths in days, from the playbook: crawl 4-8 weeks, walk 8-12 weeks.
-    package static let crawlDays = 28...56
-    package static let walkDays = 56...84
+    public static let crawlDays = 28...56
+    public static let walkDays = 56...84
 
-    package static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
+    public static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
         guard let timeline = partner.charter?.timeline, !timeline.isEmpty else { return }
 
         if timeline.crawl == nil, let later = timeline.walk ?? timeline.run {
@@ -56,7 +56,7 @@ extension Rule {
 
 extension TimelineRules {
     /// The rules this family checks, with their documentation.
-    package static let rules: [RuleInfo] = [
+    public static let rules: [RuleInfo] = [
         RuleInfo(.charterTimelineOrder,
                  summary: "A phase ends before it starts, or a phase starts before the previous one ends (phases run in parallel).",
                  why: "Crawl, walk and run are gates: the next phase starts only after the previous one has been judged.",

@@ -1,8 +1,8 @@
 import PartnerbookModel
 import PartnerbookSupport
 /// Runs every rule family over the loaded content.
-package enum Validator {
-    package static let families: [any PartnerRules.Type] = [
+public enum Validator {
+    public static let families: [any PartnerRules.Type] = [
         CharterRules.self, TimelineRules.self, CommitmentRules.self, LeverageRules.self, TierRules.self,
         GateRules.self, PhaseRules.self, CoMarketingRules.self, ReviewRules.self, KPIRules.self, OutcomeRules.self,
         BuildOrPartnerRules.self, SignatureRules.self,
@@ -18,7 +18,7 @@ package enum Validator {
 
     /// Every rule family's findings for one partner (for an ended
     /// partnership, only those of `endedRules`).
-    package static func check(_ partner: Partner, _ context: RuleContext) -> [Diagnostic] {
+    public static func check(_ partner: Partner, _ context: RuleContext) -> [Diagnostic] {
         var findings = Findings(partner)
         for family in families {
             family.check(partner, context, into: &findings)
