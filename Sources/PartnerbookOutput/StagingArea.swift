@@ -27,8 +27,8 @@ import PartnerbookSystem
 /// in the output are touched. A quarter of a million unchanged files then
 /// cost nothing. A spare is patched only when it is the very folder the
 /// last build kept (the device and inode the cache recorded), owned by this
-/// user, untracked by git, with every folder of its manifest a real folder
-/// of this user's that nobody else may write; a file in it counts as the
+/// user, untracked by git, with its top folders real folders of this
+/// user's that nobody else may write; a file in it counts as the
 /// output's only when it is the inode the cache recorded. It is claimed by
 /// renaming it to the staging name, so a build killed while patching leaves
 /// only a staging folder, removed by the next build; the output itself is
@@ -115,7 +115,6 @@ package final class StagingArea: Sendable {
             }
             owned = []
         }
-        ownedFolders = StagingArea.folders(of: ownedPaths)
         staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
         outputPath = self.output.path
         stagingPath = staging.path
@@ -124,6 +123,8 @@ package final class StagingArea: Sendable {
         if let spare, existed, !owned.isEmpty,
            let claimed = StagingArea.claim(spare, in: parent, name: name, as: staging, outputManifest: outputManifest) {
             root = claimed.root
+            // The spare listing the output's very files (most often) has the output's folders.
+            ownedFolders = claimed.isOutput ? claimed.folders : StagingArea.folders(of: ownedPaths)
             patching = true
             spareIsOutput = claimed.isOutput
             let sparePaths = claimed.isOutput ? ownedPaths : claimed.paths
@@ -138,6 +139,7 @@ package final class StagingArea: Sendable {
             let folder = parent.appendingPathComponent(".\(name).spare-\(spare.id)")
             if StagingArea.isOwnFolder(folder.path) { StagingArea.removeDetached(folder) }
         }
+        ownedFolders = StagingArea.folders(of: ownedPaths)
         patching = false
         spareOwned = []
         spareIsOutput = false
@@ -190,9 +192,12 @@ package final class StagingArea: Sendable {
         let isOutput = manifest.data == outputManifest?.data
         let paths = isOutput ? (outputManifest?.paths ?? []) : manifest.paths
         let folders = StagingArea.folders(of: paths)
-        // Parents before children: each folder is checked through parents already checked.
-        for path in folders.sorted() {
-            guard lstat(staging.path + "/" + path, &info) == 0, info.isFolder, info.isOwnedByThisUser, !info.isWritableByOthers else {
+        // Its top folders are real folders of this user's that nobody else may
+        // write. Below them nothing is reached through a link anyway (every
+        // call goes through `OpenFolder`), nobody else can enter a 0700 tree,
+        // and a file is reused only when it is the inode the cache recorded.
+        for path in folders where !path.contains("/") {
+            guard root.status(of: path).map({ $0.isFolder && $0.isOwnedByThisUser && !$0.isWritableByOthers }) == true else {
                 return reject()
             }
         }
