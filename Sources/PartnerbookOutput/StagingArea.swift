@@ -557,21 +557,7 @@ package final class StagingArea: Sendable {
     /// removed in this process when no shell can be started. `rm` removes
     /// links, never what they point to.
     static func removeDetached(_ folder: URL) {
-        var pid: pid_t = 0
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        for fd: Int32 in [0, 1, 2] {
-            posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
-        }
-        let arguments = ["/bin/sh", "-c", "rm -rf -- \"$1\" &", "sh", folder.path]
-        var argv = arguments.map { strdup($0) }
-        argv.append(nil)
-        defer { for pointer in argv { free(pointer) } }
-        if posix_spawn(&pid, "/bin/sh", &actions, nil, argv, environ) == 0 {
-            var status: Int32 = 0
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        } else {
+        if !Subprocess.startDetached(["rm", "-rf", "--", folder.path]) {
             try? FileManager.default.removeItem(at: folder)
         }
     }

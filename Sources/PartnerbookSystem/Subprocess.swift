@@ -2,7 +2,8 @@ import Foundation
 import PartnerbookSupport
 import Synchronization
 
-/// Runs a program partnerbook relies on (git, ssh-keygen, WeasyPrint) and
+/// Runs a program partnerbook relies on (git, ssh-keygen, WeasyPrint, and
+/// `rm` to remove an old tree in the background) and
 /// collects what it prints, never more than a limit: a program that prints
 /// more (a 200 MB file committed to the history) is stopped and its output
 /// marked as over the limit, rather than read into memory whole.
@@ -115,5 +116,28 @@ package enum Subprocess {
             data.append(contentsOf: buffer[0..<count])
         }
         return (data, over)
+    }
+
+    /// Starts `arguments` (a program found on the PATH, and its arguments)
+    /// in a process of its own that outlives this one, reading and writing
+    /// nothing: the shell that starts it exits at once and is waited for, so
+    /// no zombie is left. False when it could not be started.
+    package static func startDetached(_ arguments: [String]) -> Bool {
+        var pid: pid_t = 0
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd: Int32 in [0, 1, 2] {
+            posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
+        }
+        // `"$@" &` runs the arguments as they are, with no word of theirs read by the shell.
+        let shell = ["/bin/sh", "-c", "\"$@\" &", "sh"] + arguments
+        var argv = shell.map { strdup($0) }
+        argv.append(nil)
+        defer { for pointer in argv { free(pointer) } }
+        guard posix_spawn(&pid, "/bin/sh", &actions, nil, argv, environ) == 0 else { return false }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return true
     }
 }
