@@ -124,6 +124,10 @@ public struct Fields {
                             _ parse: (String) -> T?) -> Located<T>? {
         guard let raw else { return nil }
         guard let value = parse(Trim.spaces(raw.value)) else {
+            if Scalars.isBeyondExact(Trim.spaces(raw.value)) {
+                context.report(.schemaType, at: raw.at, "\(name()) is beyond 2^53 (9,007,199,254,740,992), found '\(raw.value)': a number that large cannot be kept exactly, and is refused rather than rounded")
+                return nil
+            }
             context.report(.schemaType, at: raw.at, "\(name()) must be \(expected), found '\(raw.value)'")
             return nil
         }

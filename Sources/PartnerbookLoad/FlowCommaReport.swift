@@ -7,6 +7,15 @@ import PartnerbookSupport
 /// most likely belongs to, quoting the whole text as written and the fix.
 public enum FlowCommaReport {
     static func report(_ tree: YAMLTree, context: LoadContext) {
+        for split in tree.splitItems {
+            let items = split.items.map { YNode(tree: tree, index: $0) }
+            let read = items.map { "'\($0.text ?? "")'" }.joined(separator: " and ")
+            let whole = Trim.whitespace(split.text)
+            let at = items.first.map(Fields.position(of:)) ?? .start
+            context.report(.yamlFlowComma, at: at,
+                           "\(whole) is inside [ ], where a comma ends an item: it reads as \(items.count) items, \(read); "
+                               + "quote it to keep it one item: [ \(quoted(whole)) ]")
+        }
         for comma in tree.flowCommas {
             let keys = comma.keys.map { YNode(tree: tree, index: $0) }
             let stray = keys.map { "'\($0.text ?? "")'" }.joined(separator: ", ")

@@ -60,7 +60,7 @@ public enum ReviewLoader {
     static let signatureKeys = ["party", "name", "title", "date", "fingerprint"]
     static let sshKeys = ["key", "signature"]
     /// Every key a signature entry may hold.
-    static let signatureAllKeys = signatureKeys + ["email", "ssh"]
+    static let signatureAllKeys = signatureKeys + ["email", "canonical", "evidence", "ssh"]
 
     static func signatures(_ list: Located<[(at: SourcePosition, node: YNode)]>, in parent: Fields) -> Signatures {
         let items = mappings(list, key: "signatures", known: signatureAllKeys, in: parent).map { s -> Signature in
@@ -70,8 +70,11 @@ public enum ReviewLoader {
                 return SSHSignature(at: fields.at, key: fields.text("key"), signature: fields.text("signature"))
             }
             if ssh != nil { s.require("email") }
-            return Signature(at: s.at, party: s.choice("party"), name: s.text("name"), title: s.text("title"),
-                             date: s.day("date"), fingerprint: s.text("fingerprint"), email: s.text("email"), ssh: ssh)
+            var signature = Signature(at: s.at, party: s.choice("party"), name: s.text("name"), title: s.text("title"),
+                                      date: s.day("date"), fingerprint: s.text("fingerprint"), email: s.text("email"), ssh: ssh)
+            signature.canonical = s.value("canonical", expected: "1 or 2 (the canonical form signed)") { CanonicalVersion(rawValue: Int($0) ?? 0) }
+            signature.evidence = s.text("evidence")
+            return signature
         }
         return Signatures(at: list.at, items: items)
     }

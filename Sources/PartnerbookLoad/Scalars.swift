@@ -7,7 +7,25 @@ import PartnerbookSupport
 public enum Scalars {
     /// A finite decimal number; `_` and `,` may group digits (1_200_000,
     /// 1,200,000). Commas must group by three (`1,2` is refused, not read as 12).
+    /// A number beyond 2^53 is refused: a Double cannot hold every whole
+    /// number past it, so it would be rounded (…993 read as …992) and then
+    /// signed, printed and summed as a figure nobody wrote.
     static func number(_ text: String) -> Double? {
+        guard let read = anyNumber(text), !read.beyond else { return nil }
+        return read.value
+    }
+
+    /// 2^53.
+    static let largestExact: Double = 9_007_199_254_740_992
+
+    /// Whether `text` reads as a number, but one beyond 2^53.
+    static func isBeyondExact(_ text: String) -> Bool {
+        anyNumber(text)?.beyond ?? false
+    }
+
+    /// The number `text` writes, and whether it lies beyond 2^53 (judged on
+    /// the digits for a whole number: 9007199254740993 reads as …992 as a Double).
+    private static func anyNumber(_ text: String) -> (value: Double, beyond: Bool)? {
         // Most numbers are plain digits: no grouping to take out.
         let grouped = text.utf8.contains { $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ",") }
         if text.utf8.contains(UInt8(ascii: ",")), FlowCommaReport.groupedNumber(text.replacingOccurrences(of: "_", with: "")) == nil {
@@ -17,7 +35,11 @@ public enum Scalars {
         guard !cleaned.isEmpty,
               cleaned.allSatisfy({ $0.isASCIIDigit || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E" }),
               let value = Double(cleaned), value.isFinite else { return nil }
-        return value
+        if abs(value) >= largestExact, cleaned.drop(while: { $0 == "-" || $0 == "+" }).allSatisfy(\.isASCIIDigit) {
+            let whole = Int(cleaned.hasPrefix("+") ? String(cleaned.dropFirst()) : cleaned)
+            return (value, whole.map { $0.magnitude > UInt(largestExact) } ?? true)
+        }
+        return (value, abs(value) > largestExact)
     }
 
     static func count(_ text: String) -> Int? {

@@ -38,8 +38,9 @@ public enum YAMLComposer {
         /// Values inside it once aliases are expanded (for anchors).
         var size: Int
         var anchor: String?
-        /// For a mapping written `{ ... }`: where each child (key, value,
-        /// key, ...) starts and ends in the source, to find entries without a colon.
+        /// For a mapping written `{ ... }` or a list written `[ ... ]`: where
+        /// each child (key, value, key, ... or item, item, ...) starts and ends
+        /// in the source, to find entries without a colon and items a comma split.
         var braces: [FlowChild]?
         /// Where the collection starts in the source.
         var start: Int = 0
@@ -90,6 +91,56 @@ public enum YAMLComposer {
         flush()
     }
 
+
+    /// Items of a `[ ]` list a comma most likely split out of one text: a
+    /// number's thousands (`20,000`: a comma between digits with no blank, the
+    /// next item starting with three digits) or a company's legal form
+    /// (`Software, Inc.`). Each run is recorded with the source text it was.
+    private static func findSplitItems(_ children: [FlowChild], in bytes: UnsafeBufferPointer<UInt8>, tree: inout YAMLTree.Parts) {
+        var run: [FlowChild] = []
+        func flush() {
+            if run.count > 1, let first = run.first, let last = run.last, first.start < last.end, last.end <= bytes.count {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[first.start..<last.end]), as: UTF8.self)
+                tree.splitItems.append(YAMLTree.SplitItems(items: run.map(\.node), text: text))
+            }
+            run = []
+        }
+        for child in children {
+            guard child.plain, !child.empty, child.start < child.end, child.end <= bytes.count else {
+                flush()
+                continue
+            }
+            if let previous = run.last, splits(previous, child, in: bytes) {
+                run.append(child)
+            } else {
+                flush()
+                run = [child]
+            }
+        }
+        flush()
+    }
+
+    /// Company legal forms an item may end with (compared without case and final dot).
+    static let legalForms: Set<String> = [
+        "inc", "incorporated", "ltd", "limited", "llc", "l.l.c", "llp", "lp", "l.p", "plc", "corp", "corporation", "co",
+        "gmbh", "ag", "kg", "se", "sa", "s.a", "sas", "sarl", "s.a.r.l", "srl", "s.r.l", "spa", "s.p.a", "bv", "b.v", "nv",
+        "n.v", "oy", "ab", "as", "a/s", "aps", "pty ltd", "pty. ltd", "kk", "k.k",
+    ]
+
+    /// Whether `next` reads as the rest of `previous`, split at a comma.
+    private static func splits(_ previous: FlowChild, _ next: FlowChild, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let between = bytes[previous.end..<next.start]
+        guard between.filter({ $0 == UInt8(ascii: ",") }).count == 1 else { return false }
+        let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+        // 20,000: the comma right between two digits, three digits after it.
+        if between.count == 1, isDigit(bytes[previous.end - 1]) {
+            let digits = bytes[next.start..<next.end].prefix(while: isDigit).count
+            if digits == 3 { return true }
+        }
+        var word = String(decoding: UnsafeBufferPointer(rebasing: bytes[next.start..<next.end]), as: UTF8.self).lowercased()
+        if word.hasSuffix(".") { word.removeLast() }
+        return legalForms.contains(word)
+    }
 
     /// A child of a `{ }` mapping: its node, its byte range, and whether it
     /// is an empty plain scalar (what libyaml gives for a missing value).
@@ -195,14 +246,16 @@ public enum YAMLComposer {
                                      : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
                 let node = tree.add(YAMLTree.Record(kind: isMapping ? .mapping : .sequence, flow: flow, style: .any,
                                                     line: Int32(at.line), column: Int32(at.column), start: 0, count: 0))
-                let opensBrace = isMapping && flow && Int(event.start_mark.index) < bytes.count
-                    && bytes[Int(event.start_mark.index)] == UInt8(ascii: "{")
+                let opensBrace = flow && Int(event.start_mark.index) < bytes.count
+                    && bytes[Int(event.start_mark.index)] == UInt8(ascii: isMapping ? "{" : "[")
                 stack.append(Frame(node: node, isMapping: isMapping, expectingKey: true, childrenStart: scratch.count,
                                    size: 0, anchor: anchor, braces: opensBrace ? [] : nil,
                                    start: Int(event.start_mark.index)))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let frame = stack.popLast() else { continue }
-                if let braces = frame.braces, building { findColonless(braces, in: bytes, tree: &tree) }
+                if let braces = frame.braces, building {
+                    if frame.isMapping { findColonless(braces, in: bytes, tree: &tree) } else { findSplitItems(braces, in: bytes, tree: &tree) }
+                }
                 noteCollectionEnd(frame, in: &stack, end: Int(event.end_mark.index))
                 let entries = scratch[frame.childrenStart...]
                 if frame.isMapping, composerError == nil, let duplicate = duplicateKeys(Array(entries), in: tree) {

@@ -37,11 +37,22 @@ public final class YAMLTree {
         public var text: String?
     }
 
+    /// Items of a `[ ]` list that a comma most likely split out of one text:
+    /// `[ Resale below EUR 20,000 in two quarters ]` read as `…EUR 20` and
+    /// `000 in two quarters`, `[ Ledgerline Software, Inc. ]` as two aliases.
+    struct SplitItems {
+        /// The items, the first one and those split from it.
+        var items: [Int32]
+        /// The source text from the first item to the last.
+        var text: String
+    }
+
     /// The tree while a builder fills it: a value, so that filling it and
     /// reading the finished tree need no exclusivity checks at run time.
     struct Parts {
         var records: [Record] = []
         var flowCommas: [FlowComma] = []
+        var splitItems: [SplitItems] = []
         /// Keys of `{ }` entries written without a colon; readers skip them.
         var colonless: Set<Int32> = []
         var texts: [String] = []
@@ -56,6 +67,7 @@ public final class YAMLTree {
 
     let records: [Record]
     let flowCommas: [FlowComma]
+    let splitItems: [SplitItems]
     let colonless: Set<Int32>
     let texts: [String]
     let children: [Int32]
@@ -64,6 +76,7 @@ public final class YAMLTree {
     init(_ parts: Parts) {
         records = parts.records
         flowCommas = parts.flowCommas
+        splitItems = parts.splitItems
         colonless = parts.colonless
         texts = parts.texts
         children = parts.children

@@ -13,21 +13,44 @@ public struct LegalParty: Sendable, Equatable {
     }
 }
 
-/// Our side of every charter, as program.yaml gives it: the company, its
-/// legal entity and address, and the statement printed above the signatures
-/// (whether the charter binds). All of it is part of what each signature
-/// covers; what is not written leaves the signed text as it was.
-public struct OurSide: Sendable, Equatable, Hashable {
+/// What every charter of the program shares, and every signature over
+/// canonical form 2 covers with the partner's own terms: our company, its
+/// legal entity and address, the statement printed above the signatures
+/// (whether the charter binds), the go/no-go thresholds the timeline prints,
+/// and the identity of the charter's wording (the SHA-256 of the charter
+/// template used). Form 1 covers the company and the legal frame only.
+public struct CharterFrame: Sendable, Equatable, Hashable {
     public var company: String?
     public var entity: String?
     public var address: String?
+    /// program.yaml's `legal.statement`, when it writes one.
     public var statement: String?
+    /// `gates.crawl_min_improvement` and `gates.walk_min_adoption`, in percent.
+    public var crawlMinImprovement: Double
+    public var walkMinAdoption: Double
+    /// `sha256:` and the SHA-256 of the charter template's bytes (built in or
+    /// a person's), or empty where no template is in play (tests of the rules).
+    public var template: String
 
-    public init(company: String?, entity: String? = nil, address: String? = nil, statement: String? = nil) {
+    public init(company: String?, entity: String? = nil, address: String? = nil, statement: String? = nil,
+                crawlMinImprovement: Double = 20, walkMinAdoption: Double = 70, template: String = "") {
         self.company = company
         self.entity = entity
         self.address = address
         self.statement = statement
+        self.crawlMinImprovement = crawlMinImprovement
+        self.walkMinAdoption = walkMinAdoption
+        self.template = template
+    }
+
+    /// Printed above the signatures when program.yaml's `legal.statement`
+    /// says nothing; part of what form 2 signs, as printed.
+    public static let defaultStatement = "This charter records how the two companies intend to work together. It creates no obligation beyond those of any agreement it names, and either company may propose changes, which take effect once both sign the changed text. Each company accepts, as its signature of this text, an entry recorded with the text's fingerprint or an SSH signature over the text's canonical form that OpenSSH verifies with the key of that company's signatory."
+
+    /// The statement as the charter prints it: program.yaml's, else the default.
+    public var printedStatement: String {
+        guard let statement, !statement.allSatisfy(\.isWhitespace) else { return Self.defaultStatement }
+        return statement
     }
 }
 

@@ -25,10 +25,12 @@ public struct Program: Sendable {
 
     public init() {}
 
-    /// Our side as every charter signs it.
-    public var ourSide: OurSide {
-        OurSide(company: company?.value, entity: legal?.entity?.value, address: legal?.address?.value,
-                statement: legalStatement?.value)
+    /// What every charter of the program shares and signs, with the hash
+    /// of the charter template in use (`sha256:…`).
+    public func charterFrame(template: String) -> CharterFrame {
+        CharterFrame(company: company?.value, entity: legal?.entity?.value, address: legal?.address?.value,
+                     statement: legalStatement?.value, crawlMinImprovement: gates.crawlMinImprovement,
+                     walkMinAdoption: gates.walkMinAdoption, template: template)
     }
 }
 

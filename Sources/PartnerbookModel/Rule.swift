@@ -21,6 +21,22 @@ public struct Rule: Hashable, Sendable, Comparable, CustomStringConvertible, Exp
 
     public var description: String { id }
 
+    /// Whether a failing finding of this rule is about the files themselves
+    /// (they cannot be read as written, or a figure made from them could be
+    /// wrong), so `build` writes nothing; the other rules judge the state of
+    /// a partnership (unsigned, a gate not passed, a section missing), and a
+    /// build still writes that partner's documents, marked DRAFT with the
+    /// findings on them, while exiting 1 so CI fails.
+    public var stopsWriting: Bool {
+        Rule.aboutTheFiles.contains(id) || Rule.aboutTheFilesFamilies.contains { id.hasPrefix($0) }
+    }
+
+    static let aboutTheFilesFamilies = ["yaml.", "schema.", "outcomes.", "record."]
+    static let aboutTheFiles: Set<String> = [
+        "partner.id", "content.file", "content.too-long", "template", "program.weights", "program.outcomes",
+        "review.unknown-metric", "review.duplicate-quarter",
+    ]
+
     /// Rules are the same rule when their ids are.
     public static func == (a: Rule, b: Rule) -> Bool { a.id == b.id }
     public func hash(into hasher: inout Hasher) { hasher.combine(id) }

@@ -334,6 +334,14 @@ Between **{{company}}** and **{{partnerName}}** · {{tier}} · Status: {{status}
 
 {{#draft}}
 > **DRAFT.** Not yet signed by both parties against this text.
+{{#hasFindings}}
+>
+> Open before it can be signed:
+>
+{{#findings}}
+> - {{{text}}}
+{{/findings}}
+{{/hasFindings}}
 
 {{/draft}}
 {{{summary}}}
@@ -459,7 +467,7 @@ The partnership proves itself in phases, each with a go/no-go decision before th
 - {{{text}}}
 {{/deliverables}}
 
-**Go/no-go:** {{criteria}}
+**Go/no-go:** {{#isCrawl}}Go if the pilot customers improve by {{{threshold}}} or more on the stated metric{{#metric}}: {{{metric}}}{{/metric}}.{{/isCrawl}}{{#isWalk}}Go if {{{threshold}}} or more of the invited customers adopt.{{/isWalk}}{{#isRun}}Enter only when crawl and walk both passed and both sides commit to scale; reviewed {{cadence}}.{{/isRun}}
 
 {{/phases}}
 ## 4. Measurement
@@ -500,9 +508,9 @@ Decisions are owned by {{partyUs.owner}} for {{company}} and {{partyPartner.owne
 
 {{{statement}}}
 
-Each signature records the charter's fingerprint; any later change to the signed text shows the signature as stale.
+A signature covers this charter as shown: every value in it and the wording around them, written out in one exact form (the canonical form) whose SHA-256 is the fingerprint below. Any later change to that text leaves the signature standing for the earlier text only. A signature is either recorded with the fingerprint (typed, with any evidence named beside it) or made with the signer's SSH key over the canonical form{{#hasAppendix}}; Appendix A shows how to check each SSH signature with OpenSSH alone{{/hasAppendix}}.
 
-Charter fingerprint: {{fingerprint}}
+Charter fingerprint (canonical form 2): `{{{fingerprint}}}`
 
 {{#signatures}}
 ### For {{side}}{{#superseded}}: superseded{{/superseded}}
@@ -511,15 +519,20 @@ Charter fingerprint: {{fingerprint}}
 |---|---|
 | Name | {{{name}}} |
 | Title | {{{title}}} |
+{{#email}}
+| Email | {{{email}}}{{#emailVerified}} (verified: the SSH key below is allowed for this email){{/emailVerified}} |
+{{/email}}
 | Date | {{date}} |
-| Status | {{standing}} |
+| Status | {{{standing}}} |
+{{#evidence}}
+| Evidence | {{{evidence}}} |
+{{/evidence}}
 {{#signedFingerprint}}
-| Fingerprint signed | {{signedFingerprint}} |
+| Fingerprint signed | {{{signedFingerprint}}}{{#formOne}} (canonical form 1){{/formOne}} |
 {{/signedFingerprint}}
 {{#verifiedKey}}
-| SSH signature | verified with key {{verifiedKey}} (OpenSSH; the key is allowed for this signatory's email) |
+| SSH signature | verified with key {{{verifiedKey}}} (OpenSSH){{#appendixRef}}; Appendix {{appendixRef}}{{/appendixRef}} |
 {{/verifiedKey}}
-| Signature | {{#signed}}{{#verifiedKey}}SSH-signed over this charter's canonical text; run partnerbook verify to check it again{{/verifiedKey}}{{^verifiedKey}}Recorded in the partner file with the fingerprint above{{/verifiedKey}}{{/signed}}{{#superseded}}Given to an earlier text (listed under Signed versions){{/superseded}} |
 
 {{/signatures}}
 {{#hasSignedVersions}}
@@ -528,9 +541,37 @@ Charter fingerprint: {{fingerprint}}
 Earlier texts of this charter that were signed; the partner file's history holds each one.
 
 {{#signedVersions}}
-- {{{signers}}}: fingerprint `{{fingerprint}}`
+- {{{signers}}}: fingerprint {{{fingerprint}}}
 {{/signedVersions}}
 {{/hasSignedVersions}}
+{{#hasAppendix}}
+
+## Appendix A: checking the SSH signatures
+
+Each SSH signature above can be checked without Partnerbook, with OpenSSH's `ssh-keygen` and the `base64` and `sha256sum` tools of any Linux system (on macOS, `shasum -a 256` for `sha256sum`). In an empty folder, run the commands under a signature. The first writes the exact text that was signed, whose SHA-256 (printed by the second) is the fingerprint signed; the next two write the signer's public key and the signature as recorded; the last asks OpenSSH whether the signature was made with that key over exactly that text, and prints `Good "partnerbook-charter" signature` when it was. A single changed byte makes it fail.
+
+{{#appendix}}
+### {{ref}} {{{name}}} for {{side}}
+
+- Email: {{{email}}}
+- Public key: `{{{publicKey}}}` ({{{key}}})
+- Text signed: canonical form {{form}}, fingerprint `{{{fingerprint}}}`
+- Signed on: {{date}}
+
+```sh
+base64 -d > charter.json <<'END'
+{{{canonical}}}
+END
+sha256sum charter.json
+printf '%s\n' '{{{allowedSigners}}}' > allowed_signers
+cat > signature.sig <<'END'
+{{{signature}}}
+END
+ssh-keygen -Y verify -f allowed_signers -I '{{{email}}}' -n partnerbook-charter -s signature.sig < charter.json
+```
+
+{{/appendix}}
+{{/hasAppendix}}
 
 """#,
         "index.html.mustache": #"""

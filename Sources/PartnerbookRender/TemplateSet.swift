@@ -53,6 +53,8 @@ package struct TemplateSet: Sendable {
     package let digest: String
     /// Told what every template receives, when the reference docs are generated.
     package var observer: TemplateVariables?
+    /// `CharterWording`'s hash of the charter template loaded (nil: none loaded).
+    package var charterHash: String?
     /// The templates that are the built-in ones, unchanged.
     let builtIn: Set<String>
     /// Files under `assets/`, copied to the output as they are: relative path and bytes.
@@ -118,7 +120,9 @@ package struct TemplateSet: Sendable {
         for name in required where templates[name] == nil {
             throw TemplateError(file: prefix + name + ".mustache", line: 1, column: 1, message: "required template is missing")
         }
-        return TemplateSet(templates: templates, digest: Digest.hex(digestParts), assets: assets, compiling: builtIn)
+        var set = TemplateSet(templates: templates, digest: Digest.hex(digestParts), assets: assets, compiling: builtIn)
+        set.charterHash = sources[CharterWording.file].map { CharterWording.hash($0.data) }
+        return set
     }
 
 

@@ -32,6 +32,11 @@ public struct DiagnosticReport: Sendable {
     /// Whether the content fails: any error, or any warning under `--strict`; never a notice.
     public var fails: Bool { errorCount > 0 || (strict && warningCount > 0) }
 
+    /// Whether a failing finding is about the files themselves (`Rule.stopsWriting`): then `build` writes nothing.
+    public var stopsWriting: Bool {
+        diagnostics.contains { $0.rule.stopsWriting && ($0.severity == .error || (strict && $0.severity == .warning)) }
+    }
+
     /// "1 error, 3 warnings".
     public var counts: String {
         "\(count(errorCount, "error")), \(count(warningCount, "warning"))"

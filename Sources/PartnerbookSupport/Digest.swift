@@ -12,3 +12,10 @@ public enum Digest {
         hex(Data(parts.joined(separator: "\u{1F}").utf8))
     }
 }
+
+extension Digest {
+    /// The SHA-256 of `data`, as bytes.
+    public static func bytes(_ data: Data) -> Data {
+        Data(SHA256.hash(data: data))
+    }
+}

@@ -7,15 +7,12 @@ import PartnerbookSupport
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate, then render charters, scorecards, QBR packets and the program pages into the output folder.",
-        discussion: "Writes nothing when the content has errors. The output is built in a staging folder beside it and swapped in whole; files you put into the output folder yourself are kept.",
+        discussion: "Writes nothing when the files have errors (yaml.*, schema.*, outcomes.*, partner.id, limits, templates). Findings about the state of a partnership (signature.missing, gate.*, charter.*) still write its documents, the charter marked DRAFT with its errors on it, and exit 1 so CI fails. The output is built in a staging folder beside it and swapped in whole; files you put into the output folder yourself are kept.",
         version: PartnerbookVersion.line
     )
 
     @OptionGroup var content: ContentOptions
     @OptionGroup var report: ReportOptions
-
-    @Option(help: "A templates folder whose files replace the built-in ones (default: Templates, when it exists).")
-    var templates: String?
 
     @Option(help: "The output folder (default Output; with --public, required).")
     var output: String?
@@ -58,7 +55,7 @@ struct Build: ParsableCommand {
         let progress = quiet ? nil : BuildProgress { display.update(partners: $0, total: $1, files: $2) }
         defer { display.finish() }
         do {
-            var configuration = content.configuration(templates: templates, output: output, strict: report.strict)
+            var configuration = content.configuration(output: output, strict: report.strict)
             configuration.force = force
             configuration.pdf = pdf
             configuration.jobs = jobs
@@ -85,21 +82,28 @@ struct Build: ParsableCommand {
             FileHandle.standardError.write(Data("partnerbook: nothing written: fix the errors above first\n".utf8))
             throw Exit.contentErrors
         }
-        guard !quiet else { return }
-        display.finish()
-        let partners = result.partnerCount
-        let count = "\(partners) partner\(partners == 1 ? "" : "s")"
-        let line = result.upToDate
-            ? "\(output) is up to date: \(written) files for \(count) (as of \(result.asOf))\n"
-            : "built \(written) files for \(count) into \(output) (\(result.rendered) rendered, \(partners - result.rendered) reused; as of \(result.asOf))\n"
-        FileHandle.standardError.write(Data(line.utf8))
+        if !quiet {
+            display.finish()
+            let partners = result.partnerCount
+            let count = "\(partners) partner\(partners == 1 ? "" : "s")"
+            let line = result.upToDate
+                ? "\(output) is up to date: \(written) files for \(count) (as of \(result.asOf))\n"
+                : "built \(written) files for \(count) into \(output) (\(result.rendered) rendered, \(partners - result.rendered) reused; as of \(result.asOf))\n"
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+        // Findings about the state of a partnership leave its documents written (DRAFT, with the findings on
+        // the charter), and still fail the build so CI does.
+        if diagnostics.fails {
+            FileHandle.standardError.write(Data("partnerbook: the documents were written (a charter with open errors is marked DRAFT and lists them); the build fails until the findings above are fixed\n".utf8))
+            throw Exit.contentErrors
+        }
     }
 
     /// `build --public --output DIR`.
     private func runPublic(output: String) throws {
         let result: PublicBuild.Result
         do {
-            var configuration = content.configuration(templates: templates, output: output, strict: report.strict)
+            var configuration = content.configuration(output: output, strict: report.strict)
             configuration.force = force
             configuration.waitForLock = !noWait
             result = try PublicBuild.run(configuration, waiting: Build.sayWaiting)

@@ -21,13 +21,12 @@ struct Changes: ParsableCommand {
     @Option(help: "text or json.")
     var format: Format = .text
 
-    @Option(name: .long, help: "The program's content folder.")
-    var content = "Content"
+    @OptionGroup var content: ContentOptions
 
     func run() throws {
-        try ContentFolder.require(content)
+        try ContentFolder.require(content.content)
         do {
-            let result = try ChangesRun(contentFolder: URL(fileURLWithPath: content), id: id)
+            let result = try ChangesRun(content.configuration(), id: id)
             print(format == .json ? result.json : result.text, terminator: "")
         } catch {
             throw Exit.fail("\(error)")

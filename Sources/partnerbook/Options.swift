@@ -14,6 +14,9 @@ struct ContentOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: "The date documents are generated for, YYYY-MM-DD (default: as_of in program.yaml, else today).")
     var asOf: String?
 
+    @Option(help: "A templates folder whose files replace the built-in ones (default: Templates, when it exists). The charter template's hash is part of what a signature covers.")
+    var templates: String?
+
     var contentURL: URL { URL(fileURLWithPath: content) }
 
     func validate() throws {
@@ -25,7 +28,7 @@ struct ContentOptions: ParsableArguments {
     var asOfDay: Day? { asOf.flatMap(Day.init) }
 
     /// The configuration a command built from these options passes to the library.
-    func configuration(templates: String? = nil, output: String = "Output", strict: Bool = false) -> BuildConfiguration {
+    func configuration(output: String = "Output", strict: Bool = false) -> BuildConfiguration {
         var configuration = BuildConfiguration(content: contentURL, templates: URL(fileURLWithPath: templates ?? "Templates"),
                                                templatesDisplay: templates ?? "Templates", output: URL(fileURLWithPath: output),
                                                asOf: asOfDay, today: .today)

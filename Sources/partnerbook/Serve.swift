@@ -13,9 +13,6 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var content: ContentOptions
 
-    @Option(help: "A templates folder whose files replace the built-in ones (default: Templates, when it exists).")
-    var templates: String?
-
     @Option(help: "The output folder.")
     var output = "Output"
 
@@ -30,8 +27,8 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         try ContentFolder.require(content.content)
-        var configuration = content.configuration(templates: templates, output: output)
-        configuration.templatesDisplay = templates ?? "built-in templates"
+        var configuration = content.configuration(output: output)
+        configuration.templatesDisplay = content.templates ?? "built-in templates"
         configuration.force = force
         configuration.waitForLock = !noWait
         let options = PreviewServer.Options(build: configuration, contentDisplay: content.content)

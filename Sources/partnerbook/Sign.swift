@@ -6,20 +6,31 @@ import PartnerbookSupport
 
 extension Party: ExpressibleByArgument {}
 
+extension CanonicalVersion: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(rawValue: Int(argument) ?? 0)
+    }
+}
+
 struct Fingerprint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the charter fingerprint of a partner: sha256: and 64 hex digits.",
+        discussion: "The SHA-256 of the charter's canonical form 2 (every signature made now carries it); --form 1 gives the fingerprint an entry made over form 1 carries.",
         version: PartnerbookVersion.line
     )
 
     @Argument(help: "The partner ID.")
     var id: String
 
-    @Option(name: .long, help: "The program's content folder.")
-    var content = "Content"
+    @Option(help: "The canonical form: 2 (default) or 1.")
+    var form: CanonicalVersion = .two
+
+    @OptionGroup var content: ContentOptions
 
     func run() throws {
-        try printForPartner(content: content) { print(try Signer.fingerprint(contentFolder: $0, id: id)) }
+        try printForPartner(content: content.content) { _ in
+            print(try Signer.fingerprint(content.configuration(), id: id, form: form))
+        }
     }
 }
 
@@ -44,7 +55,9 @@ struct Canonical: ParsableCommand {
         discussion: """
         Nothing is added (no final line break), so `partnerbook canonical ID > charter.txt` holds the bytes whose \
         SHA-256 is the fingerprint. A signer outside the repository signs them with \
-        `ssh-keygen -Y sign -f KEY -n partnerbook-charter charter.txt` and sends back charter.txt.sig.
+        `ssh-keygen -Y sign -f KEY -n partnerbook-charter charter.txt` and sends back charter.txt.sig. \
+        Form 2 (the default) holds every value the charter prints and the charter template's hash; form 1 is what \
+        an entry without `canonical: 2` was made over (docs/signing.md).
         """,
         version: PartnerbookVersion.line
     )
@@ -52,12 +65,14 @@ struct Canonical: ParsableCommand {
     @Argument(help: "The partner ID.")
     var id: String
 
-    @Option(name: .long, help: "The program's content folder.")
-    var content = "Content"
+    @Option(help: "The canonical form: 2 (default) or 1.")
+    var form: CanonicalVersion = .two
+
+    @OptionGroup var content: ContentOptions
 
     func run() throws {
-        try printForPartner(content: content) {
-            FileHandle.standardOutput.write(Data(try Signer.canonical(contentFolder: $0, id: id).utf8))
+        try printForPartner(content: content.content) { _ in
+            FileHandle.standardOutput.write(Data(try Signer.canonical(content.configuration(), id: id, form: form).utf8))
         }
     }
 }
@@ -67,8 +82,9 @@ struct Verify: ParsableCommand {
         abstract: "Check every SSH signature with OpenSSH against allowed_signers: who signed which fingerprint, with which key.",
         discussion: """
         Each signature carrying `ssh` is verified with `ssh-keygen -Y verify` (namespace partnerbook-charter) over the \
-        canonical form of the fingerprint it carries, for the key Content/allowed_signers lists for its email. \
-        Exits 1 when any does not verify.
+        canonical form of the fingerprint it carries, for the key Content/allowed_signers lists for its email, on the \
+        date the entry carries (-Overify-time). A signature a party gave again later is reported as superseded, not \
+        checked. Exits 1 when any does not verify or is not bound to its party's signatory.
         """,
         version: PartnerbookVersion.line
     )
@@ -79,15 +95,15 @@ struct Verify: ParsableCommand {
     @Option(name: .long, help: "The OpenSSH allowed-signers file (default: allowed_signers in the content folder).")
     var allowedSigners: String?
 
-    @Option(name: .long, help: "The program's content folder.")
-    var content = "Content"
+    @OptionGroup var content: ContentOptions
 
     func run() throws {
-        try ContentFolder.require(content)
+        try ContentFolder.require(content.content)
         let run: VerifyRun
         do {
-            run = try VerifyRun(content: URL(fileURLWithPath: content), id: id,
-                                allowedSigners: allowedSigners.map { URL(fileURLWithPath: $0) }, asOf: .today)
+            var configuration = content.configuration()
+            configuration.allowedSigners = allowedSigners.map { URL(fileURLWithPath: $0) }
+            run = try VerifyRun(configuration, id: id)
         } catch {
             throw Exit.fail("\(error)")
         }
@@ -100,9 +116,11 @@ struct Sign: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Append a signature with the current fingerprint to a partner file, leaving the rest of the file as it was.",
         discussion: """
-        Refuses when the charter has errors (other than signature findings), and when the party's latest \
-        signature already covers this exact charter. A party whose signature went stale signs again: the new \
-        entry supersedes the old one, which stays in the file as history.
+        The entry is made over canonical form 2 (`canonical: 2`). Refuses when the charter has errors (other than \
+        signature findings), when --email is not the party's signatory's email, and when the party's latest \
+        signature already covers this exact charter over form 2. A party whose signature went stale, or was made \
+        over form 1, signs again: the new entry supersedes the old one, which stays in the file as history. \
+        --name, --title and --email default to the party's signatory (signatories: in the partner file).
         """,
         version: PartnerbookVersion.line
     )
@@ -113,17 +131,20 @@ struct Sign: ParsableCommand {
     @Option(help: "Who signs: us or partner.")
     var party: Party
 
-    @Option(help: "The signer's name.")
-    var name: String
+    @Option(help: "The signer's name (default: the party's signatory).")
+    var name: String?
 
-    @Option(help: "The signer's title.")
-    var title: String
+    @Option(help: "The signer's title (default: the party's signatory's).")
+    var title: String?
 
     @Option(help: "The signing date, YYYY-MM-DD (default: today in UTC).")
     var date: String?
 
-    @Option(help: "The signer's email: for an SSH signature, the principal allowed_signers lists their key for.")
+    @Option(help: "The signer's email: their party's signatory's, and for an SSH signature the principal allowed_signers lists their key for (default: the signatory's).")
     var email: String?
+
+    @Option(help: "What else shows this signature was given (an e-signature envelope id, a scanned copy's file name); printed with it.")
+    var evidence: String?
 
     @Option(help: "Sign with this SSH key (a private key file, or a public key whose private half ssh-agent holds).")
     var key: String?
@@ -134,8 +155,7 @@ struct Sign: ParsableCommand {
     @Option(name: .long, help: "The OpenSSH allowed-signers file (default: allowed_signers in the content folder).")
     var allowedSigners: String?
 
-    @Option(name: .long, help: "The program's content folder.")
-    var content = "Content"
+    @OptionGroup var content: ContentOptions
 
     func validate() throws {
         if let date, Day(date) == nil {
@@ -144,28 +164,29 @@ struct Sign: ParsableCommand {
         if key != nil && signature != nil {
             throw ValidationError("--key signs here and --signature records a signature made elsewhere: give one of them")
         }
-        if (key != nil || signature != nil) && email == nil {
-            throw ValidationError("an SSH signature needs --email, the address allowed_signers lists the signer's key for")
-        }
     }
 
     func run() throws {
-        try ContentFolder.require(content)
+        try ContentFolder.require(content.content)
         let day = date.flatMap(Day.init) ?? .today
         do {
             let method: Signer.Method = key.map { .key($0) } ?? signature.map { .signatureFile(URL(fileURLWithPath: $0)) } ?? .typed
-            let outcome = try Signer.sign(contentFolder: URL(fileURLWithPath: content), id: id, party: party,
-                                          name: name, title: title, date: day, asOf: day, email: email, method: method,
-                                          allowedSigners: allowedSigners.map { URL(fileURLWithPath: $0) })
+            var configuration = content.configuration()
+            configuration.asOf = day
+            configuration.today = day
+            configuration.allowedSigners = allowedSigners.map { URL(fileURLWithPath: $0) }
+            let outcome = try Signer.sign(configuration, id: id,
+                                          Signer.Signing(party: party, name: name, title: title, date: day, email: email,
+                                                         evidence: evidence, method: method))
             if let old = outcome.superseded {
-                print("superseded the stale signature of \(old.name?.value ?? "unnamed") (\(old.date.map { "\($0.value)" } ?? "undated"))")
+                print("superseded the earlier signature of \(old.name?.value ?? "unnamed") (\(old.date.map { "\($0.value)" } ?? "undated"))")
             }
-            print("signed \(content)/\(outcome.file) for \(party.rawValue) as \(name), \(day): \(outcome.fingerprint)"
+            print("signed \(content.content)/\(outcome.file) for \(party.rawValue) as \(outcome.name), \(day): \(outcome.fingerprint)"
                 + (outcome.sshKey.map { ", SSH signature verified with key \($0)" } ?? ""))
         } catch let failure as Signer.Failure {
             if !failure.diagnostics.isEmpty {
                 let report = DiagnosticReport(diagnostics: failure.diagnostics, partnerCount: 1, strict: false)
-                FileHandle.standardError.write(Data(report.render(.text, pathPrefix: content).utf8))
+                FileHandle.standardError.write(Data(report.render(.text, pathPrefix: content.content).utf8))
             }
             FileHandle.standardError.write(Data("partnerbook: \(failure.description)\n".utf8))
             throw failure.diagnostics.isEmpty && !failure.unverified ? Exit.ioFailure : Exit.contentErrors

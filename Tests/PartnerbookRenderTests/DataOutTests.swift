@@ -20,7 +20,8 @@ import PartnerbookTestSupport
     /// A partner in crawl whose gate decision is due, beside the fixture (in run).
     static let inCrawl = F.signed(F.partnerBody.replacingOccurrences(of: "status: run", with: "status: crawl")
         .replacingOccurrences(of: "name: Acme Cloud", with: "name: Crawly, Inc; \"quoted\"")
-        .replacingOccurrences(of: "result: 10, direction: down, decision: go", with: "result: 10, direction: down, decision: pending"))
+        .replacingOccurrences(of: "result: 10, direction: down, decision: go", with: "result: 10, direction: down, decision: pending"),
+        id: "crawly")
 
     @Test func theCalendarHasUpcomingReviewsAndGateDecisions() throws {
         let ics = try #require(try files(["acme": F.partner, "crawly": Self.inCrawl],
@@ -85,7 +86,7 @@ import PartnerbookTestSupport
     @Test func pythonsCSVReaderReadsTheSamePartnersAsTheJSON() throws {
         var partners: [String: String] = [:]
         for (index, yaml) in Self.hostileNames.enumerated() {
-            partners["p\(index)"] = F.signed(F.partnerBody.replacingOccurrences(of: "name: Acme Cloud", with: "name: \(yaml)"))
+            partners["p\(index)"] = F.signed(F.partnerBody.replacingOccurrences(of: "name: Acme Cloud", with: "name: \(yaml)"), id: "p\(index)")
         }
         let folder = TemporaryFolder.content(partners)
         let out = try TestBuild.files(folder)

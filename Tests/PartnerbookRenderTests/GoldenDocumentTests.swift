@@ -65,8 +65,8 @@ import PartnerbookTestSupport
         #expect(markdown.components(separatedBy: "| Status | Superseded: signed an earlier text; it does not cover this one |").count == 3)
         #expect(markdown.components(separatedBy: "| Status | To be signed |").count == 3, "a fresh block under each superseded one")
         #expect(markdown.contains("### For Northwind Analytics: superseded"))
-        // The fresh block names who signs: the executive sponsor, when no signatory is named.
-        #expect(markdown.contains("| Name | Priya Nair |"))
+        // The fresh block names who signs: the signatory, with the email a signature must carry.
+        #expect(markdown.contains("| Name | Dana Ruiz |\n| Title | Director |\n| Email | <dana@northwind.example> |"))
         let html = try #require(files["partners/acme/charter.html"])
         #expect(html.components(separatedBy: "DRAFT").count - 1 == 1, "one DRAFT mark")
         #expect(!html.contains("draft-mark"))
@@ -78,14 +78,19 @@ import PartnerbookTestSupport
         #expect(signed.contains("<code>\(Fixtures.fingerprint)</code>"))
     }
 
-    /// Named signatories sign in place of the sponsors; they are not part of the signed text.
+    /// Named signatories sign in place of the sponsors.
     @Test func signatoriesNameTheFreshBlocks() throws {
-        let yaml = "signatories:\n  us: { name: Priya Nair, title: Chief Revenue Officer }\n  partner: { name: Helen Brandt, title: SVP Marketplace }\n"
-            + Fixtures.partnerBody.replacingOccurrences(of: "status: run", with: "status: crawl")
+        let yaml = Fixtures.partnerBody.replacingOccurrences(of: "status: run", with: "status: crawl")
+            .replacingOccurrences(of: Fixtures.signatories, with: "signatories:\n  us: { name: Priya Nair, title: Chief Revenue Officer }\n  partner: { name: Helen Brandt, title: SVP Marketplace }\n")
         let files = try TestBuild.files(TemporaryFolder.content(["acme": yaml]))
         let markdown = try #require(files["partners/acme/charter.md"])
         #expect(markdown.contains("| Name | Priya Nair |\n| Title | Chief Revenue Officer |"))
         #expect(markdown.contains("| Name | Helen Brandt |\n| Title | SVP Marketplace |"))
+        // With no signatory named, the executive sponsor.
+        let unnamed = Fixtures.partnerBody.replacingOccurrences(of: "status: run", with: "status: crawl")
+            .replacingOccurrences(of: Fixtures.signatories, with: "")
+        let sponsor = try #require(try TestBuild.files(TemporaryFolder.content(["acme": unnamed]))["partners/acme/charter.md"])
+        #expect(sponsor.contains("| Name | Priya Nair |\n| Title |  |"))
     }
 
     /// The charter prints every signed term of a metric (target, due date,
@@ -118,7 +123,7 @@ import PartnerbookTestSupport
         #expect(signatures.upperBound < statement.lowerBound && statement.upperBound < firstBlock.lowerBound,
                 "the statement stands above the signatures")
         let plain = try #require(try TestBuild.files(TemporaryFolder.content(["acme": Fixtures.partner]))["partners/acme/charter.md"])
-        #expect(plain.contains(CharterView.defaultStatement.prefix(60)), "a neutral statement by default")
+        #expect(plain.contains(CharterFrame.defaultStatement.prefix(60)), "a neutral statement by default")
         #expect(!plain.contains("Legal entity") && !plain.contains("## Term"))
     }
 

@@ -18,16 +18,33 @@ package enum Fixtures {
     """
 
     /// A partner in run that passes every rule at `asOf`: the body below,
-    /// signed by both parties against its current charter.
+    /// signed by both parties over canonical form 2 against its current charter.
     package static let partner = partnerBody + """
 
     signatures:
-      - { party: us, name: Dana Ruiz, title: Director, date: 2025-01-08, fingerprint: "\(fingerprint)" }
-      - { party: partner, name: Sam Okafor, title: VP Alliances, date: 2025-01-10, fingerprint: "\(fingerprint)" }
+      - { party: us, name: Dana Ruiz, title: Director, date: 2025-01-08, canonical: 2, fingerprint: "\(fingerprint)" }
+      - { party: partner, name: Sam Okafor, title: VP Alliances, date: 2025-01-10, canonical: 2, fingerprint: "\(fingerprint)" }
     """
 
-    /// The fixture's charter fingerprint with company "Northwind Analytics" (pinned in FingerprintTests).
-    package static let fingerprint = "sha256:44c943fe966fb36ba0c79d5e45be48e51f13d0af794d7479bb4818785c538877"
+    /// What the fixture's charters are signed under: the test program with
+    /// the built-in charter template (what a build without Templates/ uses).
+    package static let frame = testProgram.charterFrame(template: CharterWording.builtIn)
+
+    /// The fixture's charter fingerprint over form 2 (it changes with the
+    /// built-in charter template, so it is computed, not pinned).
+    package static let fingerprint = load(partnerBody).0.map { Fingerprint.of($0, frame: frame, form: .two) } ?? "sha256:none"
+
+    /// Its fingerprint over form 1, which the signatures made before form 2
+    /// carry (pinned in FingerprintTests).
+    package static let formOneFingerprint = "sha256:44c943fe966fb36ba0c79d5e45be48e51f13d0af794d7479bb4818785c538877"
+
+    /// Who signs for each side, with the emails their signatures must carry.
+    package static let signatories = """
+    signatories:
+      us: { email: dana@northwind.example, name: Dana Ruiz, title: Director }
+      partner: { email: sam@acme.example, name: Sam Okafor, title: VP Alliances }
+
+    """
 
     /// The partner without signatures.
     package static let partnerBody = """
@@ -88,7 +105,7 @@ package enum Fixtures {
       pre_launch: { value_prop: done, case_study: done }
       launch: { press_release: done }
       post_launch: { adoption_tracked: pending }
-    reviews:
+    \(signatories)reviews:
       - quarter: 2026-Q2
         date: 2026-07-09
         metrics: { revenue: 350000, days: 8 }
@@ -137,15 +154,18 @@ package enum Fixtures {
     }
 
     /// `body` (a partner without signatures) signed by both parties against
-    /// its own charter, for tests that change signed content on purpose.
-    package static func signed(_ body: String) -> String {
-        let (partner, _) = load(body)
-        let fingerprint = partner.map { Fingerprint.of($0, company: "Northwind Analytics") } ?? "sha256:none"
+    /// its own charter, for tests that change signed content on purpose:
+    /// over form 2 (`canonical: 2`), or over form 1 as entries made before it.
+    /// `id` is the partner's (its file name): form 2 signs it.
+    package static func signed(_ body: String, id: String = "acme", form: CanonicalVersion = .two) -> String {
+        let (partner, _) = load(body, id: id)
+        let fingerprint = partner.map { Fingerprint.of($0, frame: frame, form: form) } ?? "sha256:none"
+        let canonical = form == .two ? "canonical: 2, " : ""
         return body + """
 
         signatures:
-          - { party: us, name: Dana Ruiz, title: Director, date: 2025-01-08, fingerprint: "\(fingerprint)" }
-          - { party: partner, name: Sam Okafor, title: VP Alliances, date: 2025-01-10, fingerprint: "\(fingerprint)" }
+          - { party: us, name: Dana Ruiz, title: Director, date: 2025-01-08, \(canonical)fingerprint: "\(fingerprint)" }
+          - { party: partner, name: Sam Okafor, title: VP Alliances, date: 2025-01-10, \(canonical)fingerprint: "\(fingerprint)" }
         """
     }
 
@@ -160,7 +180,8 @@ package enum Fixtures {
     package static func check(_ yaml: String, asOf: Day = asOf, program: Program = testProgram) -> [Diagnostic] {
         let (partner, diagnostics) = load(yaml)
         guard let partner else { return diagnostics }
-        return (diagnostics + Validator.check(partner, RuleContext(program: program, asOf: asOf)))
+        let frame = program.charterFrame(template: CharterWording.builtIn)
+        return (diagnostics + Validator.check(partner, RuleContext(program: program, asOf: asOf, frame: frame)))
             .sorted(by: Diagnostic.ordered)
     }
 

@@ -50,9 +50,9 @@ package enum Build {
         result.partnerCount = pass.partnerCount
         store.releasePartners()
         ReleaseMemory.now()
-        guard !pass.report.fails, let area = setup.area else {
+        guard !pass.report.stopsWriting, let area = setup.area else {
             setup.area?.abandon()
-            if !pass.report.fails, let failure = setup.failure { throw BuildError(step: "partners", path: nil, underlying: failure) }
+            if !pass.report.stopsWriting, let failure = setup.failure { throw BuildError(step: "partners", path: nil, underlying: failure) }
             return result
         }
         let program = try steps.run("program pages") { try programPages(pass, setup: setup, store: store, area: area, pdf: configuration.pdf) }
@@ -105,7 +105,7 @@ package enum Build {
         result.report = DiagnosticReport(diagnostics: replay.diagnostics, partnerCount: replay.partnerCount, strict: configuration.strict)
         result.asOf = inputs.asOf
         result.partnerCount = replay.partnerCount
-        if !result.report.fails {
+        if !result.report.stopsWriting {
             result.upToDate = true
             result.written = replay.files
         }
@@ -157,6 +157,11 @@ extension Build {
             do {
                 templates = try TemplateSet.load(from: configuration.templates, displayPath: configuration.templatesDisplay,
                                                  folderRequired: configuration.templatesRequired)
+                // The fingerprints were made with the wording read first; the charters must be rendered from that wording.
+                guard templates.charterHash == input.frame.template else {
+                    throw TemplateError(file: configuration.templatesDisplay + "/" + CharterWording.file, line: 1, column: 1,
+                                        message: "the charter template changed while the build read it; run the build again")
+                }
                 printer = configuration.pdf ? try DocumentPDF() : nil
                 // The last build's spare tree is patched, and this build's previous output kept as the next one's.
                 area = try StagingArea(output: configuration.output, force: configuration.force, spare: store.spare, keepSpare: true)

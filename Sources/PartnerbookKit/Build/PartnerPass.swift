@@ -14,8 +14,10 @@ import PartnerbookOutput
 /// under the same key (its file's digest and everything every partner
 /// shares), its files are still as written, and, if its documents read the
 /// git history, the repository is as it was; its findings and listing then
-/// come from the store. Once a finding fails the build, the remaining
-/// partners are still checked but no longer rendered.
+/// come from the store. Once a finding about the files fails the build
+/// (`Rule.stopsWriting`), the remaining partners are still checked but no
+/// longer rendered; findings about the state of a partnership (unsigned, a
+/// gate not passed) fail the build but leave its documents written.
 struct PartnerPass {
     var report: DiagnosticReport
     /// Partners read or reused (files that could be parsed).
@@ -46,7 +48,7 @@ struct PartnerPass {
         let repository = RepositoryState(configuration.content)
         let stop = StopFlag()
         let area = setup.area
-        if area == nil || DiagnosticReport(diagnostics: setup.input.diagnostics, partnerCount: 0, strict: configuration.strict).fails {
+        if area == nil || DiagnosticReport(diagnostics: setup.input.diagnostics, partnerCount: 0, strict: configuration.strict).stopsWriting {
             stop.set()
         }
         let (strict, pdf) = (configuration.strict, configuration.pdf)
@@ -65,9 +67,9 @@ struct PartnerPass {
                                                                      stored: reused.stored, history: reused.history),
                                         fingerprint: nil, rendered: false))
             }
-            // Rendered unless the build already fails (this partner's findings included).
+            // Rendered unless the build already writes nothing (this partner's findings included).
             let artifacts = pipeline.run(name) { checked in
-                if DiagnosticReport(diagnostics: checked, partnerCount: 1, strict: strict).fails { stop.set() }
+                if DiagnosticReport(diagnostics: checked, partnerCount: 1, strict: strict).stopsWriting { stop.set() }
                 return !stop.isSet && key != nil && area != nil
             }
             var outcome = Outcome(counted: artifacts.counted, parsed: artifacts.partner != nil, diagnostics: artifacts.diagnostics,

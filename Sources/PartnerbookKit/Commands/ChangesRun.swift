@@ -41,16 +41,18 @@ package struct ChangesRun: Sendable {
         package var description: String
     }
 
-    package init(contentFolder: URL, id: String) throws {
-        let content = try ContentLoader.load(from: contentFolder)
-        guard let partner = content.partners.first(where: { $0.id == id }) else {
-            let file = "\(ContentPaths.partnersFolder)/\(id).yaml"
-            throw Failure(description: content.diagnostics.contains { $0.file == file }
-                ? "\(file) cannot be read; run partnerbook check" : "no partner '\(id)': \(file) does not exist")
+    package init(_ configuration: BuildConfiguration, id: String) throws {
+        let input = try ProgramInput(configuration)
+        let file = ContentPaths.partnerFile(id)
+        guard input.files.names.contains("\(id).yaml") else {
+            throw Failure(description: "no partner '\(id)': \(file) does not exist")
         }
-        let us = content.program.ourSide
-        let state = SignatureState(partner, us: us)
-        let texts = SignedHistory(contentRoot: contentFolder).texts(for: partner, us: us)
+        guard let partner = input.files.load("\(id).yaml").partner else {
+            throw Failure(description: "\(file) cannot be read; run partnerbook check")
+        }
+        let frame = input.frame
+        let state = SignatureState(partner, frame: frame)
+        let texts = SignedHistory(contentRoot: configuration.content).texts(for: partner, frame: frame, state: state)
         self.partner = id
         fingerprint = state.fingerprint
         parties = state.parties.map { entry in
@@ -58,7 +60,7 @@ package struct ChangesRun: Sendable {
             var result = PartyChanges(party: entry.party.rawValue, state: "\(entry.standing)", signer: signature?.name?.value,
                                       date: signature?.date?.value.description, signedCommit: nil, changes: [], note: nil)
             guard entry.standing == .stale, let signature else { return result }
-            let (diff, commit, note) = texts.changes(since: signature, of: partner, us: us)
+            let (diff, commit, note) = texts.changes(since: signature, of: partner, frame: frame)
             result.signedCommit = commit
             result.note = note
             result.changes = (diff?.changes ?? []).map { Change(path: $0.path, old: $0.old, new: $0.new) }

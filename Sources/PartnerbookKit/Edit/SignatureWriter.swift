@@ -15,6 +15,10 @@ package enum SignatureWriter {
         var date: Day
         var fingerprint: String
         var email: String?
+        /// The canonical form the fingerprint was made over (always 2 now).
+        var canonical = CanonicalVersion.two
+        /// What else shows the signature was given (`sign --evidence`).
+        var evidence: String?
         /// The signing key's fingerprint and the armored signature.
         var ssh: (key: String, signature: String)?
 
@@ -23,7 +27,8 @@ package enum SignatureWriter {
         var yaml: String {
             var fields = ["party: \(party.rawValue)", "name: \(quoted(name))", "title: \(quoted(title))"]
             if let email { fields.append("email: \(quoted(email))") }
-            fields += ["date: \(date)", "fingerprint: \(quoted(fingerprint))"]
+            fields += ["date: \(date)", "canonical: \(canonical.rawValue)", "fingerprint: \(quoted(fingerprint))"]
+            if let evidence { fields.append("evidence: \(quoted(evidence))") }
             if let ssh { fields.append("ssh: { key: \(quoted(ssh.key)), signature: \(quoted(ssh.signature)) }") }
             return "{ " + fields.joined(separator: ", ") + " }"
         }
@@ -34,7 +39,9 @@ package enum SignatureWriter {
             guard let ssh else { return [yaml] }
             var lines = ["party: \(party.rawValue)", "name: \(quoted(name))", "title: \(quoted(title))"]
             if let email { lines.append("email: \(quoted(email))") }
-            lines += ["date: \(date)", "fingerprint: \(quoted(fingerprint))", "ssh:", "  key: \(quoted(ssh.key))", "  signature: |"]
+            lines += ["date: \(date)", "canonical: \(canonical.rawValue)", "fingerprint: \(quoted(fingerprint))"]
+            if let evidence { lines.append("evidence: \(quoted(evidence))") }
+            lines += ["ssh:", "  key: \(quoted(ssh.key))", "  signature: |"]
             lines += ssh.signature.split(whereSeparator: \.isNewline).map { "    " + $0 }
             return lines
         }

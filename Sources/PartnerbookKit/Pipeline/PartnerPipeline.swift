@@ -57,10 +57,11 @@ package struct PartnerPipeline: Sendable {
             artifacts.diagnostics = loaded.diagnostics.sorted(by: Diagnostic.ordered)
             return artifacts
         }
-        let us = input.program.ourSide
-        let signatures = SignatureState(partner, us: us)
-        let texts = partner.status?.value == .ended ? SignedTexts() : input.history.texts(for: partner, us: us, state: signatures)
-        let ssh = SSHVerifier.verify(partner, us: us, texts: texts, allowed: input.allowedSigners, keygen: input.keygen)
+        let frame = input.frame
+        let signatures = SignatureState(partner, frame: frame)
+        let texts = partner.status?.value == .ended ? SignedTexts() : input.history.texts(for: partner, frame: frame, state: signatures)
+        let ssh = SSHVerifier.verify(partner, frame: frame, state: signatures, texts: texts, allowed: input.allowedSigners,
+                                     signers: input.signers, keygen: input.keygen).binding(SignerBinding.problems(partner))
         // Assessed once when documents are made: the rules read its KPI readings, the documents all of it.
         // `check` makes no documents, and the rules compute the readings they need (once) themselves.
         var rendering = self.rendering
@@ -100,6 +101,7 @@ package struct PartnerPipeline: Sendable {
     private func context(_ partner: Partner, _ assessment: PartnerAssessment, diagnostics: [Diagnostic], texts: SignedTexts,
                          ssh: SSHVerifications) -> DocumentContext {
         DocumentContext(program: input.program, partner: partner, assessment: assessment, asOf: input.asOf, diagnostics: diagnostics,
+                        frame: input.frame,
                         signedTexts: texts, sshVerifications: ssh)
     }
 }

@@ -18,6 +18,9 @@ package struct ProgramInput: Sendable {
     var digest: String?
     package var asOf: Day
     var rules: RuleContext
+    /// What every charter shares and signs: program.yaml's company, legal
+    /// frame and thresholds, and the hash of the charter template in use.
+    package var frame: CharterFrame
     var history: SignedHistory
     /// The partners folder's entries, listed once for the program rules and the pipeline.
     package var files: ContentLoader.PartnerFiles
@@ -25,6 +28,8 @@ package struct ProgramInput: Sendable {
     /// digest for the cache, and OpenSSH's ssh-keygen (nil: not installed).
     var allowedSigners: URL?
     var allowedSignersDigest: String
+    /// Its lines, read for the public key each verified signature was made with.
+    var signers = AllowedSigners()
     var keygen: SSHKeygen?
 
     package init(_ configuration: BuildConfiguration) throws {
@@ -35,7 +40,9 @@ package struct ProgramInput: Sendable {
         diagnostics = settings.diagnostics + ProgramRules.check(settings.program, partnerCount: files.names.filter { $0.hasSuffix(".yaml") }.count)
         digest = settings.digest
         asOf = configuration.asOf ?? settings.program.asOf?.value ?? configuration.today
-        rules = RuleContext(program: settings.program, asOf: asOf)
+        frame = settings.program.charterFrame(template: try CharterWording.hash(folder: configuration.templates,
+                                                                                   displayPath: configuration.templatesDisplay))
+        rules = RuleContext(program: settings.program, asOf: asOf, frame: frame)
         history = SignedHistory(contentRoot: configuration.content)
         let allowed = configuration.allowedSigners ?? root.appendingPathComponent(SSHVerifier.allowedSignersFile)
         let allowedRoot = configuration.allowedSigners == nil ? root.path
@@ -44,6 +51,7 @@ package struct ProgramInput: Sendable {
         case .success(let data):
             allowedSigners = allowed
             allowedSignersDigest = Digest.hex(data)
+            signers = AllowedSigners(text: String(decoding: data, as: UTF8.self))
         case .failure(let refusal):
             allowedSigners = nil
             allowedSignersDigest = "none:" + refusal.token

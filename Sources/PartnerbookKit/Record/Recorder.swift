@@ -195,7 +195,7 @@ package enum Recorder {
             guard !blocked else { continue }
             do {
                 let change = try edit(partner, values: values.map { ReviewWriter.Value(metric: $0.metric, number: $0.value) },
-                                      options: options, us: content.program.ourSide)
+                                      options: options, frame: content.program.charterFrame(template: ""))
                 changes.append(Change(file: partner.file, partnerName: partner.displayName, before: change.before, after: change.after,
                                       action: review == nil ? "added the \(options.period) review" : "filled the \(options.period) review",
                                       values: described))
@@ -300,7 +300,7 @@ package enum Recorder {
     /// The partner file's text before and after; the edit is read back and
     /// must hold exactly the values meant, with nothing else changed.
     private static func edit(_ partner: Partner, values: [ReviewWriter.Value], options: Options,
-                             us: OurSide) throws -> (before: String, after: String) {
+                             frame: CharterFrame) throws -> (before: String, after: String) {
         let url = options.contentFolder.appendingPathComponent(partner.file)
         guard let data = try? BoundedFile.read(url.path, limit: YAMLFile.maxBytes, followLinks: true),
               let text = String(data: data, encoding: .utf8) else {
@@ -340,7 +340,8 @@ package enum Recorder {
             } ?? false
         } ?? true
         guard now.count == 1, got == expected, unchanged, otherReviews(edited) == otherReviews(partner),
-              Fingerprint.of(edited, us: us) == Fingerprint.of(partner, us: us),
+              // The same frame on both sides (no template needed): only the partner's signed terms are compared.
+              Fingerprint.of(edited, frame: frame) == Fingerprint.of(partner, frame: frame),
               (edited.signatures?.items.count ?? 0) == (partner.signatures?.items.count ?? 0) else {
             throw Failure(description: "internal check failed: the edited file would not read back as recorded; nothing was written")
         }

@@ -13,12 +13,35 @@ import PartnerbookSystem
 package struct SSHKeygen: Sendable {
     /// The namespace every charter signature is made in: a signature made for
     /// git or for a file cannot be replayed as a charter signature.
-    package static let namespace = "partnerbook-charter"
+    package static let namespace = Signatures.sshNamespace
 
-    let executable: URL
+    package let executable: URL
 
     package struct Failure: Error, CustomStringConvertible, Equatable {
         package var description: String
+        /// allowed_signers lists the key, but its `valid-after`/`valid-before` exclude the time checked.
+        package var outsideValidity = false
+
+        package init(description: String, outsideValidity: Bool = false) {
+            self.description = description
+            self.outsideValidity = outsideValidity
+        }
+    }
+
+    /// `-Overify-time=` for a signature dated `day`: noon UTC that day, so a
+    /// `valid-after`/`valid-before` date written in any time zone is judged
+    /// on the day the signature carries, never on today's clock.
+    static func verifyTime(_ day: Day?) -> [String] {
+        guard let day else { return [] }
+        let digits = day.description.replacingOccurrences(of: "-", with: "")
+        return ["-Overify-time=\(digits)120000Z"]
+    }
+
+    /// ssh-keygen's lines saying a listed key is outside its validity dates, if it said any.
+    static func validityComplaint(_ message: String) -> String? {
+        let lines = message.split(whereSeparator: \.isNewline).map(String.init)
+            .filter { $0.contains("key is not yet valid") || $0.contains("key has expired") }
+        return lines.isEmpty ? nil : lines.joined(separator: "; ")
     }
 
     /// Finds `ssh-keygen` on the PATH; nil when OpenSSH is not installed.
@@ -58,14 +81,21 @@ package struct SSHKeygen: Sendable {
         }
     }
 
-    /// The principals `allowed` lets the signature's key sign for (empty: the key is not in it).
-    package func principals(of signature: String, allowed: URL) -> Result<[String], Failure> {
+    /// The principals `allowed` lets the signature's key sign for on `day`
+    /// (empty: the key is not in it); a failure marked `outsideValidity` when
+    /// it is listed but not valid that day.
+    package func principals(of signature: String, allowed: URL, on day: Day? = nil) -> Result<[String], Failure> {
         checked(["data.sig": Data(signature.utf8)]) { folder in
-            let result = try run(["-Y", "find-principals", "-s", folder.appendingPathComponent("data.sig").path, "-f", allowed.path],
-                                 in: folder)
-            // find-principals fails saying "No principal matched." when the key is in no line.
+            let result = try run(["-Y", "find-principals", "-s", folder.appendingPathComponent("data.sig").path, "-f", allowed.path]
+                                    + Self.verifyTime(day), in: folder)
+            // find-principals fails saying "No principal matched." when the key is in no line valid then.
             guard result.status == 0 else {
-                if result.output.isEmpty && result.message.contains("No principal matched") { return [] }
+                if result.output.isEmpty && result.message.contains("No principal matched") {
+                    if let complaint = Self.validityComplaint(result.message) {
+                        throw Failure(description: complaint, outsideValidity: true)
+                    }
+                    return []
+                }
                 throw Failure(description: "ssh-keygen could not read \(allowed.lastPathComponent): \(result.message)")
             }
             return result.text.split(whereSeparator: \.isNewline).map { String($0) }.filter { !$0.isEmpty }
@@ -75,11 +105,27 @@ package struct SSHKeygen: Sendable {
     /// The full check OpenSSH makes: a good signature of `data`, by a key
     /// `allowed` lists for `principal`, in the charter namespace. The
     /// failure says what OpenSSH said.
-    package func verify(_ signature: String, over data: Data, principal: String, allowed: URL) -> Result<Void, Failure> {
+    package func verify(_ signature: String, over data: Data, principal: String, allowed: URL, on day: Day? = nil) -> Result<Void, Failure> {
         checked(["data.sig": Data(signature.utf8)]) { folder in
             let result = try run(["-Y", "verify", "-f", allowed.path, "-I", principal, "-n", Self.namespace,
-                                  "-s", folder.appendingPathComponent("data.sig").path], in: folder, input: data)
-            guard result.status == 0 else { throw Failure(description: result.message.isEmpty ? "not accepted" : result.message) }
+                                  "-s", folder.appendingPathComponent("data.sig").path] + Self.verifyTime(day), in: folder, input: data)
+            guard result.status == 0 else {
+                let complaint = Self.validityComplaint(result.message)
+                throw Failure(description: complaint ?? (result.message.isEmpty ? "not accepted" : result.message),
+                              outsideValidity: complaint != nil)
+            }
+        }
+    }
+
+    /// The fingerprint OpenSSH gives a public key (`ssh-keygen -l`), which
+    /// also proves OpenSSH reads it as a key.
+    package func keyFingerprint(ofPublicKey line: String) -> Result<String, Failure> {
+        checked(["key.pub": Data((line + "\n").utf8)]) { folder in
+            let result = try run(["-l", "-E", "sha256", "-f", folder.appendingPathComponent("key.pub").path], in: folder)
+            guard result.status == 0, let key = result.text.split(separator: " ").dropFirst().first, key.hasPrefix("SHA256:") else {
+                throw Failure(description: result.message.isEmpty ? "not a public key OpenSSH can read" : result.message)
+            }
+            return String(key)
         }
     }
 

@@ -10,8 +10,11 @@ import PartnerbookOutput
 
 /// Finds the text a signature signed in the git history of the partner file:
 /// every committed version of the file, newest first, is read and
-/// fingerprinted (with our side, company and legal frame, then and now), and the first whose
-/// fingerprint the signature carries is the signed text.
+/// fingerprinted in the signature's canonical form (with the program's
+/// charter frame then and now, and the charter template in use now), and
+/// the first whose fingerprint the signature carries is the signed text. A
+/// text signed under another charter template is not found: what changed is
+/// then the wording itself, which the message says it cannot show.
 ///
 /// It uses the `git` command line: `rev-list` for the revisions that touched
 /// the file, one `cat-file --batch` for their contents. Lookups are cached for
@@ -19,17 +22,18 @@ import PartnerbookOutput
 package final class SignedHistory: Sendable {
     package enum Lookup: Sendable {
         /// The signed revision: its commit, its date, and the partner as it read then.
-        case found(commit: String, date: String, partner: Partner, us: OurSide)
+        case found(commit: String, date: String, partner: Partner, frame: CharterFrame)
         /// Why the signed text cannot be found.
         case unavailable(String)
     }
 
     let contentRoot: URL
-    /// One lookup: the file, the fingerprint sought and our side as the program gives it.
+    /// One lookup: the file, the fingerprint sought, its form and the frame as the program gives it.
     private struct LookupKey: Hashable {
         var file: String
         var fingerprint: String
-        var us: OurSide
+        var form: CanonicalVersion
+        var frame: CharterFrame
     }
 
     private struct Known {
@@ -50,15 +54,15 @@ package final class SignedHistory: Sendable {
     }
 
     /// The signed text of `file` (relative to the content folder) whose fingerprint is `fingerprint`.
-    package func lookup(file: String, id: String, fingerprint: String, us: OurSide) -> Lookup {
-        let key = LookupKey(file: file, fingerprint: fingerprint, us: us)
+    package func lookup(file: String, id: String, fingerprint: String, form: CanonicalVersion, frame: CharterFrame) -> Lookup {
+        let key = LookupKey(file: file, fingerprint: fingerprint, form: form, frame: frame)
         if let cached = known.withLock({ $0.lookups[key] }) { return cached }
-        let result = search(file: file, id: id, fingerprint: fingerprint, us: us)
+        let result = search(file: file, id: id, fingerprint: fingerprint, form: form, frame: frame)
         known.withLock { $0.lookups[key] = result }
         return result
     }
 
-    private func search(file: String, id: String, fingerprint: String, us: OurSide) -> Lookup {
+    private func search(file: String, id: String, fingerprint: String, form: CanonicalVersion, frame: CharterFrame) -> Lookup {
         let history: [(commit: String, date: String, text: String)]
         switch revisions(of: file) {
         case .failure(let failure): return .unavailable(failure.reason)
@@ -76,22 +80,23 @@ package final class SignedHistory: Sendable {
             let context = LoadContext(file: file)
             guard let root = YAMLFile.parse(Data(version.text.utf8), context: context) else { continue }
             let partner = PartnerLoader.load(root, id: id, context: context)
-            var sides = [us]
-            // Our side as program.yaml had it at that commit (or the last commit before it).
+            var frames = [frame]
+            // The frame as program.yaml had it at that commit (or the last commit before it).
             if let program = programs.first(where: { $0.date <= version.date }) ?? programs.last {
                 let programContext = LoadContext(file: ContentPaths.programFile)
                 if let node = YAMLFile.parse(Data(program.text.utf8), context: programContext) {
-                    sides.append(ProgramLoader.load(node, context: programContext).ourSide)
+                    frames.append(ProgramLoader.load(node, context: programContext).charterFrame(template: frame.template))
                 }
             }
-            for candidate in sides where Fingerprint.of(partner, us: candidate) == fingerprint {
-                return .found(commit: version.commit, date: version.date, partner: partner, us: candidate)
+            for candidate in frames where Fingerprint.of(partner, frame: candidate, form: form) == fingerprint {
+                return .found(commit: version.commit, date: version.date, partner: partner, frame: candidate)
             }
         }
         let oversized = known.withLock { $0.oversized[file] ?? 0 }
         let skipped = oversized == 0 ? ""
             : " (\(oversized) larger than \(YAMLFile.maxBytes >> 20) MiB, the limit of a content file, \(oversized == 1 ? "was" : "were") not read)"
-        return .unavailable("none of the \(history.count) committed version\(history.count == 1 ? "" : "s") of \(file) has the signed fingerprint" + skipped)
+        return .unavailable("none of the \(history.count) committed version\(history.count == 1 ? "" : "s") of \(file) has the signed fingerprint"
+            + (form == .two ? " with the charter template in use now (the template itself may have changed since)" : "") + skipped)
     }
 
     /// Every committed version of a file, newest first.
@@ -183,13 +188,13 @@ package final class SignedHistory: Sendable {
 
 extension SignedHistory {
     /// The signed texts of `partner`'s stale signatures, looked up once, for the rules and the charter.
-    package func texts(for partner: Partner, us: OurSide, state: SignatureState? = nil) -> SignedTexts {
+    package func texts(for partner: Partner, frame: CharterFrame, state: SignatureState? = nil) -> SignedTexts {
         var texts = SignedTexts()
-        for entry in (state ?? SignatureState(partner, us: us)).parties where entry.standing == .stale {
-            guard let fingerprint = entry.signature?.fingerprint?.value, Fingerprint.isWellFormed(fingerprint),
+        for entry in (state ?? SignatureState(partner, frame: frame)).parties where entry.standing == .stale {
+            guard let signature = entry.signature, let fingerprint = signature.fingerprint?.value, Fingerprint.isWellFormed(fingerprint),
                   texts.lookups[fingerprint] == nil else { continue }
-            switch lookup(file: partner.file, id: partner.id, fingerprint: fingerprint, us: us) {
-            case let .found(commit, _, signed, signedSide): texts.lookups[fingerprint] = .found(commit: commit, partner: signed, us: signedSide)
+            switch lookup(file: partner.file, id: partner.id, fingerprint: fingerprint, form: signature.form, frame: frame) {
+            case let .found(commit, _, signed, signedFrame): texts.lookups[fingerprint] = .found(commit: commit, partner: signed, frame: signedFrame)
             case let .unavailable(reason): texts.lookups[fingerprint] = .unavailable(reason)
             }
         }

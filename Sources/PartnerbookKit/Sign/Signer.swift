@@ -13,12 +13,15 @@ package enum Signer {
         package var description: String
         /// Diagnostics that made signing refuse (content errors), if any.
         package var diagnostics: [Diagnostic] = []
-        /// OpenSSH did not verify the signature (exit 1, like a content error).
+        /// The signature was refused for what it is (OpenSSH did not verify it,
+        /// or it is not bound to the party's signatory): exit 1, like a content error.
         package var unverified = false
     }
 
     package struct Outcome: Sendable {
         package var fingerprint: String
+        /// Who signed, as recorded.
+        package var name: String
         /// The SSH key the signature was made and verified with, for an SSH signature.
         package var sshKey: String?
         /// The earlier signature of the same party that this one supersedes (it was stale).
@@ -26,30 +29,33 @@ package enum Signer {
         package var file: String
     }
 
-    /// The charter fingerprint of partner `id`, as `sign` would record it;
-    /// a `Failure` (with the file's diagnostics) when it cannot be read.
-    package static func fingerprint(contentFolder: URL, id: String) throws -> String {
-        let (partner, us) = try loadOne(contentFolder: contentFolder, id: id)
-        return Fingerprint.of(partner, us: us)
+    /// The charter fingerprint of partner `id` over `form` (form 2 is what
+    /// `sign` records); a `Failure` (with the file's diagnostics) when it cannot be read.
+    package static func fingerprint(_ configuration: BuildConfiguration, id: String, form: CanonicalVersion = .two) throws -> String {
+        let (partner, frame) = try loadOne(configuration, id: id)
+        return Fingerprint.of(partner, frame: frame, form: form)
     }
 
     /// The charter's canonical form: the exact bytes its fingerprint hashes,
-    /// which an SSH signature signs (`partnerbook canonical ID`).
-    package static func canonical(contentFolder: URL, id: String) throws -> String {
-        let (partner, us) = try loadOne(contentFolder: contentFolder, id: id)
-        return CanonicalForm.text(of: partner, us: us)
+    /// which an SSH signature signs (`partnerbook canonical ID [--form 1|2]`).
+    package static func canonical(_ configuration: BuildConfiguration, id: String, form: CanonicalVersion = .two) throws -> String {
+        let (partner, frame) = try loadOne(configuration, id: id)
+        return CanonicalForm.text(of: partner, frame: frame, form: form)
     }
 
-    /// Partner `id` and our side, or a `Failure` with the file's diagnostics.
-    private static func loadOne(contentFolder: URL, id: String) throws -> (Partner, OurSide) {
-        let loaded = try ContentLoader.load(from: contentFolder)
-        guard let partner = loaded.partners.first(where: { $0.id == id }) else {
-            let file = ContentPaths.partnerFile(id)
-            let problems = loaded.diagnostics.filter { $0.file == file }
-            throw Failure(description: problems.isEmpty ? "no partner '\(id)': \(file) does not exist in the content folder"
-                                                        : "\(file) cannot be read; fix it first", diagnostics: problems)
+    /// Partner `id` and the charter frame (with the charter template's
+    /// hash), or a `Failure` with the file's diagnostics.
+    private static func loadOne(_ configuration: BuildConfiguration, id: String) throws -> (Partner, CharterFrame) {
+        let input = try ProgramInput(configuration)
+        let file = ContentPaths.partnerFile(id)
+        guard input.files.names.contains("\(id).yaml") else {
+            throw Failure(description: "no partner '\(id)': \(file) does not exist in the content folder")
         }
-        return (partner, loaded.program.ourSide)
+        let loaded = input.files.load("\(id).yaml")
+        guard let partner = loaded.partner else {
+            throw Failure(description: "\(file) cannot be read; fix it first", diagnostics: loaded.diagnostics)
+        }
+        return (partner, input.frame)
     }
 
     /// How a signature is made: typed (a name and a fingerprint, as before),
@@ -61,20 +67,38 @@ package enum Signer {
         case signatureFile(URL)
     }
 
-    package static func sign(contentFolder: URL, id: String, party: Party, name: String, title: String, date: Day,
-                            asOf: Day, email: String? = nil, method: Method = .typed, allowedSigners: URL? = nil) throws -> Outcome {
-        guard !name.isBlank, !title.isBlank else {
-            throw Failure(description: "--name and --title must not be empty")
+    /// What a signature entry records besides the fingerprint; a name, title
+    /// or email not given is the party's signatory's.
+    package struct Signing: Sendable {
+        package var party: Party
+        package var name: String?
+        package var title: String?
+        package var date: Day
+        package var email: String?
+        /// What else shows the signature was given (`--evidence`).
+        package var evidence: String?
+        package var method: Method = .typed
+
+        package init(party: Party, name: String?, title: String?, date: Day, email: String? = nil, evidence: String? = nil,
+                     method: Method = .typed) {
+            self.party = party
+            self.name = name
+            self.title = title
+            self.date = date
+            self.email = email
+            self.evidence = evidence
+            self.method = method
         }
-        let email = email.map(Trim.whitespace)
-        if case .typed = method {} else {
-            guard let email, EmailAddress.isPlausible(email) else {
-                throw Failure(description: "an SSH signature needs --email: the address allowed_signers lists the signer's key for")
-            }
+    }
+
+    package static func sign(_ configuration: BuildConfiguration, id: String, _ signing: Signing) throws -> Outcome {
+        let (party, date, method) = (signing.party, signing.date, signing.method)
+        let contentFolder = configuration.content
+        let evidence = signing.evidence.map(Trim.whitespace).flatMap { $0.isEmpty ? nil : $0 }
+        if let evidence, evidence.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) || evidence.count > 500 {
+            throw Failure(description: "--evidence must be one line of at most 500 characters")
         }
         // The program and this one partner, through the same pipeline as check and build.
-        var configuration = BuildConfiguration(content: contentFolder, asOf: asOf, today: asOf)
-        configuration.allowedSigners = allowedSigners
         let input = try ProgramInput(configuration)
         let file = ContentPaths.partnerFile(id)
         guard FileManager.default.fileExists(atPath: contentFolder.appendingPathComponent(file).path) else {
@@ -91,10 +115,33 @@ package enum Signer {
         guard blocking.isEmpty else {
             throw Failure(description: "the charter has errors; fix them before signing", diagnostics: blocking)
         }
-        let us = input.program.ourSide
-        let state = SignatureState(partner, us: us)
+        let signatory = partner.signatories?[party]
+        let side = "signatories.\(party.rawValue)"
+        let name = Trim.whitespace(signing.name ?? signatory?.name?.value ?? "")
+        let title = Trim.whitespace(signing.title ?? signatory?.title?.value ?? "")
+        guard !name.isEmpty, !title.isEmpty else {
+            throw Failure(description: "give --name and --title, or name the signer under \(side) in \(file)")
+        }
+        let email = (signing.email ?? signatory?.email?.value).map(Trim.whitespace).flatMap { $0.isEmpty ? nil : $0 }
+        if case .typed = method {} else {
+            guard let email, EmailAddress.isPlausible(email) else {
+                throw Failure(description: "an SSH signature needs the signer's email (\(side).email, or --email): the address allowed_signers lists their key for")
+            }
+        }
+        // Bound to the signer: the email the entry carries is the party's signatory's (signature.signer).
+        if let email {
+            guard let expected = signatory?.email?.value, SignerBinding.normalized(expected) == SignerBinding.normalized(email) else {
+                throw Failure(description: signatory?.email == nil
+                    ? "\(side) names no email, so a signature carrying \(email) would be bound to no one; add the signer's email there first"
+                    : "\(email) is not the signatory's email for \(party == .us ? "us" : "the partner") (\(side).email is \(signatory!.email!.value)); nothing was written",
+                    unverified: true)
+            }
+        }
+        let frame = input.frame
+        let state = SignatureState(partner, frame: frame)
         let current = state[party]
-        if current.standing == .valid, let signature = current.signature {
+        // A valid signature over form 1 may be given again over form 2 (docs/signing.md: moving a charter to form 2).
+        if current.standing == .valid, let signature = current.signature, signature.form == .two {
             throw Failure(description: "\(party == .us ? "us" : "the partner") already signed this exact charter (\(signature.name?.value ?? "unnamed"), \(signature.date.map { "\($0.value)" } ?? "undated")); nothing was changed. To sign again, remove that signature from \(file) first")
         }
 
@@ -108,24 +155,25 @@ package enum Signer {
         guard let node = YAMLFile.parse(data, context: context) else {
             throw Failure(description: "\(file) cannot be parsed", diagnostics: context.diagnostics)
         }
-        let ssh = try sshSignature(method, partner: partner, us: us, fingerprint: state.fingerprint, email: email, input: input)
+        let ssh = try sshSignature(method, partner: partner, frame: frame, fingerprint: state.fingerprint, email: email, date: date,
+                                   input: input)
         let entry = SignatureWriter.Entry(party: party, name: name, title: title, date: date, fingerprint: state.fingerprint,
-                                          email: email.flatMap { $0.isEmpty ? nil : $0 }, ssh: ssh)
+                                          email: email, evidence: evidence, ssh: ssh)
         let updated: String
         do {
             updated = try SignatureWriter.adding(entry, to: text, root: node)
         } catch {
             throw Failure(description: "\(file): \(error)")
         }
-        try verify(updated, entry: entry, before: partner, id: id, file: file, us: us)
+        try verify(updated, entry: entry, before: partner, id: id, file: file, frame: frame)
         // Its mode and owner kept; a link inside the content folder written through.
         do {
             try FileReplacement.replace([FileReplacement.Change(path: url.path, data: Data(updated.utf8))], root: root)
         } catch {
             throw Failure(description: "cannot write \(file): \(error)")
         }
-        return Outcome(fingerprint: state.fingerprint, sshKey: ssh?.key,
-                       superseded: current.standing == .stale ? current.signature : nil, file: file)
+        return Outcome(fingerprint: state.fingerprint, name: name, sshKey: ssh?.key,
+                       superseded: current.standing == .missing ? nil : current.signature, file: file)
     }
 
     /// Largest `.sig` file read: an armored SSH signature is well under 4 KiB.
@@ -133,12 +181,12 @@ package enum Signer {
 
     /// The SSH signature to record, made or read, and verified by OpenSSH
     /// against allowed_signers before anything is written; nil for a typed one.
-    private static func sshSignature(_ method: Method, partner: Partner, us: OurSide, fingerprint: String, email: String?,
-                                     input: ProgramInput) throws -> (key: String, signature: String)? {
+    private static func sshSignature(_ method: Method, partner: Partner, frame: CharterFrame, fingerprint: String, email: String?,
+                                     date: Day, input: ProgramInput) throws -> (key: String, signature: String)? {
         if case .typed = method { return nil }
         guard let keygen = input.keygen else { throw Failure(description: SSHKeygen.missing + "; nothing was written") }
         let armored: String
-        let canonical = Data(CanonicalForm.text(of: partner, us: us).utf8)
+        let canonical = Data(CanonicalForm.text(of: partner, frame: frame, form: .two).utf8)
         switch method {
         case .typed:
             return nil
@@ -166,7 +214,7 @@ package enum Signer {
             key = found
         }
         let outcome = SSHVerifier.outcome(SSHSignature(at: .start, key: Located(key, at: .start), signature: Located(trimmed, at: .start)),
-                                          email: email, fingerprint: fingerprint, canonical: canonical,
+                                          email: email, date: date, fingerprint: fingerprint, canonical: canonical,
                                           allowed: input.allowedSigners, keygen: keygen)
         guard case .verified = outcome else {
             if case .failed(let reason) = outcome {
@@ -180,7 +228,7 @@ package enum Signer {
     /// The edited text must load, hold one more signature equal to the entry,
     /// and leave the signed content (hence the fingerprint) unchanged.
     private static func verify(_ text: String, entry: SignatureWriter.Entry, before: Partner, id: String, file: String,
-                               us: OurSide) throws {
+                               frame: CharterFrame) throws {
         let context = LoadContext(file: file)
         guard let root = YAMLFile.parse(Data(text.utf8), context: context) else {
             throw Failure(description: "internal check failed: the signed file would not parse; nothing was written",
@@ -191,10 +239,10 @@ package enum Signer {
         let last = signatures.last
         guard signatures.count == (before.signatures?.items.count ?? 0) + 1,
               last?.party?.value == entry.party, last?.name?.value == entry.name, last?.title?.value == entry.title,
-              last?.date?.value == entry.date, last?.fingerprint?.value == entry.fingerprint,
-              last?.email?.value == entry.email, last?.ssh?.key?.value == entry.ssh?.key,
+              last?.date?.value == entry.date, last?.fingerprint?.value == entry.fingerprint, last?.form == entry.canonical,
+              last?.email?.value == entry.email, last?.evidence?.value == entry.evidence, last?.ssh?.key?.value == entry.ssh?.key,
               last?.ssh?.signature.map({ Trim.whitespace($0.value) }) == entry.ssh.map({ Trim.whitespace($0.signature) }),
-              Fingerprint.of(after, us: us) == entry.fingerprint else {
+              Fingerprint.of(after, frame: frame, form: entry.canonical) == entry.fingerprint else {
             throw Failure(description: "internal check failed: the signature would not read back as written; nothing was written")
         }
     }

@@ -152,7 +152,10 @@ public enum ContentSchema {
             ("name", B.ref("text", "Who signed.")), ("title", B.ref("text", "Their title.")),
             ("date", B.ref("date", "When.")),
             ("fingerprint", ["type": "string", "pattern": "^sha256:[0-9a-f]{64}$", "description": "The charter fingerprint signed."]),
-            ("email", B.ref("text", "The signer's email: the principal their SSH key is allowed for in allowed_signers.")),
+            ("email", B.ref("text", "The signer's email: their party's signatory's email, and the principal their SSH key is allowed for in allowed_signers.")),
+            ("canonical", ["enum": [1, 2, "1", "2"] as [Any],
+                           "description": "The canonical form the fingerprint was made over: 2 for every signature made now; absent on an entry made over form 1."]),
+            ("evidence", B.ref("text", "What else shows the signature was given (an e-signature envelope id, a scanned copy's name); printed with it.")),
             ("ssh", B.object("An SSH signature over the charter's canonical form (partnerbook sign --key or --signature).", [
                 ("key", B.ref("text", "The signing key's fingerprint, SHA256:...")),
                 ("signature", B.ref("text", "The armored signature made by ssh-keygen -Y sign -n partnerbook-charter.")),
@@ -243,7 +246,7 @@ public enum ContentSchema {
                 ("entity", B.ref("text", "The partner's registered legal name.")),
                 ("address", B.ref("text", "The partner's registered address.")),
             ])),
-            ("signatories", B.object("Who signs for each side; default the executive sponsors. Not part of the signed text.", [
+            ("signatories", B.object("Who signs for each side (name, title, email); default the executive sponsors. Part of the signed text (form 2); a signature's email must be its party's signatory's.", [
                 ("us", contact("Who signs for us.")), ("partner", contact("Who signs for the partner.")),
             ])),
             ("public", B.object("What the public directory may say: the only source of a listing's text besides the name and summary.", [

@@ -22,14 +22,24 @@ package struct CharterView {
         var owner: String
     }
 
+    /// A phase: its plan, and what its go/no-go decision needs (the template
+    /// words the sentence, so the wording is part of the signed template).
     struct PhaseView {
         var name: String
         var dates: String
         var length: String?
         var scope: String?
         var deliverables: [ProseItem]
-        var criteria: String
         var hasDeliverables: Bool
+        var isCrawl: Bool
+        var isWalk: Bool
+        var isRun: Bool
+        /// The crawl or walk threshold, "20%".
+        var threshold: String?
+        /// The crawl metric, when the timeline states one.
+        var metric: String?
+        /// The review cadence, for the run phase.
+        var cadence: String
     }
 
     struct MetricRow {
@@ -55,20 +65,60 @@ package struct CharterView {
         var side: String
         var name: String
         var title: String
+        /// The entry's email (or the signatory's, on a fresh block), and whether
+        /// OpenSSH verified the signature with a key allowed for it.
+        var email: String?
+        var emailVerified: Bool
         var date: String
         var standing: String
+        /// What else shows the signature was given (`sign --evidence`).
+        var evidence: String?
         /// Named apart from the charter's `fingerprint`: Mustache would find
-        /// that one through the context stack when this is absent.
+        /// that one through the context stack when this is absent. Markdown:
+        /// a code span when well formed.
         var signedFingerprint: String?
+        /// Made over canonical form 1.
+        var formOne: Bool
         var signed: Bool
         /// A signature the party gave to an earlier text.
         var superseded: Bool
         /// The SSH key OpenSSH verified the signature with (`SHA256:…`), when it was.
         var verifiedKey: String?
+        /// Its entry in the verification appendix ("A.1"), when it has one.
+        var appendixRef: String?
+    }
+
+    /// One SSH signature's evidence: what it signed, who with which key,
+    /// the signature, and the stock OpenSSH commands that check it.
+    struct AppendixEntry {
+        /// The signature's index in the partner file's list.
+        var entry: Int
+        var ref: String
+        var name: String
+        var side: String
+        var date: String
+        /// Plain text safe inside single quotes in a shell command (checked).
+        var email: String
+        var publicKey: String
+        var key: String
+        var form: Int
+        var fingerprint: String
+        /// The canonical bytes signed, base64 in lines of 76.
+        var canonical: String
+        /// The allowed_signers line for this signer alone.
+        var allowedSigners: String
+        /// The armored signature, as recorded.
+        var signature: String
+    }
+
+    /// A finding printed on a draft charter.
+    struct FindingLine {
+        var text: String
     }
 
     /// An earlier text both or one party signed.
     struct SignedVersion {
+        /// Markdown: a code span when well formed.
         var fingerprint: String
         var signers: String
     }
@@ -109,8 +159,13 @@ package struct CharterView {
     var signatures: [SignatureBlock]
     var signedVersions: [SignedVersion]
     var hasSignedVersions: Bool
+    var appendix: [AppendixEntry]
+    var hasAppendix: Bool
     var fingerprint: String
     var draft: Bool
+    /// The partner's errors, printed on a draft: why it cannot be signed yet.
+    var findings: [FindingLine]
+    var hasFindings: Bool
 
     /// One field changed since a signature: its path, the signed text and the text now.
     struct ChangeRow {
@@ -130,12 +185,9 @@ package struct CharterView {
     var changes: [ChangeGroup]
     var hasChanges: Bool
 
-    /// Printed above the signatures when program.yaml's `legal.statement` says nothing.
-    static let defaultStatement = "This charter records how the two companies intend to work together. It creates no obligation beyond those of any agreement it names, and either company may propose changes, which take effect once both sign the changed text."
-
     init(_ context: DocumentContext) {
         let partner = context.partner, charter = partner.charter
-        let thresholds = context.program.gates
+        let frame = context.frame
         let state = context.assessment.signatures
         let (groups, redline) = CharterView.changes(context, state: state)
         changes = groups
@@ -154,10 +206,10 @@ package struct CharterView {
         tier = redline.value("tier", display: partner.tier?.value.title ?? "Tier not set") { Tier(word: $0)?.title ?? $0 }
         status = partner.status?.value.label ?? "Status not set"
         asOf = Format.date(context.asOf)
-        summary = MarkdownText.block(partner.summary?.value)
+        summary = MarkdownText.block(redline.prose("summary", partner.summary?.value))
         let contacts = partner.contacts
         let owners = charter?.governance?.owners
-        let us = context.program.ourSide
+        let us = frame
         func party(_ party: Party) -> PartyView {
             let side = party == .us ? "us" : "partner"
             let contact = party == .us ? contacts?.us : contacts?.partner
@@ -196,11 +248,13 @@ package struct CharterView {
         lossPartner = MarkdownText.inline(prose("commitments.if_it_fails.partner", partner.commitments?.ifItFails?.partner?.value))
 
         let crawlMetric = MarkdownText.inline(prose("charter.timeline.crawl.metric", charter?.timeline?.crawl?.metric?.value))
-        let criteria: [Phase: String] = [
-            .crawl: "Go if the pilot customers improve by \(Format.percentage(thresholds.crawlMinImprovement)) or more on "
-                + (crawlMetric.isEmpty ? "the stated metric." : "the stated metric: \(crawlMetric)."),
-            .walk: "Go if \(Format.percentage(thresholds.walkMinAdoption)) or more of the invited customers adopt.",
-            .run: "Enter only when crawl and walk both passed and both sides commit to scale; reviewed \(charter?.measurement?.cadence.rawValue ?? "quarterly").",
+        let thresholds: [Phase: String] = [
+            .crawl: redline.value("gates.crawl_min_improvement", display: Format.percentage(frame.crawlMinImprovement)) {
+                Double($0).map(Format.percentage) ?? $0
+            },
+            .walk: redline.value("gates.walk_min_adoption", display: Format.percentage(frame.walkMinAdoption)) {
+                Double($0).map(Format.percentage) ?? $0
+            },
         ]
         phases = Phase.allCases.compactMap { phase in
             guard let plan = charter?.timeline?[phase] else { return nil }
@@ -213,8 +267,10 @@ package struct CharterView {
             let dates = end.map { "\(start) to \($0)" } ?? (phase == .run ? "from \(start), ongoing" : "\(start), end not set")
             let deliverables = items("\(path).deliverables", plan.deliverables)
             return PhaseView(name: phase.rawValue.capitalized, dates: dates, length: length,
-                             scope: scope.isEmpty ? nil : scope, deliverables: deliverables,
-                             criteria: criteria[phase]!, hasDeliverables: !deliverables.isEmpty)
+                             scope: scope.isEmpty ? nil : scope, deliverables: deliverables, hasDeliverables: !deliverables.isEmpty,
+                             isCrawl: phase == .crawl, isWalk: phase == .walk, isRun: phase == .run, threshold: thresholds[phase],
+                             metric: phase == .crawl && !crawlMetric.isEmpty ? crawlMetric : nil,
+                             cadence: charter?.measurement?.cadence.rawValue ?? "quarterly")
         }
         metrics = (charter?.measurement?.metrics?.value ?? []).enumerated().map { index, metric in
             let path = "charter.measurement.metrics[\(index + 1)]"
@@ -240,55 +296,115 @@ package struct CharterView {
             return SectionView(number: index + 6, title: MarkdownText.inline(prose("\(path).title", section.title?.value)),
                                text: MarkdownText.block(prose("\(path).text", section.text?.value)))
         }
-        statement = MarkdownText.block(prose("company_legal.statement", us.statement) ?? CharterView.defaultStatement)
+        statement = MarkdownText.block(prose("company_legal.statement", us.printedStatement))
 
         fingerprint = state.fingerprint
         draft = !state.isFullySigned
-        signatures = CharterView.signatureBlocks(context, state: state)
-        signedVersions = CharterView.signedVersions(context, current: state.fingerprint)
+        appendix = CharterView.appendix(context, state: state)
+        hasAppendix = !appendix.isEmpty
+        signatures = CharterView.signatureBlocks(context, state: state, appendix: appendix)
+        signedVersions = CharterView.signedVersions(context, state: state)
         hasSignedVersions = !signedVersions.isEmpty
+        findings = draft ? context.diagnostics.filter { $0.severity == .error }.map {
+            FindingLine(text: MarkdownText.inline(MarkdownText.escape("\($0.message) [\($0.rule.id)]")))
+        } : []
+        hasFindings = !findings.isEmpty
+    }
+
+    /// A fingerprint from the partner file in Markdown: a code span when it
+    /// is well formed (so it reads as `sha256sum` prints it), escaped text otherwise.
+    static func code(_ fingerprint: String) -> String {
+        Fingerprint.isWellFormed(fingerprint) ? "`\(fingerprint)`" : MarkdownText.escape(fingerprint)
     }
 
     /// Each party's block: a valid signature; or a superseded one above a
     /// fresh block; or a fresh block naming who signs (the signatory, else
-    /// the executive sponsor).
-    static func signatureBlocks(_ context: DocumentContext, state: SignatureState) -> [SignatureBlock] {
-        Party.allCases.flatMap { party -> [SignatureBlock] in
+    /// the executive sponsor). A typed entry says it is only a record; an SSH
+    /// one says whether OpenSSH verified it and points to its appendix entry.
+    static func signatureBlocks(_ context: DocumentContext, state: SignatureState, appendix: [AppendixEntry]) -> [SignatureBlock] {
+        let items = context.partner.signatures?.items ?? []
+        return Party.allCases.flatMap { party -> [SignatureBlock] in
             let entry = state[party]
             let side = context.side(party)
-            func block(_ signature: Signature, standing: String, valid: Bool) -> SignatureBlock {
-                let index = context.partner.signatures?.items.firstIndex { $0.at == signature.at }
+            func block(_ signature: Signature, valid: Bool) -> SignatureBlock {
+                let index = items.firstIndex { $0.at == signature.at }
+                let outcome = index.flatMap { context.sshVerifications[$0] }
+                let verifiedKey = index.flatMap { context.sshVerifications.verifiedKey($0) }
+                let ref = valid ? appendix.first { $0.entry == index }?.ref : nil
+                var standing: String
+                switch (valid, outcome) {
+                case (false, _):
+                    standing = "Superseded: signed an earlier text; it does not cover this one"
+                case (true, nil):
+                    standing = "Recorded as signed (typed; no signature attached)"
+                case (true, .verified?):
+                    standing = "Signed with an SSH key and verified" + (ref.map { "; appendix \($0) shows how to check it" } ?? "")
+                case (true, .failed(let reason)?):
+                    standing = "Recorded with an SSH signature that does not verify: \(reason)"
+                case (true, .unbound(_, let reason)?):
+                    standing = "Recorded with an SSH signature that is not bound to this signatory: \(reason)"
+                }
+                if valid && signature.form == .one {
+                    standing += ". Made over canonical form 1, which does not cover the gates, the summary, the signatories or the charter's wording"
+                }
                 return SignatureBlock(side: side, name: MarkdownText.cell(signature.name?.value), title: MarkdownText.cell(signature.title?.value),
-                                      date: signature.date.map { Format.date($0.value) } ?? "", standing: standing,
-                                      signedFingerprint: signature.fingerprint?.value, signed: valid, superseded: !valid,
-                                      verifiedKey: index.flatMap { context.sshVerifications.verifiedKey($0) })
+                                      email: signature.email.map { MarkdownText.cell($0.value) }, emailVerified: verifiedKey != nil,
+                                      date: signature.date.map { Format.date($0.value) } ?? "", standing: MarkdownText.cell(standing),
+                                      evidence: signature.evidence.map { MarkdownText.cell($0.value) },
+                                      signedFingerprint: signature.fingerprint.map { code($0.value) }, formOne: signature.form == .one,
+                                      signed: valid, superseded: !valid, verifiedKey: verifiedKey.map { "`\($0)`" }, appendixRef: ref)
             }
             if let signature = entry.signature, entry.standing == .valid {
-                return [block(signature, standing: "Signed; covers this charter", valid: true)]
+                return [block(signature, valid: true)]
             }
             let signatory = context.partner.signatories?[party]
             let fresh = SignatureBlock(
                 side: side,
                 name: MarkdownText.cell(signatory?.name?.value ?? context.partner.contacts?.sponsors?[party]?.value),
-                title: MarkdownText.cell(signatory?.title?.value), date: "", standing: "To be signed",
-                signedFingerprint: nil, signed: false, superseded: false, verifiedKey: nil)
+                title: MarkdownText.cell(signatory?.title?.value), email: signatory?.email.map { MarkdownText.cell($0.value) },
+                emailVerified: false, date: "", standing: "To be signed", evidence: nil,
+                signedFingerprint: nil, formOne: false, signed: false, superseded: false, verifiedKey: nil, appendixRef: nil)
             guard let signature = entry.signature else { return [fresh] }
-            return [block(signature, standing: "Superseded: signed an earlier text; it does not cover this one", valid: false), fresh]
+            return [block(signature, valid: false), fresh]
         }
     }
 
-    /// Every earlier text signed (a fingerprint other than the current one), with who signed it and when.
-    static func signedVersions(_ context: DocumentContext, current: String) -> [SignedVersion] {
+    /// The verification appendix: one entry per SSH signature that covers
+    /// this charter and that OpenSSH verified, with the public key
+    /// allowed_signers lists for it. An entry whose email, key or armor holds
+    /// anything but the characters those can hold is left out: the commands
+    /// printed must be safe to paste into a shell.
+    static func appendix(_ context: DocumentContext, state: SignatureState) -> [AppendixEntry] {
+        var entries: [AppendixEntry] = []
+        for (index, signature) in (context.partner.signatures?.items ?? []).enumerated() {
+            guard let party = signature.party?.value, state[party].signature?.at == signature.at, state[party].standing == .valid,
+                  let key = context.sshVerifications.verifiedKey(index), let publicKey = context.sshVerifications.publicKeys[index],
+                  let email = signature.email.map({ Trim.whitespace($0.value) }), ShellSafe.email(email),
+                  ShellSafe.publicKey(publicKey), let armored = signature.ssh?.signature.map({ Trim.whitespace($0.value) }),
+                  ShellSafe.armor(armored), let fingerprint = state.fingerprint(signature.form) else { continue }
+            let canonical = Data(CanonicalForm.text(of: context.partner, frame: context.frame, form: signature.form).utf8)
+            entries.append(AppendixEntry(
+                entry: index, ref: "A.\(entries.count + 1)", name: MarkdownText.inline(signature.name?.value), side: context.side(party),
+                date: signature.date.map { Format.date($0.value) } ?? "", email: email, publicKey: publicKey, key: key,
+                form: signature.form.rawValue, fingerprint: fingerprint, canonical: ShellSafe.lines(canonical.base64EncodedString(), width: 76),
+                allowedSigners: "\(email) namespaces=\"\(Signatures.sshNamespace)\" \(publicKey)", signature: armored))
+        }
+        return entries
+    }
+
+    /// Every earlier text signed (a fingerprint the current charter does not
+    /// carry in its signer's form), with who signed it and when.
+    static func signedVersions(_ context: DocumentContext, state: SignatureState) -> [SignedVersion] {
         var order: [String] = []
         var signers: [String: [String]] = [:]
         for signature in context.partner.signatures?.items ?? [] {
-            guard let fingerprint = signature.fingerprint?.value, fingerprint != current else { continue }
+            guard let fingerprint = signature.fingerprint?.value, !state.covers(signature) else { continue }
             if signers[fingerprint] == nil { order.append(fingerprint) }
             let name = signature.name?.value ?? "someone"
             let date = signature.date.map { " on \(Format.date($0.value))" } ?? ""
             signers[fingerprint, default: []].append("\(name) for \(context.side(signature.party?.value ?? .us))\(date)")
         }
-        return order.map { SignedVersion(fingerprint: $0, signers: MarkdownText.inline(signers[$0]!.joined(separator: "; "))) }
+        return order.map { SignedVersion(fingerprint: code($0), signers: MarkdownText.inline(signers[$0]!.joined(separator: "; "))) }
     }
 
     /// "Changed since signed": for each stale signed text (grouped by the
@@ -313,7 +429,7 @@ package struct CharterView {
             guard let texts = context.signedTexts else {
                 return ChangeGroup(signers: signers, rows: [], note: "The partner file's history was not searched.")
             }
-            let (diff, _, note) = texts.changes(since: signatures[0], of: context.partner, us: context.program.ourSide)
+            let (diff, _, note) = texts.changes(since: signatures[0], of: context.partner, frame: context.frame)
             // The most recent signed text is the one marked in place.
             if let diff, redline.isEmpty { redline = Redline(diff) }
             let rows = (diff?.changes ?? []).map {
@@ -323,5 +439,51 @@ package struct CharterView {
                                note: diff == nil ? "What changed cannot be shown: \(note ?? "unknown")." : nil)
         }
         return (groups, redline)
+    }
+}
+
+/// Checks that what the verification appendix prints inside shell commands
+/// holds only the characters such a value can hold, so a partner file
+/// cannot turn the commands a reader pastes into anything else.
+enum ShellSafe {
+    /// An email of letters, digits and `@._+-` only (printed in single quotes).
+    static func email(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || "@._+-".utf8.contains(byte)
+        } && text.contains("@")
+    }
+
+    /// `type base64`: a key type of `[a-z0-9@.-]` and a base64 blob.
+    static func publicKey(_ text: String) -> Bool {
+        let parts = text.split(separator: " ")
+        guard parts.count == 2 else { return false }
+        return parts[0].utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || "@.-".utf8.contains($0) }
+            && base64(parts[1])
+    }
+
+    /// An armored SSH signature: the BEGIN line, base64 lines, the END line.
+    static func armor(_ text: String) -> Bool {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        guard lines.count >= 3, lines.first == "-----BEGIN SSH SIGNATURE-----", lines.last == "-----END SSH SIGNATURE-----" else {
+            return false
+        }
+        return lines.dropFirst().dropLast().allSatisfy { !$0.isEmpty && base64($0) }
+    }
+
+    static func base64<S: StringProtocol>(_ text: S) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || "+/=".utf8.contains(byte)
+        }
+    }
+
+    /// `text` broken into lines of `width`.
+    static func lines(_ text: String, width: Int) -> String {
+        var out: [Substring] = []
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            out.append(rest.prefix(width))
+            rest = rest.dropFirst(width)
+        }
+        return out.joined(separator: "\n")
     }
 }

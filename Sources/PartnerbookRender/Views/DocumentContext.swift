@@ -13,6 +13,8 @@ package struct DocumentContext {
     var signedTexts: SignedTexts?
     /// What OpenSSH said about the partner's SSH signatures.
     var sshVerifications: SSHVerifications
+    /// What every charter shares and signs, with the charter template's hash.
+    var frame: CharterFrame
 
     var company: String { program.company?.value ?? "Us" }
 
@@ -21,8 +23,9 @@ package struct DocumentContext {
     func side(_ party: Party) -> String { party.side(company: company, partner: partnerName) }
 
     package init(program: Program, partner: Partner, assessment: PartnerAssessment, asOf: Day, diagnostics: [Diagnostic],
-                 signedTexts: SignedTexts? = nil, sshVerifications: SSHVerifications = SSHVerifications()) {
+                 frame: CharterFrame, signedTexts: SignedTexts? = nil, sshVerifications: SSHVerifications = SSHVerifications()) {
         self.program = program
+        self.frame = frame
         self.partner = partner
         self.assessment = assessment
         self.asOf = asOf
@@ -33,12 +36,16 @@ package struct DocumentContext {
 }
 
 extension DocumentContext {
-    /// A partner's context: its assessment computed, its diagnostics picked from `byFile`.
+    /// A partner's context: its assessment computed, its diagnostics picked
+    /// from `byFile`, the built-in charter template's hash in its frame.
     package init(_ partner: Partner, program: Program, asOf: Day, byFile: [String: [Diagnostic]], signedTexts: SignedTexts? = nil,
-                 sshVerifications: SSHVerifications = SSHVerifications(), signatures: SignatureState? = nil) {
+                 sshVerifications: SSHVerifications = SSHVerifications()) {
+        let frame = program.charterFrame(template: CharterWording.builtIn)
         self.init(program: program, partner: partner,
-                  assessment: PartnerAssessment(partner, program: program, asOf: asOf, signatures: signatures),
-                  asOf: asOf, diagnostics: byFile[partner.file] ?? [], signedTexts: signedTexts, sshVerifications: sshVerifications)
+                  assessment: PartnerAssessment(partner, program: program, asOf: asOf,
+                                                signatures: SignatureState(partner, frame: frame)),
+                  asOf: asOf, diagnostics: byFile[partner.file] ?? [], frame: frame, signedTexts: signedTexts,
+                  sshVerifications: sshVerifications)
     }
 }
 

@@ -41,7 +41,7 @@ extension BriefView.Ask: MustacheFields {
 
 extension CharterView: MustacheFields {
     func mustacheFields() -> [String: Any] {
-        var fields = [String: Any](minimumCapacity: 40)
+        var fields = [String: Any](minimumCapacity: 44)
         fields["ext"] = MustacheBox.box(ext)
         fields["title"] = MustacheBox.box(title)
         fields["company"] = MustacheBox.box(company)
@@ -78,8 +78,12 @@ extension CharterView: MustacheFields {
         fields["signatures"] = MustacheBox.box(signatures)
         fields["signedVersions"] = MustacheBox.box(signedVersions)
         fields["hasSignedVersions"] = MustacheBox.box(hasSignedVersions)
+        fields["appendix"] = MustacheBox.box(appendix)
+        fields["hasAppendix"] = MustacheBox.box(hasAppendix)
         fields["fingerprint"] = MustacheBox.box(fingerprint)
         fields["draft"] = MustacheBox.box(draft)
+        fields["findings"] = MustacheBox.box(findings)
+        fields["hasFindings"] = MustacheBox.box(hasFindings)
         fields["changes"] = MustacheBox.box(changes)
         fields["hasChanges"] = MustacheBox.box(hasChanges)
         return fields
@@ -102,14 +106,19 @@ extension CharterView.PartyView: MustacheFields {
 
 extension CharterView.PhaseView: MustacheFields {
     func mustacheFields() -> [String: Any] {
-        var fields = [String: Any](minimumCapacity: 7)
+        var fields = [String: Any](minimumCapacity: 12)
         fields["name"] = MustacheBox.box(name)
         fields["dates"] = MustacheBox.box(dates)
         fields["length"] = MustacheBox.box(optional: length)
         fields["scope"] = MustacheBox.box(optional: scope)
         fields["deliverables"] = MustacheBox.box(deliverables)
-        fields["criteria"] = MustacheBox.box(criteria)
         fields["hasDeliverables"] = MustacheBox.box(hasDeliverables)
+        fields["isCrawl"] = MustacheBox.box(isCrawl)
+        fields["isWalk"] = MustacheBox.box(isWalk)
+        fields["isRun"] = MustacheBox.box(isRun)
+        fields["threshold"] = MustacheBox.box(optional: threshold)
+        fields["metric"] = MustacheBox.box(optional: metric)
+        fields["cadence"] = MustacheBox.box(cadence)
         return fields
     }
 }
@@ -138,16 +147,49 @@ extension CharterView.SectionView: MustacheFields {
 
 extension CharterView.SignatureBlock: MustacheFields {
     func mustacheFields() -> [String: Any] {
-        var fields = [String: Any](minimumCapacity: 9)
+        var fields = [String: Any](minimumCapacity: 14)
         fields["side"] = MustacheBox.box(side)
         fields["name"] = MustacheBox.box(name)
         fields["title"] = MustacheBox.box(title)
+        fields["email"] = MustacheBox.box(optional: email)
+        fields["emailVerified"] = MustacheBox.box(emailVerified)
         fields["date"] = MustacheBox.box(date)
         fields["standing"] = MustacheBox.box(standing)
+        fields["evidence"] = MustacheBox.box(optional: evidence)
         fields["signedFingerprint"] = MustacheBox.box(optional: signedFingerprint)
+        fields["formOne"] = MustacheBox.box(formOne)
         fields["signed"] = MustacheBox.box(signed)
         fields["superseded"] = MustacheBox.box(superseded)
         fields["verifiedKey"] = MustacheBox.box(optional: verifiedKey)
+        fields["appendixRef"] = MustacheBox.box(optional: appendixRef)
+        return fields
+    }
+}
+
+extension CharterView.AppendixEntry: MustacheFields {
+    func mustacheFields() -> [String: Any] {
+        var fields = [String: Any](minimumCapacity: 13)
+        fields["entry"] = MustacheBox.box(entry)
+        fields["ref"] = MustacheBox.box(ref)
+        fields["name"] = MustacheBox.box(name)
+        fields["side"] = MustacheBox.box(side)
+        fields["date"] = MustacheBox.box(date)
+        fields["email"] = MustacheBox.box(email)
+        fields["publicKey"] = MustacheBox.box(publicKey)
+        fields["key"] = MustacheBox.box(key)
+        fields["form"] = MustacheBox.box(form)
+        fields["fingerprint"] = MustacheBox.box(fingerprint)
+        fields["canonical"] = MustacheBox.box(canonical)
+        fields["allowedSigners"] = MustacheBox.box(allowedSigners)
+        fields["signature"] = MustacheBox.box(signature)
+        return fields
+    }
+}
+
+extension CharterView.FindingLine: MustacheFields {
+    func mustacheFields() -> [String: Any] {
+        var fields = [String: Any](minimumCapacity: 1)
+        fields["text"] = MustacheBox.box(text)
         return fields
     }
 }
@@ -236,7 +278,7 @@ extension DirectoryView.Filter: MustacheFields {
 
 extension DocumentContext: MustacheFields {
     func mustacheFields() -> [String: Any] {
-        var fields = [String: Any](minimumCapacity: 7)
+        var fields = [String: Any](minimumCapacity: 8)
         fields["program"] = MustacheBox.box(program)
         fields["partner"] = MustacheBox.box(partner)
         fields["assessment"] = MustacheBox.box(assessment)
@@ -244,6 +286,7 @@ extension DocumentContext: MustacheFields {
         fields["diagnostics"] = MustacheBox.box(diagnostics)
         fields["signedTexts"] = MustacheBox.box(optional: signedTexts)
         fields["sshVerifications"] = MustacheBox.box(sshVerifications)
+        fields["frame"] = MustacheBox.box(frame)
         return fields
     }
 }

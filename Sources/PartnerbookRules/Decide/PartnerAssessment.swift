@@ -21,7 +21,8 @@ public struct PartnerAssessment: Sendable {
     public var signatures: SignatureState
 
     /// `signatures`: the partner's signature state when it is known already
-    /// (the fingerprint is the costly part); computed here otherwise.
+    /// (the fingerprint is the costly part, and needs the charter template's
+    /// hash); computed here otherwise, with no template (tests of the rules).
     public init(_ partner: Partner, program: Program, asOf: Day, signatures: SignatureState? = nil) {
         let thresholds = program.gates
         tierDecision = TierDecision.decide(partner.profile)
@@ -33,7 +34,7 @@ public struct PartnerAssessment: Sendable {
         runStatus = GateStatus(runGate, recorded: partner.phases?.run != nil)
         buildOrPartner = BuildOrPartner.decide(partner.decision)
         let status = partner.status?.value
-        self.signatures = signatures ?? SignatureState(partner, us: program.ourSide)
+        self.signatures = signatures ?? SignatureState(partner, frame: program.charterFrame(template: ""))
         continueDecision = ContinueDecision.decide(status: status, crawl: crawlGate, walk: walkGate, run: runGate)
         leverage = LeverageAssessment(partner.leverage?.type?.value)
         commitment = CommitmentCheck(partner.commitments)

@@ -4,32 +4,47 @@ import PartnerbookSupport
 
 /// The canonical form of what a signature covers, and its fingerprint.
 ///
-/// What is signed: the company (with its legal entity, address and binding
-/// statement when program.yaml gives them), the partner's name and legal
-/// entity, the tier, the contacts, the commitments and the whole charter
-/// (with its effective date, term, agreement and added sections when written). Reviews, phases, co-marketing and
-/// signatures are not. The canonical form is JSON written one way only:
+/// The canonical form is JSON written one way only:
 ///
 /// - objects with keys sorted by Unicode code point, no white space;
 /// - text trimmed of leading and trailing white space, escaped with `\"`,
 ///   `\\` and `\u00XX` for control characters, nothing else escaped;
-/// - numbers as the shortest decimal that reads back the same (400000 and
-///   400_000 and 4e5 are all `400000`);
 /// - tiers by name (`3` is `strategic`), enums by their word, dates
-///   `YYYY-MM-DD`; metric `direction` and `weight` and the review cadence with
-///   their defaults filled in;
+///   `YYYY-MM-DD`; metric `direction` and the review cadence with their
+///   defaults filled in;
 /// - absent values left out; lists kept in their order;
-/// - a `format` key naming this version of the form.
+/// - a `format` key naming the form.
 ///
 /// So reformatting YAML (block or flow, key order, quoting, comments,
 /// indentation) keeps the fingerprint; changing any signed value changes it.
+///
+/// Two forms exist (docs/signing.md):
+///
+/// - **Form 2** (`partnerbook-charter-v2`), what every signature made now
+///   covers: every value the charter prints. The partner's id, name, legal
+///   entity, tier, summary, contacts, signatories, commitments and the whole
+///   charter; program.yaml's company, legal frame, the statement as printed
+///   (the default one when program.yaml gives none) and the go/no-go
+///   thresholds; and `template`, the SHA-256 of the charter template, so
+///   the wording around the values is signed too. Not `weight` (our scoring
+///   only). Numbers: whole numbers as their exact digits (the loader refuses
+///   any beyond 2^53), others as the shortest decimal that reads back the same.
+/// - **Form 1** (`partnerbook-charter-v1`), what a signature entry without
+///   `canonical:` was made over, kept byte for byte so those signatures still
+///   check: as form 2 without id, template, summary, signatories, thresholds
+///   and the default statement, with `weight`, and numbers from 10^15 up
+///   written as Swift prints a Double.
 public enum CanonicalForm {
     public static let version = "partnerbook-charter-v1"
+    public static let version2 = "partnerbook-charter-v2"
 
     /// A JSON value in canonical order.
     indirect enum Value {
         case string(String)
+        /// A number as form 1 writes it.
         case number(Double)
+        /// A number as form 2 writes it: a whole number as its exact digits.
+        case exactNumber(Double)
         case array([Value])
         case object([(String, Value)])
 
@@ -62,6 +77,12 @@ public enum CanonicalForm {
                 } else {
                     out += Array("\(number)".utf8)
                 }
+            case .exactNumber(let number):
+                if number == number.rounded(.towardZero), abs(number) <= CanonicalForm.largestExactInteger {
+                    out += Array(String(Int64(number)).utf8)
+                } else {
+                    out += Array("\(number)".utf8)
+                }
             case .array(let items):
                 out.append(UInt8(ascii: "["))
                 for (index, item) in items.enumerated() {
@@ -83,35 +104,59 @@ public enum CanonicalForm {
         }
     }
 
+    /// 2^53: the largest whole number a Double holds exactly, with all below it.
+    /// The loader refuses a number beyond it, so no signed number is rounded.
+    public static let largestExactInteger: Double = 9_007_199_254_740_992
+
     /// The canonical JSON text of what `partner`'s signatures cover.
-    public static func text(of partner: Partner, us: OurSide) -> String {
-        String(decoding: bytes(of: partner, us: us), as: UTF8.self)
+    public static func text(of partner: Partner, frame: CharterFrame, form: CanonicalVersion = .two) -> String {
+        String(decoding: bytes(of: partner, frame: frame, form: form), as: UTF8.self)
     }
 
     /// The canonical JSON as UTF-8 bytes.
-    static func bytes(of partner: Partner, us: OurSide) -> [UInt8] {
+    static func bytes(of partner: Partner, frame: CharterFrame, form: CanonicalVersion) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4096)
-        document(partner, us: us).write(into: &out)
+        document(partner, frame: frame, form: form).write(into: &out)
         return out
     }
 
-    static func document(_ partner: Partner, us: OurSide) -> Value {
-        var members: [(String, Value)] = [("format", .string(version))]
-        members.add("company", text(us.company))
-        // A legal block enters the signed text only with something in it: an
-        // empty `legal:` (or one of blanks) changes no word of the charter.
+    static func document(_ partner: Partner, frame: CharterFrame, form: CanonicalVersion) -> Value {
+        let writer = Writer(form: form)
+        let two = form == .two
+        var members: [(String, Value)] = [("format", .string(two ? version2 : version))]
+        if two {
+            members.append(("id", .string(partner.id)))
+            members.append(("template", .string(frame.template)))
+        }
+        members.add("company", text(frame.company))
+        // A legal block enters form 1 only with something in it: an empty
+        // `legal:` (or one of blanks) changes no word of the charter. Form 2
+        // always holds the statement, as printed.
         var companyLegal: [(String, Value)] = []
-        companyLegal.add("entity", written(us.entity))
-        companyLegal.add("address", written(us.address))
-        companyLegal.add("statement", written(us.statement))
+        companyLegal.add("entity", written(frame.entity))
+        companyLegal.add("address", written(frame.address))
+        companyLegal.add("statement", two ? text(frame.printedStatement) : written(frame.statement))
         if !companyLegal.isEmpty { members.append(("company_legal", .object(companyLegal))) }
+        if two {
+            members.append(("gates", .object([("crawl_min_improvement", writer.number(frame.crawlMinImprovement)),
+                                              ("walk_min_adoption", writer.number(frame.walkMinAdoption))])))
+        }
         members.add("partner", text(partner.name?.value))
         var partnerLegal: [(String, Value)] = []
         partnerLegal.add("entity", written(partner.legal?.entity?.value))
         partnerLegal.add("address", written(partner.legal?.address?.value))
         if !partnerLegal.isEmpty { members.append(("legal", .object(partnerLegal))) }
         members.add("tier", partner.tier.map { .string($0.value.rawValue) })
+        if two {
+            members.add("summary", written(partner.summary?.value))
+            if let signatories = partner.signatories {
+                var s: [(String, Value)] = []
+                s.add("us", contact(signatories.us))
+                s.add("partner", contact(signatories.partner))
+                members.append(("signatories", .object(s)))
+            }
+        }
         if let contacts = partner.contacts {
             var c: [(String, Value)] = []
             c.add("us", contact(contacts.us))
@@ -125,12 +170,21 @@ public enum CanonicalForm {
             members.append(("commitments", .object(c)))
         }
         if let charter = partner.charter {
-            members.append(("charter", self.charter(charter)))
+            members.append(("charter", self.charter(charter, writer)))
         }
         return .object(members)
     }
 
-    private static func charter(_ charter: Charter) -> Value {
+    /// How numbers are written, and whether scoring weights are signed, in one form.
+    private struct Writer {
+        var form: CanonicalVersion
+
+        func number(_ value: Double) -> Value {
+            form == .one ? .number(value) : .exactNumber(value)
+        }
+    }
+
+    private static func charter(_ charter: Charter, _ writer: Writer) -> Value {
         var members: [(String, Value)] = []
         if let goals = charter.goals {
             var g: [(String, Value)] = []
@@ -163,14 +217,15 @@ public enum CanonicalForm {
             var m: [(String, Value)] = [("review_cadence", .string(measurement.cadence.rawValue))]
             m.add("metrics", measurement.metrics.map { metrics in
                 .array(metrics.value.map { metric in
-                    var fields: [(String, Value)] = [("direction", .string(metric.direction.rawValue)),
-                                                     ("weight", .number(metric.weight))]
+                    var fields: [(String, Value)] = [("direction", .string(metric.direction.rawValue))]
+                    // Form 1 signed our scoring weight; form 2 signs only what the charter prints.
+                    if writer.form == .one { fields.append(("weight", .number(metric.weight))) }
                     fields.add("id", text(metric.id?.value))
                     fields.add("name", text(metric.name?.value))
                     fields.add("unit", text(metric.unit?.value))
-                    fields.add("target", metric.target.map { .number($0.value) })
+                    fields.add("target", metric.target.map { writer.number($0.value) })
                     fields.add("due", metric.due.map { .string($0.value.description) })
-                    fields.add("baseline", metric.baseline.map { .number($0.value) })
+                    fields.add("baseline", metric.baseline.map { writer.number($0.value) })
                     return .object(fields)
                 })
             })
@@ -203,7 +258,7 @@ public enum CanonicalForm {
         value.map { .string(Trim.whitespace($0)) }
     }
 
-    /// A legal field's text, or nil when it holds only white space (nothing is written).
+    /// A field's text, or nil when it holds only white space (nothing is written).
     private static func written(_ value: String?) -> Value? {
         guard let value, !Trim.whitespace(value).isEmpty else { return nil }
         return text(value)

@@ -2,8 +2,8 @@ import PartnerbookModel
 import PartnerbookSupport
 /// What changed between two versions of the signed text, field by field.
 ///
-/// Both versions are reduced to their canonical form (section 7 of the
-/// spec) and flattened to paths as a partner file writes them:
+/// Both versions are reduced to their canonical form (in the form the
+/// signature was made over) and flattened to paths as a partner file writes them:
 /// `charter.value_exchange.we_give[1]` (lists count from 1, as every other
 /// message does), `charter.measurement.metrics[2].target`, `name` for the
 /// partner's name, `company` for program.yaml's company.
@@ -18,9 +18,9 @@ public struct CharterDiff: Sendable, Equatable {
 
     public var changes: [Change]
 
-    public init(from old: Partner, oldSide: OurSide, to new: Partner, newSide: OurSide) {
-        let before = CharterDiff.flatten(CanonicalForm.document(old, us: oldSide))
-        let after = CharterDiff.flatten(CanonicalForm.document(new, us: newSide))
+    public init(from old: Partner, oldFrame: CharterFrame, to new: Partner, newFrame: CharterFrame, form: CanonicalVersion = .two) {
+        let before = CharterDiff.flatten(CanonicalForm.document(old, frame: oldFrame, form: form))
+        let after = CharterDiff.flatten(CanonicalForm.document(new, frame: newFrame, form: form))
         let oldValues = Dictionary(before, uniquingKeysWith: { a, _ in a })
         let newValues = Dictionary(after, uniquingKeysWith: { a, _ in a })
         // In the order the fields appear: the new text's, then what was removed.
@@ -41,7 +41,7 @@ public struct CharterDiff: Sendable, Equatable {
             switch value {
             case .string(let text):
                 out.append((path, text))
-            case .number:
+            case .number, .exactNumber:
                 var text = ""
                 value.write(into: &text)
                 out.append((path, text))

@@ -6,8 +6,8 @@ import PartnerbookSupport
 public enum Fingerprint {
     public static let prefix = "sha256:"
 
-    public static func of(_ partner: Partner, us: OurSide) -> String {
-        prefix + Digest.hex(Data(CanonicalForm.bytes(of: partner, us: us)))
+    public static func of(_ partner: Partner, frame: CharterFrame, form: CanonicalVersion = .two) -> String {
+        prefix + Digest.hex(Data(CanonicalForm.bytes(of: partner, frame: frame, form: form)))
     }
 
     /// Whether `text` has the form of a fingerprint.

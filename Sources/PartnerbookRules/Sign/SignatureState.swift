@@ -3,7 +3,10 @@ import PartnerbookSupport
 /// Where each party's signature stands against the current charter.
 ///
 /// A party's effective signature is its last one in the file; earlier ones
-/// are history, superseded when the party signed again.
+/// are history, superseded when the party signed again. A signature is
+/// judged against the charter's fingerprint in the canonical form it was
+/// made over: an entry without `canonical:` against form 1, which the notice
+/// `signature.old-form` asks to sign again over form 2.
 public struct SignatureState: Sendable {
     public enum Standing: Sendable, Equatable {
         /// Signed, and the charter has not changed since.
@@ -21,23 +24,39 @@ public struct SignatureState: Sendable {
         public var signature: Signature?
     }
 
+    /// The charter's fingerprint over form 2: the one printed, and the one every new signature carries.
     public var fingerprint: String
+    /// Over form 1, when an entry was made over it (nil otherwise).
+    public var formOneFingerprint: String?
     public var parties: [PartySignature]
 
-    public init(_ partner: Partner, us: OurSide) {
-        let fingerprint = Fingerprint.of(partner, us: us)
-        self.fingerprint = fingerprint
+    public init(_ partner: Partner, frame: CharterFrame) {
         let signatures = partner.signatures?.items ?? []
+        fingerprint = Fingerprint.of(partner, frame: frame, form: .two)
+        formOneFingerprint = signatures.contains { $0.form == .one } ? Fingerprint.of(partner, frame: frame, form: .one) : nil
+        let current = (two: fingerprint, one: formOneFingerprint)
         parties = Party.allCases.map { party in
             guard let last = signatures.last(where: { $0.party?.value == party }) else {
                 return PartySignature(party: party, standing: .missing, signature: nil)
             }
+            let fingerprint = last.form == .two ? current.two : current.one
             let standing: Standing = last.fingerprint?.value == fingerprint ? .valid : .stale
             return PartySignature(party: party, standing: standing, signature: last)
         }
     }
 
     public subscript(party: Party) -> PartySignature { parties.first { $0.party == party }! }
+
+    /// The current charter's fingerprint over `form`.
+    public func fingerprint(_ form: CanonicalVersion) -> String? {
+        form == .two ? fingerprint : formOneFingerprint
+    }
+
+    /// Whether `signature` carries the current charter's fingerprint in its form.
+    public func covers(_ signature: Signature) -> Bool {
+        guard let signed = signature.fingerprint?.value else { return false }
+        return signed == fingerprint(signature.form)
+    }
 
     /// Both parties have a valid signature: the charter is no longer a draft.
     public var isFullySigned: Bool { parties.allSatisfy { $0.standing == .valid } }

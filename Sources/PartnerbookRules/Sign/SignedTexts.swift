@@ -7,7 +7,7 @@ import PartnerbookSupport
 public struct SignedTexts: Sendable {
     public enum Lookup: Sendable {
         /// The signed revision: its commit, and the partner as it read then (with our side then).
-        case found(commit: String, partner: Partner, us: OurSide)
+        case found(commit: String, partner: Partner, frame: CharterFrame)
         /// Why the signed text cannot be found.
         case unavailable(String)
     }
@@ -20,13 +20,14 @@ public struct SignedTexts: Sendable {
     }
 
     /// What changed since `signature` for `partner`: the field changes, or why they cannot be shown.
-    public func changes(since signature: Signature, of partner: Partner, us: OurSide) -> (diff: CharterDiff?, commit: String?, note: String?) {
+    public func changes(since signature: Signature, of partner: Partner, frame: CharterFrame) -> (diff: CharterDiff?, commit: String?, note: String?) {
         guard let fingerprint = signature.fingerprint?.value, Fingerprint.isWellFormed(fingerprint) else {
             return (nil, nil, "the signature's fingerprint is not a sha256 fingerprint, so the signed text cannot be found")
         }
         switch lookups[fingerprint] {
         case let .found(commit, signed, signedSide)?:
-            return (CharterDiff(from: signed, oldSide: signedSide, to: partner, newSide: us), commit, nil)
+            // In the signature's own form: a form-1 signature did not cover what form 2 added.
+            return (CharterDiff(from: signed, oldFrame: signedSide, to: partner, newFrame: frame, form: signature.form), commit, nil)
         case let .unavailable(reason)?:
             return (nil, nil, reason)
         case nil:

@@ -16,10 +16,16 @@ public struct RuleContext: Sendable {
     /// The partner's KPI readings, when the pipeline has assessed the
     /// partner for its documents already; nil: the rules compute them.
     public var readings: [KPIReading]?
+    /// What every charter shares and signs, with the charter template's hash.
+    public var frame: CharterFrame
 
-    public init(program: Program, asOf: Day, signedTexts: SignedTexts? = nil, sshVerifications: SSHVerifications? = nil) {
+    /// `frame`: the program's, with the hash of the charter template in use;
+    /// without one (tests of the rules alone), the program's with no template.
+    public init(program: Program, asOf: Day, frame: CharterFrame? = nil, signedTexts: SignedTexts? = nil,
+                sshVerifications: SSHVerifications? = nil) {
         self.program = program
         self.asOf = asOf
+        self.frame = frame ?? program.charterFrame(template: "")
         self.signedTexts = signedTexts
         self.sshVerifications = sshVerifications
     }

@@ -1,10 +1,14 @@
 import PartnerbookModel
 import PartnerbookSupport
 /// Signatures against the current charter: `signature.stale`,
-/// `signature.missing`, and `signature.unverified` for an SSH signature
-/// OpenSSH does not verify.
+/// `signature.missing`, `signature.unverified` for an SSH signature
+/// OpenSSH does not verify, `signature.signer` for an entry not bound to its
+/// party's signatory, and `signature.old-form` for one made over form 1.
 public enum SignatureRules: PartnerRules {
     public static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
+        for problem in SignerBinding.problems(partner) {
+            findings.report(.signatureSigner, at: problem.at, problem.message)
+        }
         if let verifications = context.sshVerifications {
             for (index, signature) in (partner.signatures?.items ?? []).enumerated() {
                 guard let ssh = signature.ssh, case .failed(let reason)? = verifications[index] else { continue }
@@ -14,13 +18,17 @@ public enum SignatureRules: PartnerRules {
                                 "the SSH signature of \(who) for \(side) does not verify for \(signature.fingerprint?.value ?? "its fingerprint"): \(reason)")
             }
         }
-        let state = context.signatures ?? SignatureState(partner, us: context.program.ourSide)
+        let state = context.signatures ?? SignatureState(partner, frame: context.frame)
         let live = partner.status?.value.isCommitted == true
         for entry in state.parties {
             let side = entry.party == .us ? "us" : "the partner"
             switch entry.standing {
             case .valid:
-                continue
+                if let signature = entry.signature, signature.form == .one {
+                    let who = signature.name?.value ?? "someone"
+                    findings.report(.signatureOldForm, at: signature.fingerprint?.at ?? signature.at,
+                                    "the signature of \(who) for \(side) was made over canonical form 1, which does not cover the gates and the wording: sign again to cover them (partnerbook sign \(partner.id) --party \(entry.party.rawValue))")
+                }
             case .stale:
                 let signature = entry.signature!
                 let who = signature.name?.value ?? "someone"
@@ -42,7 +50,7 @@ public enum SignatureRules: PartnerRules {
     /// "since then, charter.goals.us changed from "A" to "B"; …", or why that cannot be said.
     static func changed(since signature: Signature, of partner: Partner, _ context: RuleContext) -> String {
         guard let texts = context.signedTexts else { return "the charter changed after signing (its history was not searched)" }
-        let (diff, commit, note) = texts.changes(since: signature, of: partner, us: context.program.ourSide)
+        let (diff, commit, note) = texts.changes(since: signature, of: partner, frame: context.frame)
         guard let diff else { return "the charter changed after signing; what changed cannot be shown: \(note ?? "unknown")" }
         let shown = diff.changes.prefix(changesInMessage).map(describe)
         let more = diff.changes.count - shown.count
@@ -70,6 +78,8 @@ extension Rule {
     static let signatureStale = Rule("signature.stale", .warning)
     static let signatureMissing = Rule("signature.missing", .warning)
     static let signatureUnverified = Rule("signature.unverified", .error)
+    static let signatureSigner = Rule("signature.signer", .error)
+    static let signatureOldForm = Rule("signature.old-form", .notice)
 }
 
 extension SignatureRules {
@@ -90,5 +100,15 @@ extension SignatureRules {
                  why: "A signature that does not verify proves nothing, and one that says it does would be a false claim in the charter: the text was changed after signing, the stored signature was altered, or the key is not the one the signer's email is allowed to use.",
                  fix: "Run partnerbook verify ID for the details; add the signer's public key to Content/allowed_signers under their email, or have the charter signed again (partnerbook canonical ID, then ssh-keygen -Y sign).",
                  example: "signatures:\n  - { party: partner, email: helen@acme.example, fingerprint: \"sha256:…\", ssh: { key: \"SHA256:…\", signature: \"(made over another text)\" } }"),
+        RuleInfo(.signatureSigner,
+                 summary: "A signature's email is not its party's signatory's email (signatories.us.email or signatories.partner.email), or one email or one SSH key signs for both parties.",
+                 why: "A signature binds a person as well as a text: an entry copied from our signatory and relabelled as the partner's would otherwise read as the partner's signature, verified with our key.",
+                 fix: "Name who signs for each side under signatories, with their email, and have each of them sign with their own key; remove an entry that was copied or relabelled.",
+                 example: "signatories:\n  partner: { name: Helen Brandt, email: helen.brandt@acme.example }\nsignatures:\n  - { party: partner, name: Helen Brandt, email: priya.nair@northwind.example, … }"),
+        RuleInfo(.signatureOldForm,
+                 summary: "A valid signature made over canonical form 1 (an entry without canonical: 2), which does not cover the gates, the summary, the signatories or the charter's wording.",
+                 why: "What is signed should be what the charter shows; form 1 leaves out words the charter prints, so they could change under a signature that still reads as valid.",
+                 fix: "Have the party sign again (partnerbook sign ID --party P ...): the new entry is made over form 2 and supersedes the old one, which stays in the file as history.",
+                 example: "signatures:\n  - { party: us, name: Priya Nair, title: CRO, date: 2025-01-08, fingerprint: \"sha256:…\" }   # no canonical: 2"),
     ]
 }

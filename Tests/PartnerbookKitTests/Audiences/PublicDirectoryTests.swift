@@ -108,7 +108,8 @@ import PartnerbookTestSupport
         }
         var ours: [String] = []
         for partner in check.partners {
-            let assessment = PartnerAssessment(partner, program: check.program, asOf: check.asOf)
+            let assessment = PartnerAssessment(partner, program: check.program, asOf: check.asOf,
+                                               signatures: SignatureState(partner, frame: check.program.charterFrame(template: CharterWording.builtIn)))
             ours.append(assessment.leverage.recommendation.sentence)
             ours.append("Health \(assessment.health.total)")
             ours.append(assessment.health.bandText)

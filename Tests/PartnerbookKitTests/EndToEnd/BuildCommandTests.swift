@@ -57,7 +57,7 @@ import PartnerbookTestSupport
     }
 
     @Test func sameInputGivesByteIdenticalOutput() throws {
-        let folder = contentFolder(["acme": Fixtures.partner, "beta": Fixtures.signed(Fixtures.partnerBody.replacingOccurrences(of: "Acme Cloud", with: "Beta"))])
+        let folder = contentFolder(["acme": Fixtures.partner, "beta": Fixtures.signed(Fixtures.partnerBody.replacingOccurrences(of: "Acme Cloud", with: "Beta"), id: "beta")])
         #expect(try build(folder).status == 0)
         let first = try tree(folder.url.appendingPathComponent("out"))
         #expect(try Binary.run(["build", "--content", "content", "--templates", TestBuild.templates.path, "--output", "again"],

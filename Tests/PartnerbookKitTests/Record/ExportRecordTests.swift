@@ -22,7 +22,8 @@ import PartnerbookTestSupport
         let pipewell = F.signed(F.partnerBody.components(separatedBy: "reviews:")[0]
             .replacingOccurrences(of: "name: Acme Cloud", with: "name: Pipewell CRM\naliases: [ Pipewell Inc. ]")
             .replacingOccurrences(of: "{ id: revenue, name: Revenue, unit: USD, target: 400000, direction: up, weight: 2 }",
-                                  with: "{ id: revenue, name: Revenue, unit: EUR, target: 400000, direction: up, weight: 2 }\n      - { id: win_rate, name: Win rate, unit: \"%\", target: 35 }"))
+                                  with: "{ id: revenue, name: Revenue, unit: EUR, target: 400000, direction: up, weight: 2 }\n      - { id: win_rate, name: Win rate, unit: \"%\", target: 35 }"),
+                                id: "pipewell")
         return TemporaryFolder.content(["acme": F.partner + "\n", "pipewell": pipewell], program: program)
     }
 

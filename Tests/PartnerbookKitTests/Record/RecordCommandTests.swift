@@ -17,7 +17,7 @@ import PartnerbookTestSupport
     /// partner with no reviews key at all ("beta", named "Beta Works").
     private func content() -> TemporaryFolder {
         let beta = F.signed(F.partnerBody.components(separatedBy: "reviews:")[0]
-            .replacingOccurrences(of: "name: Acme Cloud", with: "name: Beta Works"))
+            .replacingOccurrences(of: "name: Acme Cloud", with: "name: Beta Works"), id: "beta")
         return TemporaryFolder.content(["acme": F.partner + "\n", "beta": beta])
     }
 

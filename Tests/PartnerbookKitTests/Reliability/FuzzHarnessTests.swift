@@ -22,13 +22,25 @@ import PartnerbookTestSupport
         #expect(rendered >= 8, "the example partners render their documents through the harness (\(rendered))")
     }
 
+    /// The largest whole numbers a document may hold (16 digits, up to
+    /// 2^53) render everywhere, printed exactly.
     @Test(arguments: ["USD", "seats", "%", "EUR"])
-    func aSeventeenDigitTargetRendersEveryDocument(unit: String) {
+    func aSixteenDigitTargetRendersEveryDocument(unit: String) {
         let yaml = Fixtures.partner(replacing: "- { id: revenue, name: Revenue, unit: USD, target: 400000, direction: up, weight: 2 }",
-                                    with: "- { id: revenue, name: Revenue, unit: \(unit == "%" ? "\"%\"" : unit), target: 100000000000000000, direction: up, weight: 2, due: 2026-06-30, baseline: 1 }")
+                                    with: "- { id: revenue, name: Revenue, unit: \(unit == "%" ? "\"%\"" : unit), target: 9000000000000000, direction: up, weight: 2, due: 2026-06-30, baseline: 1 }")
         let outcome = PartnerFileCheck.run(Data(yaml.utf8))
         #expect(outcome.documents > 10, "every document rendered")
         let notice = outcome.diagnostics.first { $0.rule.id == "kpi.past-due" }
-        #expect(notice?.message.contains("100,000,000,000,000,000") == true, "\(notice?.message ?? "no notice")")
+        #expect(notice?.message.contains("9,000,000,000,000,000") == true, "\(notice?.message ?? "no notice")")
+    }
+
+    /// A 17-digit target (the crash the harness once found) is refused with
+    /// a diagnostic: past 2^53 a Double would round it, so it is never read.
+    @Test func aSeventeenDigitTargetIsRefusedNotRounded() {
+        let yaml = Fixtures.partner(replacing: "target: 400000, direction: up", with: "target: 100000000000000001, direction: up")
+        let outcome = PartnerFileCheck.run(Data(yaml.utf8))
+        let refusal = outcome.diagnostics.first { $0.rule.id == "schema.type" }
+        #expect(refusal?.message.contains("beyond 2^53") == true, "\(outcome.diagnostics)")
+        #expect(!outcome.diagnostics.contains { $0.message.contains("100,000,000,000,000,000") }, "never rounded and printed")
     }
 }

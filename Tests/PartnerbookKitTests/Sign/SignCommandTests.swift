@@ -49,8 +49,11 @@ import PartnerbookTestSupport
         let folder = TemporaryFolder.content(["acme": F.partnerBody])
         let result = try Binary.run(["fingerprint", "acme", "--content", "."], in: folder.url)
         #expect(result.status == 0)
-        #expect(result.stdout == "sha256:44c943fe966fb36ba0c79d5e45be48e51f13d0af794d7479bb4818785c538877\n")
+        #expect(result.stdout == F.fingerprint + "\n", "form 2 by default")
+        let formOne = try Binary.run(["fingerprint", "acme", "--form", "1", "--content", "."], in: folder.url)
+        #expect(formOne.stdout == F.formOneFingerprint + "\n")
         #expect(try Binary.run(["fingerprint", "nobody", "--content", "."], in: folder.url).status == 2)
+        #expect(try Binary.run(["fingerprint", "acme", "--form", "3", "--content", "."], in: folder.url).status == 64)
     }
 
     @Test(arguments: [
@@ -70,7 +73,8 @@ import PartnerbookTestSupport
         let entries = try signatures(folder)
         #expect(entries.count == 1, "\(shape)")
         #expect(entries.first?.name?.value == "Dana Ruiz")
-        #expect(entries.first?.fingerprint?.value == "sha256:44c943fe966fb36ba0c79d5e45be48e51f13d0af794d7479bb4818785c538877")
+        #expect(entries.first?.fingerprint?.value == F.fingerprint)
+        #expect(entries.first?.form == .two, "every entry made now says canonical: 2")
         let check = try Binary.run(["check", "--content", "."], in: folder.url)
         #expect(!check.stdout.contains("signature.stale"))
         #expect(check.stdout.contains("no signature for the partner"))
@@ -127,7 +131,7 @@ import PartnerbookTestSupport
         #expect(try Binary.run(["check", "--content", "."], in: folder.url).stdout.contains("[signature.stale]"))
         let result = try sign(folder, date: "2026-02-01")
         #expect(result.status == 0)
-        #expect(result.stdout.contains("superseded the stale signature of Dana Ruiz (2026-01-05)"))
+        #expect(result.stdout.contains("superseded the earlier signature of Dana Ruiz (2026-01-05)"))
         #expect(try signatures(folder).count == 2)
         #expect(!(try Binary.run(["check", "--content", "."], in: folder.url).stdout.contains("[signature.stale]")))
     }

@@ -17,7 +17,8 @@ import PartnerbookTestSupport
         let content = try ContentLoader.load(from: Binary.repository.appendingPathComponent("Content"))
         let check = try Check.program(.test(Binary.repository.appendingPathComponent("Content"), asOf: nil, today: Fixtures.asOf, strict: false))
         for partner in content.partners {
-            let assessment = PartnerAssessment(partner, program: content.program, asOf: check.asOf)
+            let assessment = PartnerAssessment(partner, program: content.program, asOf: check.asOf,
+                                               signatures: SignatureState(partner, frame: content.program.charterFrame(template: CharterWording.builtIn)))
             var ours: [String] = []
             if let evidence = partner.leverage?.evidence?.value { ours.append(Trim.whitespace(evidence).components(separatedBy: "\n")[0]) }
             if let type = partner.leverage?.type?.value { ours.append("\(type.label) leverage") }

@@ -39,7 +39,8 @@ import PartnerbookTestSupport
         for partner in check.partners {
             let mine = files.filter { $0.key.hasPrefix("partners/\(partner.id)/") }
             guard !mine.isEmpty else { continue }
-            let assessment = PartnerAssessment(partner, program: check.program, asOf: check.asOf)
+            let assessment = PartnerAssessment(partner, program: check.program, asOf: check.asOf,
+                                               signatures: SignatureState(partner, frame: check.program.charterFrame(template: CharterWording.builtIn)))
             var ours: [String] = ["Health \(assessment.health.total)", "health score", "Health score", "Weight", "weight", "Leverage", "leverage",
                                       "Next step", assessment.health.bandText, assessment.leverage.recommendation.sentence,
                                       assessment.continueDecision.reason]

@@ -12,7 +12,8 @@ import PartnerbookTestSupport
 @Suite struct HealthScoreTests {
     private func assess(_ yaml: String) throws -> PartnerAssessment {
         let partner = try #require(Fixtures.load(yaml).0)
-        return PartnerAssessment(partner, program: Fixtures.testProgram, asOf: Fixtures.asOf)
+        return PartnerAssessment(partner, program: Fixtures.testProgram, asOf: Fixtures.asOf,
+                                               signatures: SignatureState(partner, frame: Fixtures.testProgram.charterFrame(template: CharterWording.builtIn)))
     }
 
     private let revenue = "{ id: revenue, name: Revenue, unit: USD, target: 400000, direction: up, weight: 2 }"

@@ -13,16 +13,24 @@ import PartnerbookTestSupport
     typealias F = Fixtures
     static let company = "Northwind Analytics"
 
-    private func fingerprint(_ yaml: String) throws -> String {
+    private func fingerprint(_ yaml: String, form: CanonicalVersion = .one) throws -> String {
         let (partner, diagnostics) = F.load(yaml)
         #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
-        return Fingerprint.of(try #require(partner), company: Self.company)
+        return Fingerprint.of(try #require(partner), company: Self.company, form: form)
     }
 
-    /// Pins the canonical form: if this changes, every recorded signature in
-    /// every program goes stale. Change it only with a new `format` version.
+    /// Pins form 1: if this changes, every signature made over form 1 in
+    /// every program goes stale (and its SSH signatures stop verifying).
     @Test func fixtureFingerprintIsPinned() throws {
         #expect(try fingerprint(F.partner) == "sha256:44c943fe966fb36ba0c79d5e45be48e51f13d0af794d7479bb4818785c538877")
+    }
+
+    /// Pins form 2 the same way, with a template hash of its own.
+    @Test func formTwoIsPinned() throws {
+        let (partner, _) = F.load(F.partner)
+        let frame = CharterFrame(company: Self.company, template: "sha256:" + String(repeating: "0", count: 64))
+        let pinned = Fingerprint.of(try #require(partner), frame: frame, form: .two)
+        #expect(pinned == "sha256:b0fe6e188fe6d72b3b314bc2c1b3866ab6909cfaced45b21599ba75916366897")
     }
 
     /// Section 16: the legal frame is part of the signed text, but only when
@@ -32,9 +40,9 @@ import PartnerbookTestSupport
     @Test func theLegalFrameChangesTheFingerprintOnlyWhenWritten() throws {
         let (partner, _) = F.load(F.partner)
         let base = try #require(partner)
-        let recorded = Fixtures.fingerprint
-        #expect(Fingerprint.of(base, us: OurSide(company: Self.company)) == recorded)
-        #expect(Fingerprint.of(base, us: OurSide(company: Self.company, entity: nil, address: nil, statement: nil)) == recorded)
+        let recorded = Fixtures.formOneFingerprint
+        #expect(Fingerprint.of(base, frame: CharterFrame(company: Self.company), form: .one) == recorded)
+        #expect(Fingerprint.of(base, frame: CharterFrame(company: Self.company, entity: nil, address: nil, statement: nil), form: .one) == recorded)
         let partnerFields = [
             ("legal", "legal: { entity: Acme Cloud GmbH }"),
             ("legal address", "legal: { address: 1 Main St }"),
@@ -50,25 +58,25 @@ import PartnerbookTestSupport
             #expect(!seen.contains(changed), "\(name) must change the fingerprint, and differently from the others")
             seen.insert(changed)
         }
-        for side in [OurSide(company: Self.company, entity: "Northwind Analytics, Inc."),
-                     OurSide(company: Self.company, address: "500 Harbor Way"),
-                     OurSide(company: Self.company, statement: "Binding.")] {
-            let changed = Fingerprint.of(base, us: side)
+        for side in [CharterFrame(company: Self.company, entity: "Northwind Analytics, Inc."),
+                     CharterFrame(company: Self.company, address: "500 Harbor Way"),
+                     CharterFrame(company: Self.company, statement: "Binding.")] {
+            let changed = Fingerprint.of(base, frame: side, form: .one)
             #expect(!seen.contains(changed), "program legal \(side) must change the fingerprint")
             seen.insert(changed)
         }
-        let signatories = "signatories:\n  us: { name: Priya Nair, title: CRO }\n" + F.partner
-        #expect(try fingerprint(signatories) == recorded, "who signs is not part of what is signed")
+        let signatories = F.partner(replacing: "  partner: { email: sam@acme.example, name: Sam Okafor, title: VP Alliances }\nreviews:", with: "  partner: { name: Helen Brandt, title: SVP, email: helen@acme.example }\nreviews:")
+        #expect(try fingerprint(signatories) == recorded, "who signs is not part of form 1")
         // An empty legal block, or one of blanks, writes no word of the charter.
         for empty in ["legal: {}\n", "legal: { entity: \"  \" }\n"] {
             #expect(try fingerprint(empty + F.partner) == recorded, "\(empty) must not change the fingerprint")
         }
-        #expect(Fingerprint.of(base, us: OurSide(company: Self.company, entity: " ")) == recorded)
+        #expect(Fingerprint.of(base, frame: CharterFrame(company: Self.company, entity: " "), form: .one) == recorded)
     }
 
     @Test func canonicalTextIsSortedCompactJSON() throws {
         let (partner, _) = F.load(F.partner)
-        let text = CanonicalForm.text(of: try #require(partner), company: Self.company)
+        let text = CanonicalForm.text(of: try #require(partner), company: Self.company, form: .one)
         #expect(text.hasPrefix(#"{"charter":{"goals":{"customers":"One bill","partner":"Certification","us":"Revenue"},"#))
         #expect(text.contains(#""format":"partnerbook-charter-v1""#))
         #expect(text.contains(#"{"direction":"down","id":"days","name":"Days to value","target":7,"unit":"days","weight":1}"#))
@@ -121,7 +129,7 @@ import PartnerbookTestSupport
 
     @Test func aDueDateAndBaselineAreWrittenOnlyWhenPresent() throws {
         let (partner, _) = F.load(F.partner(replacing: "direction: up, weight: 2 }", with: "direction: up, weight: 2, due: 2027-12-31, baseline: 0 }"))
-        let text = CanonicalForm.text(of: try #require(partner), company: Self.company)
+        let text = CanonicalForm.text(of: try #require(partner), company: Self.company, form: .one)
         #expect(text.contains(#""baseline":0,"direction":"up","due":"2027-12-31","id":"revenue""#))
     }
 
@@ -130,5 +138,68 @@ import PartnerbookTestSupport
         let p = try #require(partner)
         #expect(Fingerprint.of(p, company: "Northwind") != Fingerprint.of(p, company: "Northwind Analytics"))
         #expect(Fingerprint.isWellFormed(Fingerprint.of(p, company: nil)))
+    }
+
+    // MARK: Form 2: what the charter prints
+
+    private func formTwo(_ yaml: String, frame: CharterFrame = CharterFrame(company: company)) throws -> String {
+        let (partner, diagnostics) = F.load(yaml)
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
+        return Fingerprint.of(try #require(partner), frame: frame, form: .two)
+    }
+
+    /// Printed values form 1 left out change form 2 (and leave form 1 as it was).
+    @Test(arguments: [
+        ("summary: A *good* partner.", "summary: \"Binding addendum: Acme pays Northwind $2M. A *good* partner.\""),
+        ("  partner: { email: sam@acme.example, name: Sam Okafor, title: VP Alliances }\nreviews:", "  partner: { name: Helen Brandt, title: SVP, email: helen@acme.example }\nreviews:"),
+    ])
+    func formTwoCoversWhatFormOneLeftOut(_ old: String, _ new: String) throws {
+        let changed = F.partner(replacing: old, with: new)
+        #expect(try formTwo(changed) != (try formTwo(F.partner)))
+        #expect(try fingerprint(changed) == (try fingerprint(F.partner)), "form 1's bytes stay as they were")
+    }
+
+    /// program.yaml's thresholds, the charter template and the default statement are signed in form 2.
+    @Test func formTwoCoversTheGatesTheWordingAndTheStatement() throws {
+        let base = try formTwo(F.partner)
+        var gates = CharterFrame(company: Self.company)
+        gates.crawlMinImprovement = 25
+        #expect(try formTwo(F.partner, frame: gates) != base, "crawl 20 -> 25 changes what is signed")
+        gates = CharterFrame(company: Self.company)
+        gates.walkMinAdoption = 71
+        #expect(try formTwo(F.partner, frame: gates) != base)
+        #expect(try formTwo(F.partner, frame: CharterFrame(company: Self.company, template: "sha256:" + String(repeating: "1", count: 64))) != base,
+                "another charter template is another wording")
+        // The statement is signed as printed: writing the default one out changes nothing.
+        #expect(try formTwo(F.partner, frame: CharterFrame(company: Self.company, statement: CharterFrame.defaultStatement)) == base)
+        #expect(try formTwo(F.partner, frame: CharterFrame(company: Self.company, statement: "Binding.")) != base)
+    }
+
+    /// Our scoring weight is not printed, so form 2 does not sign it; form 1 did.
+    @Test func formTwoLeavesTheWeightOut() throws {
+        let heavier = F.partner(replacing: "direction: up, weight: 2 }", with: "direction: up, weight: 3 }")
+        #expect(try formTwo(heavier) == (try formTwo(F.partner)))
+        #expect(try fingerprint(heavier) != (try fingerprint(F.partner)))
+        let (partner, _) = F.load(F.partner)
+        let text = CanonicalForm.text(of: try #require(partner), company: Self.company, form: .two)
+        #expect(!text.contains("weight"))
+        #expect(text.contains(#""format":"partnerbook-charter-v2""#) && text.contains(#""id":"acme""#))
+        #expect(text.contains(#""gates":{"crawl_min_improvement":20,"walk_min_adoption":70}"#))
+    }
+
+    /// Whole numbers are written with their exact digits in form 2 (form 1
+    /// wrote 10^15 and more as Swift prints a Double, and keeps doing so).
+    @Test func formTwoWritesWholeNumbersExactly() throws {
+        let big = F.partner(replacing: "target: 400000", with: "target: 9007199254740993")
+        let (refused, diagnostics) = F.load(big)
+        #expect(diagnostics.contains { $0.rule.id == "schema.type" && $0.message.contains("2^53") }, "\(diagnostics)")
+        #expect(refused?.charter?.measurement?.metrics?.value.first?.target == nil, "never rounded to ...992")
+        let (partner, _) = F.load(F.partner(replacing: "target: 400000", with: "target: 9007199254740992"))
+        let two = CanonicalForm.text(of: try #require(partner), company: Self.company, form: .two)
+        #expect(two.contains(#""target":9007199254740992,"#))
+        let one = CanonicalForm.text(of: try #require(partner), company: Self.company, form: .one)
+        #expect(one.contains(#""target":9007199254740992.0,"#), "form 1 keeps its bytes")
+        let (small, _) = F.load(F.partner(replacing: "target: 400000", with: "target: 1e15"))
+        #expect(CanonicalForm.text(of: try #require(small), company: Self.company, form: .two).contains(#""target":1000000000000000,"#))
     }
 }

@@ -137,7 +137,8 @@ import PartnerbookTestSupport
 
     @Test func theRecommendationAsksToValidateTheROI() throws {
         let partner = try #require(F.load(withRun("{ invested: 400000, returned: 300000 }")).0)
-        let assessment = PartnerAssessment(partner, program: F.testProgram, asOf: F.asOf)
+        let assessment = PartnerAssessment(partner, program: F.testProgram, asOf: F.asOf,
+                                               signatures: SignatureState(partner, frame: F.testProgram.charterFrame(template: CharterWording.builtIn)))
         #expect(assessment.continueDecision.verdict == .validateROI)
         #expect(assessment.runStatus == .behind)
     }

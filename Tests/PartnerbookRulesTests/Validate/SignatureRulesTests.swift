@@ -48,8 +48,8 @@ import PartnerbookTestSupport
         let current = Fingerprint.of(partner!, company: "Northwind Analytics")
         let yaml = Self.signed().replacingOccurrences(of: "us: Revenue", with: "us: More revenue") + """
 
-          - { party: us, name: Dana Ruiz, title: Director, date: 2026-02-01, fingerprint: "\(current)" }
-          - { party: partner, name: Sam Okafor, title: VP Alliances, date: 2026-02-02, fingerprint: "\(current)" }
+          - { party: us, name: Dana Ruiz, title: Director, date: 2026-02-01, canonical: 2, fingerprint: "\(current)" }
+          - { party: partner, name: Sam Okafor, title: VP Alliances, date: 2026-02-02, canonical: 2, fingerprint: "\(current)" }
         """
         #expect(F.check(yaml).filter { $0.rule.id.hasPrefix("signature.") }.isEmpty)
     }
