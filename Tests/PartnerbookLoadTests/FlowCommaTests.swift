@@ -74,4 +74,48 @@ import PartnerbookTestSupport
         #expect(result.stdout.contains("content/program.yaml:4:25: error: revenue: 6,200,000 is inside { }"))
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out").path), "nothing written")
     }
+
+    // MARK: Section 19: [ ] lists and nested { }
+
+    /// A list item a comma split: thousands, or a company's legal form.
+    @Test(arguments: [
+        ("    exit_criteria: [ Revenue under half of target ]", "    exit_criteria: [ Resale revenue below EUR 20,000 in two quarters ]",
+         "Resale revenue below EUR 20,000 in two quarters", "'Resale revenue below EUR 20' and '000 in two quarters'"),
+        ("name: Acme Cloud\n", "name: Acme Cloud\naliases: [ Ledgerline Software, Inc. ]\n",
+         "Ledgerline Software, Inc.", "'Ledgerline Software' and 'Inc.'"),
+        ("    escalation: [ Managers, Sponsors ]", "    escalation: [ Managers, Sponsors, budgets of 1,250,000 ]",
+         "budgets of 1,250,000", "'budgets of 1', '250', '000'"),
+    ])
+    func aListItemSplitByACommaIsAnError(_ old: String, _ new: String, _ whole: String, _ read: String) {
+        let yaml = F.partner(replacing: old, with: new)
+        let found = F.check(yaml).filter { $0.rule == "yaml.flow-comma" }
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.severity == .error)
+        #expect(found.first?.message.contains("\(whole) is inside [ ], where a comma ends an item") == true, "\(found)")
+        #expect(found.first?.message.contains("quote it to keep it one item: [ \"\(whole)\" ]") == true)
+        let items = read.components(separatedBy: "', '").count + read.components(separatedBy: "' and '").count - 1
+        #expect(found.first?.message.contains("reads as \(items) items") == true, "\(found.first?.message ?? "")")
+    }
+
+    /// Lists whose commas are meant: separate items, quoted text, numbers.
+    @Test(arguments: [
+        "    escalation: [ Managers, Sponsors ]",
+        "    escalation: [ \"Revenue below EUR 20,000 in two quarters\", \"Ledgerline Software, Inc.\" ]",
+        "    escalation: [ Managers,Sponsors, Inc-house counsel ]",
+        "    escalation: [ Step 1, 2 weeks later ]",
+        "    escalation:\n      - Revenue below EUR 20,000 in two quarters\n      - Ledgerline Software, Inc.",
+    ])
+    func listsWrittenAsMeantAreQuiet(_ escalation: String) {
+        let yaml = F.partner(replacing: "    escalation: [ Managers, Sponsors ]", with: escalation)
+        #expect(!F.check(yaml).contains { $0.rule == "yaml.flow-comma" }, "\(escalation)")
+    }
+
+    /// A { } inside a { } inside a [ ]: the inner split is found too.
+    @Test func aSplitValueInANestedMappingIsAnError() {
+        let yaml = F.partner(replacing: "  post_launch: { adoption_tracked: pending }\n",
+                             with: "  post_launch: { adoption_tracked: pending }\nextra_note: [ { budget: { amount: 1,250,000 } } ]\n")
+        let found = F.check(yaml).filter { $0.rule == "yaml.flow-comma" }
+        #expect(found.count == 1 && found.first?.message.contains("amount: 1,250,000 is inside { }") == true, "\(found)")
+    }
 }
+

@@ -64,6 +64,7 @@ package struct SSHProject {
         #expect(ours.status == 0, "\(ours.stderr)", sourceLocation: sourceLocation)
         let canonical = try run(["canonical", "acme"])
         folder.write("charter.txt", canonical.stdout)
+        try? FileManager.default.removeItem(at: folder.url.appendingPathComponent("charter.txt.sig"))
         try #require(try keygen(["-Y", "sign", "-f", "theirs", "-n", "partnerbook-charter", "charter.txt"]) == 0)
         let theirs = try run(["sign", "acme", "--party", "partner", "--name", "Sam Okafor", "--title", "VP Alliances",
                               "--email", "sam@acme.example", "--signature", "charter.txt.sig", "--date", partner])

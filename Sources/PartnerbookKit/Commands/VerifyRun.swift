@@ -74,7 +74,9 @@ package struct VerifyRun: Sendable {
                 checked += 1
                 switch result.sshVerifications[index] {
                 case .verified(let key)?:
-                    lines.append(Line(partner: partner.id, text: "\(head): verified with key \(key)", failed: false))
+                    // Authentic, over the text it signed; `check` says the charter changed since (signature.stale).
+                    let earlier = state.covers(signature) ? "" : " (over an earlier text: the charter changed since it was signed)"
+                    lines.append(Line(partner: partner.id, text: "\(head): verified with key \(key)\(earlier)", failed: false))
                 case .failed(let reason)?:
                     lines.append(Line(partner: partner.id, text: "\(head): FAILED: \(reason)", failed: true))
                     failures += 1

@@ -56,6 +56,31 @@ import PartnerbookTestSupport
         #expect(try tree(folder.url.appendingPathComponent("out")) == before)
     }
 
+    /// Section 19: a partner in run with no signature (signature.missing,
+    /// an error) still gets its charter, marked DRAFT with the error on it,
+    /// so it can be signed; the build exits 1 so CI fails. A second run
+    /// with nothing changed says the same.
+    @Test func aCharterAwaitingSignatureIsWrittenAndTheBuildFails() throws {
+        let folder = contentFolder(["acme": Fixtures.partnerBody])
+        let result = try build(folder)
+        #expect(result.status == 1, "\(result.stdout)")
+        #expect(result.stdout.contains("[signature.missing]"))
+        #expect(result.stderr.contains("the documents were written"), "\(result.stderr)")
+        let charter = String(decoding: try #require(try tree(folder.url.appendingPathComponent("out"))["partners/acme/charter.md"]),
+                             as: UTF8.self)
+        #expect(charter.contains("> **DRAFT.** Not yet signed by both parties against this text."))
+        #expect(charter.contains("> Open before it can be signed:"))
+        #expect(charter.contains("the charter has no signature for us (required in run) \\[signature.missing\\]"), "\(charter.prefix(900))")
+        let again = try build(folder)
+        #expect(again.status == 1 && again.stdout.contains("[signature.missing]"), "the up-to-date build still fails")
+        // --pdf (docs/signing.md, step 1) as well, where WeasyPrint is installed.
+        if Tools.hasWeasyPrint {
+            let pdf = try build(folder, ["--pdf"])
+            #expect(pdf.status == 1)
+            #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out/partners/acme/charter.pdf").path))
+        }
+    }
+
     @Test func sameInputGivesByteIdenticalOutput() throws {
         let folder = contentFolder(["acme": Fixtures.partner, "beta": Fixtures.signed(Fixtures.partnerBody.replacingOccurrences(of: "Acme Cloud", with: "Beta"), id: "beta")])
         #expect(try build(folder).status == 0)

@@ -144,4 +144,38 @@ import PartnerbookTestSupport
         #expect(result.stderr.contains("[charter.governance.exit-criteria]"))
         #expect(try text(folder) == broken)
     }
+
+    // MARK: Section 19
+
+    /// A typed entry says it is only a record; what else shows it was given is printed with it.
+    @Test func evidenceIsRecordedAndPrinted() throws {
+        let folder = TemporaryFolder.content(["acme": F.partnerBody])
+        let result = try Binary.run(["sign", "acme", "--party", "partner", "--date", "2026-01-05", "--content", ".",
+                                     "--evidence", "DocuSign envelope 4F2A-91C3"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("as Sam Okafor"), "the name and title default to the signatory's")
+        let entry = try #require(try signatures(folder).first)
+        #expect(entry.evidence?.value == "DocuSign envelope 4F2A-91C3" && entry.email?.value == "sam@acme.example")
+        let charter = try #require(try TestBuild.files(folder)["partners/acme/charter.md"])
+        #expect(charter.contains("| Status | Recorded as signed (typed; no signature attached) |\n| Evidence | DocuSign envelope 4F2A-91C3 |"))
+        let twoLines = try Binary.run(["sign", "acme", "--party", "us", "--content", ".", "--evidence", "a\nb"], in: folder.url)
+        #expect(twoLines.status != 0 && twoLines.stderr.contains("--evidence must be one line"))
+    }
+
+    /// A charter signed over form 1 is moved to form 2 by signing again.
+    @Test func aFormOneSignatureIsGivenAgainOverFormTwo() throws {
+        let folder = TemporaryFolder.content(["acme": F.signed(F.partnerBody, form: .one)])
+        let check = try Binary.run(["check", "--content", "."], in: folder.url)
+        #expect(check.stdout.components(separatedBy: "[signature.old-form]").count == 3)
+        let result = try sign(folder, date: "2026-02-01")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("superseded the earlier signature of Dana Ruiz (2025-01-08)"))
+        let entries = try signatures(folder)
+        #expect(entries.map(\.form) == [.one, .one, .two])
+        #expect(entries.last?.fingerprint?.value == F.fingerprint)
+        let after = try Binary.run(["check", "--content", "."], in: folder.url)
+        #expect(after.stdout.components(separatedBy: "[signature.old-form]").count == 2, "only the partner's is left on form 1")
+        #expect(try sign(folder, date: "2026-02-02").status == 2, "and over form 2 it is signed once")
+    }
 }
+

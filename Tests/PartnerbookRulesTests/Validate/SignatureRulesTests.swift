@@ -53,4 +53,47 @@ import PartnerbookTestSupport
         """
         #expect(F.check(yaml).filter { $0.rule.id.hasPrefix("signature.") }.isEmpty)
     }
+
+    // MARK: Section 19
+
+    /// An entry without `canonical:` was made over form 1: still valid, with a notice to sign again.
+    @Test func aFormOneSignatureIsValidWithANotice() {
+        let yaml = F.signed(F.partnerBody, form: .one)
+        let found = F.check(yaml).filter { $0.rule.id.hasPrefix("signature.") }
+        #expect(found.map(\.rule) == [.signatureOldForm, .signatureOldForm], "\(found)")
+        #expect(found.allSatisfy { $0.severity == .notice })
+        #expect(found.first?.message.contains("does not cover the gates and the wording: sign again") == true)
+        // The gates changed: form 1 never covered them, so the signature still stands (with its notice).
+        var program = F.testProgram
+        program.gates.crawlMinImprovement = 25
+        #expect(!F.check(yaml, program: program).contains { $0.rule == .signatureStale })
+        #expect(F.check(F.signed(F.partnerBody), program: program).filter { $0.rule == .signatureStale }.count == 2,
+                "form 2 covers them")
+    }
+
+    /// A signature's email must be its party's signatory's; one email or key may not sign for both.
+    @Test(arguments: [
+        ("date: 2025-01-10, canonical: 2", "date: 2025-01-10, email: helen@acme.example, canonical: 2", "but the signatory for the partner is sam@acme.example"),
+        ("date: 2025-01-10, canonical: 2", "date: 2025-01-10, email: dana@northwind.example, canonical: 2", "signs for both parties"),
+    ])
+    func anEntryNotBoundToItsSignatoryIsAnError(_ old: String, _ new: String, _ expected: String) {
+        let ours = F.partner(replacing: "date: 2025-01-08, canonical: 2", with: "date: 2025-01-08, email: dana@northwind.example, canonical: 2",
+                             in: Self.signed())
+        let yaml = F.partner(replacing: old, with: new, in: ours)
+        let found = F.check(yaml, rule: .signatureSigner)
+        #expect(!found.isEmpty && found.allSatisfy { $0.severity == .error }, "\(found)")
+        #expect(found.contains { $0.message.contains(expected) }, "\(found)")
+        #expect(found.last?.position == F.position(of: "email: ", in: yaml, occurrence: 6), "at the entry's email")
+    }
+
+    @Test func entriesBoundToTheirSignatoriesRaiseNothing() {
+        let yaml = F.partner(replacing: "date: 2025-01-10, canonical: 2", with: "date: 2025-01-10, email: Sam@Acme.example, canonical: 2",
+                             in: F.partner(replacing: "date: 2025-01-08, canonical: 2", with: "date: 2025-01-08, email: dana@northwind.example, canonical: 2",
+                                           in: Self.signed()))
+        #expect(F.check(yaml, rule: .signatureSigner).isEmpty, "the signatories' emails, in any case")
+        // An email with no signatory email to bind it to is an error too.
+        let unnamed = yaml.replacingOccurrences(of: F.signatories, with: "")
+        #expect(F.check(unnamed, rule: .signatureSigner).count == 2)
+    }
 }
+

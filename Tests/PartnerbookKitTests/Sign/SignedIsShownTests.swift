@@ -1,0 +1,226 @@
+import Foundation
+import Testing
+@testable import PartnerbookKit
+@testable import PartnerbookModel
+@testable import PartnerbookSupport
+@testable import PartnerbookRules
+@testable import PartnerbookRender
+import PartnerbookTestSupport
+
+/// Section 19, each attack of the outside review as it was run: on the
+/// release before canonical form 2 every one of these passed unnoticed.
+@Suite(.serialized) struct SignedIsShownTests {
+    typealias F = Fixtures
+
+    private func fingerprint(_ folder: TemporaryFolder, _ extra: [String] = []) throws -> String {
+        let result = try Binary.run(["fingerprint", "acme", "--content", "."] + extra, in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// program.yaml's crawl threshold 20 -> 25: the charter prints "improve
+    /// by 25%", so the signatures no longer cover it.
+    @Test func aGateChangeInProgramYamlIsNotCoveredBySignaturesGivenBefore() throws {
+        let folder = TemporaryFolder.content(["acme": F.partner])
+        #expect(try fingerprint(folder) == F.fingerprint)
+        let formOne = try fingerprint(folder, ["--form", "1"])
+        folder.write("program.yaml", F.program + "\ngates: { crawl_min_improvement: 25 }\n")
+        #expect(try fingerprint(folder) != F.fingerprint)
+        #expect(try fingerprint(folder, ["--form", "1"]) == formOne, "form 1 never covered the gates")
+        let check = try Binary.run(["check", "--content", "."], in: folder.url)
+        #expect(check.stdout.components(separatedBy: "[signature.stale]").count == 3, "\(check.stdout)")
+        let charter = try #require(try TestBuild.files(folder)["partners/acme/charter.md"])
+        #expect(charter.contains("improve by 25% or more"))
+        #expect(charter.contains("> **DRAFT.**"))
+    }
+
+    /// A binding addendum prepended to the summary, which the charter prints above everything.
+    @Test func aSummaryAddendumIsNotCoveredBySignaturesGivenBefore() throws {
+        let folder = TemporaryFolder.content(["acme": F.partner])
+        let signed = try fingerprint(folder)
+        #expect(!(try Binary.run(["check", "--content", "."], in: folder.url).stdout.contains("[signature.stale]")))
+        folder.write("partners/acme.yaml", F.partner(replacing: "summary: A *good* partner.",
+                                                      with: "summary: \"Binding addendum: Acme pays Northwind $2M. A *good* partner.\""))
+        #expect(try fingerprint(folder) != signed)
+        let check = try Binary.run(["check", "--content", "."], in: folder.url)
+        #expect(check.stdout.components(separatedBy: "[signature.stale]").count == 3, "\(check.stdout)")
+    }
+
+    /// The wording around the values: "either side may end the partnership
+    /// when" changed in a person's charter template.
+    @Test func aChangedTemplateWordingIsNotCoveredBySignaturesGivenBefore() throws {
+        let folder = TemporaryFolder.content(["acme": F.partner])
+        let builtIn = try String(contentsOf: TestBuild.templates.appendingPathComponent("charter.md.mustache"), encoding: .utf8)
+        let wording = "either side may end the partnership when"
+        try #require(builtIn.contains(wording))
+        let changed = builtIn.replacingOccurrences(of: wording, with: "only Northwind may end the partnership, and only when")
+        folder.write("Templates/charter.md.mustache", changed)
+        let withTemplates = ["--templates", "Templates"]
+        #expect(try fingerprint(folder, withTemplates) != F.fingerprint)
+        let canonical = try Binary.run(["canonical", "acme", "--content", "."] + withTemplates, in: folder.url).stdout
+        #expect(canonical.contains("\"template\":\"sha256:\(Digest.hex(Data(changed.utf8)))\""), "sha256sum of the template file")
+        let check = try Binary.run(["check", "--content", "."] + withTemplates, in: folder.url)
+        #expect(check.stdout.components(separatedBy: "[signature.stale]").count == 3, "\(check.stdout)")
+        // The built-in template written out unchanged is the built-in wording: nothing goes stale.
+        folder.write("Templates/charter.md.mustache", builtIn)
+        #expect(try fingerprint(folder, withTemplates) == F.fingerprint)
+    }
+
+    /// Our CRO's SSH entry copied under the partner's party and name: OpenSSH
+    /// verifies it (the key is allowed for our email), but it is not the
+    /// partner's signatory's, and one key signs for both parties.
+    @Test(.enabled(if: SSHProject.available, "ssh-keygen (openssh-client) is not installed"))
+    func aRelabelledSSHEntryIsNotThePartnersSignature() throws {
+        let project = try SSHProject()
+        try project.signBoth()
+        let text = try project.partnerFile()
+        let ours = try #require(text.range(of: "  - party: us\n")).lowerBound
+        let theirs = try #require(text.range(of: "  - party: partner\n")).lowerBound
+        let relabelled = text[ours..<theirs].replacingOccurrences(of: "party: us", with: "party: partner")
+            .replacingOccurrences(of: "name: \"Dana Ruiz\"", with: "name: \"Sam Okafor\"")
+        project.folder.write("content/partners/acme.yaml", String(text[..<theirs]) + relabelled)
+        let check = try project.run(["check"])
+        #expect(check.status == 1)
+        let signer = check.stdout.split(separator: "\n").filter { $0.contains("[signature.signer]") }
+        #expect(signer.contains { $0.contains("signs for both parties") }, "\(check.stdout)")
+        let verify = try project.run(["verify"])
+        #expect(verify.status == 1, "\(verify.stdout)")
+        #expect(verify.stdout.contains("for the partner signed") && verify.stdout.contains("FAILED: key"), "\(verify.stdout)")
+        let build = try Binary.run(["build", "--content", "content", "--output", "out"], in: project.folder.url)
+        #expect(build.status == 1, "errors fail the build, which still writes the documents")
+        let charter = try String(contentsOf: project.folder.url.appendingPathComponent("out/partners/acme/charter.md"), encoding: .utf8)
+        let partnerBlock = try #require(charter.range(of: "### For Acme Cloud"))
+        #expect(!charter[partnerBlock.upperBound...].prefix(900).contains("verified"), "the partner's block never reads as verified")
+        #expect(charter.contains("not bound to this signatory"))
+    }
+
+    /// A partner-supplied .pub with a second line naming our own principal
+    /// with the partner's key: `signer add` refuses it, nothing is written.
+    @Test(.enabled(if: SSHProject.available, "ssh-keygen (openssh-client) is not installed"))
+    func aSmuggledAllowedSignersLineIsRefused() throws {
+        let project = try SSHProject()
+        let allowed = project.folder.url.appendingPathComponent("content/allowed_signers")
+        let before = try Data(contentsOf: allowed)
+        let theirs = try String(contentsOf: project.folder.url.appendingPathComponent("theirs.pub"), encoding: .utf8)
+        let key = theirs.split(separator: " ").prefix(2).joined(separator: " ")
+        project.folder.write("smuggled.pub", "\(key) helen@acme\n\tdana@northwind.example \(key)\n")
+        let smuggled = try project.run(["signer", "add", "helen@acme.example", "smuggled.pub", "--party", "partner"])
+        #expect(smuggled.status == 1)
+        #expect(smuggled.stderr.contains("holds 2 lines"), "\(smuggled.stderr)")
+        project.folder.write("options.pub", "cert-authority \(key)\n")
+        #expect(try project.run(["signer", "add", "helen@acme.example", "options.pub", "--party", "partner"]).status == 1)
+        #expect(try project.run(["signer", "add", "helen@acme.example,dana@northwind.example", "theirs.pub", "--party", "partner"]).status == 1,
+                "one principal only")
+        #expect(try Data(contentsOf: allowed) == before)
+        // The one-line key goes in as one line, with a warning when it is a partner key on our domain.
+        project.folder.write("helen.pub", key + " helen's laptop\n")
+        let added = try project.run(["signer", "add", "helen@acme.example", "helen.pub", "--party", "partner"])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stderr.contains("already allowed for sam@acme.example"), "one key for two people: \(added.stderr)")
+        let lines = try String(contentsOf: allowed, encoding: .utf8).split(separator: "\n")
+        #expect(lines.last == "helen@acme.example namespaces=\"partnerbook-charter\" \(key)")
+        try project.keygen(["-q", "-t", "ed25519", "-N", "", "-C", "x", "-f", "fresh"])
+        let ourDomain = try project.run(["signer", "add", "someone@northwind.example", "fresh.pub", "--party", "partner"])
+        #expect(ourDomain.status == 0)
+        #expect(ourDomain.stderr.contains("on our own email domain"), "\(ourDomain.stderr)")
+    }
+
+    /// A key that expired after the signature was made still verifies it;
+    /// one not yet valid on the signature's date does not, and says so.
+    @Test(.enabled(if: SSHProject.available, "ssh-keygen (openssh-client) is not installed"))
+    func keysAreJudgedOnTheSignaturesDate() throws {
+        let project = try SSHProject()
+        try project.signBoth(us: "2026-11-01", partner: "2026-11-02")
+        // Both keys expired on 1 December 2026, after they signed and before today.
+        try project.allow(["dana@northwind.example": "ours", "sam@acme.example": "theirs"],
+                          options: ["dana@northwind.example": "valid-before=\"20261201\"", "sam@acme.example": "valid-before=\"20261201\""])
+        let verify = try project.run(["verify"])
+        #expect(verify.status == 0, "\(verify.stdout)")
+        #expect(try project.run(["check"]).status == 0)
+        // The partner's key valid only from 5 November: not on 2 November.
+        try project.allow(["dana@northwind.example": "ours", "sam@acme.example": "theirs"],
+                          options: ["sam@acme.example": "valid-after=\"20261105\""])
+        let early = try project.run(["verify"])
+        #expect(early.status == 1)
+        #expect(early.stdout.contains("key not valid on 2026-11-02"), "\(early.stdout)")
+    }
+
+    /// After the charter changed, both parties sign again: the first two
+    /// signatures are superseded, reported as such and not counted as failures.
+    @Test(.enabled(if: SSHProject.available, "ssh-keygen (openssh-client) is not installed"))
+    func signingAgainLeavesNoFailures() throws {
+        let project = try SSHProject()
+        try project.signBoth(us: "2026-11-01", partner: "2026-11-02")
+        let text = try project.partnerFile()
+        project.folder.write("content/partners/acme.yaml", text.replacingOccurrences(of: "us: Revenue", with: "us: Revenue and margin"))
+        try project.signBoth(us: "2026-11-20", partner: "2026-11-21")
+        let verify = try project.run(["verify"])
+        #expect(verify.status == 0, "\(verify.stdout)")
+        #expect(verify.stdout.components(separatedBy: ": superseded: ").count == 3, "\(verify.stdout)")
+        #expect(verify.stdout.hasSuffix("2 SSH signatures verified against allowed_signers; 2 superseded by a later signature of the same party, not counted\n"))
+    }
+
+    /// The appendix of a built charter, run as printed by a shell in an empty
+    /// folder with nothing but OpenSSH and coreutils: good; one byte of the
+    /// signed text changed: not.
+    @Test(.enabled(if: SSHProject.available, "ssh-keygen (openssh-client) is not installed"))
+    func theAppendixCommandsVerifyWithStockOpenSSH() throws {
+        let project = try SSHProject()
+        try project.signBoth()
+        let build = try Binary.run(["build", "--content", "content", "--output", "out"], in: project.folder.url)
+        #expect(build.status == 0, "\(build.stderr)")
+        let charter = try String(contentsOf: project.folder.url.appendingPathComponent("out/partners/acme/charter.md"), encoding: .utf8)
+        #expect(charter.contains("| Email | <dana@northwind.example> (verified: the SSH key below is allowed for this email) |"))
+        let blocks = Self.shellBlocks(charter)
+        #expect(blocks.count == 2, "one per SSH signature")
+        for block in blocks {
+            let good = try Self.runShell(block)
+            #expect(good.status == 0, "\(good.output)")
+            #expect(good.output.contains("Good \"partnerbook-charter\" signature for"), "\(good.output)")
+            #expect(good.output.contains(F.fingerprint.dropFirst("sha256:".count)), "sha256sum prints the fingerprint signed")
+            // One character of the signed text's base64, changed.
+            let start = try #require(block.range(of: "<<'END'\n")).upperBound
+            let at = block.index(start, offsetBy: 10)
+            let flipped = block.replacingCharacters(in: at...at, with: block[at] == "A" ? "B" : "A")
+            #expect(try Self.runShell(flipped).status != 0, "a changed byte fails")
+        }
+    }
+
+    /// The example's charter as committed: its two form-1 SSH signatures
+    /// still verify, through `verify` and through the commands printed.
+    @Test(.enabled(if: SSHProject.available, "ssh-keygen (openssh-client) is not installed"))
+    func theExamplesFormOneSignaturesStillVerify() throws {
+        let content = Binary.repository.appendingPathComponent("Content").path
+        let verify = try Binary.run(["verify", "acme-cloud", "--content", content], in: Binary.repository)
+        #expect(verify.status == 0, "\(verify.stdout)")
+        #expect(verify.stdout.components(separatedBy: "(form 1): verified with key").count == 3, "\(verify.stdout)")
+        let charter = try String(contentsOf: Binary.repository.appendingPathComponent("Output/partners/acme-cloud/charter.md"), encoding: .utf8)
+        let blocks = Self.shellBlocks(charter)
+        #expect(blocks.count == 2)
+        for block in blocks {
+            let run = try Self.runShell(block)
+            #expect(run.status == 0 && run.output.contains("Good \"partnerbook-charter\" signature"), "\(run.output)")
+        }
+    }
+
+    /// The fenced `sh` blocks of a Markdown document.
+    static func shellBlocks(_ markdown: String) -> [String] {
+        markdown.components(separatedBy: "``` sh\n").dropFirst().compactMap { $0.components(separatedBy: "\n```").first }
+    }
+
+    /// `script` run by /bin/sh in a new empty folder; its status and output.
+    static func runShell(_ script: String) throws -> (status: Int32, output: String) {
+        let folder = TemporaryFolder()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-e", "-c", script]
+        process.currentDirectoryURL = folder.url
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+}
