@@ -290,6 +290,10 @@ table.compact th .target { display: block; font-weight: 400; color: var(--muted)
   .page-packet td:empty { height: 2.6em; }
 }
 
+/* Charter: the verification appendix's commands wrap rather than run off
+   the printed page (copying them still gives the lines as written). */
+.page-charter pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+
 /* Charter signature blocks: a tall last row to sign on, never split. */
 .page-charter h3 + table tr:last-child td { height: 4.5em; vertical-align: bottom; }
 .page-charter h3 + table tr:last-child td:last-child { border-bottom: 1.5px solid #1a202c; }
@@ -530,9 +534,7 @@ Charter fingerprint (canonical form 2): `{{{fingerprint}}}`
 {{#signedFingerprint}}
 | Fingerprint signed | {{{signedFingerprint}}}{{#formOne}} (canonical form 1){{/formOne}} |
 {{/signedFingerprint}}
-{{#verifiedKey}}
-| SSH signature | verified with key {{{verifiedKey}}} (OpenSSH){{#appendixRef}}; Appendix {{appendixRef}}{{/appendixRef}} |
-{{/verifiedKey}}
+| Signature | {{{signature}}} |
 
 {{/signatures}}
 {{#hasSignedVersions}}
@@ -548,26 +550,37 @@ Earlier texts of this charter that were signed; the partner file's history holds
 
 ## Appendix A: checking the SSH signatures
 
-Each SSH signature above can be checked without Partnerbook, with OpenSSH's `ssh-keygen` and the `base64` and `sha256sum` tools of any Linux system (on macOS, `shasum -a 256` for `sha256sum`). In an empty folder, run the commands under a signature. The first writes the exact text that was signed, whose SHA-256 (printed by the second) is the fingerprint signed; the next two write the signer's public key and the signature as recorded; the last asks OpenSSH whether the signature was made with that key over exactly that text, and prints `Good "partnerbook-charter" signature` when it was. A single changed byte makes it fail.
+Each SSH signature above can be checked without Partnerbook, with OpenSSH's `ssh-keygen` and the `base64` and `sha256sum` tools of any Linux system (on macOS, `shasum -a 256` for `sha256sum`). In an empty folder, run the commands of this appendix in order. The first block writes the exact text that was signed; its SHA-256, which `sha256sum` prints, is the fingerprint signed. The block of each signature then writes the signer's public key and the signature as recorded, and asks OpenSSH whether the signature was made with that key over exactly that text: it prints `Good "partnerbook-charter" signature` when it was. A single changed byte makes it fail.
 
+{{#appendixTexts}}
+### {{ref}} The text signed: canonical form {{form}}
+
+Fingerprint `{{{fingerprint}}}`.
+
+```sh
+base64 -d > {{{file}}} <<'END'
+{{{canonical}}}
+END
+sha256sum {{{file}}}
+```
+
+{{/appendixTexts}}
 {{#appendix}}
 ### {{ref}} {{{name}}} for {{side}}
 
 - Email: {{{email}}}
 - Public key: `{{{publicKey}}}` ({{{key}}})
-- Text signed: canonical form {{form}}, fingerprint `{{{fingerprint}}}`
-- Signed on: {{date}}
+- Signed on {{date}}, over the text of {{textRef}}
 
 ```sh
-base64 -d > charter.json <<'END'
-{{{canonical}}}
-END
-sha256sum charter.json
-printf '%s\n' '{{{allowedSigners}}}' > allowed_signers
+printf '%s\n' \
+  '{{{allowedSigners}}}' \
+  > allowed_signers
 cat > signature.sig <<'END'
-{{{signature}}}
+{{{armor}}}
 END
-ssh-keygen -Y verify -f allowed_signers -I '{{{email}}}' -n partnerbook-charter -s signature.sig < charter.json
+ssh-keygen -Y verify -n partnerbook-charter -f allowed_signers \
+  -I '{{{email}}}' -s signature.sig < {{{file}}}
 ```
 
 {{/appendix}}

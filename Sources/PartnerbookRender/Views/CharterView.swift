@@ -86,10 +86,24 @@ package struct CharterView {
         var verifiedKey: String?
         /// Its entry in the verification appendix ("A.1"), when it has one.
         var appendixRef: String?
+        /// The last row, the one to sign on by hand in a fresh block: how the
+        /// signature was given (Markdown for a table cell), or nothing.
+        var signature: String
     }
 
-    /// One SSH signature's evidence: what it signed, who with which key,
-    /// the signature, and the stock OpenSSH commands that check it.
+    /// A text SSH signatures on the charter were made over: the commands
+    /// that write its exact bytes (base64, lines of 76) into `file`.
+    struct AppendixText {
+        var ref: String
+        var form: Int
+        var fingerprint: String
+        var file: String
+        var canonical: String
+    }
+
+    /// One SSH signature's evidence: who signed with which key, the
+    /// signature as recorded, and the stock OpenSSH commands that check it
+    /// over the text its `textRef` entry wrote.
     struct AppendixEntry {
         /// The signature's index in the partner file's list.
         var entry: Int
@@ -101,14 +115,12 @@ package struct CharterView {
         var email: String
         var publicKey: String
         var key: String
-        var form: Int
-        var fingerprint: String
-        /// The canonical bytes signed, base64 in lines of 76.
-        var canonical: String
+        var textRef: String
+        var file: String
         /// The allowed_signers line for this signer alone.
         var allowedSigners: String
         /// The armored signature, as recorded.
-        var signature: String
+        var armor: String
     }
 
     /// A finding printed on a draft charter.
@@ -159,6 +171,7 @@ package struct CharterView {
     var signatures: [SignatureBlock]
     var signedVersions: [SignedVersion]
     var hasSignedVersions: Bool
+    var appendixTexts: [AppendixText]
     var appendix: [AppendixEntry]
     var hasAppendix: Bool
     var fingerprint: String
@@ -300,7 +313,7 @@ package struct CharterView {
 
         fingerprint = state.fingerprint
         draft = !state.isFullySigned
-        appendix = CharterView.appendix(context, state: state)
+        (appendixTexts, appendix) = CharterView.appendix(context, state: state)
         hasAppendix = !appendix.isEmpty
         signatures = CharterView.signatureBlocks(context, state: state, appendix: appendix)
         signedVersions = CharterView.signedVersions(context, state: state)
@@ -332,17 +345,23 @@ package struct CharterView {
                 let verifiedKey = index.flatMap { context.sshVerifications.verifiedKey($0) }
                 let ref = valid ? appendix.first { $0.entry == index }?.ref : nil
                 var standing: String
+                let how: String
                 switch (valid, outcome) {
                 case (false, _):
                     standing = "Superseded: signed an earlier text; it does not cover this one"
+                    how = "Given to an earlier text (listed under Signed versions)"
                 case (true, nil):
                     standing = "Recorded as signed (typed; no signature attached)"
-                case (true, .verified?):
-                    standing = "Signed with an SSH key and verified" + (ref.map { "; appendix \($0) shows how to check it" } ?? "")
+                    how = "None attached: the partner file records it"
+                case (true, .verified(let key)?):
+                    standing = "Signed with an SSH key and verified"
+                    how = "SSH signature, verified with key `\(key)` (OpenSSH)" + (ref.map { "; Appendix \($0) shows how to check it" } ?? "")
                 case (true, .failed(let reason)?):
                     standing = "Recorded with an SSH signature that does not verify: \(reason)"
+                    how = "SSH signature, not verified"
                 case (true, .unbound(_, let reason)?):
                     standing = "Recorded with an SSH signature that is not bound to this signatory: \(reason)"
+                    how = "SSH signature, not bound to this signatory"
                 }
                 if valid && signature.form == .one {
                     standing += ". Made over canonical form 1, which does not cover the gates, the summary, the signatories or the charter's wording"
@@ -352,7 +371,8 @@ package struct CharterView {
                                       date: signature.date.map { Format.date($0.value) } ?? "", standing: MarkdownText.cell(standing),
                                       evidence: signature.evidence.map { MarkdownText.cell($0.value) },
                                       signedFingerprint: signature.fingerprint.map { code($0.value) }, formOne: signature.form == .one,
-                                      signed: valid, superseded: !valid, verifiedKey: verifiedKey.map { "`\($0)`" }, appendixRef: ref)
+                                      signed: valid, superseded: !valid, verifiedKey: verifiedKey.map { "`\($0)`" }, appendixRef: ref,
+                                      signature: MarkdownText.cell(how))
             }
             if let signature = entry.signature, entry.standing == .valid {
                 return [block(signature, valid: true)]
@@ -363,33 +383,52 @@ package struct CharterView {
                 name: MarkdownText.cell(signatory?.name?.value ?? context.partner.contacts?.sponsors?[party]?.value),
                 title: MarkdownText.cell(signatory?.title?.value), email: signatory?.email.map { MarkdownText.cell($0.value) },
                 emailVerified: false, date: "", standing: "To be signed", evidence: nil,
-                signedFingerprint: nil, formOne: false, signed: false, superseded: false, verifiedKey: nil, appendixRef: nil)
+                signedFingerprint: nil, formOne: false, signed: false, superseded: false, verifiedKey: nil, appendixRef: nil,
+                signature: "")
             guard let signature = entry.signature else { return [fresh] }
             return [block(signature, valid: false), fresh]
         }
     }
 
-    /// The verification appendix: one entry per SSH signature that covers
-    /// this charter and that OpenSSH verified, with the public key
-    /// allowed_signers lists for it. An entry whose email, key or armor holds
-    /// anything but the characters those can hold is left out: the commands
-    /// printed must be safe to paste into a shell.
-    static func appendix(_ context: DocumentContext, state: SignatureState) -> [AppendixEntry] {
-        var entries: [AppendixEntry] = []
+    /// The verification appendix: the text signed (once per canonical
+    /// form in use), then one entry per SSH signature that covers this
+    /// charter and that OpenSSH verified, with the public key allowed_signers
+    /// lists for it. An entry whose email, key or armor holds anything but
+    /// the characters those can hold is left out: the commands printed must
+    /// be safe to paste into a shell.
+    static func appendix(_ context: DocumentContext, state: SignatureState) -> ([AppendixText], [AppendixEntry]) {
+        var found: [(index: Int, signature: Signature, party: Party, key: String, publicKey: String, email: String, armored: String)] = []
         for (index, signature) in (context.partner.signatures?.items ?? []).enumerated() {
             guard let party = signature.party?.value, state[party].signature?.at == signature.at, state[party].standing == .valid,
                   let key = context.sshVerifications.verifiedKey(index), let publicKey = context.sshVerifications.publicKeys[index],
                   let email = signature.email.map({ Trim.whitespace($0.value) }), ShellSafe.email(email),
                   ShellSafe.publicKey(publicKey), let armored = signature.ssh?.signature.map({ Trim.whitespace($0.value) }),
-                  ShellSafe.armor(armored), let fingerprint = state.fingerprint(signature.form) else { continue }
-            let canonical = Data(CanonicalForm.text(of: context.partner, frame: context.frame, form: signature.form).utf8)
-            entries.append(AppendixEntry(
-                entry: index, ref: "A.\(entries.count + 1)", name: MarkdownText.inline(signature.name?.value), side: context.side(party),
-                date: signature.date.map { Format.date($0.value) } ?? "", email: email, publicKey: publicKey, key: key,
-                form: signature.form.rawValue, fingerprint: fingerprint, canonical: ShellSafe.lines(canonical.base64EncodedString(), width: 76),
-                allowedSigners: "\(email) namespaces=\"\(Signatures.sshNamespace)\" \(publicKey)", signature: armored))
+                  ShellSafe.armor(armored) else { continue }
+            found.append((index, signature, party, key, publicKey, email, armored))
         }
-        return entries
+        let forms = CanonicalVersion.allCases.filter { form in found.contains { $0.signature.form == form } }
+        var texts: [CanonicalVersion: AppendixText] = [:]
+        for form in forms.reversed() {
+            guard let fingerprint = state.fingerprint(form) else { continue }
+            let canonical = Data(CanonicalForm.text(of: context.partner, frame: context.frame, form: form).utf8)
+            texts[form] = AppendixText(ref: "A.\(texts.count + 1)", form: form.rawValue, fingerprint: fingerprint,
+                                       file: forms.count == 1 ? "charter.json" : "charter-form\(form.rawValue).json",
+                                       canonical: ShellSafe.lines(canonical.base64EncodedString(), width: 76))
+        }
+        let entries = found.compactMap { item -> AppendixEntry? in
+            guard let text = texts[item.signature.form] else { return nil }
+            return AppendixEntry(entry: item.index, ref: "", name: MarkdownText.inline(item.signature.name?.value),
+                                 side: context.side(item.party), date: item.signature.date.map { Format.date($0.value) } ?? "",
+                                 email: item.email, publicKey: item.publicKey, key: item.key, textRef: text.ref, file: text.file,
+                                 allowedSigners: "\(item.email) namespaces=\"\(Signatures.sshNamespace)\" \(item.publicKey)",
+                                 armor: item.armored)
+        }
+        let ordered = texts.values.sorted { $0.ref < $1.ref }
+        return (ordered, entries.enumerated().map { offset, entry in
+            var numbered = entry
+            numbered.ref = "A.\(ordered.count + offset + 1)"
+            return numbered
+        })
     }
 
     /// Every earlier text signed (a fingerprint the current charter does not

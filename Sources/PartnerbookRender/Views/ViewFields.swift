@@ -41,7 +41,7 @@ extension BriefView.Ask: MustacheFields {
 
 extension CharterView: MustacheFields {
     func mustacheFields() -> [String: Any] {
-        var fields = [String: Any](minimumCapacity: 44)
+        var fields = [String: Any](minimumCapacity: 45)
         fields["ext"] = MustacheBox.box(ext)
         fields["title"] = MustacheBox.box(title)
         fields["company"] = MustacheBox.box(company)
@@ -78,6 +78,7 @@ extension CharterView: MustacheFields {
         fields["signatures"] = MustacheBox.box(signatures)
         fields["signedVersions"] = MustacheBox.box(signedVersions)
         fields["hasSignedVersions"] = MustacheBox.box(hasSignedVersions)
+        fields["appendixTexts"] = MustacheBox.box(appendixTexts)
         fields["appendix"] = MustacheBox.box(appendix)
         fields["hasAppendix"] = MustacheBox.box(hasAppendix)
         fields["fingerprint"] = MustacheBox.box(fingerprint)
@@ -147,7 +148,7 @@ extension CharterView.SectionView: MustacheFields {
 
 extension CharterView.SignatureBlock: MustacheFields {
     func mustacheFields() -> [String: Any] {
-        var fields = [String: Any](minimumCapacity: 14)
+        var fields = [String: Any](minimumCapacity: 15)
         fields["side"] = MustacheBox.box(side)
         fields["name"] = MustacheBox.box(name)
         fields["title"] = MustacheBox.box(title)
@@ -162,13 +163,26 @@ extension CharterView.SignatureBlock: MustacheFields {
         fields["superseded"] = MustacheBox.box(superseded)
         fields["verifiedKey"] = MustacheBox.box(optional: verifiedKey)
         fields["appendixRef"] = MustacheBox.box(optional: appendixRef)
+        fields["signature"] = MustacheBox.box(signature)
+        return fields
+    }
+}
+
+extension CharterView.AppendixText: MustacheFields {
+    func mustacheFields() -> [String: Any] {
+        var fields = [String: Any](minimumCapacity: 5)
+        fields["ref"] = MustacheBox.box(ref)
+        fields["form"] = MustacheBox.box(form)
+        fields["fingerprint"] = MustacheBox.box(fingerprint)
+        fields["file"] = MustacheBox.box(file)
+        fields["canonical"] = MustacheBox.box(canonical)
         return fields
     }
 }
 
 extension CharterView.AppendixEntry: MustacheFields {
     func mustacheFields() -> [String: Any] {
-        var fields = [String: Any](minimumCapacity: 13)
+        var fields = [String: Any](minimumCapacity: 12)
         fields["entry"] = MustacheBox.box(entry)
         fields["ref"] = MustacheBox.box(ref)
         fields["name"] = MustacheBox.box(name)
@@ -177,11 +191,10 @@ extension CharterView.AppendixEntry: MustacheFields {
         fields["email"] = MustacheBox.box(email)
         fields["publicKey"] = MustacheBox.box(publicKey)
         fields["key"] = MustacheBox.box(key)
-        fields["form"] = MustacheBox.box(form)
-        fields["fingerprint"] = MustacheBox.box(fingerprint)
-        fields["canonical"] = MustacheBox.box(canonical)
+        fields["textRef"] = MustacheBox.box(textRef)
+        fields["file"] = MustacheBox.box(file)
         fields["allowedSigners"] = MustacheBox.box(allowedSigners)
-        fields["signature"] = MustacheBox.box(signature)
+        fields["armor"] = MustacheBox.box(armor)
         return fields
     }
 }

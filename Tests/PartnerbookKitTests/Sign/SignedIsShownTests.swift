@@ -172,18 +172,18 @@ import PartnerbookTestSupport
         let charter = try String(contentsOf: project.folder.url.appendingPathComponent("out/partners/acme/charter.md"), encoding: .utf8)
         #expect(charter.contains("| Email | <dana@northwind.example> (verified: the SSH key below is allowed for this email) |"))
         let blocks = Self.shellBlocks(charter)
-        #expect(blocks.count == 2, "one per SSH signature")
-        for block in blocks {
-            let good = try Self.runShell(block)
-            #expect(good.status == 0, "\(good.output)")
-            #expect(good.output.contains("Good \"partnerbook-charter\" signature for"), "\(good.output)")
-            #expect(good.output.contains(F.fingerprint.dropFirst("sha256:".count)), "sha256sum prints the fingerprint signed")
-            // One character of the signed text's base64, changed.
-            let start = try #require(block.range(of: "<<'END'\n")).upperBound
-            let at = block.index(start, offsetBy: 10)
-            let flipped = block.replacingCharacters(in: at...at, with: block[at] == "A" ? "B" : "A")
-            #expect(try Self.runShell(flipped).status != 0, "a changed byte fails")
-        }
+        #expect(blocks.count == 3, "the text signed, then one block per SSH signature")
+        let script = blocks.joined(separator: "\n")
+        let good = try Self.runShell(script)
+        #expect(good.status == 0, "\(good.output)")
+        #expect(good.output.components(separatedBy: "Good \"partnerbook-charter\" signature for").count == 3, "\(good.output)")
+        #expect(good.output.contains(F.fingerprint.dropFirst("sha256:".count)), "sha256sum prints the fingerprint signed")
+        // One character of the signed text's base64, changed: no signature verifies.
+        let start = try #require(script.range(of: "<<'END'\n")).upperBound
+        let at = script.index(start, offsetBy: 10)
+        let flipped = script.replacingCharacters(in: at...at, with: script[at] == "A" ? "B" : "A")
+        let bad = try Self.runShell(flipped)
+        #expect(bad.status != 0 && !bad.output.contains("Good"), "a changed byte fails: \(bad.output)")
     }
 
     /// The example's charter as committed: its two form-1 SSH signatures
@@ -195,12 +195,9 @@ import PartnerbookTestSupport
         #expect(verify.status == 0, "\(verify.stdout)")
         #expect(verify.stdout.components(separatedBy: "(form 1): verified with key").count == 3, "\(verify.stdout)")
         let charter = try String(contentsOf: Binary.repository.appendingPathComponent("Output/partners/acme-cloud/charter.md"), encoding: .utf8)
-        let blocks = Self.shellBlocks(charter)
-        #expect(blocks.count == 2)
-        for block in blocks {
-            let run = try Self.runShell(block)
-            #expect(run.status == 0 && run.output.contains("Good \"partnerbook-charter\" signature"), "\(run.output)")
-        }
+        let run = try Self.runShell(Self.shellBlocks(charter).joined(separator: "\n"))
+        #expect(run.status == 0, "\(run.output)")
+        #expect(run.output.components(separatedBy: "Good \"partnerbook-charter\" signature for").count == 3, "\(run.output)")
     }
 
     /// The fenced `sh` blocks of a Markdown document.
