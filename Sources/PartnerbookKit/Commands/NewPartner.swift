@@ -166,6 +166,12 @@ package enum NewPartner {
         # and our brief; `partnerbook record` fills its numbers before the meeting.
         reviews: []
 
+        # Who signs for each side, when not the executive sponsors. Part of what
+        # is signed; a signature's email must be its party's signatory's.
+        # signatories:
+        #   us: { name: Your Name, title: Your Title, email: you@example.com }
+        #   partner: { name: Their Name, title: Their Title, email: them@example.com }
+
         # Added by `partnerbook sign`.
         signatures: []
 
