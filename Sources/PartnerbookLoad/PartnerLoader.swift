@@ -6,7 +6,7 @@ import PartnerbookSupport
 public enum PartnerLoader {
     static let topKeys = ["name", "tier", "status", "summary", "profile", "contacts", "leverage",
                           "commitments", "charter", "phases", "co_marketing", "reviews", "signatures", "ended", "decision", "listed", "aliases",
-                          "legal", "signatories", "public"]
+                          "legal", "signatories", "public", "paper"]
     static let publicKeys = ["summary", "offering", "category", "regions", "website", "contact"]
 
     public static func load(_ root: YNode, id: String, context: LoadContext) -> Partner {
@@ -38,6 +38,7 @@ public enum PartnerLoader {
         partner.legal = top.fields("legal", known: ["entity", "address"]).map {
             LegalParty(at: $0.at, entity: $0.text("entity"), address: $0.text("address"))
         }
+        partner.paper = top.choice("paper")
         partner.signatories = top.fields("signatories", known: ["us", "partner"]).map {
             let contactKeys = ["name", "title", "email"]
             return Signatories(at: $0.at, us: $0.fields("us", known: contactKeys).map(contact),

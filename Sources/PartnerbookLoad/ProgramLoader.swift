@@ -19,9 +19,11 @@ public enum ProgramLoader {
             program.currency = currency.value
         }
         program.asOf = top.day("as_of")
-        if let legal = top.fields("legal", known: ["entity", "address", "statement"]) {
+        if let legal = top.fields("legal", known: ["entity", "address", "statement", "governing_law", "courts", "notices", "termination"]) {
             program.legal = LegalParty(at: legal.at, entity: legal.text("entity"), address: legal.text("address"))
             program.legalStatement = legal.text("statement")
+            program.legalTerms = LegalTerms(governingLaw: legal.text("governing_law"), courts: legal.text("courts"),
+                                            notices: legal.text("notices"), termination: legal.text("termination"))
         }
         if let settings = top.fields("public", known: ["show_tiers"]) {
             program.showTiersInPublic = settings.bool("show_tiers")?.value ?? false

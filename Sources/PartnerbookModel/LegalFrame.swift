@@ -13,6 +13,52 @@ public struct LegalParty: Sendable, Equatable {
     }
 }
 
+/// program.yaml `legal:` beyond who we are: the terms every charter prints
+/// under "Term and exit" and every signature over form 2 covers. Markdown.
+public struct LegalTerms: Sendable, Equatable {
+    /// Which law governs the charter (`governing_law`).
+    public var governingLaw: Located<String>?
+    /// Which courts hear a dispute (`courts`).
+    public var courts: Located<String>?
+    /// How and to whom notice is given (`notices`).
+    public var notices: Located<String>?
+    /// On exit: the notice period, what survives, what stays owed (`termination`).
+    public var termination: Located<String>?
+
+    public init(governingLaw: Located<String>? = nil, courts: Located<String>? = nil, notices: Located<String>? = nil,
+                termination: Located<String>? = nil) {
+        self.governingLaw = governingLaw
+        self.courts = courts
+        self.notices = notices
+        self.termination = termination
+    }
+
+    /// The texts, without their positions.
+    public var text: Text {
+        Text(governingLaw: governingLaw?.value, courts: courts?.value, notices: notices?.value, termination: termination?.value)
+    }
+
+    /// The same terms as plain text, as a charter frame carries them.
+    public struct Text: Sendable, Equatable, Hashable {
+        public var governingLaw: String?
+        public var courts: String?
+        public var notices: String?
+        public var termination: String?
+
+        public init(governingLaw: String? = nil, courts: String? = nil, notices: String? = nil, termination: String? = nil) {
+            self.governingLaw = governingLaw
+            self.courts = courts
+            self.notices = notices
+            self.termination = termination
+        }
+
+        /// Each term by its program.yaml key, in the order the charter prints them.
+        public var all: [(key: String, value: String?)] {
+            [("governing_law", governingLaw), ("courts", courts), ("notices", notices), ("termination", termination)]
+        }
+    }
+}
+
 /// What every charter of the program shares, and every signature over
 /// canonical form 2 covers with the partner's own terms: our company, its
 /// legal entity and address, the statement printed above the signatures
@@ -25,6 +71,8 @@ public struct CharterFrame: Sendable, Equatable, Hashable {
     public var address: String?
     /// program.yaml's `legal.statement`, when it writes one.
     public var statement: String?
+    /// Governing law, courts, notices and termination, when written.
+    public var terms: LegalTerms.Text
     /// `gates.crawl_min_improvement` and `gates.walk_min_adoption`, in percent.
     public var crawlMinImprovement: Double
     public var walkMinAdoption: Double
@@ -33,23 +81,36 @@ public struct CharterFrame: Sendable, Equatable, Hashable {
     public var template: String
 
     public init(company: String?, entity: String? = nil, address: String? = nil, statement: String? = nil,
+                terms: LegalTerms.Text = LegalTerms.Text(),
                 crawlMinImprovement: Double = 20, walkMinAdoption: Double = 70, template: String = "") {
         self.company = company
         self.entity = entity
         self.address = address
         self.statement = statement
+        self.terms = terms
         self.crawlMinImprovement = crawlMinImprovement
         self.walkMinAdoption = walkMinAdoption
         self.template = template
     }
 
-    /// Printed above the signatures when program.yaml's `legal.statement`
-    /// says nothing; part of what form 2 signs, as printed.
-    public static let defaultStatement = "This charter records how the two companies intend to work together. It creates no obligation beyond those of any agreement it names, and either company may propose changes, which take effect once both sign the changed text. Each company accepts, as its signature of this text, an entry recorded with the text's fingerprint or an SSH signature over the text's canonical form that OpenSSH verifies with the key of that company's signatory."
+    /// How each company accepts a signature: the last sentence of either default statement.
+    static let acceptance = "Each company accepts, as its signature of this text, an entry recorded with the text's fingerprint or an SSH signature over the text's canonical form that OpenSSH verifies with the key of that company's signatory."
 
-    /// The statement as the charter prints it: program.yaml's, else the default.
-    public var printedStatement: String {
-        guard let statement, !statement.allSatisfy(\.isWhitespace) else { return Self.defaultStatement }
+    /// Printed above the signatures when program.yaml's `legal.statement`
+    /// says nothing and the charter names the agreement it sits under; part
+    /// of what form 2 signs, as printed.
+    public static let defaultStatement = "This charter records how the two companies work together under the agreement it names (under Term and exit). It creates no obligation beyond those of that agreement, and either company may propose changes, which take effect once both sign the changed text. " + acceptance
+
+    /// The default statement of a charter that names no agreement: it says
+    /// nothing of an agreement, and disclaims nothing the charter commits to.
+    public static let defaultStandaloneStatement = "This charter records how the two companies work together and what each commits to. Either company may propose changes, which take effect once both sign the changed text. " + acceptance
+
+    /// The statement as the charter prints it: program.yaml's, else the
+    /// default for a charter that names an agreement or for one that names none.
+    public func printedStatement(namesAgreement: Bool) -> String {
+        guard let statement, !statement.allSatisfy(\.isWhitespace) else {
+            return namesAgreement ? Self.defaultStatement : Self.defaultStandaloneStatement
+        }
         return statement
     }
 }

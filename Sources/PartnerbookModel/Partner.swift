@@ -33,6 +33,8 @@ public struct Partner: Sendable {
     public var signatories: Signatories?
     /// What the public directory may say (`public:`).
     public var publicProfile: PublicProfile?
+    /// The printed page of this partner's charter and packets (`paper:`); else `site.paper`.
+    public var paper: Located<Paper>?
 
     public init(id: String, file: String) {
         self.id = id
@@ -41,6 +43,12 @@ public struct Partner: Sendable {
 
     /// The partner's display name, falling back to its ID.
     public var displayName: String { name?.value ?? id }
+
+    /// Whether the charter names the agreement it sits under (`charter.agreement`, not blank).
+    public var namesAgreement: Bool {
+        guard let agreement = charter?.agreement?.value else { return false }
+        return !agreement.allSatisfy(\.isWhitespace)
+    }
 }
 
 /// Inputs of the tier decision tree.

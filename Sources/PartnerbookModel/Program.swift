@@ -18,6 +18,8 @@ public struct Program: Sendable {
     public var legal: LegalParty?
     /// Printed above the signatures: whether the charter binds (`legal.statement`).
     public var legalStatement: Located<String>?
+    /// The law, courts, notices and exit every charter states (`legal:`), signed.
+    public var legalTerms = LegalTerms()
     /// Tier names in the public directory (`public.show_tiers`); default false.
     public var showTiersInPublic = false
     /// How the directory is kept, and the ecosystem-control tree's inputs (`ecosystem:`).
@@ -29,7 +31,7 @@ public struct Program: Sendable {
     /// of the charter template in use (`sha256:…`).
     public func charterFrame(template: String) -> CharterFrame {
         CharterFrame(company: company?.value, entity: legal?.entity?.value, address: legal?.address?.value,
-                     statement: legalStatement?.value, crawlMinImprovement: gates.crawlMinImprovement,
+                     statement: legalStatement?.value, terms: legalTerms.text, crawlMinImprovement: gates.crawlMinImprovement,
                      walkMinAdoption: gates.walkMinAdoption, template: template)
     }
 }

@@ -10,7 +10,9 @@ import PartnerbookSystem
 /// PDF uses the same stylesheet (and the page size of `site.paper`) and lands
 /// in the same atomic swap. `SOURCE_DATE_EPOCH` is set to the as-of date and
 /// the PDF identifier to a value of the document (a charter's fingerprint),
-/// so the same input gives the same bytes.
+/// so the same input gives the same bytes. Each PDF is tagged (PDF/UA-1:
+/// a screen reader can read it, in order) and carries the page's title,
+/// author and subject (`<meta name="author">`, `<meta name="description">`).
 ///
 /// WeasyPrint is driven through its Python API with a URL fetcher of our
 /// own (`fetcherScript`): it hands over only files inside the staging
@@ -124,7 +126,7 @@ package struct DocumentPDF: Sendable {
     for index in range(0, len(jobs), 3):
         source, target, identifier = jobs[index:index + 3]
         try:
-            HTML(filename=source, url_fetcher=fetch).write_pdf(target, identifier=identifier)
+            HTML(filename=source, url_fetcher=fetch).write_pdf(target, identifier=identifier, variant='pdf/ua-1')
         except Exception as error:
             sys.stderr.write('FAILED ' + target + ': ' + str(error) + '\n')
             sys.exit(1)

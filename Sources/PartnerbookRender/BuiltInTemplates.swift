@@ -91,6 +91,8 @@ a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible
 }
 
 .skip-link { position: absolute; left: -999px; top: 0; }
+/* Words for screen readers only (the redline's "deleted:" and "inserted:"). */
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .skip-link:focus { left: 1rem; top: 1rem; background: var(--paper); padding: .5rem 1rem; z-index: 10; }
 
 .site-header {
@@ -294,10 +296,17 @@ table.compact th .target { display: block; font-weight: 400; color: var(--muted)
    the printed page (copying them still gives the lines as written). */
 .page-charter pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 
-/* Charter signature blocks: a tall last row to sign on, never split. */
+/* Charter signature blocks: both parties side by side in one table, so
+   they print on one page; a tall last row to sign on, never split. */
 .page-charter h3 + table tr:last-child td { height: 4.5em; vertical-align: bottom; }
-.page-charter h3 + table tr:last-child td:last-child { border-bottom: 1.5px solid #1a202c; }
+.page-charter h3 + table tr:last-child td:not(:first-child) { border-bottom: 1.5px solid #1a202c; }
 .page-charter h3 + table { break-inside: avoid; }
+.page-charter h3 + table { table-layout: fixed; width: 100%; }
+.page-charter h3 + table td:first-child, .page-charter h3 + table th:first-child { width: 9em; }
+.page-charter td code { overflow-wrap: anywhere; word-break: break-all; }
+@media print {
+  .page-charter .packet-header { padding-top: 0; }
+}
 
 /* Rules page. */
 .rule-index { columns: 2 18rem; padding-left: 1.2rem; }
@@ -330,10 +339,41 @@ table.compact th .target { display: block; font-weight: 400; color: var(--muted)
 </li>
 
 """#,
+        "charter.html.mustache": #"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{title}}</title>
+<meta name="author" content="{{company}}">
+<meta name="description" content="{{subject}}">
+<link rel="stylesheet" href="{{root}}assets/partnerbook.css">
+<style>@page { size: {{paper}}; @bottom-center { content: "{{{printFooterCSS}}} \b7  page " counter(page) " of " counter(pages); } }</style>
+</head>
+<body class="page-charter">
+<header class="packet-header">
+<p class="packet-parties">{{company}} and {{partnerName}}</p>
+<p class="packet-date">{{#draft}}Draft, not signed{{/draft}}{{^draft}}Signed charter{{/draft}}</p>
+</header>
+<main id="main" class="document">
+{{{body}}}
+</main>
+<footer class="packet-footer">
+<p>Prepared {{asOf}}.{{#fingerprint}} Charter fingerprint <code>{{fingerprint}}</code>.{{/fingerprint}}</p>
+</footer>
+</body>
+</html>
+
+"""#,
         "charter.md.mustache": #"""
 {{% CONTENT_TYPE: MARKDOWN }}
 # {{title}}
 
+{{#ended}}
+**{{ended}}.**
+
+{{/ended}}
 Between **{{company}}** and **{{partnerName}}** · {{tier}} · Status: {{status}} · Prepared {{asOf}}
 
 {{#draft}}
@@ -348,18 +388,16 @@ Between **{{company}}** and **{{partnerName}}** · {{tier}} · Status: {{status}
 {{/hasFindings}}
 
 {{/draft}}
-{{{summary}}}
-
 {{#hasChanges}}
 ## Changed since signed
 
 This text differs from the text that was signed. Each change is marked where it stands below: struck words are the signed text, marked words are the text now. Once both parties agree to the changes, both sign again. In short:
 
 {{#changes}}
-Since {{signers}} signed:
+Since {{signers}} signed, amended {{#amended}}{{amended}}{{/amended}}{{^amended}}on a date the history does not show{{/amended}}:
 
 {{#rows}}
-- {{path}}: {{#old}}~~{{{old}}}~~{{/old}}{{^old}}(not in the signed text){{/old}} → {{#new}}**{{{new}}}**{{/new}}{{^new}}(removed){{/new}}
+- {{{heading}}}: {{#old}}~~{{{old}}}~~{{/old}}{{^old}}(not in the signed text){{/old}} → {{#new}}**{{{new}}}**{{/new}}{{^new}}(removed){{/new}}
 {{/rows}}
 {{#note}}
 {{note}}
@@ -381,29 +419,35 @@ Since {{signers}} signed:
 {{/hasLegal}}
 {{#hasTerms}}
 
-## Term
+## Term and exit
 
 {{#effective}}
 **Effective:** {{effective}}
 
 {{/effective}}
 {{#term}}
-**Term and renewal**
+### Term and renewal
 
 {{{term}}}
 
 {{/term}}
 {{#agreement}}
-**Agreement this charter sits under**
+### Agreement this charter sits under
 
 {{{agreement}}}
 
 {{/agreement}}
+{{#legalTerms}}
+### {{title}}
+
+{{{text}}}
+
+{{/legalTerms}}
 {{/hasTerms}}
 
 ## 1. Mutual goals
 
-What success looks like for each of the three parties:
+What success looks like for each company, and for the customers they share:
 
 - **{{company}}:** {{{goalUs}}}
 - **{{partnerName}}:** {{{goalPartner}}}
@@ -422,10 +466,6 @@ What success looks like for each of the three parties:
 {{#partnerGives}}
 - {{{text}}}
 {{/partnerGives}}
-
-**Would both sides still do this if the other walked?**
-
-{{{balance}}}
 
 ### Economic commitments
 
@@ -516,27 +556,33 @@ A signature covers this charter as shown: every value in it and the wording arou
 
 Charter fingerprint (canonical form 2): `{{{fingerprint}}}`
 
-{{#signatures}}
-### For {{side}}{{#superseded}}: superseded{{/superseded}}
+{{#hasSuperseded}}
+**Superseded signatures**, given to an earlier text (listed under Signed versions) and not covering this one:
 
-| Signatory | For {{side}} |
-|---|---|
-| Name | {{{name}}} |
-| Title | {{{title}}} |
-{{#email}}
-| Email | {{{email}}}{{#emailVerified}} (verified: the SSH key below is allowed for this email){{/emailVerified}} |
-{{/email}}
-| Date | {{date}} |
-| Status | {{{standing}}} |
-{{#evidence}}
-| Evidence | {{{evidence}}} |
-{{/evidence}}
-{{#signedFingerprint}}
-| Fingerprint signed | {{{signedFingerprint}}}{{#formOne}} (canonical form 1){{/formOne}} |
-{{/signedFingerprint}}
-| Signature | {{{signature}}} |
+{{#superseded}}
+- {{{name}}}{{#title}}, {{{title}}}{{/title}}, for {{side}}, on {{date}}{{#signedFingerprint}}: fingerprint {{{signedFingerprint}}}{{/signedFingerprint}}
+{{/superseded}}
 
-{{/signatures}}
+{{/hasSuperseded}}
+### Signature blocks
+
+| | For {{company}} | For {{partnerName}} |
+|---|---|---|
+| Name | {{{signUs.name}}} | {{{signPartner.name}}} |
+| Title | {{{signUs.title}}} | {{{signPartner.title}}} |
+{{#hasEmailRow}}
+| Email | {{#signUs}}{{{email}}}{{#emailVerified}} (verified: the SSH key that signed is allowed for this email){{/emailVerified}}{{/signUs}} | {{#signPartner}}{{{email}}}{{#emailVerified}} (verified: the SSH key that signed is allowed for this email){{/emailVerified}}{{/signPartner}} |
+{{/hasEmailRow}}
+| Date | {{signUs.date}} | {{signPartner.date}} |
+| Status | {{{signUs.standing}}} | {{{signPartner.standing}}} |
+{{#hasEvidenceRow}}
+| Evidence | {{{signUs.evidence}}} | {{{signPartner.evidence}}} |
+{{/hasEvidenceRow}}
+{{#hasFingerprintRow}}
+| Fingerprint signed | {{#signUs}}{{{signedFingerprint}}}{{#formOne}} (canonical form 1){{/formOne}}{{/signUs}} | {{#signPartner}}{{{signedFingerprint}}}{{#formOne}} (canonical form 1){{/formOne}}{{/signPartner}} |
+{{/hasFingerprintRow}}
+| Signature | {{{signUs.signature}}} | {{{signPartner.signature}}} |
+
 {{#hasSignedVersions}}
 ## Signed versions
 
@@ -735,7 +781,7 @@ ssh-keygen -Y verify -n partnerbook-charter -f allowed_signers \
 <p>{{company}}'s partner directory, published {{asOf}}.</p>
 {{/isPublic}}
 {{^isPublic}}
-<p>Prepared for {{asOf}} by Partnerbook from the partner program's YAML files.{{#fingerprint}} Charter fingerprint <code>{{fingerprint}}</code>.{{/fingerprint}}</p>
+<p>Prepared for {{asOf}} by Partnerbook from the partner program's YAML files.</p>
 {{/isPublic}}
 </footer>
 </body>
@@ -749,6 +795,8 @@ ssh-keygen -Y verify -n partnerbook-charter -f allowed_signers \
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{title}}</title>
+<meta name="author" content="{{company}}">
+<meta name="description" content="{{reviewLine}}: {{company}} and {{partnerName}}">
 <link rel="stylesheet" href="{{root}}assets/partnerbook.css">
 <style>@page { size: {{paper}}; @bottom-center { content: "{{{printFooterCSS}}} \b7  page " counter(page) " of " counter(pages); } }</style>
 </head>
@@ -1116,6 +1164,31 @@ Nothing in the data needs raising: confirm the plan and next {{periodWord}}'s co
 {{#scoreParts}}
 | {{title}} | {{weight}} | {{fraction}} | {{points}} |
 {{/scoreParts}}
+{{#hasReasoning}}
+
+## Our reading of the partnership
+
+Ours alone: none of this is in the charter or the packet.
+
+{{#summary}}
+**In short**
+
+{{{summary}}}
+
+{{/summary}}
+{{#leverageEvidence}}
+**Our leverage, and the evidence for it**
+
+{{{leverageEvidence}}}
+
+{{/leverageEvidence}}
+{{#balance}}
+**Would both sides still do this if the other walked?**
+
+{{{balance}}}
+
+{{/balance}}
+{{/hasReasoning}}
 
 """#,
         "qbr.md.mustache": #"""
@@ -1178,7 +1251,7 @@ Nothing in the data needs raising: confirm the plan and next {{periodWord}}'s co
 **{{company}}**
 
 {{#lastCommitmentsUs}}
-- [{{#done}}x{{/done}}{{^done}} {{/done}}] {{{text}}}
+- **{{#done}}Done{{/done}}{{^done}}Open{{/done}}:** {{{text}}}
 {{/lastCommitmentsUs}}
 {{^lastCommitmentsUs}}
 - None recorded.
@@ -1187,7 +1260,7 @@ Nothing in the data needs raising: confirm the plan and next {{periodWord}}'s co
 **{{partnerName}}**
 
 {{#lastCommitmentsPartner}}
-- [{{#done}}x{{/done}}{{^done}} {{/done}}] {{{text}}}
+- **{{#done}}Done{{/done}}{{^done}}Open{{/done}}:** {{{text}}}
 {{/lastCommitmentsPartner}}
 {{^lastCommitmentsPartner}}
 - None recorded.
@@ -1278,7 +1351,7 @@ No decisions recorded.
 **{{company}}**
 
 {{#nextCommitmentsUs}}
-- [{{#done}}x{{/done}}{{^done}} {{/done}}] {{{text}}}
+- **{{#done}}Done{{/done}}{{^done}}Open{{/done}}:** {{{text}}}
 {{/nextCommitmentsUs}}
 {{^nextCommitmentsUs}}
 - None recorded.
@@ -1287,7 +1360,7 @@ No decisions recorded.
 **{{partnerName}}**
 
 {{#nextCommitmentsPartner}}
-- [{{#done}}x{{/done}}{{^done}} {{/done}}] {{{text}}}
+- **{{#done}}Done{{/done}}{{^done}}Open{{/done}}:** {{{text}}}
 {{/nextCommitmentsPartner}}
 {{^nextCommitmentsPartner}}
 - None recorded.
@@ -1444,13 +1517,13 @@ Both sides have an economic commitment.
 **Before starting**
 
 {{#beforeStarting}}
-- [{{#met}}x{{/met}}{{^met}} {{/met}}] {{title}}: {{evidence}}
+- **{{#met}}Met{{/met}}{{^met}}Not met{{/met}}:** {{title}}: {{evidence}}
 {{/beforeStarting}}
 
 **Before launching**
 
 {{#beforeLaunching}}
-- [{{#met}}x{{/met}}{{^met}} {{/met}}] {{title}}: {{evidence}}
+- **{{#met}}Met{{/met}}{{^met}}Not met{{/met}}:** {{title}}: {{evidence}}
 {{/beforeLaunching}}
 
 ## Co-marketing

@@ -139,7 +139,7 @@ package struct DocumentRenderer: Sendable {
     /// Only `PublicDirectory`'s views are rendered, so no internal value can
     /// reach these files.
     package func publicPartner(_ context: DocumentContext) -> (page: OutputFile, card: PublicDirectoryView.Card)? {
-        guard PublicDirectory.isListed(context.partner) else { return nil }
+        guard PublicDirectory.isListed(context.partner, asOf: asOf) else { return nil }
         let page = OutputFile(.publicPage, OutputPaths.partnerPage(context.partner.id),
                               layout(body: templates.render(.publicPartner, PublicPartnerView(context)),
                                      title: context.partnerName, depth: 2, kind: .partner, context: nil,
@@ -206,7 +206,8 @@ package struct DocumentRenderer: Sendable {
         // A charter's redline markers become <del> and <ins> once cmark has rendered the text around them.
         let markdown = Redline.resolve(ByteText.replacing(DocumentRenderer.extSentinel, with: "md", in: parsed.commonmark()))
         let body = Redline.resolve(ByteText.replacing(DocumentRenderer.extSentinelInLinks, with: "html",
-                                                      in: ByteText.replacing(DocumentRenderer.extSentinel, with: "html", in: parsed.html())))
+                                                      in: ByteText.replacing(DocumentRenderer.extSentinel, with: "html", in: parsed.html())),
+                                   announced: true)
         let title = parsed.firstHeading().map { ByteText.replacing(DocumentRenderer.extSentinel, with: "md", in: $0) } ?? crumb
         let partnerPage = String(repeating: "../", count: depth - 2) + "index.html"
         return [
@@ -219,7 +220,22 @@ package struct DocumentRenderer: Sendable {
     private func layout(body: String, title: String, depth: Int, kind: PageKind, context: DocumentContext?,
                         crumbs: [(String, String)], isPublic: Bool = false) -> String {
         let root = String(repeating: "../", count: depth)
-        let paper = program.site.paper.css
+        // A partner's own paper (`paper:`, a Berlin counterparty's A4), else the program's.
+        let paper = (context?.partner.paper?.value ?? program.site.paper).css
+        if kind == .charter, let context {
+            // The charter goes to the partner and its counsel: a layout of its
+            // own, DRAFT in every page footer until both parties signed it.
+            let signatures = context.assessment.signatures
+            let fingerprint = signatures.fingerprint
+            let draft = !signatures.isFullySigned
+            let short = " · fingerprint " + String(fingerprint.split(separator: ":").last ?? "").prefix(12)
+            let view = CharterLayoutView(title: title, root: root, paper: paper, body: body, company: context.company,
+                                         partnerName: context.partnerName, draft: draft, asOf: Format.date(asOf),
+                                         fingerprint: fingerprint, subject: "Charter fingerprint \(fingerprint)",
+                                         printFooterCSS: cssString((draft ? "DRAFT, not signed · " : "")
+                                                                   + "\(title) · prepared \(Format.date(asOf))" + short))
+            return templates.render(.charterLayout, view)
+        }
         if kind == .qbr, let context {
             // The packet goes on the shared screen and to the partner: a layout
             // of its own, with nothing of our site around it.
@@ -230,8 +246,6 @@ package struct DocumentRenderer: Sendable {
         }
         let crumbs = (kind == .home ? [] : [("Partners", root + "index.html")]) + crumbs
         let health = context?.assessment.health
-        let fingerprint = kind == .charter ? context?.assessment.signatures.fingerprint : nil
-        let shortFingerprint = fingerprint.map { " · fingerprint " + String($0.split(separator: ":").last ?? "").prefix(12) } ?? ""
         let view = LayoutView(
             title: title, root: root, siteTitle: siteTitle, kind: kind.rawValue, body: body, paper: paper,
             breadcrumbs: (kind == .home ? [("Partners", "")] : crumbs).map { LayoutView.Crumb(title: $0.0, link: $0.1.isEmpty ? nil : $0.1) },
@@ -239,9 +253,8 @@ package struct DocumentRenderer: Sendable {
             partnerName: context?.partnerName ?? "", tier: context?.partner.tier?.value.title ?? "",
             status: context?.partner.status?.value.rawValue ?? "",
             health: health.map { String($0.total) } ?? "", band: health?.band.rawValue ?? "", bandLabel: health?.bandText ?? "",
-            hasBand: health != nil && kind != .partner && kind != .charter,
-            fingerprint: fingerprint, isPublic: isPublic,
-            printFooterCSS: cssString("\(title) · prepared \(Format.date(asOf))" + shortFingerprint))
+            hasBand: health != nil && kind != .partner,
+            isPublic: isPublic, printFooterCSS: cssString("\(title) · prepared \(Format.date(asOf))"))
         return templates.render(.layout, view)
     }
 

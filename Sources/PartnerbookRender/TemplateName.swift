@@ -10,6 +10,8 @@ package enum TemplateName: String, CaseIterable, Sendable {
     case programScorecardRow = "program-scorecard-row.md"
     case layout = "layout.html"
     case packet = "packet.html"
+    /// The charter's own layout: printed and sent, nothing of our site in it.
+    case charterLayout = "charter.html"
     case report = "report.html"
     case publicIndex = "public-index.html"
     case publicPartner = "public-partner.html"

@@ -55,26 +55,30 @@ import PartnerbookTestSupport
         #expect(!paths.contains("partners/acme/qbr/2027-Q1.md"), "one upcoming packet only")
     }
 
-    /// A stale signature shows as superseded above a fresh block to sign;
-    /// the charter is a draft, marked once; the print footer fits one line.
+    /// A stale signature shows as superseded above the fresh blocks to
+    /// sign, which stand side by side in one table (one page); the charter
+    /// is a draft, marked once in the text and in every page footer.
     @Test func staleSignaturesShowAsSupersededAndTheCharterAsADraft() throws {
         let edited = Fixtures.partner(replacing: "us: Revenue", with: "us: More revenue")
         let files = try TestBuild.files(TemporaryFolder.content(["acme": edited]))
         let markdown = try #require(files["partners/acme/charter.md"])
         #expect(markdown.contains("> **DRAFT.** Not yet signed by both parties against this text."))
-        #expect(markdown.components(separatedBy: "| Status | Superseded: signed an earlier text; it does not cover this one |").count == 3)
-        #expect(markdown.components(separatedBy: "| Status | To be signed |").count == 3, "a fresh block under each superseded one")
-        #expect(markdown.contains("### For Northwind Analytics: superseded"))
-        // The fresh block names who signs: the signatory, with the email a signature must carry.
-        #expect(markdown.contains("| Name | Dana Ruiz |\n| Title | Director |\n| Email | <dana@northwind.example> |"))
+        let superseded = try #require(markdown.range(of: "**Superseded signatures**"))
+        let table = try #require(markdown.range(of: "### Signature blocks"))
+        #expect(superseded.upperBound < table.lowerBound, "superseded signatures stand above the fresh blocks")
+        #expect(markdown.contains("- Dana Ruiz, Director, for Northwind Analytics, on 8 January 2025: fingerprint `\(Fixtures.fingerprint)`"))
+        // One table, a column per party; the fresh blocks name who signs, with the email a signature must carry.
+        #expect(markdown.contains("|  | For Northwind Analytics | For Acme Cloud |"))
+        #expect(markdown.contains("| Name | Dana Ruiz | Sam Okafor |\n| Title | Director | VP Alliances |\n| Email | <dana@northwind.example> | <sam@acme.example> |"))
+        #expect(markdown.contains("| Status | To be signed | To be signed |"))
         let html = try #require(files["partners/acme/charter.html"])
-        #expect(html.components(separatedBy: "DRAFT").count - 1 == 1, "one DRAFT mark")
-        #expect(!html.contains("draft-mark"))
-        #expect(html.contains("content: \"Partnership charter"), "print footer")
+        #expect(html.components(separatedBy: "DRAFT").count - 1 == 2, "the DRAFT mark in the text, and in the page footer's CSS")
+        #expect(html.contains("content: \"DRAFT, not signed"), "every printed page's footer says DRAFT")
         #expect(html.contains("@page { size: A4;"), "A4 unless site.paper says letter")
         #expect(html.contains("counter(page) \" of \" counter(pages)"), "page numbers in the same footer box, on one line")
         let signed = try #require(try TestBuild.files(TemporaryFolder.content(["acme": Fixtures.partner])) ["partners/acme/charter.html"])
         #expect(!signed.contains("DRAFT"))
+        #expect(signed.contains("content: \"Partnership charter"), "print footer")
         #expect(signed.contains("<code>\(Fixtures.fingerprint)</code>"))
     }
 
@@ -84,13 +88,12 @@ import PartnerbookTestSupport
             .replacingOccurrences(of: Fixtures.signatories, with: "signatories:\n  us: { name: Priya Nair, title: Chief Revenue Officer }\n  partner: { name: Helen Brandt, title: SVP Marketplace }\n")
         let files = try TestBuild.files(TemporaryFolder.content(["acme": yaml]))
         let markdown = try #require(files["partners/acme/charter.md"])
-        #expect(markdown.contains("| Name | Priya Nair |\n| Title | Chief Revenue Officer |"))
-        #expect(markdown.contains("| Name | Helen Brandt |\n| Title | SVP Marketplace |"))
+        #expect(markdown.contains("| Name | Priya Nair | Helen Brandt |\n| Title | Chief Revenue Officer | SVP Marketplace |"))
         // With no signatory named, the executive sponsor.
         let unnamed = Fixtures.partnerBody.replacingOccurrences(of: "status: run", with: "status: crawl")
             .replacingOccurrences(of: Fixtures.signatories, with: "")
         let sponsor = try #require(try TestBuild.files(TemporaryFolder.content(["acme": unnamed]))["partners/acme/charter.md"])
-        #expect(sponsor.contains("| Name | Priya Nair |\n| Title |  |"))
+        #expect(sponsor.contains("| Name | Priya Nair | Helen Brandt |\n| Title |  |  |"))
     }
 
     /// The charter prints every signed term of a metric (target, due date,
@@ -108,7 +111,7 @@ import PartnerbookTestSupport
     /// term, the agreement, numbered custom sections and the binding statement.
     @Test func theLegalFrameIsPrinted() throws {
         let program = Fixtures.program + "\nlegal:\n  entity: Northwind Analytics, Inc.\n  address: 500 Harbor Way, Seattle\n  statement: This charter binds neither company.\n"
-        let yaml = "legal: { entity: Acme Cloud GmbH, address: \"1 Friedrichstrasse, Berlin\" }\n" + Fixtures.partnerBody
+        let yaml = "legal: { entity: Acme Cloud GmbH, address: \"1 Friedrichstrasse, Berlin\" }\n" + Fixtures.partnerBodyWithoutLegalFrame
             .replacingOccurrences(of: "status: run", with: "status: crawl").replacingOccurrences(
             of: "charter:\n", with: "charter:\n  effective: 2025-01-15\n  term: Two years, renewed yearly.\n  agreement: The marketplace agreement of 2024.\n  sections:\n    - { title: Confidentiality, text: Three years after the end. }\n")
         let markdown = try #require(try TestBuild.files(TemporaryFolder.content(["acme": yaml], program: program))["partners/acme/charter.md"])
@@ -119,12 +122,14 @@ import PartnerbookTestSupport
         #expect(markdown.contains("## 6\\. Confidentiality\n\nThree years after the end."))
         let statement = try #require(markdown.range(of: "This charter binds neither company."))
         let signatures = try #require(markdown.range(of: "## Signatures"))
-        let firstBlock = try #require(markdown.range(of: "### For Northwind Analytics"))
+        let firstBlock = try #require(markdown.range(of: "### Signature blocks"))
         #expect(signatures.upperBound < statement.lowerBound && statement.upperBound < firstBlock.lowerBound,
                 "the statement stands above the signatures")
         let plain = try #require(try TestBuild.files(TemporaryFolder.content(["acme": Fixtures.partner]))["partners/acme/charter.md"])
-        #expect(plain.contains(CharterFrame.defaultStatement.prefix(60)), "a neutral statement by default")
-        #expect(!plain.contains("Legal entity") && !plain.contains("## Term"))
+        #expect(plain.contains(CharterFrame.defaultStandaloneStatement.prefix(60)), "a neutral statement by default")
+        #expect(!plain.contains("agreement it names"), "no agreement named, none spoken of")
+        let bare = try #require(try TestBuild.files(TemporaryFolder.content(["acme": Fixtures.partnerBodyWithoutLegalFrame]))["partners/acme/charter.md"])
+        #expect(!bare.contains("Legal entity") && !bare.contains("## Term"))
     }
 
     @Test func endedPartnershipsGetNoUpcomingPacket() throws {

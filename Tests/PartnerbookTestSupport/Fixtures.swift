@@ -34,9 +34,27 @@ package enum Fixtures {
     /// built-in charter template, so it is computed, not pinned).
     package static let fingerprint = load(partnerBody).0.map { Fingerprint.of($0, frame: frame, form: .two) } ?? "sha256:none"
 
-    /// Its fingerprint over form 1, which the signatures made before form 2
-    /// carry (pinned in FingerprintTests).
-    package static let formOneFingerprint = "sha256:44c943fe966fb36ba0c79d5e45be48e51f13d0af794d7479bb4818785c538877"
+    /// Its fingerprint over form 1, which the signatures made before form 2 carry.
+    package static let formOneFingerprint = load(partnerBody).0.map { Fingerprint.of($0, frame: frame, form: .one) } ?? "sha256:none"
+
+    /// The partner's legal entity, and the charter's effective date and term:
+    /// what `charter.legal-incomplete` asks of a partner in run (section 20).
+    package static let legalBlock = """
+    legal:
+      entity: Acme Cloud Inc.
+      address: 1 Main Street, Springfield
+
+    """
+    package static let termLines = """
+      effective: 2025-01-06
+      term: One year, renewed each year unless either side gives 60 days' notice.
+
+    """
+
+    /// The unsigned fixture as it read before section 20 asked for the legal
+    /// frame: the form-1 pin in FingerprintTests was recorded over it.
+    package static let partnerBodyWithoutLegalFrame = partnerBody.replacingOccurrences(of: legalBlock, with: "")
+        .replacingOccurrences(of: termLines, with: "")
 
     /// Who signs for each side, with the emails their signatures must carry.
     package static let signatories = """
@@ -52,7 +70,7 @@ package enum Fixtures {
     tier: strategic
     status: run
     summary: A *good* partner.
-    profile:
+    \(legalBlock)profile:
       engineering_resources: false
       marquee: true
     contacts:
@@ -98,7 +116,7 @@ package enum Fixtures {
         owners: { us: Dana Ruiz, partner: Sam Okafor }
         escalation: [ Managers, Sponsors ]
         exit_criteria: [ Revenue under half of target ]
-    phases:
+    \(termLines)phases:
       crawl: { pilot_customers: [ Bluewater ], baseline: 14, result: 10, direction: down, decision: go }
       walk: { invited: 10, adopted: 8, decision: go }
     co_marketing:

@@ -60,7 +60,7 @@ package struct ChangesRun: Sendable {
             var result = PartyChanges(party: entry.party.rawValue, state: "\(entry.standing)", signer: signature?.name?.value,
                                       date: signature?.date?.value.description, signedCommit: nil, changes: [], note: nil)
             guard entry.standing == .stale, let signature else { return result }
-            let (diff, commit, note) = texts.changes(since: signature, of: partner, frame: frame)
+            let (diff, commit, _, note) = texts.changes(since: signature, of: partner, frame: frame)
             result.signedCommit = commit
             result.note = note
             result.changes = (diff?.changes ?? []).map { Change(path: $0.path, old: $0.old, new: $0.new) }

@@ -100,7 +100,15 @@ package enum NewPartner {
             us: TODO what we lose if it fails
             partner: TODO what the partner loses if it fails
 
+        # Who the partner is in law: printed in the charter and signed.
+        legal:
+          entity: TODO the partner's registered legal name
+          address: TODO the partner's registered address
+
         charter:
+          effective: TODO YYYY-MM-DD   # the day the charter takes effect
+          term: TODO how long it runs and how it renews
+          # agreement: the contract it sits under (an MSA, a reseller agreement), if any
           goals:
             us: TODO what success looks like for us
             partner: TODO what success looks like for the partner

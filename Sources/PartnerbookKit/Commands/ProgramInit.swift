@@ -67,6 +67,16 @@ package enum ProgramInit {
     #   title: Our Partner Directory   # default: the program name
     #   base_url: https://partners.example.com/   # absolute links in sitemap.xml and the calendar
 
+    # Who you are in law, and the terms every charter states under "Term and
+    # exit": printed in every charter and part of what each signature covers.
+    legal:
+      entity: TODO your registered legal name
+      address: TODO your registered address
+      governing_law: TODO the law that governs each charter
+      courts: TODO the courts that hear a dispute
+      notices: TODO how notice is given, and to whom
+      termination: TODO the notice to end it, what survives the end, what stays owed
+
     # Go/no-go bars, in percent: the playbook's defaults.
     gates:
       crawl_min_improvement: 20        # the crawl pilot's metric must improve this much

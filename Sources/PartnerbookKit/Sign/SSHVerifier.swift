@@ -45,7 +45,7 @@ package enum SSHVerifier {
         if state.covers(signature) {
             return CanonicalForm.text(of: partner, frame: frame, form: signature.form)
         }
-        if case .found(_, let signed, let signedFrame)? = texts.lookups[fingerprint] {
+        if case .found(_, let signed, let signedFrame, _)? = texts.lookups[fingerprint] {
             return CanonicalForm.text(of: signed, frame: signedFrame, form: signature.form)
         }
         return nil

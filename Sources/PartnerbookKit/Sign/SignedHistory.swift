@@ -21,8 +21,9 @@ import PartnerbookOutput
 /// the life of the process, so `check`, the charter and `changes` share them.
 package final class SignedHistory: Sendable {
     package enum Lookup: Sendable {
-        /// The signed revision: its commit, its date, and the partner as it read then.
-        case found(commit: String, date: String, partner: Partner, frame: CharterFrame)
+        /// The signed revision: its commit, its date, the partner as it read
+        /// then, and the date of the first later commit that changed the text.
+        case found(commit: String, date: String, partner: Partner, frame: CharterFrame, amended: Day?)
         /// Why the signed text cannot be found.
         case unavailable(String)
     }
@@ -76,20 +77,33 @@ package final class SignedHistory: Sendable {
         case .failure(let failure): return .unavailable(failure.reason)
         case .success(let found): programs = found
         }
-        for version in history {
+        func partner(_ version: (commit: String, date: String, text: String)) -> Partner? {
             let context = LoadContext(file: file)
-            guard let root = YAMLFile.parse(Data(version.text.utf8), context: context) else { continue }
-            let partner = PartnerLoader.load(root, id: id, context: context)
+            guard let root = YAMLFile.parse(Data(version.text.utf8), context: context) else { return nil }
+            return PartnerLoader.load(root, id: id, context: context)
+        }
+        func programFrame(_ program: (commit: String, date: String, text: String)) -> CharterFrame? {
+            let programContext = LoadContext(file: ContentPaths.programFile)
+            guard let node = YAMLFile.parse(Data(program.text.utf8), context: programContext) else { return nil }
+            return ProgramLoader.load(node, context: programContext).charterFrame(template: frame.template)
+        }
+        for (index, version) in history.enumerated() {
+            guard let signedPartner = partner(version) else { continue }
             var frames = [frame]
             // The frame as program.yaml had it at that commit (or the last commit before it).
-            if let program = programs.first(where: { $0.date <= version.date }) ?? programs.last {
-                let programContext = LoadContext(file: ContentPaths.programFile)
-                if let node = YAMLFile.parse(Data(program.text.utf8), context: programContext) {
-                    frames.append(ProgramLoader.load(node, context: programContext).charterFrame(template: frame.template))
+            let programAt = programs.first(where: { $0.date <= version.date }) ?? programs.last
+            if let program = programAt, let then = programFrame(program) { frames.append(then) }
+            for candidate in frames where Fingerprint.of(signedPartner, frame: candidate, form: form) == fingerprint {
+                // When it was amended: the oldest later version of the file
+                // whose text differs, else the oldest later program.yaml that does.
+                let amendedBy = history[..<index].reversed().first { later in
+                    partner(later).map { Fingerprint.of($0, frame: candidate, form: form) != fingerprint } ?? false
+                } ?? programs.reversed().first { later in
+                    later.date > version.date && later.commit != programAt?.commit
+                        && (programFrame(later).map { Fingerprint.of(signedPartner, frame: $0, form: form) != fingerprint } ?? false)
                 }
-            }
-            for candidate in frames where Fingerprint.of(partner, frame: candidate, form: form) == fingerprint {
-                return .found(commit: version.commit, date: version.date, partner: partner, frame: candidate)
+                return .found(commit: version.commit, date: version.date, partner: signedPartner, frame: candidate,
+                              amended: amendedBy.flatMap { Day($0.date) })
             }
         }
         let oversized = known.withLock { $0.oversized[file] ?? 0 }
@@ -194,7 +208,8 @@ extension SignedHistory {
             guard let signature = entry.signature, let fingerprint = signature.fingerprint?.value, Fingerprint.isWellFormed(fingerprint),
                   texts.lookups[fingerprint] == nil else { continue }
             switch lookup(file: partner.file, id: partner.id, fingerprint: fingerprint, form: signature.form, frame: frame) {
-            case let .found(commit, _, signed, signedFrame): texts.lookups[fingerprint] = .found(commit: commit, partner: signed, frame: signedFrame)
+            case let .found(commit, _, signed, signedFrame, amended):
+                texts.lookups[fingerprint] = .found(commit: commit, partner: signed, frame: signedFrame, amended: amended)
             case let .unavailable(reason): texts.lookups[fingerprint] = .unavailable(reason)
             }
         }

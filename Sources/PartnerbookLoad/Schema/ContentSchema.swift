@@ -48,7 +48,11 @@ public enum ContentSchema {
             ("legal", B.object("Our legal frame, printed in every charter and part of what each signature covers.", [
                 ("entity", B.ref("text", "Our registered legal name.")),
                 ("address", B.ref("text", "Our registered address.")),
-                ("statement", B.ref("prose", "Printed above the signatures: whether the charter binds; default: it records intent and binds only where it says so.")),
+                ("statement", B.ref("prose", "Printed above the signatures: whether the charter binds; default: a neutral statement (which names the agreement only when the charter names one).")),
+                ("governing_law", B.ref("prose", "Which law governs each charter, printed under Term and exit and signed.")),
+                ("courts", B.ref("prose", "Which courts hear a dispute, printed under Term and exit and signed.")),
+                ("notices", B.ref("prose", "How and to whom notice is given, printed under Term and exit and signed.")),
+                ("termination", B.ref("prose", "On exit: the notice period, what survives, what stays owed; printed under Term and exit and signed.")),
             ])),
             ("public", B.object("The public partner directory.", [
                 ("show_tiers", B.ref("boolean", "Show tier names in the public directory; default false.")),
@@ -246,6 +250,7 @@ public enum ContentSchema {
                 ("entity", B.ref("text", "The partner's registered legal name.")),
                 ("address", B.ref("text", "The partner's registered address.")),
             ])),
+            ("paper", B.choice(Paper.allCases.map(\.rawValue), "The printed page of this partner's charter and packets: a4 or letter; default site.paper.")),
             ("signatories", B.object("Who signs for each side (name, title, email); default the executive sponsors. Part of the signed text (form 2); a signature's email must be its party's signatory's.", [
                 ("us", contact("Who signs for us.")), ("partner", contact("Who signs for the partner.")),
             ])),

@@ -39,6 +39,13 @@ package struct BriefView {
     var band: String
     var capNote: String?
     var scoreParts: [ScorecardView.ScorePart]
+    /// Our reasoning, kept out of the charter and the packet: the partner's
+    /// summary in our words, the leverage evidence, and our answer to "would
+    /// both sides still do this if the other walked?" (Markdown, or nil).
+    var summary: String?
+    var leverageEvidence: String?
+    var balance: String?
+    var hasReasoning: Bool
 
     init(_ context: DocumentContext, packet: QBRPlan.Packet) {
         let partner = context.partner, assessment = context.assessment
@@ -103,6 +110,10 @@ package struct BriefView {
         health = assessment.health.total
         band = assessment.health.bandText
         capNote = assessment.health.capNote
+        summary = partner.summary.flatMap { $0.value.isBlank ? nil : MarkdownText.block($0.value) }
+        leverageEvidence = partner.leverage?.evidence.flatMap { $0.value.isBlank ? nil : MarkdownText.block($0.value) }
+        balance = partner.charter?.valueExchange?.balance.flatMap { $0.value.isBlank ? nil : MarkdownText.block($0.value) }
+        hasReasoning = summary != nil || leverageEvidence != nil || balance != nil
         scoreParts = assessment.health.parts.map {
             ScorecardView.ScorePart(title: $0.kind.title, weight: Format.number($0.weight), fraction: Format.percent($0.fraction),
                                     points: Format.number($0.points, decimals: 1))

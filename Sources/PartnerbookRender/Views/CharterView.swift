@@ -52,6 +52,12 @@ package struct CharterView {
         var direction: String
     }
 
+    /// A term of program.yaml's legal frame printed under Term and exit.
+    struct LegalTermView {
+        var title: String
+        var text: String
+    }
+
     /// A section after the five, numbered on from 6.
     struct SectionView {
         var number: Int
@@ -141,20 +147,22 @@ package struct CharterView {
     var tier: String
     var status: String
     var asOf: String
-    var summary: String
+    /// "Ended on 31 January 2027", or "Ends on …" while the date is ahead; nil while the partnership runs.
+    var ended: String?
     var partyUs: PartyView
     var partyPartner: PartyView
     var hasLegal: Bool
     var effective: String?
     var term: String?
     var agreement: String?
+    /// Governing law, courts, notices and termination, as written in program.yaml.
+    var legalTerms: [LegalTermView]
     var hasTerms: Bool
     var goalUs: String
     var goalPartner: String
     var goalCustomers: String
     var weGive: [ProseItem]
     var partnerGives: [ProseItem]
-    var balance: String
     var commitmentsUs: [ProseItem]
     var commitmentsPartner: [ProseItem]
     var lossUs: String
@@ -168,7 +176,17 @@ package struct CharterView {
     var sections: [SectionView]
     /// Whether the charter binds, printed above the signatures.
     var statement: String
-    var signatures: [SignatureBlock]
+    /// Each party's current block, side by side in one table (so both
+    /// print on one page): a valid signature, or the fresh block to sign.
+    var signUs: SignatureBlock
+    var signPartner: SignatureBlock
+    /// Which rows the table needs: a row only when either block fills it.
+    var hasEmailRow: Bool
+    var hasEvidenceRow: Bool
+    var hasFingerprintRow: Bool
+    /// Signatures given to an earlier text, listed above the table.
+    var superseded: [SignatureBlock]
+    var hasSuperseded: Bool
     var signedVersions: [SignedVersion]
     var hasSignedVersions: Bool
     var appendixTexts: [AppendixText]
@@ -180,9 +198,10 @@ package struct CharterView {
     var findings: [FindingLine]
     var hasFindings: Bool
 
-    /// One field changed since a signature: its path, the signed text and the text now.
+    /// One field changed since a signature: where it prints (heading and
+    /// label, `CharterHeadings`), the signed text and the text now.
     struct ChangeRow {
-        package var path: String
+        package var heading: String
         var old: String?
         var new: String?
     }
@@ -190,6 +209,9 @@ package struct CharterView {
     /// What changed since one signed text (both parties usually signed the same one).
     struct ChangeGroup {
         var signers: String
+        /// "on 3 March 2027" (the first commit that changed the signed text),
+        /// or "in changes not yet committed".
+        var amended: String?
         var rows: [ChangeRow]
         /// Why the changes cannot be listed, when they cannot.
         var note: String?
@@ -217,9 +239,10 @@ package struct CharterView {
         company = redline.value("company", display: context.company)
         partnerName = redline.value("name", display: context.partnerName)
         tier = redline.value("tier", display: partner.tier?.value.title ?? "Tier not set") { Tier(word: $0)?.title ?? $0 }
-        status = partner.status?.value.label ?? "Status not set"
+        status = partner.status?.value == .ended && (partner.ended.map { $0.value > context.asOf } ?? false)
+            ? "Ending" : partner.status?.value.label ?? "Status not set"
         asOf = Format.date(context.asOf)
-        summary = MarkdownText.block(redline.prose("summary", partner.summary?.value))
+        ended = CharterView.endedLine(partner, asOf: context.asOf)
         let contacts = partner.contacts
         let owners = charter?.governance?.owners
         let us = frame
@@ -247,14 +270,18 @@ package struct CharterView {
         effective = charter?.effective.map { redline.value("charter.effective", display: Format.date($0.value), format: date) }
         term = prose("charter.term", charter?.term?.value).map(MarkdownText.block)
         agreement = prose("charter.agreement", charter?.agreement?.value).map(MarkdownText.block)
-        hasTerms = effective != nil || term != nil || agreement != nil
+        let termTitles = ["governing_law": "Governing law", "courts": "Courts", "notices": "Notices", "termination": "On termination"]
+        legalTerms = frame.terms.all.compactMap { key, value in
+            guard let text = prose("company_legal.\(key)", value.flatMap { $0.isBlank ? nil : $0 }) else { return nil }
+            return LegalTermView(title: termTitles[key] ?? key, text: MarkdownText.block(text))
+        }
+        hasTerms = effective != nil || term != nil || agreement != nil || !legalTerms.isEmpty
 
         goalUs = MarkdownText.inline(prose("charter.goals.us", charter?.goals?.us?.value))
         goalPartner = MarkdownText.inline(prose("charter.goals.partner", charter?.goals?.partner?.value))
         goalCustomers = MarkdownText.inline(prose("charter.goals.customers", charter?.goals?.customers?.value))
         weGive = items("charter.value_exchange.we_give", charter?.valueExchange?.weGive?.value ?? [])
         partnerGives = items("charter.value_exchange.partner_gives", charter?.valueExchange?.partnerGives?.value ?? [])
-        balance = MarkdownText.block(prose("charter.value_exchange.balance", charter?.valueExchange?.balance?.value))
         commitmentsUs = items("commitments.us", partner.commitments?.us ?? [])
         commitmentsPartner = items("commitments.partner", partner.commitments?.partner ?? [])
         lossUs = MarkdownText.inline(prose("commitments.if_it_fails.us", partner.commitments?.ifItFails?.us?.value))
@@ -289,10 +316,12 @@ package struct CharterView {
             let path = "charter.measurement.metrics[\(index + 1)]"
             let unit = metric.unit?.value
             func amount(_ text: String) -> String { Double(text).map { Format.value($0, unit: unit) } ?? text }
+            let per = metric.period.map { " " + $0.value.words } ?? ""
             let name = metric.name != nil ? prose("\(path).name", metric.name?.value) ?? "" : metric.displayName
             return MetricRow(
                 name: MarkdownText.cell(name),
-                target: metric.target.map { redline.value("\(path).target", display: Format.value($0.value, unit: unit), format: amount) } ?? "no target",
+                target: metric.target.map { redline.value("\(path).target", display: Format.value($0.value, unit: unit), format: amount) + per }
+                    ?? "no target",
                 due: metric.due.map { redline.value("\(path).due", display: Format.date($0.value), format: date) } ?? "–",
                 baseline: metric.baseline.map { redline.value("\(path).baseline", display: Format.value($0.value, unit: unit), format: amount) }
                     ?? "its first reading",
@@ -309,19 +338,34 @@ package struct CharterView {
             return SectionView(number: index + 6, title: MarkdownText.inline(prose("\(path).title", section.title?.value)),
                                text: MarkdownText.block(prose("\(path).text", section.text?.value)))
         }
-        statement = MarkdownText.block(prose("company_legal.statement", us.printedStatement))
+        statement = MarkdownText.block(prose("company_legal.statement", us.printedStatement(namesAgreement: partner.namesAgreement)))
 
         fingerprint = state.fingerprint
         draft = !state.isFullySigned
         (appendixTexts, appendix) = CharterView.appendix(context, state: state)
         hasAppendix = !appendix.isEmpty
-        signatures = CharterView.signatureBlocks(context, state: state, appendix: appendix)
+        let blocks = CharterView.signatureBlocks(context, state: state, appendix: appendix)
+        signUs = blocks.current[0]
+        signPartner = blocks.current[1]
+        hasEmailRow = blocks.current.contains { $0.email != nil }
+        hasEvidenceRow = blocks.current.contains { $0.evidence != nil }
+        hasFingerprintRow = blocks.current.contains { $0.signedFingerprint != nil }
+        superseded = blocks.superseded
+        hasSuperseded = !superseded.isEmpty
         signedVersions = CharterView.signedVersions(context, state: state)
         hasSignedVersions = !signedVersions.isEmpty
         findings = draft ? context.diagnostics.filter { $0.severity == .error }.map {
             FindingLine(text: MarkdownText.inline(MarkdownText.escape("\($0.message) [\($0.rule.id)]")))
         } : []
         hasFindings = !findings.isEmpty
+    }
+
+    /// The line an ended partnership's charter opens with: when it ended, or
+    /// when it ends while that date is still ahead of the as-of date.
+    static func endedLine(_ partner: Partner, asOf: Day) -> String? {
+        guard partner.status?.value == .ended else { return nil }
+        guard let day = partner.ended?.value else { return "Ended (the partner file records no date)" }
+        return (day > asOf ? "Ends on " : "Ended on ") + Format.date(day)
     }
 
     /// A fingerprint from the partner file in Markdown: a code span when it
@@ -334,9 +378,10 @@ package struct CharterView {
     /// fresh block; or a fresh block naming who signs (the signatory, else
     /// the executive sponsor). A typed entry says it is only a record; an SSH
     /// one says whether OpenSSH verified it and points to its appendix entry.
-    static func signatureBlocks(_ context: DocumentContext, state: SignatureState, appendix: [AppendixEntry]) -> [SignatureBlock] {
+    static func signatureBlocks(_ context: DocumentContext, state: SignatureState, appendix: [AppendixEntry])
+        -> (current: [SignatureBlock], superseded: [SignatureBlock]) {
         let items = context.partner.signatures?.items ?? []
-        return Party.allCases.flatMap { party -> [SignatureBlock] in
+        let pairs = Party.allCases.map { party -> (current: SignatureBlock, superseded: SignatureBlock?) in
             let entry = state[party]
             let side = context.side(party)
             func block(_ signature: Signature, valid: Bool) -> SignatureBlock {
@@ -364,7 +409,7 @@ package struct CharterView {
                     how = "SSH signature, not bound to this signatory"
                 }
                 if valid && signature.form == .one {
-                    standing += ". Made over canonical form 1, which does not cover the gates, the summary, the signatories or the charter's wording"
+                    standing += ". Made over canonical form 1, which does not cover the go/no-go thresholds, the signatories, the legal terms or the charter's wording"
                 }
                 return SignatureBlock(side: side, name: MarkdownText.cell(signature.name?.value), title: MarkdownText.cell(signature.title?.value),
                                       email: signature.email.map { MarkdownText.cell($0.value) }, emailVerified: verifiedKey != nil,
@@ -375,7 +420,7 @@ package struct CharterView {
                                       signature: MarkdownText.cell(how))
             }
             if let signature = entry.signature, entry.standing == .valid {
-                return [block(signature, valid: true)]
+                return (block(signature, valid: true), nil)
             }
             let signatory = context.partner.signatories?[party]
             let fresh = SignatureBlock(
@@ -385,9 +430,9 @@ package struct CharterView {
                 emailVerified: false, date: "", standing: "To be signed", evidence: nil,
                 signedFingerprint: nil, formOne: false, signed: false, superseded: false, verifiedKey: nil, appendixRef: nil,
                 signature: "")
-            guard let signature = entry.signature else { return [fresh] }
-            return [block(signature, valid: false), fresh]
+            return (fresh, entry.signature.map { block($0, valid: false) })
         }
+        return (pairs.map(\.current), pairs.compactMap(\.superseded))
     }
 
     /// The verification appendix: the text signed (once per canonical
@@ -466,16 +511,19 @@ package struct CharterView {
                     + (s.date.map { " on \(Format.date($0.value))" } ?? "")
             }.joined(separator: " and ")
             guard let texts = context.signedTexts else {
-                return ChangeGroup(signers: signers, rows: [], note: "The partner file's history was not searched.")
+                return ChangeGroup(signers: signers, amended: nil, rows: [], note: "The partner file's history was not searched.")
             }
-            let (diff, _, note) = texts.changes(since: signatures[0], of: context.partner, frame: context.frame)
+            let (diff, _, amended, note) = texts.changes(since: signatures[0], of: context.partner, frame: context.frame)
             // The most recent signed text is the one marked in place.
             if let diff, redline.isEmpty { redline = Redline(diff) }
+            let headings = CharterHeadings(company: context.company, partnerName: context.partnerName, partner: context.partner)
             let rows = (diff?.changes ?? []).map {
-                ChangeRow(path: $0.path, old: $0.old.map(MarkdownText.cell), new: $0.new.map(MarkdownText.cell))
+                ChangeRow(heading: MarkdownText.escape(headings.heading($0.path)), old: $0.old.map(MarkdownText.cell),
+                          new: $0.new.map(MarkdownText.cell))
             }
-            return ChangeGroup(signers: signers, rows: rows,
-                               note: diff == nil ? "What changed cannot be shown: \(note ?? "unknown")." : nil)
+            return ChangeGroup(signers: signers,
+                               amended: diff == nil ? nil : amended.map { "on \(Format.date($0))" } ?? "in changes not yet committed",
+                               rows: rows, note: diff == nil ? "What changed cannot be shown: \(note ?? "unknown")." : nil)
         }
         return (groups, redline)
     }

@@ -22,7 +22,8 @@ package struct KPIRow {
         let unit = reading.metric.unit?.value
         name = reading.metric.displayName
         target = reading.metric.target.map { target in
-            Format.value(target.value, unit: unit) + (reading.metric.due.map { " by \(Format.date($0.value))" } ?? "")
+            Format.value(target.value, unit: unit) + (reading.metric.period.map { " " + $0.value.words } ?? "")
+                + (reading.metric.due.map { " by \(Format.date($0.value))" } ?? "")
         } ?? "no target"
         expected = reading.expectedText
             ?? (reading.metric.due == nil ? "–" : reading.metric.baseline == nil ? "needs a baseline" : "needs a start date")

@@ -14,6 +14,17 @@ extension Status {
     }
 }
 
+extension MetricPeriod {
+    /// What a target is per: "per quarter", "per month", or "in total" for a running total.
+    var words: String {
+        switch self {
+        case .quarter: "per quarter"
+        case .month: "per month"
+        case .toDate: "in total"
+        }
+    }
+}
+
 extension LeverageType {
     var label: String {
         switch self {

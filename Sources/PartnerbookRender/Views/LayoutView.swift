@@ -28,8 +28,6 @@ package struct LayoutView {
     /// The band in words, with the reason when the KPIs cap it.
     var bandLabel: String
     var hasBand: Bool
-    /// The charter fingerprint, once signing exists for the page's partner.
-    var fingerprint: String?
     /// A page of the public directory: no links to internal pages.
     var isPublic: Bool
     /// The footer of every printed page, escaped for a CSS string (see `cssString`).
@@ -48,6 +46,25 @@ package struct PacketLayoutView {
     /// "QBR 2026-Q4" or "Review 2026-11".
     var reviewLine: String
     var asOf: String
+    var printFooterCSS: String
+}
+
+/// What the charter's own layout reads: nothing of our internal site (no
+/// navigation, badges or links into it), the two companies, whether it is
+/// a draft, and what the PDF's metadata carries (author: our company;
+/// subject: the fingerprint).
+package struct CharterLayoutView {
+    var title: String
+    var root: String
+    var paper: String
+    var body: String
+    var company: String
+    var partnerName: String
+    var draft: Bool
+    var asOf: String
+    var fingerprint: String?
+    /// The PDF's subject: "Charter fingerprint sha256:…".
+    var subject: String
     var printFooterCSS: String
 }
 

@@ -6,9 +6,15 @@ import PartnerbookRules
 /// internal assessment (health, leverage, commitments, contacts, risks,
 /// alerts, scorecards, QBRs, the report) is read.
 package enum PublicDirectory {
-    /// Partners shown: `listed: true`, and in walk or run.
-    package static func isListed(_ partner: Partner) -> Bool {
-        partner.listed?.value == true && (partner.status?.value == .walk || partner.status?.value == .run)
+    /// Partners shown: `listed: true`, and in walk or run, or ended with an
+    /// `ended` date still ahead of `asOf` (listed until the day it ends).
+    package static func isListed(_ partner: Partner, asOf: Day) -> Bool {
+        guard partner.listed?.value == true else { return false }
+        switch partner.status?.value {
+        case .walk?, .run?: return true
+        case .ended?: return partner.ended.map { $0.value > asOf } ?? false
+        default: return false
+        }
     }
 
     struct Signal {

@@ -42,14 +42,15 @@ package struct Redline: Sendable {
         guard let old = change.old else { return current.map(Redline.added) }
         guard let current, !current.isBlank else { return Redline.removed(old) }
         // The white space after a changed run stays outside its marker; a
-        // removal followed by its replacement shares the replacement's.
+        // removal followed by its replacement is kept apart from it by one
+        // space, so the two never read (or copy out of a PDF) as one word.
         let parts = WordDiff.parts(from: old, to: Trim.whitespace(current))
         return parts.indices.map { index in
             switch parts[index] {
             case .same(let text): return text
             case .removed(let text):
                 let (words, space) = Redline.splitTrailingSpace(text)
-                if index + 1 < parts.count, case .added = parts[index + 1] { return Redline.removed(words) }
+                if index + 1 < parts.count, case .added = parts[index + 1] { return Redline.removed(words) + " " }
                 return Redline.removed(words) + space
             case .added(let text):
                 let (words, space) = Redline.splitTrailingSpace(text)
@@ -85,14 +86,20 @@ package struct Redline: Sendable {
     static func removed(_ text: String) -> String { text.isEmpty ? "" : removedStart + text + removedEnd }
     static func added(_ text: String) -> String { text.isEmpty ? "" : addedStart + text + addedEnd }
 
-    /// The rendered document with its markers as HTML elements (in the Markdown too: GitHub shows them).
-    static func resolve(_ text: String) -> String {
+    /// The rendered document with its markers as HTML elements (in the
+    /// Markdown too: GitHub shows them). In HTML (`announced`) each mark
+    /// starts with words a screen reader says ("deleted:", "inserted:"),
+    /// hidden on the screen and the printed page: most screen readers say
+    /// nothing of `<del>` and `<ins>` themselves.
+    static func resolve(_ text: String, announced: Bool = false) -> String {
         // Byte-level: String.contains goes through Foundation's locale-aware
         // search on Linux, which was a sixth of a build's time. U+F8F1 is EF A3 B1 in UTF-8.
         guard ByteText.contains(byte: 0xEF, in: text), ByteText.contains(text, "\u{F8F1}") else { return text }
+        let del = announced ? "<del><span class=\"visually-hidden\">deleted: </span>" : "<del>"
+        let ins = announced ? "<ins><span class=\"visually-hidden\">inserted: </span>" : "<ins>"
         return ByteText.replacing(addedEnd, with: "</ins>", in:
-            ByteText.replacing(addedStart, with: "<ins>", in:
+            ByteText.replacing(addedStart, with: ins, in:
                 ByteText.replacing(removedEnd, with: "</del>", in:
-                    ByteText.replacing(removedStart, with: "<del>", in: text))))
+                    ByteText.replacing(removedStart, with: del, in: text))))
     }
 }

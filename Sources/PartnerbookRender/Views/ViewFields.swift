@@ -3,7 +3,7 @@
 
 extension BriefView: MustacheFields {
     func mustacheFields() -> [String: Any] {
-        var fields = [String: Any](minimumCapacity: 20)
+        var fields = [String: Any](minimumCapacity: 24)
         fields["ext"] = MustacheBox.box(ext)
         fields["title"] = MustacheBox.box(title)
         fields["periodWord"] = MustacheBox.box(periodWord)
@@ -24,6 +24,10 @@ extension BriefView: MustacheFields {
         fields["band"] = MustacheBox.box(band)
         fields["capNote"] = MustacheBox.box(optional: capNote)
         fields["scoreParts"] = MustacheBox.box(scoreParts)
+        fields["summary"] = MustacheBox.box(optional: summary)
+        fields["leverageEvidence"] = MustacheBox.box(optional: leverageEvidence)
+        fields["balance"] = MustacheBox.box(optional: balance)
+        fields["hasReasoning"] = MustacheBox.box(hasReasoning)
         return fields
     }
 }
@@ -39,9 +43,20 @@ extension BriefView.Ask: MustacheFields {
     }
 }
 
+extension CharterHeadings: MustacheFields {
+    func mustacheFields() -> [String: Any] {
+        var fields = [String: Any](minimumCapacity: 4)
+        fields["company"] = MustacheBox.box(company)
+        fields["partnerName"] = MustacheBox.box(partnerName)
+        fields["metricNames"] = MustacheBox.box(metricNames)
+        fields["sectionTitles"] = MustacheBox.box(sectionTitles)
+        return fields
+    }
+}
+
 extension CharterView: MustacheFields {
     func mustacheFields() -> [String: Any] {
-        var fields = [String: Any](minimumCapacity: 45)
+        var fields = [String: Any](minimumCapacity: 51)
         fields["ext"] = MustacheBox.box(ext)
         fields["title"] = MustacheBox.box(title)
         fields["company"] = MustacheBox.box(company)
@@ -49,20 +64,20 @@ extension CharterView: MustacheFields {
         fields["tier"] = MustacheBox.box(tier)
         fields["status"] = MustacheBox.box(status)
         fields["asOf"] = MustacheBox.box(asOf)
-        fields["summary"] = MustacheBox.box(summary)
+        fields["ended"] = MustacheBox.box(optional: ended)
         fields["partyUs"] = MustacheBox.box(partyUs)
         fields["partyPartner"] = MustacheBox.box(partyPartner)
         fields["hasLegal"] = MustacheBox.box(hasLegal)
         fields["effective"] = MustacheBox.box(optional: effective)
         fields["term"] = MustacheBox.box(optional: term)
         fields["agreement"] = MustacheBox.box(optional: agreement)
+        fields["legalTerms"] = MustacheBox.box(legalTerms)
         fields["hasTerms"] = MustacheBox.box(hasTerms)
         fields["goalUs"] = MustacheBox.box(goalUs)
         fields["goalPartner"] = MustacheBox.box(goalPartner)
         fields["goalCustomers"] = MustacheBox.box(goalCustomers)
         fields["weGive"] = MustacheBox.box(weGive)
         fields["partnerGives"] = MustacheBox.box(partnerGives)
-        fields["balance"] = MustacheBox.box(balance)
         fields["commitmentsUs"] = MustacheBox.box(commitmentsUs)
         fields["commitmentsPartner"] = MustacheBox.box(commitmentsPartner)
         fields["lossUs"] = MustacheBox.box(lossUs)
@@ -75,7 +90,13 @@ extension CharterView: MustacheFields {
         fields["exitCriteria"] = MustacheBox.box(exitCriteria)
         fields["sections"] = MustacheBox.box(sections)
         fields["statement"] = MustacheBox.box(statement)
-        fields["signatures"] = MustacheBox.box(signatures)
+        fields["signUs"] = MustacheBox.box(signUs)
+        fields["signPartner"] = MustacheBox.box(signPartner)
+        fields["hasEmailRow"] = MustacheBox.box(hasEmailRow)
+        fields["hasEvidenceRow"] = MustacheBox.box(hasEvidenceRow)
+        fields["hasFingerprintRow"] = MustacheBox.box(hasFingerprintRow)
+        fields["superseded"] = MustacheBox.box(superseded)
+        fields["hasSuperseded"] = MustacheBox.box(hasSuperseded)
         fields["signedVersions"] = MustacheBox.box(signedVersions)
         fields["hasSignedVersions"] = MustacheBox.box(hasSignedVersions)
         fields["appendixTexts"] = MustacheBox.box(appendixTexts)
@@ -132,6 +153,15 @@ extension CharterView.MetricRow: MustacheFields {
         fields["due"] = MustacheBox.box(due)
         fields["baseline"] = MustacheBox.box(baseline)
         fields["direction"] = MustacheBox.box(direction)
+        return fields
+    }
+}
+
+extension CharterView.LegalTermView: MustacheFields {
+    func mustacheFields() -> [String: Any] {
+        var fields = [String: Any](minimumCapacity: 2)
+        fields["title"] = MustacheBox.box(title)
+        fields["text"] = MustacheBox.box(text)
         return fields
     }
 }
@@ -219,7 +249,7 @@ extension CharterView.SignedVersion: MustacheFields {
 extension CharterView.ChangeRow: MustacheFields {
     func mustacheFields() -> [String: Any] {
         var fields = [String: Any](minimumCapacity: 3)
-        fields["path"] = MustacheBox.box(path)
+        fields["heading"] = MustacheBox.box(heading)
         fields["old"] = MustacheBox.box(optional: old)
         fields["new"] = MustacheBox.box(optional: new)
         return fields
@@ -228,8 +258,9 @@ extension CharterView.ChangeRow: MustacheFields {
 
 extension CharterView.ChangeGroup: MustacheFields {
     func mustacheFields() -> [String: Any] {
-        var fields = [String: Any](minimumCapacity: 3)
+        var fields = [String: Any](minimumCapacity: 4)
         fields["signers"] = MustacheBox.box(signers)
+        fields["amended"] = MustacheBox.box(optional: amended)
         fields["rows"] = MustacheBox.box(rows)
         fields["note"] = MustacheBox.box(optional: note)
         return fields
@@ -358,7 +389,7 @@ extension ChartView: MustacheFields {
 
 extension LayoutView: MustacheFields {
     func mustacheFields() -> [String: Any] {
-        var fields = [String: Any](minimumCapacity: 19)
+        var fields = [String: Any](minimumCapacity: 18)
         fields["title"] = MustacheBox.box(title)
         fields["root"] = MustacheBox.box(root)
         fields["siteTitle"] = MustacheBox.box(siteTitle)
@@ -375,7 +406,6 @@ extension LayoutView: MustacheFields {
         fields["band"] = MustacheBox.box(band)
         fields["bandLabel"] = MustacheBox.box(bandLabel)
         fields["hasBand"] = MustacheBox.box(hasBand)
-        fields["fingerprint"] = MustacheBox.box(optional: fingerprint)
         fields["isPublic"] = MustacheBox.box(isPublic)
         fields["printFooterCSS"] = MustacheBox.box(printFooterCSS)
         return fields
@@ -402,6 +432,24 @@ extension PacketLayoutView: MustacheFields {
         fields["partnerName"] = MustacheBox.box(partnerName)
         fields["reviewLine"] = MustacheBox.box(reviewLine)
         fields["asOf"] = MustacheBox.box(asOf)
+        fields["printFooterCSS"] = MustacheBox.box(printFooterCSS)
+        return fields
+    }
+}
+
+extension CharterLayoutView: MustacheFields {
+    func mustacheFields() -> [String: Any] {
+        var fields = [String: Any](minimumCapacity: 11)
+        fields["title"] = MustacheBox.box(title)
+        fields["root"] = MustacheBox.box(root)
+        fields["paper"] = MustacheBox.box(paper)
+        fields["body"] = MustacheBox.box(body)
+        fields["company"] = MustacheBox.box(company)
+        fields["partnerName"] = MustacheBox.box(partnerName)
+        fields["draft"] = MustacheBox.box(draft)
+        fields["asOf"] = MustacheBox.box(asOf)
+        fields["fingerprint"] = MustacheBox.box(optional: fingerprint)
+        fields["subject"] = MustacheBox.box(subject)
         fields["printFooterCSS"] = MustacheBox.box(printFooterCSS)
         return fields
     }

@@ -22,17 +22,20 @@ import PartnerbookSupport
 ///
 /// - **Form 2** (`partnerbook-charter-v2`), what every signature made now
 ///   covers: every value the charter prints. The partner's id, name, legal
-///   entity, tier, summary, contacts, signatories, commitments and the whole
-///   charter; program.yaml's company, legal frame, the statement as printed
-///   (the default one when program.yaml gives none) and the go/no-go
-///   thresholds; and `template`, the SHA-256 of the charter template, so
-///   the wording around the values is signed too. Not `weight` (our scoring
-///   only). Numbers: whole numbers as their exact digits (the loader refuses
+///   entity, tier, contacts, signatories, commitments and the charter (with
+///   each metric's period); program.yaml's company, legal frame (with
+///   governing law, courts, notices and termination), the statement as
+///   printed (the default one when program.yaml gives none) and the
+///   go/no-go thresholds; and `template`, the SHA-256 of the charter
+///   template, so the wording around the values is signed too. Not what is
+///   ours and not printed: `weight` (our scoring), the summary and the
+///   value exchange's `balance` (our reasoning, printed in the brief). Numbers: whole numbers as their exact digits (the loader refuses
 ///   any beyond 2^53), others as the shortest decimal that reads back the same.
 /// - **Form 1** (`partnerbook-charter-v1`), what a signature entry without
 ///   `canonical:` was made over, kept byte for byte so those signatures still
-///   check: as form 2 without id, template, summary, signatories, thresholds
-///   and the default statement, with `weight`, and numbers from 10^15 up
+///   check: as form 2 without id, template, signatories, thresholds, metric
+///   periods, the legal terms and the default statement, with `weight` and
+///   `balance`, and numbers from 10^15 up
 ///   written as Swift prints a Double.
 public enum CanonicalForm {
     public static let version = "partnerbook-charter-v1"
@@ -136,7 +139,10 @@ public enum CanonicalForm {
         var companyLegal: [(String, Value)] = []
         companyLegal.add("entity", written(frame.entity))
         companyLegal.add("address", written(frame.address))
-        companyLegal.add("statement", two ? text(frame.printedStatement) : written(frame.statement))
+        companyLegal.add("statement", two ? text(frame.printedStatement(namesAgreement: partner.namesAgreement)) : written(frame.statement))
+        if two {
+            for (key, value) in frame.terms.all { companyLegal.add(key, written(value)) }
+        }
         if !companyLegal.isEmpty { members.append(("company_legal", .object(companyLegal))) }
         if two {
             members.append(("gates", .object([("crawl_min_improvement", writer.number(frame.crawlMinImprovement)),
@@ -149,7 +155,6 @@ public enum CanonicalForm {
         if !partnerLegal.isEmpty { members.append(("legal", .object(partnerLegal))) }
         members.add("tier", partner.tier.map { .string($0.value.rawValue) })
         if two {
-            members.add("summary", written(partner.summary?.value))
             if let signatories = partner.signatories {
                 var s: [(String, Value)] = []
                 s.add("us", contact(signatories.us))
@@ -197,7 +202,8 @@ public enum CanonicalForm {
             var v: [(String, Value)] = []
             v.add("we_give", exchange.weGive.map { list($0.value) })
             v.add("partner_gives", exchange.partnerGives.map { list($0.value) })
-            v.add("balance", text(exchange.balance?.value))
+            // Our answer to "would both sides still do this if the other walked?" is ours: form 2 leaves it out with the charter.
+            if writer.form == .one { v.add("balance", text(exchange.balance?.value)) }
             members.append(("value_exchange", .object(v)))
         }
         if let timeline = charter.timeline {
@@ -226,6 +232,8 @@ public enum CanonicalForm {
                     fields.add("target", metric.target.map { writer.number($0.value) })
                     fields.add("due", metric.due.map { .string($0.value.description) })
                     fields.add("baseline", metric.baseline.map { writer.number($0.value) })
+                    // What one reading covers: the charter prints a flow metric's target "per quarter".
+                    if writer.form == .two { fields.add("period", metric.period.map { .string($0.value.rawValue) }) }
                     return .object(fields)
                 })
             })

@@ -6,8 +6,10 @@ import PartnerbookSupport
 /// documents are made; rules and views only read it, so neither runs git.
 public struct SignedTexts: Sendable {
     public enum Lookup: Sendable {
-        /// The signed revision: its commit, and the partner as it read then (with our side then).
-        case found(commit: String, partner: Partner, frame: CharterFrame)
+        /// The signed revision: its commit, the partner as it read then (with
+        /// our side then), and the day of the first commit after it that
+        /// changed the text (nil while the change is not committed).
+        case found(commit: String, partner: Partner, frame: CharterFrame, amended: Day?)
         /// Why the signed text cannot be found.
         case unavailable(String)
     }
@@ -20,18 +22,19 @@ public struct SignedTexts: Sendable {
     }
 
     /// What changed since `signature` for `partner`: the field changes, or why they cannot be shown.
-    public func changes(since signature: Signature, of partner: Partner, frame: CharterFrame) -> (diff: CharterDiff?, commit: String?, note: String?) {
+    public func changes(since signature: Signature, of partner: Partner, frame: CharterFrame)
+        -> (diff: CharterDiff?, commit: String?, amended: Day?, note: String?) {
         guard let fingerprint = signature.fingerprint?.value, Fingerprint.isWellFormed(fingerprint) else {
-            return (nil, nil, "the signature's fingerprint is not a sha256 fingerprint, so the signed text cannot be found")
+            return (nil, nil, nil, "the signature's fingerprint is not a sha256 fingerprint, so the signed text cannot be found")
         }
         switch lookups[fingerprint] {
-        case let .found(commit, signed, signedSide)?:
+        case let .found(commit, signed, signedSide, amended)?:
             // In the signature's own form: a form-1 signature did not cover what form 2 added.
-            return (CharterDiff(from: signed, oldFrame: signedSide, to: partner, newFrame: frame, form: signature.form), commit, nil)
+            return (CharterDiff(from: signed, oldFrame: signedSide, to: partner, newFrame: frame, form: signature.form), commit, amended, nil)
         case let .unavailable(reason)?:
-            return (nil, nil, reason)
+            return (nil, nil, nil, reason)
         case nil:
-            return (nil, nil, "its history was not searched")
+            return (nil, nil, nil, "its history was not searched")
         }
     }
 
@@ -39,7 +42,7 @@ public struct SignedTexts: Sendable {
     public var key: String {
         lookups.keys.sorted().map { fingerprint -> String in
             switch lookups[fingerprint]! {
-            case .found(let commit, _, _): return fingerprint + "=" + commit
+            case .found(let commit, _, _, let amended): return fingerprint + "=" + commit + (amended.map { "@\($0)" } ?? "")
             case .unavailable(let reason): return fingerprint + "!" + reason
             }
         }.joined(separator: ";")

@@ -50,7 +50,7 @@ public enum SignatureRules: PartnerRules {
     /// "since then, charter.goals.us changed from "A" to "B"; …", or why that cannot be said.
     static func changed(since signature: Signature, of partner: Partner, _ context: RuleContext) -> String {
         guard let texts = context.signedTexts else { return "the charter changed after signing (its history was not searched)" }
-        let (diff, commit, note) = texts.changes(since: signature, of: partner, frame: context.frame)
+        let (diff, commit, _, note) = texts.changes(since: signature, of: partner, frame: context.frame)
         guard let diff else { return "the charter changed after signing; what changed cannot be shown: \(note ?? "unknown")" }
         let shown = diff.changes.prefix(changesInMessage).map(describe)
         let more = diff.changes.count - shown.count

@@ -3,7 +3,7 @@ import PartnerbookSupport
 /// Runs every rule family over the loaded content.
 public enum Validator {
     public static let families: [any PartnerRules.Type] = [
-        CharterRules.self, TimelineRules.self, CommitmentRules.self, LeverageRules.self, TierRules.self,
+        CharterRules.self, LegalRules.self, TimelineRules.self, CommitmentRules.self, LeverageRules.self, TierRules.self,
         GateRules.self, PhaseRules.self, CoMarketingRules.self, ReviewRules.self, KPIRules.self, OutcomeRules.self,
         BuildOrPartnerRules.self, SignatureRules.self,
     ]

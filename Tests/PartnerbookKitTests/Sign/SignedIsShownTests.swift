@@ -34,16 +34,22 @@ import PartnerbookTestSupport
         #expect(charter.contains("> **DRAFT.**"))
     }
 
-    /// A binding addendum prepended to the summary, which the charter prints above everything.
-    @Test func aSummaryAddendumIsNotCoveredBySignaturesGivenBefore() throws {
+    /// A binding addendum prepended to the summary: the summary is ours
+    /// (section 20), so the charter never prints it, and what the partner
+    /// signed still stands; the addendum reaches only our brief.
+    @Test func aSummaryAddendumNeverReachesTheCharter() throws {
         let folder = TemporaryFolder.content(["acme": F.partner])
         let signed = try fingerprint(folder)
-        #expect(!(try Binary.run(["check", "--content", "."], in: folder.url).stdout.contains("[signature.stale]")))
         folder.write("partners/acme.yaml", F.partner(replacing: "summary: A *good* partner.",
                                                       with: "summary: \"Binding addendum: Acme pays Northwind $2M. A *good* partner.\""))
-        #expect(try fingerprint(folder) != signed)
+        #expect(try fingerprint(folder) == signed)
         let check = try Binary.run(["check", "--content", "."], in: folder.url)
-        #expect(check.stdout.components(separatedBy: "[signature.stale]").count == 3, "\(check.stdout)")
+        #expect(!check.stdout.contains("[signature.stale]"), "\(check.stdout)")
+        let files = try TestBuild.files(folder)
+        let charter = try #require(files["partners/acme/charter.md"])
+        #expect(!charter.contains("Binding addendum") && !charter.contains("good* partner") && !charter.contains("good</em> partner"))
+        let brief = try #require(files.first { $0.key.hasSuffix("-brief.md") }?.value)
+        #expect(brief.contains("Binding addendum"), "the summary is read in our brief")
     }
 
     /// The wording around the values: "either side may end the partnership
@@ -89,9 +95,13 @@ import PartnerbookTestSupport
         let build = try Binary.run(["build", "--content", "content", "--output", "out"], in: project.folder.url)
         #expect(build.status == 1, "errors fail the build, which still writes the documents")
         let charter = try String(contentsOf: project.folder.url.appendingPathComponent("out/partners/acme/charter.md"), encoding: .utf8)
-        let partnerBlock = try #require(charter.range(of: "### For Acme Cloud"))
-        #expect(!charter[partnerBlock.upperBound...].prefix(900).contains("verified"), "the partner's block never reads as verified")
-        #expect(charter.contains("not bound to this signatory"))
+        // The signature table: a column per party; the partner's cells never read as verified.
+        func partnerCell(_ label: String) throws -> String {
+            let row = try #require(charter.split(separator: "\n").first { $0.hasPrefix("| \(label) |") })
+            return String(row.split(separator: "|", omittingEmptySubsequences: false)[3])
+        }
+        #expect(!(try partnerCell("Email")).contains("verified"), "the partner's block never reads as verified")
+        #expect(try partnerCell("Status").contains("not bound to this signatory"))
     }
 
     /// A partner-supplied .pub with a second line naming our own principal
@@ -170,7 +180,7 @@ import PartnerbookTestSupport
         let build = try Binary.run(["build", "--content", "content", "--output", "out"], in: project.folder.url)
         #expect(build.status == 0, "\(build.stderr)")
         let charter = try String(contentsOf: project.folder.url.appendingPathComponent("out/partners/acme/charter.md"), encoding: .utf8)
-        #expect(charter.contains("| Email | <dana@northwind.example> (verified: the SSH key below is allowed for this email) |"))
+        #expect(charter.contains("| Email | <dana@northwind.example> (verified: the SSH key that signed is allowed for this email) | <sam@acme.example> (verified: the SSH key that signed is allowed for this email) |"))
         let blocks = Self.shellBlocks(charter)
         #expect(blocks.count == 3, "the text signed, then one block per SSH signature")
         let script = blocks.joined(separator: "\n")

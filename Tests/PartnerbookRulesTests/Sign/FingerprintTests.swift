@@ -21,8 +21,9 @@ import PartnerbookTestSupport
 
     /// Pins form 1: if this changes, every signature made over form 1 in
     /// every program goes stale (and its SSH signatures stop verifying).
+    /// (Over the fixture as it read when the pin was recorded, before it had a legal frame.)
     @Test func fixtureFingerprintIsPinned() throws {
-        #expect(try fingerprint(F.partner) == "sha256:44c943fe966fb36ba0c79d5e45be48e51f13d0af794d7479bb4818785c538877")
+        #expect(try fingerprint(F.partnerBodyWithoutLegalFrame) == "sha256:44c943fe966fb36ba0c79d5e45be48e51f13d0af794d7479bb4818785c538877")
     }
 
     /// Pins form 2 the same way, with a template hash of its own.
@@ -30,7 +31,7 @@ import PartnerbookTestSupport
         let (partner, _) = F.load(F.partner)
         let frame = CharterFrame(company: Self.company, template: "sha256:" + String(repeating: "0", count: 64))
         let pinned = Fingerprint.of(try #require(partner), frame: frame, form: .two)
-        #expect(pinned == "sha256:b0fe6e188fe6d72b3b314bc2c1b3866ab6909cfaced45b21599ba75916366897")
+        #expect(pinned == "sha256:75e65356fa968df6ca65d472d8aaaf6c97b02508caa3cf461f50191deadf2136")
     }
 
     /// Section 16: the legal frame is part of the signed text, but only when
@@ -38,9 +39,10 @@ import PartnerbookTestSupport
     /// frame existed and still matches; each new field, when present,
     /// changes it; who signs (`signatories`) does not.
     @Test func theLegalFrameChangesTheFingerprintOnlyWhenWritten() throws {
-        let (partner, _) = F.load(F.partner)
+        let legacy = F.partnerBodyWithoutLegalFrame
+        let (partner, _) = F.load(legacy)
         let base = try #require(partner)
-        let recorded = Fixtures.formOneFingerprint
+        let recorded = "sha256:44c943fe966fb36ba0c79d5e45be48e51f13d0af794d7479bb4818785c538877"
         #expect(Fingerprint.of(base, frame: CharterFrame(company: Self.company), form: .one) == recorded)
         #expect(Fingerprint.of(base, frame: CharterFrame(company: Self.company, entity: nil, address: nil, statement: nil), form: .one) == recorded)
         let partnerFields = [
@@ -53,7 +55,7 @@ import PartnerbookTestSupport
         ]
         var seen: Set<String> = [recorded]
         for (name, yaml) in partnerFields {
-            let text = yaml.hasPrefix("charter:") ? F.partner(replacing: "charter:\n", with: yaml + "\n") : yaml + "\n" + F.partner
+            let text = yaml.hasPrefix("charter:") ? F.partner(replacing: "charter:\n", with: yaml + "\n", in: legacy) : yaml + "\n" + legacy
             let changed = try fingerprint(text)
             #expect(!seen.contains(changed), "\(name) must change the fingerprint, and differently from the others")
             seen.insert(changed)
@@ -65,17 +67,17 @@ import PartnerbookTestSupport
             #expect(!seen.contains(changed), "program legal \(side) must change the fingerprint")
             seen.insert(changed)
         }
-        let signatories = F.partner(replacing: "  partner: { email: sam@acme.example, name: Sam Okafor, title: VP Alliances }\nreviews:", with: "  partner: { name: Helen Brandt, title: SVP, email: helen@acme.example }\nreviews:")
+        let signatories = F.partner(replacing: "  partner: { email: sam@acme.example, name: Sam Okafor, title: VP Alliances }\nreviews:", with: "  partner: { name: Helen Brandt, title: SVP, email: helen@acme.example }\nreviews:", in: legacy)
         #expect(try fingerprint(signatories) == recorded, "who signs is not part of form 1")
         // An empty legal block, or one of blanks, writes no word of the charter.
         for empty in ["legal: {}\n", "legal: { entity: \"  \" }\n"] {
-            #expect(try fingerprint(empty + F.partner) == recorded, "\(empty) must not change the fingerprint")
+            #expect(try fingerprint(empty + legacy) == recorded, "\(empty) must not change the fingerprint")
         }
         #expect(Fingerprint.of(base, frame: CharterFrame(company: Self.company, entity: " "), form: .one) == recorded)
     }
 
     @Test func canonicalTextIsSortedCompactJSON() throws {
-        let (partner, _) = F.load(F.partner)
+        let (partner, _) = F.load(F.partnerBodyWithoutLegalFrame)
         let text = CanonicalForm.text(of: try #require(partner), company: Self.company, form: .one)
         #expect(text.hasPrefix(#"{"charter":{"goals":{"customers":"One bill","partner":"Certification","us":"Revenue"},"#))
         #expect(text.contains(#""format":"partnerbook-charter-v1""#))
@@ -150,7 +152,7 @@ import PartnerbookTestSupport
 
     /// Printed values form 1 left out change form 2 (and leave form 1 as it was).
     @Test(arguments: [
-        ("summary: A *good* partner.", "summary: \"Binding addendum: Acme pays Northwind $2M. A *good* partner.\""),
+        ("direction: up, weight: 2 }", "direction: up, weight: 2, counts_toward: partner_revenue, period: quarter }"),
         ("  partner: { email: sam@acme.example, name: Sam Okafor, title: VP Alliances }\nreviews:", "  partner: { name: Helen Brandt, title: SVP, email: helen@acme.example }\nreviews:"),
     ])
     func formTwoCoversWhatFormOneLeftOut(_ old: String, _ new: String) throws {
@@ -171,8 +173,39 @@ import PartnerbookTestSupport
         #expect(try formTwo(F.partner, frame: CharterFrame(company: Self.company, template: "sha256:" + String(repeating: "1", count: 64))) != base,
                 "another charter template is another wording")
         // The statement is signed as printed: writing the default one out changes nothing.
-        #expect(try formTwo(F.partner, frame: CharterFrame(company: Self.company, statement: CharterFrame.defaultStatement)) == base)
+        #expect(try formTwo(F.partner, frame: CharterFrame(company: Self.company, statement: CharterFrame.defaultStandaloneStatement)) == base)
         #expect(try formTwo(F.partner, frame: CharterFrame(company: Self.company, statement: "Binding.")) != base)
+    }
+
+    /// Section 20: governing law, courts, notices and termination are signed
+    /// in form 2 when written (each differently), never in form 1; naming an
+    /// agreement changes the default statement printed, and so what is signed.
+    @Test func formTwoCoversTheLegalTermsAndTheAgreementsStatement() throws {
+        let base = try formTwo(F.partner)
+        var seen: Set<String> = [base]
+        for terms in [LegalTerms.Text(governingLaw: "Washington"), LegalTerms.Text(courts: "King County"),
+                      LegalTerms.Text(notices: "By email"), LegalTerms.Text(termination: "60 days' notice")] {
+            let frame = CharterFrame(company: Self.company, terms: terms)
+            let changed = try formTwo(F.partner, frame: frame)
+            #expect(!seen.contains(changed), "\(terms)")
+            seen.insert(changed)
+            let loaded = try #require(F.load(F.partner).0)
+            #expect(Fingerprint.of(loaded, frame: frame, form: .one) == Fingerprint.of(loaded, frame: CharterFrame(company: Self.company), form: .one))
+        }
+        #expect(try formTwo(F.partner, frame: CharterFrame(company: Self.company, terms: LegalTerms.Text(courts: "  "))) == base,
+                "a blank term writes nothing")
+        let named = F.partner(replacing: "charter:\n", with: "charter:\n  agreement: The MSA of 2024\n")
+        let (partner, _) = F.load(named)
+        let text = CanonicalForm.text(of: try #require(partner), frame: CharterFrame(company: Self.company), form: .two)
+        #expect(text.contains(CharterFrame.defaultStatement) && !text.contains(CharterFrame.defaultStandaloneStatement))
+    }
+
+    /// What is ours and not printed (the summary, the answer to "would both
+    /// sides still do this if the other walked?") is not signed in form 2.
+    @Test(arguments: [("summary: A *good* partner.", "summary: The largest platform in our segment."),
+                      ("    balance: Yes", "    balance: They would not miss us if we walked.")])
+    func formTwoLeavesOurReasoningOut(_ old: String, _ new: String) throws {
+        #expect(try formTwo(F.partner(replacing: old, with: new)) == (try formTwo(F.partner)))
     }
 
     /// Our scoring weight is not printed, so form 2 does not sign it; form 1 did.
