@@ -93,6 +93,9 @@ a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible
 .skip-link { position: absolute; left: -999px; top: 0; }
 /* Words for screen readers only (the redline's "deleted:" and "inserted:"). */
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+/* On paper the marks speak for themselves: the words stay out of the PDF's
+   text, which then reads in order ("60 45", never "6045"). */
+@media print { .visually-hidden { display: none; } }
 .skip-link:focus { left: 1rem; top: 1rem; background: var(--paper); padding: .5rem 1rem; z-index: 10; }
 
 .site-header {

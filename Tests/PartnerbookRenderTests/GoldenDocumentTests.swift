@@ -73,7 +73,7 @@ import PartnerbookTestSupport
         #expect(markdown.contains("| Status | To be signed | To be signed |"))
         let html = try #require(files["partners/acme/charter.html"])
         #expect(html.components(separatedBy: "DRAFT").count - 1 == 2, "the DRAFT mark in the text, and in the page footer's CSS")
-        #expect(html.contains("content: \"DRAFT, not signed"), "every printed page's footer says DRAFT")
+        #expect(html.contains("content: \"DRAFT\\2c  not signed"), "every printed page's footer says DRAFT")
         #expect(html.contains("@page { size: A4;"), "A4 unless site.paper says letter")
         #expect(html.contains("counter(page) \" of \" counter(pages)"), "page numbers in the same footer box, on one line")
         let signed = try #require(try TestBuild.files(TemporaryFolder.content(["acme": Fixtures.partner])) ["partners/acme/charter.html"])

@@ -517,9 +517,10 @@ package struct CharterView {
             // The most recent signed text is the one marked in place.
             if let diff, redline.isEmpty { redline = Redline(diff) }
             let headings = CharterHeadings(company: context.company, partnerName: context.partnerName, partner: context.partner)
+            // Values as the charter prints them where it is plain how: dates in words.
+            func printed(_ value: String) -> String { MarkdownText.cell(Day(value).map(Format.date) ?? value) }
             let rows = (diff?.changes ?? []).map {
-                ChangeRow(heading: MarkdownText.escape(headings.heading($0.path)), old: $0.old.map(MarkdownText.cell),
-                          new: $0.new.map(MarkdownText.cell))
+                ChangeRow(heading: MarkdownText.escape(headings.heading($0.path)), old: $0.old.map(printed), new: $0.new.map(printed))
             }
             return ChangeGroup(signers: signers,
                                amended: diff == nil ? nil : amended.map { "on \(Format.date($0))" } ?? "in changes not yet committed",

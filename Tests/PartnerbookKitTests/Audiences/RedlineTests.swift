@@ -107,7 +107,10 @@ import PartnerbookTestSupport
         let markdown = try String(contentsOf: folder.url.appendingPathComponent("out/partners/acme/charter.md"), encoding: .utf8)
         #expect(markdown.contains("> **DRAFT.**"))
         #expect(markdown.contains("## Changed since signed"))
-        #expect(markdown.contains("charter.value\\_exchange.we\\_give\\[1\\]: ~~Connector~~ → **Connector and SSO**"))
+        // Named by the heading it prints under, never by its YAML path; with the day it was amended.
+        #expect(markdown.contains("- 2\\. Value exchange: Northwind Analytics gives: ~~Connector~~ → **Connector and SSO**"), "\(markdown)")
+        #expect(!markdown.contains("we\\_give"))
+        #expect(markdown.contains("signed, amended on "))
         let html = try String(contentsOf: folder.url.appendingPathComponent("out/partners/acme/charter.html"), encoding: .utf8)
         #expect(html.contains("<del>Connector</del> → <strong>Connector and SSO</strong>"))
         let home = try String(contentsOf: folder.url.appendingPathComponent("out/index.html"), encoding: .utf8)
@@ -134,6 +137,15 @@ import PartnerbookTestSupport
         folder.write("content/partners/acme.yaml", withSigned.replacingOccurrences(
             of: signed, with: "exit_criteria: [ Revenue under a third of target for three quarters ]"))
         try git(["commit", "-q", "-a", "-m", "Amend the exit criteria"], in: folder)
+        let log = Process()
+        log.executableURL = try #require(Git.executable)
+        log.arguments = ["-C", folder.url.path, "log", "-1", "--format=%cs"]
+        let pipe = Pipe()
+        log.standardOutput = pipe
+        try log.run()
+        log.waitUntilExit()
+        let committed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        folder.write("amended-on", Day(committed).map(Format.date) ?? committed)
         let build = try Binary.run(["build", "--content", "content", "--output", "out", "--templates", TestBuild.templates.path],
                                    in: folder.url)
         #expect(build.status == 0, "\(build.stderr)")
@@ -144,18 +156,22 @@ import PartnerbookTestSupport
         }
         let html = try String(contentsOf: folder.url.appendingPathComponent("out/partners/acme/charter.html"), encoding: .utf8)
         let governance = try section(html, from: "5. Governance</h2>", to: "Signatures</h2>")
-        #expect(governance.contains("Revenue under <del>half</del><ins>a third</ins> of target for <del>two</del><ins>three</ins> quarters"),
+        // In HTML each mark says what it is to a screen reader; a struck word and its replacement stay apart.
+        #expect(governance.contains("Revenue under <del><span class=\"visually-hidden\">deleted: </span>half</del> <ins><span class=\"visually-hidden\">inserted: </span>a third</ins> of target for <del><span class=\"visually-hidden\">deleted: </span>two</del> <ins><span class=\"visually-hidden\">inserted: </span>three</ins> quarters"),
                 "\(governance)")
         let markdown = try String(contentsOf: folder.url.appendingPathComponent("out/partners/acme/charter.md"), encoding: .utf8)
         let clause = try section(markdown, from: "## 5\\. Governance", to: "## Signatures")
-        #expect(clause.contains("Revenue under <del>half</del><ins>a third</ins> of target for <del>two</del><ins>three</ins> quarters"),
+        #expect(clause.contains("Revenue under <del>half</del> <ins>a third</ins> of target for <del>two</del> <ins>three</ins> quarters"),
                 "\(clause)")
         // Nothing else is marked: the other sections read as they are.
         let before = try section(markdown, from: "## Parties", to: "## 5\\. Governance")
         #expect(!before.contains("<del>") && !before.contains("<ins>"))
         // The summary list stays, and no marker leaks.
         #expect(markdown.contains("## Changed since signed"))
-        #expect(markdown.contains("charter.governance.exit\\_criteria\\[1\\]"))
+        #expect(markdown.contains("- 5\\. Governance: Exit criteria: ~~Revenue under half of target for two quarters~~"), "\(markdown)")
+        // The amendment's day: the commit that changed the signed text.
+        let day = try String(contentsOf: folder.url.appendingPathComponent("amended-on"), encoding: .utf8)
+        #expect(markdown.contains("signed, amended on \(day):"), "\(markdown)")
         #expect(!markdown.unicodeScalars.contains { (0xF8F0...0xF8FF).contains($0.value) })
         #expect(!html.unicodeScalars.contains { (0xF8F0...0xF8FF).contains($0.value) })
     }

@@ -73,7 +73,7 @@ import PartnerbookTestSupport
         let result = try build(folder)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(text(secret) == "the victim's file", "the file outside is still there")
-        #expect(text(folder.url.appendingPathComponent("out/partners/p0/charter.md"))?.contains("Changed.") == true, "and the build is whole")
+        #expect(text(folder.url.appendingPathComponent("out/partners/p0/index.html"))?.contains("Changed.") == true, "and the build is whole")
     }
 
     // 1. A committed spare whose `assets` is a link to the victim's ~/.ssh: authorized_keys was replaced.

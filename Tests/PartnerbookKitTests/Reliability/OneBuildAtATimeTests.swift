@@ -47,7 +47,7 @@ import PartnerbookTestSupport
             #expect(missing.isEmpty && extra.isEmpty,
                     "round \(round): \(missing.count) files listed but missing (\(missing.sorted().prefix(3))), \(extra.count) unlisted")
             for index in 0..<60 {
-                let charter = output.appendingPathComponent("partners/\(String(format: "p%03d", index))/charter.html")
+                let charter = output.appendingPathComponent("partners/\(String(format: "p%03d", index))/index.html")
                 #expect(try String(contentsOf: charter, encoding: .utf8).contains("Round \(round)."), "round \(round): p\(index)")
             }
             let beside = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)

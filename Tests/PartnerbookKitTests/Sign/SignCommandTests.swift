@@ -157,7 +157,7 @@ import PartnerbookTestSupport
         let entry = try #require(try signatures(folder).first)
         #expect(entry.evidence?.value == "DocuSign envelope 4F2A-91C3" && entry.email?.value == "sam@acme.example")
         let charter = try #require(try TestBuild.files(folder)["partners/acme/charter.md"])
-        #expect(charter.contains("| Status | Recorded as signed (typed; no signature attached) |\n| Evidence | DocuSign envelope 4F2A-91C3 |"))
+        #expect(charter.contains("| Status | To be signed | Recorded as signed (typed; no signature attached) |\n| Evidence |  | DocuSign envelope 4F2A-91C3 |"))
         let twoLines = try Binary.run(["sign", "acme", "--party", "us", "--content", ".", "--evidence", "a\nb"], in: folder.url)
         #expect(twoLines.status != 0 && twoLines.stderr.contains("--evidence must be one line"))
     }

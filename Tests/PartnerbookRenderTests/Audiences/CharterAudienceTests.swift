@@ -22,6 +22,10 @@ import PartnerbookTestSupport
             var ours: [String] = []
             if let evidence = partner.leverage?.evidence?.value { ours.append(Trim.whitespace(evidence).components(separatedBy: "\n")[0]) }
             if let type = partner.leverage?.type?.value { ours.append("\(type.label) leverage") }
+            // Our reasoning (section 20): the summary and the answer to "would both sides still do this if the other walked?".
+            for text in [partner.summary?.value, partner.charter?.valueExchange?.balance?.value].compactMap({ $0 }) {
+                ours.append(String(Trim.whitespace(text).components(separatedBy: "\n")[0].prefix(60)))
+            }
             ours.append(assessment.leverage.strength.rawValue == "none" ? "No leverage identified" : "(\(assessment.leverage.strength.rawValue))")
             ours.append("Health \(assessment.health.total)")
             ours.append("\(assessment.health.total) / 100")

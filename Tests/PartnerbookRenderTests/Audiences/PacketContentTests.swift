@@ -71,7 +71,7 @@ import PartnerbookTestSupport
         let agenda = try #require(html.range(of: "<h2>Agenda (60 minutes)</h2>"))
         #expect(summary.lowerBound < agenda.lowerBound, "the summary opens the packet")
         let markdown = try #require(files["partners/acme-cloud/qbr/2026-Q4.md"])
-        #expect(markdown.contains("Partner-sourced revenue per quarter: $455,000 against $600,000 by 31 December 2027"))
+        #expect(markdown.contains("Partner-sourced revenue per quarter: $455,000 against $600,000 per quarter by 31 December 2027"), "a flow metric states its period")
         #expect(markdown.contains("**Delivered:** 1 of 4 commitments from the previous review done"))
         #expect(markdown.contains("**Asked of Acme Cloud (still open)**\n\n  - Name a solutions architect for regulated industries"))
         // The empty decision rows are cells the stylesheet makes tall enough to write in.
