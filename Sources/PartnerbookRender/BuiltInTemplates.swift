@@ -400,7 +400,7 @@ This text differs from the text that was signed. Each change is marked where it 
 Since {{signers}} signed, amended {{#amended}}{{amended}}{{/amended}}{{^amended}}on a date the history does not show{{/amended}}:
 
 {{#rows}}
-- {{{heading}}}: {{#old}}~~{{{old}}}~~{{/old}}{{^old}}(not in the signed text){{/old}} → {{#new}}**{{{new}}}**{{/new}}{{^new}}(removed){{/new}}
+- {{{heading}}}: {{#old}}{{{old}}}{{/old}}{{^old}}(not in the signed text){{/old}} → {{#new}}{{{new}}}{{/new}}{{^new}}(removed){{/new}}
 {{/rows}}
 {{#note}}
 {{note}}
@@ -569,7 +569,7 @@ Charter fingerprint (canonical form 2): `{{{fingerprint}}}`
 {{/hasSuperseded}}
 ### Signature blocks
 
-| | For {{company}} | For {{partnerName}} |
+| Signatory | For {{company}} | For {{partnerName}} |
 |---|---|---|
 | Name | {{{signUs.name}}} | {{{signPartner.name}}} |
 | Title | {{{signUs.title}}} | {{{signPartner.title}}} |

@@ -520,7 +520,9 @@ package struct CharterView {
             // Values as the charter prints them where it is plain how: dates in words.
             func printed(_ value: String) -> String { MarkdownText.cell(Day(value).map(Format.date) ?? value) }
             let rows = (diff?.changes ?? []).map {
-                ChangeRow(heading: MarkdownText.escape(headings.heading($0.path)), old: $0.old.map(printed), new: $0.new.map(printed))
+                // Marked as the text below is: struck and inserted, each announced to a screen reader.
+                ChangeRow(heading: MarkdownText.escape(headings.heading($0.path)), old: $0.old.map { Redline.removed(printed($0)) },
+                          new: $0.new.map { Redline.added(printed($0)) })
             }
             return ChangeGroup(signers: signers,
                                amended: diff == nil ? nil : amended.map { "on \(Format.date($0))" } ?? "in changes not yet committed",

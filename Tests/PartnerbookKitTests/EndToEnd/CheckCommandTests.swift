@@ -17,7 +17,7 @@ import PartnerbookTestSupport
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.last?.hasPrefix("0 errors, ") == true)
         #expect(lines.last?.contains(" in 8 partners (") == true, "notices are counted apart: they never fail a run")
-        #expect(result.stdout.contains("Content/partners/ember-events.yaml:34:1: warning: no economic commitment"))
+        #expect(result.stdout.contains("Content/partners/ember-events.yaml:40:1: warning: no economic commitment"))
         #expect(result.stdout.contains("[commitment.handshake]"))
         #expect(result.stdout.contains("[leverage.weak]"))
         #expect(!result.stdout.contains(": error: "))
