@@ -68,7 +68,7 @@ import PartnerbookTestSupport
         #expect(superseded.upperBound < table.lowerBound, "superseded signatures stand above the fresh blocks")
         #expect(markdown.contains("- Dana Ruiz, Director, for Northwind Analytics, on 8 January 2025: fingerprint `\(Fixtures.fingerprint)`"))
         // One table, a column per party; the fresh blocks name who signs, with the email a signature must carry.
-        #expect(markdown.contains("|  | For Northwind Analytics | For Acme Cloud |"))
+        #expect(markdown.contains("| Signatory | For Northwind Analytics | For Acme Cloud |"))
         #expect(markdown.contains("| Name | Dana Ruiz | Sam Okafor |\n| Title | Director | VP Alliances |\n| Email | <dana@northwind.example> | <sam@acme.example> |"))
         #expect(markdown.contains("| Status | To be signed | To be signed |"))
         let html = try #require(files["partners/acme/charter.html"])

@@ -108,11 +108,12 @@ import PartnerbookTestSupport
         #expect(markdown.contains("> **DRAFT.**"))
         #expect(markdown.contains("## Changed since signed"))
         // Named by the heading it prints under, never by its YAML path; with the day it was amended.
-        #expect(markdown.contains("- 2\\. Value exchange: Northwind Analytics gives: ~~Connector~~ → **Connector and SSO**"), "\(markdown)")
+        #expect(markdown.contains("- 2\\. Value exchange: Northwind Analytics gives: <del>Connector</del> → <ins>Connector and SSO</ins>"), "\(markdown)")
         #expect(!markdown.contains("we\\_give"))
         #expect(markdown.contains("signed, amended on "))
         let html = try String(contentsOf: folder.url.appendingPathComponent("out/partners/acme/charter.html"), encoding: .utf8)
-        #expect(html.contains("<del>Connector</del> → <strong>Connector and SSO</strong>"))
+        // The summary is marked as the text is: each mark announced to a screen reader.
+        #expect(html.contains("<del><span class=\"visually-hidden\">deleted: </span>Connector</del> → <ins><span class=\"visually-hidden\">inserted: </span>Connector and SSO</ins>"))
         let home = try String(contentsOf: folder.url.appendingPathComponent("out/index.html"), encoding: .utf8)
         #expect(home.contains("<h3>Decisions and meetings due</h3>"), "re-signing needs a meeting")
     }
@@ -168,7 +169,7 @@ import PartnerbookTestSupport
         #expect(!before.contains("<del>") && !before.contains("<ins>"))
         // The summary list stays, and no marker leaks.
         #expect(markdown.contains("## Changed since signed"))
-        #expect(markdown.contains("- 5\\. Governance: Exit criteria: ~~Revenue under half of target for two quarters~~"), "\(markdown)")
+        #expect(markdown.contains("- 5\\. Governance: Exit criteria: <del>Revenue under half of target for two quarters</del> → <ins>"), "\(markdown)")
         // The amendment's day: the commit that changed the signed text.
         let day = try String(contentsOf: folder.url.appendingPathComponent("amended-on"), encoding: .utf8)
         #expect(markdown.contains("signed, amended on \(day):"), "\(markdown)")

@@ -136,7 +136,7 @@ import PartnerbookTestSupport
         let text = try charter(F.partner)
         let blocks = try #require(text.components(separatedBy: "### Signature blocks\n\n").dropFirst().first?.components(separatedBy: "\n\n").first)
         let rows = blocks.split(separator: "\n")
-        #expect(rows.first == "|  | For Northwind Analytics | For Acme Cloud |")
+        #expect(rows.first == "| Signatory | For Northwind Analytics | For Acme Cloud |")
         #expect(rows.contains("| Name | Dana Ruiz | Sam Okafor |") && rows.last?.hasPrefix("| Signature |") == true, "\(blocks)")
     }
 }
