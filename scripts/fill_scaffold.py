@@ -8,7 +8,7 @@ import sys
 root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else ".")
 program = root / "Content/program.yaml"
 program.write_text(program.read_text().replace("TODO program name", "Globex Partner Program")
-                   .replace("TODO your company", "Globex Analytics"))
+                   .replace("TODO your company", "Globex Analytics").replace("TODO", "Filled in"))
 
 partner = root / "Content/partners/first-partner.yaml"
 text = partner.read_text()

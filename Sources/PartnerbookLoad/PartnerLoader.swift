@@ -7,7 +7,7 @@ public enum PartnerLoader {
     static let topKeys = ["name", "tier", "status", "summary", "profile", "contacts", "leverage",
                           "commitments", "charter", "phases", "co_marketing", "reviews", "signatures", "ended", "decision", "listed", "aliases",
                           "legal", "signatories", "public", "paper"]
-    static let publicKeys = ["summary", "offering", "category", "regions", "website", "contact"]
+    static let publicKeys = ["summary", "offering", "category", "regions", "website", "contact", "approved"]
 
     public static func load(_ root: YNode, id: String, context: LoadContext) -> Partner {
         var partner = Partner(id: id, file: context.file)
@@ -47,7 +47,7 @@ public enum PartnerLoader {
         partner.publicProfile = top.fields("public", known: publicKeys).map {
             PublicProfile(at: $0.at, summary: $0.text("summary"), offering: $0.textList("offering")?.value ?? [],
                           category: $0.text("category"), regions: $0.textList("regions")?.value ?? [],
-                          website: $0.text("website"), contact: $0.text("contact"))
+                          website: $0.text("website"), contact: $0.text("contact"), approved: $0.day("approved"))
         }
         partner.decision = top.fields("decision", known: ["core_to_differentiation", "roadmap_delay_months", "partner_needs_us"]).map {
             BuildOrPartnerInputs(at: $0.at, coreToDifferentiation: $0.bool("core_to_differentiation"),

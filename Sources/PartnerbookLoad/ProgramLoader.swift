@@ -32,11 +32,14 @@ public enum ProgramLoader {
             EcosystemSettings(at: $0.at, model: $0.choice("model"), brandRisk: $0.choice("brand_risk"),
                               reviewCapacity: $0.choice("review_capacity"))
         }
-        if let site = top.fields("site", known: ["title", "base_url", "paper"]) {
+        if let site = top.fields("site", known: ["title", "base_url", "internal_url", "paper"]) {
             if let paper: Located<Paper> = site.choice("paper") { program.site.paper = paper.value }
             program.site.title = site.text("title")?.value
             program.site.baseURL = site.value("base_url", expected: "an absolute http:// or https:// URL with no spaces or control characters",
                                               BaseURL.parse)?.value
+            program.site.internalURL = site.value("internal_url",
+                                                  expected: "an absolute http:// or https:// URL with no spaces or control characters",
+                                                  BaseURL.parse)?.value
         }
         if let gates = top.fields("gates", known: ["crawl_min_improvement", "walk_min_adoption", "kpi_behind_pace"]) {
             if let v = percent(gates, "crawl_min_improvement") { program.gates.crawlMinImprovement = v }

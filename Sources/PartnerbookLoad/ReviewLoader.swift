@@ -26,8 +26,9 @@ public enum ReviewLoader {
             review.metrics = r.numberMap("metrics").map { MetricValue(id: $0.key, value: $0.value) }
             review.objectives = r.textList("objectives")?.value ?? []
             if let risks = r.items("risks") {
-                review.risks = mappings(risks, key: "risks", known: ["risk", "owner", "action"], in: r).map {
-                    Risk(at: $0.at, risk: $0.text("risk"), owner: $0.text("owner"), action: $0.text("action"))
+                review.risks = mappings(risks, key: "risks", known: ["risk", "owner", "action", "internal"], in: r).map {
+                    Risk(at: $0.at, risk: $0.text("risk"), owner: $0.text("owner"), action: $0.text("action"),
+                         isInternal: $0.bool("internal")?.value ?? false)
                 }
             }
             review.commitments = r.fields("commitments", known: ["us", "partner"]).map {

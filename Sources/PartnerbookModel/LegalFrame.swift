@@ -156,9 +156,13 @@ public struct PublicProfile: Sendable {
     public var regions: [Located<String>] = []
     public var website: Located<String>?
     public var contact: Located<String>?
+    /// The day the partner approved this text for publication (`approved`); recorded, printed nowhere.
+    public var approved: Located<Day>?
 
     public init(at: SourcePosition, summary: Located<String>? = nil, offering: [Located<String>] = [], category: Located<String>? = nil,
-                 regions: [Located<String>] = [], website: Located<String>? = nil, contact: Located<String>? = nil) {
+                 regions: [Located<String>] = [], website: Located<String>? = nil, contact: Located<String>? = nil,
+                 approved: Located<Day>? = nil) {
+        self.approved = approved
         self.at = at
         self.summary = summary
         self.offering = offering

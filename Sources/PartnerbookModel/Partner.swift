@@ -44,6 +44,17 @@ public struct Partner: Sendable {
     /// The partner's display name, falling back to its ID.
     public var displayName: String { name?.value ?? id }
 
+    /// Shown in the public directory on `asOf`: `listed: true`, and in walk
+    /// or run, or ended with an `ended` date still ahead (listed until that day).
+    public func isListed(asOf: Day) -> Bool {
+        guard listed?.value == true else { return false }
+        switch status?.value {
+        case .walk?, .run?: return true
+        case .ended?: return ended.map { $0.value > asOf } ?? false
+        default: return false
+        }
+    }
+
     /// Whether the charter names the agreement it sits under (`charter.agreement`, not blank).
     public var namesAgreement: Bool {
         guard let agreement = charter?.agreement?.value else { return false }

@@ -68,6 +68,10 @@ public struct RecordMapping: Sendable {
 public struct SiteSettings: Sendable {
     public var title: String?
     public var baseURL: String?
+    /// Where the internal site is served (`site.internal_url`): the links in
+    /// `reviews.ics` and the internal sitemap point there, never to the
+    /// public host of `base_url`.
+    public var internalURL: String?
     /// The printed page of charters and packets; default A4.
     public var paper: Paper = .a4
     public init() {}

@@ -80,11 +80,15 @@ public struct Risk: Sendable {
     public var risk: Located<String>?
     public var owner: Located<String>?
     public var action: Located<String>?
+    /// Ours alone (`internal: true`): shown in our brief and the scorecard, never in a packet.
+    public var isInternal: Bool
 
-    public init(at: SourcePosition, risk: Located<String>? = nil, owner: Located<String>? = nil, action: Located<String>? = nil) {
+    public init(at: SourcePosition, risk: Located<String>? = nil, owner: Located<String>? = nil, action: Located<String>? = nil,
+                isInternal: Bool = false) {
         self.at = at
         self.risk = risk
         self.owner = owner
         self.action = action
+        self.isInternal = isInternal
     }
 }

@@ -348,6 +348,7 @@ table.compact th .target { display: block; font-weight: 400; color: var(--muted)
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
 <title>{{title}}</title>
 <meta name="author" content="{{company}}">
 <meta name="description" content="{{subject}}">
@@ -746,6 +747,9 @@ ssh-keygen -Y verify -n partnerbook-charter -f allowed_signers \
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+{{^isPublic}}
+<meta name="robots" content="noindex">
+{{/isPublic}}
 <title>{{title}} · {{siteTitle}}</title>
 <link rel="stylesheet" href="{{root}}assets/partnerbook.css">
 <style>@page { size: {{paper}}; @bottom-center { content: "{{{printFooterCSS}}} \b7  page " counter(page) " of " counter(pages); } }</style>
@@ -797,6 +801,7 @@ ssh-keygen -Y verify -n partnerbook-charter -f allowed_signers \
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
 <title>{{title}}</title>
 <meta name="author" content="{{company}}">
 <meta name="description" content="{{reviewLine}}: {{company}} and {{partnerName}}">
@@ -930,7 +935,7 @@ ssh-keygen -Y verify -n partnerbook-charter -f allowed_signers \
 {{% CONTENT_TYPE: MARKDOWN }}
 # Program scorecard: {{programName}}
 
-{{company}} · As of {{asOf}} · {{partnerCount}} partners · average health {{averageHealth}} / 100 · {{errorCount}} errors, {{warningCount}} warnings and {{noticeCount}} notices from check
+{{company}} · As of {{asOf}} · {{partnerCount}} partners · average health {{averageHealth}} / 100 (open partnerships) · {{errorCount}} errors, {{warningCount}} warnings and {{noticeCount}} notices from check
 
 {{#summary}}
 ## Is the program working?
@@ -1160,13 +1165,25 @@ Nothing in the data needs raising: confirm the plan and next {{periodWord}}'s co
 | Leverage | {{leverage}} |
 | Recommendation | {{verdict}} |
 
-**Health {{health}} / 100, {{band}}.**{{#capNote}} {{.}}{{/capNote}}
+**Health {{health}} / 100{{#roundedFrom}} (the parts sum to {{roundedFrom}}, rounded){{/roundedFrom}}, {{band}}.**{{#capNote}} {{.}}{{/capNote}}
 
 | Part | Weight | Achieved | Points |
 |---|--:|--:|--:|
 {{#scoreParts}}
 | {{title}} | {{weight}} | {{fraction}} | {{points}} |
 {{/scoreParts}}
+{{#hasInternalRisks}}
+
+## Risks we keep to ourselves
+
+Marked internal in the partner file: the packet leaves them out.
+
+| Risk | Owner | Action |
+|---|---|---|
+{{#internalRisks}}
+| {{{risk}}} | {{owner}} | {{{action}}} |
+{{/internalRisks}}
+{{/hasInternalRisks}}
 {{#hasReasoning}}
 
 ## Our reading of the partnership
@@ -1199,7 +1216,12 @@ Ours alone: none of this is in the charter or the packet.
 # {{title}}
 
 {{#upcoming}}
+{{#overdueSince}}
+> **Overdue since {{overdueSince}}.** The review planned for that day has not been recorded as held. This packet carries the latest data as of {{asOf}}{{#prepared}}, including the numbers recorded for {{quarter}}{{/prepared}}; the decisions and next {{periodWord}}'s commitments are for the meeting to fill in.
+{{/overdueSince}}
+{{^overdueSince}}
 > **Prepared before the review.** This packet carries the latest data{{#prepared}}, including the numbers recorded for {{quarter}} ahead of the meeting{{/prepared}}; the decisions and next {{periodWord}}'s commitments are for the meeting to fill in.
+{{/overdueSince}}
 
 {{/upcoming}}
 | Partner | Tier | Phase | Period | Review date |
@@ -1278,8 +1300,10 @@ No commitments were recorded at the previous review.
 | Metric | {{thisLabel}} | {{lastLabel}} | Target | Expected by then | Change | Attainment |
 |---|--:|--:|--:|--:|---|--:|
 {{#metrics}}
-| {{name}} | {{this}} | {{last}} | {{target}} | {{expected}} | {{change}} | {{attainment}} |
+| {{name}} | {{this}}{{#when}} ({{when}}){{/when}} | {{last}} | {{target}} | {{expected}} | {{change}} | {{attainment}} |
 {{/metrics}}
+
+Pace: a target with a due date is judged against a straight line from the baseline at the start of the current phase to the target on that date; "Expected by then" is where the line stood on the reading's date, and "of pace" is the progress made over the progress expected by then. A target whose date has passed is met or not met. Readings are as of {{asOf}}.
 
 {{#charts}}
 ![{{alt}}]({{path}})
@@ -1295,12 +1319,12 @@ The chart shows the partner's readings over the last year as of {{chartAsOf}}; t
 {{/highlights}}
 ## Phase and gates
 
-Current phase: **{{status}}**. The charter's go/no-go gates:
+Current phase: **{{status}}**. The charter's go/no-go gates, and where each stands:
 
-| Gate | Measured | Bar | Decision | Status |
+| Gate | The charter's criterion | Where it stands | Decision | Status |
 |---|---|---|---|---|
 {{#gates}}
-| {{gate}} | {{measured}} | {{bar}} | {{decision}} | {{status}} |
+| {{gate}} | {{bar}} | {{measured}} | {{decision}} | {{status}} |
 {{/gates}}
 
 ## Co-marketing progress
@@ -1433,7 +1457,7 @@ Green is 70 or more, amber 40 to 69, red under 40. The score adds up five weight
 {{#scoreParts}}
 | {{title}} | {{weight}} | {{fraction}} | {{points}} |
 {{/scoreParts}}
-| **Health score** | | | **{{health}}** |
+| **Health score** | | | **{{health}}**{{#roundedFrom}} (the parts sum to {{roundedFrom}}, rounded){{/roundedFrom}} |
 {{#capNote}}
 
 > **Band held at amber.** {{capNote}}

@@ -157,14 +157,15 @@ package struct DocumentRenderer: Sendable {
         for asset in templates.assets {
             files.append(OutputFile(.asset, path: OutputPaths.asset(asset.path), data: asset.data))
         }
-        files.append(sitemap(of: files.map(\.path) + pages))
+        files.append(sitemap(of: files.map(\.path) + pages, base: program.site.baseURL))
         return files
     }
 
     /// `sitemap.xml` of every HTML page among `files`: absolute URLs under
-    /// `site.base_url` when it is set, relative paths otherwise.
-    package func sitemap(of paths: [String]) -> OutputFile {
-        var base = program.site.baseURL?.trimmingCharacters(in: .whitespaces) ?? ""
+    /// `base` when it is set (the public directory's `site.base_url`, the
+    /// internal site's `site.internal_url`), relative paths otherwise.
+    package func sitemap(of paths: [String], base: String?) -> OutputFile {
+        var base = base?.trimmingCharacters(in: .whitespaces) ?? ""
         if !base.isEmpty && !base.hasSuffix("/") { base += "/" }
         let html = Array(".html".utf8)
         let pages = paths.filter { $0.utf8.count >= html.count && $0.utf8.suffix(html.count).elementsEqual(html) }.sorted()

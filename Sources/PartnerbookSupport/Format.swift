@@ -71,10 +71,23 @@ public enum Format {
         return number(value)
     }
 
-    /// A value on a pace line: whole when the line runs between whole numbers
-    /// (22.9 customers expected reads as 23).
-    public static func expected(_ value: Double, whole: Bool, unit: String?) -> String {
-        Format.value(whole ? value.rounded() : value, unit: unit)
+    /// A value on a pace line at the precision its metric's numbers are
+    /// written with: `decimals` places (6.605 reads 6.6 beside readings
+    /// like 6.4, and 22.9 reads 23 beside whole counts).
+    public static func expected(_ value: Double, decimals: Int, unit: String?) -> String {
+        var scale = 1.0
+        for _ in 0..<max(0, min(decimals, 6)) { scale *= 10 }
+        return Format.value((value * scale).rounded() / scale, unit: unit)
+    }
+
+    /// The decimal places `value` is written with, at most `limit`.
+    public static func decimals(of value: Double, limit: Int = 2) -> Int {
+        var scaled = value
+        for places in 0...limit {
+            if abs(scaled - scaled.rounded()) < 1e-9 * max(1, abs(scaled)) { return places }
+            scaled *= 10
+        }
+        return limit
     }
 
     /// A signed change: "+60,000" or "-1.5".

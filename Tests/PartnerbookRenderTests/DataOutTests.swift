@@ -25,7 +25,8 @@ import PartnerbookTestSupport
 
     @Test func theCalendarHasUpcomingReviewsAndGateDecisions() throws {
         let ics = try #require(try files(["acme": F.partner, "crawly": Self.inCrawl],
-                                         program: F.program + "\nsite: { base_url: \"https://partners.example/hub\" }\n")["program/reviews.ics"])
+                                         program: F.program + "\nsite: { internal_url: \"https://partners.example/hub\", base_url: \"https://public.example/\" }\n")["program/reviews.ics"])
+        #expect(!ics.contains("public.example"), "internal pages are linked on the internal host, never the public one")
         #expect(ics.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"))
         #expect(ics.hasSuffix("END:VCALENDAR\r\n"))
         #expect(!ics.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "every line ends in CRLF")

@@ -93,17 +93,20 @@ import PartnerbookTestSupport
         #expect(site["index.html"]!.contains("Health 99, Green"))
     }
 
-    @Test func sitemapUsesTheBaseURLWhenGiven() throws {
+    /// The internal site's sitemap lists its pages under `site.internal_url`,
+    /// never under the public host of `base_url`.
+    @Test func sitemapUsesTheInternalURLWhenGiven() throws {
         let sitemap = try #require(try Self.exampleSite()["sitemap.xml"])
         #expect(sitemap.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"))
-        #expect(sitemap.contains("<loc>https://partners.northwind.example/index.html</loc>"))
-        #expect(sitemap.contains("<loc>https://partners.northwind.example/partners/acme-cloud/qbr/2026-Q4.html</loc>"))
+        #expect(sitemap.contains("<loc>https://intranet.northwind.example/partners/index.html</loc>"))
+        #expect(sitemap.contains("<loc>https://intranet.northwind.example/partners/partners/acme-cloud/qbr/2026-Q4.html</loc>"))
+        #expect(!sitemap.contains("partners.northwind.example"))
         let relative = try TestBuild.files(TemporaryFolder.content(["acme": Fixtures.partner]))["sitemap.xml"]
         #expect(relative?.contains("<loc>partners/acme/charter.html</loc>") == true)
     }
 
     @Test func sitemapEscapesTheBaseURLOnceForEveryPage() throws {
-        let program = Fixtures.program + "\nsite: { base_url: \"https://x.example/a&b/\" }\n"
+        let program = Fixtures.program + "\nsite: { internal_url: \"https://x.example/a&b/\" }\n"
         let sitemap = try #require(try TestBuild.files(TemporaryFolder.content(["acme": Fixtures.partner], program: program))["sitemap.xml"])
         #expect(sitemap.contains("<loc>https://x.example/a&amp;b/partners/acme/charter.html</loc>"))
         #expect(sitemap.contains("<loc>https://x.example/a&amp;b/index.html</loc>"))

@@ -120,7 +120,9 @@ package enum Build {
             return BuildCache.Entry(key: key, files: files)
         }
         var files = try setup.renderer.programFiles(pass.partners.compactMap(\.listing), report: pass.report) { try area.write($0) }
-        files.append(try area.write(setup.renderer.sitemap(of: pass.partners.flatMap { $0.files.map(\.path) } + files.map(\.path))))
+        // The internal site's own address: its pages are not served by the public host.
+        files.append(try area.write(setup.renderer.sitemap(of: pass.partners.flatMap { $0.files.map(\.path) } + files.map(\.path),
+                                                           base: setup.renderer.program.site.internalURL)))
         return BuildCache.Entry(key: key, files: files)
     }
 

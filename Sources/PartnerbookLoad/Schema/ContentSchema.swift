@@ -64,6 +64,7 @@ public enum ContentSchema {
             ])),
             ("site", B.object("The program site.", [
                 ("paper", B.choice(Paper.allCases.map(\.rawValue), "The printed page of charters and packets: a4 (default) or letter.")),
+                ("internal_url", ["type": "string", "description": "Where the internal site is served: the links in reviews.ics and the internal sitemap.xml; never the public base_url."]),
                 ("title", B.ref("text", "The site's title; default: the program name.")),
                 ("base_url", B.ref("text", "Absolute URL of the published site, for sitemap.xml and the calendar.")),
             ])),
@@ -143,7 +144,9 @@ public enum ContentSchema {
                          "description": "Metric id to its reading for the quarter."]),
             ("highlights", B.ref("prose", "What went well.")),
             ("risks", B.list(B.object("A risk.", [("risk", B.ref("prose", "The risk.")), ("owner", B.ref("text", "Who owns it.")),
-                                                  ("action", B.ref("prose", "What they will do."))], nullable: false), "Risks with owners and actions.")),
+                                                  ("action", B.ref("prose", "What they will do.")),
+                                                  ("internal", B.ref("boolean", "Ours alone: shown in our brief and the scorecard, never in the packet the partner sees; default false."))],
+                                         nullable: false), "Risks with owners and actions.")),
             ("decisions", B.ref("proseList", "Decisions taken.")),
             ("commitments", B.object("Each side's commitments for the next quarter; start one with (done) when it is done.", [
                 ("us", B.ref("proseList", "Ours.")), ("partner", B.ref("proseList", "The partner's.")),
@@ -261,6 +264,7 @@ public enum ContentSchema {
                 ("regions", B.ref("proseList", "Where the partner serves customers.")),
                 ("website", B.ref("text", "The partner's website, an https:// URL.")),
                 ("contact", B.ref("text", "Where customers reach the partner: an email address or a URL.")),
+                ("approved", B.ref("date", "The day the partner approved this text for publication; recorded, printed nowhere.")),
             ])),
         ], required: ["name", "tier", "status"], nullable: false)
     }

@@ -15,6 +15,8 @@ package struct TrendChart {
     var pace: Pace?
     /// The date the chart is drawn for: a reading of a period not yet over is as of it.
     var asOf: Day
+    /// The decimal places the metric's numbers are written with (`KPIReading.precision`).
+    var precision: Int = 0
 
     /// Where the pace line is on each reading's date.
     private var paceValues: [Double] {
@@ -30,7 +32,7 @@ package struct TrendChart {
         if let target { text += " Target: \(Format.value(target, unit: unit))" + (pace.map { " by \(Format.date($0.due))" } ?? "") + "." }
         if let pace, let last = points.last {
             let day = KPIReading.asOfDay(last.period, asOf: asOf)
-            text += " Pace: \(pace.expectedText(on: day, unit: unit)) expected by \(Format.date(day)), the date of the \(last.period) reading."
+            text += " Pace: \(Format.expected(pace.expected(on: day), decimals: precision, unit: unit)) expected by \(Format.date(day)), the date of the \(last.period) reading."
         }
         return text
     }

@@ -21,7 +21,7 @@ package struct ReviewCalendar {
     var name: String
     var events: [Event]
     var asOf: Day
-    /// `site.base_url` with a trailing slash, or empty (links are then relative paths in the description).
+    /// `site.internal_url` with a trailing slash, or empty (links are then relative paths in the description).
     var baseURL: String
     var host: String
 
@@ -33,9 +33,10 @@ package struct ReviewCalendar {
         events = listings.indices.flatMap { listings[$0].events }.sorted { ($0.day, $0.uid) < ($1.day, $1.uid) }
     }
 
-    /// `site.base_url` with a trailing slash, or empty.
+    /// `site.internal_url` with a trailing slash, or empty: the calendar
+    /// links to internal pages, which the public host (`base_url`) does not serve.
     static func baseURL(of program: Program) -> String {
-        var base = program.site.baseURL?.trimmingCharacters(in: .whitespaces) ?? ""
+        var base = program.site.internalURL?.trimmingCharacters(in: .whitespaces) ?? ""
         if !base.isEmpty && !base.hasSuffix("/") { base += "/" }
         return base
     }

@@ -38,6 +38,8 @@ package struct BriefView {
     var health: Int
     var band: String
     var capNote: String?
+    /// The parts' sum when the score rounds it ("99.6").
+    var roundedFrom: String?
     var scoreParts: [ScorecardView.ScorePart]
     /// Our reasoning, kept out of the charter and the packet: the partner's
     /// summary in our words, the leverage evidence, and our answer to "would
@@ -46,6 +48,9 @@ package struct BriefView {
     var leverageEvidence: String?
     var balance: String?
     var hasReasoning: Bool
+    /// The review's risks marked `internal: true`: ours, never in the packet.
+    var internalRisks: [ScorecardView.RiskRow]
+    var hasInternalRisks: Bool
 
     init(_ context: DocumentContext, packet: QBRPlan.Packet) {
         let partner = context.partner, assessment = context.assessment
@@ -110,10 +115,13 @@ package struct BriefView {
         health = assessment.health.total
         band = assessment.health.bandText
         capNote = assessment.health.capNote
+        roundedFrom = assessment.health.roundedFrom
         summary = partner.summary.flatMap { $0.value.isBlank ? nil : MarkdownText.block($0.value) }
         leverageEvidence = partner.leverage?.evidence.flatMap { $0.value.isBlank ? nil : MarkdownText.block($0.value) }
         balance = partner.charter?.valueExchange?.balance.flatMap { $0.value.isBlank ? nil : MarkdownText.block($0.value) }
         hasReasoning = summary != nil || leverageEvidence != nil || balance != nil
+        internalRisks = ((packet.review ?? packet.previous)?.risks ?? []).filter(\.isInternal).map(ScorecardView.RiskRow.init)
+        hasInternalRisks = !internalRisks.isEmpty
         scoreParts = assessment.health.parts.map {
             ScorecardView.ScorePart(title: $0.kind.title, weight: Format.number($0.weight), fraction: Format.percent($0.fraction),
                                     points: Format.number($0.points, decimals: 1))

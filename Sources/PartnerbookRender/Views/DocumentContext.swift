@@ -22,6 +22,26 @@ package struct DocumentContext {
 
     func side(_ party: Party) -> String { party.side(company: company, partner: partnerName) }
 
+    /// The KPI rows of `readings`, each amended target told as proposed.
+    func kpiRows(_ readings: [KPIReading]) -> [KPIRow] {
+        let amended = amendedTerms
+        let metrics = partner.charter?.measurement?.metrics?.value ?? []
+        return readings.map { reading in
+            KPIRow(reading, index: metrics.firstIndex { $0.id?.value == reading.metric.id?.value }, amended: amended)
+        }
+    }
+
+    /// The terms amended since the latest signature and not yet signed
+    /// again: each changed path of the signed text (`charter.measurement.metrics[2].target`)
+    /// with its signed value (nil where the term was added). Empty when
+    /// nothing changed, nothing was signed, or the signed text is unknown.
+    var amendedTerms: [String: String?] {
+        let stale = assessment.signatures.parties.filter { $0.standing == .stale }.compactMap(\.signature)
+        guard let signature = stale.max(by: { ($0.date?.value.description ?? "") < ($1.date?.value.description ?? "") }),
+              let diff = signedTexts?.changes(since: signature, of: partner, frame: frame).diff else { return [:] }
+        return Dictionary(diff.changes.map { ($0.path, $0.old) }, uniquingKeysWith: { a, _ in a })
+    }
+
     package init(program: Program, partner: Partner, assessment: PartnerAssessment, asOf: Day, diagnostics: [Diagnostic],
                  frame: CharterFrame, signedTexts: SignedTexts? = nil, sshVerifications: SSHVerifications = SSHVerifications()) {
         self.program = program

@@ -20,16 +20,9 @@ extension KPIReading {
     }
 
     /// The value the pace line expects on the day the latest reading is
-    /// judged, as the documents print it ("23" customers for 22.9 expected
-    /// on a line between whole numbers).
+    /// judged, as the documents print it: at the readings' precision ("23"
+    /// customers for 22.9 expected beside whole counts, "6.6" beside 6.4).
     var expectedText: String? {
-        pace.map { Format.expected($0.expected(on: judgedOn), whole: $0.isWhole, unit: metric.unit?.value) }
-    }
-}
-
-extension Pace {
-    /// The value expected on `day`, as documents print it.
-    func expectedText(on day: Day, unit: String?) -> String {
-        Format.expected(expected(on: day), whole: isWhole, unit: unit)
+        pace.map { Format.expected($0.expected(on: judgedOn), decimals: precision, unit: metric.unit?.value) }
     }
 }

@@ -18,13 +18,27 @@ package struct KPIRow {
     var attainment: String
     var band: String
 
-    init(_ reading: KPIReading) {
+    /// - Parameter amended: the partner's terms amended and not yet signed
+    ///   (`DocumentContext.amendedTerms`): an amended target reads
+    ///   "proposed: X (signed: Y)", never as agreed.
+    init(_ reading: KPIReading, index: Int? = nil, amended: [String: String?] = [:]) {
         let unit = reading.metric.unit?.value
         name = reading.metric.displayName
+        let per = reading.metric.period.map { " " + $0.value.words } ?? ""
         target = reading.metric.target.map { target in
-            Format.value(target.value, unit: unit) + (reading.metric.period.map { " " + $0.value.words } ?? "")
-                + (reading.metric.due.map { " by \(Format.date($0.value))" } ?? "")
+            Format.value(target.value, unit: unit) + per + (reading.metric.due.map { " by \(Format.date($0.value))" } ?? "")
         } ?? "no target"
+        if let index {
+            let path = "charter.measurement.metrics[\(index + 1)]"
+            let signedTarget = amended[path + ".target"], signedDue = amended[path + ".due"]
+            if signedTarget != nil || signedDue != nil {
+                let oldTarget = (signedTarget ?? reading.metric.target.map { String($0.value) }).flatMap { $0 }
+                let oldDue = (signedDue ?? reading.metric.due.map { $0.value.description }).flatMap { $0 }
+                let signed = (oldTarget.flatMap(Double.init).map { Format.value($0, unit: unit) + per } ?? "no target")
+                    + (oldDue.flatMap(Day.init).map { " by \(Format.date($0))" } ?? "")
+                target = "proposed: \(target) (signed: \(signed))"
+            }
+        }
         expected = reading.expectedText
             ?? (reading.metric.due == nil ? "–" : reading.metric.baseline == nil ? "needs a baseline" : "needs a start date")
         latest = reading.latest.map { Format.value($0.value, unit: unit) } ?? "no reading yet"
@@ -52,6 +66,7 @@ package struct ChartView {
 extension TrendChart {
     init(_ reading: KPIReading) {
         self.init(title: reading.metric.displayName, unit: reading.metric.unit?.value,
-                  target: reading.metric.target?.value, points: reading.trend, pace: reading.pace, asOf: reading.asOf)
+                  target: reading.metric.target?.value, points: reading.trend, pace: reading.pace, asOf: reading.asOf,
+                  precision: reading.precision)
     }
 }

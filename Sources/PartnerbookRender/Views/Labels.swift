@@ -73,14 +73,46 @@ extension Party {
 
 extension HealthScore {
     /// The band in words, saying when the KPIs hold it down: "Amber (KPIs behind)".
-    var bandText: String { band.label + (cap == nil ? "" : " (KPIs behind)") }
+    var bandText: String {
+        var why: [String] = []
+        if cap != nil { why.append("KPIs behind") }
+        for flag in flags {
+            switch flag {
+            case .handshake: why.append("a handshake")
+            case .coMarketingOnly: why.append("co-marketing only")
+            case .goNoGoOverdue(let phase, _): why.append("\(phase.rawValue) go/no-go overdue")
+            }
+        }
+        return band.label + (why.isEmpty ? "" : " (" + why.joined(separator: ", ") + ")")
+    }
 
-    /// Why the band is capped, as a sentence for a breakdown; nil when it is not.
+    /// The parts' points summed, when they do not read as the whole score
+    /// ("99.6" beside a score of 100): the breakdown says the score rounds them.
+    var roundedFrom: String? {
+        let sum = Format.number(parts.reduce(0) { $0 + $1.points }, decimals: 1)
+        return sum == String(total) ? nil : sum
+    }
+
+    /// Why the band is lower than the score alone gives, as sentences for a breakdown; nil when it is not.
     var capNote: String? {
-        guard let cap else { return nil }
-        return "The score alone would read \(Band(healthScore: total).label.lowercased()), but metrics carrying "
-            + "\(Format.percent(cap.behindShare)) of the KPI weight are behind (\(cap.behind.joined(separator: ", "))), "
-            + "so the band is held at \(cap.band.rawValue): a partner whose numbers are mostly behind never reads green."
+        var sentences: [String] = []
+        if let cap {
+            sentences.append("Metrics carrying \(Format.percent(cap.behindShare)) of the KPI weight are behind "
+                + "(\(cap.behind.joined(separator: ", "))): a partner whose numbers are mostly behind never reads green.")
+        }
+        for flag in flags {
+            switch flag {
+            case .handshake:
+                sentences.append("The program counts it as theatre: a side has no economic commitment (a handshake).")
+            case .coMarketingOnly:
+                sentences.append("The program counts it as theatre: co-marketing is its only leverage.")
+            case .goNoGoOverdue(let phase, let since):
+                sentences.append("The \(phase.rawValue) go/no-go is overdue since \(Format.date(since)), when the phase was planned to end.")
+            }
+        }
+        guard !sentences.isEmpty, band < Band(healthScore: total) else { return nil }
+        return "The score alone would read \(Band(healthScore: total).label.lowercased()); the band is held at \(band.rawValue). "
+            + sentences.joined(separator: " ")
     }
 }
 

@@ -86,7 +86,7 @@ package struct PartnerPageView {
         steps = PartnerPageView.steps(context)
         verdict = a.continueDecision.verdict.rawValue.capitalizedFirst
         verdictReason = a.continueDecision.reason
-        kpis = a.kpis.map(KPIRow.init)
+        kpis = context.kpiRows(a.kpis)
         hasKPIs = !kpis.isEmpty
         packets = QBRPlan.packets(for: p, asOf: context.asOf).reversed().map { packet in
             Packet(quarter: packet.period.description, kind: QBRView.kind(packet.period), link: packet.path + ".html",

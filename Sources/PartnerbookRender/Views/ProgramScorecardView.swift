@@ -79,7 +79,8 @@ package struct ProgramScorecardView {
         company = program.company?.value ?? ""
         self.asOf = Format.date(asOf)
         partnerCount = listings.count
-        let scores = listings.indices.map { listings[$0].row.health }
+        // Ended partnerships are history: the average is of the partnerships still open.
+        let scores = listings.indices.filter { listings[$0].subject.status != .ended }.map { listings[$0].row.health }
         averageHealth = scores.isEmpty ? 0 : Int((Double(scores.reduce(0, +)) / Double(scores.count)).rounded())
         partners = listings.indices.map { index in
             // The closure keeps the row alone, not a copy of the whole listing.

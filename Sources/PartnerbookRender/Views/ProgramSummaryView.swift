@@ -128,6 +128,14 @@ package struct ProgramSummaryView {
             return "No finished quarter has data yet: record the company's revenue per quarter under outcomes in program.yaml, mark the metrics that are partner revenue with counts_toward: partner_revenue, and hold reviews." + progress
         }
         let targets = outcomes.targets
+        guard latest.hasFigures else {
+            // A quarter no review has reported is no figure at all, never a 0.
+            let planned = latest.planned
+            let when = planned.isEmpty ? "no review of it has reported a figure"
+                : "\(planned.count) review\(planned.count == 1 ? "" : "s") planned for "
+                    + (planned.first == planned.last ? Format.date(planned[0]) : "\(Format.date(planned.first!))..\(Format.date(planned.last!))")
+            return "In \(latest.quarter), the last quarter finished, there are no figures yet: \(when)." + progress
+        }
         var sentences: [String] = []
         let from = latest.contributors == 1 ? "from 1 partner" : "from \(latest.contributors) partners"
         if let share = latest.revenueShare, let company = latest.companyRevenue {
@@ -142,6 +150,9 @@ package struct ProgramSummaryView {
         if let rate = latest.activeRate {
             let verdict = rate >= targets.activePartnerRate ? "at or above" : "below"
             sentences.append("The active partner rate was \(Format.percentage(rate)) (\(latest.active) of \(latest.inProgram) in the program), \(verdict) the \(Format.percentage(targets.activePartnerRate)) target.")
+        }
+        if latest.ahead > 0 {
+            sentences.append("Both include the figures of \(latest.ahead) partner\(latest.ahead == 1 ? "" : "s") recorded ahead of a review still planned.")
         }
         return sentences.joined(separator: " ") + progress
     }

@@ -9,12 +9,7 @@ package enum PublicDirectory {
     /// Partners shown: `listed: true`, and in walk or run, or ended with an
     /// `ended` date still ahead of `asOf` (listed until the day it ends).
     package static func isListed(_ partner: Partner, asOf: Day) -> Bool {
-        guard partner.listed?.value == true else { return false }
-        switch partner.status?.value {
-        case .walk?, .run?: return true
-        case .ended?: return partner.ended.map { $0.value > asOf } ?? false
-        default: return false
-        }
+        partner.isListed(asOf: asOf)
     }
 
     struct Signal {
@@ -43,12 +38,17 @@ package enum PublicDirectory {
         signals(context).filter(\.earned).map(\.label)
     }
 
-    /// The last review held is no older than one review cadence, and the next one is not overdue.
+    /// A review was held in this quarter (this month, for a monthly
+    /// cadence) of the as-of date, and the next one is not overdue: "this
+    /// quarter" means the quarter the directory is published in.
     static func reviewedWithinCadence(_ context: DocumentContext) -> Bool {
-        let cadence = context.partner.charter?.measurement?.cadence ?? .quarterly
-        guard let last = QBRPlan.held(context.partner, asOf: context.asOf).last, let date = last.date?.value else { return false }
-        let notOverdue = last.nextReview.map { $0.value >= context.asOf } ?? true
-        return date.adding(months: cadence.months) >= context.asOf && notOverdue
+        let monthly = context.partner.charter?.measurement?.cadence == .monthly
+        let asOf = context.asOf
+        let held = QBRPlan.held(context.partner, asOf: asOf).compactMap { $0.date?.value }
+        guard let date = held.max() else { return false }
+        let sameCalendarPeriod = date.year == asOf.year && (monthly ? date.month == asOf.month : (date.month - 1) / 3 == (asOf.month - 1) / 3)
+        let notOverdue = QBRPlan.held(context.partner, asOf: asOf).last?.nextReview.map { $0.value >= asOf } ?? true
+        return sameCalendarPeriod && notOverdue
     }
 }
 
@@ -67,7 +67,8 @@ struct PublicText {
 
     init(_ partner: Partner) {
         let profile = partner.publicProfile
-        summary = MarkdownText.block(profile?.summary?.value ?? partner.summary?.value)
+        // Only text written for customers: without a public summary, none (the internal summary never).
+        summary = MarkdownText.block(profile?.summary?.value)
         offering = (profile?.offering ?? []).map(\.value).filter { !$0.isBlank }
         category = profile?.category.map { Trim.whitespace($0.value) }.flatMap { $0.isEmpty ? nil : $0 }
         regions = (profile?.regions ?? []).map { Trim.whitespace($0.value) }.filter { !$0.isEmpty }

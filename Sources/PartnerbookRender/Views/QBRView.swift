@@ -21,6 +21,8 @@ package struct QBRView {
     struct MetricRow {
         var name: String
         var this: String
+        /// The reading's period and its age on the packet's day: "2026-Q2, 192 days old".
+        var when: String?
         var last: String
         var target: String
         var expected: String
@@ -40,6 +42,10 @@ package struct QBRView {
     var quarter: String
     var date: String
     var upcoming: Bool
+    /// An upcoming packet whose review date has passed: "overdue since 15 October 2026".
+    var overdueSince: String?
+    /// The day the packet is true as of: the review's date, or the as-of date ahead of one.
+    var asOf: String
     var attendees: String
     var agenda: [AgendaItem]
     var lastCommitmentsUs: [CommitmentItem]
@@ -76,10 +82,14 @@ package struct QBRView {
         company = context.company
         partnerName = context.partnerName
         tier = partner.tier?.value.title ?? "Tier not set"
-        status = partner.status?.value.label ?? "Status not set"
         quarter = period.description
         periodWord = word
         date = packet.date.map(Format.date) ?? "date to be set"
+        // A held review's packet is as of its day; the one ahead, as of the documents' date.
+        let day = upcoming ? context.asOf : min(packet.date ?? context.asOf, context.asOf)
+        asOf = Format.date(day)
+        status = (upcoming ? partner.status?.value : QBRView.phase(partner, on: day))?.label ?? "Status not set"
+        overdueSince = upcoming ? packet.date.flatMap { $0 < context.asOf ? Format.date($0) : nil } : nil
 
         let owners = partner.charter?.governance?.owners
         let proposed = ([owners?.us, owners?.partner, partner.contacts?.sponsors?.us, partner.contacts?.sponsors?.partner]
@@ -105,17 +115,23 @@ package struct QBRView {
 
         // The packet's own period; an upcoming packet shows numbers recorded
         // for it before the meeting as prepared, else the latest held review's.
-        let readings = KPIReading.readings(for: partner, upTo: period, asOf: context.asOf)
+        let readings = KPIReading.readings(for: partner, upTo: period, asOf: day)
         prepared = upcoming && readings.contains { $0.latest?.period == period }
         let shown = upcoming && !prepared ? (previous?.period?.value ?? period.previous) : period
         thisLabel = !upcoming ? "This \(word) (\(period))" : prepared ? "Prepared for \(period)" : "Latest (\(shown))"
         lastLabel = upcoming && !prepared ? "Previous" : "Last \(word) (\(shown.previous))"
-        metrics = readings.map { reading in
-            let row = KPIRow(reading)
+        let rows = context.kpiRows(readings)
+        metrics = zip(readings, rows).map { reading, row in
             let current = reading.latest?.period == shown
-            return MetricRow(name: row.name, this: current ? row.latest : "not reported", last: current ? row.previous : row.latest,
+            // A target whose due date has passed is met or not: no percent of a pace that has run out.
+            var attainment = current ? row.attainment : "–"
+            if current, let due = reading.metric.due?.value, due <= day, let met = reading.meetsTarget {
+                attainment = "due \(Format.date(due)): " + (met ? "met" : "not met")
+            }
+            return MetricRow(name: row.name, this: current ? row.latest : "not reported", when: current ? row.latestWhen : nil,
+                             last: current ? row.previous : row.latest,
                              target: row.target, expected: current ? row.expected : "–", change: current ? row.change : "–",
-                             attainment: current ? row.attainment : "–")
+                             attainment: attainment)
         }
         summaryNumbers = metrics.map { row in
             row.this == "not reported" ? "\(row.name): not reported for \(shown)"
@@ -124,10 +140,11 @@ package struct QBRView {
         charts = chart.map { [$0] } ?? []
         chartAsOf = Format.date(context.asOf)
 
-        gates = ScorecardView.gateRows(assessment, partner: partner, currency: context.program.currency)
+        gates = QBRView.gateRows(assessment, partner: partner)
         self.coMarketing = coMarketing
         let source = review ?? previous
-        risks = (source?.risks ?? []).map(ScorecardView.RiskRow.init)
+        // Only the risks both sides may read: an internal one is ours (the brief and the scorecard show it).
+        risks = (source?.risks ?? []).filter { !$0.isInternal }.map(ScorecardView.RiskRow.init)
         let highlights = MarkdownText.block(review?.highlights?.value)
         self.highlights = highlights.isEmpty ? nil : highlights
         decisions = review?.decisions.proseItems ?? []
@@ -147,6 +164,46 @@ package struct QBRView {
         asksUs = asks(nextCommitmentsUs, lastCommitmentsUs)
         asksPartner = asks(nextCommitmentsPartner, lastCommitmentsPartner)
         nextReview = review.map { Format.date($0.nextReview?.value) } ?? "to be set at this review"
+    }
+
+    /// The charter's go/no-go criteria and where each stands: what both
+    /// sides signed, never our return on the run (invested, returned, ROI),
+    /// which is ours and stays on the scorecard.
+    static func gateRows(_ assessment: PartnerAssessment, partner: Partner) -> [ScorecardView.GateRow] {
+        let crawl = assessment.crawlGate, walk = assessment.walkGate, run = assessment.runGate
+        let metric = partner.charter?.timeline?.crawl?.metric?.value
+        let runStart = partner.charter?.timeline?.run?.start?.value
+        return [
+            ScorecardView.GateRow(gate: "Crawl",
+                                  measured: crawl.improvement.map { "\(Format.percentage($0)) improvement" } ?? "no result yet",
+                                  bar: "the pilot customers improve by \(Format.percentage(crawl.threshold)) or more"
+                                      + (metric.map { " (\($0))" } ?? ""),
+                                  decision: crawl.decision?.rawValue ?? "not recorded", status: assessment.crawlStatus.rawValue),
+            ScorecardView.GateRow(gate: "Walk",
+                                  measured: walk.adoption.map { "\(Format.percentage($0)) adoption (\(partner.phases?.walk?.adopted?.value ?? 0) of \(partner.phases?.walk?.invited?.value ?? 0))" } ?? "no result yet",
+                                  bar: "\(Format.percentage(walk.threshold)) or more of the invited customers adopt",
+                                  decision: walk.decision?.rawValue ?? "not recorded", status: assessment.walkStatus.rawValue),
+            ScorecardView.GateRow(gate: "Run",
+                                  measured: "crawl \(crawl.decision?.rawValue ?? "not decided"), walk \(walk.decision?.rawValue ?? "not decided")"
+                                      + (runStart.map { "; run planned from \(Format.date($0))" } ?? ""),
+                                  bar: "crawl and walk both passed, and both sides commit to scale",
+                                  decision: run.decision?.rawValue ?? "not recorded", status: assessment.runStatus.rawValue),
+        ]
+    }
+
+    /// The phase the partnership was in on `day`: the status today, unless
+    /// the charter's timeline had not reached it yet (a review held before
+    /// run began was a walk review), or it ended after that day.
+    static func phase(_ partner: Partner, on day: Day) -> Status? {
+        guard let status = partner.status?.value else { return nil }
+        if status == .ended, let end = partner.ended?.value, end <= day { return .ended }
+        let timeline = partner.charter?.timeline
+        let started = Phase.allCases.last { timeline?[$0]?.start.map { $0.value <= day } ?? false }
+        let reached: Status = started.map { Status(rawValue: $0.rawValue) ?? .prospect } ?? .prospect
+        let order: [Status] = [.prospect, .crawl, .walk, .run]
+        guard status != .ended else { return reached }
+        guard let now = order.firstIndex(of: status), let then = order.firstIndex(of: reached) else { return status }
+        return order[min(now, then)]
     }
 
     /// "QBR packet" for a quarter, "Monthly review packet" for a month.

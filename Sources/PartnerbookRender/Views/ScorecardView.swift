@@ -53,6 +53,8 @@ package struct ScorecardView {
     var status: String
     var asOf: String
     var health: Int
+    /// The parts' sum when the score rounds it ("99.6").
+    var roundedFrom: String?
     var band: String
     /// Why the band is held below what the score gives, if it is.
     var capNote: String?
@@ -100,6 +102,7 @@ package struct ScorecardView {
         status = partner.status?.value.label ?? "Status not set"
         asOf = Format.date(context.asOf)
         health = assessment.health.total
+        roundedFrom = assessment.health.roundedFrom
         band = assessment.health.bandText
         capNote = assessment.health.capNote
         hasPace = assessment.kpis.contains { $0.metric.due != nil }
@@ -107,7 +110,7 @@ package struct ScorecardView {
             ScorePart(title: $0.kind.title, weight: Format.number($0.weight), fraction: Format.percent($0.fraction),
                       points: Format.number($0.points, decimals: 1))
         }
-        kpis = assessment.kpis.map(KPIRow.init)
+        kpis = context.kpiRows(assessment.kpis)
         hasKPIs = !kpis.isEmpty
         charts = chart.map { [$0] } ?? []
         gates = ScorecardView.gateRows(assessment, partner: partner, currency: context.program.currency)
@@ -175,9 +178,10 @@ package struct ScorecardView {
 }
 
 extension ScorecardView.RiskRow {
+    /// A risk's row; on our own pages an internal one says so.
     init(_ risk: Risk) {
-        self.init(risk: MarkdownText.cell(risk.risk?.value), owner: risk.owner?.value ?? "unassigned",
-                  action: MarkdownText.cell(risk.action?.value))
+        self.init(risk: MarkdownText.cell(risk.risk?.value) + (risk.isInternal ? " (internal: not in the packet)" : ""),
+                  owner: risk.owner?.value ?? "unassigned", action: MarkdownText.cell(risk.action?.value))
     }
 }
 

@@ -3,7 +3,7 @@
 
 extension BriefView: MustacheFields {
     func mustacheFields() -> [String: Any] {
-        var fields = [String: Any](minimumCapacity: 24)
+        var fields = [String: Any](minimumCapacity: 27)
         fields["ext"] = MustacheBox.box(ext)
         fields["title"] = MustacheBox.box(title)
         fields["periodWord"] = MustacheBox.box(periodWord)
@@ -23,11 +23,14 @@ extension BriefView: MustacheFields {
         fields["health"] = MustacheBox.box(health)
         fields["band"] = MustacheBox.box(band)
         fields["capNote"] = MustacheBox.box(optional: capNote)
+        fields["roundedFrom"] = MustacheBox.box(optional: roundedFrom)
         fields["scoreParts"] = MustacheBox.box(scoreParts)
         fields["summary"] = MustacheBox.box(optional: summary)
         fields["leverageEvidence"] = MustacheBox.box(optional: leverageEvidence)
         fields["balance"] = MustacheBox.box(optional: balance)
         fields["hasReasoning"] = MustacheBox.box(hasReasoning)
+        fields["internalRisks"] = MustacheBox.box(internalRisks)
+        fields["hasInternalRisks"] = MustacheBox.box(hasInternalRisks)
         return fields
     }
 }
@@ -750,7 +753,7 @@ extension PublicPartnerView: MustacheFields {
 
 extension QBRView: MustacheFields {
     func mustacheFields() -> [String: Any] {
-        var fields = [String: Any](minimumCapacity: 33)
+        var fields = [String: Any](minimumCapacity: 35)
         fields["ext"] = MustacheBox.box(ext)
         fields["title"] = MustacheBox.box(title)
         fields["periodWord"] = MustacheBox.box(periodWord)
@@ -762,6 +765,8 @@ extension QBRView: MustacheFields {
         fields["quarter"] = MustacheBox.box(quarter)
         fields["date"] = MustacheBox.box(date)
         fields["upcoming"] = MustacheBox.box(upcoming)
+        fields["overdueSince"] = MustacheBox.box(optional: overdueSince)
+        fields["asOf"] = MustacheBox.box(asOf)
         fields["attendees"] = MustacheBox.box(attendees)
         fields["agenda"] = MustacheBox.box(agenda)
         fields["lastCommitmentsUs"] = MustacheBox.box(lastCommitmentsUs)
@@ -800,9 +805,10 @@ extension QBRView.AgendaItem: MustacheFields {
 
 extension QBRView.MetricRow: MustacheFields {
     func mustacheFields() -> [String: Any] {
-        var fields = [String: Any](minimumCapacity: 7)
+        var fields = [String: Any](minimumCapacity: 8)
         fields["name"] = MustacheBox.box(name)
         fields["this"] = MustacheBox.box(this)
+        fields["when"] = MustacheBox.box(optional: when)
         fields["last"] = MustacheBox.box(last)
         fields["target"] = MustacheBox.box(target)
         fields["expected"] = MustacheBox.box(expected)
@@ -881,7 +887,7 @@ extension RulesView.Entry: MustacheFields {
 
 extension ScorecardView: MustacheFields {
     func mustacheFields() -> [String: Any] {
-        var fields = [String: Any](minimumCapacity: 34)
+        var fields = [String: Any](minimumCapacity: 35)
         fields["ext"] = MustacheBox.box(ext)
         fields["title"] = MustacheBox.box(title)
         fields["company"] = MustacheBox.box(company)
@@ -890,6 +896,7 @@ extension ScorecardView: MustacheFields {
         fields["status"] = MustacheBox.box(status)
         fields["asOf"] = MustacheBox.box(asOf)
         fields["health"] = MustacheBox.box(health)
+        fields["roundedFrom"] = MustacheBox.box(optional: roundedFrom)
         fields["band"] = MustacheBox.box(band)
         fields["capNote"] = MustacheBox.box(optional: capNote)
         fields["scoreParts"] = MustacheBox.box(scoreParts)

@@ -17,7 +17,10 @@ import PartnerbookSupport
 /// No green over red: when the metrics that are behind (KPI band amber or
 /// red, which with a due date means behind pace, or no reading yet) carry
 /// more than half of the KPI weight, the band is capped at amber whatever
-/// the total, and `cap` says why.
+/// the total, and `cap` says why. Nor green over the program's own flags:
+/// a partnership the program counts as theatre (a handshake, or
+/// co-marketing its only leverage) or one whose go/no-go is overdue is
+/// held at amber too, and `flags` says which.
 public struct HealthScore: Sendable, Equatable {
     /// Why the band is lower than the total alone would give.
     public struct Cap: Sendable, Equatable {
@@ -45,15 +48,32 @@ public struct HealthScore: Sendable, Equatable {
         public var points: Double { weight * fraction }
     }
 
+    /// What the program flags about a partner that no green may hide.
+    public enum Flag: Sendable, Equatable {
+        /// Either side has no economic commitment.
+        case handshake
+        /// Co-marketing is the only leverage.
+        case coMarketingOnly
+        /// The current phase's go/no-go is owed since its planned end.
+        case goNoGoOverdue(Phase, since: Day)
+    }
+
     public var parts: [Part]
+    /// The program's flags on this partner (each holds the band at amber).
+    public var flags: [Flag] = []
     public var total: Int { Int((parts.reduce(0) { $0 + $1.points }).rounded()) }
     /// Set when the KPIs hold the band below what the total gives.
     public var cap: Cap?
     /// The band of the total, capped (see `cap`).
-    public var band: Band { cap.map { min($0.band, Band(healthScore: total)) } ?? Band(healthScore: total) }
+    public var band: Band {
+        let scored = cap.map { min($0.band, Band(healthScore: total)) } ?? Band(healthScore: total)
+        return flags.isEmpty ? scored : min(scored, .amber)
+    }
 
     public init(kpis: [KPIReading], gates: [GateStatus], status: Status?, commitment: CommitmentCheck,
-                charter: CharterCompleteness, coMarketing: CoMarketingProgress, weights: ScoringWeights) {
+                charter: CharterCompleteness, coMarketing: CoMarketingProgress, weights: ScoringWeights,
+                flags: [Flag] = []) {
+        self.flags = flags
         let totalWeight = kpis.reduce(0) { $0 + $1.metric.weight }
         let kpiFraction = totalWeight == 0 ? 0
             : kpis.reduce(0) { $0 + min(1, $1.attainment ?? 0) * $1.metric.weight } / totalWeight

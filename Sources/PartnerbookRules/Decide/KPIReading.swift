@@ -64,6 +64,14 @@ public struct KPIReading: Sendable {
     /// The value the pace line expects on the judging day.
     public var expected: Double? { pace?.expected(on: judgedOn) }
 
+    /// The decimal places the metric's numbers are written with (its
+    /// readings, baseline and target; at most 2): an expected value is
+    /// printed at this precision, never finer or coarser than the readings.
+    public var precision: Int {
+        let values = trend.map(\.value) + [metric.baseline?.value, metric.target?.value].compactMap { $0 }
+        return values.map { Format.decimals(of: $0) }.max() ?? 0
+    }
+
     /// Progress made over progress expected (see `Pace`), when the metric has a pace and a reading.
     public var paceRatio: Double? {
         guard let pace, let latest else { return nil }

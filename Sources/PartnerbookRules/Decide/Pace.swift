@@ -30,8 +30,6 @@ public struct Pace: Sendable, Equatable {
         baseline + (target - baseline) * elapsed(on: day)
     }
 
-    /// Whether the line runs between whole numbers (its expected values read whole).
-    public var isWhole: Bool { target == target.rounded() && baseline == baseline.rounded() }
 
     /// Progress made over progress expected by `day`; may exceed 1 or fall below 0.
     public func ratio(latest: Double, on day: Day) -> Double {

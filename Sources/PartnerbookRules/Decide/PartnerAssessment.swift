@@ -49,7 +49,14 @@ public struct PartnerAssessment: Sendable {
         case .run?: due = [crawlStatus, walkStatus] + (partner.phases?.run != nil ? [runStatus] : [])
         default: due = []
         }
+        // The program's own flags (theatre, an overdue go/no-go) hold the band below green.
+        var flags: [HealthScore.Flag] = []
+        if status != .ended {
+            if commitment.isHandshake { flags.append(.handshake) }
+            if partner.leverage?.type?.value == .coMarketing { flags.append(.coMarketingOnly) }
+        }
+        if let overdue = OverdueDecision.of(partner, asOf: asOf) { flags.append(.goNoGoOverdue(overdue.phase, since: overdue.plannedEnd.value)) }
         health = HealthScore(kpis: kpis, gates: due, status: status, commitment: commitment, charter: charter,
-                             coMarketing: coMarketing, weights: program.scoring)
+                             coMarketing: coMarketing, weights: program.scoring, flags: flags)
     }
 }

@@ -10,9 +10,12 @@ import PartnerbookSupport
 /// - In the program at a quarter's end: the partnership had begun (its crawl
 ///   start, first review or first signature, whichever came first) by the
 ///   quarter's last day, and had not ended by then (`ended`, see `endDate`).
-/// - Active in a quarter: in the program, and held a review of the quarter
-///   (or of a month in it) with at least one metric reported. Partners who
-///   stopped meeting or reporting numbers are not active, whatever their status says.
+/// - Active in a quarter: in the program, and a review of the quarter (or of
+///   a month in it) reported at least one metric. Figures recorded ahead of
+///   a planned review count the same way here as in the revenue (and the
+///   headline says how many were). Partners who stopped meeting or
+///   reporting numbers are not active, whatever their status says.
+/// - A quarter no review reported a figure for has no figures: never a 0.
 /// - Only quarters that have ended are shown; the headline is the latest of
 ///   them with company revenue.
 public struct ProgramOutcomes: Sendable {
@@ -28,21 +31,30 @@ public struct ProgramOutcomes: Sendable {
         /// Partners in the program at the quarter's end.
         public var inProgram: Int
         public var active: Int
+        /// Partners whose figures for the quarter were recorded ahead of a review still planned.
+        public var ahead: Int = 0
+        /// The dates of the quarter's reviews still planned, with no figure recorded yet.
+        public var planned: [Day] = []
+
+        /// Some review of the quarter reported a figure: without one, the
+        /// quarter has no share and no rate (never a 0).
+        public var hasFigures: Bool { contributors > 0 || active > 0 }
 
         /// Partner revenue over company revenue, in percent.
         public var revenueShare: Double? {
-            guard let companyRevenue, companyRevenue > 0 else { return nil }
+            guard hasFigures, let companyRevenue, companyRevenue > 0 else { return nil }
             return partnerRevenue / companyRevenue * 100
         }
 
         /// Active partners over partners in the program, in percent.
         public var activeRate: Double? {
-            inProgram == 0 ? nil : Double(active) / Double(inProgram) * 100
+            inProgram == 0 || !hasFigures ? nil : Double(active) / Double(inProgram) * 100
         }
 
         public static func == (a: QuarterFigures, b: QuarterFigures) -> Bool {
             (a.quarter, a.companyRevenue, a.partnerRevenue, a.contributors, a.inProgram, a.active)
                 == (b.quarter, b.companyRevenue, b.partnerRevenue, b.contributors, b.inProgram, b.active)
+                && a.ahead == b.ahead && a.planned == b.planned
                 && a.missing.map(\.name) == b.missing.map(\.name) && a.missing.map(\.reason) == b.missing.map(\.reason)
         }
     }
@@ -68,13 +80,20 @@ public struct ProgramOutcomes: Sendable {
             public var active: Bool
             /// Some review of the quarter reported a metric (the quarter is shown).
             public var shown: Bool
+            /// Its figures were all recorded ahead of reviews still planned.
+            public var ahead: Bool = false
+            /// The dates of its reviews of the quarter still planned with nothing recorded.
+            public var planned: [Day] = []
 
-            public init(quarter: Quarter, revenue: Double?, gap: String?, active: Bool, shown: Bool) {
+            public init(quarter: Quarter, revenue: Double?, gap: String?, active: Bool, shown: Bool, ahead: Bool = false,
+                        planned: [Day] = []) {
                 self.quarter = quarter
                 self.revenue = revenue
                 self.gap = gap
                 self.active = active
                 self.shown = shown
+                self.ahead = ahead
+                self.planned = planned
             }
         }
 
@@ -104,9 +123,12 @@ public struct ProgramOutcomes: Sendable {
             let quarters = Set(reviews.compactMap { $0.period?.value.quarter })
             self.quarters = quarters.sorted().map { quarter in
                 let inQuarter = reviews.filter { $0.period?.value.quarter == quarter && !$0.metrics.isEmpty }
-                var facts = QuarterFacts(quarter: quarter, revenue: nil, gap: nil,
-                                         active: inQuarter.contains { held.contains($0.period!.value) },
-                                         shown: !inQuarter.isEmpty)
+                let heldFigures = inQuarter.contains { held.contains($0.period!.value) }
+                let waiting = reviews.filter { $0.period?.value.quarter == quarter && $0.metrics.isEmpty && !held.contains($0.period!.value) }
+                // Figures recorded ahead of a planned review count as the revenue does: the partner reported.
+                var facts = QuarterFacts(quarter: quarter, revenue: nil, gap: nil, active: !inQuarter.isEmpty,
+                                         shown: !inQuarter.isEmpty, ahead: !inQuarter.isEmpty && !heldFigures,
+                                         planned: waiting.compactMap { $0.date?.value })
                 switch revenue.figure(quarter) {
                 case .amount(let value)?: facts.revenue = value
                 case .missing(let why)?: facts.gap = why
@@ -130,6 +152,9 @@ public struct ProgramOutcomes: Sendable {
             for quarter in partner.quarters where quarter.shown { shown.insert(quarter.quarter) }
         }
         let byQuarter = facts.map { Dictionary($0.quarters.map { ($0.quarter, $0) }, uniquingKeysWith: { first, _ in first }) }
+        for partner in facts {
+            for quarter in partner.quarters where !quarter.planned.isEmpty { shown.insert(quarter.quarter) }
+        }
         quarters = shown.filter { $0.lastDay <= asOf }.sorted().map { quarter in
             var figures = QuarterFigures(quarter: quarter, companyRevenue: revenue[quarter] ?? nil, partnerRevenue: 0,
                                          contributors: 0, missing: [], inProgram: 0, active: 0)
@@ -146,7 +171,10 @@ public struct ProgramOutcomes: Sendable {
                 guard inProgram else { continue }
                 figures.inProgram += 1
                 if facts?.active == true { figures.active += 1 }
+                if facts?.ahead == true { figures.ahead += 1 }
+                figures.planned += facts?.planned ?? []
             }
+            figures.planned.sort()
             return figures
         }
     }

@@ -22,7 +22,7 @@ public enum KPIRules: PartnerRules {
             guard let ratio = reading.paceRatio, ratio < bar, let latest, let pace = reading.pace else { continue }
             findings.report(.kpiBehindPace, at: metric.at,
                             "\(metric.displayName) is behind pace toward \(goal): \(latest) against "
-                                + "\(Format.expected(pace.expected(on: reading.judgedOn), whole: pace.isWhole, unit: unit)) expected by \(Format.date(reading.judgedOn)), "
+                                + "\(Format.expected(pace.expected(on: reading.judgedOn), decimals: reading.precision, unit: unit)) expected by \(Format.date(reading.judgedOn)), "
                                 + "\(Format.percent(max(0, ratio))) of the progress expected (the bar is \(Format.percentage(bar * 100)))")
         }
     }

@@ -5,19 +5,8 @@ import PartnerbookSupport
 /// running on without anyone deciding whether it worked.
 public enum PhaseRules: PartnerRules {
     public static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
-        let phase: Phase
-        let decision: Located<GateDecision>?
-        let recorded: SourcePosition?
-        switch partner.status?.value {
-        case .crawl?:
-            (phase, decision, recorded) = (.crawl, partner.phases?.crawl?.decision, partner.phases?.crawl?.at)
-        case .walk?:
-            (phase, decision, recorded) = (.walk, partner.phases?.walk?.decision, partner.phases?.walk?.at)
-        default:
-            return
-        }
-        guard let end = partner.charter?.timeline?[phase]?.end, end.value < context.asOf,
-              decision?.value != .go, decision?.value != .noGo else { return }
+        guard let overdue = OverdueDecision.of(partner, asOf: context.asOf) else { return }
+        let (phase, end, decision, recorded) = (overdue.phase, overdue.plannedEnd, overdue.decision, overdue.recorded)
         let days = end.value.days(until: context.asOf)
         findings.report(.phaseOverrun, at: firstPosition(decision?.at, recorded, end.at),
                         "\(phase.rawValue) was planned to end on \(end.value) and its go/no-go is "

@@ -5,7 +5,7 @@ public enum Validator {
     public static let families: [any PartnerRules.Type] = [
         CharterRules.self, LegalRules.self, TimelineRules.self, CommitmentRules.self, LeverageRules.self, TierRules.self,
         GateRules.self, PhaseRules.self, CoMarketingRules.self, ReviewRules.self, KPIRules.self, OutcomeRules.self,
-        BuildOrPartnerRules.self, SignatureRules.self,
+        BuildOrPartnerRules.self, SignatureRules.self, PublicRules.self,
     ]
 
     /// The rules that still apply once a partnership has ended: it is

@@ -47,7 +47,9 @@ import PartnerbookTestSupport
         let (_, files) = try publicBuild()
         let acme = try #require(files["partners/acme-cloud/index.html"])
         let harbor = try #require(files["partners/harbor-payments/index.html"])
-        #expect(acme.contains("<span class=\"badge badge-trust\">✓ Reviewed this quarter</span>"))
+        // As of 8 January 2027, Acme's last review was held on 8 October 2026: the previous quarter.
+        #expect(!acme.contains("Reviewed this quarter"), "this quarter means the quarter the directory is published in")
+        #expect(acme.contains("<span class=\"badge badge-trust\">✓ Charter signed by both companies</span>"))
         #expect(!harbor.contains("<span class=\"badge badge-trust\">✓ Reviewed this quarter</span>"), "its review is overdue")
         // Only earned badges: an unearned one is not printed at all, not even greyed out.
         #expect(!harbor.contains("Reviewed this quarter"))
@@ -55,7 +57,7 @@ import PartnerbookTestSupport
     }
 
     /// A partner's public text is its `public:` block (written for
-    /// customers); without one, its name, summary and badges only.
+    /// customers); without one, its name and badges only.
     @Test func thePublicBlockIsTheOnlySourceOfText() throws {
         let (_, files) = try publicBuild()
         let polaris = try #require(files["partners/polaris-hosting/index.html"])
@@ -66,9 +68,14 @@ import PartnerbookTestSupport
         #expect(polaris.contains("<a href=\"mailto:partners@polaris.example\">"))
         #expect(!polaris.contains("Polaris runs managed cloud hosting"), "the internal summary gives way to the public one")
         let acme = try #require(files["partners/acme-cloud/index.html"])
-        #expect(acme.contains("Acme Cloud runs the largest managed data platform"), "without public:, the summary")
-        #expect(!acme.contains("<h2>Details</h2>") && !acme.contains("offers with"))
-        for page in [polaris, acme] {
+        #expect(acme.contains("Northwind dashboards built"), "its public summary")
+        #expect(!acme.contains("largest managed data platform"), "never the internal summary")
+        // Harbor is listed without a public: block: its name and badges only (public.no-summary warns).
+        let harbor = try #require(files["partners/harbor-payments/index.html"])
+        #expect(harbor.contains("Harbor Payments"))
+        #expect(!harbor.contains("processes card payments") && !harbor.contains("<h2>Details</h2>"), "never the internal summary")
+        #expect(!acme.contains("2026-12-02"), "public.approved is printed nowhere")
+        for page in [polaris, acme, harbor] {
             #expect(!page.contains("badge-tier"), "no tier without public.show_tiers")
         }
     }
@@ -152,5 +159,30 @@ import PartnerbookTestSupport
         #expect(publicBuild.status == 2)
         #expect(publicBuild.stderr.contains("holds the internal site"))
         #expect(try Binary.run(["build", "--public"] + args, in: folder.url).status == 64, "--public needs --output")
+    }
+}
+
+/// Section 21: the public directory's badges are right on the day it is
+/// published, and its text never falls back to the internal summary.
+@Suite struct PublicDirectoryAsOfTests {
+    typealias F = Fixtures
+
+    private func page(_ yaml: String, asOf: String) throws -> String? {
+        let folder = TemporaryFolder()
+        folder.write("content/program.yaml", F.program)
+        folder.write("content/partners/acme.yaml", yaml)
+        let result = try Binary.run(["build", "--public", "--content", "content", "--output", "public", "--as-of", asOf], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let url = folder.url.appendingPathComponent("public/partners/acme/index.html")
+        return try? String(contentsOf: url, encoding: .utf8)
+    }
+
+    /// The fixture's last review was held on 8 October 2026.
+    @Test(arguments: [("2026-11-20", true), ("2026-12-31", true), ("2027-01-02", false)])
+    func reviewedThisQuarterMeansThisQuarter(_ asOf: String, _ earned: Bool) throws {
+        let listed = F.partner(replacing: "status: run", with: "status: run\nlisted: true")
+        let text = try #require(try page(listed, asOf: asOf))
+        #expect(text.contains("✓ Reviewed this quarter") == earned, "as of \(asOf)")
+        #expect(!text.contains("A <em>good</em> partner"), "no public: block, so no text but the name and badges")
     }
 }

@@ -48,7 +48,7 @@ import PartnerbookTestSupport
             }
             #expect(context.diagnostics.map(\.rule) == ["schema.type"], "\(bad)")
         }
-        let good = project(program: F.program + "\nsite: { base_url: \"https://partners.example/hub/\" }\n")
+        let good = project(program: F.program + "\nsite: { base_url: \"https://partners.example/hub/\", internal_url: \"https://partners.example/hub/\" }\n")
         #expect(try build(good).status == 0)
         let ics = try String(contentsOf: good.url.appendingPathComponent("out/program/reviews.ics"), encoding: .utf8)
         #expect(ics.contains("URL:https://partners.example/hub/partners/acme/qbr/2026-Q4.html"))

@@ -18,6 +18,37 @@ import PartnerbookTestSupport
 
     private let revenue = "{ id: revenue, name: Revenue, unit: USD, target: 400000, direction: up, weight: 2 }"
 
+    /// Section 21: the program's own flags hold a green score at amber, and
+    /// the breakdown says why: a handshake, co-marketing as the only
+    /// leverage, an overdue go/no-go. An ended partnership carries none.
+    @Test(arguments: [
+        ("  partner: [ Co-sell budget ]\n", "  partner: []\n", "a handshake", "theatre: a side has no economic commitment"),
+        ("  type: requirement", "  type: co-marketing", "co-marketing only", "co-marketing is its only leverage"),
+        ("status: run", "status: walk", nil, nil),
+    ])
+    func theProgramsFlagsAreNeverGreen(_ old: String, _ new: String, _ label: String?, _ note: String?) throws {
+        var yaml = Fixtures.partner(replacing: old, with: new)
+        var expectedLabel = label, expectedNote = note
+        if label == nil {
+            // In walk, with the walk planned to end on 26 May 2025 and its decision pending: overdue.
+            yaml = Fixtures.partner(replacing: "walk: { invited: 10, adopted: 8, decision: go }", with: "walk: { invited: 10, adopted: 8, decision: pending }", in: yaml)
+            expectedLabel = "walk go/no-go overdue"
+            expectedNote = "The walk go/no-go is overdue since 26 May 2025"
+        }
+        let health = try assess(yaml).health
+        #expect(health.total >= 70, "the score alone is green (\(health.total))")
+        #expect(health.band == .amber)
+        #expect(health.bandText.contains(expectedLabel!), "\(health.bandText)")
+        #expect(health.capNote?.contains(expectedNote!) == true, "\(health.capNote ?? "no note")")
+    }
+
+    @Test func aHealthyPartnerCarriesNoFlagAndAnEndedOneNone() throws {
+        #expect(try assess(Fixtures.partner).health.flags.isEmpty)
+        let ended = Fixtures.partner(replacing: "  partner: [ Co-sell budget ]\n", with: "  partner: []\n")
+            .replacingOccurrences(of: "status: run", with: "status: ended")
+        #expect(try assess(ended).health.flags.isEmpty, "an ended partnership is history")
+    }
+
     @Test func mostKPIWeightBehindHoldsAGreenScoreAtAmber() throws {
         // Revenue (weight 2 of 3) far behind its pace; days to value met.
         let yaml = Fixtures.partner(replacing: revenue,
@@ -28,7 +59,7 @@ import PartnerbookTestSupport
         let cap = try #require(health.cap)
         #expect(abs(cap.behindShare - 2.0 / 3) < 1e-9)
         #expect(cap.behind == ["Revenue"])
-        #expect(health.capNote?.contains("metrics carrying 67% of the KPI weight are behind (Revenue)") == true)
+        #expect(health.capNote?.contains("Metrics carrying 67% of the KPI weight are behind (Revenue)") == true)
         #expect(health.bandText == "Amber (KPIs behind)")
     }
 

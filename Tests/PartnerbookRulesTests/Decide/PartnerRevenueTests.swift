@@ -82,7 +82,9 @@ import PartnerbookTestSupport
         #expect(answer.hasSuffix("2026-Q4 is in progress and is judged once it ends."))
     }
 
-    @Test func aPlannedReviewsNumbersCountButItsPartnerIsNotActiveYet() throws {
+    /// Section 21: figures recorded ahead of a planned review count the same
+    /// way in the revenue and in the active-partner rate, and are counted as such.
+    @Test func aPlannedReviewsNumbersCountInRevenueAndActivityAlike() throws {
         // The 2026-Q3 review is dated 8 October; as of 1 October it is planned, whatever numbers it holds.
         let counted = try #require(F.load(F.partner(replacing: "{ id: revenue, name: Revenue, unit: USD, target: 400000, direction: up, weight: 2 }",
                                                     with: "{ id: revenue, name: Revenue, unit: USD, target: 400000, weight: 2, counts_toward: partner_revenue, period: quarter }")).0)
@@ -90,7 +92,7 @@ import PartnerbookTestSupport
         let q3 = try #require(outcomes.quarters.last)
         #expect(q3.quarter == Quarter("2026-Q3"))
         #expect(q3.partnerRevenue == 410_000)
-        #expect(q3.active == 0 && q3.inProgram == 1)
+        #expect(q3.active == 1 && q3.inProgram == 1 && q3.ahead == 1)
     }
 }
 
