@@ -159,10 +159,10 @@ code { font-family: "Source Code Pro", Menlo, Consolas, monospace; font-size: .9
 /* Home: counts, filters, cards. */
 .page-home .document, .page-home .breadcrumbs, .page-home .site-footer { max-width: 72rem; }
 .count-groups { display: flex; flex-wrap: wrap; gap: 1rem 2rem; }
-.count-list { display: flex; flex-wrap: wrap; gap: .5rem; margin: 0; }
-.count-list div { border: 1px solid var(--line); border-radius: 6px; padding: .35rem .75rem; background: var(--wash); }
-.count-list dt { display: inline; font-weight: 600; }
-.count-list dd { display: inline; margin: 0 0 0 .4rem; font-variant-numeric: tabular-nums; }
+.count-list { display: flex; flex-wrap: wrap; gap: .5rem; margin: 0; padding: 0; list-style: none; }
+.count-list li { border: 1px solid var(--line); border-radius: 6px; padding: .35rem .75rem; background: var(--wash); }
+.count-list .count-label { font-weight: 600; }
+.count-list .count-value { margin-left: .4rem; font-variant-numeric: tabular-nums; }
 
 /* Home: is the program working, and what needs attention. */
 .summary-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr)); gap: 1rem 2rem; margin: 1rem 0 1.5rem; }
@@ -182,13 +182,13 @@ table.compact th .target { display: block; font-weight: 400; color: var(--muted)
 .filters { display: grid; gap: .6rem; margin: 1rem 0; }
 .filters label { font-weight: 600; }
 .filters input[type="search"] {
-  font: inherit; padding: .55rem .75rem; border: 2px solid #a0aec0; border-radius: 6px; max-width: 32rem; width: 100%;
+  font: inherit; padding: .55rem .75rem; border: 2px solid #718096; border-radius: 6px; max-width: 32rem; width: 100%;
 }
 .filter-group { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; }
 .filter-label { font-weight: 600; min-width: 4rem; }
 .chip {
   font: inherit; font-size: .9rem; padding: .3rem .8rem; border-radius: 999px; cursor: pointer;
-  border: 1px solid #a0aec0; background: var(--paper); color: var(--ink);
+  border: 1px solid #718096; background: var(--paper); color: var(--ink);
 }
 .chip[aria-pressed="true"] { background: #1a365d; border-color: #1a365d; color: #fff; }
 .chip[aria-pressed="true"]::before { content: "✓ "; }
@@ -651,7 +651,7 @@ ssh-keygen -Y verify -n partnerbook-charter -f allowed_signers \
 <thead><tr><th scope="col">Quarter</th><th scope="col">Partner revenue share <span class="target">target {{shareTarget}}</span></th><th scope="col">Active partners <span class="target">target {{activeTarget}}</span></th></tr></thead>
 <tbody>
 {{#outcomeRows}}
-<tr><td>{{quarter}}</td><td>{{share}}</td><td>{{activeRate}} ({{active}})</td></tr>
+<tr><th scope="row">{{quarter}}</th><td>{{share}}</td><td>{{activeRate}} ({{active}})</td></tr>
 {{/outcomeRows}}
 </tbody>
 </table>
@@ -697,16 +697,16 @@ ssh-keygen -Y verify -n partnerbook-charter -f allowed_signers \
 <section aria-labelledby="counts-heading" class="counts">
 <h2 id="counts-heading">The program at a glance</h2>
 <div class="count-groups">
-<dl class="count-list">
+<ul class="count-list" aria-label="Partners by tier">
 {{#tiers}}
-<div><dt>{{label}}</dt><dd>{{count}}</dd></div>
+<li><span class="count-label">{{label}}</span> <span class="count-value">{{count}}</span></li>
 {{/tiers}}
-</dl>
-<dl class="count-list">
+</ul>
+<ul class="count-list" aria-label="Partners by status">
 {{#statuses}}
-<div><dt>{{label}}</dt><dd>{{count}}</dd></div>
+<li><span class="count-label">{{label}}</span> <span class="count-value">{{count}}</span></li>
 {{/statuses}}
-</dl>
+</ul>
 </div>
 </section>
 
@@ -863,7 +863,7 @@ ssh-keygen -Y verify -n partnerbook-charter -f allowed_signers \
 <thead><tr><th scope="col">Metric</th><th scope="col">Latest</th><th scope="col">Expected then</th><th scope="col">Target</th><th scope="col">Attainment</th><th scope="col">Band</th></tr></thead>
 <tbody>
 {{#kpis}}
-<tr><td>{{name}}</td><td>{{latest}}{{#latestWhen}} ({{latestWhen}}){{/latestWhen}}</td><td>{{expected}}</td><td>{{target}}</td><td>{{attainment}}</td><td>{{band}}</td></tr>
+<tr><th scope="row">{{name}}</th><td>{{latest}}{{#latestWhen}} ({{latestWhen}}){{/latestWhen}}</td><td>{{expected}}</td><td>{{target}}</td><td>{{attainment}}</td><td>{{band}}</td></tr>
 {{/kpis}}
 </tbody>
 </table>
@@ -910,7 +910,7 @@ ssh-keygen -Y verify -n partnerbook-charter -f allowed_signers \
 <thead><tr><th scope="col">Role</th><th scope="col">Name</th><th scope="col">Title</th><th scope="col">Email</th></tr></thead>
 <tbody>
 {{#contacts}}
-<tr><td>{{role}}</td><td>{{name}}</td><td>{{title}}</td><td>{{#email}}<a href="mailto:{{email}}">{{email}}</a>{{/email}}</td></tr>
+<tr><th scope="row">{{role}}</th><td>{{name}}</td><td>{{title}}</td><td>{{#email}}<a href="mailto:{{email}}">{{email}}</a>{{/email}}</td></tr>
 {{/contacts}}
 </tbody>
 </table>

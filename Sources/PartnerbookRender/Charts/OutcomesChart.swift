@@ -59,7 +59,21 @@ package struct OutcomesChart {
         if quarters.isEmpty {
             svg += "<text x=\"\(n(left + plotWidth / 2))\" y=\"\(n(top + plotHeight / 2))\" text-anchor=\"middle\" fill=\"#4a5568\">No quarter has data yet</text>\n"
         }
-        for s in series {
+        // Each value's label sits above its point, unless that would run
+        // into the legend (a point at the top of the plot) or onto the other
+        // series' label at the same quarter: then below its point.
+        let series0 = series[0].values
+        func labelY(_ series: Int, _ i: Int, _ v: Double) -> Double {
+            let above = y(v) - 9, below = y(v) + 18
+            let nearTop = above - 12 < top
+            if series == 0 { return nearTop ? below : above }
+            guard let other = series0[i], abs(y(other) - y(v)) < 18 else { return nearTop ? below : above }
+            // Beside the first series' point: on the side its label is not on.
+            let otherBelow = y(other) - 9 - 12 < top
+            if !otherBelow { return below }
+            return nearTop ? max(below, y(other) + 18) + 14 : above
+        }
+        for (index, s) in series.enumerated() {
             let points = s.values.enumerated().compactMap { i, v in v.map { (i, $0) } }
             if points.count > 1 {
                 let path = points.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(n(x($0.element.0))) \(n(y($0.element.1)))" }
@@ -67,7 +81,7 @@ package struct OutcomesChart {
             }
             for (i, v) in points {
                 svg += "<circle cx=\"\(n(x(i)))\" cy=\"\(n(y(v)))\" r=\"4\" fill=\"\(s.colour)\"/>\n"
-                svg += "<text x=\"\(n(x(i)))\" y=\"\(n(y(v) - 9))\" text-anchor=\"middle\" font-weight=\"bold\" fill=\"\(s.colour)\">\(xml(Format.percentage(v)))</text>\n"
+                svg += "<text x=\"\(n(x(i)))\" y=\"\(n(labelY(index, i, v)))\" text-anchor=\"middle\" font-weight=\"bold\" fill=\"\(s.colour)\">\(xml(Format.percentage(v)))</text>\n"
             }
         }
         for (i, q) in quarters.enumerated() {

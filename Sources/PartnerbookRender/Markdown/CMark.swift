@@ -56,8 +56,9 @@ package enum CMark {
 
         package func html() -> String {
             // Table alignment as `style` attributes: the `align` attribute is obsolete in HTML5.
-            take(cmark_render_html(root, CMARK_OPT_DEFAULT | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES,
-                                   cmark_parser_get_syntax_extensions(parser)))
+            // Each body row's first cell names the row: a row header (see `RowHeaders`).
+            RowHeaders.mark(take(cmark_render_html(root, CMARK_OPT_DEFAULT | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES,
+                                                   cmark_parser_get_syntax_extensions(parser))))
         }
 
         /// `width` 0 keeps the source's line breaks rather than re-wrapping.

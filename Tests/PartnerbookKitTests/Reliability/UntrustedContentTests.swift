@@ -93,7 +93,7 @@ import PartnerbookTestSupport
             #expect(MarkdownTable.unescapedPipes(String(row)) == 4, "\(path): \(row)")
         }
         let html = try #require(files["partners/acme/scorecard.html"])
-        #expect(html.contains("<td>a | b | c | --- |</td>"))
+        #expect(html.contains("<th scope=\"row\">a | b | c | --- |</th>"), "one cell, the row's header")
     }
 
     @Test func markdownCannotAddHeadings() throws {
