@@ -83,7 +83,11 @@ package struct PartnerPipeline: Sendable {
         case .none:
             break
         case .site(let renderer):
-            let context = self.context(partner, assessment, diagnostics: artifacts.diagnostics, texts: texts, ssh: ssh)
+            var context = self.context(partner, assessment, diagnostics: artifacts.diagnostics, texts: texts, ssh: ssh)
+            // Each held review's packet shows the file as it stood on the review's day.
+            let held = QBRPlan.packets(for: partner, asOf: input.asOf).filter { !$0.isUpcoming }.compactMap(\.date)
+            context.asOfVersions = held.isEmpty ? [:] : input.fileHistory.versions(of: partner.file, id: partner.id, on: held)
+            artifacts.readsFileHistory = !context.asOfVersions.isEmpty
             artifacts.documents = renderer.partnerFiles(context)
             artifacts.listing = renderer.listing(context)
             artifacts.fingerprint = signatures.fingerprint
@@ -131,7 +135,9 @@ package struct PartnerArtifacts: Sendable {
     package var sshVerifications = SSHVerifications()
     /// Its documents read the git history (a stale signature's redline), so
     /// they depend on the repository's state as well as on the files.
-    package var readsHistory: Bool { !signedTexts.lookups.isEmpty }
+    package var readsHistory: Bool { !signedTexts.lookups.isEmpty || readsFileHistory }
+    /// Some held review's packet shows the file as it stood then, read from git.
+    package var readsFileHistory = false
     /// The charter's fingerprint (`site`), which identifies its PDF.
     package var fingerprint: String?
 

@@ -22,6 +22,8 @@ package struct ProgramInput: Sendable {
     /// frame and thresholds, and the hash of the charter template in use.
     package var frame: CharterFrame
     var history: SignedHistory
+    /// Partner files as they stood on past days, for held reviews' packets.
+    var fileHistory: PartnerFileHistory
     /// The partners folder's entries, listed once for the program rules and the pipeline.
     package var files: ContentLoader.PartnerFiles
     /// Whose SSH key may sign for which email (nil: no such file), its
@@ -44,6 +46,7 @@ package struct ProgramInput: Sendable {
                                                                                    displayPath: configuration.templatesDisplay))
         rules = RuleContext(program: settings.program, asOf: asOf, frame: frame)
         history = SignedHistory(contentRoot: configuration.content)
+        fileHistory = PartnerFileHistory(contentRoot: configuration.content)
         let allowed = configuration.allowedSigners ?? root.appendingPathComponent(SSHVerifier.allowedSignersFile)
         let allowedRoot = configuration.allowedSigners == nil ? root.path
             : allowed.deletingLastPathComponent().resolvingSymlinksInPath().standardizedFileURL.path

@@ -15,6 +15,9 @@ package struct DocumentContext {
     var sshVerifications: SSHVerifications
     /// What every charter shares and signs, with the charter template's hash.
     var frame: CharterFrame
+    /// The partner file as it stood on a held review's day, where it has
+    /// changed since (from git): by the review's day.
+    package var asOfVersions: [Day: Partner] = [:]
 
     var company: String { program.company?.value ?? "Us" }
 

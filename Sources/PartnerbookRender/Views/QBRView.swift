@@ -88,7 +88,10 @@ package struct QBRView {
         // A held review's packet is as of its day; the one ahead, as of the documents' date.
         let day = upcoming ? context.asOf : min(packet.date ?? context.asOf, context.asOf)
         asOf = Format.date(day)
-        status = (upcoming ? partner.status?.value : QBRView.phase(partner, on: day))?.label ?? "Status not set"
+        // A held review: the file as it stood on its day, where git has it (else as it is).
+        let then = upcoming ? nil : context.asOfVersions[day]
+        let stood = then ?? partner
+        status = (upcoming ? partner.status?.value : QBRView.phase(stood, on: day))?.label ?? "Status not set"
         overdueSince = upcoming ? packet.date.flatMap { $0 < context.asOf ? Format.date($0) : nil } : nil
 
         let owners = partner.charter?.governance?.owners
@@ -108,19 +111,27 @@ package struct QBRView {
             AgendaItem(time: "0:50–1:00", topic: "Decisions and next \(word)'s commitments", lead: "Executive sponsors"),
         ]
 
-        // Held or upcoming, the commitments to check are those made at the review before.
-        lastCommitmentsUs = previous?.commitments?.us?.commitmentItems ?? []
-        lastCommitmentsPartner = previous?.commitments?.partner?.commitmentItems ?? []
+        // Held or upcoming, the commitments to check are those made at the
+        // review before, marked done as they stood on this review's day.
+        let checked = previous.flatMap { earlier in
+            then.flatMap { KPIReading.orderedReviews($0).first { $0.period?.value == earlier.period?.value } }
+        } ?? previous
+        lastCommitmentsUs = checked?.commitments?.us?.commitmentItems ?? []
+        lastCommitmentsPartner = checked?.commitments?.partner?.commitmentItems ?? []
         hasLastCommitments = !lastCommitmentsUs.isEmpty || !lastCommitmentsPartner.isEmpty
 
         // The packet's own period; an upcoming packet shows numbers recorded
         // for it before the meeting as prepared, else the latest held review's.
-        let readings = KPIReading.readings(for: partner, upTo: period, asOf: day)
+        // The readings as recorded, judged against the targets as they stood on the day.
+        var measured = partner
+        if let then, let measurement = then.charter?.measurement { measured.charter?.measurement = measurement }
+        let readings = KPIReading.readings(for: measured, upTo: period, asOf: day)
         prepared = upcoming && readings.contains { $0.latest?.period == period }
         let shown = upcoming && !prepared ? (previous?.period?.value ?? period.previous) : period
         thisLabel = !upcoming ? "This \(word) (\(period))" : prepared ? "Prepared for \(period)" : "Latest (\(shown))"
         lastLabel = upcoming && !prepared ? "Previous" : "Last \(word) (\(shown.previous))"
-        let rows = context.kpiRows(readings)
+        // A target amended since is told as proposed only where the packet shows today's targets.
+        let rows = then == nil ? context.kpiRows(readings) : readings.map { KPIRow($0) }
         metrics = zip(readings, rows).map { reading, row in
             let current = reading.latest?.period == shown
             // A target whose due date has passed is met or not: no percent of a pace that has run out.
@@ -140,7 +151,8 @@ package struct QBRView {
         charts = chart.map { [$0] } ?? []
         chartAsOf = Format.date(context.asOf)
 
-        gates = QBRView.gateRows(assessment, partner: partner)
+        gates = then.map { QBRView.gateRows(PartnerAssessment($0, program: context.program, asOf: day), partner: $0) }
+            ?? QBRView.gateRows(assessment, partner: partner)
         self.coMarketing = coMarketing
         let source = review ?? previous
         // Only the risks both sides may read: an internal one is ours (the brief and the scorecard show it).
@@ -150,9 +162,9 @@ package struct QBRView {
         decisions = review?.decisions.proseItems ?? []
         nextCommitmentsUs = review?.commitments?.us?.commitmentItems ?? []
         nextCommitmentsPartner = review?.commitments?.partner?.commitmentItems ?? []
-        let checked = lastCommitmentsUs + lastCommitmentsPartner
-        summaryDelivered = checked.isEmpty ? "No commitments were recorded at the previous review."
-            : "\(checked.filter(\.done).count) of \(checked.count) commitments from the previous review done "
+        let done = lastCommitmentsUs + lastCommitmentsPartner
+        summaryDelivered = done.isEmpty ? "No commitments were recorded at the previous review."
+            : "\(done.filter(\.done).count) of \(done.count) commitments from the previous review done "
                 + "(\(company) \(lastCommitmentsUs.filter(\.done).count) of \(lastCommitmentsUs.count), "
                 + "\(partnerName) \(lastCommitmentsPartner.filter(\.done).count) of \(lastCommitmentsPartner.count))."
         // Asked of each side: what it committed to at this review; before

@@ -325,7 +325,7 @@ extension DirectoryView.Filter: MustacheFields {
 
 extension DocumentContext: MustacheFields {
     func mustacheFields() -> [String: Any] {
-        var fields = [String: Any](minimumCapacity: 8)
+        var fields = [String: Any](minimumCapacity: 9)
         fields["program"] = MustacheBox.box(program)
         fields["partner"] = MustacheBox.box(partner)
         fields["assessment"] = MustacheBox.box(assessment)
@@ -334,6 +334,7 @@ extension DocumentContext: MustacheFields {
         fields["signedTexts"] = MustacheBox.box(optional: signedTexts)
         fields["sshVerifications"] = MustacheBox.box(sshVerifications)
         fields["frame"] = MustacheBox.box(frame)
+        fields["asOfVersions"] = MustacheBox.box(asOfVersions)
         return fields
     }
 }
