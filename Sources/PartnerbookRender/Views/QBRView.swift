@@ -160,8 +160,10 @@ package struct QBRView {
         let highlights = MarkdownText.block(review?.highlights?.value)
         self.highlights = highlights.isEmpty ? nil : highlights
         decisions = review?.decisions.proseItems ?? []
-        nextCommitmentsUs = review?.commitments?.us?.commitmentItems ?? []
-        nextCommitmentsPartner = review?.commitments?.partner?.commitmentItems ?? []
+        // Made at this review, so open on its day: a done mark on one was added later.
+        func made(_ items: [CommitmentItem]) -> [CommitmentItem] { items.map { CommitmentItem(text: $0.text, done: false) } }
+        nextCommitmentsUs = made(review?.commitments?.us?.commitmentItems ?? [])
+        nextCommitmentsPartner = made(review?.commitments?.partner?.commitmentItems ?? [])
         let done = lastCommitmentsUs + lastCommitmentsPartner
         summaryDelivered = done.isEmpty ? "No commitments were recorded at the previous review."
             : "\(done.filter(\.done).count) of \(done.count) commitments from the previous review done "

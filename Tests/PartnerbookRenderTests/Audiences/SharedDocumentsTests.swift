@@ -89,6 +89,15 @@ import PartnerbookTestSupport
         #expect(try #require(all["partners/acme/qbr/2026-Q3.md"]).contains("| Run (full scale) |"))
     }
 
+    /// The commitments a review makes are open on its day: a done mark
+    /// added later shows in the next review's packet, never in this one's.
+    @Test func aReviewsOwnCommitmentsAreOpenOnItsDay() throws {
+        let yaml = F.partner(replacing: "    next_review: 2027-01-14", with: "    commitments: { partner: [ (done) Renew the budget ] }\n    next_review: 2027-01-14")
+        let all = try files(yaml)
+        #expect(try #require(all["partners/acme/qbr/2026-Q3.md"]).contains("**Open:** Renew the budget"))
+        #expect(try #require(all["partners/acme/qbr/2026-Q4.md"]).contains("**Done:** Renew the budget"))
+    }
+
     /// A quarter no review has reported is no figures, never a zero.
     @Test func aQuarterWithoutFiguresIsNotAZero() throws {
         let counted = F.partner(replacing: "{ id: revenue, name: Revenue, unit: USD, target: 400000, direction: up, weight: 2 }",
