@@ -14,17 +14,7 @@ import PartnerbookTestSupport
 
     @discardableResult
     private func git(_ arguments: [String], in folder: TemporaryFolder, date: String) throws -> Int32 {
-        let process = Process()
-        process.executableURL = try #require(Git.executable)
-        process.arguments = ["-C", folder.url.path, "-c", "user.name=Test", "-c", "user.email=test@example.invalid",
-                             "-c", "commit.gpgsign=false"] + arguments
-        process.environment = ["GIT_AUTHOR_DATE": date + "T12:00:00Z", "GIT_COMMITTER_DATE": date + "T12:00:00Z",
-                               "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": folder.url.path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+        try TestGit.run(arguments, in: folder, date: date)
     }
 
     /// The fixture with commitments made at the 2026-Q2 review (checked at the Q3 review on 8 October 2026).

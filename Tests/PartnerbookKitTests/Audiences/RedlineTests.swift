@@ -17,17 +17,7 @@ import PartnerbookTestSupport
     /// Runs git in `folder` with a fixed identity and dates.
     @discardableResult
     private func git(_ arguments: [String], in folder: TemporaryFolder) throws -> Int32 {
-        let process = Process()
-        process.executableURL = try #require(Git.executable)
-        process.arguments = ["-C", folder.url.path, "-c", "user.name=Test", "-c", "user.email=test@example.invalid",
-                             "-c", "commit.gpgsign=false"] + arguments
-        process.environment = ["GIT_AUTHOR_DATE": "2026-01-05T12:00:00Z", "GIT_COMMITTER_DATE": "2026-01-05T12:00:00Z",
-                               "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": folder.url.path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+        try TestGit.run(arguments, in: folder)
     }
 
     /// A repository with the content in `content/`: the signed fixture, then an edit of `we_give`, two commits.
