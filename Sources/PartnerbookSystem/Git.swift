@@ -17,6 +17,33 @@ package enum Git {
                                   environment: ["GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"], outputLimit: outputLimit)
     }
 
+    /// The contents of `objects` (object ids, or `COMMIT:PATH`) through one
+    /// `git cat-file --batch`, in order: each one's bytes, or nil where git
+    /// reports it missing or it is not a blob. Nil when git fails or the
+    /// output passes `outputLimit`.
+    package static func blobs(_ objects: [String], in folder: URL, outputLimit: Int) throws -> [Data?]? {
+        guard !objects.isEmpty else { return [] }
+        let result = try run(["cat-file", "--batch"], in: folder, input: Data(objects.map { $0 + "\n" }.joined().utf8),
+                             outputLimit: outputLimit)
+        guard result.status == 0, !result.overLimit else { return nil }
+        // Each object: "<oid> blob <size>\n<bytes>\n", or "<name> missing\n".
+        let bytes = [UInt8](result.output)
+        var offset = 0
+        var found: [Data?] = []
+        for _ in objects {
+            guard let newline = bytes[offset...].firstIndex(of: 10) else { break }
+            let header = String(decoding: bytes[offset..<newline], as: UTF8.self).split(separator: " ")
+            offset = newline + 1
+            guard header.count == 3, let size = Int(header[2]), offset + size <= bytes.count else {
+                found.append(nil)
+                continue
+            }
+            found.append(header[1] == "blob" ? Data(bytes[offset..<offset + size]) : nil)
+            offset += size + 1
+        }
+        return found + Array(repeating: nil, count: objects.count - found.count)
+    }
+
     /// Which of `names` (entries of `folder`: files, or folders holding
     /// files) git tracks. Empty when git is missing or `folder` is in no
     /// repository.

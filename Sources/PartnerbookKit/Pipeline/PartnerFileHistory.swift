@@ -53,21 +53,11 @@ package final class PartnerFileHistory: Sendable {
         }
         guard !wanted.isEmpty else { return [:] }
         let commitsWanted = Array(Set(wanted.values)).sorted()
-        let request = commitsWanted.map { "\($0):\(known.prefix)\(file)\n" }.joined()
-        guard let batch = try? Git.run(["cat-file", "--batch"], in: contentRoot, input: Data(request.utf8), outputLimit: 64 << 20),
-              batch.status == 0, !batch.overLimit else { return [:] }
+        guard let blobs = try? Git.blobs(commitsWanted.map { "\($0):\(known.prefix)\(file)" }, in: contentRoot,
+                                         outputLimit: 64 << 20) else { return [:] }
         var texts: [String: Data] = [:]
-        let bytes = [UInt8](batch.output)
-        var offset = 0
-        for commit in commitsWanted {
-            guard let newline = bytes[offset...].firstIndex(of: 10) else { break }
-            let header = String(decoding: bytes[offset..<newline], as: UTF8.self).split(separator: " ")
-            offset = newline + 1
-            guard header.count == 3, header[1] == "blob", let size = Int(header[2]), offset + size <= bytes.count else {
-                continue
-            }
-            if size <= YAMLFile.maxBytes { texts[commit] = Data(bytes[offset..<offset + size]) }
-            offset += size + 1
+        for (commit, blob) in zip(commitsWanted, blobs) {
+            if let blob, blob.count <= YAMLFile.maxBytes { texts[commit] = blob }
         }
         var out: [Day: Partner] = [:]
         for (day, commit) in wanted {

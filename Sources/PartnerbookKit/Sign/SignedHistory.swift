@@ -181,19 +181,17 @@ package final class SignedHistory: Sendable {
             total += size + 64
         }
         guard !wanted.isEmpty else { return .success([]) }
-        let batch = try git(["cat-file", "--batch"], Data(wanted.map { $0.object + "\n" }.joined().utf8), total + 4096)
-        guard batch.status == 0, !batch.overLimit else { return .failure(Failure(reason: "git cat-file failed on \(file)")) }
-        // Each object: "<oid> blob <size>\n<bytes>\n".
+        let blobs: [Data?]?
+        do {
+            blobs = try Git.blobs(wanted.map(\.object), in: contentRoot, outputLimit: total + 4096)
+        } catch {
+            return .failure(Failure(reason: "git could not run (\(error)), so the signed text cannot be found"))
+        }
+        guard let blobs else { return .failure(Failure(reason: "git cat-file failed on \(file)")) }
         var versions: [(String, String, String)] = []
-        let bytes = [UInt8](batch.output)
-        var offset = 0
-        for (commit, date, _) in wanted {
-            guard let newline = bytes[offset...].firstIndex(of: 10) else { break }
-            let header = String(decoding: bytes[offset..<newline], as: UTF8.self).split(separator: " ")
-            offset = newline + 1
-            guard header.count == 3, header[1] == "blob", let size = Int(header[2]), offset + size <= bytes.count else { break }
-            versions.append((commit, date, String(decoding: bytes[offset..<offset + size], as: UTF8.self)))
-            offset += size + 1
+        for ((commit, date, _), blob) in zip(wanted, blobs) {
+            guard let blob else { break }
+            versions.append((commit, date, String(decoding: blob, as: UTF8.self)))
         }
         return .success(versions)
     }
