@@ -34,8 +34,11 @@ let package = Package(
         // What every step shares: formatting, text, digests, bounded reads, parallel work.
         .target(
             name: "PartnerbookSupport",
-            dependencies: ["PartnerbookModel", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["PartnerbookModel", .product(name: "Crypto", package: "swift-crypto")],
+            plugins: ["EmbedCommit"]
         ),
+        // Writes the git commit the build is made from into PartnerbookSupport (BuildCommit.id).
+        .plugin(name: "EmbedCommit", capability: .buildTool()),
         // The machine: bounded file reads, folder walks, file stamps, the programs partnerbook runs
         // (git, ssh-keygen, WeasyPrint) and memory. The model and the rules cannot import it.
         .target(

@@ -145,9 +145,11 @@ package enum ProgramInit {
       workflow_dispatch:
 
     env:
-      # Where your team keeps Partnerbook's source, and the version to use.
+      # Where your team keeps Partnerbook's source, and the version to use: the
+      # commit the partnerbook that wrote this file was built from (a tag or a
+      # branch works too).
       PARTNERBOOK_GIT: https://github.com/YOUR-ORG/partnerbook.git
-      PARTNERBOOK_REF: v\(PartnerbookVersion.current)
+      PARTNERBOOK_REF: \(PartnerbookVersion.commit ?? "main   # TODO: the commit or tag to install (this partnerbook was not built from a git checkout)")
 
     jobs:
       check:
@@ -172,7 +174,8 @@ package enum ProgramInit {
           - name: Install Partnerbook (once per version)
             if: steps.binary.outputs.cache-hit != 'true'
             run: |
-              git clone --depth 1 --branch "$PARTNERBOOK_REF" "$PARTNERBOOK_GIT" "$RUNNER_TEMP/partnerbook"
+              git clone --quiet "$PARTNERBOOK_GIT" "$RUNNER_TEMP/partnerbook"
+              git -C "$RUNNER_TEMP/partnerbook" checkout --quiet "$PARTNERBOOK_REF"
               "$RUNNER_TEMP/partnerbook/scripts/install" "$HOME/.local"
           - name: Check the program
             run: partnerbook check --format github --strict
@@ -204,7 +207,8 @@ package enum ProgramInit {
           - name: Install Partnerbook (once per version)
             if: steps.binary.outputs.cache-hit != 'true'
             run: |
-              git clone --depth 1 --branch "$PARTNERBOOK_REF" "$PARTNERBOOK_GIT" "$RUNNER_TEMP/partnerbook"
+              git clone --quiet "$PARTNERBOOK_GIT" "$RUNNER_TEMP/partnerbook"
+              git -C "$RUNNER_TEMP/partnerbook" checkout --quiet "$PARTNERBOOK_REF"
               "$RUNNER_TEMP/partnerbook/scripts/install" "$HOME/.local"
           - name: Build the internal site
             run: partnerbook build --output Output

@@ -8,6 +8,7 @@ import Yams
 @testable import PartnerbookRules
 @testable import PartnerbookRender
 @testable import PartnerbookOutput
+@testable import PartnerbookSystem
 import PartnerbookTestSupport
 
 /// `partnerbook init`, `--version`, `schema`, and what a new user trips on.
@@ -56,7 +57,9 @@ import PartnerbookTestSupport
         #expect(steps.contains { ($0["run"] as? String)?.hasPrefix("partnerbook build") == true })
         #expect(steps.contains { ($0["uses"] as? String)?.hasPrefix("actions/deploy-pages@") == true })
         #expect((publish["permissions"] as? [String: String])?["pages"] == "write")
-        #expect(text.contains("PARTNERBOOK_REF: v\(PartnerbookVersion.current)"))
+        // The commit this binary was built from: it exists whether or not anyone tagged it.
+        let commit = try #require(PartnerbookVersion.commit, "built from a git checkout")
+        #expect((workflow["env"] as? [String: Any])?["PARTNERBOOK_REF"] as? String == commit)
         for job in [checkSteps, steps] {
             let checkout = try #require(job.first { ($0["uses"] as? String)?.hasPrefix("actions/checkout@") == true })
             #expect((checkout["with"] as? [String: Any])?["fetch-depth"] as? Int == 0, "the whole history, for the redline")
@@ -65,6 +68,41 @@ import PartnerbookTestSupport
             let install = try #require(job.first { ($0["name"] as? String)?.hasPrefix("Install Partnerbook") == true })
             #expect(install["if"] as? String == "steps.binary.outputs.cache-hit != 'true'", "a cached binary is not compiled again")
         }
+    }
+
+    /// Section 23: the install step of the workflow `init` writes, run as
+    /// written against a clone of this repository that has no tags: it
+    /// checks out the commit the binary was built from. (The release build
+    /// `scripts/install` makes is left out: CI's new-user path runs it.)
+    @Test(.enabled(if: Git.executable != nil, "git is not installed"))
+    func theWorkflowsInstallStepFindsItsVersionInACloneWithoutTags() throws {
+        let folder = TemporaryFolder()
+        #expect(try Binary.run(["init", "site"], in: folder.url).status == 0)
+        let text = try String(contentsOf: folder.url.appendingPathComponent("site/.github/workflows/partnerbook.yml"), encoding: .utf8)
+        let workflow = try #require(try Yams.load(yaml: text) as? [String: Any])
+        let env = try #require(workflow["env"] as? [String: Any])
+        let ref = try #require(env["PARTNERBOOK_REF"] as? String)
+        let steps = try #require(((workflow["jobs"] as? [String: Any])?["check"] as? [String: Any])?["steps"] as? [[String: Any]])
+        let install = try #require(steps.first { ($0["name"] as? String)?.hasPrefix("Install Partnerbook") == true }?["run"] as? String)
+        #expect(install.contains("scripts/install"))
+        // A clone of this repository with no tags at all, as a team's fork may be.
+        let source = folder.url.appendingPathComponent("source")
+        #expect(try TestGit.run(["clone", "--quiet", "--no-tags", Binary.repository.path, source.path], in: folder) == 0)
+        #expect(try TestGit.run(["-C", source.path, "tag", "--delete", "v\(PartnerbookVersion.current)"], in: folder) != 0, "no tag to lean on")
+        let script = install.replacingOccurrences(of: "\"$RUNNER_TEMP/partnerbook/scripts/install\" \"$HOME/.local\"",
+                                                  with: "test -x \"$RUNNER_TEMP/partnerbook/scripts/install\"")
+        let runner = folder.url.appendingPathComponent("runner")
+        try FileManager.default.createDirectory(at: runner, withIntermediateDirectories: true)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-e", "-c", script]
+        process.environment = ["PARTNERBOOK_GIT": source.path, "PARTNERBOOK_REF": ref, "RUNNER_TEMP": runner.path, "HOME": folder.url.path,
+                               "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "the install step fails: \(script)")
+        let head = try Git.run(["rev-parse", "HEAD"], in: runner.appendingPathComponent("partnerbook"))
+        #expect(head.text.trimmingCharacters(in: .whitespacesAndNewlines) == ref)
     }
 
     @Test func versionIsOnTheCommandAndEverySubcommand() throws {
