@@ -34,10 +34,10 @@ let package = Package(
         // What every step shares: formatting, text, digests, bounded reads, parallel work.
         .target(
             name: "PartnerbookSupport",
-            dependencies: ["PartnerbookModel", .product(name: "Crypto", package: "swift-crypto")],
-            plugins: ["EmbedCommit"]
+            dependencies: ["PartnerbookModel", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        // Writes the git commit the build is made from into PartnerbookSupport (BuildCommit.id).
+        // Writes the git commit the build is made from into the command-line target (BuildCommit.id):
+        // the top of the graph, so a new commit recompiles that small target only.
         .plugin(name: "EmbedCommit", capability: .buildTool()),
         // The machine: bounded file reads, folder walks, file stamps, the programs partnerbook runs
         // (git, ssh-keygen, WeasyPrint) and memory. The model and the rules cannot import it.
@@ -87,7 +87,8 @@ let package = Package(
             dependencies: [
                 "PartnerbookKit", "PartnerbookPreview", "PartnerbookModel", "PartnerbookSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["EmbedCommit"]
         ),
         // What the tests share: the fixtures, temporary folders, running the
         // binary, the fuzz harnesses (the fuzz target uses them too), and

@@ -16,7 +16,7 @@ struct Init: ParsableCommand {
 
     func run() throws {
         do {
-            let written = try ProgramInit.create(in: URL(fileURLWithPath: folder))
+            let written = try ProgramInit.create(in: URL(fileURLWithPath: folder), commit: BuildCommit.id)
             let prefix = folder == "." ? "" : (folder.hasSuffix("/") ? folder : folder + "/")
             for path in written { print("wrote \(prefix)\(path)") }
             print("""

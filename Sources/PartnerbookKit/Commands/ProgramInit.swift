@@ -19,14 +19,17 @@ package enum ProgramInit {
     package static let workflowPath = ".github/workflows/partnerbook.yml"
 
     /// Writes the program; returns the paths written, relative to `folder`.
+    /// `commit`: the git commit the running binary was built from (the CLI
+    /// embeds it at build time), which the CI workflow installs; nil writes
+    /// `main` with a TODO.
     @discardableResult
-    package static func create(in folder: URL) throws -> [String] {
+    package static func create(in folder: URL, commit: String?) throws -> [String] {
         let fm = FileManager.default
         let content = ContentPaths.defaultFolder
         let files: [(String, String)] = [
             ("\(content)/\(ContentPaths.programFile)", programText),
             (".gitignore", gitignore),
-            (workflowPath, workflow),
+            (workflowPath, workflow(commit: commit.flatMap { $0.count == 40 ? $0 : nil })),
         ]
         let partner = "\(content)/\(ContentPaths.partnersFolder)/\(scaffoldID).yaml"
         for path in files.map(\.0) + [partner] where fm.fileExists(atPath: folder.appendingPathComponent(path).path) {
@@ -125,7 +128,7 @@ package enum ProgramInit {
     /// Pull requests: check with annotations on the changed lines.
     /// Main: build the internal site (kept as a workflow artifact) and publish
     /// the public partner directory to GitHub Pages.
-    static let workflow = """
+    static func workflow(commit: String?) -> String { """
     # Written by partnerbook init. Pull requests: `partnerbook check` annotates
     # the changed lines and fails on any error or warning about the files
     # (--strict); notices about how partnerships are going (behind pace, a review
@@ -149,7 +152,7 @@ package enum ProgramInit {
       # commit the partnerbook that wrote this file was built from (a tag or a
       # branch works too).
       PARTNERBOOK_GIT: https://github.com/YOUR-ORG/partnerbook.git
-      PARTNERBOOK_REF: \(PartnerbookVersion.commit ?? "main   # TODO: the commit or tag to install (this partnerbook was not built from a git checkout)")
+      PARTNERBOOK_REF: \(commit ?? "main   # TODO: the commit or tag to install (this partnerbook was not built from a git checkout)")
 
     jobs:
       check:
@@ -224,5 +227,5 @@ package enum ProgramInit {
           - id: deploy
             uses: actions/deploy-pages@v4
 
-    """
+    """ }
 }

@@ -58,7 +58,8 @@ import PartnerbookTestSupport
         #expect(steps.contains { ($0["uses"] as? String)?.hasPrefix("actions/deploy-pages@") == true })
         #expect((publish["permissions"] as? [String: String])?["pages"] == "write")
         // The commit this binary was built from: it exists whether or not anyone tagged it.
-        let commit = try #require(PartnerbookVersion.commit, "built from a git checkout")
+        let head = try Git.run(["rev-parse", "HEAD"], in: Binary.repository).text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let commit = try #require(head.count == 40 ? head : nil, "the tests run in a git checkout")
         #expect((workflow["env"] as? [String: Any])?["PARTNERBOOK_REF"] as? String == commit)
         for job in [checkSteps, steps] {
             let checkout = try #require(job.first { ($0["uses"] as? String)?.hasPrefix("actions/checkout@") == true })
