@@ -8,9 +8,13 @@ import PartnerbookOutput
 
 /// A CSV file read by RFC 4180, every field with its 1-based line and column.
 ///
-/// Fields are separated by commas and records by CRLF or LF; a field in
-/// double quotes may hold commas, line breaks and doubled quotes (`""`).
-/// Blank lines are skipped; a byte-order mark at the start is ignored.
+/// Fields are separated by commas (or semicolons or tabs, as the file's
+/// first lines show: a German reseller's statement uses semicolons, a
+/// spreadsheet's text export tabs) and records by CRLF or LF; a field in
+/// double quotes may hold the separator, line breaks and doubled quotes
+/// (`""`). Blank lines are skipped. UTF-8 with or without a byte-order mark
+/// is read, and UTF-16 with one (little or big endian, as Excel's "Unicode
+/// text" writes it); any other bytes are refused with their position.
 /// Hand-written because no CSV library on this machine reports where a field
 /// is, and every problem with a row must point at its line and column (a
 /// quoted field can span lines, so the record number is not the line).
@@ -30,24 +34,71 @@ package struct CSVTable {
 
     /// Records, each a list of fields, in file order; blank lines left out.
     package var records: [[Field]]
+    /// The field separator found: `,`, `;` or a tab.
+    package var separator: Character = ","
 
     package init(_ data: Data) throws {
         guard data.count <= CSVTable.maxBytes else {
             throw SyntaxError(position: .start, message: "file is \(data.count) bytes; the limit for a CSV file is \(CSVTable.maxBytes) bytes (32 MiB)")
         }
-        if let problem = TextBytes.firstProblem(data) {
-            throw SyntaxError(position: problem.position,
-                              message: problem.isNUL ? "file contains a NUL byte; a CSV file must be text" : "file is not valid UTF-8")
+        let text: String
+        if let utf16 = CSVTable.utf16(data) {
+            text = utf16
+        } else {
+            if let problem = TextBytes.firstProblem(data) {
+                throw SyntaxError(position: problem.position,
+                                  message: problem.isNUL ? "file contains a NUL byte; a CSV file must be text (UTF-16 needs its byte-order mark)"
+                                      : "file is not valid UTF-8 at this byte: it was probably saved as Latin-1 or Windows-1252; save it as UTF-8 (or UTF-16) and record it again")
+            }
+            text = String(decoding: data, as: UTF8.self)
         }
-        let text = String(decoding: data, as: UTF8.self)
-        records = try CSVTable.parse(text)
+        separator = CSVTable.separator(of: text)
+        records = try CSVTable.parse(text, separator: separator)
     }
 
     package init(text: String) throws {
-        records = try CSVTable.parse(text)
+        separator = CSVTable.separator(of: text)
+        records = try CSVTable.parse(text, separator: separator)
     }
 
-    private static func parse(_ text: String) throws -> [[Field]] {
+    /// The text of a UTF-16 file with a byte-order mark, or nil when `data` has none.
+    static func utf16(_ data: Data) -> String? {
+        guard data.count >= 2 else { return nil }
+        let first = data[data.startIndex], second = data[data.startIndex + 1]
+        if first == 0xFF && second == 0xFE { return String(data: data.dropFirst(2), encoding: .utf16LittleEndian) }
+        if first == 0xFE && second == 0xFF { return String(data: data.dropFirst(2), encoding: .utf16BigEndian) }
+        return nil
+    }
+
+    /// The separator the first lines use most: of comma, semicolon and tab,
+    /// the one a line holds most of (outside quotes) over the first twenty
+    /// lines; a comma when none is found. Title lines above a header hold few.
+    static func separator(of text: String) -> Character {
+        var best: (Character, Int) = (",", 0)
+        var counts: [Character: Int] = [",": 0, ";": 0, "\t": 0]
+        var quoted = false
+        var lines = 0
+        for character in text {
+            if character == "\"" { quoted.toggle(); continue }
+            if quoted { continue }
+            if character == "\n" || character == "\r\n" || character == "\r" {
+                for (candidate, count) in counts where count > best.1 || (count == best.1 && candidate == "," && count > 0) {
+                    best = (candidate, count)
+                }
+                counts = [",": 0, ";": 0, "\t": 0]
+                lines += 1
+                if lines >= 20 { break }
+                continue
+            }
+            if counts[character] != nil { counts[character]! += 1 }
+        }
+        for (candidate, count) in counts where count > best.1 { best = (candidate, count) }
+        return best.0
+    }
+
+    private static func parse(_ text: String, separator: Character) throws -> [[Field]] {
+        let delimiter = separator.unicodeScalars.first!
+        let named = separator == "," ? "comma" : separator == ";" ? "semicolon" : "tab"
         var scalars = Array(text.unicodeScalars)
         if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
         var records: [[Field]] = []
@@ -96,12 +147,12 @@ package struct CSVTable {
                     value.append(scalars[i])
                     advance()
                 }
-                if i < n, scalars[i] != ",", !endOfLine(i) {
+                if i < n, scalars[i] != delimiter, !endOfLine(i) {
                     throw SyntaxError(position: SourcePosition(line: line, column: column),
-                                      message: "text after a closing quote: a quoted field must end at a comma or the end of the line")
+                                      message: "text after a closing quote: a quoted field must end at a \(named) or the end of the line")
                 }
             } else {
-                while i < n, scalars[i] != ",", !endOfLine(i) {
+                while i < n, scalars[i] != delimiter, !endOfLine(i) {
                     if scalars[i] == "\"" {
                         throw SyntaxError(position: SourcePosition(line: line, column: column),
                                           message: "a quote inside an unquoted field: quote the whole field and double the quote (\"\")")
@@ -111,7 +162,7 @@ package struct CSVTable {
                 }
             }
             record.append(Field(text: String(value), position: start))
-            if i < n, scalars[i] == "," {
+            if i < n, scalars[i] == delimiter {
                 advance()
                 if i == n || endOfLine(i) { record.append(Field(text: "", position: SourcePosition(line: line, column: column))) }
                 else { continue }

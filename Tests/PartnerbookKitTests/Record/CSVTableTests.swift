@@ -47,12 +47,38 @@ import PartnerbookTestSupport
         #expect(throws: CSVTable.SyntaxError.self) { _ = try CSVTable(text: "\"a\"b,c\n") }
     }
 
-    @Test func invalidUTF8IsReportedAtItsByte() {
+    @Test func invalidUTF8IsReportedAtItsByteWithItsLikelyCause() {
         var data = Data("ok,1\nbad,".utf8)
-        data.append(0xFF)
-        #expect(throws: CSVTable.SyntaxError(position: SourcePosition(line: 2, column: 5), message: "file is not valid UTF-8")) {
+        data.append(0xE4)   // ä in Latin-1
+        #expect(throws: CSVTable.SyntaxError(position: SourcePosition(line: 2, column: 5),
+                                             message: "file is not valid UTF-8 at this byte: it was probably saved as Latin-1 or Windows-1252; save it as UTF-8 (or UTF-16) and record it again")) {
             _ = try CSVTable(data)
         }
+    }
+
+    /// Section 23: the separator is found in the file, not assumed.
+    @Test(arguments: [(";", "semicolon"), ("\t", "tab")])
+    func aSemicolonOrTabFileIsReadAsItIsWritten(_ separator: String, _ name: String) throws {
+        let text = "Partner\(separator)Zeitraum\(separator)Umsatz\nPolaris Hosting\(separator)2026-Q4\(separator)\"38.250,00 EUR\"\n"
+        let table = try CSVTable(text: text)
+        #expect(table.separator == Character(separator), "\(name)")
+        #expect(table.records.map { $0.map(\.text) } == [["Partner", "Zeitraum", "Umsatz"], ["Polaris Hosting", "2026-Q4", "38.250,00 EUR"]])
+    }
+
+    @Test func titleLinesAndQuotedCommasDoNotChangeTheSeparator() throws {
+        let text = "Partner revenue report\nAs of: 8 January 2027\npartner,revenue\nacme,\"$521,750.00\"\n"
+        #expect(try CSVTable(text: text).separator == ",")
+        #expect(try CSVTable(text: "a;b,c\n").separator == ",", "a tie is a comma")
+    }
+
+    /// UTF-16 with its byte-order mark, either byte order (Excel's "Unicode text").
+    @Test(arguments: [String.Encoding.utf16LittleEndian, .utf16BigEndian])
+    func utf16WithAByteOrderMarkIsRead(_ encoding: String.Encoding) throws {
+        var data = Data(encoding == .utf16LittleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF])
+        data.append(try #require("partner\tmetric\tvalue\nPolaris Hosting\tresale_revenue\t38250\n".data(using: encoding)))
+        let table = try CSVTable(data)
+        #expect(table.separator == "\t")
+        #expect(table.records.last?.map(\.text) == ["Polaris Hosting", "resale_revenue", "38250"])
     }
 }
 
