@@ -139,7 +139,7 @@ package struct DocumentRenderer: Sendable {
     /// Only `PublicDirectory`'s views are rendered, so no internal value can
     /// reach these files.
     package func publicPartner(_ context: DocumentContext) -> (page: OutputFile, card: PublicDirectoryView.Card)? {
-        guard PublicDirectory.isListed(context.partner, asOf: asOf) else { return nil }
+        guard context.partner.isListed(asOf: asOf) else { return nil }
         let page = OutputFile(.publicPage, OutputPaths.partnerPage(context.partner.id),
                               layout(body: templates.render(.publicPartner, PublicPartnerView(context)),
                                      title: context.partnerName, depth: 2, kind: .partner, context: nil,

@@ -74,26 +74,23 @@ package struct CSVTable {
     /// the one a line holds most of (outside quotes) over the first twenty
     /// lines; a comma when none is found. Title lines above a header hold few.
     static func separator(of text: String) -> Character {
-        var best: (Character, Int) = (",", 0)
-        var counts: [Character: Int] = [",": 0, ";": 0, "\t": 0]
-        var quoted = false
-        var lines = 0
-        for character in text {
-            if character == "\"" { quoted.toggle(); continue }
-            if quoted { continue }
-            if character == "\n" || character == "\r\n" || character == "\r" {
-                for (candidate, count) in counts where count > best.1 || (count == best.1 && candidate == "," && count > 0) {
-                    best = (candidate, count)
-                }
-                counts = [",": 0, ";": 0, "\t": 0]
-                lines += 1
-                if lines >= 20 { break }
-                continue
-            }
-            if counts[character] != nil { counts[character]! += 1 }
+        let candidates: [Character] = [",", ";", "\t"]
+        var most: [Character: Int] = [:], line: [Character: Int] = [:]
+        var quoted = false, lines = 0
+        func endLine() {
+            for (candidate, count) in line { most[candidate] = max(most[candidate] ?? 0, count) }
+            line = [:]
+            lines += 1
         }
-        for (candidate, count) in counts where count > best.1 { best = (candidate, count) }
-        return best.0
+        for character in text where lines < 20 {
+            if character == "\"" { quoted.toggle() } else if quoted { continue }
+            else if character == "\n" || character == "\r\n" || character == "\r" { endLine() }
+            else if candidates.contains(character) { line[character, default: 0] += 1 }
+        }
+        endLine()
+        // The most on any one line wins; on a tie, the earlier candidate (a comma first).
+        let best = most.values.max() ?? 0
+        return best == 0 ? "," : candidates.first { most[$0] == best }!
     }
 
     private static func parse(_ text: String, separator: Character) throws -> [[Field]] {

@@ -27,10 +27,9 @@ package struct DocumentContext {
 
     /// The KPI rows of `readings`, each amended target told as proposed.
     func kpiRows(_ readings: [KPIReading]) -> [KPIRow] {
-        let amended = amendedTerms
         let metrics = partner.charter?.measurement?.metrics?.value ?? []
         return readings.map { reading in
-            KPIRow(reading, index: metrics.firstIndex { $0.id?.value == reading.metric.id?.value }, amended: amended)
+            KPIRow(reading, index: metrics.firstIndex { $0.id?.value == reading.metric.id?.value }, amended: amendedTerms)
         }
     }
 
@@ -38,7 +37,11 @@ package struct DocumentContext {
     /// again: each changed path of the signed text (`charter.measurement.metrics[2].target`)
     /// with its signed value (nil where the term was added). Empty when
     /// nothing changed, nothing was signed, or the signed text is unknown.
-    var amendedTerms: [String: String?] {
+    /// Worked out once per partner (the scorecard, its page and every packet read it).
+    let amendedTerms: [String: String?]
+
+    static func amendedTerms(_ partner: Partner, assessment: PartnerAssessment, signedTexts: SignedTexts?,
+                             frame: CharterFrame) -> [String: String?] {
         let stale = assessment.signatures.parties.filter { $0.standing == .stale }.compactMap(\.signature)
         guard let signature = stale.max(by: { ($0.date?.value.description ?? "") < ($1.date?.value.description ?? "") }),
               let diff = signedTexts?.changes(since: signature, of: partner, frame: frame).diff else { return [:] }
@@ -55,6 +58,7 @@ package struct DocumentContext {
         self.diagnostics = diagnostics
         self.signedTexts = signedTexts
         self.sshVerifications = sshVerifications
+        amendedTerms = DocumentContext.amendedTerms(partner, assessment: assessment, signedTexts: signedTexts, frame: frame)
     }
 }
 

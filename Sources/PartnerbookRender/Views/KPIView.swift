@@ -30,12 +30,13 @@ package struct KPIRow {
         } ?? "no target"
         if let index {
             let path = "charter.measurement.metrics[\(index + 1)]"
+            // Each lookup: nil when the term was not amended, .some(nil) when it was added since.
             let signedTarget = amended[path + ".target"], signedDue = amended[path + ".due"]
             if signedTarget != nil || signedDue != nil {
-                let oldTarget = (signedTarget ?? reading.metric.target.map { String($0.value) }).flatMap { $0 }
-                let oldDue = (signedDue ?? reading.metric.due.map { $0.value.description }).flatMap { $0 }
-                let signed = (oldTarget.flatMap(Double.init).map { Format.value($0, unit: unit) + per } ?? "no target")
-                    + (oldDue.flatMap(Day.init).map { " by \(Format.date($0))" } ?? "")
+                let oldTarget = signedTarget.map { $0.flatMap(Double.init) } ?? reading.metric.target?.value
+                let oldDue = signedDue.map { $0.flatMap(Day.init) } ?? reading.metric.due?.value
+                let signed = (oldTarget.map { Format.value($0, unit: unit) + per } ?? "no target")
+                    + (oldDue.map { " by \(Format.date($0))" } ?? "")
                 target = "proposed: \(target) (signed: \(signed))"
             }
         }

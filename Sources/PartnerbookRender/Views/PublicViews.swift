@@ -6,11 +6,6 @@ import PartnerbookRules
 /// internal assessment (health, leverage, commitments, contacts, risks,
 /// alerts, scorecards, QBRs, the report) is read.
 package enum PublicDirectory {
-    /// Partners shown: `listed: true`, and in walk or run, or ended with an
-    /// `ended` date still ahead of `asOf` (listed until the day it ends).
-    package static func isListed(_ partner: Partner, asOf: Day) -> Bool {
-        partner.isListed(asOf: asOf)
-    }
 
     struct Signal {
         var label: String

@@ -189,12 +189,12 @@ package struct QBRView {
         let runStart = partner.charter?.timeline?.run?.start?.value
         return [
             ScorecardView.GateRow(gate: "Crawl",
-                                  measured: crawl.improvement.map { "\(Format.percentage($0)) improvement" } ?? "no result yet",
+                                  measured: ScorecardView.measured(crawl),
                                   bar: "the pilot customers improve by \(Format.percentage(crawl.threshold)) or more"
                                       + (metric.map { " (\($0))" } ?? ""),
                                   decision: crawl.decision?.rawValue ?? "not recorded", status: assessment.crawlStatus.rawValue),
             ScorecardView.GateRow(gate: "Walk",
-                                  measured: walk.adoption.map { "\(Format.percentage($0)) adoption (\(partner.phases?.walk?.adopted?.value ?? 0) of \(partner.phases?.walk?.invited?.value ?? 0))" } ?? "no result yet",
+                                  measured: ScorecardView.measured(walk, partner: partner),
                                   bar: "\(Format.percentage(walk.threshold)) or more of the invited customers adopt",
                                   decision: walk.decision?.rawValue ?? "not recorded", status: assessment.walkStatus.rawValue),
             ScorecardView.GateRow(gate: "Run",

@@ -156,14 +156,25 @@ package struct ScorecardView {
         }
     }
 
+    /// Where the crawl gate stands: its measured improvement.
+    static func measured(_ crawl: CrawlGate) -> String {
+        crawl.improvement.map { "\(Format.percentage($0)) improvement" } ?? "no result yet"
+    }
+
+    /// Where the walk gate stands: its adoption, and of how many invited.
+    static func measured(_ walk: WalkGate, partner: Partner) -> String {
+        walk.adoption.map { "\(Format.percentage($0)) adoption (\(partner.phases?.walk?.adopted?.value ?? 0) of \(partner.phases?.walk?.invited?.value ?? 0))" }
+            ?? "no result yet"
+    }
+
     static func gateRows(_ assessment: PartnerAssessment, partner: Partner, currency: String) -> [GateRow] {
         let crawl = assessment.crawlGate, walk = assessment.walkGate, run = assessment.runGate
         return [
-            GateRow(gate: "Crawl", measured: crawl.improvement.map { "\(Format.percentage($0)) improvement" } ?? "no result yet",
+            GateRow(gate: "Crawl", measured: ScorecardView.measured(crawl),
                     bar: "\(Format.percentage(crawl.threshold)) improvement", decision: crawl.decision?.rawValue ?? "not recorded",
                     status: assessment.crawlStatus.rawValue),
             GateRow(gate: "Walk",
-                    measured: walk.adoption.map { "\(Format.percentage($0)) adoption (\(partner.phases?.walk?.adopted?.value ?? 0) of \(partner.phases?.walk?.invited?.value ?? 0))" } ?? "no result yet",
+                    measured: ScorecardView.measured(walk, partner: partner),
                     bar: "\(Format.percentage(walk.threshold)) adoption", decision: walk.decision?.rawValue ?? "not recorded",
                     status: assessment.walkStatus.rawValue),
             GateRow(gate: "Run",

@@ -325,7 +325,7 @@ extension DirectoryView.Filter: MustacheFields {
 
 extension DocumentContext: MustacheFields {
     func mustacheFields() -> [String: Any] {
-        var fields = [String: Any](minimumCapacity: 9)
+        var fields = [String: Any](minimumCapacity: 10)
         fields["program"] = MustacheBox.box(program)
         fields["partner"] = MustacheBox.box(partner)
         fields["assessment"] = MustacheBox.box(assessment)
@@ -335,6 +335,7 @@ extension DocumentContext: MustacheFields {
         fields["sshVerifications"] = MustacheBox.box(sshVerifications)
         fields["frame"] = MustacheBox.box(frame)
         fields["asOfVersions"] = MustacheBox.box(asOfVersions)
+        fields["amendedTerms"] = MustacheBox.box(amendedTerms)
         return fields
     }
 }

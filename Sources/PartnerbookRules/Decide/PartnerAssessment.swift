@@ -52,8 +52,9 @@ public struct PartnerAssessment: Sendable {
         // The program's own flags (theatre, an overdue go/no-go) hold the band below green.
         var flags: [HealthScore.Flag] = []
         if status != .ended {
-            if commitment.isHandshake { flags.append(.handshake) }
-            if partner.leverage?.type?.value == .coMarketing { flags.append(.coMarketingOnly) }
+            let theatre = PhaseFunnel.theatre(partner)
+            if theatre.handshake { flags.append(.handshake) }
+            if theatre.coMarketingOnly { flags.append(.coMarketingOnly) }
         }
         if let overdue = OverdueDecision.of(partner, asOf: asOf) { flags.append(.goNoGoOverdue(overdue.phase, since: overdue.plannedEnd.value)) }
         health = HealthScore(kpis: kpis, gates: due, status: status, commitment: commitment, charter: charter,

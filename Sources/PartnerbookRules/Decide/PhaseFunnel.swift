@@ -56,9 +56,15 @@ public struct PhaseFunnel: Sendable, Equatable {
             crawlDays = length(.crawl, finishedBy: .walk)
             walkDays = length(.walk, finishedBy: .run)
             isOpen = partner.status?.value != .ended
-            isHandshake = CommitmentCheck(partner.commitments).isHandshake
-            isCoMarketingOnly = partner.leverage?.type?.value == .coMarketing
+            (isHandshake, isCoMarketingOnly) = PhaseFunnel.theatre(partner)
         }
+    }
+
+    /// What makes a partnership theatre, in the funnel and in its health:
+    /// a side without an economic commitment (a handshake), or co-marketing
+    /// its only leverage.
+    public static func theatre(_ partner: Partner) -> (handshake: Bool, coMarketingOnly: Bool) {
+        (CommitmentCheck(partner.commitments).isHandshake, partner.leverage?.type?.value == .coMarketing)
     }
 
     public init(partners: [Partner]) {
