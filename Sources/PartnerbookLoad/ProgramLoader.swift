@@ -1,3 +1,4 @@
+import Foundation
 import PartnerbookModel
 import PartnerbookSupport
 
@@ -72,8 +73,15 @@ public enum ProgramLoader {
         if let rates = top.mapping("exchange_rates") {
             program.exchangeRates = exchangeRates(rates, context: context)
         }
-        if let record = top.fields("record", known: ["partner_column", "columns"]) {
+        if let record = top.fields("record", known: ["partner_column", "columns", "locale"]) {
             program.record.partnerColumn = record.text("partner_column")?.value
+            if let locale = record.text("locale") {
+                if Locale.availableIdentifiers.contains(locale.value.replacingOccurrences(of: "-", with: "_")) {
+                    program.record.locale = locale.value
+                } else {
+                    context.report(.schemaType, at: locale.at, "record.locale '\(locale.value)' is not a locale this machine knows; write one such as de, fr, en_GB or en_US")
+                }
+            }
             if let columns = record.mapping("columns") {
                 for (key, value) in columns.value.pairs {
                     let at = Fields.position(of: key)

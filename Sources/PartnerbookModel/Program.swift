@@ -62,6 +62,8 @@ public struct RecordMapping: Sendable {
     public var partnerColumn: String?
     /// Export headers and the metric id each one records, in file order.
     public var columns: [(header: String, metric: String)] = []
+    /// How the exports write numbers and dates (`de`: `38.250,00`); default English.
+    public var locale: String?
     public init() {}
 }
 

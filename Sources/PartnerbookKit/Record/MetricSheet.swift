@@ -33,20 +33,25 @@ package struct MetricSheet {
 
     var shape: Shape = .long
     package var entries: [Entry] = []
-    /// The metric columns of the wide form, in order.
+    /// The metric columns of the wide form, in order; a name may appear twice
+    /// (the recorder refuses a duplicate only when it maps to a metric).
     var columns: [CSVTable.Field] = []
+    /// Columns the long form does not read (an ID, an owner): left out, said in one note.
+    var unread: [CSVTable.Field] = []
     /// What was skipped, with the line it starts on.
     var notes: [(line: Int, text: String)] = []
 
     /// - Parameters:
     ///   - partnerColumn: the header of the column naming the partner.
+    ///   - filter: `--where` and `--date-column`: the rows to keep.
     ///   - problems: what is wrong with the header or a row, in file order.
-    package init(_ table: CSVTable, partnerColumn: String? = nil, problems: inout [RecordProblem]) {
+    package init(_ table: CSVTable, partnerColumn: String? = nil, filter: RowFilter = RowFilter(), problems: inout [RecordProblem]) {
         let wanted = Set(["partner", partnerColumn ?? "partner"].map(NameKey.of))
-        func firstFilled(_ row: [CSVTable.Field]) -> Int? { row.firstIndex { !Trim.whitespace($0.text).isEmpty } }
-        guard let headerIndex = table.records.firstIndex(where: { row in firstFilled(row).map { wanted.contains(NameKey.of(row[$0].text)) } ?? false }),
-              let partnerIndex = firstFilled(table.records[headerIndex]) else {
-            let first = table.records.first.map { $0.map(\.text).joined(separator: ",") }
+        // The header is the first row with a cell naming the partner column, wherever it stands
+        // (HubSpot exports start with "Record ID").
+        guard let headerIndex = table.records.firstIndex(where: { row in row.contains { wanted.contains(NameKey.of($0.text)) } }),
+              let partnerIndex = table.records[headerIndex].firstIndex(where: { wanted.contains(NameKey.of($0.text)) }) else {
+            let first = table.records.first.map { $0.map(\.text).joined(separator: String(table.separator)) }
             problems.append(RecordProblem(.header, at: table.records.first?.first?.position ?? .start,
                                           "no row names the partner column '\(partnerColumn ?? "partner")'"
                                               + (first.map { " (the first row reads: \(MetricSheet.excerpt($0)))" } ?? " (the file is empty)")
@@ -58,22 +63,16 @@ package struct MetricSheet {
             let first = table.records[0].first?.position.line ?? 1, last = table.records[headerIndex - 1].first?.position.line ?? first
             notes.append((first, "\(MetricSheet.lines(first, last)): before the header (report title, filters), skipped"))
         }
-        let others = header.indices.filter { $0 != partnerIndex }
-        let names = others.map { NameKey.of(header[$0].text) }
-        shape = names == ["metric", "value"] ? .long : .wide
-        if shape == .wide {
-            var seen: [String: SourcePosition] = [:]
-            for index in others {
-                let field = header[index]
-                let name = Trim.whitespace(field.text)
-                if name.isEmpty { continue }
-                if let first = seen[NameKey.of(name)] {
-                    problems.append(RecordProblem(.header, at: field.position, "the column '\(name)' appears twice; the first is at column \(first.column)"))
-                } else {
-                    seen[NameKey.of(name)] = field.position
-                    columns.append(field)
-                }
-            }
+        guard let rowFilter = filter.resolve(header, problems: &problems) else { return }
+        let others = header.indices.filter { $0 != partnerIndex && !rowFilter.columns.contains($0) && !Trim.whitespace(header[$0].text).isEmpty }
+        let metricIndex = others.first { NameKey.of(header[$0].text) == "metric" }
+        let valueIndex = others.first { NameKey.of(header[$0].text) == "value" }
+        if let metricIndex, let valueIndex {
+            shape = .long
+            unread = others.filter { $0 != metricIndex && $0 != valueIndex }.map { header[$0] }
+        } else {
+            shape = .wide
+            columns = others.map { header[$0] }
             if columns.isEmpty {
                 problems.append(RecordProblem(.header, at: header[partnerIndex].position,
                                               "the header names no metric: use partner,metric,value or partner,<metric>,..."))
@@ -91,6 +90,7 @@ package struct MetricSheet {
             let first = rows[lastData + 1].first?.position.line ?? 0, last = rows[rows.count - 1].first?.position.line ?? first
             notes.append((first, "\(MetricSheet.lines(first, last)): after the data (report footer), skipped"))
         }
+        var left = RowFilter.Tally()
         for row in rows.prefix(lastData + 1) {
             guard row.count == header.count else {
                 let at = row.count > header.count ? row[header.count].position : row[row.count - 1].position
@@ -111,23 +111,23 @@ package struct MetricSheet {
                 notes.append((line, "line \(line): '\(name)' is a total, skipped"))
                 continue
             }
-            switch shape {
-            case .long:
-                entries.append(Entry(partner: partner, metric: row[others[0]], value: row[others[1]]))
-            case .wide:
-                for column in columns {
-                    guard let index = header.firstIndex(where: { $0.position == column.position }) else { continue }
-                    let cell = row[index]
-                    if !Trim.whitespace(cell.text).isEmpty { entries.append(Entry(partner: partner, metric: column, value: cell)) }
+            guard rowFilter.keeps(row, tally: &left, problems: &problems) else { continue }
+            if let metricIndex, let valueIndex {
+                entries.append(Entry(partner: partner, metric: row[metricIndex], value: row[valueIndex]))
+            } else {
+                for index in others where !Trim.whitespace(row[index].text).isEmpty {
+                    entries.append(Entry(partner: partner, metric: header[index], value: row[index]))
                 }
             }
         }
+        notes += rowFilter.notes(left)
     }
 
-    /// `Total`, `Grand Total`, `Grand Totals (12 records)`, `Subtotal`, any case.
+    /// `Total`, `Grand Total`, `Grand Totals (12 records)`, `Subtotal`, any
+    /// case, and the German `Summe`, `Zwischensumme`, `Gesamt`.
     static func isTotal(_ text: String) -> Bool {
         let key = NameKey.of(text)
-        return ["total", "grandtotal", "subtotal", "sub-total"].contains { key.hasPrefix($0) }
+        return ["total", "grandtotal", "subtotal", "sub-total", "summe", "zwischensumme", "gesamt"].contains { key.hasPrefix($0) }
     }
 
     static func lines(_ first: Int, _ last: Int) -> String { first == last ? "line \(first)" : "lines \(first)-\(last)" }
@@ -136,11 +136,11 @@ package struct MetricSheet {
 
     /// A number as a spreadsheet exports it: digits with an optional sign,
     /// thousands separators (`,` every three digits, `_`, spaces), a decimal
-    /// point, a currency symbol ($ € £ ¥) or code (`EUR 1,200.00`) before or
+    /// point (in the convention given: `de` swaps `.` and `,`), a currency symbol ($ € £ ¥) or code (`EUR 1,200.00`) before or
     /// after, a percent sign after (`31%` is 31), or accounting parentheses
     /// for a negative amount. Nil for anything else.
-    package static func number(_ raw: String) -> Double? {
-        money(raw)?.value
+    package static func number(_ raw: String, convention: NumberConvention = .english) -> Double? {
+        money(raw, convention: convention)?.value
     }
 
     /// Currencies a symbol can stand for.
@@ -149,7 +149,7 @@ package struct MetricSheet {
     ]
 
     /// The number and the currency it was written in (a code, or a symbol's candidates), if any.
-    static func money(_ raw: String) -> (value: Double, currencies: Set<String>?)? {
+    static func money(_ raw: String, convention: NumberConvention = .english) -> (value: Double, currencies: Set<String>?)? {
         var text = Trim.whitespace(raw)
         var currencies: Set<String>?
         // A code before or after: `EUR 1,200.00`, `1,200.00 EUR`.
@@ -184,10 +184,10 @@ package struct MetricSheet {
             negative = true
             text.removeFirst()
         }
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let parts = text.split(separator: convention.decimal, omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty,
               parts.count == 1 || (!parts[1].isEmpty && parts[1].allSatisfy(\.isASCIIDigit)) else { return nil }
-        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+        let groups = whole.split(separator: convention.grouping, omittingEmptySubsequences: false)
         guard groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
               groups.count == 1 || (groups[0].count <= 3 && groups.dropFirst().allSatisfy { $0.count == 3 }) else { return nil }
         guard let value = Double(groups.joined() + (parts.count == 2 ? "." + parts[1] : "")), value.isFinite else { return nil }

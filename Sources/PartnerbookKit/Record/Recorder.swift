@@ -36,6 +36,16 @@ package enum Recorder {
         package var partnerColumn: String?
         /// `--column "HEADER=metric_id"`: more mappings, over program.yaml's.
         package var columns: [(header: String, metric: String)]
+        /// `--sum`: add the rows of each partner (a deal-level export, one row per opportunity).
+        package var sum = false
+        /// `--where "COLUMN=VALUE"`, repeatable.
+        package var conditions: [(column: String, value: String)] = []
+        /// `--date-column HEADER`: only rows dated in the period.
+        package var dateColumn: String?
+        /// `--locale L`: how numbers and dates are written (over program.yaml's `record.locale`).
+        package var locale: String?
+        /// `--partial`: record every partner without a conflict, and report the conflicts.
+        package var partial = false
 
         package init(contentFolder: URL, csv: URL, csvPath: String, contentPath: String, period: Period, date: Day?,
                     replace: Bool, dryRun: Bool, partnerColumn: String? = nil, columns: [(header: String, metric: String)] = []) {
@@ -74,6 +84,10 @@ package enum Recorder {
         package var shape: String
         /// Rows and columns of the export that were skipped, in words.
         package var notes: [String]
+        /// Partners whose values were recorded already, the same: nothing to change.
+        package var unchanged: [String] = []
+        /// `--partial`: the conflicts left unrecorded while the others were written.
+        package var conflicts: [Diagnostic] = []
     }
 
     package struct Failure: Error, CustomStringConvertible {
@@ -104,8 +118,10 @@ package enum Recorder {
         }
         let content = try ContentLoader.load(from: options.contentFolder)
         let mapping = content.program.record
+        let convention = try Recorder.convention(options.locale, program: mapping.locale)
         var problems: [RecordProblem] = []
-        let sheet = MetricSheet(table, partnerColumn: options.partnerColumn ?? mapping.partnerColumn, problems: &problems)
+        let filter = RowFilter(conditions: options.conditions, dateColumn: options.dateColumn, period: options.period, convention: convention)
+        let sheet = MetricSheet(table, partnerColumn: options.partnerColumn ?? mapping.partnerColumn, filter: filter, problems: &problems)
         var notes = sheet.notes
         let partners = content.partners.sorted { $0.id < $1.id }
         let names = PartnerNames(partners)
@@ -115,7 +131,7 @@ package enum Recorder {
         let ignored = ignoredColumns(sheet, partners: partners, mapped: mapped, problems: &problems, notes: &notes)
 
         // Resolve every row; group values by partner in CSV order. Each problem once.
-        var planned: [String: [(metric: String, value: Double, cell: CSVTable.Field)]] = [:]
+        var planned: [String: [(metric: String, value: Double, cell: CSVTable.Field, rows: Int)]] = [:]
         var order: [String] = []
         var seen: [String: SourcePosition] = [:]
         var unknownNames: [String: Int] = [:]
@@ -141,13 +157,12 @@ package enum Recorder {
                 if missingMetric.insert(partner.id + "\u{1F}" + NameKey.of(reference)).inserted {
                     // Long form: the metric cell is wrong; wide form: this partner's row, under the column.
                     problems.append(metricProblem(reference, written: entry.metric, of: partner,
-                                                  at: sheet.shape == .long ? entry.metric.position : entry.value.position))
+                                                  at: sheet.shape == MetricSheet.Shape.long ? entry.metric.position : entry.value.position))
                 }
                 continue
             }
-            guard let (value, currencies) = MetricSheet.money(entry.value.text) else {
-                problems.append(RecordProblem(.value, at: entry.value.position,
-                                              "'\(entry.value.text)' is not a number (digits, an optional sign, decimal point, thousands separators, a currency symbol or code, or a percent sign)"))
+            guard let (value, currencies) = MetricSheet.money(entry.value.text, convention: convention) else {
+                problems.append(RecordProblem(.value, at: entry.value.position, notANumber(entry.value.text, convention: convention)))
                 continue
             }
             // Money in one currency is never recorded into a metric kept in another.
@@ -157,19 +172,33 @@ package enum Recorder {
             }
             let key = partner.id + "\u{1F}" + metric
             if let first = seen[key] {
+                if options.sum, let at = planned[partner.id]?.firstIndex(where: { $0.metric == metric }) {
+                    planned[partner.id]![at].value += value
+                    planned[partner.id]![at].rows += 1
+                    continue
+                }
                 problems.append(RecordProblem(.duplicate, at: entry.value.position,
-                                              "\(partner.displayName) \(metric) is given twice; the first is at line \(first.line), column \(first.column)"))
+                                              "\(partner.displayName) \(metric) is given twice; the first is at line \(first.line), column \(first.column) (one row per deal? pass --sum to add them)"))
                 continue
             }
             seen[key] = entry.value.position
             if planned[partner.id] == nil { order.append(partner.id) }
-            planned[partner.id, default: []].append((metric, value, entry.value))
+            planned[partner.id, default: []].append((metric, value, entry.value, 1))
+        }
+        if options.sum {
+            for id in order {
+                let name = partners.first { $0.id == id }!.displayName
+                let counts = planned[id]!.map { "\($0.metric) from \(RowFilter.rows($0.rows))" }
+                notes.append((Int.max, "--sum: \(name): \(counts.joined(separator: ", "))"))
+            }
         }
 
         var changes: [Change] = []
+        var unchanged: [String] = []
+        var conflicts: [RecordProblem] = []
         for id in order {
             let partner = partners.first { $0.id == id }!
-            let values = planned[id]!
+            var values = planned[id]!
             let reviews = (partner.reviews?.items ?? []).filter { $0.period?.value == options.period }
             if reviews.count > 1 {
                 problems.append(RecordProblem(.partnerFile, at: reviews[1].period?.at ?? reviews[1].at,
@@ -179,11 +208,18 @@ package enum Recorder {
             let review = reviews.first
             var described: [String] = []
             var blocked = false
+            // The same value recorded again is no change (recording an export twice is harmless).
+            values.removeAll { value in review?.value(of: value.metric).map { ReviewWriter.text($0) == ReviewWriter.text(value.value) } ?? false }
+            if values.isEmpty {
+                unchanged.append(partner.displayName)
+                continue
+            }
             for value in values {
                 if let old = review?.value(of: value.metric) {
                     guard options.replace else {
-                        problems.append(RecordProblem(.exists, at: value.cell.position,
-                                                      "\(partner.displayName) already has \(value.metric): \(ReviewWriter.text(old)) for \(options.period); pass --replace to overwrite it"))
+                        let conflict = RecordProblem(.exists, at: value.cell.position,
+                                                     "\(partner.displayName) already has \(value.metric): \(ReviewWriter.text(old)) for \(options.period), not \(ReviewWriter.text(value.value)); pass --replace to overwrite it")
+                        if options.partial { conflicts.append(conflict) } else { problems.append(conflict) }
                         blocked = true
                         continue
                     }
@@ -215,8 +251,28 @@ package enum Recorder {
                 throw Failure(description: failure.description)
             }
         }
+        let diagnostics = conflicts.map { $0.diagnostic(csvPath: options.csvPath, contentPath: options.contentPath) }
         return Outcome(diagnostics: [], changes: changes, written: !options.dryRun && !changes.isEmpty, shape: sheet.shape.rawValue,
-                       notes: ordered(notes))
+                       notes: ordered(notes), unchanged: unchanged, conflicts: diagnostics)
+    }
+
+    /// The number convention of `--locale`, else program.yaml's `record.locale`, else English.
+    private static func convention(_ option: String?, program: String?) throws -> NumberConvention {
+        guard let identifier = option ?? program else { return .english }
+        guard let convention = NumberConvention(locale: identifier) else {
+            throw Failure(description: "'\(identifier)' (\(option == nil ? "record.locale in program.yaml" : "--locale")) is not a locale this machine knows; write one such as de, fr, en_GB or en_US")
+        }
+        return convention
+    }
+
+    /// Why a cell is not a number; when it reads as one in the other decimal convention, which option says so.
+    private static func notANumber(_ text: String, convention: NumberConvention) -> String {
+        var message = "'\(text)' is not a number (digits, an optional sign, \(convention.decimalWords), thousands separators, a currency symbol or code, or a percent sign)"
+        let other = NumberConvention(locale: convention.decimal == "." ? "de" : "en_US")!
+        if let value = MetricSheet.number(text, convention: other) {
+            message += "; written with \(other.decimalWords) it reads \(ReviewWriter.text(value)): pass --locale \(other.decimal == "," ? "de" : "en") (or record: { locale: ... } in program.yaml)"
+        }
+        return message
     }
 
     /// Notes in line order (stable for one line).
@@ -224,26 +280,45 @@ package enum Recorder {
         notes.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element.text)
     }
 
-    /// Wide columns that name no metric of any partner and are not mapped:
-    /// left out with a note, unless the header is close to a metric id (a
-    /// typo is an error, not a column quietly dropped).
+    /// Columns that name no metric of any partner and are not mapped (and, in
+    /// the long form, the columns besides partner, metric and value): left
+    /// out, all named in one note, unless a header is close to a metric id (a
+    /// typo is an error, not a column quietly dropped). A column that records
+    /// a metric may appear once; one left out may appear any number of times
+    /// (HubSpot repeats "Associated Company").
     private static func ignoredColumns(_ sheet: MetricSheet, partners: [Partner], mapped: [String: String],
                                        problems: inout [RecordProblem], notes: inout [(line: Int, text: String)]) -> Set<SourcePosition> {
-        guard sheet.shape == .wide else { return [] }
         let metrics = partners.flatMap { $0.charter?.measurement?.metrics?.value ?? [] }
         let known = Set(metrics.flatMap { [$0.id?.value, $0.name?.value].compactMap { $0 }.map(NameKey.of) })
         let ids = Array(Set(metrics.compactMap { $0.id?.value })).sorted()
         var ignored: Set<SourcePosition> = []
+        var left: [CSVTable.Field] = sheet.unread
+        var recorded: [String: SourcePosition] = [:]
         for column in sheet.columns {
             let key = NameKey.of(column.text)
-            guard mapped[key] == nil, !known.contains(key) else { continue }
+            if mapped[key] != nil || known.contains(key) {
+                if let first = recorded[key] {
+                    problems.append(RecordProblem(.header, at: column.position,
+                                                  "the column '\(Trim.whitespace(column.text))' appears twice; the first is at column \(first.column), and both would record the same metric"))
+                    ignored.insert(column.position)
+                } else {
+                    recorded[key] = column.position
+                }
+                continue
+            }
             if let suggestion = Suggestion.closest(to: Trim.whitespace(column.text), among: ids) {
                 problems.append(RecordProblem(.header, at: column.position,
                                               "the column '\(column.text)' names no metric; did you mean '\(suggestion)'? (or map it: --column \"\(column.text)=METRIC_ID\")"))
             } else {
-                notes.append((column.position.line, "column '\(column.text)' (line \(column.position.line), column \(column.position.column)): names no metric, ignored; map it with --column \"\(column.text)=METRIC_ID\" to record it"))
+                left.append(column)
             }
             ignored.insert(column.position)
+        }
+        if let first = left.first {
+            var names: [String] = []
+            for column in left where !names.contains(Trim.whitespace(column.text)) { names.append(Trim.whitespace(column.text)) }
+            let shown = names.prefix(8).map { "'\($0)'" }.joined(separator: ", ") + (names.count > 8 ? " and \(names.count - 8) more" : "")
+            notes.append((first.position.line, "\(left.count == 1 ? "1 column names" : "\(left.count) columns name") no metric and \(left.count == 1 ? "was" : "were") left out (\(shown)); map one with --column \"HEADER=METRIC_ID\" to record it"))
         }
         return ignored
     }

@@ -95,6 +95,7 @@ public enum ContentSchema {
             ]),
             ("record", B.object("How partnerbook record reads exports.", [
                 ("partner_column", B.ref("text", "The header of the column that names the partner; default partner.")),
+                ("locale", B.ref("text", "How the exports write numbers and dates: de reads 38.250,00 and 14.01.2027; default English (38,250.00, 1/14/2027).")),
                 ("columns", ["type": ["object", "null"], "additionalProperties": ["$ref": "#/$defs/text"],
                              "description": "Export column header to the metric id it records: { \"Sourced ARR\": sourced_revenue }."]),
             ])),

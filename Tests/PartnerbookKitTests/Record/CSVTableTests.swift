@@ -119,7 +119,8 @@ import PartnerbookTestSupport
 
     @Test func headerAndRowShapeProblemsHavePositions() throws {
         #expect(try sheet("name,revenue\n").1.map(\.kind) == [.header])
-        #expect(try sheet("partner,revenue,revenue\n").1.map(\.position) == [SourcePosition(line: 1, column: 17)])
+        let (twice, none) = try sheet("partner,revenue,revenue\n")
+        #expect(none.isEmpty && twice.columns.count == 2, "a header twice is the recorder's to judge: an error only when it records a metric")
         let (_, problems) = try sheet("partner,revenue\nacme,1,2\n")
         #expect(problems.map(\.kind) == [.syntax])
         #expect(problems.first?.position == SourcePosition(line: 2, column: 8))

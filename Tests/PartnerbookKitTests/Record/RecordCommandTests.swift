@@ -73,7 +73,7 @@ import PartnerbookTestSupport
         let before = try file(folder, "acme")
         let result = try run(folder, "partner,revenue\nacme,1\n", ["2026-Q3"])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("q.csv:2:6: error: Acme Cloud already has revenue: 410000 for 2026-Q3; pass --replace"))
+        #expect(result.stdout.contains("q.csv:2:6: error: Acme Cloud already has revenue: 410000 for 2026-Q3, not 1; pass --replace"))
         #expect(try file(folder, "acme") == before)
     }
 
