@@ -158,7 +158,7 @@ package struct ScorecardView {
 
     /// Where the crawl gate stands: its measured improvement.
     static func measured(_ crawl: CrawlGate) -> String {
-        crawl.improvement.map { "\(Format.percentage($0)) improvement" } ?? "no result yet"
+        crawl.improvement.map { "\(Format.percentage($0)) improvement" + (crawl.resultFrom.map { " (the \($0) review's reading)" } ?? "") } ?? "no result yet"
     }
 
     /// Where the walk gate stands: its adoption, and of how many invited.

@@ -6,6 +6,15 @@ public struct CrawlGate: Sendable, Equatable {
     public var improvement: Double?
     public var threshold: Double
     public var decision: GateDecision?
+    /// The review whose reading of the crawl metric is the result, when `phases.crawl.result` is not written.
+    public var resultFrom: Period?
+
+    /// The gate of a partner: its written crawl result, or the crawl metric as a review recorded it (`CrawlReading`).
+    public init(_ partner: Partner, asOf: Day, thresholds: GateThresholds) {
+        let fed = CrawlReading.result(of: partner, asOf: asOf)
+        self.init(fed.crawl, thresholds: thresholds)
+        resultFrom = fed.from
+    }
 
     public init(_ crawl: CrawlResult?, thresholds: GateThresholds) {
         threshold = thresholds.crawlMinImprovement

@@ -26,9 +26,9 @@ public struct PartnerAssessment: Sendable {
     public init(_ partner: Partner, program: Program, asOf: Day, signatures: SignatureState? = nil) {
         let thresholds = program.gates
         tierDecision = TierDecision.decide(partner.profile)
-        crawlGate = CrawlGate(partner.phases?.crawl, thresholds: thresholds)
+        crawlGate = CrawlGate(partner, asOf: asOf, thresholds: thresholds)
         walkGate = WalkGate(partner.phases?.walk, thresholds: thresholds)
-        crawlStatus = GateStatus(crawlGate, recorded: partner.phases?.crawl != nil)
+        crawlStatus = GateStatus(crawlGate, recorded: partner.phases?.crawl != nil || crawlGate.resultFrom != nil)
         walkStatus = GateStatus(walkGate, recorded: partner.phases?.walk != nil)
         runGate = RunGate(partner.phases?.run)
         runStatus = GateStatus(runGate, recorded: partner.phases?.run != nil)

@@ -5,7 +5,7 @@ public enum GateRules: PartnerRules {
     public static func check(_ partner: Partner, _ context: RuleContext, into findings: inout Findings) {
         let thresholds = context.program.gates
         let phases = partner.phases
-        let crawl = CrawlGate(phases?.crawl, thresholds: thresholds)
+        let crawl = CrawlGate(partner, asOf: context.asOf, thresholds: thresholds)
         let walk = WalkGate(phases?.walk, thresholds: thresholds)
         let status = partner.status?.value
 

@@ -37,6 +37,25 @@ import PartnerbookTestSupport
         #expect(F.check(yaml, rule: .gateCrawl).map(\.position) == [F.position(of: "phases:", in: yaml)])
     }
 
+    /// SPEC 23: the crawl metric a review records feeds the crawl gate when `phases.crawl.result` is not written.
+    @Test func theCrawlMetricAReviewRecordsFeedsTheCrawlGate() throws {
+        let noResult = F.partner(replacing: "baseline: 14, result: 10, direction: down", with: "baseline: 14")
+            .replacingOccurrences(of: "metric: Days to first dashboard", with: "metric: Days to value")
+        #expect(F.check(noResult, rule: .gateCrawl).count == 1, "no result written and none recorded")
+        // A review held during the crawl records 10 days (from 14: 28.6% better, the metric's direction is down).
+        let fed = noResult.replacingOccurrences(of: "reviews:\n", with: "reviews:\n  - quarter: 2025-Q1\n    date: 2025-03-05\n    metrics: { days: 10 }\n")
+        #expect(F.check(fed, rule: .gateCrawl).isEmpty)
+        let partner = try #require(F.load(fed).0)
+        let gate = CrawlGate(partner, asOf: Day("2026-12-01")!, thresholds: GateThresholds())
+        #expect(gate.resultFrom == Period("2025-Q1"))
+        #expect(gate.improvement.map { ($0 * 10).rounded() / 10 } == 28.6)
+        // A reading after the walk started is not the crawl's; a result written in phases wins over any review.
+        let late = noResult.replacingOccurrences(of: "reviews:\n", with: "reviews:\n  - quarter: 2025-Q2\n    date: 2025-06-20\n    metrics: { days: 10 }\n")
+        #expect(F.check(late, rule: .gateCrawl).count == 1)
+        let written = fed.replacingOccurrences(of: "baseline: 14", with: "baseline: 14, result: 13")
+        #expect(F.check(written, rule: .gateCrawl).count == 1, "13 written in phases: 7.1%, under the bar")
+    }
+
     @Test func crawlStatusIsNotGated() {
         let yaml = F.partner(replacing: "direction: down, decision: go", with: "direction: down, decision: pending")
             .replacingOccurrences(of: "status: run", with: "status: crawl")
