@@ -36,7 +36,7 @@ public enum ContentLoader {
     public static func load(from folder: URL) throws -> LoadedContent {
         let root = try contentRoot(folder)
         let settings = loadProgram(root: root)
-        let files = try PartnerFiles(root: root)
+        let files = try PartnerFiles(root: root, calendar: settings.program.calendar)
         // Files are read and parsed in parallel, results in name order.
         var partners: [Partner] = []
         var partnerFileCount = 0
@@ -69,7 +69,7 @@ public enum ContentLoader {
     /// `program.yaml`, with what reading it found and the digest of its bytes.
     public static func loadProgram(root: URL) -> (program: Program, diagnostics: [Diagnostic], digest: String?) {
         var program = Program()
-        let context = LoadContext(file: ContentPaths.programFile)
+        let context = LoadContext(file: ContentPaths.programFile, calendar: .calendarYear)
         var digest: String?
         if let node = readYAML(root.appendingPathComponent(ContentPaths.programFile), root: root, context: context, required: true,
                                bytes: { digest = Digest.hex($0) }) {
@@ -99,6 +99,8 @@ public enum ContentLoader {
     public struct PartnerFiles: Sendable {
         let root: URL
         let folder: URL
+        /// The program's year, for the quarters partner files name.
+        let calendar: FiscalCalendar
         /// The partners folder is itself inside the content folder, not a link out of it.
         public let isReal: Bool
         /// Every entry but hidden ones, sorted.
@@ -106,8 +108,9 @@ public enum ContentLoader {
 
         /// Lists the partners folder: none when there is no such folder; a
         /// folder that cannot be read is an error, not an empty program.
-        public init(root: URL) throws {
+        public init(root: URL, calendar: FiscalCalendar) throws {
             self.root = root
+            self.calendar = calendar
             folder = root.appendingPathComponent(ContentPaths.partnersFolder)
             isReal = folder.resolvingSymlinksInPath().standardizedFileURL.path == folder.standardizedFileURL.path
             do {
@@ -140,7 +143,7 @@ public enum ContentLoader {
 
         private func load(_ name: String, node read: (LoadContext) -> YNode?) -> PartnerFile {
             let file = "\(ContentPaths.partnersFolder)/\(name)"
-            let context = LoadContext(file: file)
+            let context = LoadContext(file: file, calendar: calendar)
             guard name.hasSuffix(".yaml") else {
                 if name.hasSuffix(".yml") {
                     context.report(.contentFile, at: .start, "partner files end in .yaml; this file is ignored until it is renamed")

@@ -165,8 +165,13 @@ public struct Fields {
         value(key, expected: "a date written YYYY-MM-DD", Day.init)
     }
 
+    /// A quarter of the program's year: `YYYY-Qn`, or `FYyyyy-Qn` with a fiscal year.
     func quarter(_ key: String) -> Located<Quarter>? {
-        value(key, expected: "a quarter written YYYY-Qn (n from 1 to 4)", Quarter.init)
+        let calendar = context.calendar
+        return value(key, expected: calendar.startMonth == 1 ? "a quarter written YYYY-Qn (n from 1 to 4)"
+                         : "a fiscal quarter written FYyyyy-Qn (n from 1 to 4; the year starts in month \(calendar.startMonth), fiscal_year_start)") {
+            calendar.quarter($0)
+        }
     }
 
     func choice<T: RawRepresentable & CaseIterable>(_ key: String) -> Located<T>? where T.RawValue == String {

@@ -5,8 +5,12 @@ public final class LoadContext {
     public let file: String
     public private(set) var diagnostics: [Diagnostic] = []
 
-    public init(file: String) {
+    /// The program's year, for quarters (`fiscal_year_start`); program.yaml's loader sets it as it reads it.
+    public internal(set) var calendar: FiscalCalendar
+
+    public init(file: String, calendar: FiscalCalendar) {
         self.file = file
+        self.calendar = calendar
     }
 
     func report(_ rule: Rule, at position: SourcePosition, _ message: String) {

@@ -6,7 +6,7 @@ import PartnerbookSupport
 /// Reads `program.yaml`.
 public enum ProgramLoader {
     static let keys = ["name", "company", "currency", "as_of", "site", "gates", "scoring", "outcomes", "targets",
-                       "exchange_rates", "record", "legal", "public", "ecosystem"]
+                       "exchange_rates", "record", "legal", "public", "ecosystem", "fiscal_year_start"]
     static let scoringKeys = ["kpis", "gates", "commitment", "charter", "co_marketing"]
 
     public static func load(_ root: YNode, context: LoadContext) -> Program {
@@ -20,6 +20,11 @@ public enum ProgramLoader {
             program.currency = currency.value
         }
         program.asOf = top.day("as_of")
+        // The year first: outcomes and exchange rates name its quarters.
+        if let start = top.value("fiscal_year_start", expected: "a month: its number (2) or its name (February)", ProgramLoader.month) {
+            program.calendar = FiscalCalendar(startMonth: start.value)
+            context.calendar = program.calendar
+        }
         if let legal = top.fields("legal", known: ["entity", "address", "statement", "governing_law", "courts", "notices", "termination"]) {
             program.legal = LegalParty(at: legal.at, entity: legal.text("entity"), address: legal.text("address"))
             program.legalStatement = legal.text("statement")
@@ -97,6 +102,15 @@ public enum ProgramLoader {
     }
 
     /// `{ EUR: 1.08, 2026-Q3: { EUR: 1.1 } }`: a rate per currency, and per quarter.
+    /// `2`, `02` or `February` (`Feb`), any case.
+    static func month(_ text: String) -> Int? {
+        if let number = Int(text), (1...12).contains(number) { return number }
+        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+        let word = text.lowercased()
+        guard word.count >= 3 else { return nil }
+        return names.firstIndex { $0.hasPrefix(word) }.map { $0 + 1 }
+    }
+
     private static func exchangeRates(_ rates: Located<YNode>, context: LoadContext) -> ExchangeRates {
         var result = ExchangeRates()
         result.at = rates.at
@@ -110,7 +124,7 @@ public enum ProgramLoader {
         for (key, value) in rates.value.pairs {
             let at = Fields.position(of: key)
             let word = key.text ?? ""
-            if let quarter = Quarter(word) {
+            if let quarter = context.calendar.quarter(word) {
                 guard value.isMapping else {
                     context.report(.schemaType, at: at, "exchange_rates.\(word) must map currencies to rates, as \(word): { EUR: 1.08 }")
                     continue
@@ -128,7 +142,7 @@ public enum ProgramLoader {
             } else if let code = currencyCode(word) {
                 if let r = rate(value, at: at, name: "exchange_rates.\(code)") { result.defaults[code] = r }
             } else {
-                context.report(.schemaType, at: at, "exchange_rates: '\(word)' is neither a currency code (EUR) nor a quarter (2026-Q3)")
+                context.report(.schemaType, at: at, "exchange_rates: '\(word)' is neither a currency code (EUR) nor a quarter (\(context.calendar.quarterForm))")
             }
         }
         return result

@@ -83,7 +83,6 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public func days(until other: Day) -> Int { other.ordinal - ordinal }
 
-    public var quarter: Quarter { Quarter(year: year, number: (month - 1) / 3 + 1)! }
 
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
 

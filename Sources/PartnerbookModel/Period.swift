@@ -22,8 +22,6 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var lastDay: Day { Day(year: year, month: month, day: Day.daysIn(month: month, year: year))! }
     public var next: Month { month == 12 ? Month(year: year + 1, month: 1)! : Month(year: year, month: month + 1)! }
     public var previous: Month { month == 1 ? Month(year: year - 1, month: 12)! : Month(year: year, month: month - 1)! }
-    /// The quarter the month falls in.
-    public var quarter: Quarter { Quarter(year: year, number: (month - 1) / 3 + 1)! }
 
     public static func < (lhs: Month, rhs: Month) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
 
@@ -32,7 +30,10 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
 
 extension Quarter {
     /// The quarter's three months, in order.
-    public var months: [Month] { (0..<3).map { Month(year: year, month: (number - 1) * 3 + 1 + $0)! } }
+    public var months: [Month] {
+        let first = firstDay.calendarMonth
+        return [first, first.next, first.next.next]
+    }
 }
 
 extension Day {
@@ -46,9 +47,10 @@ public enum Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     case quarter(Quarter)
     case month(Month)
 
-    /// Parses `YYYY-Qn` or `YYYY-MM`.
+    /// Parses `YYYY-Qn` or `YYYY-MM` (a fiscal program's quarters: `FiscalCalendar.period`).
     public init?(_ text: String) {
-        if let quarter = Quarter(text) { self = .quarter(quarter) } else if let month = Month(text) { self = .month(month) } else { return nil }
+        guard let period = FiscalCalendar.calendarYear.period(text) else { return nil }
+        self = period
     }
 
     public var firstDay: Day {
@@ -66,13 +68,6 @@ public enum Period: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The quarter the period is, or falls in.
-    public var quarter: Quarter {
-        switch self {
-        case .quarter(let q): q
-        case .month(let m): m.quarter
-        }
-    }
 
     public var next: Period {
         switch self {
@@ -85,6 +80,14 @@ public enum Period: Hashable, Comparable, Sendable, CustomStringConvertible {
         switch self {
         case .quarter(let q): .quarter(q.previous)
         case .month(let m): .month(m.previous)
+        }
+    }
+
+    /// As documents name it: a fiscal quarter with the months it covers (`FY2027-Q1 (February to April 2026)`).
+    public var label: String {
+        switch self {
+        case .quarter(let q): q.label
+        case .month(let m): m.description
         }
     }
 

@@ -4,6 +4,8 @@ public struct Program: Sendable {
     public var company: Located<String>?
     public var currency: String = "USD"
     public var asOf: Located<Day>?
+    /// When the program's year starts (`fiscal_year_start`): its quarters are fiscal quarters unless January.
+    public var calendar = FiscalCalendar.calendarYear
     public var site = SiteSettings()
     public var gates = GateThresholds()
     public var scoring = ScoringWeights()

@@ -4,10 +4,6 @@ import PartnerbookKit
 import PartnerbookModel
 import PartnerbookSupport
 
-extension Period: ExpressibleByArgument {
-    public init?(argument: String) { self.init(argument) }
-}
-
 struct Record: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Fill a quarter's (or month's) review of every partner in a CRM or finance export.",
@@ -23,8 +19,8 @@ struct Record: ParsableCommand {
         version: PartnerbookVersion.line
     )
 
-    @Argument(help: "The period the values are for: a quarter, YYYY-Qn, or for partners reviewed monthly a month, YYYY-MM.")
-    var period: Period
+    @Argument(help: "The period the values are for: a quarter, YYYY-Qn (FYyyyy-Qn when program.yaml sets fiscal_year_start), or for partners reviewed monthly a month, YYYY-MM.")
+    var period: String
 
     @Option(help: "The CSV file to read.")
     var from: String

@@ -63,7 +63,7 @@ struct ReviewCommand: ParsableCommand {
         @Argument(help: "The partner's ID.") var id: String
         @Option(help: "The meeting's date, YYYY-MM-DD.") var date: String
         @Option(help: "The period the review covers: YYYY-Qn (or FYyyyy-Qn with a fiscal year), or YYYY-MM for a monthly partner.")
-        var period: Period?
+        var period: String?
         @OptionGroup var options: CycleOptions
 
         func validate() throws {
@@ -85,7 +85,7 @@ struct ReviewCommand: ParsableCommand {
         )
 
         @Argument(help: "The partner's ID.") var id: String
-        @Argument(help: "The review's period: YYYY-Qn (FYyyyy-Qn with a fiscal year) or YYYY-MM.") var period: Period
+        @Argument(help: "The review's period: YYYY-Qn (FYyyyy-Qn with a fiscal year) or YYYY-MM.") var period: String
         @Option(help: "The day it was held, YYYY-MM-DD.") var date: String?
         @Option(name: .customLong("decision"), help: "A decision taken (repeatable).") var decisions: [String] = []
         @Option(name: .customLong("risk"), help: "A risk raised (repeatable; each with an --owner).") var risks: [String] = []

@@ -53,7 +53,7 @@ import PartnerbookTestSupport
         let context = RuleContext(program: Fixtures.testProgram, asOf: Fixtures.asOf)
         var splitByCommas: [String] = []
         for (name, data) in all {
-            let new = LoadContext(file: "partners/x.yaml"), old = LoadContext(file: "partners/x.yaml")
+            let new = LoadContext(file: "partners/x.yaml", calendar: .calendarYear), old = LoadContext(file: "partners/x.yaml", calendar: .calendarYear)
             let newRoot = YAMLFile.parse(data, context: new)
             let oldRoot = YAMLFile.parseWithYams(data, context: old)
             // yaml.flow-comma needs the source bytes the composer reads; the old

@@ -14,7 +14,7 @@ import PartnerbookTestSupport
     typealias F = Fixtures
 
     private func programDiagnostics(_ yaml: String) -> [Diagnostic] {
-        let context = LoadContext(file: "program.yaml")
+        let context = LoadContext(file: "program.yaml", calendar: .calendarYear)
         if let node = YAMLFile.parse(Data(yaml.utf8), context: context) { _ = ProgramLoader.load(node, context: context) }
         return context.diagnostics
     }
@@ -58,7 +58,7 @@ import PartnerbookTestSupport
     }
 
     @Test func blockStyleNumbersWithCommasAreRead() throws {
-        let context = LoadContext(file: "program.yaml")
+        let context = LoadContext(file: "program.yaml", calendar: .calendarYear)
         let node = try #require(YAMLFile.parse(Data((F.program + "\noutcomes:\n  - quarter: 2026-Q1\n    revenue: 6,200,000\n").utf8), context: context))
         #expect(ProgramLoader.load(node, context: context).outcomes.first?.revenue?.value == 6_200_000)
         #expect(Scalars.number("6,2") == nil, "commas group by three or the number is refused")

@@ -11,7 +11,7 @@ import PartnerbookTestSupport
 
 @Suite struct YAMLFileTests {
     private func parse(_ data: Data) -> [Diagnostic] {
-        let context = LoadContext(file: "partners/x.yaml")
+        let context = LoadContext(file: "partners/x.yaml", calendar: .calendarYear)
         _ = YAMLFile.parse(data, context: context)
         return context.diagnostics
     }

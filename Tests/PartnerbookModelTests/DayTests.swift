@@ -41,6 +41,6 @@ import PartnerbookTestSupport
         let q = try #require(Quarter("2026-Q4"))
         #expect(q.next.description == "2027-Q1")
         #expect(q.previous.description == "2026-Q3")
-        #expect(try #require(Day("2026-08-15")).quarter.description == "2026-Q3")
+        #expect(FiscalCalendar.calendarYear.quarter(containing: try #require(Day("2026-08-15"))).description == "2026-Q3")
     }
 }

@@ -165,7 +165,7 @@ package enum Fixtures {
 
     /// Loads one partner from YAML text.
     package static func load(_ yaml: String, id: String = "acme") -> (Partner?, [Diagnostic]) {
-        let context = LoadContext(file: "partners/\(id).yaml")
+        let context = LoadContext(file: "partners/\(id).yaml", calendar: .calendarYear)
         guard let node = YAMLFile.parse(Data(yaml.utf8), context: context) else { return (nil, context.diagnostics) }
         let partner = PartnerLoader.load(node, id: id, context: context)
         return (partner, context.diagnostics)

@@ -59,7 +59,8 @@ struct PartnerPass {
             let id = name.hasSuffix(".yaml") ? String(name.dropLast(".yaml".count)) : name
             // A file whose bytes could not be digested is never reused: it has no key.
             let key = store.key(id: id, fileDigest: digests[file])
-            if let key, let area, let reused = store.reusable(id: id, key: key, repositoryState: { repository.current }),
+            if let key, let area, let reused = store.reusable(id: id, key: key, repositoryState: { repository.current },
+                                                              decode: { PartnerListing(json: $0, fragments: $1, calendar: setup.input.program.calendar) }),
                area.reuse(reused.files) {
                 progress?.partnerDone(files: reused.files.count)
                 return .success(Outcome(counted: true, parsed: true, diagnostics: reused.diagnostics,

@@ -52,7 +52,7 @@ package struct ChangesRun: Sendable {
         }
         let frame = input.frame
         let state = SignatureState(partner, frame: frame)
-        let texts = SignedHistory(contentRoot: configuration.content).texts(for: partner, frame: frame, state: state)
+        let texts = input.history.texts(for: partner, frame: frame, state: state)
         self.partner = id
         fingerprint = state.fingerprint
         parties = state.parties.map { entry in

@@ -29,8 +29,9 @@ package enum ReviewCycle {
     }
 
     package enum Action: Sendable {
-        case plan(date: Day, period: Period?)
-        case hold(period: Period, date: Day?, decisions: [String], risks: [RiskEntry])
+        /// Periods as given (`2026-Q4`, `FY2027-Q1`, `2026-11`), read in the program's year.
+        case plan(date: Day, period: String?)
+        case hold(period: String, date: Day?, decisions: [String], risks: [RiskEntry])
         case commitmentDone(text: String)
         case gate(phase: Phase, result: Double?, baseline: Double?, invited: Int?, adopted: Int?, decision: GateDecision?)
     }
@@ -56,7 +57,8 @@ package enum ReviewCycle {
     /// - Parameters:
     ///   - asOf: `--as-of`; a review held with no `--date` is dated on it, else program.yaml's `as_of`, else `today`
     ///     (so the documents built for that day see it held).
-    package static func apply(_ action: Action, to id: String, content: URL, asOf: Day?, today: Day, dryRun: Bool = false) throws -> Outcome {
+    package static func apply(_ action: Action, to id: String, content: URL, asOf: Day?, today: Day,
+                              dryRun: Bool = false) throws -> Outcome {
         let root = try ContentLoader.contentRoot(content)
         let file = ContentPaths.partnerFile(id)
         let url = content.appendingPathComponent(file)
@@ -68,16 +70,17 @@ package enum ReviewCycle {
             throw Failure(description: "cannot read \(file)")
         }
         let program = ContentLoader.loadProgram(root: root).program
-        let context = LoadContext(file: file)
+        let calendar = program.calendar
+        let context = LoadContext(file: file, calendar: calendar)
         guard let node = YAMLFile.parse(data, context: context) else {
             throw Failure(description: "\(file) cannot be parsed; fix it first (see partnerbook check)")
         }
         let partner = PartnerLoader.load(node, id: id, context: context)
-        let (steps, summary, expect) = try plan(action, partner: partner, asOf: asOf ?? program.asOf?.value ?? today)
+        let (steps, summary, expect) = try plan(action, partner: partner, asOf: asOf ?? program.asOf?.value ?? today, calendar: calendar)
 
         var edited = YAMLText(text)
         for step in steps {
-            guard let current = YAMLFile.parse(Data(edited.text.utf8), context: LoadContext(file: file)) else {
+            guard let current = YAMLFile.parse(Data(edited.text.utf8), context: LoadContext(file: file, calendar: calendar)) else {
                 throw Failure(description: "internal check failed: an edit would not parse; nothing was written")
             }
             do {
@@ -101,8 +104,8 @@ package enum ReviewCycle {
     /// The edited file read back: it parses with no more errors than before,
     /// the signed terms and signatures are as they were, and `expect` holds.
     private static func check(_ text: String, before: Partner, file: String, id: String, program: Program,
-                              expect: (Partner) -> Bool) throws {
-        let context = LoadContext(file: file)
+                              expect: @escaping (Partner) -> Bool) throws {
+        let context = LoadContext(file: file, calendar: program.calendar)
         guard let node = YAMLFile.parse(Data(text.utf8), context: context) else {
             throw Failure(description: "internal check failed: the edited file would not parse; nothing was written")
         }
@@ -117,12 +120,19 @@ package enum ReviewCycle {
 
     // MARK: - The steps of each action
 
-    private static func plan(_ action: Action, partner: Partner, asOf: Day) throws -> ([Step], String, (Partner) -> Bool) {
+    private static func plan(_ action: Action, partner: Partner, asOf: Day,
+                             calendar: FiscalCalendar) throws -> ([Step], String, (Partner) -> Bool) {
+        func resolve(_ text: String) throws -> Period {
+            guard let period = calendar.period(text) else {
+                throw Failure(description: "'\(text)' is not a period of this program: write a quarter as \(calendar.quarterForm) or a month as YYYY-MM")
+            }
+            return period
+        }
         switch action {
         case .plan(let date, let period):
-            return try planReview(partner, date: date, period: period)
+            return try planReview(partner, date: date, period: try period.map(resolve), calendar: calendar)
         case .hold(let period, let date, let decisions, let risks):
-            return try holdReview(partner, period: period, date: date ?? asOf, decisions: decisions, risks: risks)
+            return try holdReview(partner, period: try resolve(period), date: date ?? asOf, decisions: decisions, risks: risks)
         case .commitmentDone(let text):
             return try markDone(partner, text: text)
         case .gate(let phase, let result, let baseline, let invited, let adopted, let decision):
@@ -131,20 +141,21 @@ package enum ReviewCycle {
     }
 
     /// The period a new review is for: the one after the latest review's; with none, the one the date falls in.
-    static func nextPeriod(_ partner: Partner, date: Day) -> Period {
+    static func nextPeriod(_ partner: Partner, date: Day, calendar: FiscalCalendar) -> Period {
         let monthly = partner.charter?.measurement?.cadence == .monthly
         if let latest = (partner.reviews?.items ?? []).compactMap({ $0.period?.value }).max() { return latest.next }
-        return monthly ? .month(date.calendarMonth) : .quarter(date.quarter)
+        return monthly ? .month(date.calendarMonth) : .quarter(calendar.quarter(containing: date))
     }
 
     private static func review(_ period: Period, in partner: Partner) -> Review? {
         partner.reviews?.items.first { $0.period?.value == period }
     }
 
-    private static func planReview(_ partner: Partner, date: Day, period: Period?) throws -> ([Step], String, (Partner) -> Bool) {
+    private static func planReview(_ partner: Partner, date: Day, period: Period?,
+                                   calendar: FiscalCalendar) throws -> ([Step], String, (Partner) -> Bool) {
         // Without --period, a review already planned for that day is the one meant (planning twice changes nothing).
         let sameDay = partner.reviews?.items.first { $0.date?.value == date }?.period?.value
-        let period = period ?? sameDay ?? nextPeriod(partner, date: date)
+        let period = period ?? sameDay ?? nextPeriod(partner, date: date, calendar: calendar)
         let monthly = partner.charter?.measurement?.cadence == .monthly
         guard period.isMonth == monthly else {
             throw Failure(description: "\(partner.displayName) is reviewed \(monthly ? "monthly: plan a month (YYYY-MM)" : "quarterly: plan a quarter (YYYY-Qn)"), not \(period)")

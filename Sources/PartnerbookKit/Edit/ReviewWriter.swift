@@ -105,9 +105,12 @@ package enum ReviewWriter {
     static func reviewItem(for period: Period, in root: YNode) -> YNode? {
         guard let reviews = root["reviews"], reviews.isSequence else { return nil }
         let key = period.isMonth ? "month" : "quarter"
+        // The text read in the period's own year (a fiscal quarter's `FY2027-Q1`).
+        var calendar = FiscalCalendar.calendarYear
+        if case .quarter(let quarter) = period { calendar = FiscalCalendar(startMonth: quarter.startMonth) }
         return reviews.items.first { item in
             guard let value = item[key]?.text else { return false }
-            return Period(Trim.spaces(value)) == period
+            return calendar.period(Trim.spaces(value)) == period
         }
     }
 

@@ -36,9 +36,9 @@ package struct InputsDigest: Sendable {
         case .failure(let refusal): program = Data("refused:\(refusal.token)".utf8)
         }
         // The as-of date: the option, else program.yaml's, else today.
-        let context = LoadContext(file: ContentPaths.programFile)
-        let programAsOf = YAMLFile.parse(program, context: context).map { ProgramLoader.load($0, context: context).asOf?.value }
-        let day = asOf ?? programAsOf.flatMap { $0 } ?? today
+        let context = LoadContext(file: ContentPaths.programFile, calendar: .calendarYear)
+        let settings = YAMLFile.parse(program, context: context).map { ProgramLoader.load($0, context: context) }
+        let day = asOf ?? settings?.asOf?.value ?? today
         guard let executable = Executable.stamp else {
             throw OutputError(description: "the partnerbook executable cannot be found to key the cache")
         }
@@ -52,7 +52,7 @@ package struct InputsDigest: Sendable {
         let partnersPath = partners.path
         let realPartners = partners.resolvingSymlinksInPath().path
         // The entries the loader reads (hidden ones are not); a folder that cannot be listed is an error.
-        let listed = try ContentLoader.PartnerFiles(root: root)
+        let listed = try ContentLoader.PartnerFiles(root: root, calendar: settings?.calendar ?? .calendarYear)
         let partnersAreReal = listed.isReal
         let names = listed.names
         let found = Parallel.map(names) { name -> (line: String, stamp: FileStamp?) in

@@ -28,8 +28,12 @@ package final class PartnerFileHistory: Sendable {
     private let contentRoot: URL
     private let commits = Mutex<Commits?>(nil)
 
-    package init(contentRoot: URL) {
+    /// The program's year, for the quarters the old versions name.
+    private let calendar: FiscalCalendar
+
+    package init(contentRoot: URL, calendar: FiscalCalendar) {
         self.contentRoot = contentRoot
+        self.calendar = calendar
     }
 
     /// The most commits read.
@@ -62,7 +66,7 @@ package final class PartnerFileHistory: Sendable {
         var out: [Day: Partner] = [:]
         for (day, commit) in wanted {
             guard let data = texts[commit] else { continue }
-            let context = LoadContext(file: file)
+            let context = LoadContext(file: file, calendar: calendar)
             guard let root = YAMLFile.parse(data, context: context) else { continue }
             out[day] = PartnerLoader.load(root, id: id, context: context)
         }

@@ -38,15 +38,15 @@ package struct ProgramInput: Sendable {
         root = try ContentLoader.contentRoot(configuration.content)
         let settings = ContentLoader.loadProgram(root: root)
         program = settings.program
-        files = try ContentLoader.PartnerFiles(root: root)
+        files = try ContentLoader.PartnerFiles(root: root, calendar: settings.program.calendar)
         diagnostics = settings.diagnostics + ProgramRules.check(settings.program, partnerCount: files.names.filter { $0.hasSuffix(".yaml") }.count)
         digest = settings.digest
         asOf = configuration.asOf ?? settings.program.asOf?.value ?? configuration.today
         frame = settings.program.charterFrame(template: try CharterWording.hash(folder: configuration.templates,
                                                                                    displayPath: configuration.templatesDisplay))
         rules = RuleContext(program: settings.program, asOf: asOf, frame: frame)
-        history = SignedHistory(contentRoot: configuration.content)
-        fileHistory = PartnerFileHistory(contentRoot: configuration.content)
+        history = SignedHistory(contentRoot: configuration.content, calendar: program.calendar)
+        fileHistory = PartnerFileHistory(contentRoot: configuration.content, calendar: program.calendar)
         let allowed = configuration.allowedSigners ?? root.appendingPathComponent(SSHVerifier.allowedSignersFile)
         let allowedRoot = configuration.allowedSigners == nil ? root.path
             : allowed.deletingLastPathComponent().resolvingSymlinksInPath().standardizedFileURL.path

@@ -27,7 +27,8 @@ package enum Recorder {
         /// How the command line named the CSV file and the content folder, for diagnostics.
         package var csvPath: String
         package var contentPath: String
-        package var period: Period
+        /// The period as given (`2026-Q4`, `FY2027-Q1`, `2026-11`), read in the program's year.
+        package var period: String
         /// The date of a review `record` adds.
         package var date: Day?
         package var replace: Bool
@@ -47,7 +48,7 @@ package enum Recorder {
         /// `--partial`: record every partner without a conflict, and report the conflicts.
         package var partial = false
 
-        package init(contentFolder: URL, csv: URL, csvPath: String, contentPath: String, period: Period, date: Day?,
+        package init(contentFolder: URL, csv: URL, csvPath: String, contentPath: String, period: String, date: Day?,
                     replace: Bool, dryRun: Bool, partnerColumn: String? = nil, columns: [(header: String, metric: String)] = []) {
             self.contentFolder = contentFolder
             self.csv = csv
@@ -118,9 +119,14 @@ package enum Recorder {
         }
         let content = try ContentLoader.load(from: options.contentFolder)
         let mapping = content.program.record
+        let calendar = content.program.calendar
+        guard let period = calendar.period(options.period) else {
+            throw Failure(description: "'\(options.period)' is not a period of this program: write a quarter as \(calendar.quarterForm)"
+                          + (calendar.startMonth == 1 ? "" : " (the year starts in month \(calendar.startMonth), fiscal_year_start)") + ", or a month as YYYY-MM")
+        }
         let convention = try Recorder.convention(options.locale, program: mapping.locale)
         var problems: [RecordProblem] = []
-        let filter = RowFilter(conditions: options.conditions, dateColumn: options.dateColumn, period: options.period, convention: convention)
+        let filter = RowFilter(conditions: options.conditions, dateColumn: options.dateColumn, period: period, convention: convention)
         let sheet = MetricSheet(table, partnerColumn: options.partnerColumn ?? mapping.partnerColumn, filter: filter, problems: &problems)
         var notes = sheet.notes
         let partners = content.partners.sorted { $0.id < $1.id }
@@ -148,7 +154,7 @@ package enum Recorder {
                 unknownNames[partnerKey] = problems.count - 1
                 continue
             }
-            if let problem = cadenceProblem(partner, options.period, at: entry.partner.position) {
+            if let problem = cadenceProblem(partner, period, calendar: calendar, at: entry.partner.position) {
                 if wrongCadence.insert(partner.id).inserted { problems.append(problem) }
                 continue
             }
@@ -199,10 +205,10 @@ package enum Recorder {
         for id in order {
             let partner = partners.first { $0.id == id }!
             var values = planned[id]!
-            let reviews = (partner.reviews?.items ?? []).filter { $0.period?.value == options.period }
+            let reviews = (partner.reviews?.items ?? []).filter { $0.period?.value == period }
             if reviews.count > 1 {
                 problems.append(RecordProblem(.partnerFile, at: reviews[1].period?.at ?? reviews[1].at,
-                                              "\(options.period) is reviewed twice in this file; fix that before recording", file: partner.file))
+                                              "\(period) is reviewed twice in this file; fix that before recording", file: partner.file))
                 continue
             }
             let review = reviews.first
@@ -218,7 +224,7 @@ package enum Recorder {
                 if let old = review?.value(of: value.metric) {
                     guard options.replace else {
                         let conflict = RecordProblem(.exists, at: value.cell.position,
-                                                     "\(partner.displayName) already has \(value.metric): \(ReviewWriter.text(old)) for \(options.period), not \(ReviewWriter.text(value.value)); pass --replace to overwrite it")
+                                                     "\(partner.displayName) already has \(value.metric): \(ReviewWriter.text(old)) for \(period), not \(ReviewWriter.text(value.value)); pass --replace to overwrite it")
                         if options.partial { conflicts.append(conflict) } else { problems.append(conflict) }
                         blocked = true
                         continue
@@ -230,10 +236,10 @@ package enum Recorder {
             }
             guard !blocked else { continue }
             do {
-                let change = try edit(partner, values: values.map { ReviewWriter.Value(metric: $0.metric, number: $0.value) },
+                let change = try edit(partner, period: period, calendar: calendar, values: values.map { ReviewWriter.Value(metric: $0.metric, number: $0.value) },
                                       options: options, frame: content.program.charterFrame(template: ""))
                 changes.append(Change(file: partner.file, partnerName: partner.displayName, before: change.before, after: change.after,
-                                      action: review == nil ? "added the \(options.period) review" : "filled the \(options.period) review",
+                                      action: review == nil ? "added the \(period) review" : "filled the \(period) review",
                                       values: described))
             } catch let failure as Failure {
                 problems.append(RecordProblem(.partnerFile, at: review?.at ?? partner.reviews?.at ?? .start, failure.description,
@@ -338,7 +344,7 @@ package enum Recorder {
     }
 
     /// A partner reviewed monthly records months; one reviewed quarterly, quarters.
-    private static func cadenceProblem(_ partner: Partner, _ period: Period, at position: SourcePosition) -> RecordProblem? {
+    private static func cadenceProblem(_ partner: Partner, _ period: Period, calendar: FiscalCalendar, at position: SourcePosition) -> RecordProblem? {
         let cadence = partner.charter?.measurement?.cadence ?? .quarterly
         switch (cadence, period) {
         case (.monthly, .quarter(let quarter)):
@@ -346,7 +352,7 @@ package enum Recorder {
                                  "\(partner.displayName) is reviewed monthly: record its months (\(quarter.months.map(\.description).joined(separator: ", "))) rather than \(quarter)")
         case (.quarterly, .month(let month)):
             return RecordProblem(.partnerFile, at: position,
-                                 "\(partner.displayName) is reviewed quarterly: record \(month.quarter) rather than the month \(month)")
+                                 "\(partner.displayName) is reviewed quarterly: record \(calendar.quarter(of: month)) rather than the month \(month)")
         default:
             return nil
         }
@@ -374,35 +380,35 @@ package enum Recorder {
 
     /// The partner file's text before and after; the edit is read back and
     /// must hold exactly the values meant, with nothing else changed.
-    private static func edit(_ partner: Partner, values: [ReviewWriter.Value], options: Options,
+    private static func edit(_ partner: Partner, period: Period, calendar: FiscalCalendar, values: [ReviewWriter.Value], options: Options,
                              frame: CharterFrame) throws -> (before: String, after: String) {
         let url = options.contentFolder.appendingPathComponent(partner.file)
         guard let data = try? BoundedFile.read(url.path, limit: YAMLFile.maxBytes, followLinks: true),
               let text = String(data: data, encoding: .utf8) else {
             throw Failure(description: "cannot read \(partner.file)")
         }
-        let context = LoadContext(file: partner.file)
+        let context = LoadContext(file: partner.file, calendar: calendar)
         guard let root = YAMLFile.parse(data, context: context) else {
             throw Failure(description: "\(partner.file) cannot be parsed; fix it first (see partnerbook check)")
         }
         let after: String
         do {
-            after = try ReviewWriter.recording(values, period: options.period, date: options.date, in: text, root: root)
+            after = try ReviewWriter.recording(values, period: period, date: options.date, in: text, root: root)
         } catch {
             throw Failure(description: "\(error)")
         }
-        let check = LoadContext(file: partner.file)
+        let check = LoadContext(file: partner.file, calendar: calendar)
         guard let newRoot = YAMLFile.parse(Data(after.utf8), context: check) else {
             throw Failure(description: "internal check failed: the edited file would not parse; nothing was written")
         }
         let edited = PartnerLoader.load(newRoot, id: partner.id, context: check)
-        let before = partner.reviews?.items.first { $0.period?.value == options.period }
-        let now = edited.reviews?.items.filter { $0.period?.value == options.period } ?? []
+        let before = partner.reviews?.items.first { $0.period?.value == period }
+        let now = edited.reviews?.items.filter { $0.period?.value == period } ?? []
         var expected = Dictionary((before?.metrics ?? []).map { ($0.id.value, $0.value.value) }, uniquingKeysWith: { a, _ in a })
         for value in values { expected[value.metric] = value.number }
         let got = Dictionary((now.first?.metrics ?? []).map { ($0.id.value, $0.value.value) }, uniquingKeysWith: { a, _ in a })
         let otherReviews = { (p: Partner) -> [[String]] in
-            (p.reviews?.items ?? []).filter { $0.period?.value != options.period }.map { review in
+            (p.reviews?.items ?? []).filter { $0.period?.value != period }.map { review in
                 review.metrics.map { "\($0.id.value)=\($0.value.value)" }
             }
         }

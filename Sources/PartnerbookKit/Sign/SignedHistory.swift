@@ -50,8 +50,12 @@ package final class SignedHistory: Sendable {
         var reason: String
     }
 
-    package init(contentRoot: URL) {
+    /// The program's year, for the quarters the old versions name.
+    private let calendar: FiscalCalendar
+
+    package init(contentRoot: URL, calendar: FiscalCalendar) {
         self.contentRoot = contentRoot
+        self.calendar = calendar
     }
 
     /// The signed text of `file` (relative to the content folder) whose fingerprint is `fingerprint`.
@@ -78,12 +82,12 @@ package final class SignedHistory: Sendable {
         case .success(let found): programs = found
         }
         func partner(_ version: (commit: String, date: String, text: String)) -> Partner? {
-            let context = LoadContext(file: file)
+            let context = LoadContext(file: file, calendar: calendar)
             guard let root = YAMLFile.parse(Data(version.text.utf8), context: context) else { return nil }
             return PartnerLoader.load(root, id: id, context: context)
         }
         func programFrame(_ program: (commit: String, date: String, text: String)) -> CharterFrame? {
-            let programContext = LoadContext(file: ContentPaths.programFile)
+            let programContext = LoadContext(file: ContentPaths.programFile, calendar: .calendarYear)
             guard let node = YAMLFile.parse(Data(program.text.utf8), context: programContext) else { return nil }
             return ProgramLoader.load(node, context: programContext).charterFrame(template: frame.template)
         }

@@ -151,7 +151,7 @@ package enum Signer {
               let text = String(data: data, encoding: .utf8) else {
             throw Failure(description: "cannot read \(file)")
         }
-        let context = LoadContext(file: file)
+        let context = LoadContext(file: file, calendar: input.program.calendar)
         guard let node = YAMLFile.parse(data, context: context) else {
             throw Failure(description: "\(file) cannot be parsed", diagnostics: context.diagnostics)
         }
@@ -165,7 +165,7 @@ package enum Signer {
         } catch {
             throw Failure(description: "\(file): \(error)")
         }
-        try verify(updated, entry: entry, before: partner, id: id, file: file, frame: frame)
+        try verify(updated, entry: entry, before: partner, id: id, file: file, frame: frame, calendar: input.program.calendar)
         // Its mode and owner kept; a link inside the content folder written through.
         do {
             try FileReplacement.replace([FileReplacement.Change(path: url.path, data: Data(updated.utf8))], root: root)
@@ -228,8 +228,8 @@ package enum Signer {
     /// The edited text must load, hold one more signature equal to the entry,
     /// and leave the signed content (hence the fingerprint) unchanged.
     private static func verify(_ text: String, entry: SignatureWriter.Entry, before: Partner, id: String, file: String,
-                               frame: CharterFrame) throws {
-        let context = LoadContext(file: file)
+                               frame: CharterFrame, calendar: FiscalCalendar) throws {
+        let context = LoadContext(file: file, calendar: calendar)
         guard let root = YAMLFile.parse(Data(text.utf8), context: context) else {
             throw Failure(description: "internal check failed: the signed file would not parse; nothing was written",
                           diagnostics: context.diagnostics)

@@ -45,6 +45,8 @@ public enum ContentSchema {
             ("company", B.ref("text", "Our company: \"us\" in every document (required).")),
             ("currency", ["type": "string", "pattern": "^[A-Za-z]{3}$", "description": "An ISO 4217 currency code; default USD."]),
             ("as_of", B.ref("date", "The date documents are generated for; --as-of overrides it, else today.")),
+            ("fiscal_year_start", ["type": ["integer", "string"], "minimum": 1, "maximum": 12,
+                                   "description": "The month the program's year starts: 2 or February. Quarters are then fiscal quarters, FY2027-Q1, named by the calendar year the fiscal year ends in; default 1 (calendar quarters, 2026-Q3)."]),
             ("legal", B.object("Our legal frame, printed in every charter and part of what each signature covers.", [
                 ("entity", B.ref("text", "Our registered legal name.")),
                 ("address", B.ref("text", "Our registered address.")),
@@ -88,7 +90,7 @@ public enum ContentSchema {
                 "description": "Program currency per unit of another currency, for partner revenue: { EUR: 1.08 }; a quarter may override: { 2026-Q3: { EUR: 1.1 } }.",
                 "patternProperties": [
                     "^[A-Za-z]{3}$": B.ref("number", "Program currency per unit of this currency."),
-                    "^[0-9]{4}-Q[1-4]$": ["type": "object", "description": "Rates for one quarter.",
+                    "^(FY)?[0-9]{4}-Q[1-4]$": ["type": "object", "description": "Rates for one quarter.",
                                           "patternProperties": ["^[A-Za-z]{3}$": ["$ref": "#/$defs/number"]], "additionalProperties": false],
                 ] as [String: Any],
                 "additionalProperties": false,

@@ -36,7 +36,7 @@ public enum SchemaBuilder {
         "proseList": ["anyOf": [["$ref": "#/$defs/prose"], ["type": "array", "items": ["$ref": "#/$defs/prose"]]],
                       "description": "A list of Markdown items; a single line is read as a one-item list."],
         "date": ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "A date written YYYY-MM-DD."],
-        "quarter": ["type": "string", "pattern": "^[0-9]{4}-Q[1-4]$", "description": "A quarter written YYYY-Qn, n from 1 to 4."],
+        "quarter": ["type": "string", "pattern": "^(FY)?[0-9]{4}-Q[1-4]$", "description": "A quarter written YYYY-Qn, n from 1 to 4; FYyyyy-Qn when program.yaml sets fiscal_year_start."],
         "number": ["anyOf": [["type": "number"], ["type": "string", "pattern": "^[+-]?[0-9][0-9_,]*(\\.[0-9]+)?$"]],
                    "description": "A number; digits may be grouped with _ or ,."],
         "count": ["anyOf": [["type": "integer", "minimum": 0], ["type": "string", "pattern": "^[0-9][0-9_]*$"]],

@@ -99,14 +99,16 @@ package struct BuildStore<Listing: StoredListing>: Sendable {
     /// What the store can give back of a partner whose key is `key`: the
     /// files it wrote (to be reused only when the staging area finds them
     /// intact), its listing and its findings.
-    package func reusable(id: String, key: String, repositoryState: () -> String) -> Reusable? {
+    /// - Parameter decode: reads a stored listing back (in the program's year); nil when it is not one this build reads.
+    package func reusable(id: String, key: String, repositoryState: () -> String,
+                          decode: (_ json: String, _ fragments: [String]) -> Listing?) -> Reusable? {
         guard let entry = old.partners[id], entry.key == key, let json = entry.listing,
               entry.history.map({ $0 == repositoryState() }) ?? true else { return nil }
         let listing: Listing
         if let kept = keptListings[id], kept.key == key {
             listing = kept.listing
         } else {
-            guard let decoded = Listing(json: json, fragments: entry.fragments) else { return nil }
+            guard let decoded = decode(json, entry.fragments) else { return nil }
             listing = decoded
         }
         return Reusable(files: entry.files, listing: listing, stored: (json, entry.fragments), history: entry.history,

@@ -58,6 +58,4 @@ struct KeptListing<Listing: StoredListing>: Sendable {
 package protocol StoredListing: Sendable {
     /// The listing as the store writes it; nil when it cannot be written.
     var encoded: (json: String, fragments: [String])? { get }
-    /// A listing read back; nil when the stored form is not one this build reads.
-    init?(json: String, fragments: [String])
 }

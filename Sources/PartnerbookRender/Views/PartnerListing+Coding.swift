@@ -30,9 +30,44 @@ extension CodedAsText {
 }
 
 extension Day: CodedAsText {}
-extension Quarter: CodedAsText {}
 extension Month: CodedAsText {}
-extension Period: CodedAsText {}
+
+extension CodingUserInfoKey {
+    /// The program's year, to read its quarters back (`FY2027-Q1` names different months in another program).
+    static let fiscalCalendar = CodingUserInfoKey(rawValue: "partnerbook.fiscalCalendar")!
+}
+
+/// Quarters and periods as the partner file writes them (`2026-Q3`, `FY2027-Q1`, `2026-11`), read back in the program's year.
+protocol CodedInProgramYear: Codable, CustomStringConvertible {
+    init?(_ text: String, calendar: FiscalCalendar)
+}
+
+extension CodedInProgramYear {
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        let calendar = decoder.userInfo[.fiscalCalendar] as? FiscalCalendar ?? .calendarYear
+        guard let value = Self(text, calendar: calendar) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a \(Self.self): \(text)"))
+        }
+        self = value
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+extension Quarter: CodedInProgramYear {
+    init?(_ text: String, calendar: FiscalCalendar) { self.init(text, startMonth: calendar.startMonth) }
+}
+
+extension Period: CodedInProgramYear {
+    init?(_ text: String, calendar: FiscalCalendar) {
+        guard let period = calendar.period(text) else { return nil }
+        self = period
+    }
+}
 extension Tier: Codable {}
 extension Status: Codable {}
 extension Phase: Codable {}
@@ -130,9 +165,11 @@ extension PartnerListing {
         return (String(decoding: json, as: UTF8.self), fragments)
     }
 
-    /// A listing read back from `encoded`; nil when it is not one this build writes.
-    package init?(json: String, fragments: [String]) {
-        guard var listing = try? JSONDecoder().decode(PartnerListing.self, from: Data(json.utf8)),
+    /// A listing read back from `encoded`, its quarters in the program's year; nil when it is not one this build writes.
+    package init?(json: String, fragments: [String], calendar: FiscalCalendar) {
+        let decoder = JSONDecoder()
+        decoder.userInfo[.fiscalCalendar] = calendar
+        guard var listing = try? decoder.decode(PartnerListing.self, from: Data(json.utf8)),
               listing.restore(fragments: fragments) else { return nil }
         self = listing
     }

@@ -120,11 +120,12 @@ public struct ProgramOutcomes: Sendable {
             countsRevenue = revenue.counts
             let reviews = KPIReading.orderedReviews(partner)
             let held = Set(QBRPlan.held(partner, asOf: asOf).compactMap { $0.period?.value })
-            let quarters = Set(reviews.compactMap { $0.period?.value.quarter })
+            let year = program.calendar
+            let quarters = Set(reviews.compactMap { $0.period.map { year.quarter(of: $0.value) } })
             self.quarters = quarters.sorted().map { quarter in
-                let inQuarter = reviews.filter { $0.period?.value.quarter == quarter && !$0.metrics.isEmpty }
+                let inQuarter = reviews.filter { $0.period.map { year.quarter(of: $0.value) } == quarter && !$0.metrics.isEmpty }
                 let heldFigures = inQuarter.contains { held.contains($0.period!.value) }
-                let waiting = reviews.filter { $0.period?.value.quarter == quarter && $0.metrics.isEmpty && !held.contains($0.period!.value) }
+                let waiting = reviews.filter { $0.period.map { year.quarter(of: $0.value) } == quarter && $0.metrics.isEmpty && !held.contains($0.period!.value) }
                 // Figures recorded ahead of a planned review count as the revenue does: the partner reported.
                 var facts = QuarterFacts(quarter: quarter, revenue: nil, gap: nil, active: !inQuarter.isEmpty,
                                          shown: !inQuarter.isEmpty, ahead: !inQuarter.isEmpty && !heldFigures,
@@ -146,7 +147,8 @@ public struct ProgramOutcomes: Sendable {
     public init(program: Program, facts: [Facts], asOf: Day) {
         targets = program.targets
         let revenue = Dictionary(program.outcomes.map { ($0.quarter.value, $0.revenue?.value) }, uniquingKeysWith: { first, _ in first })
-        inProgress = asOf < asOf.quarter.lastDay ? asOf.quarter : nil
+        let current = program.calendar.quarter(containing: asOf)
+        inProgress = asOf < current.lastDay ? current : nil
         var shown = Set(revenue.keys)
         for partner in facts {
             for quarter in partner.quarters where quarter.shown { shown.insert(quarter.quarter) }

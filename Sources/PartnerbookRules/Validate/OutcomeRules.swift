@@ -32,7 +32,7 @@ public enum OutcomeRules: PartnerRules {
             guard code != program.currency, program.exchangeRates.defaults[code] == nil else { continue }
             let quarters = Set(KPIReading.orderedReviews(partner).compactMap { review -> Quarter? in
                 guard let id = metric.id?.value, review.value(of: id) != nil else { return nil }
-                return review.period?.value.quarter
+                return review.period.map { program.calendar.quarter(of: $0.value) }
             })
             let without = quarters.filter { program.exchangeRates.rate(code, in: $0) == nil }.sorted()
             if !without.isEmpty || !program.exchangeRates.currencies.contains(code) {

@@ -105,7 +105,7 @@ import PartnerbookTestSupport
 /// Where `record` puts values in the shapes a partner file can have.
 @Suite struct ReviewWriterTests {
     private func record(_ yaml: String, quarter: String = "2026-Q3", _ values: [(String, Double)], date: Day? = nil) throws -> String {
-        let context = LoadContext(file: "partners/x.yaml")
+        let context = LoadContext(file: "partners/x.yaml", calendar: .calendarYear)
         let root = try #require(YAMLFile.parse(Data(yaml.utf8), context: context))
         return try ReviewWriter.recording(values.map { ReviewWriter.Value(metric: $0.0, number: $0.1) },
                                           period: Period(quarter)!, date: date, in: yaml, root: root)

@@ -42,7 +42,7 @@ import PartnerbookTestSupport
         #expect(result.stdout.contains("content/program.yaml:4:3: error: site.base_url must be an absolute http:// or https:// URL with no spaces or control characters"))
         #expect(!exists(folder, "out"), "nothing written")
         for bad in ["javascript:alert(1)", "//p.example/", "https://", "https://p.example/a b", "ftp://p.example/"] {
-            let context = LoadContext(file: "program.yaml")
+            let context = LoadContext(file: "program.yaml", calendar: .calendarYear)
             if let node = YAMLFile.parse(Data((F.program + "\nsite: { base_url: \"\(bad)\" }\n").utf8), context: context) {
                 _ = ProgramLoader.load(node, context: context)
             }

@@ -15,7 +15,7 @@ import PartnerbookTestSupport
     typealias F = Fixtures
 
     private func program(_ extra: String) throws -> Program {
-        let context = LoadContext(file: "program.yaml")
+        let context = LoadContext(file: "program.yaml", calendar: .calendarYear)
         let node = try #require(YAMLFile.parse(Data((F.program + "\n" + extra).utf8), context: context))
         #expect(context.diagnostics.isEmpty, "\(context.diagnostics)")
         return ProgramLoader.load(node, context: context)

@@ -22,7 +22,7 @@ import PartnerbookTestSupport
     }
 
     private func program(_ outcomes: String) throws -> Program {
-        let context = LoadContext(file: "program.yaml")
+        let context = LoadContext(file: "program.yaml", calendar: .calendarYear)
         let node = try #require(YAMLFile.parse(Data((F.program + "\n" + outcomes).utf8), context: context))
         return ProgramLoader.load(node, context: context)
     }

@@ -21,7 +21,7 @@ import PartnerbookTestSupport
     }
 
     private func check(_ yaml: String, program: String = F.program) throws -> [Diagnostic] {
-        let context = LoadContext(file: "program.yaml")
+        let context = LoadContext(file: "program.yaml", calendar: .calendarYear)
         let node = try #require(YAMLFile.parse(Data(program.utf8), context: context))
         var loaded = ProgramLoader.load(node, context: context)
         loaded.company = Located("Northwind Analytics", at: .start)
@@ -79,7 +79,7 @@ import PartnerbookTestSupport
     }
 
     @Test func exchangeRatesThatCannotBeReadAreSchemaErrors() {
-        let context = LoadContext(file: "program.yaml")
+        let context = LoadContext(file: "program.yaml", calendar: .calendarYear)
         let yaml = F.program + "\nexchange_rates: { EURO: 1.08, GBP: -1, 2026-Q5: { EUR: 1 }, 2026-Q3: { EUR: x } }\n"
         if let node = YAMLFile.parse(Data(yaml.utf8), context: context) { _ = ProgramLoader.load(node, context: context) }
         #expect(context.diagnostics.map(\.rule) == ["schema.type", "schema.type", "schema.type", "schema.type"])
