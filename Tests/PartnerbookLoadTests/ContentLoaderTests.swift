@@ -68,3 +68,28 @@ import PartnerbookTestSupport
         }
     }
 }
+
+/// program.yaml `fiscal_year_start` and quarters named in the program's year.
+@Suite struct FiscalYearLoadTests {
+    private func program(_ text: String) -> (Program, [Diagnostic]) {
+        let context = LoadContext(file: "program.yaml", calendar: .calendarYear)
+        guard let node = YAMLFile.parse(Data(text.utf8), context: context) else { return (Program(), context.diagnostics) }
+        return (ProgramLoader.load(node, context: context), context.diagnostics)
+    }
+
+    @Test(arguments: ["2", "February", "feb", "02"])
+    func theStartIsAMonthByNumberOrName(_ written: String) {
+        let (loaded, problems) = program("name: P\ncompany: C\nfiscal_year_start: \(written)\noutcomes:\n  - { quarter: FY2027-Q1, revenue: 10 }\n")
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(loaded.calendar.startMonth == 2)
+        #expect(loaded.outcomes.first?.quarter.value.firstDay == Day("2026-02-01"))
+    }
+
+    @Test func aCalendarQuarterInAFiscalProgramSaysWhatToWrite() {
+        let (_, problems) = program("name: P\ncompany: C\nfiscal_year_start: 2\noutcomes:\n  - { quarter: 2026-Q3, revenue: 10 }\n")
+        #expect(problems.map(\.message).contains { $0.contains("a fiscal quarter written FYyyyy-Qn (n from 1 to 4; the year starts in month 2, fiscal_year_start)") },
+                "\(problems.map(\.message))")
+        let (_, month) = program("name: P\ncompany: C\nfiscal_year_start: Smarch\n")
+        #expect(month.map(\.rule) == [.schemaType])
+    }
+}
