@@ -65,6 +65,7 @@ package enum ProgramInit {
     company: TODO your company         # required: "us" in every document
     currency: USD                      # an ISO 4217 code; partner revenue is added up in it
     # as_of: 2027-01-15                # the date documents are generated for (default: today)
+    # fiscal_year_start: 2             # a year starting in February: quarters are FY2027-Q1 (Feb-Apr 2026)
 
     # site:
     #   title: Our Partner Directory   # default: the program name
@@ -105,6 +106,7 @@ package enum ProgramInit {
     # record:
     #   partner_column: Partner Account Name
     #   columns: { "Sourced Revenue": sourced_revenue }
+    #   locale: de                     # numbers written 38.250,00 and dates 14.01.2027
 
     # Program goals in percent: the playbook's "after" figures.
     targets: { partner_revenue_share: 35, active_partner_rate: 70 }
