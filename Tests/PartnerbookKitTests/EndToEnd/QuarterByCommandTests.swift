@@ -13,8 +13,7 @@ import PartnerbookTestSupport
 /// calendar year and in a fiscal year starting in February.
 @Suite struct QuarterByCommandTests {
     typealias F = Fixtures
-    static let exports = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Record/Exports")
+    static let exports = F.exports
 
     /// The quarter being run, the one before it, and what each export adds up to in it.
     struct Year: Sendable, CustomTestStringConvertible {
@@ -48,11 +47,6 @@ import PartnerbookTestSupport
             .replacingOccurrences(of: "quarter: 2026-Q3", with: "quarter: \(year.previous)")
             .replacingOccurrences(of: "    next_review: 2027-01-14",
                                   with: "    commitments:\n      us: [ Ship the storage-tier connector ]\n      partner: [ Feature us in the January newsletter ]\n    next_review: 2027-01-14"))
-        let pipewell = F.signed(F.partnerBody.components(separatedBy: "reviews:")[0]
-            .replacingOccurrences(of: "name: Acme Cloud", with: "name: Pipewell CRM\naliases: [ Pipewell Inc. ]")
-            .replacingOccurrences(of: "{ id: revenue, name: Revenue, unit: USD, target: 400000, direction: up, weight: 2 }",
-                                  with: "{ id: revenue, name: Revenue, unit: EUR, target: 400000, direction: up, weight: 2 }\n      - { id: win_rate, name: Win rate, unit: \"%\", target: 35 }"),
-                                id: "pipewell")
         let nova = F.signed(F.partnerBody.components(separatedBy: "reviews:")[0]
             .replacingOccurrences(of: "name: Acme Cloud", with: "name: Nova Payroll")
             .replacingOccurrences(of: "status: run", with: "status: crawl")
@@ -64,7 +58,7 @@ import PartnerbookTestSupport
                                   with: "  crawl: { pilot_customers: [ Bluewater ], baseline: 14, decision: pending }\n"),
                             id: "nova")
         let program = F.program + "\nfiscal_year_start: \(year.start)\noutcomes:\n  - { quarter: \(year.previous), revenue: 2000000 }\n  - { quarter: \(year.quarter), revenue: 2500000 }\n"
-        return TemporaryFolder.content(["acme": acme + "\n", "pipewell": pipewell + "\n", "nova": nova + "\n"], program: program)
+        return TemporaryFolder.content(["acme": acme + "\n", "pipewell": F.pipewell + "\n", "nova": nova + "\n"], program: program)
     }
 
     @discardableResult
@@ -100,6 +94,10 @@ import PartnerbookTestSupport
         let upcoming = try build(folder, asOf: "2027-01-05")
         let packet = try upcoming("partners/acme/qbr/\(year.quarter).md")
         #expect(packet.contains("# QBR packet \(year.label): Acme Cloud"), "\(packet.prefix(300))")
+        let calendar = try upcoming("program/reviews.ics")
+        #expect(calendar.contains("SUMMARY:QBR \(year.quarter): Acme Cloud"), "\(calendar)")
+        let unfolded = calendar.replacingOccurrences(of: "\r\n ", with: "")
+        #expect(unfolded.contains("Quarterly business review of \(year.label) with Acme Cloud"), "\(unfolded)")
 
         // The exports, before the meetings.
         folder.write("deals.csv", try Data(contentsOf: Self.exports.appendingPathComponent("hubspot-deals.csv")))

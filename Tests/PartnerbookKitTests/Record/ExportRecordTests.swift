@@ -14,18 +14,9 @@ import PartnerbookTestSupport
 /// partners, and one diagnostic per problem in line order.
 @Suite struct ExportRecordTests {
     typealias F = Fixtures
-    static let exports = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Exports")
+    static let exports = F.exports
 
-    /// The fixture ("acme", Acme Cloud) and Pipewell CRM, a partner in euros
-    /// whose invoices call it "Pipewell Inc.", with a win rate in percent.
-    private func content(program: String = F.program) -> TemporaryFolder {
-        let pipewell = F.signed(F.partnerBody.components(separatedBy: "reviews:")[0]
-            .replacingOccurrences(of: "name: Acme Cloud", with: "name: Pipewell CRM\naliases: [ Pipewell Inc. ]")
-            .replacingOccurrences(of: "{ id: revenue, name: Revenue, unit: USD, target: 400000, direction: up, weight: 2 }",
-                                  with: "{ id: revenue, name: Revenue, unit: EUR, target: 400000, direction: up, weight: 2 }\n      - { id: win_rate, name: Win rate, unit: \"%\", target: 35 }"),
-                                id: "pipewell")
-        return TemporaryFolder.content(["acme": F.partner + "\n", "pipewell": pipewell], program: program)
-    }
+    private func content(program: String = F.program) -> TemporaryFolder { F.exportContent(program: program) }
 
     private func record(_ folder: TemporaryFolder, _ export: String, _ arguments: [String]) throws -> Binary.Result {
         let csv = try Data(contentsOf: Self.exports.appendingPathComponent(export))
