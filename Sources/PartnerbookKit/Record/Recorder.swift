@@ -274,8 +274,8 @@ package enum Recorder {
     /// Why a cell is not a number; when it reads as one in the other decimal convention, which option says so.
     private static func notANumber(_ text: String, convention: NumberConvention) -> String {
         var message = "'\(text)' is not a number (digits, an optional sign, \(convention.decimalWords), thousands separators, a currency symbol or code, or a percent sign)"
-        let other = NumberConvention(locale: convention.decimal == "." ? "de" : "en_US")!
-        if let value = MetricSheet.number(text, convention: other) {
+        if let other = NumberConvention(locale: convention.decimal == "." ? "de" : "en_US"),
+           let value = MetricSheet.number(text, convention: other) {
             message += "; written with \(other.decimalWords) it reads \(ReviewWriter.text(value)): pass --locale \(other.decimal == "," ? "de" : "en") (or record: { locale: ... } in program.yaml)"
         }
         return message
