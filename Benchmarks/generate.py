@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Writes a program of N realistic synthetic partners (about 4-6 KB of YAML
-each: every section filled, four quarters of reviews, varied tiers and
-statuses) into a content folder. Partners in walk and run are signed with
-fingerprints computed from the canonical form documented in docs/signing.md, so
+each: every section filled, the legal frame counsel needs, four quarters of
+reviews, varied tiers and statuses) into a content folder. Partners in walk
+and run are signed by their signatories over canonical form 2, with
+fingerprints computed here from the form documented in docs/signing.md (and
+the repository's Templates/charter.md.mustache, whose hash form 2 signs), so
 the program builds without errors.
 
 usage: generate.py N FOLDER"""
@@ -15,6 +17,15 @@ import sys
 N = int(sys.argv[1])
 FOLDER = sys.argv[2]
 COMPANY = "Northwind Analytics"
+TEMPLATE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Templates", "charter.md.mustache")
+TEMPLATE_HASH = "sha256:" + hashlib.sha256(open(TEMPLATE, "rb").read()).hexdigest()
+LEGAL = {"entity": "Northwind Analytics, Inc., a Delaware corporation",
+         "address": "500 Harbor Way, Suite 1200, Seattle, WA 98104, USA",
+         "statement": "This charter records how the two companies work together and what each commits to; changes take effect once both sign them.",
+         "governing_law": "The laws of the State of Washington, USA.",
+         "courts": "The state and federal courts in King County, Washington.",
+         "notices": "In writing to the other company's signatory, by email with a copy by post.",
+         "termination": "Either company may end the charter with 60 days' notice in writing."}
 rnd = random.Random(20261120)
 
 WORDS = ("cloud data payments analytics security events retail health logistics commerce media learning "
@@ -42,20 +53,24 @@ def day(y, m, d):
 
 
 def canonical(p):
-    """The canonical form of docs/signing.md, independently of the Swift code."""
-    def t(v):
-        return v.strip()
-    doc = {"format": "partnerbook-charter-v1", "company": COMPANY, "partner": p["name"], "tier": p["tier"],
-           "contacts": {"us": p["us"], "partner": p["them"], "sponsors": p["sponsors"]},
+    """Canonical form 2 of docs/signing.md, independently of the Swift code."""
+    contact = lambda c: {"name": c["name"], "title": c["title"], "email": c["email"]}
+    timeline = {phase: {k: v for k, v in plan.items()} for phase, plan in p["timeline"].items()}
+    doc = {"format": "partnerbook-charter-v2", "id": p["id"], "template": TEMPLATE_HASH, "company": COMPANY,
+           "company_legal": LEGAL, "gates": {"crawl_min_improvement": 20, "walk_min_adoption": 70},
+           "partner": p["name"], "legal": {"entity": p["entity"], "address": p["address"]}, "tier": p["tier"],
+           "signatories": {"us": contact(p["sign_us"]), "partner": contact(p["sign_them"])},
+           "contacts": {"us": contact(p["us"]), "partner": contact(p["them"]), "sponsors": p["sponsors"]},
            "commitments": {"us": p["c_us"], "partner": p["c_partner"], "if_it_fails": p["fails"]},
            "charter": {
                "goals": p["goals"],
-               "value_exchange": {"we_give": p["we_give"], "partner_gives": p["partner_gives"], "balance": p["balance"]},
-               "timeline": p["timeline"],
+               "value_exchange": {"we_give": p["we_give"], "partner_gives": p["partner_gives"]},
+               "timeline": timeline,
                "measurement": {"review_cadence": "quarterly", "tracking": p["tracking"],
                                "metrics": [{"id": m["id"], "name": m["name"], "unit": m["unit"], "target": m["target"],
-                                            "direction": m["direction"], "weight": m["weight"]} for m in p["metrics"]]},
-               "governance": {"owners": p["owners"], "escalation": p["escalation"], "exit_criteria": p["exit"]}}}
+                                            "direction": m["direction"]} for m in p["metrics"]]},
+               "governance": {"owners": p["owners"], "escalation": p["escalation"], "exit_criteria": p["exit"]},
+               "effective": p["effective"], "term": p["term"]}}
     text = json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
 
@@ -78,7 +93,12 @@ def partner(i):
         {"id": "joint_customers", "name": "Joint customers", "unit": "customers", "target": 10 + i % 40, "direction": "up", "weight": 1},
         {"id": "time_to_value", "name": "Days to first dashboard", "unit": "days", "target": 7, "direction": "down", "weight": 1},
     ]
-    p = {"name": name, "tier": tier,
+    sign_us, sign_them = person(), person()
+    p = {"id": f"partner-{i:05d}", "name": name, "tier": tier,
+         "entity": f"{name} GmbH" if i % 3 == 0 else f"{name}, Inc.", "address": f"{1 + i % 900} Market Street, Springfield",
+         "effective": day(y - 1, 12, 15), "term": "Two years from the effective date, renewing each year unless either side gives 60 days' notice.",
+         "sign_us": {"name": sign_us, "title": "VP Partnerships", "email": f"{sign_us.split()[0].lower()}.{sign_us.split()[1].lower()}@northwind.example"},
+         "sign_them": {"name": sign_them, "title": "VP Alliances", "email": f"{sign_them.split()[0].lower()}.{sign_them.split()[1].lower()}@partner{i}.example"},
          "us": {"name": lead_us, "title": "Partner Manager", "email": f"{lead_us.split()[0].lower()}@northwind.example"},
          "them": {"name": lead_them, "title": "Head of Alliances", "email": f"{lead_them.split()[0].lower()}@partner{i}.example"},
          "sponsors": {"us": person(), "partner": person()},
@@ -99,11 +119,15 @@ def partner(i):
            f"  us: {{ name: {q(p['us']['name'])}, title: {q(p['us']['title'])}, email: {q(p['us']['email'])} }}",
            f"  partner: {{ name: {q(p['them']['name'])}, title: {q(p['them']['title'])}, email: {q(p['them']['email'])} }}",
            f"  sponsors: {{ us: {q(p['sponsors']['us'])}, partner: {q(p['sponsors']['partner'])} }}",
+           "signatories:",
+           f"  us: {{ name: {q(sign_us)}, title: \"VP Partnerships\", email: {q(p['sign_us']['email'])} }}",
+           f"  partner: {{ name: {q(sign_them)}, title: \"VP Alliances\", email: {q(p['sign_them']['email'])} }}",
+           "legal:", f"  entity: {q(p['entity'])}", f"  address: {q(p['address'])}",
            "leverage:", f"  type: {LEVERAGE[i % 4]}", f"  evidence: {q(sentence(18))}",
            "commitments:", "  us:"] + [f"    - {q(c)}" for c in p["c_us"]] + \
           ["  partner: []" if not p["c_partner"] else "  partner:"] + [f"    - {q(c)}" for c in p["c_partner"]] + \
           ["  if_it_fails:", f"    us: {q(p['fails']['us'])}", f"    partner: {q(p['fails']['partner'])}",
-           "charter:", "  goals:", f"    us: {q(p['goals']['us'])}", f"    partner: {q(p['goals']['partner'])}",
+           "charter:", f"  effective: {p['effective']}", f"  term: {q(p['term'])}", "  goals:", f"    us: {q(p['goals']['us'])}", f"    partner: {q(p['goals']['partner'])}",
            f"    customers: {q(p['goals']['customers'])}",
            "  value_exchange:", "    we_give:"] + [f"      - {q(x)}" for x in p["we_give"]] + \
           ["    partner_gives:"] + [f"      - {q(x)}" for x in p["partner_gives"]] + [f"    balance: {q(p['balance'])}", "  timeline:"]
@@ -150,14 +174,15 @@ def partner(i):
     if status in ("walk", "run", "ended") or (status == "crawl" and i % 2 == 0):
         fp = canonical(p)
         out += ["signatures:",
-                f"  - {{ party: us, name: {q(p['sponsors']['us'])}, title: \"VP Partnerships\", date: {day(y - 1, 12, 10)}, fingerprint: \"{fp}\" }}",
-                f"  - {{ party: partner, name: {q(p['sponsors']['partner'])}, title: \"VP Alliances\", date: {day(y - 1, 12, 12)}, fingerprint: \"{fp}\" }}"]
+                f"  - {{ party: us, name: {q(sign_us)}, title: \"VP Partnerships\", date: {day(y - 1, 12, 10)}, canonical: 2, fingerprint: \"{fp}\" }}",
+                f"  - {{ party: partner, name: {q(sign_them)}, title: \"VP Alliances\", date: {day(y - 1, 12, 12)}, canonical: 2, fingerprint: \"{fp}\" }}"]
     return "\n".join(out) + "\n"
 
 
 os.makedirs(os.path.join(FOLDER, "partners"), exist_ok=True)
 with open(os.path.join(FOLDER, "program.yaml"), "w") as f:
-    f.write(f"name: Benchmark Program\ncompany: {COMPANY}\nas_of: 2026-11-20\n")
+    f.write(f"name: Benchmark Program\ncompany: {COMPANY}\nas_of: 2026-11-20\nlegal:\n"
+            + "".join(f"  {key}: {q(value)}\n" for key, value in LEGAL.items()))
 total = 0
 for i in range(N):
     text = partner(i)

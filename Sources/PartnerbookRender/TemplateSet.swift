@@ -75,29 +75,14 @@ package struct TemplateSet: Sendable {
     package static func load(from folder: URL, displayPath: String, folderRequired: Bool = false) throws -> TemplateSet {
         MarkdownText.registerContentType()
         HTMLEscaping.register()
-        let fm = FileManager.default
         let prefix = displayPath.hasSuffix("/") || displayPath.isEmpty ? displayPath : displayPath + "/"
-        var sources: [String: (data: Data, display: String)] = [:]
-        for (name, text) in BuiltInTemplates.files { sources[name] = (Data(text.utf8), "built-in template " + name) }
-        var isDirectory: ObjCBool = false
-        if fm.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                throw TemplateError(file: displayPath, line: 1, column: 1, message: "templates path is not a folder")
-            }
-            for entry in TemplateFiles.list(folder, displayPath: displayPath) {
-                sources[entry.name] = (try TemplateFiles.read(entry, displayPath: displayPath), prefix + entry.name)
-            }
-        } else if folderRequired {
-            throw TemplateError(file: displayPath, line: 1, column: 1, message: "templates folder does not exist")
-        }
+        let sources = try self.sources(folder, displayPath: displayPath, folderRequired: folderRequired)
 
         var templates: [String: MustacheTemplate] = [:]
         var builtIn = Set<String>()
         var assets: [(String, Data)] = []
-        var digestParts: [String] = []
         for file in sources.keys.sorted() {
             let (data, display) = sources[file]!
-            digestParts += [file, Digest.hex(data)]
             if file.hasPrefix("assets/") {
                 assets.append((String(file.dropFirst("assets/".count)), data))
                 continue
@@ -120,9 +105,39 @@ package struct TemplateSet: Sendable {
         for name in required where templates[name] == nil {
             throw TemplateError(file: prefix + name + ".mustache", line: 1, column: 1, message: "required template is missing")
         }
-        var set = TemplateSet(templates: templates, digest: Digest.hex(digestParts), assets: assets, compiling: builtIn)
+        var set = TemplateSet(templates: templates, digest: digest(sources), assets: assets, compiling: builtIn)
         set.charterHash = sources[CharterWording.file].map { CharterWording.hash($0.data) }
         return set
+    }
+
+    /// The digest of the set a build with `folder` uses, without compiling it:
+    /// what `check` needs to find the last build's findings of a partner.
+    package static func digest(folder: URL, displayPath: String, folderRequired: Bool = false) throws -> String {
+        digest(try sources(folder, displayPath: displayPath, folderRequired: folderRequired))
+    }
+
+    private static func digest(_ sources: [String: (data: Data, display: String)]) -> String {
+        Digest.hex(sources.keys.sorted().flatMap { [$0, Digest.hex(sources[$0]!.data)] })
+    }
+
+    /// Every template and asset file: the built-in ones, each replaced by the folder's file of the same path.
+    private static func sources(_ folder: URL, displayPath: String, folderRequired: Bool) throws -> [String: (data: Data, display: String)] {
+        let fm = FileManager.default
+        let prefix = displayPath.hasSuffix("/") || displayPath.isEmpty ? displayPath : displayPath + "/"
+        var sources: [String: (data: Data, display: String)] = [:]
+        for (name, text) in BuiltInTemplates.files { sources[name] = (Data(text.utf8), "built-in template " + name) }
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw TemplateError(file: displayPath, line: 1, column: 1, message: "templates path is not a folder")
+            }
+            for entry in TemplateFiles.list(folder, displayPath: displayPath) {
+                sources[entry.name] = (try TemplateFiles.read(entry, displayPath: displayPath), prefix + entry.name)
+            }
+        } else if folderRequired {
+            throw TemplateError(file: displayPath, line: 1, column: 1, message: "templates folder does not exist")
+        }
+        return sources
     }
 
 

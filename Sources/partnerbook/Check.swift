@@ -16,11 +16,19 @@ struct Check: ParsableCommand {
     @Flag(help: "Print only the summary line.")
     var quiet = false
 
+    @Option(help: "The output folder of the build whose findings about unchanged partners check reuses (default: Output).")
+    var output = "Output"
+
+    @Flag(name: .customLong("no-cache"), help: "Check every partner again, even those unchanged since the last build.")
+    var noCache = false
+
     func run() throws {
         try ContentFolder.require(content.content)
         let diagnostics: DiagnosticReport
         do {
-            diagnostics = try PartnerbookKit.Check.findings(content.configuration(strict: report.strict))
+            var configuration = content.configuration(output: output, strict: report.strict)
+            configuration.useCache = !noCache
+            diagnostics = try PartnerbookKit.Check.findings(configuration)
         } catch {
             throw Exit.fail("\(error)")
         }

@@ -171,10 +171,15 @@ extension Build {
                 failure = error
             }
             renderer = DocumentRenderer(templates: templates, program: input.program, asOf: input.asOf, rules: RuleCatalog.all)
-            // What every partner's documents read besides its own file: the key part they share.
-            store.share([Executable.stamp ?? "", templates.digest, input.asOf.description, input.digest ?? "",
-                         String(configuration.strict), input.allowedSignersDigest, input.keygen == nil ? "no-ssh-keygen" : "ssh-keygen"])
+            store.share(Build.sharedKey(templates: templates.digest, input: input, strict: configuration.strict))
         }
+    }
+
+    /// What every partner's documents and findings read besides its own file:
+    /// the key part they share (`check` computes the same to reuse findings).
+    static func sharedKey(templates: String, input: ProgramInput, strict: Bool) -> [String] {
+        [Executable.stamp ?? "", templates, input.asOf.description, input.digest ?? "",
+         String(strict), input.allowedSignersDigest, input.keygen == nil ? "no-ssh-keygen" : "ssh-keygen"]
     }
 }
 

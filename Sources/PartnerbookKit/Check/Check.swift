@@ -11,9 +11,13 @@ package enum Check {
     /// What `check` reports. Each partner file is loaded, checked and dropped
     /// on one of the cores, so at ten thousand partners the run holds
     /// findings, not models.
+    /// A partner unchanged since the last build into the output folder is not
+    /// checked again: the build's findings about it are (`LastBuildFindings`).
     package static func findings(_ configuration: BuildConfiguration) throws -> DiagnosticReport {
         let pipeline = PartnerPipeline(try ProgramInput(configuration))
+        let last = LastBuildFindings(configuration, input: pipeline.input)
         let found = Parallel.map(pipeline.names, jobs: configuration.jobs) { name -> (diagnostics: [Diagnostic], counted: Bool) in
+            if let reused = last?.findings(of: name) { return (reused, true) }
             let artifacts = pipeline.run(name)
             return (artifacts.diagnostics, artifacts.counted)
         }

@@ -115,6 +115,17 @@ package struct BuildStore<Listing: StoredListing>: Sendable {
                         diagnostics: old.diagnostics(of: ContentPaths.partnerFile(id)))
     }
 
+    /// The last build's findings about a partner whose key is `key`, without
+    /// decoding its listing: `check` reports them instead of checking it again.
+    package func findings(id: String, key: String, repositoryState: () -> String) -> [Diagnostic]? {
+        guard let entry = old.partners[id], entry.key == key,
+              entry.history.map({ $0 == repositoryState() }) ?? true else { return nil }
+        return old.diagnostics(of: ContentPaths.partnerFile(id))
+    }
+
+    /// Whether the last build left anything to reuse.
+    package var isEmpty: Bool { old.partners.isEmpty }
+
     /// The program pages' files, when the last build made them under `key`.
     package func reusableProgram(key: String) -> [BuildCache.File]? {
         guard let entry = old.program, entry.key == key else { return nil }

@@ -62,27 +62,32 @@ public enum CanonicalForm {
             switch self {
             case .string(let text):
                 out.append(UInt8(ascii: "\""))
-                for byte in text.utf8 {
-                    switch byte {
-                    case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-                    case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-                    case 0..<0x20:
-                        let hex = Array(String(byte, radix: 16).utf8)
-                        out += Array("\\u00".utf8) + (hex.count == 1 ? [UInt8(ascii: "0")] : []) + hex
-                    default:
-                        out.append(byte)
+                // Most text needs no escape: its bytes go in at once.
+                if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                    out.append(contentsOf: text.utf8)
+                } else {
+                    for byte in text.utf8 {
+                        switch byte {
+                        case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+                        case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+                        case 0..<0x20:
+                            let hex = Array(String(byte, radix: 16).utf8)
+                            out += Array("\\u00".utf8) + (hex.count == 1 ? [UInt8(ascii: "0")] : []) + hex
+                        default:
+                            out.append(byte)
+                        }
                     }
                 }
                 out.append(UInt8(ascii: "\""))
             case .number(let number):
                 if number == number.rounded(), abs(number) < 1e15 {
-                    out += Array(String(Int64(number)).utf8)
+                    out.append(contentsOf: String(Int64(number)).utf8)
                 } else {
                     out += Array("\(number)".utf8)
                 }
             case .exactNumber(let number):
                 if number == number.rounded(.towardZero), abs(number) <= CanonicalForm.largestExactInteger {
-                    out += Array(String(Int64(number)).utf8)
+                    out.append(contentsOf: String(Int64(number)).utf8)
                 } else {
                     out += Array("\(number)".utf8)
                 }
@@ -95,7 +100,8 @@ public enum CanonicalForm {
                 out.append(UInt8(ascii: "]"))
             case .object(let members):
                 out.append(UInt8(ascii: "{"))
-                let sorted = members.sorted { $0.0.unicodeScalars.lexicographicallyPrecedes($1.0.unicodeScalars) }
+                // UTF-8 byte order is code point order.
+                let sorted = members.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
                 for (index, (key, value)) in sorted.enumerated() {
                     if index > 0 { out.append(UInt8(ascii: ",")) }
                     Value.string(key).write(into: &out)
