@@ -20,7 +20,12 @@
 #
 # HUGO_MAX=N skips Hugo above N partners (it needs more memory than this
 # machine has at 10,000, and is killed after many minutes); its ratio then
-# reads "no figure".
+# reads "no figure". ONCE_ABOVE=N (default 10000) times each contender once,
+# not twice, above N partners (a 100,000-partner build takes minutes).
+#
+# check is timed cold (--no-cache: every file loaded and checked) and after
+# a build (unchanged partners' findings are the build's); one partner
+# changed is timed for the first edit after a full build and for the next.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -29,6 +34,7 @@ work="$PWD/Benchmarks/.work"
 settle="${SETTLE:-60}"
 shm="${SHM:-/dev/shm}"
 hugo_max="${HUGO_MAX:-0}"
+once_above="${ONCE_ABOVE:-10000}"
 mkdir -p "$work"
 
 for tool in hugo cmark-gfm /usr/bin/time tar; do
@@ -91,6 +97,7 @@ serve_reload() {
 
 results="$work/results.txt"
 : > "$results"
+full_10k=""
 for n in "${sizes[@]}"; do
   content="$work/content-$n"; output="$work/output-$n"; site="$work/hugo-$n"; floor="$work/floor-$n"
   archive="$shm/partnerbook-output-$n.tar"
@@ -98,10 +105,17 @@ for n in "${sizes[@]}"; do
   python3 Benchmarks/generate.py "$n" "$content" >/dev/null
   quiet
 
-  check=$(faster "$(measure check "$pb" check --content "$content" --quiet)" "$(measure check "$pb" check --content "$content" --quiet)")
+  # twice CONTENDER COMMAND...: the faster of two runs, or one above ONCE_ABOVE partners.
+  twice() { local a; a=$(measure "$@"); if [ "$n" -gt "$once_above" ]; then echo "$a"; else faster "$a" "$(measure "$@")"; fi; }
+  check=$(twice check "$pb" check --content "$content" --no-cache --quiet)
   first=$(measure full "$pb" build --content "$content" --output "$output" --quiet)
-  rm -rf "$output" "$work/.output-$n".*; quiet
-  full=$(faster "$first" "$(measure full "$pb" build --content "$content" --output "$output" --quiet)")
+  if [ "$n" -gt "$once_above" ]; then
+    full="$first"
+  else
+    rm -rf "$output" "$work/.output-$n".*; quiet
+    full=$(faster "$first" "$(measure full "$pb" build --content "$content" --output "$output" --quiet)")
+  fi
+  check_warm=$(twice checkwarm "$pb" check --content "$content" --output "$output" --quiet)
   files=$(find "$output" -type f | wc -l)
   bytes_mb=$(du -sm --apparent-size "$output" | cut -f1)
   disk_mb=$(du -sm "$output" | cut -f1)
@@ -110,9 +124,12 @@ for n in "${sizes[@]}"; do
                 "$(measure nochange "$pb" build --content "$content" --output "$output" --quiet)")
   quiet
   sed -i 's/^summary: "/summary: "Edited. /' "$content/partners/partner-00000.yaml"
-  one_a=$(measure onechanged "$pb" build --content "$content" --output "$output" --quiet)
+  one_first=$(measure onechanged "$pb" build --content "$content" --output "$output" --quiet)
   quiet
   sed -i 's/^summary: "/summary: "Edited again. /' "$content/partners/partner-00000.yaml"
+  one_a=$(measure onechanged "$pb" build --content "$content" --output "$output" --quiet)
+  quiet
+  sed -i 's/^summary: "/summary: "Edited a third time. /' "$content/partners/partner-00000.yaml"
   one=$(faster "$one_a" "$(measure onechanged "$pb" build --content "$content" --output "$output" --quiet)")
   quiet
   serve=$(serve_reload "$content" "$output")
@@ -122,8 +139,12 @@ for n in "${sizes[@]}"; do
   tar -C "$output" -cf "$archive" .
   cat "$archive" > /dev/null
   mkdir -p "$floor"; floor_a=$(measure floor tar -xf "$archive" -C "$floor")
-  rm -rf "$floor"; quiet
-  mkdir -p "$floor"; floor_r=$(faster "$floor_a" "$(measure floor tar -xf "$archive" -C "$floor")")
+  if [ "$n" -gt "$once_above" ]; then
+    floor_r="$floor_a"
+  else
+    rm -rf "$floor"; quiet
+    mkdir -p "$floor"; floor_r=$(faster "$floor_a" "$(measure floor tar -xf "$archive" -C "$floor")")
+  fi
   rm -rf "$floor" "$archive"
 
   # The same Markdown documents, as a Hugo site with one page per document.
@@ -138,7 +159,8 @@ for n in "${sizes[@]}"; do
 
   # The cmark-gfm CLI on the same Markdown bytes (files batched per process by xargs).
   cmark_cmd="find '$site/content' -name '*.md' -print0 | xargs -0 cmark-gfm -e table -e strikethrough -e autolink -e tasklist -e tagfilter > /dev/null"
-  cmark=$(faster "$(measure cmark sh -c "$cmark_cmd")" "$(measure cmark sh -c "$cmark_cmd")")
+  cmark=$(twice cmark sh -c "$cmark_cmd")
+  if [ -f "$work/full-10k" ]; then . "$work/full-10k"; fi
   quiet
   # Hugo last.
   if [ "$hugo_max" -gt 0 ] && [ "$n" -gt "$hugo_max" ]; then
@@ -150,31 +172,47 @@ for n in "${sizes[@]}"; do
   fi
 
   read -r check_s check_mb <<< "$check"; read -r full_s full_mb <<< "$full"; read -r same_s same_mb <<< "$same"
+  read -r warm_s warm_mb <<< "$check_warm"; read -r first_s first_mb <<< "$one_first"
   read -r one_s one_mb <<< "$one"; read -r serve_s serve_mb <<< "$serve"; read -r floor_s floor_mb <<< "$floor_r"
   read -r cmark_s cmark_mb <<< "$cmark"; read -r hugo_s hugo_mb <<< "$hugo_r"
   {
     printf '\nN = %s partners: %s output files, %s MB of bytes, %s MB on disk; %s Markdown documents (%s MB)\n' \
       "$n" "$files" "$bytes_mb" "$disk_mb" "$docs" "$md_mb"
     printf '%-40s %9s %8s\n' "step (faster of two runs)" "seconds" "peak MB"
-    printf '%-40s %9s %8s\n' "partnerbook check" "$check_s" "$check_mb"
+    printf '%-40s %9s %8s\n' "partnerbook check (cold, --no-cache)" "$check_s" "$check_mb"
+    printf '%-40s %9s %8s\n' "partnerbook check after a build" "$warm_s" "$warm_mb"
     printf '%-40s %9s %8s\n' "partnerbook build (full)" "$full_s" "$full_mb"
     printf '%-40s %9s %8s\n' "build, nothing changed" "$same_s" "$same_mb"
-    printf '%-40s %9s %8s\n' "build, one partner changed" "$one_s" "$one_mb"
+    printf '%-40s %9s %8s\n' "build, first edit after a full build" "$first_s" "$first_mb"
+    printf '%-40s %9s %8s\n' "build, one partner changed (steady)" "$one_s" "$one_mb"
     printf '%-40s %9s %8s\n' "serve, a saved partner file rebuilt" "$serve_s" "$serve_mb"
     printf '%-40s %9s %8s\n' "tar -x of the output from memory (floor)" "$floor_s" "$floor_mb"
     printf '%-40s %9s %8s\n' "cmark-gfm CLI, same Markdown" "$cmark_s" "$cmark_mb"
     printf '%-40s %9s %8s\n' "hugo, same documents" "${hugo_s:--}" "${hugo_mb:--}"
     printf '%-40s %9s %12s %s\n' "ratio (SPEC 9)" "value" "target" ""
-    printf '%-40s %9s %12s %s\n' "build / hugo" "$(ratio "$full_s" "$hugo_s")" "<= 0.7" "$(within "$full_s" "$hugo_s" 0.7)"
-    printf '%-40s %9s %12s %s\n' "build / cmark-gfm" "$(ratio "$full_s" "$cmark_s")" "<= 3" "$(within "$full_s" "$cmark_s" 3)"
-    printf '%-40s %9s %12s %s\n' "build / tar -x floor" "$(ratio "$full_s" "$floor_s")" "<= 1.5" "$(within "$full_s" "$floor_s" 1.5)"
+    # The floor of this design: writing the output, plus parsing its Markdown once on every core.
+    design_floor=$(awk -v t="$floor_s" -v c="$cmark_s" -v k="$(nproc)" 'BEGIN { if (t == "-" || c == "-") print "-"; else printf "%.2f", t + c / k }')
+    printf '%-40s %9s %8s\n' "design floor: tar -x + cmark-gfm / cores" "$design_floor" ""
+    printf '%-40s %9s %12s %s\n' "ratio (SPEC 9, raised)" "value" "target" ""
+    printf '%-40s %9s %12s %s\n' "build / hugo" "$(ratio "$full_s" "$hugo_s")" "<= 0.5" "$(within "$full_s" "$hugo_s" 0.5)"
+    printf '%-40s %9s %12s %s\n' "build / cmark-gfm" "$(ratio "$full_s" "$cmark_s")" "<= 1.5" "$(within "$full_s" "$cmark_s" 1.5)"
+    printf '%-40s %9s %12s %s\n' "build / design floor" "$(ratio "$full_s" "$design_floor")" "<= 1.5" "$(within "$full_s" "$design_floor" 1.5)"
+    printf '%-40s %9s %12s %s\n' "build / tar -x alone" "$(ratio "$full_s" "$floor_s")" "(shown)" ""
     printf '%-40s %9s %12s %s\n' "nothing changed / full" "$(share "$same_s" "$full_s")" "< 2%" "$(within "$same_s" "$full_s" 0.02)"
-    printf '%-40s %9s %12s %s\n' "one partner changed / full" "$(share "$one_s" "$full_s")" "< 5%" "$(within "$one_s" "$full_s" 0.05)"
+    printf '%-40s %9s %12s %s\n' "first edit after a full build / full" "$(share "$first_s" "$full_s")" "< 5%" "$(within "$first_s" "$full_s" 0.05)"
+    printf '%-40s %9s %12s %s\n' "one partner changed (steady) / full" "$(share "$one_s" "$full_s")" "< 5%" "$(within "$one_s" "$full_s" 0.05)"
     printf '%-40s %9s %12s %s\n' "serve reload / full" "$(share "$serve_s" "$full_s")" "< 5%" "$(within "$serve_s" "$full_s" 0.05)"
-    printf '%-40s %9s %12s %s\n' "check" "${check_s} s" "< 2 s" "$(verdict "$check_s" 2)"
-    printf '%-40s %9s %12s %s\n' "peak memory, full build" "${full_mb} MB" "< 400 MB" "$(verdict "$full_mb" 399)"
-    printf '%-40s %9s %12s %s\n' "peak memory, one partner changed" "${one_mb} MB" "< 400 MB" "$(verdict "$one_mb" 399)"
-    printf '%-40s %9s %12s %s\n' "peak memory, serve" "${serve_mb} MB" "< 400 MB" "$(verdict "$serve_mb" 399)"
+    limit=$([ "$n" -gt 10000 ] && echo 15 || echo 1.5)
+    printf '%-40s %9s %12s %s\n' "check, cold" "${check_s} s" "< $limit s" "$(verdict "$check_s" "$limit")"
+    printf '%-40s %9s %12s %s\n' "check, after a build" "${warm_s} s" "(moonshot 0.5 s)" ""
+    mem=$([ "$n" -gt 10000 ] && echo 1000 || echo 300)
+    printf '%-40s %9s %12s %s\n' "peak memory, full build" "${full_mb} MB" "< $mem MB" "$(verdict "$full_mb" $((mem - 1)))"
+    printf '%-40s %9s %12s %s\n' "peak memory, one partner changed" "${one_mb} MB" "< $mem MB" "$(verdict "$one_mb" $((mem - 1)))"
+    printf '%-40s %9s %12s %s\n' "peak memory, serve" "${serve_mb} MB" "< $mem MB" "$(verdict "$serve_mb" $((mem - 1)))"
+    if [ "$n" -gt 10000 ] && [ -n "${full_10k:-}" ]; then
+      printf '%-40s %9s %12s %s\n' "build / build at 10,000" "$(ratio "$full_s" "$full_10k")" "<= 11" "$(within "$full_s" "$full_10k" 11)"
+    fi
+    if [ "$n" -eq 10000 ]; then echo "full_10k=$full_s" > "$work/full-10k"; fi
   } | tee -a "$results"
   rm -rf "$floor" "$site"
 done
