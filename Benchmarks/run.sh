@@ -189,7 +189,6 @@ for n in "${sizes[@]}"; do
     printf '%-40s %9s %8s\n' "tar -x of the output from memory (floor)" "$floor_s" "$floor_mb"
     printf '%-40s %9s %8s\n' "cmark-gfm CLI, same Markdown" "$cmark_s" "$cmark_mb"
     printf '%-40s %9s %8s\n' "hugo, same documents" "${hugo_s:--}" "${hugo_mb:--}"
-    printf '%-40s %9s %12s %s\n' "ratio (SPEC 9)" "value" "target" ""
     # The floor of this design: writing the output, plus parsing its Markdown once on every core.
     design_floor=$(awk -v t="$floor_s" -v c="$cmark_s" -v k="$(nproc)" 'BEGIN { if (t == "-" || c == "-") print "-"; else printf "%.2f", t + c / k }')
     printf '%-40s %9s %8s\n' "design floor: tar -x + cmark-gfm / cores" "$design_floor" ""

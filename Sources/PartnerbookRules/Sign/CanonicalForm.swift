@@ -64,7 +64,7 @@ public enum CanonicalForm {
                 out.append(UInt8(ascii: "\""))
                 // Most text needs no escape: its bytes go in at once.
                 if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-                    out.append(contentsOf: text.utf8)
+                    out += text.utf8
                 } else {
                     for byte in text.utf8 {
                         switch byte {
@@ -81,13 +81,13 @@ public enum CanonicalForm {
                 out.append(UInt8(ascii: "\""))
             case .number(let number):
                 if number == number.rounded(), abs(number) < 1e15 {
-                    out.append(contentsOf: String(Int64(number)).utf8)
+                    out += String(Int64(number)).utf8
                 } else {
                     out += Array("\(number)".utf8)
                 }
             case .exactNumber(let number):
                 if number == number.rounded(.towardZero), abs(number) <= CanonicalForm.largestExactInteger {
-                    out.append(contentsOf: String(Int64(number)).utf8)
+                    out += String(Int64(number)).utf8
                 } else {
                     out += Array("\(number)".utf8)
                 }
