@@ -147,6 +147,14 @@ package enum ReviewCycle {
         return monthly ? .month(date.calendarMonth) : .quarter(calendar.quarter(containing: date))
     }
 
+    /// A partner reviewed monthly has reviews of months; one reviewed quarterly, of quarters.
+    private static func requireCadence(_ partner: Partner, _ period: Period, verb: String) throws {
+        let monthly = partner.charter?.measurement?.cadence == .monthly
+        guard period.isMonth == monthly else {
+            throw Failure(description: "\(partner.displayName) is reviewed \(monthly ? "monthly: \(verb) a month (YYYY-MM)" : "quarterly: \(verb) a quarter (YYYY-Qn)"), not \(period)")
+        }
+    }
+
     private static func review(_ period: Period, in partner: Partner) -> Review? {
         partner.reviews?.items.first { $0.period?.value == period }
     }
@@ -156,10 +164,7 @@ package enum ReviewCycle {
         // Without --period, a review already planned for that day is the one meant (planning twice changes nothing).
         let sameDay = partner.reviews?.items.first { $0.date?.value == date }?.period?.value
         let period = period ?? sameDay ?? nextPeriod(partner, date: date, calendar: calendar)
-        let monthly = partner.charter?.measurement?.cadence == .monthly
-        guard period.isMonth == monthly else {
-            throw Failure(description: "\(partner.displayName) is reviewed \(monthly ? "monthly: plan a month (YYYY-MM)" : "quarterly: plan a quarter (YYYY-Qn)"), not \(period)")
-        }
+        try requireCadence(partner, period, verb: "plan")
         let summary = "planned the \(period) review of \(partner.displayName) for \(Format.date(date))"
         if let existing = review(period, in: partner) {
             if existing.date?.value == date { return ([], summary, { _ in true }) }
@@ -177,6 +182,7 @@ package enum ReviewCycle {
     private static func holdReview(_ partner: Partner, period: Period, date: Day, decisions: [String],
                                    risks: [RiskEntry]) throws -> ([Step], String, (Partner) -> Bool) {
         let existing = review(period, in: partner)
+        if existing == nil { try requireCadence(partner, period, verb: "hold") }
         var steps: [Step] = []
         if existing == nil {
             let key = period.isMonth ? "month" : "quarter"

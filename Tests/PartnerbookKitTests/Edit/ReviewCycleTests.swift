@@ -88,6 +88,8 @@ import PartnerbookTestSupport
         #expect(try file(folder).contains("  - { quarter: 2026-Q4, date: 2027-01-14, decisions: [ Go ] }\n"))
         let unowned = try run(folder, ["review", "hold", "acme", "2026-Q4", "--risk", "Budget"])
         #expect(unowned.status != 0 && unowned.stderr.contains("each --risk needs an --owner"))
+        let month = try run(folder, ["review", "hold", "acme", "2027-01", "--date", "2027-01-20"])
+        #expect(month.status == 1 && month.stderr.contains("Acme Cloud is reviewed quarterly: hold a quarter (YYYY-Qn), not 2027-01"), "\(month.stderr)")
     }
 
     @Test func commitmentDoneMarksItInTheReviewThatMadeIt() throws {
