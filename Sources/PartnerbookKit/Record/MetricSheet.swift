@@ -7,18 +7,21 @@ import PartnerbookOutput
 /// The rows of a metrics export as CRM and finance tools write them: a
 /// partner, a metric and a value each, with where they were written.
 ///
-/// The header is the first row whose first non-empty cell names the partner
-/// column (`partner`, or the header mapped with `--partner-column` or
-/// program.yaml `record.partner_column`); rows before it (report titles,
-/// filter lines) are skipped. Two shapes are read, told apart by the header:
+/// The header is the first row with a cell naming the partner column,
+/// wherever it stands (`partner`, or the header mapped with
+/// `--partner-column` or program.yaml `record.partner_column`); rows before
+/// it (report titles, filter lines) are skipped. Two shapes are read, told
+/// apart by the header:
 ///
-/// - long: the partner column, then `metric` and `value`: one value per row;
+/// - long: the partner column, `metric` and `value` (other columns are left
+///   out): one value per row;
 /// - wide: the partner column and one column per metric: one partner per
 ///   row; an empty cell records nothing.
 ///
 /// Rows whose partner cell is empty or a total (`Total`, `Grand Total`,
-/// `Subtotal`, any case) and the report footer after the last data row are
-/// skipped. Everything skipped is listed in `notes`, so nothing is left out silently.
+/// `Subtotal`, `Summe`, any case), the report footer after the last data
+/// row, and rows a `RowFilter` leaves out are skipped. Everything skipped is
+/// listed in `notes`, so nothing is left out silently.
 package struct MetricSheet {
     package struct Entry {
         var partner: CSVTable.Field
