@@ -79,8 +79,9 @@ package enum ReviewCycle {
         let (steps, summary, expect) = try plan(action, partner: partner, asOf: asOf ?? program.asOf?.value ?? today, calendar: calendar)
 
         var edited = YAMLText(text)
-        for step in steps {
-            guard let current = YAMLFile.parse(Data(edited.text.utf8), context: LoadContext(file: file, calendar: calendar)) else {
+        for (index, step) in steps.enumerated() {
+            // The first edit works on the file as read; each later one on the text the one before left.
+            guard let current = index == 0 ? node : YAMLFile.parse(Data(edited.text.utf8), context: LoadContext(file: file, calendar: calendar)) else {
                 throw Failure(description: "internal check failed: an edit would not parse; nothing was written")
             }
             do {
@@ -101,8 +102,8 @@ package enum ReviewCycle {
         return Outcome(file: file, before: text, after: after, summary: after == text ? "nothing to change: \(summary) already" : summary)
     }
 
-    /// The edited file read back: it parses with no more errors than before,
-    /// the signed terms and signatures are as they were, and `expect` holds.
+    /// The edited file read back: it parses, the signed terms and signatures
+    /// are as they were, no review went missing, and `expect` holds.
     private static func check(_ text: String, before: Partner, file: String, id: String, program: Program,
                               expect: @escaping (Partner) -> Bool) throws {
         let context = LoadContext(file: file, calendar: program.calendar)
@@ -123,9 +124,7 @@ package enum ReviewCycle {
     private static func plan(_ action: Action, partner: Partner, asOf: Day,
                              calendar: FiscalCalendar) throws -> ([Step], String, (Partner) -> Bool) {
         func resolve(_ text: String) throws -> Period {
-            guard let period = calendar.period(text) else {
-                throw Failure(description: "'\(text)' is not a period of this program: write a quarter as \(calendar.quarterForm) or a month as YYYY-MM")
-            }
+            guard let period = calendar.period(text) else { throw Failure(description: calendar.notAPeriod(text)) }
             return period
         }
         switch action {
@@ -171,11 +170,7 @@ package enum ReviewCycle {
             throw Failure(description: "\(partner.displayName) already has a \(period) review"
                           + (existing.date.map { " dated \(Format.date($0.value))" } ?? "") + "; edit its date in the file, or plan another period with --period")
         }
-        let key = period.isMonth ? "month" : "quarter"
-        let step: Step = { text, root in
-            try YAMLList.append(to: &text, key: "reviews", root: root, block: ["\(key): \(period)", "date: \(date)"],
-                                flow: "{ \(key): \(period), date: \(date) }")
-        }
+        let step: Step = { text, root in try ReviewWriter.appendReview(period, date: date, to: &text, root: root) }
         return ([step], summary, { self.review(period, in: $0)?.date?.value == date })
     }
 
@@ -185,11 +180,7 @@ package enum ReviewCycle {
         if existing == nil { try requireCadence(partner, period, verb: "hold") }
         var steps: [Step] = []
         if existing == nil {
-            let key = period.isMonth ? "month" : "quarter"
-            steps.append { text, root in
-                try YAMLList.append(to: &text, key: "reviews", root: root, block: ["\(key): \(period)", "date: \(date)"],
-                                    flow: "{ \(key): \(period), date: \(date) }")
-            }
+            steps.append { text, root in try ReviewWriter.appendReview(period, date: date, to: &text, root: root) }
         } else if existing?.date.map({ $0.value > date }) ?? true {
             // Planned for a later day (or undated): held on `date`.
             steps.append { text, root in try YAMLMapping.set(["date"], to: "\(date)", in: try item(period, root), text: &text) }

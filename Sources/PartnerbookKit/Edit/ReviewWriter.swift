@@ -36,12 +36,7 @@ package enum ReviewWriter {
         let quarter = period
         let flowValues = values.map { "\($0.metric): \($0.text)" }.joined(separator: ", ")
         guard let review = reviewItem(for: period, in: root) else {
-            let key = period.isMonth ? "month" : "quarter"
-            var block = ["\(key): \(period)"]
-            if let date { block.append("date: \(date)") }
-            block.append("metrics: { \(flowValues) }")
-            let flow = "{ \(key): \(period)" + (date.map { ", date: \($0)" } ?? "") + ", metrics: { \(flowValues) } }"
-            try YAMLList.append(to: &text, key: "reviews", root: root, block: block, flow: flow)
+            try appendReview(period, date: date, metrics: flowValues, to: &text, root: root)
             return text.text
         }
         guard review.isMapping else {
@@ -51,8 +46,7 @@ package enum ReviewWriter {
         let itemIsFlow = text.character(at: itemMark) == "{"
         guard let (metricsKey, metrics) = review.pairs.first(where: { $0.key.text == "metrics" }) else {
             if itemIsFlow {
-                try insertBeforeClosingBrace(", metrics: { \(flowValues) }", emptyText: " metrics: { \(flowValues) }",
-                                             openingAt: itemMark, in: &text)
+                try text.insertEntry("metrics: { \(flowValues) }", intoFlowMappingAt: itemMark)
             } else {
                 let indent = itemMark.column - 1
                 let end = text.blockEnd(first: itemMark.line - 1, indent: indent)
@@ -80,7 +74,7 @@ package enum ReviewWriter {
             guard !added.isEmpty else { return text.text }
             let addedText = added.map { "\($0.metric): \($0.text)" }.joined(separator: ", ")
             if isFlow {
-                try insertBeforeClosingBrace(", " + addedText, emptyText: " " + addedText, openingAt: metricsMark, in: &text)
+                try text.insertEntry(addedText, intoFlowMappingAt: metricsMark)
             } else {
                 let indent = metricsMark.column - 1
                 let last = entries.map { $0.value.position.line }.max() ?? metricsMark.line
@@ -89,16 +83,20 @@ package enum ReviewWriter {
             }
         } else if metrics.isNull {
             // `metrics:` or `metrics: ~`: the empty value becomes the mapping.
-            let line = text.scalars(keyMark.line - 1)
-            let afterKey = min(line.count, keyMark.column - 1 + "metrics:".count)
-            var tilde = afterKey
-            while tilde < line.count, line[tilde] == " " || line[tilde] == "\t" { tilde += 1 }
-            let end = tilde < line.count && line[tilde] == "~" ? tilde + 1 : afterKey
-            text.replace(line: keyMark.line - 1, from: afterKey, to: end, with: " { \(flowValues) }")
+            text.replaceEmptyValue(of: "metrics", at: keyMark, with: "{ \(flowValues) }")
         } else {
             throw YAMLList.Unsupported(description: "the \(quarter) review's metrics is not a mapping; fix the file first")
         }
         return text.text
+    }
+
+    /// Appends a review of `period` to the file's `reviews`, with its date and
+    /// its values (`a: 1, b: 2`) when given, in the list's style.
+    static func appendReview(_ period: Period, date: Day?, metrics: String? = nil, to text: inout YAMLText, root: YNode) throws {
+        var fields = ["\(period.isMonth ? "month" : "quarter"): \(period)"]
+        if let date { fields.append("date: \(date)") }
+        if let metrics { fields.append("metrics: { \(metrics) }") }
+        try YAMLList.append(to: &text, key: "reviews", root: root, block: fields, flow: "{ " + fields.joined(separator: ", ") + " }")
     }
 
     /// The review of `period` in the file's `reviews` list, if there is one.
@@ -111,24 +109,6 @@ package enum ReviewWriter {
         return reviews.items.first { item in
             guard let value = item[key]?.text else { return false }
             return calendar.period(Trim.spaces(value)) == period
-        }
-    }
-
-    /// Inserts `text` before the `}` closing the flow mapping that opens at
-    /// `mark`, after its last entry (so `{ a: 1 }` becomes `{ a: 1, b: 2 }`);
-    /// `emptyText` when the mapping is empty.
-    private static func insertBeforeClosingBrace(_ text: String, emptyText: String, openingAt mark: SourcePosition,
-                                                 in yaml: inout YAMLText) throws {
-        guard let close = yaml.closingBracket(line: mark.line - 1, column: mark.column - 1) else {
-            throw YAMLList.Unsupported(description: "cannot find the closing brace of a flow mapping")
-        }
-        let line = yaml.scalars(close.line)
-        var at = close.column
-        while at > 0, line[at - 1] == " " || line[at - 1] == "\t" { at -= 1 }
-        if at > 0, line[at - 1] == "{" {
-            yaml.insert(emptyText + (at == close.column ? " " : ""), line: close.line, column: at)
-        } else {
-            yaml.insert(text, line: close.line, column: at)
         }
     }
 }

@@ -24,13 +24,7 @@ enum YAMLMapping {
         }
         let replacement = path.count > 1 ? nested(path.dropFirst(), value) : value
         if node.isNull {
-            // `key:` or `key: ~`: the empty value is replaced, a comment after it stays.
-            let line = text.scalars(keyNode.position.line - 1)
-            let afterKey = min(line.count, keyNode.position.column - 1 + key.unicodeScalars.count + 1)
-            var end = afterKey
-            while end < line.count, line[end] == " " || line[end] == "\t" { end += 1 }
-            let valueEnd = end < line.count && line[end] == "~" ? end + 1 : afterKey
-            text.replace(line: keyNode.position.line - 1, from: afterKey, to: valueEnd, with: " " + replacement)
+            text.replaceEmptyValue(of: key, at: keyNode.position, with: replacement)
             return
         }
         guard node.isScalar, path.count == 1 else {
@@ -66,14 +60,7 @@ enum YAMLMapping {
     private static func add(_ key: String, value: String, to mapping: YNode, text: inout YAMLText, isDocument: Bool) throws {
         let mark = mapping.position
         if text.character(at: mark) == "{" {
-            guard let close = text.closingBracket(line: mark.line - 1, column: mark.column - 1) else {
-                throw YAMLList.Unsupported(description: "cannot find the closing brace of a flow mapping")
-            }
-            let line = text.scalars(close.line)
-            var at = close.column
-            while at > 0, line[at - 1] == " " || line[at - 1] == "\t" { at -= 1 }
-            let empty = at > 0 && line[at - 1] == "{"
-            text.insert((empty ? " " : ", ") + "\(key): \(value)" + (empty && at == close.column ? " " : ""), line: close.line, column: at)
+            try text.insertEntry("\(key): \(value)", intoFlowMappingAt: mark)
             return
         }
         if isDocument {

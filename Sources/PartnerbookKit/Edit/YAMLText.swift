@@ -60,6 +60,31 @@ package struct YAMLText {
         lines.insert(contentsOf: new, at: index + 1)
     }
 
+    /// Adds `entry` (`key: value`) to the flow mapping opening at `mark`,
+    /// after its last entry and before its `}`: `{ a: 1 }` becomes
+    /// `{ a: 1, b: 2 }`, `{}` becomes `{ b: 2 }`.
+    mutating func insertEntry(_ entry: String, intoFlowMappingAt mark: SourcePosition) throws {
+        guard let close = closingBracket(line: mark.line - 1, column: mark.column - 1) else {
+            throw YAMLList.Unsupported(description: "cannot find the closing brace of a flow mapping")
+        }
+        let line = scalars(close.line)
+        var at = close.column
+        while at > 0, line[at - 1] == " " || line[at - 1] == "\t" { at -= 1 }
+        let empty = at > 0 && line[at - 1] == "{"
+        insert((empty ? " " : ", ") + entry + (empty && at == close.column ? " " : ""), line: close.line, column: at)
+    }
+
+    /// Replaces the empty value of `key` (nothing, or `~`) written at `keyMark`
+    /// with `value`; a comment after it stays.
+    mutating func replaceEmptyValue(of key: String, at keyMark: SourcePosition, with value: String) {
+        let line = scalars(keyMark.line - 1)
+        let afterKey = min(line.count, keyMark.column - 1 + key.unicodeScalars.count + 1)
+        var tilde = afterKey
+        while tilde < line.count, line[tilde] == " " || line[tilde] == "\t" { tilde += 1 }
+        let end = tilde < line.count && line[tilde] == "~" ? tilde + 1 : afterKey
+        replace(line: keyMark.line - 1, from: afterKey, to: end, with: " " + value)
+    }
+
     /// The `]` or `}` that closes the flow collection opening at (line, column)
     /// (0-based), skipping quoted text, comments and nested brackets.
     func closingBracket(line fromLine: Int, column: Int) -> (line: Int, column: Int)? {

@@ -120,10 +120,7 @@ package enum Recorder {
         let content = try ContentLoader.load(from: options.contentFolder)
         let mapping = content.program.record
         let calendar = content.program.calendar
-        guard let period = calendar.period(options.period) else {
-            throw Failure(description: "'\(options.period)' is not a period of this program: write a quarter as \(calendar.quarterForm)"
-                          + (calendar.startMonth == 1 ? "" : " (the year starts in month \(calendar.startMonth), fiscal_year_start)") + ", or a month as YYYY-MM")
-        }
+        guard let period = calendar.period(options.period) else { throw Failure(description: calendar.notAPeriod(options.period)) }
         let convention = try Recorder.convention(options.locale, program: mapping.locale)
         var problems: [RecordProblem] = []
         let filter = RowFilter(conditions: options.conditions, dateColumn: options.dateColumn, period: period, convention: convention)
