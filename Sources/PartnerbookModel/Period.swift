@@ -83,14 +83,6 @@ public enum Period: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// As documents name it: a fiscal quarter with the months it covers (`FY2027-Q1 (February to April 2026)`).
-    public var label: String {
-        switch self {
-        case .quarter(let q): q.label
-        case .month(let m): m.description
-        }
-    }
-
     public var isMonth: Bool { if case .month = self { true } else { false } }
 
     /// "quarter" or "month".

@@ -63,18 +63,6 @@ public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var description: String { (isFiscal ? "FY" : "") + "\(year)-Q\(number)" }
 
-    /// The months a fiscal quarter covers, for documents: "February to April 2026",
-    /// "November 2026 to January 2027". Nil for a calendar quarter, whose name says it.
-    public var monthsCovered: String? {
-        guard isFiscal else { return nil }
-        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        let first = firstDay, last = lastDay
-        return first.year == last.year ? "\(names[first.month - 1]) to \(names[last.month - 1]) \(last.year)"
-            : "\(names[first.month - 1]) \(first.year) to \(names[last.month - 1]) \(last.year)"
-    }
-
-    /// The quarter as documents name it: `2026-Q3`, or `FY2027-Q1 (February to April 2026)`.
-    public var label: String { monthsCovered.map { "\(description) (\($0))" } ?? description }
 }
 
 /// The program's year: when its quarters start (program.yaml `fiscal_year_start: MONTH`, default January).

@@ -134,4 +134,26 @@ public enum Format {
     }
 
     public static func date(_ day: Day?) -> String { day.map(date) ?? "not set" }
+
+    /// The months a fiscal quarter covers: "February to April 2026",
+    /// "November 2026 to January 2027". Nil for a calendar quarter, whose name says it.
+    public static func monthsCovered(_ quarter: Quarter) -> String? {
+        guard quarter.isFiscal else { return nil }
+        let first = quarter.firstDay, last = quarter.lastDay
+        return first.year == last.year ? "\(months[first.month - 1]) to \(months[last.month - 1]) \(last.year)"
+            : "\(months[first.month - 1]) \(first.year) to \(months[last.month - 1]) \(last.year)"
+    }
+
+    /// A quarter as documents name it: `2026-Q3`, or `FY2027-Q1 (February to April 2026)`.
+    public static func quarter(_ quarter: Quarter) -> String {
+        monthsCovered(quarter).map { "\(quarter) (\($0))" } ?? quarter.description
+    }
+
+    /// A review's period as documents name it: a quarter as above, a month as `2026-11`.
+    public static func period(_ period: Period) -> String {
+        switch period {
+        case .quarter(let q): quarter(q)
+        case .month(let m): m.description
+        }
+    }
 }

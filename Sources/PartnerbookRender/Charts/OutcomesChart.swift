@@ -16,7 +16,7 @@ package struct OutcomesChart {
     var textAlternative: String {
         guard !quarters.isEmpty else { return "Program outcomes by quarter: no quarter has data yet." }
         let readings = quarters.map { q in
-            "\(q.quarter.label): partner revenue share \(q.revenueShare.map(Format.percentage) ?? "not known"), active partner rate \(q.activeRate.map(Format.percentage) ?? "not known")"
+            "\(Format.quarter(q.quarter)): partner revenue share \(q.revenueShare.map(Format.percentage) ?? "not known"), active partner rate \(q.activeRate.map(Format.percentage) ?? "not known")"
         }
         return "Program outcomes by quarter. " + readings.joined(separator: "; ")
             + ". Targets: partner revenue share \(Format.percentage(outcomes.targets.partnerRevenueShare)), active partner rate \(Format.percentage(outcomes.targets.activePartnerRate))."

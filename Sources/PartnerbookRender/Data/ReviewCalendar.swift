@@ -53,7 +53,7 @@ package struct ReviewCalendar {
             let kind = period.isMonth ? "Monthly review" : "Quarterly business review"
             events.append(Event(uid: "review-\(p.id)-\(period)@\(host)", day: next,
                                 summary: "\(period.isMonth ? "Monthly review" : "QBR") \(period): \(name)",
-                                description: "\(kind) of \(period.label) with \(name) (\(p.tier?.value.title ?? "tier not set"), \(status.rawValue)). The packet is prepared from the partner file"
+                                description: "\(kind) of \(Format.period(period)) with \(name) (\(p.tier?.value.title ?? "tier not set"), \(status.rawValue)). The packet is prepared from the partner file"
                                     + (next < asOf ? "; this review is overdue." : "."),
                                 link: OutputPaths.partner(p.id, upcoming.path + ".html")))
         }

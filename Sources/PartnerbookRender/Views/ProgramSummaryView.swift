@@ -70,7 +70,7 @@ package struct ProgramSummaryView {
         shareTarget = Format.percentage(outcomes.targets.partnerRevenueShare)
         activeTarget = Format.percentage(outcomes.targets.activePartnerRate)
         outcomeRows = outcomes.quarters.suffix(4).reversed().map { q in
-            OutcomeRow(quarter: q.quarter.label,
+            OutcomeRow(quarter: Format.quarter(q.quarter),
                        partnerRevenue: Format.value(q.partnerRevenue, unit: currency)
                            + " of " + (q.companyRevenue.map { Format.value($0, unit: currency) } ?? "an unreported total"),
                        share: q.revenueShare.map(Format.percentage) ?? "–",
@@ -134,15 +134,15 @@ package struct ProgramSummaryView {
             let when = planned.isEmpty ? "no review of it has reported a figure"
                 : "\(planned.count) review\(planned.count == 1 ? "" : "s") planned for "
                     + (planned.first == planned.last ? Format.date(planned[0]) : "\(Format.date(planned.first!))..\(Format.date(planned.last!))")
-            return "In \(latest.quarter.label), the last quarter finished, there are no figures yet: \(when)." + progress
+            return "In \(Format.quarter(latest.quarter)), the last quarter finished, there are no figures yet: \(when)." + progress
         }
         var sentences: [String] = []
         let from = latest.contributors == 1 ? "from 1 partner" : "from \(latest.contributors) partners"
         if let share = latest.revenueShare, let company = latest.companyRevenue {
             let verdict = share >= targets.partnerRevenueShare ? "at or above" : "below"
-            sentences.append("In \(latest.quarter.label), the last quarter finished, partners brought \(Format.value(latest.partnerRevenue, unit: currency)) (\(from)), \(Format.percentage(share)) of company revenue of \(Format.value(company, unit: currency)), \(verdict) the \(Format.percentage(targets.partnerRevenueShare)) target.")
+            sentences.append("In \(Format.quarter(latest.quarter)), the last quarter finished, partners brought \(Format.value(latest.partnerRevenue, unit: currency)) (\(from)), \(Format.percentage(share)) of company revenue of \(Format.value(company, unit: currency)), \(verdict) the \(Format.percentage(targets.partnerRevenueShare)) target.")
         } else {
-            sentences.append("In \(latest.quarter.label), the last quarter finished, partners brought \(Format.value(latest.partnerRevenue, unit: currency)) (\(from)); company revenue was zero, so no share can be given.")
+            sentences.append("In \(Format.quarter(latest.quarter)), the last quarter finished, partners brought \(Format.value(latest.partnerRevenue, unit: currency)) (\(from)); company revenue was zero, so no share can be given.")
         }
         if !latest.missing.isEmpty {
             sentences.append("Not counted, for want of a figure: " + latest.missing.map { "\($0.name) (\($0.reason))" }.joined(separator: "; ") + ".")

@@ -78,7 +78,7 @@ package struct QBRView {
         let period = packet.period, review = packet.review, previous = packet.previous
         let word = period.unitWord
         upcoming = review == nil
-        title = "\(QBRView.kind(period)) \(period.label): \(context.partnerName)"
+        title = "\(QBRView.kind(period)) \(Format.period(period)): \(context.partnerName)"
         company = context.company
         partnerName = context.partnerName
         tier = partner.tier?.value.title ?? "Tier not set"
