@@ -42,7 +42,8 @@ package enum ByteText {
         } ?? text
     }
 
-    private static func firstIndex(of needle: String, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    /// Where `needle` first occurs in `bytes` at or after `start`.
+    static func firstIndex(of needle: String, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var needle = needle
         return needle.withUTF8 { pattern -> Int? in
             guard let base = bytes.baseAddress, let first = pattern.baseAddress, pattern.count > 0,

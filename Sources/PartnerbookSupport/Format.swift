@@ -60,7 +60,7 @@ public enum Format {
 
     /// A value with its metric's unit: currency codes get their symbol, others follow the number.
     public static func value(_ value: Double, unit: String?) -> String {
-        let unit = unit?.trimmingCharacters(in: .whitespaces) ?? ""
+        let unit = unit.map(Trim.spaces) ?? ""
         if let symbol = currencySymbols[unit.uppercased()] {
             return (value < 0 ? "-" : "") + symbol + number(abs(value), decimals: 0)
         }

@@ -57,8 +57,11 @@ package enum CMark {
         package func html() -> String {
             // Table alignment as `style` attributes: the `align` attribute is obsolete in HTML5.
             // Each body row's first cell names the row: a row header (see `RowHeaders`).
-            RowHeaders.mark(take(cmark_render_html(root, CMARK_OPT_DEFAULT | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES,
-                                                   cmark_parser_get_syntax_extensions(parser))))
+            guard let output = cmark_render_html(root, CMARK_OPT_DEFAULT | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES,
+                                                 cmark_parser_get_syntax_extensions(parser)) else { return "" }
+            defer { free(output) }
+            return RowHeaders.mark(UnsafeBufferPointer(start: UnsafeRawPointer(output).assumingMemoryBound(to: UInt8.self),
+                                                       count: strlen(output)))
         }
 
         /// `width` 0 keeps the source's line breaks rather than re-wrapping.

@@ -4,40 +4,39 @@
 /// reader then says which row a value belongs to. Header rows are `<th>`
 /// already, so the pattern `<tr>` followed by `<td` only occurs in a body.
 enum RowHeaders {
-    static let rowStart = Array("<tr>\n<td".utf8)
-    static let cellEnd = Array("</td>".utf8)
+    static let rowStart = "<tr>\n<td"
+    static let cellEnd = "</td>"
 
     static func mark(_ html: String) -> String {
-        guard ByteText.contains(html, "<tr>\n<td") else { return html }
-        let bytes = Array(html.utf8)
+        var html = html
+        return html.withUTF8 { mark($0) }
+    }
+
+    /// The HTML in `bytes` (cmark-gfm's output, read in place) with each
+    /// body row's first cell a row header, as a string.
+    static func mark(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard var row = ByteText.firstIndex(of: rowStart, in: bytes, from: 0) else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 1024)
-        var index = 0
-        bytes.withUnsafeBufferPointer { buffer in
-            func matches(_ pattern: [UInt8], at position: Int) -> Bool {
-                guard position + pattern.count <= buffer.count else { return false }
-                for offset in 0..<pattern.count where buffer[position + offset] != pattern[offset] { return false }
-                return true
+        var start = 0
+        while true {
+            out += bytes[start..<row]
+            out += "<tr>\n<th scope=\"row\"".utf8
+            let cell = row + rowStart.utf8.count
+            // The cell up to its end, which becomes </th>.
+            guard let end = ByteText.firstIndex(of: cellEnd, in: bytes, from: cell) else {
+                start = cell
+                break
             }
-            while index < buffer.count {
-                guard matches(rowStart, at: index) else {
-                    out.append(buffer[index])
-                    index += 1
-                    continue
-                }
-                out += Array("<tr>\n<th scope=\"row\"".utf8)
-                index += rowStart.count
-                // Copy the cell up to its end, which becomes </th>.
-                while index < buffer.count, !matches(cellEnd, at: index) {
-                    out.append(buffer[index])
-                    index += 1
-                }
-                if index < buffer.count {
-                    out += Array("</th>".utf8)
-                    index += cellEnd.count
-                }
-            }
+            out += bytes[cell..<end]
+            out += "</th>".utf8
+            start = end + cellEnd.utf8.count
+            guard let next = ByteText.firstIndex(of: rowStart, in: bytes, from: start) else { break }
+            row = next
         }
+        out += bytes[start...]
         return String(decoding: out, as: UTF8.self)
     }
 }
