@@ -68,6 +68,10 @@ package final class StagingArea: Sendable {
     /// The spare lists the very files the output does (`spareOwned` is `owned`).
     private let spareIsOutput: Bool
     private let keepSpare: Bool
+    /// After a build that wrote the output afresh (none to keep as a spare),
+    /// an output of at least this many files is also kept as a hard-linked
+    /// copy, so that the first edit patches a spare as every later one does.
+    private let linkedSpareFrom: Int?
     /// The spare kept by `commit`, for the cache.
     private let kept = Mutex<BuildCache.Spare?>(nil)
 
@@ -76,7 +80,10 @@ package final class StagingArea: Sendable {
     /// - Parameters:
     ///   - spare: the spare the last build kept (from its cache), to patch.
     ///   - keepSpare: keep the previous output as the next build's spare.
-    package init(output: URL, force: Bool, spare: BuildCache.Spare? = nil, keepSpare: Bool = false) throws {
+    ///   - linkedSpareFrom: with `keepSpare`, when there is no previous output
+    ///     to keep, keep a hard-linked copy of an output of this many files or more.
+    package init(output: URL, force: Bool, spare: BuildCache.Spare? = nil, keepSpare: Bool = false,
+                 linkedSpareFrom: Int? = nil) throws {
         let fm = FileManager.default
         self.output = output.standardizedFileURL
         self.force = force
@@ -85,6 +92,7 @@ package final class StagingArea: Sendable {
         try? fm.createDirectory(at: parent, withIntermediateDirectories: true)
         StagingArea.removeLeftovers(of: name, in: parent, keeping: spare.map { ".\(name).spare-\($0.id)" })
         self.keepSpare = keepSpare
+        self.linkedSpareFrom = keepSpare ? linkedSpareFrom : nil
 
         var info = stat()
         existed = lstat(self.output.path, &info) == 0
@@ -366,6 +374,10 @@ package final class StagingArea: Sendable {
             // Private until now (PDFs included); the output's mode from the swap on.
             try keepOwnerAndMode()
             try swap(paths: paths.count + extra.count)
+            if self.spare == nil, let least = linkedSpareFrom, paths.count + extra.count >= least {
+                let spare = linkedSpare(of: paths + extra + [OutputWriter.manifestName])
+                kept.withLock { $0 = spare }
+            }
         } catch {
             abandon()
             if let error = error as? OutputError { throw error }
@@ -525,6 +537,32 @@ package final class StagingArea: Sendable {
             }
         }
         discard(old)
+    }
+
+    /// A copy of the output just swapped in (`root` is its folder now), every
+    /// file of `files` hard-linked (no bytes copied), kept as the next
+    /// build's spare: it shares every file with the output, so the next build
+    /// touches only what it writes. Nil (and nothing left) when one link fails.
+    private func linkedSpare(of files: [String]) -> BuildCache.Spare? {
+        let id = UUID().uuidString.prefix(8).lowercased()
+        let path = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).spare-\(id)").path
+        guard mkdir(path, 0o700) == 0 else { return nil }
+        guard let folder = try? OpenFolder(path), let info = folder.status else {
+            StagingArea.removeDetached(URL(fileURLWithPath: path))
+            return nil
+        }
+        let from = FolderCursor(root), to = FolderCursor(folder)
+        // Sorted, a folder comes before the folders in it.
+        let made = StagingArea.folders(of: files).sorted().allSatisfy { folder.makeFolder($0) }
+        let linked = made && files.allSatisfy { file in
+            guard let source = from.parent(of: file), let target = to.parent(of: file) else { return false }
+            return linkat(source.descriptor, source.name, target.descriptor, target.name, 0) == 0
+        }
+        guard linked else {
+            StagingArea.removeDetached(URL(fileURLWithPath: path))
+            return nil
+        }
+        return BuildCache.Spare(id: String(id), device: UInt64(info.st_dev), inode: UInt64(info.st_ino), fresh: [], carried: [])
     }
 
     /// Removes the previous output once the new one is in place. A small tree

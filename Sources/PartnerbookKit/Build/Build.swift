@@ -166,7 +166,8 @@ extension Build {
                 }
                 printer = configuration.pdf ? try DocumentPDF() : nil
                 // The last build's spare tree is patched, and this build's previous output kept as the next one's.
-                area = try StagingArea(output: configuration.output, force: configuration.force, spare: store.spare, keepSpare: true)
+                area = try StagingArea(output: configuration.output, force: configuration.force, spare: store.spare, keepSpare: true,
+                                       linkedSpareFrom: configuration.linkedSpareFrom)
             } catch {
                 failure = error
             }

@@ -31,6 +31,11 @@ package struct BuildConfiguration: Sendable {
     package var jobs = ProcessInfo.processInfo.activeProcessorCount
     /// Reuse unchanged partners' output from the last build.
     package var useCache = true
+    /// A build that writes its output afresh also keeps a hard-linked copy
+    /// of it as the next build's spare when it has this many files or more
+    /// (some four hundred partners): the first edit after it then costs what
+    /// every later one does. Smaller outputs are linked in no time anyway.
+    package var linkedSpareFrom = 5_000
     /// Wait for another build of the same output folder (else fail at once).
     package var waitForLock = true
     /// The OpenSSH allowed-signers file SSH signatures are checked against

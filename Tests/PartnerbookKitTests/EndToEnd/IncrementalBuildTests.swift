@@ -81,6 +81,40 @@ import PartnerbookTestSupport
         #expect(try spares().count == 1, "one spare at a time")
     }
 
+    /// A build that writes its output afresh keeps a hard-linked copy of a
+    /// big enough output as the spare (here any size), so the first edit
+    /// patches it: the spare becomes the new output, and its bytes are a
+    /// fresh build's.
+    @Test func aFreshBuildLeavesALinkedSpareThatTheFirstEditPatches() throws {
+        let folder = try folder(partners: 3)
+        let parent = folder.url
+        func spares() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: parent.path).filter { $0.hasPrefix(".out.spare-") }
+        }
+        func inode(_ path: String) throws -> UInt64 {
+            (try FileManager.default.attributesOfItem(atPath: parent.appendingPathComponent(path).path)[.systemFileNumber] as? UInt64) ?? 0
+        }
+        var configuration = BuildConfiguration.test(parent.appendingPathComponent("content"), output: parent.appendingPathComponent("out"))
+        configuration.linkedSpareFrom = 1
+        _ = try Build.run(configuration)
+        let linked = try spares()
+        try #require(linked.count == 1, "a fresh build keeps a linked spare")
+        let output = try tree(parent.appendingPathComponent("out"))
+        #expect(try tree(parent.appendingPathComponent(linked[0])) == output, "the spare holds the output's files")
+        #expect(try inode("out/partners/p0/index.html") == inode(linked[0] + "/partners/p0/index.html"), "linked, not copied")
+        let spareFolder = try inode(linked[0])
+
+        folder.write("content/partners/p0.yaml", Fixtures.partner(replacing: "us: Revenue", with: "us: Revenue edited"))
+        _ = try Build.run(configuration)
+        #expect(try inode("out") == spareFolder, "the first edit patched the linked spare into the new output")
+        #expect(try spares().count == 1 && spares() != linked, "the fresh build's output is the next spare")
+        var fresh = configuration
+        fresh.output = parent.appendingPathComponent("fresh")
+        fresh.useCache = false
+        _ = try Build.run(fresh)
+        #expect(try tree(parent.appendingPathComponent("out")) == tree(parent.appendingPathComponent("fresh")))
+    }
+
     @Test func rebuildsOnlyWhatChanged() throws {
         let folder = try folder(partners: 4)
         let first = try build(folder, "out")
