@@ -79,6 +79,24 @@ import PartnerbookTestSupport
         #expect(loaded.diagnosticsByFile["partners/p3.yaml"]?.map(\.message) == ["message 3"])
     }
 
+    /// What `check` reads: every key, stamp and finding, and none of the
+    /// entries' files, listings or fragments.
+    @Test func aCacheReadForFindingsOnlyKeepsKeysAndFindings() throws {
+        let folder = TemporaryFolder()
+        let url = folder.url.appendingPathComponent(".out.cache")
+        let saved = bigCache()
+        saved.save(to: url)
+        let loaded = try BuildCache.read(from: url, findingsOnly: true).get()
+        #expect(loaded.partners.count == saved.partners.count)
+        for (id, entry) in saved.partners {
+            let read = loaded.partners[id]
+            #expect(read?.key == entry.key && read?.history == entry.history, "\(id)")
+            #expect(read?.files.isEmpty == true && read?.listing == nil && read?.fragments.isEmpty == true, "\(id)")
+        }
+        #expect(loaded.inputs == saved.inputs && loaded.partnerCount == 40 && loaded.stamps == saved.stamps)
+        #expect(loaded.diagnosticsByFile["partners/p3.yaml"]?.map(\.message) == ["message 3"])
+    }
+
     @Test func aFilesNumbersComeBackWhateverTheirSize() throws {
         let folder = TemporaryFolder()
         let url = folder.url.appendingPathComponent(".out.cache")

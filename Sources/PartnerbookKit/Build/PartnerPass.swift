@@ -60,7 +60,7 @@ struct PartnerPass {
             // A file whose bytes could not be digested is never reused: it has no key.
             let key = store.key(id: id, fileDigest: digests[file])
             if let key, let area, let reused = store.reusable(id: id, key: key, repositoryState: { repository.current },
-                                                              decode: { PartnerListing(json: $0, fragments: $1, calendar: setup.input.program.calendar) }),
+                                                              decode: { PartnerListing(stored: $0, fragments: $1, calendar: setup.input.program.calendar) }),
                area.reuse(reused.files) {
                 progress?.partnerDone(files: reused.files.count)
                 return .success(Outcome(counted: true, parsed: true, diagnostics: reused.diagnostics,

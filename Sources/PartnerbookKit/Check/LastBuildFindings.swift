@@ -19,7 +19,7 @@ struct LastBuildFindings {
     /// Nil when there is no build to reuse, or `--no-cache`.
     init?(_ configuration: BuildConfiguration, input: ProgramInput) {
         guard configuration.useCache else { return nil }
-        var store = Build.Store(output: configuration.output, enabled: true)
+        var store = Build.Store(output: configuration.output, enabled: true, findingsOnly: true)
         guard !store.isEmpty,
               let templates = try? TemplateSet.digest(folder: configuration.templates, displayPath: configuration.templatesDisplay,
                                                       folderRequired: configuration.templatesRequired),

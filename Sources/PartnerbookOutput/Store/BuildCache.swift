@@ -16,10 +16,10 @@ package struct BuildCache: Sendable {
         package var id = "-"
         package var key: String
         package var files: [File]
-        /// The partner's `PartnerListing` as one line of JSON.
+        /// The partner's `PartnerListing` in its stored form (`PartnerListing.encoded`).
         package var listing: String?
         /// The listing's fragments (its card, its rows: text as the templates
-        /// filled it), each on a line of its own, outside the JSON: reused,
+        /// filled it), each on a line of its own, outside the listing: reused,
         /// each is one string shared by this entry and the listing.
         package var fragments: [String] = []
         /// The git repository's state (`RepositoryState`) when the documents
@@ -53,7 +53,7 @@ package struct BuildCache: Sendable {
         }
     }
 
-    static let format = "partnerbook-cache-v9"
+    static let format = "partnerbook-cache-v10"
     package var partners: [String: Entry] = [:]
     package var program: Entry?
     /// Digest of every input of the last build (`InputsDigest`).
@@ -120,7 +120,11 @@ package struct BuildCache: Sendable {
     /// second. The lines after the format line are read in pieces on every
     /// core, each piece starting at a partner's (or the program's) first
     /// line, and the pieces joined in order.
-    package static func read(from url: URL) -> Result<BuildCache, Refusal> {
+    ///
+    /// `findingsOnly` reads what `check` needs (keys, stamps, findings) and
+    /// skips the lines of files, listings and fragments without making a
+    /// string of them: most of the file's bytes and most of its memory.
+    package static func read(from url: URL, findingsOnly: Bool = false) -> Result<BuildCache, Refusal> {
         let name = url.lastPathComponent
         func refuse(_ why: String) -> Result<BuildCache, Refusal> {
             .failure(Refusal(description: "\(name) \(why); it is not used, and the next build replaces it", isWorthSaying: true))
@@ -155,7 +159,7 @@ package struct BuildCache: Sendable {
             entryPieces(bytes, from: end + 1, count: ProcessInfo.processInfo.activeProcessorCount)
         }
         let parsed = Parallel.map(pieces) { piece in
-            data.withUnsafeBytes { parse(UnsafeRawBufferPointer(rebasing: $0[piece])) }
+            data.withUnsafeBytes { parse(UnsafeRawBufferPointer(rebasing: $0[piece]), findingsOnly: findingsOnly) }
         }
         var cache = BuildCache()
         for piece in parsed {
@@ -228,7 +232,7 @@ package struct BuildCache: Sendable {
 
     /// The cache lines of one piece (no format line); nil when a line is not
     /// one the cache writes.
-    static func parse(_ bytes: UnsafeRawBufferPointer) -> BuildCache? {
+    static func parse(_ bytes: UnsafeRawBufferPointer, findingsOnly: Bool = false) -> BuildCache? {
         var cache = BuildCache()
         var current: (kind: String, id: String, entry: Entry)?
         func flush() {
@@ -236,6 +240,9 @@ package struct BuildCache: Sendable {
             if current.kind == "partner" { cache.partners[current.id] = current.entry } else { cache.program = current.entry }
         }
         for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+            if findingsOnly, line.first == 9 || line.starts(with: "listing\t".utf8) || line.starts(with: "fragment\t".utf8) {
+                continue
+            }
             // A file's line (a quarter of a million at 10,000 partners): its
             // numbers read from the bytes, one string made (the path).
             if line.first == 9, current != nil, let file = fileLine(line) {
@@ -247,7 +254,7 @@ package struct BuildCache: Sendable {
             if fields.first == "" && fields.count == 5, let size = Int(fields[2]), let modified = Int(fields[3]), let inode = UInt64(fields[4]) {
                 current?.entry.files.append(File(path: fields[1], size: size, modified: modified, inode: inode))
             } else if fields.count == 2, fields[0] == "listing", current != nil {
-                current?.entry.listing = fields[1]
+                current?.entry.listing = unescape(Substring(fields[1]))
             } else if fields.count == 2, fields[0] == "fragment", current != nil {
                 current?.entry.fragments.append(unescape(Substring(fields[1])))
             } else if fields.count == 2, fields[0] == "history", current != nil {
@@ -416,7 +423,7 @@ package struct BuildCache: Sendable {
         /// One entry: its line, its listing, fragments and history, its files.
         mutating func add(_ kind: String, _ id: String, _ entry: Entry) {
             put("\(kind)\t\(id)\t\(entry.key)\n")
-            if let listing = entry.listing { put("listing\t"); put(listing); put("\n") }
+            if let listing = entry.listing { put("listing\t"); putEscaped(listing); put("\n") }
             for fragment in entry.fragments { put("fragment\t"); putEscaped(fragment); put("\n") }
             if let history = entry.history { put("history\t"); putEscaped(history); put("\n") }
             for file in entry.files {

@@ -31,7 +31,9 @@ package struct BuildStore<Listing: StoredListing>: Sendable {
 
     /// The store of `output`: the last build's cache, from `memory` when it
     /// holds this very file's, else read; an empty store when `enabled` is false.
-    package init(output: URL, enabled: Bool, memory: StoreMemory<Listing>? = nil) {
+    /// `findingsOnly`: only keys, stamps and findings are read (for `check`,
+    /// which reuses findings and makes no files): no entry's files or listing.
+    package init(output: URL, enabled: Bool, memory: StoreMemory<Listing>? = nil, findingsOnly: Bool = false) {
         self.output = output.standardizedFileURL
         location = BuildStore.location(for: output)
         self.memory = memory
@@ -40,7 +42,7 @@ package struct BuildStore<Listing: StoredListing>: Sendable {
             (old, keptListings) = kept
             return
         }
-        switch BuildCache.read(from: location) {
+        switch BuildCache.read(from: location, findingsOnly: findingsOnly) {
         case .success(let cache): old = cache
         case .failure(let why): if why.isWorthSaying { refusal = why.description }
         }
@@ -101,17 +103,17 @@ package struct BuildStore<Listing: StoredListing>: Sendable {
     /// intact), its listing and its findings.
     /// - Parameter decode: reads a stored listing back (in the program's year); nil when it is not one this build reads.
     package func reusable(id: String, key: String, repositoryState: () -> String,
-                          decode: (_ json: String, _ fragments: [String]) -> Listing?) -> Reusable? {
-        guard let entry = old.partners[id], entry.key == key, let json = entry.listing,
+                          decode: (_ text: String, _ fragments: [String]) -> Listing?) -> Reusable? {
+        guard let entry = old.partners[id], entry.key == key, let text = entry.listing,
               entry.history.map({ $0 == repositoryState() }) ?? true else { return nil }
         let listing: Listing
         if let kept = keptListings[id], kept.key == key {
             listing = kept.listing
         } else {
-            guard let decoded = decode(json, entry.fragments) else { return nil }
+            guard let decoded = decode(text, entry.fragments) else { return nil }
             listing = decoded
         }
-        return Reusable(files: entry.files, listing: listing, stored: (json, entry.fragments), history: entry.history,
+        return Reusable(files: entry.files, listing: listing, stored: (text, entry.fragments), history: entry.history,
                         diagnostics: old.diagnostics(of: ContentPaths.partnerFile(id)))
     }
 
@@ -148,7 +150,7 @@ package struct BuildStore<Listing: StoredListing>: Sendable {
         var cache = BuildCache()
         var listings: [String: KeptListing<Listing>] = [:]
         for partner in made.partners {
-            var entry = BuildCache.Entry(id: partner.id, key: partner.key, files: partner.files, listing: partner.stored?.json,
+            var entry = BuildCache.Entry(id: partner.id, key: partner.key, files: partner.files, listing: partner.stored?.text,
                                          history: partner.history)
             entry.fragments = partner.stored?.fragments ?? []
             cache.partners[partner.id] = entry
@@ -184,7 +186,7 @@ extension BuildStore {
         package var files: [BuildCache.File]
         package var listing: Listing
         /// The listing as stored, written again as it was (not encoded again).
-        package var stored: (json: String, fragments: [String])
+        package var stored: (text: String, fragments: [String])
         /// The repository state its documents read, if they read the history.
         package var history: String?
         package var diagnostics: [Diagnostic]
@@ -199,11 +201,11 @@ extension BuildStore {
         package var listing: Listing?
         /// The listing as the store writes it (made where the listing was, on every core); nil when it
         /// cannot be written (then the partner is rendered again next time).
-        package var stored: (json: String, fragments: [String])?
+        package var stored: (text: String, fragments: [String])?
         /// The repository state its documents read, if they read the history.
         package var history: String?
 
-        package init(id: String, key: String, files: [BuildCache.File], listing: Listing?, stored: (json: String, fragments: [String])?,
+        package init(id: String, key: String, files: [BuildCache.File], listing: Listing?, stored: (text: String, fragments: [String])?,
                      history: String?) {
             self.id = id
             self.key = key

@@ -52,10 +52,10 @@ struct KeptListing<Listing: StoredListing>: Sendable {
 }
 
 /// What the store keeps of each partner besides its files: the listing the
-/// pages that list every partner are made from, as a line of JSON and its
+/// pages that list every partner are made from, as a line of text and its
 /// fragments of text (a card, a row: kept as filled, each a line). The
 /// listing's type is the renderer's; the store only keeps its stored form.
 package protocol StoredListing: Sendable {
     /// The listing as the store writes it; nil when it cannot be written.
-    var encoded: (json: String, fragments: [String])? { get }
+    var encoded: (text: String, fragments: [String])? { get }
 }

@@ -6,13 +6,13 @@ import PartnerbookRules
 /// `program/partners.json` and `program/partners.csv`: the directory as data,
 /// one record per partner, in ID order (docs/outcomes.md, "Data out").
 package struct DirectoryData {
-    struct Alert: Codable, Sendable {
+    struct Alert: Encodable, Sendable {
         var severity: String
         package var rule: String
         var message: String
     }
 
-    struct Record: Codable, Sendable {
+    struct Record: Encodable, Sendable {
         package var id: String
         var name: String
         var tier: String?

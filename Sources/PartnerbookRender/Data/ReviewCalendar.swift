@@ -10,7 +10,7 @@ import PartnerbookRules
 /// partner ID and what the event is, so they stay the same from build to
 /// build; DTSTAMP is the as-of date, never the clock.
 package struct ReviewCalendar {
-    struct Event: Codable, Sendable {
+    struct Event: Sendable {
         var uid: String
         var day: Day
         var summary: String

@@ -10,7 +10,7 @@ import PartnerbookRules
 /// Made once from the partner's context when its documents are rendered,
 /// and kept in the build cache with its key: a rebuild that reuses a
 /// partner's documents reuses its listing too, without reading its file.
-package struct PartnerListing: Codable, Sendable {
+package struct PartnerListing: Sendable {
     var subject: AlertRanking.Subject
     var outcome: ProgramOutcomes.Facts
     var funnel: PhaseFunnel.Facts
@@ -18,19 +18,12 @@ package struct PartnerListing: Codable, Sendable {
     /// The card's fields as JSON, kept beside the listing as a fragment and
     /// decoded only when a person's `index.html` reads them (`cardFields`): the
     /// built-in one inserts `cardText`. The card is close to half of a
-    /// listing, and decoding every listing is most of what reusing 9,999
-    /// partners costs.
+    /// listing.
     var cardJSON = ""
     /// The card as `card.html` fills it (`DocumentRenderer.listing`).
     var cardText = ""
     /// The row as `program-scorecard-row.md` fills it (`ProgramScorecardView.row`).
     var rowText = ""
-
-    /// The fields kept as JSON in the cache; the fragments are kept beside
-    /// it as text (`fragments`, `restore(fragments:)`).
-    private enum CodingKeys: String, CodingKey {
-        case subject, outcome, funnel, row, record, events
-    }
 
     /// The fragments, in a fixed order: the card, the row, the card's fields.
     package var fragments: [String] { [cardText, rowText, cardJSON] }
@@ -67,6 +60,17 @@ package struct PartnerListing: Codable, Sendable {
             if let status = listings[index].subject.status { statuses[status, default: 0] += 1 }
         }
         return (tiers, statuses)
+    }
+
+    /// A listing of these values, its fragments empty (`restore(fragments:)` puts them back).
+    init(subject: AlertRanking.Subject, outcome: ProgramOutcomes.Facts, funnel: PhaseFunnel.Facts, row: ProgramScorecardView.PartnerRow,
+         record: DirectoryData.Record, events: [ReviewCalendar.Event]) {
+        self.subject = subject
+        self.outcome = outcome
+        self.funnel = funnel
+        self.row = row
+        self.record = record
+        self.events = events
     }
 
     init(_ context: DocumentContext, card: DirectoryView.Card) {

@@ -11,7 +11,7 @@ package struct ProgramScorecardView {
     /// The extension document links point to in the filled template.
     var ext = "md"
 
-    package struct PartnerRow: Codable, Sendable {
+    package struct PartnerRow: Sendable {
         var name: String
         var link: String
         var tier: String

@@ -115,6 +115,26 @@ import PartnerbookTestSupport
         #expect(try tree(parent.appendingPathComponent("out")) == tree(parent.appendingPathComponent("fresh")))
     }
 
+    /// The program pages made from partners reused from the store are the
+    /// pages a fresh build makes: the example program (figures recorded
+    /// ahead of a planned review, an ended partner, every tier) with one
+    /// other partner edited.
+    @Test func reusedListingsGiveTheProgramPagesOfAFreshBuild() throws {
+        let folder = TemporaryFolder()
+        try FileManager.default.copyItem(at: Binary.repository.appendingPathComponent("Content"), to: folder.url.appendingPathComponent("content"))
+        try FileManager.default.copyItem(at: TestBuild.templates, to: folder.url.appendingPathComponent("templates"))
+        #expect(try build(folder, "out").status == 0)
+        let edited = folder.url.appendingPathComponent("content/partners/polaris-hosting.yaml")
+        try (try String(contentsOf: edited, encoding: .utf8) + "# edited\n").write(to: edited, atomically: true, encoding: .utf8)
+        let result = try build(folder, "out")
+        #expect(result.stderr.contains("(1 rendered, 7 reused"), "\(result.stderr)")
+        #expect(try build(folder, "fresh", ["--no-cache"]).status == 0)
+        let out = try tree(folder.url.appendingPathComponent("out")), fresh = try tree(folder.url.appendingPathComponent("fresh"))
+        #expect(Set(out.keys) == Set(fresh.keys))
+        #expect(String(decoding: out["program/scorecard.md"] ?? Data(), as: UTF8.self).contains("recorded ahead of a review still planned"))
+        for (path, data) in fresh where out[path] != data { Issue.record("\(path) differs from a fresh build") }
+    }
+
     @Test func rebuildsOnlyWhatChanged() throws {
         let folder = try folder(partners: 4)
         let first = try build(folder, "out")
