@@ -75,16 +75,24 @@ package struct DocumentRenderer: Sendable {
     /// program scorecard are tens of megabytes each, and holding them all
     /// until the last was done set the build's peak memory. What `emit`
     /// returns comes back in the order `programFiles` lists the files.
+    ///
+    /// The two largest (the program scorecard and the home page) are made one
+    /// after the other, the rest beside them on the other cores: made at the
+    /// same time, those two set the peak memory of a build at 10,000 partners
+    /// (309 MB; 266 MB one after the other).
     package func programFiles<Record: Sendable>(_ listings: [PartnerListing], report: DiagnosticReport,
                                                 emit: @escaping @Sendable (OutputFile) throws -> Record) throws -> [Record] {
-        let parts = programParts(listings, report: report).map { make in
-            { @Sendable in Result<[Record], Error> { try make().map(emit) } }
+        let parts = programParts(listings, report: report)
+        let large = Array(parts.prefix(2)), small = Array(parts.dropFirst(2))
+        let groups = [large] + small.map { [$0] }
+        let jobs = groups.map { group in
+            { @Sendable in Result<[Record], Error> { try group.flatMap { try $0().map(emit) } } }
         }
-        return try Parallel.run(parts).flatMap { try $0.get() }
+        return try Parallel.run(jobs).flatMap { try $0.get() }
     }
 
-    /// The program pages, each a piece of work for a core, the longest first
-    /// (the cores take them in this order).
+    /// The program pages, each a piece of work, the longest first (the cores
+    /// take them in this order).
     private func programParts(_ listings: [PartnerListing], report: DiagnosticReport) -> [@Sendable () throws -> [OutputFile]] {
         let facts = ProgramFacts(program: program, listings: listings, diagnostics: report.diagnostics, asOf: asOf)
         let program = self.program, asOf = self.asOf
