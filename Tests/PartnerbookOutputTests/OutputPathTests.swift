@@ -53,7 +53,8 @@ import PartnerbookTestSupport
             let id = "p\(number)"
             var entry = BuildCache.Entry(id: id, key: "key\(number)",
                                          files: (0..<number % 4).map { BuildCache.File(path: "partners/\(id)/f\($0).md", size: $0, modified: 7, inode: 9) },
-                                         listing: "{\"n\":\(number)}", history: number % 5 == 0 ? "state\tof git" : nil)
+                                         listing: number % 3 == 0 ? "7:line\tone\n2:\\n;\(number)" : "{\"n\":\(number)}",
+                                         history: number % 5 == 0 ? "state\tof git" : nil)
             entry.fragments = ["card \(number)\n", "row \(number)"]
             partners[id] = entry
         }

@@ -254,7 +254,8 @@ package struct BuildCache: Sendable {
             if fields.first == "" && fields.count == 5, let size = Int(fields[2]), let modified = Int(fields[3]), let inode = UInt64(fields[4]) {
                 current?.entry.files.append(File(path: fields[1], size: size, modified: modified, inode: inode))
             } else if fields.count == 2, fields[0] == "listing", current != nil {
-                current?.entry.listing = unescape(Substring(fields[1]))
+                // Most listings hold no escape: the field is the text, not copied again.
+                current?.entry.listing = fields[1].utf8.contains(92) ? unescape(Substring(fields[1])) : fields[1]
             } else if fields.count == 2, fields[0] == "fragment", current != nil {
                 current?.entry.fragments.append(unescape(Substring(fields[1])))
             } else if fields.count == 2, fields[0] == "history", current != nil {
