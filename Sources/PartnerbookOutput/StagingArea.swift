@@ -523,13 +523,10 @@ package final class StagingArea: Sendable {
     private func keepOrDiscard(_ old: URL, paths: Int) {
         let (fresh, carried) = made.withLock { ($0.fresh, $0.carried) }
         if keepSpare && owned.count > 0 && fresh.count * 2 <= paths {
-            let id = UUID().uuidString.prefix(8).lowercased()
-            let spare = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).spare-\(id)")
+            let (id, spare) = newSpare()
             if rename(old.path, spare.path) == 0 {
                 if let folder = try? OpenFolder(spare.path), fchmod(folder.descriptor, 0o700) == 0, let info = folder.status {
-                    kept.withLock {
-                        $0 = BuildCache.Spare(id: String(id), device: UInt64(info.st_dev), inode: UInt64(info.st_ino), fresh: fresh, carried: carried)
-                    }
+                    kept.withLock { $0 = StagingArea.record(id, info, fresh: fresh, carried: carried) }
                     return
                 }
                 discard(spare)
@@ -544,8 +541,8 @@ package final class StagingArea: Sendable {
     /// build's spare: it shares every file with the output, so the next build
     /// touches only what it writes. Nil (and nothing left) when one link fails.
     private func linkedSpare(of files: [String]) -> BuildCache.Spare? {
-        let id = UUID().uuidString.prefix(8).lowercased()
-        let path = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).spare-\(id)").path
+        let (id, url) = newSpare()
+        let path = url.path
         guard mkdir(path, 0o700) == 0 else { return nil }
         guard let folder = try? OpenFolder(path), let info = folder.status else {
             StagingArea.removeDetached(URL(fileURLWithPath: path))
@@ -562,7 +559,18 @@ package final class StagingArea: Sendable {
             StagingArea.removeDetached(URL(fileURLWithPath: path))
             return nil
         }
-        return BuildCache.Spare(id: String(id), device: UInt64(info.st_dev), inode: UInt64(info.st_ino), fresh: [], carried: [])
+        return StagingArea.record(id, info, fresh: [], carried: [])
+    }
+
+    /// A name for a new spare beside the output: `.NAME.spare-ID`, its ID fresh.
+    private func newSpare() -> (id: String, url: URL) {
+        let id = UUID().uuidString.prefix(8).lowercased()
+        return (id, output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).spare-\(id)"))
+    }
+
+    /// What the cache records of a spare kept: its ID, the device and inode of its folder, what it does not share.
+    private static func record(_ id: String, _ info: stat, fresh: [String], carried: [String]) -> BuildCache.Spare {
+        BuildCache.Spare(id: id, device: UInt64(info.st_dev), inode: UInt64(info.st_ino), fresh: fresh, carried: carried)
     }
 
     /// Removes the previous output once the new one is in place. A small tree

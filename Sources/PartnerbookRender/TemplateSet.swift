@@ -75,7 +75,6 @@ package struct TemplateSet: Sendable {
     package static func load(from folder: URL, displayPath: String, folderRequired: Bool = false) throws -> TemplateSet {
         MarkdownText.registerContentType()
         HTMLEscaping.register()
-        let prefix = displayPath.hasSuffix("/") || displayPath.isEmpty ? displayPath : displayPath + "/"
         let sources = try self.sources(folder, displayPath: displayPath, folderRequired: folderRequired)
 
         var templates: [String: MustacheTemplate] = [:]
@@ -103,7 +102,7 @@ package struct TemplateSet: Sendable {
             }
         }
         for name in required where templates[name] == nil {
-            throw TemplateError(file: prefix + name + ".mustache", line: 1, column: 1, message: "required template is missing")
+            throw TemplateError(file: prefix(displayPath) + name + ".mustache", line: 1, column: 1, message: "required template is missing")
         }
         var set = TemplateSet(templates: templates, digest: digest(sources), assets: assets, compiling: builtIn)
         set.charterHash = sources[CharterWording.file].map { CharterWording.hash($0.data) }
@@ -120,10 +119,15 @@ package struct TemplateSet: Sendable {
         Digest.hex(sources.keys.sorted().flatMap { [$0, Digest.hex(sources[$0]!.data)] })
     }
 
+    /// How a file of the folder is named in errors: `displayPath/` before its path.
+    private static func prefix(_ displayPath: String) -> String {
+        displayPath.hasSuffix("/") || displayPath.isEmpty ? displayPath : displayPath + "/"
+    }
+
     /// Every template and asset file: the built-in ones, each replaced by the folder's file of the same path.
     private static func sources(_ folder: URL, displayPath: String, folderRequired: Bool) throws -> [String: (data: Data, display: String)] {
         let fm = FileManager.default
-        let prefix = displayPath.hasSuffix("/") || displayPath.isEmpty ? displayPath : displayPath + "/"
+        let prefix = prefix(displayPath)
         var sources: [String: (data: Data, display: String)] = [:]
         for (name, text) in BuiltInTemplates.files { sources[name] = (Data(text.utf8), "built-in template " + name) }
         var isDirectory: ObjCBool = false

@@ -104,8 +104,7 @@ package struct BuildStore<Listing: StoredListing>: Sendable {
     /// - Parameter decode: reads a stored listing back (in the program's year); nil when it is not one this build reads.
     package func reusable(id: String, key: String, repositoryState: () -> String,
                           decode: (_ text: String, _ fragments: [String]) -> Listing?) -> Reusable? {
-        guard let entry = old.partners[id], entry.key == key, let text = entry.listing,
-              entry.history.map({ $0 == repositoryState() }) ?? true else { return nil }
+        guard let entry = entry(id: id, key: key, repositoryState: repositoryState), let text = entry.listing else { return nil }
         let listing: Listing
         if let kept = keptListings[id], kept.key == key {
             listing = kept.listing
@@ -120,9 +119,16 @@ package struct BuildStore<Listing: StoredListing>: Sendable {
     /// The last build's findings about a partner whose key is `key`, without
     /// decoding its listing: `check` reports them instead of checking it again.
     package func findings(id: String, key: String, repositoryState: () -> String) -> [Diagnostic]? {
+        guard entry(id: id, key: key, repositoryState: repositoryState) != nil else { return nil }
+        return old.diagnostics(of: ContentPaths.partnerFile(id))
+    }
+
+    /// The last build's entry of a partner, when it was made under `key` and
+    /// (when its documents read the git history) at the repository's present state.
+    private func entry(id: String, key: String, repositoryState: () -> String) -> BuildCache.Entry? {
         guard let entry = old.partners[id], entry.key == key,
               entry.history.map({ $0 == repositoryState() }) ?? true else { return nil }
-        return old.diagnostics(of: ContentPaths.partnerFile(id))
+        return entry
     }
 
     /// Whether the last build left anything to reuse.
