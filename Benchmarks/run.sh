@@ -160,7 +160,6 @@ for n in "${sizes[@]}"; do
   # The cmark-gfm CLI on the same Markdown bytes (files batched per process by xargs).
   cmark_cmd="find '$site/content' -name '*.md' -print0 | xargs -0 cmark-gfm -e table -e strikethrough -e autolink -e tasklist -e tagfilter > /dev/null"
   cmark=$(twice cmark sh -c "$cmark_cmd")
-  if [ -f "$work/full-10k" ]; then . "$work/full-10k"; fi
   quiet
   # Hugo last.
   if [ "$hugo_max" -gt 0 ] && [ "$n" -gt "$hugo_max" ]; then
@@ -211,8 +210,9 @@ for n in "${sizes[@]}"; do
     if [ "$n" -gt 10000 ] && [ -n "${full_10k:-}" ]; then
       printf '%-40s %9s %12s %s\n' "build / build at 10,000" "$(ratio "$full_s" "$full_10k")" "<= 11" "$(within "$full_s" "$full_10k" 11)"
     fi
-    if [ "$n" -eq 10000 ]; then echo "full_10k=$full_s" > "$work/full-10k"; fi
   } | tee -a "$results"
+  # Set here, not in the block above: a pipeline's block runs in a subshell.
+  if [ "$n" -eq 10000 ]; then full_10k="$full_s"; fi
   rm -rf "$floor" "$site"
 done
 machine="machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(df -T "$work" | awk 'NR==2 {print $2}'), $(uname -sr); $(swift --version 2>&1 | head -1); hugo $(hugo version | awk '{print $2}'); cmark-gfm $(cmark-gfm --version | head -1 | awk '{print $NF}')"
