@@ -68,6 +68,27 @@ import PartnerbookTestSupport
         #expect((alert["message"] as? String)?.hasPrefix("crawl was planned to end on 2025-03-03 and its go/no-go is still pending") == true)
     }
 
+    /// `partners.json` is written field by field (for speed): byte for byte
+    /// what `JSONEncoder` writes, for no partner, for a partner with every
+    /// optional missing, and for texts holding every control character,
+    /// quotes, backslashes, slashes, DEL, line separators and non-ASCII.
+    @Test func theDirectoryJSONWriterWritesWhatJSONEncoderWrites() {
+        var every = ""
+        for value in 0..<0x80 { every.unicodeScalars.append(Unicode.Scalar(value)!) }
+        every += "\u{2028}\u{2029}é😀 a/b \\ \""
+        let alert = DirectoryData.Alert(severity: "warning", rule: "x.y", message: every)
+        let records = [
+            DirectoryData.Record(id: "a", name: every, tier: "strategic", status: "run", health: 92, band: "green", signed: true,
+                                 nextReview: "2027-01-14", topAlert: alert, page: "partners/a/index.html"),
+            DirectoryData.Record(id: "b\u{0}", name: "", tier: nil, status: nil, health: -3, band: "", signed: false,
+                                 nextReview: nil, topAlert: nil, page: every),
+        ]
+        for partners in [[], [records[0]], [records[1]], records] {
+            let data = DirectoryData(document: DirectoryData.Document(program: every, asOf: "2026-11-20", partners: partners))
+            #expect(data.json() == data.jsonEncoded(), "\(partners.count) partners")
+        }
+    }
+
     /// Names an attacker would write, each a YAML double-quoted scalar.
     static let hostileNames = [
         "\"Harmless\\r\\n=2+3\\r\\n@SUM(6+7)\"", "\"Line\\rbreak\"", "\"Quote\\\" then \\u0301 mark\"",

@@ -116,14 +116,23 @@ package enum Build {
     /// (reused when nothing they show changed), and the sitemap.
     private static func programPages(_ pass: PartnerPass, setup: Setup, store: Store, area: StagingArea, pdf: Bool) throws -> BuildCache.Entry {
         let key = store.programKey(partnerKeys: pass.partners.map(\.key), findings: setup.input.diagnostics.map(\.message))
-        if !pdf, let files = store.reusableProgram(key: key), area.reuse(files) {
-            return BuildCache.Entry(key: key, files: files)
+        if !pdf, let last = store.reusableProgram(key: key), area.reuse(last.files) {
+            return last
         }
-        var files = try setup.renderer.programFiles(pass.partners.compactMap(\.listing), report: pass.report) { try area.write($0) }
+        // A page whose text is the one the last build made it from is reused (not with --pdf, which reuses nothing).
+        let unchanged = pdf ? nil : UnchangedPages<BuildCache.File>(key: { store.pageKey(textDigest: $0) }) { paths, key in
+            guard let files = store.reusablePage(paths, key: key), area.reuse(files) else { return nil }
+            return files
+        }
+        var files = try setup.renderer.programFiles(pass.partners.compactMap(\.listing), report: pass.report, unchanged: unchanged) {
+            try area.write($0)
+        }
         // The internal site's own address: its pages are not served by the public host.
         files.append(try area.write(setup.renderer.sitemap(of: pass.partners.flatMap { $0.files.map(\.path) } + files.map(\.path),
                                                            base: setup.renderer.program.site.internalURL)))
-        return BuildCache.Entry(key: key, files: files)
+        var entry = BuildCache.Entry(key: key, files: files)
+        entry.sources = unchanged?.made ?? [:]
+        return entry
     }
 
     /// Carries over what a person put into the output, prints the PDFs, and

@@ -26,6 +26,11 @@ package struct BuildCache: Sendable {
         /// read the partner file's history (a stale signature's redline); nil
         /// when they read none. Reused only while the state is the same.
         package var history: String?
+        /// The program entry: what a page made from a text (the program
+        /// scorecard, parsed by cmark-gfm) was made from, by the page's path:
+        /// the key of that text (`BuildStore.pageKey`). The next build reuses
+        /// the page while the text is the same.
+        package var sources: [String: String] = [:]
     
         package init(id: String = "-", key: String, files: [File], listing: String? = nil, history: String? = nil) {
             self.id = id
@@ -53,7 +58,7 @@ package struct BuildCache: Sendable {
         }
     }
 
-    static let format = "partnerbook-cache-v10"
+    static let format = "partnerbook-cache-v11"
     package var partners: [String: Entry] = [:]
     package var program: Entry?
     /// Digest of every input of the last build (`InputsDigest`).
@@ -258,6 +263,8 @@ package struct BuildCache: Sendable {
                 current?.entry.listing = fields[1].utf8.contains(92) ? unescape(Substring(fields[1])) : fields[1]
             } else if fields.count == 2, fields[0] == "fragment", current != nil {
                 current?.entry.fragments.append(unescape(Substring(fields[1])))
+            } else if fields.count == 3, fields[0] == "source", current != nil {
+                current?.entry.sources[fields[1]] = fields[2]
             } else if fields.count == 2, fields[0] == "history", current != nil {
                 current?.entry.history = unescape(Substring(fields[1]))
             } else if fields.count == 3, fields[0] == "partner" || fields[0] == "program" {
@@ -427,6 +434,7 @@ package struct BuildCache: Sendable {
             if let listing = entry.listing { put("listing\t"); putEscaped(listing); put("\n") }
             for fragment in entry.fragments { put("fragment\t"); putEscaped(fragment); put("\n") }
             if let history = entry.history { put("history\t"); putEscaped(history); put("\n") }
+            for path in entry.sources.keys.sorted() { put("source\t\(path)\t\(entry.sources[path]!)\n") }
             for file in entry.files {
                 put("\t"); put(file.path); put("\t"); put(file.size); put("\t"); put(file.modified); put("\t")
                 put(String(file.inode)); put("\n")

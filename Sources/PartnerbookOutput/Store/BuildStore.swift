@@ -134,10 +134,26 @@ package struct BuildStore<Listing: StoredListing>: Sendable {
     /// Whether the last build left anything to reuse.
     package var isEmpty: Bool { old.partners.isEmpty }
 
-    /// The program pages' files, when the last build made them under `key`.
-    package func reusableProgram(key: String) -> [BuildCache.File]? {
+    /// The program pages' entry (their files, and the texts they were made
+    /// from), when the last build made them under `key`.
+    package func reusableProgram(key: String) -> BuildCache.Entry? {
         guard let entry = old.program, entry.key == key else { return nil }
-        return entry.files
+        return entry
+    }
+
+    /// A page's key when it is made from a text whose digest is `digest`
+    /// (and from what every partner shares: the templates, program.yaml, the date).
+    package func pageKey(textDigest digest: String) -> String {
+        Digest.hex([base, "page", digest])
+    }
+
+    /// The last build's files of a program page made from a text, when it
+    /// was made under `key` (`pageKey`): the page's path first, then any
+    /// other file made from the same text (`paths`).
+    package func reusablePage(_ paths: [String], key: String) -> [BuildCache.File]? {
+        guard let entry = old.program, let first = paths.first, entry.sources[first] == key else { return nil }
+        let files = paths.compactMap { path in entry.files.first { $0.path == path } }
+        return files.count == paths.count ? files : nil
     }
 
     /// Lets the last build's partner entries go (they decided what was reused); its program entry stays.

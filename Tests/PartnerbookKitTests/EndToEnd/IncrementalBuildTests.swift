@@ -135,6 +135,50 @@ import PartnerbookTestSupport
         for (path, data) in fresh where out[path] != data { Issue.record("\(path) differs from a fresh build") }
     }
 
+    /// The program scorecard (parsed and rendered by cmark-gfm) is made
+    /// again only when its text changed: a partner's summary edited keeps
+    /// the last build's files (the same inodes); a name edited, or the
+    /// scorecard edited by hand in the output, makes it again. Every time,
+    /// the output is a fresh build's.
+    @Test func theProgramScorecardIsMadeAgainOnlyWhenItsTextChanged() throws {
+        let folder = try folder(partners: 3)
+        let parent = folder.url
+        func inode(_ path: String) throws -> UInt64 {
+            (try FileManager.default.attributesOfItem(atPath: parent.appendingPathComponent("out/" + path).path)[.systemFileNumber] as? UInt64) ?? 0
+        }
+        func expectFresh(_ step: String) throws {
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent("fresh"))
+            #expect(try build(folder, "fresh", ["--no-cache"]).status == 0)
+            let out = try tree(parent.appendingPathComponent("out")), fresh = try tree(parent.appendingPathComponent("fresh"))
+            #expect(Set(out.keys) == Set(fresh.keys), "\(step)")
+            for (path, data) in fresh where out[path] != data { Issue.record("\(step): \(path) differs from a fresh build") }
+        }
+        let pages = ["program/scorecard.md", "program/scorecard.html"]
+        #expect(try build(folder, "out").status == 0)
+        var before = try pages.map(inode)
+
+        folder.write("content/partners/p1.yaml", Fixtures.partner.replacingOccurrences(of: "A *good* partner.", with: "Summary edited."))
+        #expect(try build(folder, "out").stderr.contains("(1 rendered, 2 reused"))
+        #expect(try pages.map(inode) == before, "the summary is not on the scorecard: its files are the last build's")
+        #expect(try inode("index.html") != (try inode("partners/p0/index.html")), "sanity: inodes are read")
+        try expectFresh("summary edited")
+
+        folder.write("content/partners/p1.yaml", Fixtures.partner.replacingOccurrences(of: "name: Acme Cloud", with: "name: Renamed Cloud"))
+        #expect(try build(folder, "out").status == 0)
+        #expect(try pages.map(inode) != before, "the name is on the scorecard: made again")
+        #expect(String(decoding: try Data(contentsOf: parent.appendingPathComponent("out/program/scorecard.md")), as: UTF8.self)
+            .contains("Renamed Cloud"))
+        try expectFresh("name edited")
+
+        before = try pages.map(inode)
+        let scorecard = parent.appendingPathComponent("out/program/scorecard.md")
+        try Data("tampered".utf8).write(to: scorecard)
+        folder.write("content/partners/p2.yaml", Fixtures.partner.replacingOccurrences(of: "A *good* partner.", with: "Another summary."))
+        #expect(try build(folder, "out").status == 0)
+        #expect(try inode("program/scorecard.md") != before[0], "a scorecard edited by hand is made again")
+        try expectFresh("scorecard edited by hand")
+    }
+
     @Test func rebuildsOnlyWhatChanged() throws {
         let folder = try folder(partners: 4)
         let first = try build(folder, "out")
