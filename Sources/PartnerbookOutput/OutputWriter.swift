@@ -34,6 +34,11 @@ package enum OutputWriter {
         return (try? StagingArea.manifest(in: folder, display: output.path))?.paths
     }
 
+    /// The manifest's bytes for `paths`: sorted, one per line.
+    package static func manifest(of paths: [String]) -> Data {
+        Data((paths.sorted().joined(separator: "\n") + "\n").utf8)
+    }
+
     /// The paths a manifest's bytes list, one per line.
     package static func paths(in manifest: Data) -> [String] {
         // Split as bytes: a quarter of a million lines, one string each.

@@ -49,6 +49,8 @@ package final class StagingArea: Sendable {
     private let outputOwner: (uid: uid_t, gid: gid_t)?
     /// Files of the current output that the tool wrote (from its manifest).
     let owned: Set<String>
+    /// The SHA-256 of that manifest's bytes (nil without one).
+    private let ownedManifest: Data?
     /// The folders that hold them: the tool's own, not kept when they hold nothing of the new output.
     private let ownedFolders: Set<String>
     /// Folders made in the staging folder so far, and entries not carried over.
@@ -106,6 +108,7 @@ package final class StagingArea: Sendable {
         let display = self.output.path
         let outputManifest = try outputFolder.flatMap { try StagingArea.manifest(in: $0, display: display) }
         var ownedPaths: [String] = []
+        ownedManifest = outputManifest.map { Digest.bytes($0.data) }
         if let outputManifest {
             ownedPaths = outputManifest.paths
             owned = Set(ownedPaths)
@@ -161,6 +164,12 @@ package final class StagingArea: Sendable {
     /// A manifest's paths (sorted, as written), read bounded from below `folder`; nil when
     /// there is none. A manifest that lists a path outside the folder is refused: partnerbook never wrote it.
     static func manifest(in folder: OpenFolder, display: String) throws -> (data: Data, paths: [String])? {
+        guard let data = manifestData(in: folder) else { return nil }
+        return (data, try manifestPaths(data, display: display))
+    }
+
+    /// A manifest's bytes, read bounded from below `folder`, when it is a regular file of UTF-8 text.
+    static func manifestData(in folder: OpenFolder) -> Data? {
         let fd = folder.open(OutputWriter.manifestName, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -168,11 +177,16 @@ package final class StagingArea: Sendable {
         guard fstat(fd, &info) == 0, info.isRegularFile, Int(info.st_size) <= OutputWriter.maxManifestBytes,
               let data = try? BoundedFile.read(descriptor: fd, size: Int(info.st_size)),
               String(validating: data, as: UTF8.self) != nil else { return nil }
+        return data
+    }
+
+    /// The paths a manifest lists, each one a path inside its folder.
+    private static func manifestPaths(_ data: Data, display: String) throws -> [String] {
         let paths = OutputWriter.paths(in: data)
         if let bad = paths.first(where: { !OutputWriter.isSafeRelativePath($0) }) {
             throw OutputError(description: "'\(display)/\(OutputWriter.manifestName)' lists \(bad.debugDescription), which is not a path inside that folder: partnerbook did not write this manifest. Remove it (and look at what else is in the folder), or build into another folder")
         }
-        return (data, paths)
+        return paths
     }
 
     /// The spare named by the last build's cache, renamed to `staging`, when
@@ -194,11 +208,17 @@ package final class StagingArea: Sendable {
         // The folder renamed is the one checked (not one put there in between); nobody else enters it now.
         guard let root = try? OpenFolder(staging.path), let opened = root.status, opened.isOwnedByThisUser,
               UInt64(opened.st_dev) == spare.device, UInt64(opened.st_ino) == spare.inode, fchmod(root.descriptor, 0o700) == 0,
-              let manifest = try? StagingArea.manifest(in: root, display: staging.path) else { return reject() }
+              let data = StagingArea.manifestData(in: root) else { return reject() }
         // Most often the spare lists the very files the output does (no
-        // partner added or removed since): one list serves both.
-        let isOutput = manifest.data == outputManifest?.data
-        let paths = isOutput ? (outputManifest?.paths ?? []) : manifest.paths
+        // partner added or removed since): one list serves both, read once.
+        let paths: [String]
+        let isOutput = data == outputManifest?.data
+        if isOutput, let outputManifest {
+            paths = outputManifest.paths
+        } else {
+            guard let read = try? StagingArea.manifestPaths(data, display: staging.path) else { return reject() }
+            paths = read
+        }
         let folders = StagingArea.folders(of: paths)
         // Its top folders are real folders of this user's that nobody else may
         // write. Below them nothing is reached through a link anyway (every
@@ -339,9 +359,10 @@ package final class StagingArea: Sendable {
     package func commit(paths: [String], finish: (URL) throws -> [String] = { _ in [] }) throws {
         do {
             // Most often the new output lists the very files the old one
-            // did: its set serves (a quarter of a million lookups cost less
-            // than as many insertions), and the spare has nothing to drop.
-            let sameFiles = paths.count == owned.count && paths.allSatisfy(owned.contains)
+            // did (its manifest is the old one's, byte for byte): the old
+            // set serves, and the spare has nothing to drop.
+            let manifest = OutputWriter.manifest(of: paths)
+            let sameFiles = paths.count == owned.count && ownedManifest == Digest.bytes(manifest)
             let newPaths = sameFiles ? owned : Set(paths)
             if patching && !(sameFiles && spareIsOutput) {
                 // The spare's files the new output no longer has.
@@ -351,7 +372,7 @@ package final class StagingArea: Sendable {
             var needed = sameFiles ? ownedFolders : StagingArea.folders(of: paths)
             if existed, let previous {
                 let owned = self.owned
-                let before = FolderWalk.tree(below: outputPath) { !owned.contains($0) && $0 != OutputWriter.manifestName }
+                let before = FolderWalk.walk(below: outputPath) { !owned.contains($0) && $0 != OutputWriter.manifestName }
                 let from = FolderCursor(previous)
                 for path in before.files.sorted() {
                     if newPaths.contains(path) {
@@ -369,7 +390,7 @@ package final class StagingArea: Sendable {
             let fd = root.open(OutputWriter.manifestName, O_WRONLY | O_CREAT | O_EXCL)
             guard fd >= 0 else { throw OutputError(description: "cannot write the manifest: \(OpenFolder.lastError)") }
             defer { close(fd) }
-            try OutputWriter.write(Data(((paths + extra).sorted().joined(separator: "\n") + "\n").utf8), to: fd, path: OutputWriter.manifestName)
+            try OutputWriter.write(extra.isEmpty ? manifest : OutputWriter.manifest(of: paths + extra), to: fd, path: OutputWriter.manifestName)
             if keepSpare { made.withLock { $0.fresh += extra + [OutputWriter.manifestName] } }
             // Private until now (PDFs included); the output's mode from the swap on.
             try keepOwnerAndMode()
@@ -438,11 +459,9 @@ package final class StagingArea: Sendable {
     /// mode and owner (empty folders stay; a folder kept private stays
     /// private), and the tool's own folders that the new output `needed`
     /// with the mode a person gave them. Returns the folders kept.
-    private func keepFolders(_ folders: [String], needed: Set<String>) throws -> Set<String> {
-        var info = stat()
+    private func keepFolders(_ folders: [FolderWalk.Folder], needed: Set<String>) throws -> Set<String> {
         var kept: Set<String> = []
-        for folder in folders {
-            guard lstat(outputPath + "/" + folder, &info) == 0, info.isFolder else { continue }
+        for (folder, info) in folders.lazy.map({ ($0.path, $0.info) }) {
             let isOwn = ownedFolders.contains(folder)
             // The tool's folder that holds nothing of the new output (a removed partner's): not kept.
             if isOwn && !needed.contains(folder) { continue }

@@ -13,32 +13,68 @@ package enum FolderWalk {
         tree(below: root) { _ in true }.files
     }
 
+    /// A folder of the tree: its path relative to the root, and its `fstat`.
+    package struct Folder: Sendable {
+        package var path: String
+        package var info: stat
+    }
+
     /// Every folder below `root` (parents before children, each folder's
     /// subfolders in name order) and the files `keep` accepts, relative to
     /// it, in one pass: the commit reads the previous output once for what a
-    /// person put there and for its folders. Folders with 64 subfolders or
-    /// more are read on every core.
+    /// person put there and for its folders (with each folder's mode and
+    /// owner, read from the folder already open). Each folder is opened
+    /// relative to its parent (no path walked again from the root) and never
+    /// through a link. Folders with 64 subfolders or more are read on every core.
     package static func tree(below root: String, keep: @escaping @Sendable (String) -> Bool) -> (files: [String], folders: [String]) {
-        var tree: (files: [String], folders: [String]) = ([], [])
-        walkTree(root, prefix: "", keep: keep, into: &tree)
+        let found = walk(below: root, keep: keep)
+        return (found.files, found.folders.map(\.path))
+    }
+
+    /// The same, each folder with its status.
+    package static func walk(below root: String, keep: @escaping @Sendable (String) -> Bool) -> (files: [String], folders: [Folder]) {
+        var tree: (files: [String], folders: [Folder]) = ([], [])
+        let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return tree }
+        walkTree(fd, prefix: "", keep: keep, into: &tree)
         return tree
     }
 
-    private static func walkTree(_ path: String, prefix: String, keep: @escaping @Sendable (String) -> Bool,
-                                 into tree: inout (files: [String], folders: [String])) {
-        let (entries, folders) = read(path, prefix: prefix)
+    /// Reads the folder open at `fd` (and closes it), then the folders in it.
+    private static func walkTree(_ fd: Int32, prefix: String, keep: @escaping @Sendable (String) -> Bool,
+                                 into tree: inout (files: [String], folders: [Folder])) {
+        guard let dir = fdopendir(fd) else {
+            close(fd)
+            return
+        }
+        defer { closedir(dir) }
+        let (entries, folders) = read(dir, prefix: prefix)
         tree.files += entries.filter(keep)
         let sorted = folders.sorted()
+        let parent = dirfd(dir)
+        /// A subfolder opened below `parent` (not through a link), with its status.
+        @Sendable func opened(_ name: String) -> (fd: Int32, info: stat)? {
+            let child = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard child >= 0 else { return nil }
+            var info = stat()
+            guard fstat(child, &info) == 0 else {
+                close(child)
+                return nil
+            }
+            return (child, info)
+        }
         if sorted.count < 64 {
             for folder in sorted {
-                tree.folders.append(prefix + folder)
-                walkTree(path + "/" + folder, prefix: prefix + folder + "/", keep: keep, into: &tree)
+                guard let (child, info) = opened(folder) else { continue }
+                tree.folders.append(Folder(path: prefix + folder, info: info))
+                walkTree(child, prefix: prefix + folder + "/", keep: keep, into: &tree)
             }
             return
         }
-        let found = Parallel.map(sorted) { folder -> (files: [String], folders: [String]) in
-            var below: (files: [String], folders: [String]) = ([], [prefix + folder])
-            walkTree(path + "/" + folder, prefix: prefix + folder + "/", keep: keep, into: &below)
+        let found = Parallel.map(sorted) { folder -> (files: [String], folders: [Folder]) in
+            guard let (child, info) = opened(folder) else { return ([], []) }
+            var below: (files: [String], folders: [Folder]) = ([], [Folder(path: prefix + folder, info: info)])
+            walkTree(child, prefix: prefix + folder + "/", keep: keep, into: &below)
             return below
         }
         for below in found {
@@ -48,9 +84,7 @@ package enum FolderWalk {
     }
 
     /// One folder's files (with `prefix`) and subfolder names.
-    private static func read(_ path: String, prefix: String) -> (files: [String], folders: [String]) {
-        guard let dir = opendir(path) else { return ([], []) }
-        defer { closedir(dir) }
+    private static func read(_ dir: OpaquePointer, prefix: String) -> (files: [String], folders: [String]) {
         var files: [String] = [], folders: [String] = []
         while let entry = readdir(dir) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
@@ -60,7 +94,7 @@ package enum FolderWalk {
             var isFolder = Int32(entry.pointee.d_type) == DT_DIR
             if Int32(entry.pointee.d_type) == DT_UNKNOWN {
                 var info = stat()
-                isFolder = lstat(path + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                isFolder = fstatat(dirfd(dir), name, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
             }
             if isFolder { folders.append(name) } else { files.append(prefix + name) }
         }
