@@ -224,7 +224,7 @@ package final class StagingArea: Sendable {
         // write. Below them nothing is reached through a link anyway (every
         // call goes through `OpenFolder`), nobody else can enter a 0700 tree,
         // and a file is reused only when it is the inode the cache recorded.
-        for path in folders where !path.contains("/") {
+        for path in folders where !path.utf8.contains(UInt8(ascii: "/")) {
             guard root.status(of: path).map({ $0.isFolder && $0.isOwnedByThisUser && !$0.isWritableByOthers }) == true else {
                 return reject()
             }
