@@ -60,12 +60,15 @@ public enum CanonicalForm {
         /// The canonical JSON, as UTF-8 bytes (fingerprints hash these directly).
         public func write(into out: inout [UInt8]) {
             switch self {
-            case .string(let text):
+            case .string(var text):
                 out.append(UInt8(ascii: "\""))
-                // Most text needs no escape: its bytes go in at once.
-                if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-                    out += text.utf8
-                } else {
+                // Most text needs no escape: its bytes go in at once, scanned and copied as one buffer.
+                let plain = text.withUTF8 { bytes -> Bool in
+                    for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
+                    out.append(contentsOf: bytes)
+                    return true
+                }
+                if !plain {
                     for byte in text.utf8 {
                         switch byte {
                         case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
