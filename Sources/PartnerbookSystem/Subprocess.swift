@@ -76,14 +76,14 @@ package enum Subprocess {
         if let inPipe, let input {
             try? inPipe.fileHandleForReading.close()
             let writer = inPipe.fileHandleForWriting
-            DispatchQueue.global().async(group: group) {
+            onThread(group) {
                 try? writer.write(contentsOf: input)
                 try? writer.close()
             }
         }
         let errors = Mutex(Data())
         let errorReader = err.fileHandleForReading
-        DispatchQueue.global().async(group: group) {
+        onThread(group) {
             let data = read(errorReader.fileDescriptor, limit: errorLimit, drain: true).data
             errors.withLock { $0 = data }
             try? errorReader.close()
@@ -94,6 +94,21 @@ package enum Subprocess {
         process.waitUntilExit()
         group.wait()
         return Result(status: process.terminationStatus, output: output, errors: errors.withLock { $0 }, overLimit: over)
+    }
+
+    /// Runs `work` on a thread of its own, in `group`. Not on Dispatch's
+    /// global queue: a build runs git from inside `Parallel.map`, whose
+    /// workers hold every thread that queue has, so the reader waited for a
+    /// free one (libdispatch lends another after almost a second) while the
+    /// worker waited for the reader: 0.9 s added to a one-partner rebuild.
+    private static func onThread(_ group: DispatchGroup, _ work: @escaping @Sendable () -> Void) {
+        group.enter()
+        let thread = Thread {
+            work()
+            group.leave()
+        }
+        thread.stackSize = 256 << 10
+        thread.start()
     }
 
     /// Reads `fd` to its end, keeping at most `limit` bytes; past the limit
