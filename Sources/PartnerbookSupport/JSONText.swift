@@ -33,7 +33,7 @@ extension JSONText {
             for index in bytes.indices {
                 let byte = bytes[index]
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                out += UnsafeBufferPointer(rebasing: bytes[run..<index])
                 run = index + 1
                 out.append(UInt8(ascii: "\\"))
                 switch byte {
@@ -48,7 +48,7 @@ extension JSONText {
                     out += [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 15)]]
                 }
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+            out += UnsafeBufferPointer(rebasing: bytes[run...])
         }
         out.append(UInt8(ascii: "\""))
     }

@@ -65,7 +65,7 @@ public enum CanonicalForm {
                 // Most text needs no escape: its bytes go in at once, scanned and copied as one buffer.
                 let plain = text.withUTF8 { bytes -> Bool in
                     for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
-                    out.append(contentsOf: bytes)
+                    out += bytes
                     return true
                 }
                 if !plain {
