@@ -7,7 +7,7 @@ import PartnerbookSupport
 /// cleaned, rendered twice and laid out by cmark-gfm, a third of a second
 /// at 10,000 partners; filling the template and taking its digest is a
 /// tenth of that. An edit that changes nothing the scorecard shows (a
-/// partner's summary, its contacts) then makes the scorecard once less.
+/// partner's summary, its contacts) then leaves cmark-gfm out of it.
 ///
 /// The renderer asks; the caller (the build, with its store) answers.
 package final class UnchangedPages<Record: Sendable>: Sendable {
