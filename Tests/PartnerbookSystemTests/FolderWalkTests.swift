@@ -44,6 +44,21 @@ import PartnerbookTestSupport
         #expect(tree.folders == ["empty", "partners"] + partners + ["x", "x/y"])
     }
 
+    /// Each folder comes with its own status, read from the folder opened
+    /// below its parent: the commit keeps a person's folder with its mode.
+    @Test func eachFolderComesWithItsModeAndNoLinkIsEntered() throws {
+        let folder = try fixture()
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder.url.appendingPathComponent("x/y").path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o750], ofItemAtPath: folder.url.appendingPathComponent("x").path)
+        let walked = FolderWalk.walk(below: folder.url.path) { _ in true }
+        let modes = Dictionary(uniqueKeysWithValues: walked.folders.map { ($0.path, $0.info.st_mode & 0o7777) })
+        #expect(modes["x/y"] == 0o700)
+        #expect(modes["x"] == 0o750)
+        #expect(walked.folders.allSatisfy { ($0.info.st_mode & S_IFMT) == S_IFDIR })
+        #expect(modes["link"] == nil, "a link to a folder is listed as a file, never entered")
+        #expect(walked.files.contains("link") && !walked.files.contains("link/mine.txt"))
+    }
+
     /// The folders a spare holds, from its manifest's paths: every parent
     /// of every path, whether its neighbours share a folder or not.
     @Test func theFoldersOfPathsAreEveryParentOfEveryPath() {
