@@ -461,7 +461,8 @@ package final class StagingArea: Sendable {
     /// with the mode a person gave them. Returns the folders kept.
     private func keepFolders(_ folders: [FolderWalk.Folder], needed: Set<String>) throws -> Set<String> {
         var kept: Set<String> = []
-        for (folder, info) in folders.lazy.map({ ($0.path, $0.info) }) {
+        for walked in folders {
+            let folder = walked.path, info = walked.info
             let isOwn = ownedFolders.contains(folder)
             // The tool's folder that holds nothing of the new output (a removed partner's): not kept.
             if isOwn && !needed.contains(folder) { continue }

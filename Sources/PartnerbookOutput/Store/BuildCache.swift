@@ -245,14 +245,14 @@ package struct BuildCache: Sendable {
             if current.kind == "partner" { cache.partners[current.id] = current.entry } else { cache.program = current.entry }
         }
         for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
-            let isText = line.starts(with: listingPrefix) || line.starts(with: fragmentPrefix)
+            let isListing = line.starts(with: listingPrefix)
+            let isText = isListing || line.starts(with: fragmentPrefix)
             if findingsOnly, line.first == 9 || isText {
                 continue
             }
             // A listing's or a fragment's line (most of the file's bytes): the
             // text after the prefix, one string made, scanned for escapes with memchr.
             if isText, current != nil {
-                let isListing = line.starts(with: listingPrefix)
                 let text = unescape(UnsafeRawBufferPointer(rebasing: line.dropFirst(isListing ? listingPrefix.count : fragmentPrefix.count)))
                 if isListing { current?.entry.listing = text } else { current?.entry.fragments.append(text) }
                 continue

@@ -5,7 +5,7 @@ import PartnerbookRules
 
 /// `program/partners.json` and `program/partners.csv`: the directory as data,
 /// one record per partner, in ID order (docs/outcomes.md, "Data out").
-package struct DirectoryData {
+package struct DirectoryData: Sendable {
     struct Alert: Encodable, Sendable {
         var severity: String
         package var rule: String
@@ -45,7 +45,7 @@ package struct DirectoryData {
         }
     }
 
-    struct Document: Encodable {
+    struct Document: Encodable, Sendable {
         package var program: String
         var asOf: String
         package var partners: [Record]
