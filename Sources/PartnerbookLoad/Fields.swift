@@ -15,10 +15,18 @@ public struct Fields {
     /// Where the mapping's own key is (the file start for the root).
     let at: SourcePosition
     /// The mapping's keys (the composer refuses a repeated key), with where
-    /// each is and its value, in file order. The schema's mappings hold a
-    /// handful of keys, found by a scan; a larger one (a hostile file may hold
-    /// a thousand) is also indexed by hash.
-    private var entries: [(key: String, at: SourcePosition, value: YNode)] = []
+    /// each is and its value, in file order, as nodes of `tree` (kept once,
+    /// not per entry: a lookup then copies no reference). The schema's
+    /// mappings hold a handful of keys, found by a scan; a larger one (a
+    /// hostile file may hold a thousand) is also indexed by hash.
+    private struct Entry {
+        /// The key's text, an index into the tree's texts.
+        var key: Int32
+        var value: Int32
+        var at: SourcePosition
+    }
+    private let tree: YAMLTree?
+    private var entries: [Entry] = []
     private var index: [String: Int]?
 
     /// Above this many keys, lookups go through `index`.
@@ -27,9 +35,18 @@ public struct Fields {
     /// Most keys one mapping may hold; the schema's largest has sixteen.
     static let maxKeys = 1_000
 
-    private func entry(_ key: String) -> (key: String, at: SourcePosition, value: YNode)? {
-        if let index { return index[key].map { entries[$0] } }
-        return entries.first { $0.key == key }
+    private func slot(_ key: String) -> Int? {
+        if let index { return index[key] }
+        guard let tree else { return nil }
+        return tree.texts.withUnsafeBufferPointer { texts in
+            entries.withUnsafeBufferPointer { entries in entries.firstIndex { texts[Int($0.key)] == key } }
+        }
+    }
+
+    private func entry(_ key: String) -> (at: SourcePosition, value: YNode)? {
+        guard let tree, let slot = slot(key) else { return nil }
+        let found = entries[slot]
+        return (found.at, YNode(tree: tree, index: found.value))
     }
 
     /// Reads `node` as a mapping. A null node is an empty mapping; any other
@@ -38,34 +55,42 @@ public struct Fields {
         self.context = context
         self.path = path
         self.at = at
-        if node.isNull { return }
+        if node.isNull {
+            tree = nil
+            return
+        }
+        tree = node.tree
         guard node.isMapping else {
             context.report(.schemaType, at: at,
                            "\(path.isEmpty ? "the file" : path) must be a mapping of keys to values, found \(Fields.describe(node))")
             return nil
         }
-        let pairs = node.pairs
-        guard pairs.count <= Fields.maxKeys else {
+        let pairs = node.pairCount
+        guard pairs <= Fields.maxKeys else {
             context.report(.yamlLimits, at: at,
-                           "\(path.isEmpty ? "the file" : path) holds \(pairs.count) keys; the limit is \(Fields.maxKeys) keys in one mapping")
+                           "\(path.isEmpty ? "the file" : path) holds \(pairs) keys; the limit is \(Fields.maxKeys) keys in one mapping")
             return nil
         }
-        entries.reserveCapacity(pairs.count)
+        entries.reserveCapacity(pairs)
         // Known lists hold at most sixteen keys: a scan beats building a set.
         let knownKeys: Set<String>? = known.count > Fields.scanLimit ? Set(known) : nil
-        if pairs.count > Fields.scanLimit { index = [:] }
-        for (keyNode, value) in pairs {
+        if pairs > Fields.scanLimit { index = [:] }
+        let tree = node.tree
+        node.forEachPair { keyIndex, valueIndex in
+            let keyNode = YNode(tree: tree, index: keyIndex)
             let keyAt = Fields.position(of: keyNode)
-            guard let key = keyNode.text else {
+            guard let text = keyNode.textIndex else {
                 context.report(.schemaType, at: keyAt, "keys must be plain words, found \(Fields.describe(keyNode))")
-                continue
+                return
             }
             // `{ revenue: 6,200,000 }`: `200` is a piece of a value, reported as yaml.flow-comma.
-            if keyNode.isColonless { continue }
-            if entry(key) == nil {
+            if keyNode.isColonless { return }
+            let key = tree.texts[Int(text)]
+            // A scan finds a key's first entry; the index keeps the first too.
+            if index?[key] == nil {
                 index?[key] = entries.count
-                entries.append((key, keyAt, value))
             }
+            entries.append(Entry(key: text, value: valueIndex, at: keyAt))
             if !(knownKeys?.contains(key) ?? known.contains(key)) {
                 var message = "unknown key '\(key)'" + (path.isEmpty ? "" : " in \(path)")
                 if let suggestion = Suggestion.closest(to: key, among: known) {
@@ -97,16 +122,16 @@ public struct Fields {
 
     /// The raw text of a scalar value, after the placeholder check.
     /// `typed` values that are placeholders give nil; text keeps them.
-    private func scalarText(_ key: String, expected: String, keepPlaceholder: Bool) -> Located<String>? {
+    private func scalarText(_ key: String, expected: @autoclosure () -> String, keepPlaceholder: Bool) -> Located<String>? {
         guard let found = entry(key) else { return nil }
-        return scalarText(found.value, at: found.at, name: qualified(key), expected: expected, keepPlaceholder: keepPlaceholder)
+        return scalarText(found.value, at: found.at, name: qualified(key), expected: expected(), keepPlaceholder: keepPlaceholder)
     }
 
-    private func scalarText(_ node: YNode, at keyAt: SourcePosition, name: @autoclosure () -> String, expected: String,
+    private func scalarText(_ node: YNode, at keyAt: SourcePosition, name: @autoclosure () -> String, expected: @autoclosure () -> String,
                             keepPlaceholder: Bool) -> Located<String>? {
         guard !node.isNull else { return nil }
         guard let string = node.text else {
-            context.report(.schemaType, at: keyAt, "\(name()) must be \(expected), found \(Fields.describe(node))")
+            context.report(.schemaType, at: keyAt, "\(name()) must be \(expected()), found \(Fields.describe(node))")
             return nil
         }
         if let problem = TextLimits.violation(string) {
@@ -120,7 +145,7 @@ public struct Fields {
         return Located(string, at: keyAt)
     }
 
-    private func convert<T>(_ raw: Located<String>?, name: @autoclosure () -> String, expected: String,
+    private func convert<T>(_ raw: Located<String>?, name: @autoclosure () -> String, expected: @autoclosure () -> String,
                             _ parse: (String) -> T?) -> Located<T>? {
         guard let raw else { return nil }
         guard let value = parse(Trim.spaces(raw.value)) else {
@@ -128,7 +153,7 @@ public struct Fields {
                 context.report(.schemaType, at: raw.at, "\(name()) is beyond 2^53 (9,007,199,254,740,992), found '\(raw.value)': a number that large cannot be kept exactly, and is refused rather than rounded")
                 return nil
             }
-            context.report(.schemaType, at: raw.at, "\(name()) must be \(expected), found '\(raw.value)'")
+            context.report(.schemaType, at: raw.at, "\(name()) must be \(expected()), found '\(raw.value)'")
             return nil
         }
         return Located(value, at: raw.at)
@@ -139,9 +164,10 @@ public struct Fields {
     }
 
     /// A scalar converted by `parse`; a value it rejects is a `schema.type` error.
-    func value<T>(_ key: String, expected: String, _ parse: (String) -> T?) -> Located<T>? {
-        convert(scalarText(key, expected: expected, keepPlaceholder: false), name: qualified(key),
-                expected: expected, parse)
+    /// `expected` (the words of a `schema.type` message) is made only for a message.
+    func value<T>(_ key: String, expected: @autoclosure () -> String, _ parse: (String) -> T?) -> Located<T>? {
+        convert(scalarText(key, expected: expected(), keepPlaceholder: false), name: qualified(key),
+                expected: expected(), parse)
     }
 
     func number(_ key: String) -> Located<Double>? {
@@ -175,8 +201,7 @@ public struct Fields {
     }
 
     func choice<T: RawRepresentable & CaseIterable>(_ key: String) -> Located<T>? where T.RawValue == String {
-        let words = T.allCases.map(\.rawValue)
-        return value(key, expected: "one of " + words.joined(separator: ", ")) { T(rawValue: $0.lowercased()) }
+        value(key, expected: "one of " + T.allCases.map(\.rawValue).joined(separator: ", ")) { T(rawValue: $0.lowercased()) }
     }
 
     // MARK: Collections
@@ -194,7 +219,7 @@ public struct Fields {
             context.report(.schemaType, at: found.at, "\(qualified(key)) must be a mapping, found \(Fields.describe(found.value))")
             return nil
         }
-        guard found.value.pairs.count <= Fields.maxKeys else {
+        guard found.value.pairCount <= Fields.maxKeys else {
             context.report(.yamlLimits, at: found.at, "\(qualified(key)) holds more than \(Fields.maxKeys) keys")
             return nil
         }

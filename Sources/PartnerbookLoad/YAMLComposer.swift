@@ -142,6 +142,13 @@ public enum YAMLComposer {
         return legalForms.contains(word)
     }
 
+    /// Room for the children of a `{ }` or `[ ]` collection: a handful, mostly.
+    private static func flowChildren() -> [FlowChild] {
+        var children: [FlowChild] = []
+        children.reserveCapacity(8)
+        return children
+    }
+
     /// A child of a `{ }` mapping: its node, its byte range, and whether it
     /// is an empty plain scalar (what libyaml gives for a missing value).
     private struct FlowChild {
@@ -249,7 +256,7 @@ public enum YAMLComposer {
                 let opensBrace = flow && Int(event.start_mark.index) < bytes.count
                     && bytes[Int(event.start_mark.index)] == UInt8(ascii: isMapping ? "{" : "[")
                 stack.append(Frame(node: node, isMapping: isMapping, expectingKey: true, childrenStart: scratch.count,
-                                   size: 0, anchor: anchor, braces: opensBrace ? [] : nil,
+                                   size: 0, anchor: anchor, braces: opensBrace ? Self.flowChildren() : nil,
                                    start: Int(event.start_mark.index)))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let frame = stack.popLast() else { continue }
@@ -258,7 +265,7 @@ public enum YAMLComposer {
                 }
                 noteCollectionEnd(frame, in: &stack, end: Int(event.end_mark.index))
                 let entries = scratch[frame.childrenStart...]
-                if frame.isMapping, composerError == nil, let duplicate = duplicateKeys(Array(entries), in: tree) {
+                if frame.isMapping, composerError == nil, let duplicate = duplicateKeys(entries, in: tree) {
                     composerError = duplicate
                 }
                 tree.records[Int(frame.node)].start = Int32(tree.children.count)
@@ -284,30 +291,35 @@ public enum YAMLComposer {
 
     /// Yams' message for a duplicated key: every duplicated key, sorted, at
     /// the first occurrence of the first of them. Mappings are small, so keys
-    /// are compared pairwise before any hashing.
-    private static func duplicateKeys(_ entries: [Int32], in tree: YAMLTree.Parts) -> Failure? {
-        var keys: [(text: String, node: Int32)] = []
+    /// are compared pairwise, by their places in the tree's texts, before any
+    /// hashing (no key's text is copied).
+    private static func duplicateKeys(_ entries: ArraySlice<Int32>, in tree: YAMLTree.Parts) -> Failure? {
+        var keys: [(text: Int32, node: Int32)] = []
         keys.reserveCapacity(entries.count / 2)
-        var index = 0
-        while index < entries.count {
+        var index = entries.startIndex
+        while index < entries.endIndex {
             let key = entries[index]
             if key >= 0, tree.records[Int(key)].kind == .scalar {
-                keys.append((tree.texts[Int(tree.records[Int(key)].start)], key))
+                keys.append((tree.records[Int(key)].start, key))
             }
             index += 2
         }
         var duplicated: [String: Int32] = [:]
         if keys.count <= 32 {
-            for i in keys.indices {
-                for j in 0..<i where keys[j].text == keys[i].text {
-                    if duplicated[keys[j].text] == nil { duplicated[keys[j].text] = keys[j].node }
-                    break
+            tree.texts.withUnsafeBufferPointer { texts in
+                for i in keys.indices {
+                    for j in 0..<i where texts[Int(keys[j].text)] == texts[Int(keys[i].text)] {
+                        let text = texts[Int(keys[j].text)]
+                        if duplicated[text] == nil { duplicated[text] = keys[j].node }
+                        break
+                    }
                 }
             }
         } else {
             var seen: [String: Int32] = [:]
             for key in keys {
-                if let first = seen[key.text] { duplicated[key.text] = first } else { seen[key.text] = key.node }
+                let text = tree.texts[Int(key.text)]
+                if let first = seen[text] { duplicated[text] = first } else { seen[text] = key.node }
             }
         }
         guard !duplicated.isEmpty else { return nil }

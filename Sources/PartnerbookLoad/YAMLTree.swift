@@ -124,6 +124,33 @@ public struct YNode {
         return out
     }
 
+    /// How many pairs a mapping holds; 0 for anything else.
+    var pairCount: Int {
+        let r = record
+        return r.kind == .mapping ? Int(r.count) / 2 : 0
+    }
+
+    /// Each pair of a mapping in file order, as node indexes of the tree
+    /// (no handle, so no reference counted, per pair).
+    func forEachPair(_ body: (_ key: Int32, _ value: Int32) -> Void) {
+        let r = record
+        guard r.kind == .mapping else { return }
+        tree.children.withUnsafeBufferPointer { children in
+            var i = Int(r.start)
+            let end = i + Int(r.count)
+            while i < end {
+                body(children[i], children[i + 1])
+                i += 2
+            }
+        }
+    }
+
+    /// A scalar's index into the tree's texts; nil for a collection.
+    var textIndex: Int32? {
+        let r = record
+        return r.kind == .scalar ? r.start : nil
+    }
+
     /// A sequence's items in order; empty for anything else.
     public var items: [YNode] {
         let r = record
