@@ -16,13 +16,23 @@ public enum Trim {
         guard let first = text.utf8.first, let last = text.utf8.last else { return text }
         func plain(_ byte: UInt8) -> Bool { byte > 32 && byte < 128 }
         if plain(first) && plain(last) { return text }
+        // ASCII white space around printable ASCII (a block scalar's final line break): trimmed by bytes.
+        let bytes = text.utf8
+        func space(_ byte: UInt8) -> Bool { byte == 32 || (byte >= 9 && byte <= 13) }
+        guard let start = bytes.firstIndex(where: { !space($0) }) else { return "" }
+        let end = bytes.lastIndex(where: { !space($0) })!
+        if plain(bytes[start]) && plain(bytes[end]) { return String(Substring(bytes[start...end])) }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 
 extension String {
     /// Empty or only white space.
-    public var isBlank: Bool { allSatisfy(\.isWhitespace) }
+    public var isBlank: Bool {
+        // Text that starts with a printable ASCII character is not blank; only the rest is read by character.
+        if let first = utf8.first, first > 32, first < 128 { return false }
+        return allSatisfy(\.isWhitespace)
+    }
 }
 
 extension Optional where Wrapped == Located<String> {

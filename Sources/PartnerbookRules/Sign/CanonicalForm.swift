@@ -41,8 +41,9 @@ public enum CanonicalForm {
     public static let version = "partnerbook-charter-v1"
     public static let version2 = "partnerbook-charter-v2"
 
-    /// A JSON value in canonical order.
-    indirect enum Value {
+    /// A JSON value in canonical order. Not `indirect`: lists and objects
+    /// hold their children in arrays already, so no value needs a box.
+    enum Value {
         case string(String)
         /// A number as form 1 writes it.
         case number(Double)
@@ -57,31 +58,48 @@ public enum CanonicalForm {
             out += String(decoding: bytes, as: UTF8.self)
         }
 
+        /// `text` as a JSON string: quoted, `"` and `\\` escaped, control characters as `\\u00XX`.
+        static func write(_ text: String, into out: inout [UInt8]) {
+            out.append(UInt8(ascii: "\""))
+            // Most text needs no escape: its bytes go in at once, scanned and copied as one buffer.
+            let plain = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
+                out += bytes
+                return true
+            } ?? false
+            if !plain {
+                for byte in text.utf8 {
+                    switch byte {
+                    case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+                    case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+                    case 0..<0x20:
+                        let hex = Array(String(byte, radix: 16).utf8)
+                        out += Array("\\u00".utf8) + (hex.count == 1 ? [UInt8(ascii: "0")] : []) + hex
+                    default:
+                        out.append(byte)
+                    }
+                }
+            }
+            out.append(UInt8(ascii: "\""))
+        }
+
+        /// Whether `a` sorts before `b` by Unicode code point: their UTF-8 bytes compared unsigned.
+        static func precedes(_ a: String, _ b: String) -> Bool {
+            var (a, b) = (a, b)
+            return a.withUTF8 { x in
+                b.withUTF8 { y in
+                    let common = Swift.min(x.count, y.count)
+                    let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                    return order != 0 ? order < 0 : x.count < y.count
+                }
+            }
+        }
+
         /// The canonical JSON, as UTF-8 bytes (fingerprints hash these directly).
         public func write(into out: inout [UInt8]) {
             switch self {
-            case .string(var text):
-                out.append(UInt8(ascii: "\""))
-                // Most text needs no escape: its bytes go in at once, scanned and copied as one buffer.
-                let plain = text.withUTF8 { bytes -> Bool in
-                    for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
-                    out += bytes
-                    return true
-                }
-                if !plain {
-                    for byte in text.utf8 {
-                        switch byte {
-                        case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-                        case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-                        case 0..<0x20:
-                            let hex = Array(String(byte, radix: 16).utf8)
-                            out += Array("\\u00".utf8) + (hex.count == 1 ? [UInt8(ascii: "0")] : []) + hex
-                        default:
-                            out.append(byte)
-                        }
-                    }
-                }
-                out.append(UInt8(ascii: "\""))
+            case .string(let text):
+                Value.write(text, into: &out)
             case .number(let number):
                 if number == number.rounded(), abs(number) < 1e15 {
                     out += String(Int64(number)).utf8
@@ -96,20 +114,30 @@ public enum CanonicalForm {
                 }
             case .array(let items):
                 out.append(UInt8(ascii: "["))
-                for (index, item) in items.enumerated() {
-                    if index > 0 { out.append(UInt8(ascii: ",")) }
-                    item.write(into: &out)
+                items.withUnsafeBufferPointer { items in
+                    for index in items.indices {
+                        if index > 0 { out.append(UInt8(ascii: ",")) }
+                        items[index].write(into: &out)
+                    }
                 }
                 out.append(UInt8(ascii: "]"))
             case .object(let members):
                 out.append(UInt8(ascii: "{"))
-                // UTF-8 byte order is code point order.
-                let sorted = members.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
-                for (index, (key, value)) in sorted.enumerated() {
-                    if index > 0 { out.append(UInt8(ascii: ",")) }
-                    Value.string(key).write(into: &out)
-                    out.append(UInt8(ascii: ":"))
-                    value.write(into: &out)
+                members.withUnsafeBufferPointer { members in
+                    // Positions put in order, not the members: no key or value is copied.
+                    // An insertion sort: an object holds a handful of members.
+                    var order = Array(members.indices)
+                    for next in order.indices.dropFirst() {
+                        var at = next
+                        while at > 0, Value.precedes(members[order[next]].0, members[order[at - 1]].0) { at -= 1 }
+                        if at < next { order.insert(order.remove(at: next), at: at) }
+                    }
+                    for (index, member) in order.enumerated() {
+                        if index > 0 { out.append(UInt8(ascii: ",")) }
+                        Value.write(members[member].0, into: &out)
+                        out.append(UInt8(ascii: ":"))
+                        members[member].1.write(into: &out)
+                    }
                 }
                 out.append(UInt8(ascii: "}"))
             }
