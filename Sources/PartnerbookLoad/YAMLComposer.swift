@@ -159,13 +159,11 @@ public enum YAMLComposer {
         public var empty: Bool
     }
 
-    static func compose(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<YAMLTree, Failure> {
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else { return .failure(.syntax(.start, "could not read YAML: memory")) }
-        defer { yaml_parser_delete(&parser) }
-        yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
-        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-
+    /// What the composer holds while it reads one document. A value with
+    /// mutating methods rather than locals captured by nested functions:
+    /// captured locals live in boxes, checked for exclusive access at run
+    /// time on every event.
+    private struct State {
         var tree = YAMLTree.Parts()
         var stack: [Frame] = []
         var scratch: [Int32] = []
@@ -176,113 +174,128 @@ public enum YAMLComposer {
         /// unless a limit turns up first, as when the guard read the whole stream before Yams composed.
         var composerError: Failure?
 
+        var building: Bool { composerError == nil }
+
+        /// Whether the next value of the innermost collection is a mapping key.
+        var atKey: Bool { !stack.isEmpty && stack[stack.count - 1].isMapping && stack[stack.count - 1].expectingKey }
+
+        /// Notes a child of a `{ }` or `[ ]` collection with its byte range.
+        mutating func noteFlowChild(_ node: Int32, start: Int, end: Int, plain: Bool, empty: Bool) {
+            guard building, !stack.isEmpty, stack[stack.count - 1].braces != nil else { return }
+            stack[stack.count - 1].braces!.append(FlowChild(node: node, start: start, end: end, plain: plain, empty: empty))
+        }
+
+        /// Counts a finished value of `size` into its parent; a refusal past the limit.
+        mutating func add(_ size: Int, node: Int32, at: SourcePosition) -> Failure? {
+            total = saturatingAdd(total, size)
+            if total > maxExpandedValues {
+                return .limits(at, "aliases expand this file to more than \(maxExpandedValues) values; a partner file needs far fewer (an alias bomb?)")
+            }
+            if !stack.isEmpty {
+                stack[stack.count - 1].size = saturatingAdd(stack[stack.count - 1].size, size)
+                if stack[stack.count - 1].isMapping { stack[stack.count - 1].expectingKey.toggle() }
+                scratch.append(node)
+            } else if building {
+                tree.root = node
+            }
+            return nil
+        }
+
+        /// A collection ends: its children move from the scratch stack into the tree.
+        mutating func close(_ bytes: UnsafeBufferPointer<UInt8>, end: Int) {
+            guard let frame = stack.popLast() else { return }
+            if let braces = frame.braces, building {
+                if frame.isMapping { findColonless(braces, in: bytes, tree: &tree) } else { findSplitItems(braces, in: bytes, tree: &tree) }
+            }
+            noteCollectionEnd(frame, in: &stack, end: end)
+            let entries = scratch[frame.childrenStart...]
+            if frame.isMapping, composerError == nil, let duplicate = duplicateKeys(entries, in: tree) {
+                composerError = duplicate
+            }
+            tree.records[Int(frame.node)].start = Int32(tree.children.count)
+            tree.records[Int(frame.node)].count = Int32(entries.count)
+            tree.children.append(contentsOf: entries)
+            scratch.removeSubrange(frame.childrenStart...)
+            let size = saturatingAdd(frame.size, 1)
+            if let anchor = frame.anchor { anchors[anchor] = (frame.node, size) }
+            // The collection's own values were counted as they came; count only the collection here.
+            total = saturatingAdd(total, 1)
+            if !stack.isEmpty {
+                stack[stack.count - 1].size = saturatingAdd(stack[stack.count - 1].size, size)
+                if stack[stack.count - 1].isMapping { stack[stack.count - 1].expectingKey.toggle() }
+                scratch.append(frame.node)
+            } else if building {
+                tree.root = frame.node
+            }
+        }
+    }
+
+    static func compose(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<YAMLTree, Failure> {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return .failure(.syntax(.start, "could not read YAML: memory")) }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+
+        var state = State()
+        var event = yaml_event_t()
         while true {
-            var event = yaml_event_t()
             guard yaml_parser_parse(&parser, &event) == 1 else {
-                return .failure(composerError ?? parseError(parser))
+                return .failure(state.composerError ?? parseError(parser))
             }
             defer { yaml_event_delete(&event) }
             let at = SourcePosition(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
-            let keyPosition = stack.last.map { $0.isMapping && $0.expectingKey } ?? false
-            let building = composerError == nil
-
-            /// Notes a child of a `{ }` mapping with its byte range.
-            func noteFlowChild(_ node: Int32, plain: Bool, empty: Bool) {
-                guard building, !stack.isEmpty, stack[stack.count - 1].braces != nil else { return }
-                stack[stack.count - 1].braces!.append(FlowChild(node: node, start: Int(event.start_mark.index),
-                                                                end: Int(event.end_mark.index), plain: plain, empty: empty))
-            }
-
-            /// Counts a finished value of `size` into its parent; a refusal past the limit.
-            func add(_ size: Int, node: Int32) -> Failure? {
-                total = saturatingAdd(total, size)
-                if total > maxExpandedValues {
-                    return .limits(at, "aliases expand this file to more than \(maxExpandedValues) values; a partner file needs far fewer (an alias bomb?)")
-                }
-                if !stack.isEmpty {
-                    stack[stack.count - 1].size = saturatingAdd(stack[stack.count - 1].size, size)
-                    if stack[stack.count - 1].isMapping { stack[stack.count - 1].expectingKey.toggle() }
-                    scratch.append(node)
-                } else if building {
-                    tree.root = node
-                }
-                return nil
-            }
+            let (start, end) = (Int(event.start_mark.index), Int(event.end_mark.index))
 
             switch event.type {
             case YAML_STREAM_END_EVENT:
-                if let composerError { return .failure(composerError) }
-                return tree.root >= 0 ? .success(YAMLTree(tree)) : .failure(.empty)
+                if let composerError = state.composerError { return .failure(composerError) }
+                return state.tree.root >= 0 ? .success(YAMLTree(state.tree)) : .failure(.empty)
             case YAML_DOCUMENT_START_EVENT:
-                documents += 1
-                if documents == 2, composerError == nil {
-                    composerError = .syntax(at, "file holds more than one YAML document; keep one per file")
+                state.documents += 1
+                if state.documents == 2, state.composerError == nil {
+                    state.composerError = .syntax(at, "file holds more than one YAML document; keep one per file")
                 }
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
                 let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
-                tree.texts.append(text)
-                let node = tree.add(YAMLTree.Record(kind: .scalar, flow: false,
-                                                    style: YAMLTree.ScalarStyle(rawValue: UInt8(scalar.style.rawValue)) ?? .any,
-                                                    line: Int32(at.line), column: Int32(at.column),
-                                                    start: Int32(tree.texts.count - 1), count: 0))
-                if let anchor = string(scalar.anchor) { anchors[anchor] = (node, 1) }
-                noteFlowChild(node, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, empty: scalar.length == 0)
-                if let refusal = add(1, node: node) { return .failure(refusal) }
+                state.tree.texts.append(text)
+                let node = state.tree.add(YAMLTree.Record(kind: .scalar, flow: false,
+                                                          style: YAMLTree.ScalarStyle(rawValue: UInt8(scalar.style.rawValue)) ?? .any,
+                                                          line: Int32(at.line), column: Int32(at.column),
+                                                          start: Int32(state.tree.texts.count - 1), count: 0))
+                if let anchor = string(scalar.anchor) { state.anchors[anchor] = (node, 1) }
+                state.noteFlowChild(node, start: start, end: end, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, empty: scalar.length == 0)
+                if let refusal = state.add(1, node: node, at: at) { return .failure(refusal) }
             case YAML_ALIAS_EVENT:
-                if keyPosition {
+                if state.atKey {
                     return .failure(.limits(at, "an alias is used as a mapping key; keys must be plain words"))
                 }
                 let name = string(event.data.alias.anchor)
-                let target = name.flatMap { anchors[$0] }
-                if target == nil, composerError == nil {
-                    composerError = .syntax(at, "found undefined alias")
+                let target = name.flatMap { state.anchors[$0] }
+                if target == nil, state.composerError == nil {
+                    state.composerError = .syntax(at, "found undefined alias")
                 }
-                noteFlowChild(target?.node ?? -1, plain: false, empty: false)
-                if let refusal = add(target?.size ?? 1, node: target?.node ?? -1) { return .failure(refusal) }
+                state.noteFlowChild(target?.node ?? -1, start: start, end: end, plain: false, empty: false)
+                if let refusal = state.add(target?.size ?? 1, node: target?.node ?? -1, at: at) { return .failure(refusal) }
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-                if keyPosition {
+                if state.atKey {
                     return .failure(.limits(at, "a list or mapping is used as a mapping key; keys must be plain words"))
                 }
-                if stack.count >= maxDepth {
+                if state.stack.count >= maxDepth {
                     return .failure(.limits(at, "lists and mappings nest more than \(maxDepth) levels deep; a partner file needs a handful"))
                 }
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
                 let anchor = isMapping ? string(event.data.mapping_start.anchor) : string(event.data.sequence_start.anchor)
                 let flow = isMapping ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
                                      : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
-                let node = tree.add(YAMLTree.Record(kind: isMapping ? .mapping : .sequence, flow: flow, style: .any,
-                                                    line: Int32(at.line), column: Int32(at.column), start: 0, count: 0))
-                let opensBrace = flow && Int(event.start_mark.index) < bytes.count
-                    && bytes[Int(event.start_mark.index)] == UInt8(ascii: isMapping ? "{" : "[")
-                stack.append(Frame(node: node, isMapping: isMapping, expectingKey: true, childrenStart: scratch.count,
-                                   size: 0, anchor: anchor, braces: opensBrace ? Self.flowChildren() : nil,
-                                   start: Int(event.start_mark.index)))
+                let node = state.tree.add(YAMLTree.Record(kind: isMapping ? .mapping : .sequence, flow: flow, style: .any,
+                                                          line: Int32(at.line), column: Int32(at.column), start: 0, count: 0))
+                let opensBrace = flow && start < bytes.count && bytes[start] == UInt8(ascii: isMapping ? "{" : "[")
+                state.stack.append(Frame(node: node, isMapping: isMapping, expectingKey: true, childrenStart: state.scratch.count,
+                                         size: 0, anchor: anchor, braces: opensBrace ? Self.flowChildren() : nil, start: start))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                guard let frame = stack.popLast() else { continue }
-                if let braces = frame.braces, building {
-                    if frame.isMapping { findColonless(braces, in: bytes, tree: &tree) } else { findSplitItems(braces, in: bytes, tree: &tree) }
-                }
-                noteCollectionEnd(frame, in: &stack, end: Int(event.end_mark.index))
-                let entries = scratch[frame.childrenStart...]
-                if frame.isMapping, composerError == nil, let duplicate = duplicateKeys(entries, in: tree) {
-                    composerError = duplicate
-                }
-                tree.records[Int(frame.node)].start = Int32(tree.children.count)
-                tree.records[Int(frame.node)].count = Int32(entries.count)
-                tree.children.append(contentsOf: entries)
-                scratch.removeSubrange(frame.childrenStart...)
-                let size = saturatingAdd(frame.size, 1)
-                if let anchor = frame.anchor { anchors[anchor] = (frame.node, size) }
-                // The collection's own values were counted as they came; count only the collection here.
-                total = saturatingAdd(total, 1)
-                if !stack.isEmpty {
-                    stack[stack.count - 1].size = saturatingAdd(stack[stack.count - 1].size, size)
-                    if stack[stack.count - 1].isMapping { stack[stack.count - 1].expectingKey.toggle() }
-                    scratch.append(frame.node)
-                } else if building {
-                    tree.root = frame.node
-                }
+                state.close(bytes, end: end)
             default:
                 continue
             }

@@ -50,10 +50,28 @@ public enum YAMLFile {
 public enum TextBytes {
     /// The first byte that is not valid UTF-8, or the first NUL, with its
     /// 1-based line and column (a byte-order mark at the start takes no column); nil when the text is clean.
+    /// Whether no byte is NUL or above 0x7F, read eight bytes at a time: a
+    /// word's high bits show a byte above 0x7F, and `(w - 0x01…) & ~w` sets
+    /// the high bit of a byte below which some byte is zero (exact as to
+    /// whether one is, which is all this asks).
+    static func isPlainASCII(_ raw: UnsafeRawBufferPointer) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var offset = 0
+        while offset + 8 <= raw.count {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            if (word | ((word &- ones) & ~word)) & highs != 0 { return false }
+            offset += 8
+        }
+        while offset < raw.count {
+            if raw[offset] == 0 || raw[offset] >= 0x80 { return false }
+            offset += 1
+        }
+        return true
+    }
+
     public static func firstProblem(_ data: Data) -> (position: SourcePosition, isNUL: Bool)? {
         // Nearly every file is ASCII without a NUL: one pass over the bytes says so.
-        let clean = data.withUnsafeBytes { raw in !raw.contains { $0 == 0 || $0 >= 0x80 } }
-        if clean { return nil }
+        if data.withUnsafeBytes(isPlainASCII) { return nil }
         var line = 1, column = 1
         var iterator = data.makeIterator()
         var parser = Unicode.UTF8.ForwardParser()

@@ -57,6 +57,34 @@ import PartnerbookTestSupport
         #expect(found.first?.position == SourcePosition(line: 2, column: 13))
     }
 
+    /// The word-at-a-time scan says what a byte-by-byte one says: a NUL or a
+    /// byte above 0x7F at every offset of every length up to 40 (the tail
+    /// after the last whole word included), beside bytes 0x01, 0x7F and 0x80.
+    @Test func plainASCIIIsFoundEightBytesAtATime() {
+        for length in 0...40 {
+            var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+            #expect(bytes.withUnsafeBytes(TextBytes.isPlainASCII), "\(length) plain bytes")
+            for offset in 0..<length {
+                for bad: UInt8 in [0, 0x80, 0xC3, 0xFF] {
+                    for neighbour: UInt8 in [0x01, 0x7F, 0x80] where offset + 1 < length {
+                        bytes[offset + 1] = neighbour
+                        bytes[offset] = bad
+                        #expect(!bytes.withUnsafeBytes(TextBytes.isPlainASCII), "\(bad) at \(offset) of \(length)")
+                        bytes[offset + 1] = UInt8(ascii: "a")
+                    }
+                    bytes[offset] = bad
+                    #expect(!bytes.withUnsafeBytes(TextBytes.isPlainASCII), "\(bad) at \(offset) of \(length)")
+                    bytes[offset] = UInt8(ascii: "a")
+                }
+                bytes[offset] = 0x01
+                #expect(bytes.withUnsafeBytes(TextBytes.isPlainASCII), "0x01 at \(offset) of \(length)")
+                bytes[offset] = 0x7F
+                #expect(bytes.withUnsafeBytes(TextBytes.isPlainASCII), "0x7F at \(offset) of \(length)")
+                bytes[offset] = UInt8(ascii: "a")
+            }
+        }
+    }
+
     @Test func filesOverTheSizeLimitAreNotParsed() {
         let found = parse(Data(repeating: UInt8(ascii: "#"), count: YAMLFile.maxBytes + 1))
         #expect(found.map(\.rule) == ["content.file"])
