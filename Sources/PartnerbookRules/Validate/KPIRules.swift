@@ -9,19 +9,20 @@ public enum KPIRules: PartnerRules {
         for reading in context.readings(of: partner) {
             let metric = reading.metric
             guard let due = metric.due?.value, let target = metric.target?.value else { continue }
+            // The words are made only for a finding: most metrics raise none.
             let unit = metric.unit?.value
-            let goal = "\(Format.value(target, unit: unit)) by \(due)"
-            let latest = reading.latest.map { "\(Format.value($0.value, unit: unit)) (\($0.period), as of \(Format.date(reading.judgedOn)))" }
+            let goal = { "\(Format.value(target, unit: unit)) by \(due)" }
+            let latest = { reading.latest.map { "\(Format.value($0.value, unit: unit)) (\($0.period), as of \(Format.date(reading.judgedOn)))" } }
             if due < context.asOf {
                 guard reading.meetsTarget != true else { continue }
                 findings.report(.kpiPastDue, at: metric.at,
-                                "\(metric.displayName) was due to reach \(goal) and has not: "
-                                    + (latest.map { "the latest reading is \($0)" } ?? "there is no reading"))
+                                "\(metric.displayName) was due to reach \(goal()) and has not: "
+                                    + (latest().map { "the latest reading is \($0)" } ?? "there is no reading"))
                 continue
             }
-            guard let ratio = reading.paceRatio, ratio < bar, let latest, let pace = reading.pace else { continue }
+            guard let ratio = reading.paceRatio, ratio < bar, let latest = latest(), let pace = reading.pace else { continue }
             findings.report(.kpiBehindPace, at: metric.at,
-                            "\(metric.displayName) is behind pace toward \(goal): \(latest) against "
+                            "\(metric.displayName) is behind pace toward \(goal()): \(latest) against "
                                 + "\(Format.expected(pace.expected(on: reading.judgedOn), decimals: reading.precision, unit: unit)) expected by \(Format.date(reading.judgedOn)), "
                                 + "\(Format.percent(max(0, ratio))) of the progress expected (the bar is \(Format.percentage(bar * 100)))")
         }
