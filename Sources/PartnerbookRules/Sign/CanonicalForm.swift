@@ -95,23 +95,17 @@ public enum CanonicalForm {
             }
         }
 
-        /// The canonical JSON, as UTF-8 bytes (fingerprints hash these directly).
+        /// The canonical JSON, as UTF-8 bytes: what `CanonicalBytes` writes
+        /// without building the tree (`CanonicalSinkTests` holds the two
+        /// together), and how the redline writes a number.
         public func write(into out: inout [UInt8]) {
             switch self {
             case .string(let text):
                 Value.write(text, into: &out)
             case .number(let number):
-                if number == number.rounded(), abs(number) < 1e15 {
-                    out += String(Int64(number)).utf8
-                } else {
-                    out += Array("\(number)".utf8)
-                }
+                CanonicalForm.write(number, exact: false, into: &out)
             case .exactNumber(let number):
-                if number == number.rounded(.towardZero), abs(number) <= CanonicalForm.largestExactInteger {
-                    out += String(Int64(number)).utf8
-                } else {
-                    out += Array("\(number)".utf8)
-                }
+                CanonicalForm.write(number, exact: true, into: &out)
             case .array(let items):
                 out.append(UInt8(ascii: "["))
                 items.withUnsafeBufferPointer { items in
@@ -148,191 +142,218 @@ public enum CanonicalForm {
     /// The loader refuses a number beyond it, so no signed number is rounded.
     public static let largestExactInteger: Double = 9_007_199_254_740_992
 
+    /// A number as form 1 writes it (whole numbers below 10^15 as digits,
+    /// others as Swift prints a Double) or as form 2 does (`exact`: every
+    /// whole number up to 2^53 as its digits).
+    static func write(_ number: Double, exact: Bool, into out: inout [UInt8]) {
+        let whole = exact ? number == number.rounded(.towardZero) && abs(number) <= largestExactInteger
+                          : number == number.rounded() && abs(number) < 1e15
+        if whole {
+            out += String(Int64(number)).utf8
+        } else {
+            out += Array("\(number)".utf8)
+        }
+    }
+
     /// The canonical JSON text of what `partner`'s signatures cover.
     public static func text(of partner: Partner, frame: CharterFrame, form: CanonicalVersion = .two) -> String {
         String(decoding: bytes(of: partner, frame: frame, form: form), as: UTF8.self)
     }
 
-    /// The canonical JSON as UTF-8 bytes.
+    /// The canonical JSON as UTF-8 bytes, written as the partner is walked.
     static func bytes(of partner: Partner, frame: CharterFrame, form: CanonicalVersion) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(4096)
-        document(partner, frame: frame, form: form).write(into: &out)
-        return out
+        var sink = CanonicalBytes()
+        walk(partner, frame: frame, form: form, into: &sink)
+        return sink.bytes
     }
 
+    /// The canonical form as a value tree (the redline compares two, leaf by leaf).
     static func document(_ partner: Partner, frame: CharterFrame, form: CanonicalVersion) -> Value {
-        let writer = Writer(form: form)
+        var sink = CanonicalTree()
+        walk(partner, frame: frame, form: form, into: &sink)
+        return sink.value ?? .object([])
+    }
+
+    /// Walks what `partner`'s signatures cover in `form`, member by member,
+    /// into `sink`: the one definition of both forms. Members are walked in
+    /// key order, so the byte writer finds them in order and moves nothing;
+    /// one out of order (the legal terms, written as program.yaml lists
+    /// them) is put in its place all the same.
+    static func walk<Sink: CanonicalSink>(_ partner: Partner, frame: CharterFrame, form: CanonicalVersion, into sink: inout Sink) {
         let two = form == .two
-        var members: [(String, Value)] = [("format", .string(two ? version2 : version))]
-        if two {
-            members.append(("id", .string(partner.id)))
-            members.append(("template", .string(frame.template)))
+        sink.openObject()
+        if let charter = partner.charter {
+            sink.key("charter")
+            self.charter(charter, form: form, into: &sink)
         }
-        members.add("company", text(frame.company))
+        if let commitments = partner.commitments {
+            sink.key("commitments")
+            sink.openObject()
+            pair("if_it_fails", commitments.ifItFails, into: &sink)
+            sink.member("partner", list: commitments.partner)
+            sink.member("us", list: commitments.us)
+            sink.closeObject()
+        }
+        sink.member("company", text: frame.company)
         // A legal block enters form 1 only with something in it: an empty
         // `legal:` (or one of blanks) changes no word of the charter. Form 2
         // always holds the statement, as printed.
-        var companyLegal: [(String, Value)] = []
-        companyLegal.add("entity", written(frame.entity))
-        companyLegal.add("address", written(frame.address))
-        companyLegal.add("statement", two ? text(frame.printedStatement(namesAgreement: partner.namesAgreement)) : written(frame.statement))
+        sink.key("company_legal")
+        sink.openObject()
+        sink.member("address", written: frame.address)
+        sink.member("entity", written: frame.entity)
         if two {
-            for (key, value) in frame.terms.all { companyLegal.add(key, written(value)) }
+            sink.member("statement", text: frame.printedStatement(namesAgreement: partner.namesAgreement))
+            for (key, value) in frame.terms.all { sink.member(key, written: value) }
+        } else {
+            sink.member("statement", written: frame.statement)
         }
-        if !companyLegal.isEmpty { members.append(("company_legal", .object(companyLegal))) }
-        if two {
-            members.append(("gates", .object([("crawl_min_improvement", writer.number(frame.crawlMinImprovement)),
-                                              ("walk_min_adoption", writer.number(frame.walkMinAdoption))])))
-        }
-        members.add("partner", text(partner.name?.value))
-        var partnerLegal: [(String, Value)] = []
-        partnerLegal.add("entity", written(partner.legal?.entity?.value))
-        partnerLegal.add("address", written(partner.legal?.address?.value))
-        if !partnerLegal.isEmpty { members.append(("legal", .object(partnerLegal))) }
-        members.add("tier", partner.tier.map { .string($0.value.rawValue) })
-        if two {
-            if let signatories = partner.signatories {
-                var s: [(String, Value)] = []
-                s.add("us", contact(signatories.us))
-                s.add("partner", contact(signatories.partner))
-                members.append(("signatories", .object(s)))
-            }
-        }
+        sink.closeObject(dropIfEmpty: true)
         if let contacts = partner.contacts {
-            var c: [(String, Value)] = []
-            c.add("us", contact(contacts.us))
-            c.add("partner", contact(contacts.partner))
-            c.add("sponsors", pair(contacts.sponsors))
-            members.append(("contacts", .object(c)))
+            sink.key("contacts")
+            sink.openObject()
+            contact("partner", contacts.partner, into: &sink)
+            pair("sponsors", contacts.sponsors, into: &sink)
+            contact("us", contacts.us, into: &sink)
+            sink.closeObject()
         }
-        if let commitments = partner.commitments {
-            var c: [(String, Value)] = [("us", list(commitments.us)), ("partner", list(commitments.partner))]
-            c.add("if_it_fails", pair(commitments.ifItFails))
-            members.append(("commitments", .object(c)))
+        sink.member("format", string: two ? version2 : version)
+        if two {
+            sink.key("gates")
+            sink.openObject()
+            sink.member("crawl_min_improvement", number: frame.crawlMinImprovement, exact: true)
+            sink.member("walk_min_adoption", number: frame.walkMinAdoption, exact: true)
+            sink.closeObject()
+            sink.member("id", string: partner.id)
         }
-        if let charter = partner.charter {
-            members.append(("charter", self.charter(charter, writer)))
+        sink.key("legal")
+        sink.openObject()
+        sink.member("address", written: partner.legal?.address?.value)
+        sink.member("entity", written: partner.legal?.entity?.value)
+        sink.closeObject(dropIfEmpty: true)
+        sink.member("partner", text: partner.name?.value)
+        if two, let signatories = partner.signatories {
+            sink.key("signatories")
+            sink.openObject()
+            contact("partner", signatories.partner, into: &sink)
+            contact("us", signatories.us, into: &sink)
+            sink.closeObject()
         }
-        return .object(members)
+        if two { sink.member("template", string: frame.template) }
+        if let tier = partner.tier { sink.member("tier", string: tier.value.rawValue) }
+        sink.closeObject()
     }
 
-    /// How numbers are written, and whether scoring weights are signed, in one form.
-    private struct Writer {
-        var form: CanonicalVersion
+    /// The phases by name: the timeline's key order.
+    private static let phasesByName = Phase.allCases.sorted { $0.rawValue < $1.rawValue }
 
-        func number(_ value: Double) -> Value {
-            form == .one ? .number(value) : .exactNumber(value)
-        }
-    }
-
-    private static func charter(_ charter: Charter, _ writer: Writer) -> Value {
-        var members: [(String, Value)] = []
+    private static func charter<Sink: CanonicalSink>(_ charter: Charter, form: CanonicalVersion, into sink: inout Sink) {
+        let two = form == .two
+        sink.openObject()
+        // The legal frame: each key only when written, so a charter without it signs as before.
+        sink.member("agreement", text: charter.agreement?.value)
+        if let effective = charter.effective { sink.member("effective", string: effective.value.description) }
         if let goals = charter.goals {
-            var g: [(String, Value)] = []
-            g.add("us", text(goals.us?.value))
-            g.add("partner", text(goals.partner?.value))
-            g.add("customers", text(goals.customers?.value))
-            members.append(("goals", .object(g)))
-        }
-        if let exchange = charter.valueExchange {
-            var v: [(String, Value)] = []
-            v.add("we_give", exchange.weGive.map { list($0.value) })
-            v.add("partner_gives", exchange.partnerGives.map { list($0.value) })
-            // Our answer to "would both sides still do this if the other walked?" is ours: form 2 leaves it out with the charter.
-            if writer.form == .one { v.add("balance", text(exchange.balance?.value)) }
-            members.append(("value_exchange", .object(v)))
-        }
-        if let timeline = charter.timeline {
-            var t: [(String, Value)] = []
-            for phase in Phase.allCases {
-                guard let plan = timeline[phase] else { continue }
-                var p: [(String, Value)] = [("deliverables", list(plan.deliverables))]
-                p.add("start", plan.start.map { .string($0.value.description) })
-                p.add("end", plan.end.map { .string($0.value.description) })
-                p.add("scope", text(plan.scope?.value))
-                p.add("metric", text(plan.metric?.value))
-                t.append((phase.rawValue, .object(p)))
-            }
-            members.append(("timeline", .object(t)))
-        }
-        if let measurement = charter.measurement {
-            var m: [(String, Value)] = [("review_cadence", .string(measurement.cadence.rawValue))]
-            m.add("metrics", measurement.metrics.map { metrics in
-                .array(metrics.value.map { metric in
-                    var fields: [(String, Value)] = [("direction", .string(metric.direction.rawValue))]
-                    // Form 1 signed our scoring weight; form 2 signs only what the charter prints.
-                    if writer.form == .one { fields.append(("weight", .number(metric.weight))) }
-                    fields.add("id", text(metric.id?.value))
-                    fields.add("name", text(metric.name?.value))
-                    fields.add("unit", text(metric.unit?.value))
-                    fields.add("target", metric.target.map { writer.number($0.value) })
-                    fields.add("due", metric.due.map { .string($0.value.description) })
-                    fields.add("baseline", metric.baseline.map { writer.number($0.value) })
-                    // What one reading covers: the charter prints a flow metric's target "per quarter".
-                    if writer.form == .two { fields.add("period", metric.period.map { .string($0.value.rawValue) }) }
-                    return .object(fields)
-                })
-            })
-            m.add("tracking", text(measurement.tracking?.value))
-            members.append(("measurement", .object(m)))
+            sink.key("goals")
+            sink.openObject()
+            sink.member("customers", text: goals.customers?.value)
+            sink.member("partner", text: goals.partner?.value)
+            sink.member("us", text: goals.us?.value)
+            sink.closeObject()
         }
         if let governance = charter.governance {
-            var g: [(String, Value)] = []
-            g.add("owners", pair(governance.owners))
-            g.add("escalation", governance.escalation.map { list($0.value) })
-            g.add("exit_criteria", governance.exitCriteria.map { list($0.value) })
-            members.append(("governance", .object(g)))
+            sink.key("governance")
+            sink.openObject()
+            if let escalation = governance.escalation { sink.member("escalation", list: escalation.value) }
+            if let exitCriteria = governance.exitCriteria { sink.member("exit_criteria", list: exitCriteria.value) }
+            pair("owners", governance.owners, into: &sink)
+            sink.closeObject()
         }
-        // The legal frame: each key only when written, so a charter without it signs as before.
-        members.add("effective", charter.effective.map { .string($0.value.description) })
-        members.add("term", text(charter.term?.value))
-        members.add("agreement", text(charter.agreement?.value))
+        if let measurement = charter.measurement {
+            sink.key("measurement")
+            sink.openObject()
+            if let metrics = measurement.metrics {
+                sink.key("metrics")
+                sink.openArray()
+                for metric in metrics.value {
+                    sink.openObject()
+                    if let baseline = metric.baseline { sink.member("baseline", number: baseline.value, exact: two) }
+                    sink.member("direction", string: metric.direction.rawValue)
+                    if let due = metric.due { sink.member("due", string: due.value.description) }
+                    sink.member("id", text: metric.id?.value)
+                    sink.member("name", text: metric.name?.value)
+                    // What one reading covers: the charter prints a flow metric's target "per quarter".
+                    if two, let period = metric.period { sink.member("period", string: period.value.rawValue) }
+                    if let target = metric.target { sink.member("target", number: target.value, exact: two) }
+                    sink.member("unit", text: metric.unit?.value)
+                    // Form 1 signed our scoring weight; form 2 signs only what the charter prints.
+                    if !two { sink.member("weight", number: metric.weight, exact: false) }
+                    sink.closeObject()
+                }
+                sink.closeArray()
+            }
+            sink.member("review_cadence", string: measurement.cadence.rawValue)
+            sink.member("tracking", text: measurement.tracking?.value)
+            sink.closeObject()
+        }
         if !charter.sections.isEmpty {
-            members.append(("sections", .array(charter.sections.map { section in
-                var fields: [(String, Value)] = []
-                fields.add("title", text(section.title?.value))
-                fields.add("text", text(section.text?.value))
-                return .object(fields)
-            })))
+            sink.key("sections")
+            sink.openArray()
+            for section in charter.sections {
+                sink.openObject()
+                sink.member("text", text: section.text?.value)
+                sink.member("title", text: section.title?.value)
+                sink.closeObject()
+            }
+            sink.closeArray()
         }
-        return .object(members)
+        sink.member("term", text: charter.term?.value)
+        if let timeline = charter.timeline {
+            sink.key("timeline")
+            sink.openObject()
+            for phase in phasesByName {
+                guard let plan = timeline[phase] else { continue }
+                sink.key(phase.rawValue)
+                sink.openObject()
+                sink.member("deliverables", list: plan.deliverables)
+                if let end = plan.end { sink.member("end", string: end.value.description) }
+                sink.member("metric", text: plan.metric?.value)
+                sink.member("scope", text: plan.scope?.value)
+                if let start = plan.start { sink.member("start", string: start.value.description) }
+                sink.closeObject()
+            }
+            sink.closeObject()
+        }
+        if let exchange = charter.valueExchange {
+            sink.key("value_exchange")
+            sink.openObject()
+            // Our answer to "would both sides still do this if the other walked?" is ours: form 2 leaves it out with the charter.
+            if !two { sink.member("balance", text: exchange.balance?.value) }
+            if let partnerGives = exchange.partnerGives { sink.member("partner_gives", list: partnerGives.value) }
+            if let weGive = exchange.weGive { sink.member("we_give", list: weGive.value) }
+            sink.closeObject()
+        }
+        sink.closeObject()
     }
 
-    private static func text(_ value: String?) -> Value? {
-        value.map { .string(Trim.whitespace($0)) }
+    /// A person (email, name, title), when given.
+    private static func contact<Sink: CanonicalSink>(_ key: String, _ contact: Contact?, into sink: inout Sink) {
+        guard let contact else { return }
+        sink.key(key)
+        sink.openObject()
+        sink.member("email", text: contact.email?.value)
+        sink.member("name", text: contact.name?.value)
+        sink.member("title", text: contact.title?.value)
+        sink.closeObject()
     }
 
-    /// A field's text, or nil when it holds only white space (nothing is written).
-    private static func written(_ value: String?) -> Value? {
-        guard let value, !Trim.whitespace(value).isEmpty else { return nil }
-        return text(value)
-    }
-
-    private static func list(_ items: [Located<String>]) -> Value {
-        .array(items.map { .string(Trim.whitespace($0.value)) })
-    }
-
-    private static func contact(_ contact: Contact?) -> Value? {
-        guard let contact else { return nil }
-        var c: [(String, Value)] = []
-        c.add("name", text(contact.name?.value))
-        c.add("title", text(contact.title?.value))
-        c.add("email", text(contact.email?.value))
-        return .object(c)
-    }
-
-    private static func pair(_ pair: PartyPair<Located<String>>?) -> Value? {
-        guard let pair else { return nil }
-        var p: [(String, Value)] = []
-        p.add("us", text(pair.us?.value))
-        p.add("partner", text(pair.partner?.value))
-        return .object(p)
-    }
-}
-
-private extension Array where Element == (String, CanonicalForm.Value) {
-    mutating func add(_ key: String, _ value: CanonicalForm.Value?) {
-        if let value { append((key, value)) }
+    /// One text for the partner and one for us, when given.
+    private static func pair<Sink: CanonicalSink>(_ key: String, _ pair: PartyPair<Located<String>>?, into sink: inout Sink) {
+        guard let pair else { return }
+        sink.key(key)
+        sink.openObject()
+        sink.member("partner", text: pair.partner?.value)
+        sink.member("us", text: pair.us?.value)
+        sink.closeObject()
     }
 }
