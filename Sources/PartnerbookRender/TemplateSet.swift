@@ -77,29 +77,18 @@ package struct TemplateSet: Sendable {
         HTMLEscaping.register()
         let sources = try self.sources(folder, displayPath: displayPath, folderRequired: folderRequired)
 
+        let files = sources.keys.sorted()
+        let assets = files.filter { $0.hasPrefix("assets/") }.map { (String($0.dropFirst("assets/".count)), sources[$0]!.data) }
+        // Parsed on every core (a one-partner rebuild waits for them); the first file in path order that fails is reported.
+        let parsed = Parallel.map(files.filter { !$0.hasPrefix("assets/") }) { file in
+            Result { try parse(file, sources[file]!) }
+        }
         var templates: [String: MustacheTemplate] = [:]
         var builtIn = Set<String>()
-        var assets: [(String, Data)] = []
-        for file in sources.keys.sorted() {
-            let (data, display) = sources[file]!
-            if file.hasPrefix("assets/") {
-                assets.append((String(file.dropFirst("assets/".count)), data))
-                continue
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw TemplateError(file: display, line: 1, column: 1, message: "cannot be read as UTF-8 text")
-            }
-            // An HTML template gets the byte-wise HTML escaping (one line in front, taken off error positions).
-            let pragma = file.hasSuffix(".html.mustache") ? HTMLEscaping.pragma : ""
-            do {
-                let name = String(file.dropLast(".mustache".count))
-                templates[name] = try MustacheTemplate(string: pragma + text)
-                if BuiltInTemplates.files[file] == text { builtIn.insert(name) }
-            } catch let error as MustacheTemplate.ParserError {
-                let line = error.context.lineNumber - (pragma.isEmpty ? 0 : 1)
-                throw TemplateError(file: display, line: max(1, line), column: max(1, error.context.columnNumber),
-                                    message: "template syntax: \(error.error)")
-            }
+        for result in parsed {
+            let (name, template, isBuiltIn) = try result.get()
+            templates[name] = template
+            if isBuiltIn { builtIn.insert(name) }
         }
         for name in required where templates[name] == nil {
             throw TemplateError(file: prefix(displayPath) + name + ".mustache", line: 1, column: 1, message: "required template is missing")
@@ -107,6 +96,23 @@ package struct TemplateSet: Sendable {
         var set = TemplateSet(templates: templates, digest: digest(sources), assets: assets, compiling: builtIn)
         set.charterHash = sources[CharterWording.file].map { CharterWording.hash($0.data) }
         return set
+    }
+
+    /// One template file parsed: its name, its template, and whether it is the built-in one unchanged.
+    private static func parse(_ file: String, _ source: (data: Data, display: String)) throws -> (String, MustacheTemplate, Bool) {
+        guard let text = String(data: source.data, encoding: .utf8) else {
+            throw TemplateError(file: source.display, line: 1, column: 1, message: "cannot be read as UTF-8 text")
+        }
+        // An HTML template gets the byte-wise HTML escaping (one line in front, taken off error positions).
+        let pragma = file.hasSuffix(".html.mustache") ? HTMLEscaping.pragma : ""
+        do {
+            let name = String(file.dropLast(".mustache".count))
+            return (name, try MustacheTemplate(string: pragma + text), BuiltInTemplates.files[file] == text)
+        } catch let error as MustacheTemplate.ParserError {
+            let line = error.context.lineNumber - (pragma.isEmpty ? 0 : 1)
+            throw TemplateError(file: source.display, line: max(1, line), column: max(1, error.context.columnNumber),
+                                message: "template syntax: \(error.error)")
+        }
     }
 
     /// The digest of the set a build with `folder` uses, without compiling it:
@@ -196,9 +202,11 @@ package struct TemplateSet: Sendable {
             assembled[name.rawValue] = TemplateSet.insertFragment
         }
         pages = MustacheLibrary(templates: assembled)
+        // Compiled on every core, as they were parsed.
+        let names = TemplateSet.interpreterOnly ? [] : compiling.sorted()
         var compiled: [String: CompiledTemplate] = [:]
-        for name in TemplateSet.interpreterOnly ? [] : compiling {
-            compiled[name] = templates[name].flatMap { CompiledTemplate($0) }
+        for (name, template) in zip(names, Parallel.map(names) { name in templates[name].flatMap { CompiledTemplate($0) } }) {
+            compiled[name] = template
         }
         compiledLibrary = CompiledTemplates(compiled)
         // As in `pages`, whether the fragment's own template is built in or a person's.
