@@ -48,8 +48,6 @@ public enum YAMLFile {
 
 /// Strict UTF-8 without NUL bytes: what every text file Partnerbook reads must be.
 public enum TextBytes {
-    /// The first byte that is not valid UTF-8, or the first NUL, with its
-    /// 1-based line and column (a byte-order mark at the start takes no column); nil when the text is clean.
     /// Whether no byte is NUL or above 0x7F, read eight bytes at a time: a
     /// word's high bits show a byte above 0x7F, and `(w - 0x01…) & ~w` sets
     /// the high bit of a byte below which some byte is zero (exact as to
@@ -69,6 +67,8 @@ public enum TextBytes {
         return true
     }
 
+    /// The first byte that is not valid UTF-8, or the first NUL, with its
+    /// 1-based line and column (a byte-order mark at the start takes no column); nil when the text is clean.
     public static func firstProblem(_ data: Data) -> (position: SourcePosition, isNUL: Bool)? {
         // Nearly every file is ASCII without a NUL: one pass over the bytes says so.
         if data.withUnsafeBytes(isPlainASCII) { return nil }
