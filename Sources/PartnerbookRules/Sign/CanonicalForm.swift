@@ -95,9 +95,10 @@ public enum CanonicalForm {
             }
         }
 
-        /// The canonical JSON, as UTF-8 bytes: what `CanonicalBytes` writes
-        /// without building the tree (`CanonicalSinkTests` holds the two
-        /// together), and how the redline writes a number.
+        /// The canonical JSON, as UTF-8 bytes, written plainly (every object
+        /// sorted as it is written): the reference `CanonicalBytes` is held to
+        /// (`CanonicalSinkTests`), and how the redline writes a number. No
+        /// fingerprint is made this way.
         public func write(into out: inout [UInt8]) {
             switch self {
             case .string(let text):
@@ -108,30 +109,18 @@ public enum CanonicalForm {
                 CanonicalForm.write(number, exact: true, into: &out)
             case .array(let items):
                 out.append(UInt8(ascii: "["))
-                items.withUnsafeBufferPointer { items in
-                    for index in items.indices {
-                        if index > 0 { out.append(UInt8(ascii: ",")) }
-                        items[index].write(into: &out)
-                    }
+                for (index, item) in items.enumerated() {
+                    if index > 0 { out.append(UInt8(ascii: ",")) }
+                    item.write(into: &out)
                 }
                 out.append(UInt8(ascii: "]"))
             case .object(let members):
                 out.append(UInt8(ascii: "{"))
-                members.withUnsafeBufferPointer { members in
-                    // Positions put in order, not the members: no key or value is copied.
-                    // An insertion sort: an object holds a handful of members.
-                    var order = Array(members.indices)
-                    for next in order.indices.dropFirst() {
-                        var at = next
-                        while at > 0, Value.precedes(members[order[next]].0, members[order[at - 1]].0) { at -= 1 }
-                        if at < next { order.insert(order.remove(at: next), at: at) }
-                    }
-                    for (index, member) in order.enumerated() {
-                        if index > 0 { out.append(UInt8(ascii: ",")) }
-                        Value.write(members[member].0, into: &out)
-                        out.append(UInt8(ascii: ":"))
-                        members[member].1.write(into: &out)
-                    }
+                for (index, (key, value)) in members.sorted(by: { Value.precedes($0.0, $1.0) }).enumerated() {
+                    if index > 0 { out.append(UInt8(ascii: ",")) }
+                    Value.write(key, into: &out)
+                    out.append(UInt8(ascii: ":"))
+                    value.write(into: &out)
                 }
                 out.append(UInt8(ascii: "}"))
             }

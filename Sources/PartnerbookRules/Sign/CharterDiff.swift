@@ -48,7 +48,7 @@ public struct CharterDiff: Sendable, Equatable {
             case .array(let items):
                 for (index, item) in items.enumerated() { walk(item, "\(path)[\(index + 1)]") }
             case .object(let members):
-                for (key, member) in members.sorted(by: { $0.0.unicodeScalars.lexicographicallyPrecedes($1.0.unicodeScalars) }) {
+                for (key, member) in members.sorted(by: { CanonicalForm.Value.precedes($0.0, $1.0) }) {
                     guard !(path.isEmpty && key == "format") else { continue }
                     let name = path.isEmpty && key == "partner" ? "name" : key
                     walk(member, path.isEmpty ? name : "\(path).\(name)")
