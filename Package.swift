@@ -43,7 +43,7 @@ let package = Package(
         // (git, ssh-keygen, WeasyPrint) and memory. The model and the rules cannot import it.
         .target(
             name: "PartnerbookSystem",
-            dependencies: ["PartnerbookModel", "PartnerbookSupport"]
+            dependencies: ["PartnerbookModel", "PartnerbookSupport", "CFileSystem"]
         ),
         // Load: YAML to the model with source positions; the JSON Schemas of the files.
         .target(

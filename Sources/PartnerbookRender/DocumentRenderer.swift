@@ -114,12 +114,17 @@ package struct DocumentRenderer: Sendable {
                                                 asOf: asOf)
                 let text = templates.render(.programScorecard, view)
                 let make = {
-                    let parsed = CMark.Document(text).sanitize(depth: 1)
-                    let markdown = OutputFile(.programPage, OutputPaths.programScorecardMarkdown, parsed.commonmark())
-                    parsed.relink(ProgramScorecardView.htmlLink)
-                    return [markdown, OutputFile(.programPage, OutputPaths.programScorecardHTML,
-                                                 layout(body: parsed.html(), title: view.title, depth: 1, kind: .programScorecard,
-                                                        context: nil, crumbs: [("Program scorecard", "")]))]
+                    // Its long table and lists a piece at a time: one tree of them all set the build's peak memory.
+                    let rendered = MarkdownPieces.render(text) { parsed in
+                        parsed.sanitize(depth: 1)
+                        let markdown = parsed.commonmark()
+                        parsed.relink(ProgramScorecardView.htmlLink)
+                        return (markdown, parsed.html())
+                    }
+                    return [OutputFile(.programPage, OutputPaths.programScorecardMarkdown, rendered.commonmark),
+                            OutputFile(.programPage, OutputPaths.programScorecardHTML,
+                                       layout(body: rendered.html, title: view.title, depth: 1, kind: .programScorecard,
+                                              context: nil, crumbs: [("Program scorecard", "")]))]
                 }
                 guard let unchanged else { return try make().map(emit) }
                 return try unchanged.files([OutputPaths.programScorecardMarkdown, OutputPaths.programScorecardHTML], from: text,

@@ -2,6 +2,7 @@
 #define PARTNERBOOK_FILESYSTEM_H
 
 #include <sys/stat.h>
+#include <stddef.h>
 #include <sys/types.h>
 
 /// Exchanges two paths atomically (Linux renameat2 with RENAME_EXCHANGE).
@@ -32,5 +33,11 @@ int partnerbook_mkdir_beneath(int root, const char *path, mode_t mode);
 int partnerbook_unlink_beneath(int root, const char *path);
 int partnerbook_stat_beneath(int root, const char *path, struct stat *info);
 int partnerbook_link_beneath(int from_root, const char *from, int to_root, const char *to);
+
+/// Bytes the allocator has handed out and not had back (glibc's mallinfo2:
+/// small blocks in use plus mapped large ones); 0 where it cannot say. For
+/// `PARTNERBOOK_TIMINGS`, beside the resident size: the difference is what
+/// the allocator holds free.
+size_t partnerbook_heap_in_use(void);
 
 #endif
