@@ -13,6 +13,10 @@ package struct DocumentRenderer: Sendable {
     /// Every rule with its documentation, for the rules page the report links to.
     var rules: [RuleInfo] = []
 
+    /// Whether the home page's template writes the cards out itself (a
+    /// person's `index.html`, or the reference docs noting what it may read),
+    /// and so reads each card's fields rather than its filled `card.html`.
+    var readsCardFields: Bool { !templates.isBuiltIn(.index) || templates.observer != nil }
     var siteTitle: String { program.site.title ?? program.name?.value ?? "Partner program" }
 
     /// Every file of one partner.
@@ -56,7 +60,8 @@ package struct DocumentRenderer: Sendable {
     /// scorecard (linking to the Markdown and to the HTML scorecard).
     package func listing(_ context: DocumentContext) -> PartnerListing {
         let card = DirectoryView.Card(context)
-        var listing = PartnerListing(context, card: card)
+        var listing = PartnerListing(context)
+        if readsCardFields { listing.cardJSON = PartnerListing.cardJSON(card) }
         listing.cardText = templates.fragment(.card, card)
         listing.rowText = templates.fragment(.programScorecardRow, ProgramScorecardView.row(listing.row, id: listing.id))
         return listing
@@ -134,7 +139,7 @@ package struct DocumentRenderer: Sendable {
                 let view = try DirectoryView(program: program, listings: listings, facts: facts, report: report, asOf: asOf,
                                              siteTitle: siteTitle,
                                              // A person's home page may write the cards out itself; the reference docs list what it may read.
-                                             readsCardFields: !templates.isBuiltIn(.index) || templates.observer != nil)
+                                             readsCardFields: readsCardFields)
                 return [OutputFile(.programPage, OutputPaths.home, layout(body: templates.render(.index, view), title: siteTitle, depth: 0,
                                                         kind: .home, context: nil, crumbs: []))]
             },

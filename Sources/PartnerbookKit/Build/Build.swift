@@ -56,6 +56,7 @@ package enum Build {
             return result
         }
         let program = try steps.run("program pages") { try programPages(pass, setup: setup, store: store, area: area, pdf: configuration.pdf) }
+        pass.storeListings(jobs: configuration.jobs)
         // The listings are read by the program pages only; `serve` keeps them with the store.
         if memory == nil { pass.releaseListings() }
         ReleaseMemory.now()

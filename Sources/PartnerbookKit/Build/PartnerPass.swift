@@ -82,7 +82,8 @@ struct PartnerPass {
             do {
                 // In path order: the manifest and the sitemap, which sort every path, then find runs already in order.
                 let files = try artifacts.documents.map { try area.write($0) }.sorted { $0.path < $1.path }
-                outcome.partner = Build.Store.Partner(id: id, key: key, files: files, listing: listing, stored: listing.encoded,
+                // Its stored form is made once the program pages have read the listings (`storeListings`).
+                outcome.partner = Build.Store.Partner(id: id, key: key, files: files, listing: listing, stored: nil,
                                                       history: artifacts.readsHistory ? repository.current : nil)
                 outcome.fingerprint = pdf ? artifacts.fingerprint : nil
                 outcome.rendered = true
@@ -123,6 +124,16 @@ struct PartnerPass {
         }
         return [DocumentPDF.Job(html: OutputPaths.charter(partner.id, "html"), identifier: String(fingerprint.suffix(32)))]
             + packets.sorted().map { DocumentPDF.Job(html: $0, identifier: String(fingerprint.suffix(24)) + "-" + ($0 as NSString).lastPathComponent) }
+    }
+
+    /// Each listing this build made, in the form the store writes, on
+    /// `jobs` cores: made after the program pages, not beside each listing
+    /// in the partners step, where both forms of every listing were held
+    /// until the program pages (the peak) were done.
+    mutating func storeListings(jobs: Int) {
+        let made = partners.indices.filter { partners[$0].stored == nil && partners[$0].listing != nil }
+        let stored = Parallel.map(made.map { partners[$0].listing! }, jobs: jobs) { $0.encoded }
+        for (index, form) in zip(made, stored) { partners[index].stored = form }
     }
 
     /// Lets every listing go once the program pages are made (a build with no `serve` behind it keeps none).

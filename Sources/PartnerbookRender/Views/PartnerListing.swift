@@ -16,9 +16,11 @@ package struct PartnerListing: Sendable {
     var funnel: PhaseFunnel.Facts
     var row: ProgramScorecardView.PartnerRow
     /// The card's fields as JSON, kept beside the listing as a fragment and
-    /// decoded only when a person's `index.html` reads them (`cardFields`): the
-    /// built-in one inserts `cardText`. The card is close to half of a
-    /// listing.
+    /// decoded when a person's `index.html` reads them (`cardFields`); empty
+    /// when the home page is the built-in one, which inserts `cardText` (the
+    /// JSON was a tenth of what a build kept of each partner). The templates
+    /// are part of every partner's key in the store, so a listing made
+    /// without it is never reused under a template that reads it.
     var cardJSON = ""
     /// The card as `card.html` fills it (`DocumentRenderer.listing`).
     var cardText = ""
@@ -73,14 +75,18 @@ package struct PartnerListing: Sendable {
         self.events = events
     }
 
-    init(_ context: DocumentContext, card: DirectoryView.Card) {
+    /// A card's fields as `cardFields` reads them back.
+    static func cardJSON(_ card: DirectoryView.Card) -> String {
+        // A card is text and whole numbers: JSON can always write it.
+        String(decoding: (try? JSONEncoder().encode(card)) ?? Data(), as: UTF8.self)
+    }
+
+    init(_ context: DocumentContext) {
         let partner = context.partner
         subject = AlertRanking.Subject(partner)
         outcome = ProgramOutcomes.Facts(partner, program: context.program, asOf: context.asOf)
         funnel = PhaseFunnel.Facts(partner)
         row = ProgramScorecardView.PartnerRow(context)
-        // A card is text and whole numbers: JSON can always write it.
-        cardJSON = String(decoding: (try? JSONEncoder().encode(card)) ?? Data(), as: UTF8.self)
         record = DirectoryData.Record(context)
         events = ReviewCalendar.events(context)
     }
