@@ -310,7 +310,8 @@ package final class StagingArea: Sendable {
         guard fd >= 0 else { throw OutputError(description: "cannot create \(file.path) in the staging folder: \(OpenFolder.lastError)") }
         defer { close(fd) }
         let written = BuildCache.File(path: file.path, try OutputWriter.write(file.data, to: fd, path: file.path))
-        if keepSpare { made.withLock { $0.fresh.append(file.path) } }
+        // Only an output there before can be kept as the spare (`keepOrDiscard`): from nothing, the list would go unread.
+        if keepSpare && !owned.isEmpty { made.withLock { $0.fresh.append(file.path) } }
         return written
     }
 

@@ -49,9 +49,8 @@ package struct DocumentRenderer: Sendable {
             files += document(.brief, OutputPaths.brief(id, packet.period, ""), template: .qbrBrief, context: context, page: .brief,
                               crumb: name + " brief", view: BriefView(context, packet: packet))
         }
-        files.append(OutputFile(.partnerPage, OutputPaths.partnerPage(id),
-                                layout(body: templates.render(.partner, PartnerPageView(context)), title: context.partnerName,
-                                       depth: 2, kind: .partner, context: context, crumbs: [(context.partnerName, "")])))
+        files.append(page(.partnerPage, OutputPaths.partnerPage(id), body: templates.render(.partner, PartnerPageView(context)),
+                                title: context.partnerName, depth: 2, kind: .partner, context: context, crumbs: [(context.partnerName, "")]))
         return files
     }
 
@@ -127,9 +126,8 @@ package struct DocumentRenderer: Sendable {
                         return (markdown, parsed.html())
                     }
                     return [OutputFile(.programPage, OutputPaths.programScorecardMarkdown, rendered.commonmark),
-                            OutputFile(.programPage, OutputPaths.programScorecardHTML,
-                                       layout(body: rendered.html, title: view.title, depth: 1, kind: .programScorecard,
-                                              context: nil, crumbs: [("Program scorecard", "")]))]
+                            page(.programPage, OutputPaths.programScorecardHTML, body: rendered.html, title: view.title, depth: 1,
+                                 kind: .programScorecard, context: nil, crumbs: [("Program scorecard", "")])]
                 }
                 guard let unchanged else { return try make().map(emit) }
                 return try unchanged.files([OutputPaths.programScorecardMarkdown, OutputPaths.programScorecardHTML], from: text,
@@ -140,23 +138,22 @@ package struct DocumentRenderer: Sendable {
                                              siteTitle: siteTitle,
                                              // A person's home page may write the cards out itself; the reference docs list what it may read.
                                              readsCardFields: readsCardFields)
-                return [OutputFile(.programPage, OutputPaths.home, layout(body: templates.render(.index, view), title: siteTitle, depth: 0,
-                                                        kind: .home, context: nil, crumbs: []))]
+                return [page(.programPage, OutputPaths.home, body: templates.render(.index, view), title: siteTitle, depth: 0,
+                             kind: .home, context: nil, crumbs: [])]
             },
             // The data files, each a piece of its own on the cores, from one document.
             emitted { [OutputFile(.programPage, OutputPaths.partnersJSON, data.json())] },
             emitted { [OutputFile(.programPage, OutputPaths.calendar, ReviewCalendar(program: program, listings: listings, asOf: asOf).ics())] },
             emitted {
                 let view = ReportView(program: program, subjects: listings.indices.map { listings[$0].subject }, report: report, asOf: asOf)
-                return [OutputFile(.programPage, OutputPaths.report, layout(body: templates.render(.report, view),
-                                                                 title: view.title, depth: 1, kind: .report,
-                                                                 context: nil, crumbs: [("Validation report", "")]))]
+                return [page(.programPage, OutputPaths.report, body: templates.render(.report, view), title: view.title, depth: 1,
+                             kind: .report, context: nil, crumbs: [("Validation report", "")])]
             },
             emitted { [OutputFile(.programPage, OutputPaths.partnersCSV, data.csv())] },
             emitted {
                 let view = RulesView(rules)
-                return [OutputFile(.programPage, OutputPaths.rules, layout(body: templates.render(.rules, view), title: view.title,
-                                                                depth: 1, kind: .rules, context: nil, crumbs: [("Rules", "")]))]
+                return [page(.programPage, OutputPaths.rules, body: templates.render(.rules, view), title: view.title, depth: 1,
+                             kind: .rules, context: nil, crumbs: [("Rules", "")])]
             },
             emitted {
                 facts.outcomes.quarters.isEmpty ? []
@@ -172,10 +169,9 @@ package struct DocumentRenderer: Sendable {
     /// reach these files.
     package func publicPartner(_ context: DocumentContext) -> (page: OutputFile, card: PublicDirectoryView.Card)? {
         guard context.partner.isListed(asOf: asOf) else { return nil }
-        let page = OutputFile(.publicPage, OutputPaths.partnerPage(context.partner.id),
-                              layout(body: templates.render(.publicPartner, PublicPartnerView(context)),
-                                     title: context.partnerName, depth: 2, kind: .partner, context: nil,
-                                     crumbs: [(context.partnerName, "")], isPublic: true))
+        let page = self.page(.publicPage, OutputPaths.partnerPage(context.partner.id), body: templates.render(.publicPartner, PublicPartnerView(context)),
+                             title: context.partnerName, depth: 2, kind: .partner, context: nil,
+                             crumbs: [(context.partnerName, "")], isPublic: true)
         return (page, PublicDirectoryView.Card(context))
     }
 
@@ -184,8 +180,8 @@ package struct DocumentRenderer: Sendable {
     package func publicFiles(cards: [PublicDirectoryView.Card], pages: [String]) -> [OutputFile] {
         var files: [OutputFile] = []
         let home = PublicDirectoryView(program: program, cards: cards, siteTitle: siteTitle)
-        files.append(OutputFile(.publicPage, OutputPaths.home, layout(body: templates.render(.publicIndex, home), title: siteTitle,
-                                                                      depth: 0, kind: .home, context: nil, crumbs: [], isPublic: true)))
+        files.append(page(.publicPage, OutputPaths.home, body: templates.render(.publicIndex, home), title: siteTitle,
+                                depth: 0, kind: .home, context: nil, crumbs: [], isPublic: true))
         for asset in templates.assets {
             files.append(OutputFile(.asset, path: OutputPaths.asset(asset.path), data: asset.data))
         }
@@ -196,7 +192,7 @@ package struct DocumentRenderer: Sendable {
     /// `sitemap.xml` of every HTML page among `files`: absolute URLs under
     /// `base` when it is set (the public directory's `site.base_url`, the
     /// internal site's `site.internal_url`), relative paths otherwise.
-    package func sitemap(of paths: [String], base: String?) -> OutputFile {
+    package func sitemap(of paths: some Sequence<String>, base: String?) -> OutputFile {
         var base = base?.trimmingCharacters(in: .whitespaces) ?? ""
         if !base.isEmpty && !base.hasSuffix("/") { base += "/" }
         let html = Array(".html".utf8)
@@ -245,10 +241,46 @@ package struct DocumentRenderer: Sendable {
         let partnerPage = String(repeating: "../", count: depth - 2) + "index.html"
         return [
             OutputFile(kind, path + "md", markdown),
-            OutputFile(kind, path + "html", layout(body: body, title: title, depth: depth, kind: page, context: context,
-                                                   crumbs: [(context.partnerName, partnerPage), (crumb, "")])),
+            self.page(kind, path + "html", body: body, title: title, depth: depth, kind: page, context: context,
+                      crumbs: [(context.partnerName, partnerPage), (crumb, "")]),
         ]
     }
+
+    /// An HTML page: `body` framed by the layout of its kind (`layout`).
+    /// A built-in layout is filled once with a marker where the body goes
+    /// and the page's bytes are the frame's around the body's: the body
+    /// (tens of megabytes for the home page at 10,000 partners) is copied
+    /// once, not into the filled layout and again into the file's bytes.
+    /// A person's layout may do anything with the body, and is filled with it.
+    private func page(_ document: DocumentKind, _ path: String, body: String, title: String, depth: Int, kind: PageKind,
+                      context: DocumentContext?, crumbs: [(String, String)], isPublic: Bool = false) -> OutputFile {
+        let template: TemplateName = context == nil ? .layout : kind == .charter ? .charterLayout : kind == .qbr ? .packet : .layout
+        func whole() -> OutputFile {
+            OutputFile(document, path, layout(body: body, title: title, depth: depth, kind: kind, context: context, crumbs: crumbs,
+                                              isPublic: isPublic))
+        }
+        guard templates.isBuiltIn(template), templates.observer == nil else { return whole() }
+        var frame = layout(body: DocumentRenderer.bodyMarker, title: title, depth: depth, kind: kind, context: context, crumbs: crumbs,
+                           isPublic: isPublic)
+        let data = frame.withUTF8 { bytes -> Data? in
+            let marker = DocumentRenderer.bodyMarker.utf8.count
+            guard let at = ByteText.firstIndex(of: DocumentRenderer.bodyMarker, in: bytes, from: 0),
+                  ByteText.firstIndex(of: DocumentRenderer.bodyMarker, in: bytes, from: at + marker) == nil else { return nil }
+            var body = body
+            return body.withUTF8 { text in
+                var data = Data(capacity: bytes.count - marker + text.count)
+                data.append(UnsafeBufferPointer(rebasing: bytes[..<at]))
+                data.append(text)
+                data.append(UnsafeBufferPointer(rebasing: bytes[(at + marker)...]))
+                return data
+            }
+        }
+        guard let data else { return whole() }
+        return OutputFile(document, path: path, data: data)
+    }
+
+    /// Where `page` puts a page's body: no text a build makes has it (control characters and a number new to each run).
+    private static let bodyMarker = "\u{1}body-\(UUID().uuidString)\u{1}"
 
     private func layout(body: String, title: String, depth: Int, kind: PageKind, context: DocumentContext?,
                         crumbs: [(String, String)], isPublic: Bool = false) -> String {

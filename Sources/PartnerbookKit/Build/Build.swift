@@ -55,12 +55,15 @@ package enum Build {
             if !pass.report.stopsWriting, let failure = setup.failure { throw BuildError(step: "partners", path: nil, underlying: failure) }
             return result
         }
-        let program = try steps.run("program pages") { try programPages(pass, setup: setup, store: store, area: area, pdf: configuration.pdf) }
+        var paths = pass.paths()
+        let program = try steps.run("program pages") {
+            try programPages(pass, partnerPaths: paths, setup: setup, store: store, area: area, pdf: configuration.pdf)
+        }
         pass.storeListings(jobs: configuration.jobs)
         // The listings are read by the program pages only; `serve` keeps them with the store.
         if memory == nil { pass.releaseListings() }
         ReleaseMemory.now()
-        let paths = pass.partners.flatMap { $0.files.map(\.path) } + program.files.map(\.path)
+        paths += program.files.lazy.map(\.path)
         let printed = try steps.run("commit and swap") {
             try commit(paths: paths, area: area, store: store, setup: setup, jobs: pass.pdfJobs, parallel: configuration.jobs)
         }
@@ -115,7 +118,8 @@ package enum Build {
 
     /// The pages that list every partner, from the partners' listings
     /// (reused when nothing they show changed), and the sitemap.
-    private static func programPages(_ pass: PartnerPass, setup: Setup, store: Store, area: StagingArea, pdf: Bool) throws -> BuildCache.Entry {
+    private static func programPages(_ pass: PartnerPass, partnerPaths: [String], setup: Setup, store: Store, area: StagingArea,
+                                     pdf: Bool) throws -> BuildCache.Entry {
         let key = store.programKey(partnerKeys: pass.partners.map(\.key), findings: setup.input.diagnostics.map(\.message))
         if !pdf, let last = store.reusableProgram(key: key), area.reuse(last.files) {
             return last
@@ -129,7 +133,7 @@ package enum Build {
             try area.write($0)
         }
         // The internal site's own address: its pages are not served by the public host.
-        files.append(try area.write(setup.renderer.sitemap(of: pass.partners.flatMap { $0.files.map(\.path) } + files.map(\.path),
+        files.append(try area.write(setup.renderer.sitemap(of: [partnerPaths, files.map(\.path)].joined(),
                                                            base: setup.renderer.program.site.internalURL)))
         var entry = BuildCache.Entry(key: key, files: files)
         entry.sources = unchanged?.made ?? [:]

@@ -41,6 +41,25 @@ import PartnerbookTestSupport
         #expect(try String(contentsOf: out.appendingPathComponent("scorecard.md"), encoding: .utf8).contains("# Partner scorecard: Acme Cloud"))
     }
 
+    /// A built-in layout is filled once around the body (`DocumentRenderer.page`);
+    /// a person's own layout gets the body to do with as it writes: here twice,
+    /// once escaped.
+    @Test func aPersonsLayoutGetsTheBodyAsItWritesIt() throws {
+        let folder = TemporaryFolder.project(["acme": Fixtures.partner])
+        let layout = try #require(BuiltInTemplates.files["layout.html.mustache"])
+        #expect(layout.components(separatedBy: "{{{body}}}").count == 2)
+        folder.write("Templates/layout.html.mustache", layout.replacingOccurrences(of: "{{{body}}}", with: "{{{body}}}<pre>{{body}}</pre>"))
+        let result = try Binary.run(["build", "--content", "content", "--output", "out"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let page = try String(contentsOf: folder.url.appendingPathComponent("out/partners/acme/index.html"), encoding: .utf8)
+        let pre = try #require(page.range(of: "<pre>"))
+        #expect(page[..<pre.lowerBound].contains("<h1"), "the body as HTML")
+        #expect(page[pre.upperBound...].contains("&lt;h1"), "and again, escaped")
+        #expect(!page.contains("\u{1}"), "no marker left")
+        let home = try String(contentsOf: folder.url.appendingPathComponent("out/index.html"), encoding: .utf8)
+        #expect(home.contains("<pre>&lt;") && !home.contains("\u{1}"))
+    }
+
     /// HTML templates are parsed with one line put in front (the byte-wise
     /// escaping); an error still names the line of the person's own file.
     @Test func aSyntaxErrorInAnHTMLTemplateNamesItsOwnLine() throws {
