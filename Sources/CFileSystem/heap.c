@@ -10,3 +10,12 @@ size_t partnerbook_heap_in_use(void) {
     return 0;
 #endif
 }
+
+int partnerbook_map_large_blocks(size_t threshold) {
+#if defined(__GLIBC__)
+    return mallopt(M_MMAP_THRESHOLD, (int)threshold);
+#else
+    (void)threshold;
+    return 0;
+#endif
+}

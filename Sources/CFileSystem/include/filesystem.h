@@ -40,4 +40,10 @@ int partnerbook_link_beneath(int from_root, const char *from, int to_root, const
 /// the allocator holds free.
 size_t partnerbook_heap_in_use(void);
 
+/// Has glibc map every block of `threshold` bytes or more on its own and
+/// unmap it when freed (mallopt M_MMAP_THRESHOLD, which also stops glibc
+/// raising the threshold after such a block is freed). 1 on success, 0 where
+/// it cannot.
+int partnerbook_map_large_blocks(size_t threshold);
+
 #endif

@@ -29,6 +29,7 @@ package enum Build {
     package static func run(_ configuration: BuildConfiguration, progress: BuildProgress? = nil,
                             waiting: @escaping (String) -> Void = { _ in }, memory: Memory? = nil,
                             committed: ((BuildResult) -> Void)? = nil) throws -> BuildResult {
+        ReleaseMemory.mapLargeBlocks()
         var steps = BuildSteps()
         let lock = try steps.run("check the output folder") { try claimOutput(configuration, waiting: waiting) }
         defer { withExtendedLifetime(lock) {} }
