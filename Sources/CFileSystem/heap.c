@@ -11,11 +11,12 @@ size_t partnerbook_heap_in_use(void) {
 #endif
 }
 
-int partnerbook_map_large_blocks(size_t threshold) {
+int partnerbook_map_large_blocks(size_t threshold, size_t trim) {
 #if defined(__GLIBC__)
-    return mallopt(M_MMAP_THRESHOLD, (int)threshold);
+    return mallopt(M_MMAP_THRESHOLD, (int)threshold) && mallopt(M_TRIM_THRESHOLD, (int)trim);
 #else
     (void)threshold;
+    (void)trim;
     return 0;
 #endif
 }

@@ -50,7 +50,7 @@ package struct DocumentRenderer: Sendable {
                               crumb: name + " brief", view: BriefView(context, packet: packet))
         }
         files.append(page(.partnerPage, OutputPaths.partnerPage(id), body: templates.render(.partner, PartnerPageView(context)),
-                                title: context.partnerName, depth: 2, kind: .partner, context: context, crumbs: [(context.partnerName, "")]))
+                          title: context.partnerName, depth: 2, kind: .partner, context: context, crumbs: [(context.partnerName, "")]))
         return files
     }
 
@@ -169,9 +169,9 @@ package struct DocumentRenderer: Sendable {
     /// reach these files.
     package func publicPartner(_ context: DocumentContext) -> (page: OutputFile, card: PublicDirectoryView.Card)? {
         guard context.partner.isListed(asOf: asOf) else { return nil }
-        let page = self.page(.publicPage, OutputPaths.partnerPage(context.partner.id), body: templates.render(.publicPartner, PublicPartnerView(context)),
-                             title: context.partnerName, depth: 2, kind: .partner, context: nil,
-                             crumbs: [(context.partnerName, "")], isPublic: true)
+        let page = self.page(.publicPage, OutputPaths.partnerPage(context.partner.id),
+                             body: templates.render(.publicPartner, PublicPartnerView(context)), title: context.partnerName,
+                             depth: 2, kind: .partner, context: nil, crumbs: [(context.partnerName, "")], isPublic: true)
         return (page, PublicDirectoryView.Card(context))
     }
 
@@ -181,7 +181,7 @@ package struct DocumentRenderer: Sendable {
         var files: [OutputFile] = []
         let home = PublicDirectoryView(program: program, cards: cards, siteTitle: siteTitle)
         files.append(page(.publicPage, OutputPaths.home, body: templates.render(.publicIndex, home), title: siteTitle,
-                                depth: 0, kind: .home, context: nil, crumbs: [], isPublic: true))
+                          depth: 0, kind: .home, context: nil, crumbs: [], isPublic: true))
         for asset in templates.assets {
             files.append(OutputFile(.asset, path: OutputPaths.asset(asset.path), data: asset.data))
         }

@@ -42,8 +42,10 @@ size_t partnerbook_heap_in_use(void);
 
 /// Has glibc map every block of `threshold` bytes or more on its own and
 /// unmap it when freed (mallopt M_MMAP_THRESHOLD, which also stops glibc
-/// raising the threshold after such a block is freed). 1 on success, 0 where
-/// it cannot.
-int partnerbook_map_large_blocks(size_t threshold);
+/// raising the threshold after such a block is freed), and keep up to `trim`
+/// bytes free at the top of a heap rather than hand them back on every free
+/// (M_TRIM_THRESHOLD; `malloc_trim` still hands them back). 1 on success, 0
+/// where it cannot.
+int partnerbook_map_large_blocks(size_t threshold, size_t trim);
 
 #endif
