@@ -27,6 +27,8 @@ let package = Package(
         // renameat2(RENAME_EXCHANGE) for the atomic output swap, and openat2(RESOLVE_BENEATH) so nothing
         // below the staging or output folder is reached through a link.
         .target(name: "CFileSystem"),
+        // cmark-gfm's inline characters kept set while documents are parsed on several threads (cmark_threads.c).
+        .target(name: "CCmarkThreads", linkerSettings: [.linkedLibrary("dl")]),
         // The pipeline, one target per step; the compiler enforces that each
         // depends only on those before it (ARCHITECTURE.md).
         // Values: the content model, dates and periods, diagnostics and rules. No dependencies.
@@ -58,7 +60,7 @@ let package = Package(
         // Render: views, Mustache templates, cmark-gfm, charts, data files.
         .target(
             name: "PartnerbookRender",
-            dependencies: ["PartnerbookModel", "PartnerbookSupport", "PartnerbookSystem", "PartnerbookRules", "CCmarkGFM",
+            dependencies: ["PartnerbookModel", "PartnerbookSupport", "PartnerbookSystem", "PartnerbookRules", "CCmarkGFM", "CCmarkThreads",
                            .product(name: "Mustache", package: "swift-mustache")]
         ),
         // Write: the staging folder and swap, the cache, the lock, PDFs, file replacement.

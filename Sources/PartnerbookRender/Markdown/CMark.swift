@@ -1,4 +1,6 @@
 import CCmarkGFM
+import CCmarkThreads
+import Synchronization
 import Foundation
 import PartnerbookModel
 import PartnerbookSupport
@@ -33,20 +35,48 @@ package enum CMark {
     package final class Document {
         private static let registered: Void = { cmark_gfm_core_extensions_ensure_registered() }()
 
+        /// Whether documents may be parsed on several threads at once:
+        /// cmark-gfm takes its extensions' inline characters away from a
+        /// parse still running when another ends, unless it calls the
+        /// definition in `CCmarkThreads` that keeps them (seen by parsing one
+        /// document). Where it does not, the inline parse (in `finish`)
+        /// takes turns under `finishing`.
+        static let parsesSideBySide: Bool = {
+            let before = partnerbook_cmark_special_character_calls()
+            let parser = newParser()
+            cmark_parser_feed(parser, "a", 1)
+            cmark_node_free(cmark_parser_finish(parser))
+            cmark_parser_free(parser)
+            return partnerbook_cmark_special_character_calls() > before
+        }()
+        private static let finishing = Mutex(())
+
         private let parser: OpaquePointer
         private let root: OpaquePointer
 
         package init(_ markdown: String) {
-            _ = Document.registered
+            let parser = Document.newParser()
+            markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+            self.parser = parser
+            if Document.parsesSideBySide {
+                root = cmark_parser_finish(parser)!
+            } else {
+                // The node's address crosses the lock as a number (a pointer is not `Sendable`).
+                let address = Document.finishing.withLock { _ in UInt(bitPattern: cmark_parser_finish(parser)) }
+                root = OpaquePointer(bitPattern: address)!
+            }
+        }
+
+        /// A parser with the extensions attached.
+        private static func newParser() -> OpaquePointer {
+            _ = registered
             let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
             for name in CMark.extensionNames {
                 if let ext = cmark_find_syntax_extension(name) {
                     cmark_parser_attach_syntax_extension(parser, ext)
                 }
             }
-            markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
-            self.parser = parser
-            root = cmark_parser_finish(parser)!
+            return parser
         }
 
         deinit {
