@@ -11,6 +11,14 @@ size_t partnerbook_heap_in_use(void) {
 #endif
 }
 
+int partnerbook_release_free_memory(void) {
+#if defined(__GLIBC__)
+    return malloc_trim(0);
+#else
+    return 0;
+#endif
+}
+
 int partnerbook_map_large_blocks(size_t threshold, size_t trim) {
 #if defined(__GLIBC__)
     return mallopt(M_MMAP_THRESHOLD, (int)threshold) && mallopt(M_TRIM_THRESHOLD, (int)trim);

@@ -24,13 +24,7 @@ package enum ReleaseMemory {
 
     package static func now() {
         #if os(Linux)
-        _ = glibcMallocTrim(0)
+        _ = partnerbook_release_free_memory()
         #endif
     }
 }
-
-#if os(Linux)
-// `malloc_trim` is declared in <malloc.h>, which Swift's Glibc module does not include.
-@_silgen_name("malloc_trim")
-private func glibcMallocTrim(_ pad: Int) -> Int32
-#endif

@@ -40,6 +40,10 @@ int partnerbook_link_beneath(int from_root, const char *from, int to_root, const
 /// the allocator holds free.
 size_t partnerbook_heap_in_use(void);
 
+/// Hands memory glibc holds free back to the system (malloc_trim(0)): 1 when
+/// some was, 0 when none was or where it cannot.
+int partnerbook_release_free_memory(void);
+
 /// Has glibc map every block of `threshold` bytes or more on its own and
 /// unmap it when freed (mallopt M_MMAP_THRESHOLD, which also stops glibc
 /// raising the threshold after such a block is freed), and keep up to `trim`

@@ -47,10 +47,8 @@ package enum MarkdownPieces {
                 if case .table(let header)? = piece.opens { source += bytes[header] }
                 source += bytes[piece.bytes]
                 let rendered = render(CMark.Document(String(decoding: source, as: UTF8.self)))
-                guard let markdown = cut(rendered.commonmark, piece, .commonmark),
-                      let page = cut(rendered.html, piece, .html) else { return nil }
-                commonmark += markdown
-                html += page
+                guard append(rendered.commonmark, cutting: piece, .commonmark, to: &commonmark),
+                      append(rendered.html, cutting: piece, .html, to: &html) else { return nil }
             }
             return (String(decoding: commonmark, as: UTF8.self), String(decoding: html, as: UTF8.self))
         }
@@ -64,21 +62,16 @@ package enum MarkdownPieces {
         /// How many bytes at the start of a piece that opens inside a
         /// table come before its first row: in CommonMark the header and
         /// delimiter rows (two lines), in HTML everything through `<tbody>`.
-        func tableOpening(_ output: ArraySlice<UInt8>) -> Int? {
+        func tableOpening(_ output: UnsafeBufferPointer<UInt8>) -> Int? {
             switch self {
             case .commonmark:
                 guard let first = output.firstIndex(of: UInt8(ascii: "\n")),
                       let second = output[(first + 1)...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
-                return second + 1 - output.startIndex
+                return second + 1
             case .html:
-                guard output.starts(with: "<table>\n".utf8) else { return nil }
-                let body = Array("<tbody>\n".utf8)
-                var index = output.startIndex
-                while index + body.count <= output.endIndex {
-                    if output[index..<(index + body.count)].elementsEqual(body) { return index + body.count - output.startIndex }
-                    index += 1
-                }
-                return nil
+                guard output.starts(with: "<table>\n".utf8),
+                      let body = ByteText.firstIndex(of: "<tbody>\n", in: output, from: 0) else { return nil }
+                return body + "<tbody>\n".utf8.count
             }
         }
 
@@ -96,28 +89,40 @@ package enum MarkdownPieces {
         var listOpening: String { self == .html ? "<ul>\n" : "" }
     }
 
-    /// A piece's output with its seams cut away; nil when a seam is not
-    /// where it should be (the document is then parsed whole).
-    static func cut(_ output: String, _ piece: Piece, _ format: Format) -> ArraySlice<UInt8>? {
-        var bytes = ArraySlice(Array(output.utf8))
+    /// Appends `output` to `joined` with the piece's seams cut away; false
+    /// when a seam is not where it should be (the document is then parsed whole).
+    static func append(_ output: String, cutting piece: Piece, _ format: Format, to joined: inout [UInt8]) -> Bool {
+        var output = output
+        return output.withUTF8 { bytes in
+            guard let kept = cut(bytes, piece, format) else { return false }
+            joined += bytes[kept]
+            return true
+        }
+    }
+
+    /// The part of a piece's output left once its seams are cut away.
+    static func cut(_ bytes: UnsafeBufferPointer<UInt8>, _ piece: Piece, _ format: Format) -> Range<Int>? {
+        var kept = 0..<bytes.count
         switch piece.opens {
         case .table?:
             guard let count = format.tableOpening(bytes) else { return nil }
-            bytes = bytes.dropFirst(count)
+            kept = count..<kept.upperBound
         case .list?:
             guard bytes.starts(with: format.listOpening.utf8) else { return nil }
-            bytes = bytes.dropFirst(format.listOpening.utf8.count)
+            kept = format.listOpening.utf8.count..<kept.upperBound
         case nil:
             break
         }
         if let seam = piece.closes {
-            let closing = format.closing(seam)
-            guard bytes.count >= closing.utf8.count, bytes.suffix(closing.utf8.count).elementsEqual(closing.utf8) else { return nil }
-            bytes = bytes.dropLast(closing.utf8.count)
+            let closing = format.closing(seam).utf8
+            guard kept.count >= closing.count, bytes[(kept.upperBound - closing.count)..<kept.upperBound].elementsEqual(closing) else {
+                return nil
+            }
+            kept = kept.lowerBound..<(kept.upperBound - closing.count)
             // A piece ending inside a run ends with that run's last line.
-            guard bytes.last == UInt8(ascii: "\n") else { return nil }
+            guard let last = kept.last, bytes[last] == UInt8(ascii: "\n") else { return nil }
         }
-        return bytes
+        return kept
     }
 
     /// The pieces of `bytes`, each with at most `linesPerPiece` rows or
