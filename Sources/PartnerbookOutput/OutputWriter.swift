@@ -34,9 +34,27 @@ package enum OutputWriter {
         return (try? StagingArea.manifest(in: folder, display: output.path))?.paths
     }
 
-    /// The manifest's bytes for `paths`: sorted, one per line.
+    /// The manifest's bytes for `paths`: sorted, one per line. Copied into
+    /// one buffer of their exact size: at 100,000 partners the manifest is
+    /// some 95 MB, and joining the lines into a string, adding the last
+    /// newline and taking its bytes held three copies at once.
     package static func manifest(of paths: [String]) -> Data {
-        Data((paths.sorted().joined(separator: "\n") + "\n").utf8)
+        let sorted = paths.sorted()
+        guard !sorted.isEmpty else { return Data("\n".utf8) }
+        var manifest = Data(count: sorted.reduce(0) { $0 + $1.utf8.count + 1 })
+        manifest.withUnsafeMutableBytes { (buffer: UnsafeMutableRawBufferPointer) in
+            var at = 0
+            for var path in sorted {
+                path.withUTF8 { bytes in
+                    guard let from = bytes.baseAddress else { return }
+                    buffer.baseAddress!.advanced(by: at).copyMemory(from: from, byteCount: bytes.count)
+                    at += bytes.count
+                }
+                buffer[at] = UInt8(ascii: "\n")
+                at += 1
+            }
+        }
+        return manifest
     }
 
     /// The paths a manifest's bytes list, one per line.

@@ -241,7 +241,7 @@ package final class StagingArea: Sendable {
     /// The folders that hold `paths` and their parents. Split on bytes, and
     /// a path in the same folder as the one before it costs one comparison:
     /// a quarter of a million paths sit in some thirty thousand folders.
-    static func folders(of paths: [String]) -> Set<String> {
+    static func folders(of paths: some Sequence<String>) -> Set<String> {
         var folders: Set<String> = []
         var last = ""
         for path in paths {
@@ -364,7 +364,8 @@ package final class StagingArea: Sendable {
             // set serves, and the spare has nothing to drop.
             let manifest = OutputWriter.manifest(of: paths)
             let sameFiles = paths.count == owned.count && ownedManifest == Digest.bytes(manifest)
-            let newPaths = sameFiles ? owned : Set(paths)
+            // Looked up only against a spare or a previous output (a set of two and a half million paths at 100,000 partners).
+            let newPaths = sameFiles ? owned : patching || existed ? Set(paths) : []
             if patching && !(sameFiles && spareIsOutput) {
                 // The spare's files the new output no longer has.
                 for path in spareOwned where !newPaths.contains(path) { root.remove(path) }
@@ -397,7 +398,7 @@ package final class StagingArea: Sendable {
             try keepOwnerAndMode()
             try swap(paths: paths.count + extra.count)
             if self.spare == nil, let least = linkedSpareFrom, paths.count + extra.count >= least {
-                let spare = linkedSpare(of: paths + extra + [OutputWriter.manifestName])
+                let spare = linkedSpare(of: [paths, extra, [OutputWriter.manifestName]].joined())
                 kept.withLock { $0 = spare }
             }
         } catch {
@@ -561,7 +562,7 @@ package final class StagingArea: Sendable {
     /// file of `files` hard-linked (no bytes copied), kept as the next
     /// build's spare: it shares every file with the output, so the next build
     /// touches only what it writes. Nil (and nothing left) when one link fails.
-    private func linkedSpare(of files: [String]) -> BuildCache.Spare? {
+    private func linkedSpare(of files: some Sequence<String>) -> BuildCache.Spare? {
         let (id, url) = newSpare()
         let path = url.path
         guard mkdir(path, 0o700) == 0 else { return nil }

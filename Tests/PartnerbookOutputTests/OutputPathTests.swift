@@ -27,6 +27,15 @@ import PartnerbookTestSupport
     }
 }
 
+extension OutputPathTests {
+    @Test func theManifestWrittenIsThePathsSortedOnePerLine() {
+        let paths = ["partners/é/charter.md", "index.html", "a", "partners/a-b/x.html", "partners/a/x.html", ""]
+        #expect(OutputWriter.manifest(of: paths) == Data((paths.sorted().joined(separator: "\n") + "\n").utf8))
+        #expect(OutputWriter.manifest(of: paths) == Data("\na\nindex.html\npartners/a-b/x.html\npartners/a/x.html\npartners/é/charter.md\n".utf8))
+        #expect(OutputWriter.manifest(of: []) == Data("\n".utf8))
+    }
+}
+
 /// The cache keeps text on one line: what it escapes comes back as it was.
 @Suite struct CacheTextTests {
     @Test func escapedTextComesBackAsItWas() {
