@@ -62,7 +62,7 @@ package enum Build {
         }
         pass.storeListings(jobs: configuration.jobs)
         // The listings are read by the program pages only; `serve` keeps them with the store.
-        if memory == nil { pass.releaseListings() }
+        pass.releaseListings(keep: memory != nil)
         ReleaseMemory.now()
         paths += program.files.lazy.map(\.path)
         let printed = try steps.run("commit and swap") {
@@ -130,7 +130,7 @@ package enum Build {
             guard let files = store.reusablePage(paths, key: key), area.reuse(files) else { return nil }
             return files
         }
-        var files = try setup.renderer.programFiles(pass.partners.compactMap(\.listing), report: pass.report, unchanged: unchanged) {
+        var files = try setup.renderer.programFiles(pass.listings, report: pass.report, unchanged: unchanged) {
             try area.write($0)
         }
         // The internal site's own address: its pages are not served by the public host.

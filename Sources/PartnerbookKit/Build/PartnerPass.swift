@@ -24,8 +24,12 @@ struct PartnerPass {
     var partnerCount = 0
     /// Files in the partners folder that count as partner files.
     var partnerFileCount = 0
-    /// Each partner as this build left it, in ID order.
+    /// Each partner as this build left it, in ID order (its `listing` nil: in `listings`).
     var partners: [Build.Store.Partner] = []
+    /// Each partner's listing, in the order of `partners`: an array of their
+    /// own, which the program pages read as it is (gathered from the
+    /// partners, a copy of every listing was a tenth of a build's peak memory).
+    var listings: [PartnerListing] = []
     /// What `--pdf` prints: each charter and each QBR packet.
     var pdfJobs: [DocumentPDF.Job] = []
     /// Partners rendered (the rest were reused).
@@ -36,7 +40,8 @@ struct PartnerPass {
         var counted: Bool
         var parsed: Bool
         var diagnostics: [Diagnostic]
-        var partner: Build.Store.Partner?
+        /// The partner as this build left it, and its listing.
+        var made: (partner: Build.Store.Partner, listing: PartnerListing)?
         var fingerprint: String?
         var rendered: Bool
     }
@@ -63,9 +68,9 @@ struct PartnerPass {
                                                               decode: { PartnerListing(stored: $0, fragments: $1, calendar: setup.input.program.calendar) }),
                area.reuse(reused.files) {
                 progress?.partnerDone(files: reused.files.count)
-                return .success(Outcome(counted: true, parsed: true, diagnostics: reused.diagnostics,
-                                        partner: Build.Store.Partner(id: id, key: key, files: reused.files, listing: reused.listing,
-                                                                     stored: reused.stored, history: reused.history),
+                let partner = Build.Store.Partner(id: id, key: key, files: reused.files, listing: nil, stored: reused.stored,
+                                                  history: reused.history)
+                return .success(Outcome(counted: true, parsed: true, diagnostics: reused.diagnostics, made: (partner, reused.listing),
                                         fingerprint: nil, rendered: false))
             }
             // Rendered unless the build already writes nothing (this partner's findings included).
@@ -74,7 +79,7 @@ struct PartnerPass {
                 return !stop.isSet && key != nil && area != nil
             }
             var outcome = Outcome(counted: artifacts.counted, parsed: artifacts.partner != nil, diagnostics: artifacts.diagnostics,
-                                  partner: nil, fingerprint: nil, rendered: false)
+                                  made: nil, fingerprint: nil, rendered: false)
             guard let key, let area, !stop.isSet, let listing = artifacts.listing else {
                 progress?.partnerDone(files: 0)
                 return .success(outcome)
@@ -83,8 +88,9 @@ struct PartnerPass {
                 // In path order: the manifest and the sitemap, which sort every path, then find runs already in order.
                 let files = try artifacts.documents.map { try area.write($0) }.sorted { $0.path < $1.path }
                 // Its stored form is made once the program pages have read the listings (`storeListings`).
-                outcome.partner = Build.Store.Partner(id: id, key: key, files: files, listing: listing, stored: nil,
-                                                      history: artifacts.readsHistory ? repository.current : nil)
+                let partner = Build.Store.Partner(id: id, key: key, files: files, listing: nil, stored: nil,
+                                                  history: artifacts.readsHistory ? repository.current : nil)
+                outcome.made = (partner, listing)
                 outcome.fingerprint = pdf ? artifacts.fingerprint : nil
                 outcome.rendered = true
                 progress?.partnerDone(files: artifacts.documents.count)
@@ -97,23 +103,29 @@ struct PartnerPass {
 
         var diagnostics = setup.input.diagnostics
         var pass = PartnerPass(report: DiagnosticReport(diagnostics: [], partnerCount: 0, strict: strict))
-        var done: [Outcome] = []
-        for result in outcomes {
+        // The outcomes that made a partner, by index: copying the outcomes
+        // (a listing each, over half a kilobyte) held them twice at the end of the step.
+        var done: [(id: String, index: Int)] = []
+        for (index, result) in outcomes.enumerated() {
             let outcome = try result.get()
             diagnostics += outcome.diagnostics
             if outcome.counted { pass.partnerFileCount += 1 }
             if outcome.parsed { pass.partnerCount += 1 }
-            if outcome.partner != nil { done.append(outcome) }
+            if let made = outcome.made {
+                done.append((made.partner.id, index))
+                if outcome.rendered { pass.rendered += 1 }
+            }
         }
         pass.report = DiagnosticReport(diagnostics: diagnostics.sorted(by: Diagnostic.ordered), partnerCount: pass.partnerFileCount, strict: strict)
-        done.sort { $0.partner!.id < $1.partner!.id }
-        // At its exact size: a partner is a kilobyte here (its listing), and a grown array holds up to twice that.
+        done.sort { $0.id < $1.id }
+        // At their exact sizes: a grown array holds up to twice its elements.
         pass.partners.reserveCapacity(done.count)
-        pass.partners += done.lazy.compactMap(\.partner)
-        pass.rendered = done.filter(\.rendered).count
-        pass.pdfJobs = done.flatMap { outcome -> [DocumentPDF.Job] in
-            guard let fingerprint = outcome.fingerprint, let partner = outcome.partner else { return [] }
-            return PartnerPass.printJobs(partner, fingerprint: fingerprint)
+        pass.listings.reserveCapacity(done.count)
+        for (_, index) in done {
+            guard case .success(let outcome) = outcomes[index], let made = outcome.made else { continue }
+            pass.partners.append(made.partner)
+            pass.listings.append(made.listing)
+            if let fingerprint = outcome.fingerprint { pass.pdfJobs += PartnerPass.printJobs(made.partner, fingerprint: fingerprint) }
         }
         return pass
     }
@@ -133,8 +145,9 @@ struct PartnerPass {
     /// in the partners step, where both forms of every listing were held
     /// until the program pages (the peak) were done.
     mutating func storeListings(jobs: Int) {
-        let made = partners.indices.filter { partners[$0].stored == nil && partners[$0].listing != nil }
-        let stored = Parallel.map(made.map { partners[$0].listing! }, jobs: jobs) { $0.encoded }
+        let listings = self.listings
+        let made = partners.indices.filter { partners[$0].stored == nil && $0 < listings.count }
+        let stored = Parallel.map(made, jobs: jobs) { listings[$0].encoded }
         for (index, form) in zip(made, stored) { partners[index].stored = form }
     }
 
@@ -147,8 +160,13 @@ struct PartnerPass {
         return paths
     }
 
-    /// Lets every listing go once the program pages are made (a build with no `serve` behind it keeps none).
-    mutating func releaseListings() {
-        for index in partners.indices { partners[index].listing = nil }
+    /// Once the program pages are made, lets every listing go (a build with
+    /// no `serve` behind it keeps none) or, to be kept with the store, puts
+    /// each with its partner.
+    mutating func releaseListings(keep: Bool) {
+        if keep {
+            for index in partners.indices where index < listings.count { partners[index].listing = listings[index] }
+        }
+        listings = []
     }
 }
