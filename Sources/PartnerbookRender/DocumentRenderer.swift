@@ -138,8 +138,8 @@ package struct DocumentRenderer: Sendable {
                                              siteTitle: siteTitle,
                                              // A person's home page may write the cards out itself; the reference docs list what it may read.
                                              readsCardFields: readsCardFields)
-                return [page(.programPage, OutputPaths.home, body: templates.render(.index, view), title: siteTitle, depth: 0,
-                             kind: .home, context: nil, crumbs: [])]
+                return [page(.programPage, OutputPaths.home, body: homeBody(view), title: siteTitle, depth: 0, kind: .home, context: nil,
+                             crumbs: [])]
             },
             // The data files, each a piece of its own on the cores, from one document.
             emitted { [OutputFile(.programPage, OutputPaths.partnersJSON, data.json())] },
@@ -254,9 +254,15 @@ package struct DocumentRenderer: Sendable {
     /// A person's layout may do anything with the body, and is filled with it.
     private func page(_ document: DocumentKind, _ path: String, body: String, title: String, depth: Int, kind: PageKind,
                       context: DocumentContext?, crumbs: [(String, String)], isPublic: Bool = false) -> OutputFile {
+        page(document, path, body: PageBody(body), title: title, depth: depth, kind: kind, context: context, crumbs: crumbs,
+             isPublic: isPublic)
+    }
+
+    private func page(_ document: DocumentKind, _ path: String, body: PageBody, title: String, depth: Int, kind: PageKind,
+                      context: DocumentContext?, crumbs: [(String, String)], isPublic: Bool = false) -> OutputFile {
         let template: TemplateName = context == nil ? .layout : kind == .charter ? .charterLayout : kind == .qbr ? .packet : .layout
         func whole() -> OutputFile {
-            OutputFile(document, path, layout(body: body, title: title, depth: depth, kind: kind, context: context, crumbs: crumbs,
+            OutputFile(document, path, layout(body: body.text, title: title, depth: depth, kind: kind, context: context, crumbs: crumbs,
                                               isPublic: isPublic))
         }
         guard templates.isBuiltIn(template), templates.observer == nil else { return whole() }
@@ -266,18 +272,47 @@ package struct DocumentRenderer: Sendable {
             let marker = DocumentRenderer.bodyMarker.utf8.count
             guard let at = ByteText.firstIndex(of: DocumentRenderer.bodyMarker, in: bytes, from: 0),
                   ByteText.firstIndex(of: DocumentRenderer.bodyMarker, in: bytes, from: at + marker) == nil else { return nil }
-            var body = body
-            return body.withUTF8 { text in
-                var data = Data(capacity: bytes.count - marker + text.count)
-                data.append(UnsafeBufferPointer(rebasing: bytes[..<at]))
-                data.append(text)
-                data.append(UnsafeBufferPointer(rebasing: bytes[(at + marker)...]))
-                return data
-            }
+            var data = Data(capacity: bytes.count - marker + body.byteCount)
+            data.append(UnsafeBufferPointer(rebasing: bytes[..<at]))
+            body.append(to: &data)
+            data.append(UnsafeBufferPointer(rebasing: bytes[(at + marker)...]))
+            return data
         }
         guard let data else { return whole() }
         return OutputFile(document, path: path, data: data)
     }
+
+    /// The home page's body. The built-in `index.html` is filled with two
+    /// marker cards, and the body is the text before the first, every card
+    /// with the text between the two markers between each two cards, and
+    /// the text after the second: what filling it with every card gives,
+    /// without a 130 MB string at 100,000 partners (filled whole, the body
+    /// was grown by doubling and then copied into the page's bytes). A
+    /// person's `index.html` may write each card out itself, and is filled
+    /// with them all.
+    func homeBody(_ view: DirectoryView) -> PageBody {
+        let whole = { PageBody(templates.render(.index, view)) }
+        guard view.cards.count >= 2, templates.isBuiltIn(.index), templates.observer == nil else { return whole() }
+        var marked = view
+        marked.cards = DocumentRenderer.cardMarkers.map { marker in Fragment(text: marker) { [:] } }
+        var text = templates.render(.index, marked)
+        let parts = text.withUTF8 { bytes -> (Int, Int, Int, Int)? in
+            let (first, second) = (DocumentRenderer.cardMarkers[0], DocumentRenderer.cardMarkers[1])
+            guard let one = ByteText.firstIndex(of: first, in: bytes, from: 0),
+                  let two = ByteText.firstIndex(of: second, in: bytes, from: one + first.utf8.count),
+                  ByteText.firstIndex(of: first, in: bytes, from: one + first.utf8.count) == nil,
+                  ByteText.firstIndex(of: second, in: bytes, from: two + second.utf8.count) == nil else { return nil }
+            return (one, one + first.utf8.count, two, two + second.utf8.count)
+        }
+        guard let (headEnd, separatorStart, separatorEnd, tailStart) = parts else { return whole() }
+        let bytes = Array(text.utf8)
+        func piece(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        return PageBody(head: piece(0..<headEnd), items: view.cards.map(\.text), separator: piece(separatorStart..<separatorEnd),
+                        tail: piece(tailStart..<bytes.count))
+    }
+
+    /// The cards `homeBody` fills the home page with: no card has them (control characters and a number new to each run).
+    private static let cardMarkers = ["\u{1}card-1-\(UUID().uuidString)\u{1}", "\u{1}card-2-\(UUID().uuidString)\u{1}"]
 
     /// Where `page` puts a page's body: no text a build makes has it (control characters and a number new to each run).
     private static let bodyMarker = "\u{1}body-\(UUID().uuidString)\u{1}"

@@ -60,6 +60,31 @@ import PartnerbookTestSupport
         #expect(home.contains("<pre>&lt;") && !home.contains("\u{1}"))
     }
 
+    /// The built-in home page is filled with two marker cards and its cards
+    /// copied between the pieces (`DocumentRenderer.homeBody`); the same
+    /// template as a person's own file is filled with every card. Both give
+    /// the same bytes, for one card, two and three (one with a line break
+    /// and a `$` in its summary).
+    @Test func theHomePageMadeAroundItsCardsIsTheHomePageFilledWhole() throws {
+        let index = try #require(BuiltInTemplates.files["index.html.mustache"])
+        let partners = [
+            "acme": Fixtures.partner,
+            "beta": Fixtures.partner(replacing: "name: Acme Cloud", with: "name: Beta & Co"),
+            "gamma": Fixtures.partner(replacing: "summary: A *good* partner.", with: "summary: \"Line one,\\nline two: $1 & <b>\""),
+        ]
+        for count in 1...3 {
+            let folder = TemporaryFolder.project(partners.filter { ["acme", "beta", "gamma"].prefix(count).contains($0.key) })
+            let builtIn = try Binary.run(["build", "--content", "content", "--output", "built-in"], in: folder.url)
+            folder.write("Templates/index.html.mustache", "{{! a person's own copy }}" + index)
+            let own = try Binary.run(["build", "--content", "content", "--output", "own"], in: folder.url)
+            #expect(builtIn.status == 0 && own.status == 0, "\(builtIn.stderr) \(own.stderr)")
+            let made = try Data(contentsOf: folder.url.appendingPathComponent("built-in/index.html"))
+            let whole = try Data(contentsOf: folder.url.appendingPathComponent("own/index.html"))
+            #expect(made == whole, "\(count) cards")
+            #expect(String(decoding: made, as: UTF8.self).components(separatedBy: "<li class=\"card\"").count == count + 1)
+        }
+    }
+
     /// HTML templates are parsed with one line put in front (the byte-wise
     /// escaping); an error still names the line of the person's own file.
     @Test func aSyntaxErrorInAnHTMLTemplateNamesItsOwnLine() throws {
