@@ -32,6 +32,8 @@ public enum OutputPaths {
     public static let calendar = "program/reviews.ics"
     public static let outcomesChart = "program/charts/outcomes.svg"
     public static let sitemap = "sitemap.xml"
+    /// One of the sitemaps `sitemap.xml` indexes when a site has more pages than one may list.
+    public static func sitemapPart(_ number: Int) -> String { "sitemap-\(number).xml" }
     /// Assets below `assets/`.
     public static func asset(_ name: String) -> String { "assets/" + name }
 

@@ -185,32 +185,8 @@ package struct DocumentRenderer: Sendable {
         for asset in templates.assets {
             files.append(OutputFile(.asset, path: OutputPaths.asset(asset.path), data: asset.data))
         }
-        files.append(sitemap(of: files.map(\.path) + pages, base: program.site.baseURL))
+        files += sitemaps(of: files.map(\.path) + pages, base: program.site.baseURL) { $0 }
         return files
-    }
-
-    /// `sitemap.xml` of every HTML page among `files`: absolute URLs under
-    /// `base` when it is set (the public directory's `site.base_url`, the
-    /// internal site's `site.internal_url`), relative paths otherwise.
-    package func sitemap(of paths: some Sequence<String>, base: String?) -> OutputFile {
-        var base = base?.trimmingCharacters(in: .whitespaces) ?? ""
-        if !base.isEmpty && !base.hasSuffix("/") { base += "/" }
-        let html = Array(".html".utf8)
-        let pages = paths.filter { $0.utf8.count >= html.count && $0.utf8.suffix(html.count).elementsEqual(html) }.sorted()
-        // Made as bytes, the base escaped once (escaping goes character by
-        // character): at 10,000 partners the sitemap lists 120,000 pages.
-        var xml = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8)
-        let open = Array("  <url><loc>\(PartnerbookRender.xml(base))".utf8)
-        let close = Array("</loc><lastmod>\(asOf.description)</lastmod></url>\n".utf8)
-        xml.reserveCapacity(xml.count + pages.count * (open.count + close.count + 48))
-        for page in pages {
-            xml += open
-            var escaped = PartnerbookRender.xml(page)
-            escaped.withUTF8 { xml.append(contentsOf: $0) }
-            xml += close
-        }
-        xml += Array("</urlset>\n".utf8)
-        return OutputFile(.programPage, path: OutputPaths.sitemap, data: Data(xml))
     }
 
     /// Stands where links put their file extension (`{{ext}}`) while a

@@ -105,6 +105,29 @@ import PartnerbookTestSupport
         #expect(relative?.contains("<loc>partners/acme/charter.html</loc>") == true)
     }
 
+    /// Past the protocol's 50,000 pages (a lower limit here), `sitemap.xml`
+    /// is an index of sitemaps that list every page once, in path order.
+    @Test func pastTheLimitSitemapXMLIndexesSitemapsOfAtMostThatManyPages() throws {
+        let folder = TemporaryFolder.content(["acme": Fixtures.partner])
+        let input = try ProgramInput(BuildConfiguration.test(folder.url, asOf: Fixtures.asOf, output: folder.url.appendingPathComponent("out")))
+        let renderer = DocumentRenderer(templates: .empty, program: input.program, asOf: input.asOf)
+        func locs(_ file: OutputFile) -> [String] {
+            String(decoding: file.data, as: UTF8.self).components(separatedBy: "<loc>").dropFirst().map { String($0.prefix { $0 != "<" }) }
+        }
+        let paths = ["b.html", "a.html", "c.md", "d/e.html", "f&g.html"]
+        let one = renderer.sitemaps(of: paths, base: "https://x.example", limit: 4) { $0 }
+        #expect(one.map(\.path) == ["sitemap.xml"])
+        #expect(locs(one[0]) == ["a.html", "b.html", "d/e.html", "f&amp;g.html"].map { "https://x.example/" + $0 })
+        let split = renderer.sitemaps(of: paths + ["h.html"], base: "https://x.example", limit: 2) { $0 }
+        #expect(split.map(\.path) == ["sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap.xml"])
+        #expect(split.dropLast().map { locs($0).count } == [2, 2, 1])
+        #expect(split.dropLast().flatMap(locs) == ["a.html", "b.html", "d/e.html", "f&amp;g.html", "h.html"].map { "https://x.example/" + $0 })
+        let index = String(decoding: split[3].data, as: UTF8.self)
+        #expect(index.contains("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">") && index.hasSuffix("</sitemapindex>\n"))
+        #expect(locs(split[3]) == (1...3).map { "https://x.example/sitemap-\($0).xml" })
+        #expect(split.dropLast().allSatisfy { String(decoding: $0.data, as: UTF8.self).hasSuffix("</url>\n</urlset>\n") })
+    }
+
     @Test func sitemapEscapesTheBaseURLOnceForEveryPage() throws {
         let program = Fixtures.program + "\nsite: { internal_url: \"https://x.example/a&b/\" }\n"
         let sitemap = try #require(try TestBuild.files(TemporaryFolder.content(["acme": Fixtures.partner], program: program))["sitemap.xml"])

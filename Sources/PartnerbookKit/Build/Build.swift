@@ -134,8 +134,9 @@ package enum Build {
             try area.write($0)
         }
         // The internal site's own address: its pages are not served by the public host.
-        files.append(try area.write(setup.renderer.sitemap(of: [partnerPaths, files.map(\.path)].joined(),
-                                                           base: setup.renderer.program.site.internalURL)))
+        files += try setup.renderer.sitemaps(of: [partnerPaths, files.map(\.path)].joined(), base: setup.renderer.program.site.internalURL) {
+            try area.write($0)
+        }
         var entry = BuildCache.Entry(key: key, files: files)
         entry.sources = unchanged?.made ?? [:]
         return entry
