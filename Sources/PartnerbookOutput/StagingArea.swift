@@ -321,7 +321,7 @@ package final class StagingArea: Sendable {
     /// spare being patched or else in the output, whence it is hard-linked
     /// (no bytes are copied). False when one cannot be reused; the caller
     /// then writes them all.
-    package func reuse(_ files: [BuildCache.File]) -> Bool {
+    package func reuse(_ files: some Sequence<BuildCache.File>) -> Bool {
         let inSpare = patching ? FolderCursor(root) : nil
         let inOutput = previous.map(FolderCursor.init)
         let here = FolderCursor(root)
@@ -357,7 +357,7 @@ package final class StagingArea: Sendable {
     /// writes one stops the build with the output as it was, `--force` or
     /// not. The tool's own folders that hold nothing any more (a removed
     /// partner's) are not kept.
-    package func commit(paths: [String], finish: (URL) throws -> [String] = { _ in [] }) throws {
+    package func commit(paths: SortedPaths, finish: (URL) throws -> [String] = { _ in [] }) throws {
         do {
             // Most often the new output lists the very files the old one
             // did (its manifest is the old one's, byte for byte): the old
@@ -392,13 +392,14 @@ package final class StagingArea: Sendable {
             let fd = root.open(OutputWriter.manifestName, O_WRONLY | O_CREAT | O_EXCL)
             guard fd >= 0 else { throw OutputError(description: "cannot write the manifest: \(OpenFolder.lastError)") }
             defer { close(fd) }
-            try OutputWriter.write(extra.isEmpty ? manifest : OutputWriter.manifest(of: paths + extra), to: fd, path: OutputWriter.manifestName)
+            try OutputWriter.write(extra.isEmpty ? manifest : OutputWriter.manifest(of: Array(paths) + extra), to: fd,
+                                   path: OutputWriter.manifestName)
             if keepSpare { made.withLock { $0.fresh += extra + [OutputWriter.manifestName] } }
             // Private until now (PDFs included); the output's mode from the swap on.
             try keepOwnerAndMode()
             try swap(paths: paths.count + extra.count)
             if self.spare == nil, let least = linkedSpareFrom, paths.count + extra.count >= least {
-                let spare = linkedSpare(of: [paths, extra, [OutputWriter.manifestName]].joined())
+                let spare = linkedSpare(of: [AnySequence(paths), AnySequence(extra + [OutputWriter.manifestName])].joined())
                 kept.withLock { $0 = spare }
             }
         } catch {

@@ -185,7 +185,7 @@ package struct DocumentRenderer: Sendable {
         for asset in templates.assets {
             files.append(OutputFile(.asset, path: OutputPaths.asset(asset.path), data: asset.data))
         }
-        files += sitemaps(of: files.map(\.path) + pages, base: program.site.baseURL) { $0 }
+        files += sitemaps(of: (files.map(\.path) + pages).sorted(), base: program.site.baseURL) { $0 }
         return files
     }
 

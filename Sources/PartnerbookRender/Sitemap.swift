@@ -6,42 +6,50 @@ extension DocumentRenderer {
     /// The most pages one sitemap file may list (sitemaps.org: 50,000 URLs, 50 MB).
     package static let pagesPerSitemap = 50_000
 
-    /// The sitemap of every HTML page among `paths`: absolute URLs under
-    /// `base` when it is set (the public directory's `site.base_url`, the
-    /// internal site's `site.internal_url`), relative paths otherwise.
+    /// The sitemap of every HTML page among `sorted`, paths in the order
+    /// `sorted()` gives: absolute URLs under `base` when it is set (the
+    /// public directory's `site.base_url`, the internal site's
+    /// `site.internal_url`), relative paths otherwise.
     ///
-    /// Up to `limit` pages, `sitemap.xml` lists them. Past it (a program of
-    /// some 4,000 partners and more), the protocol wants several files:
+    /// Up to `limit` pages, `sitemap.xml` lists them. Past it (some 4,000
+    /// partners and more), the protocol wants several files:
     /// `sitemap-1.xml`, `sitemap-2.xml`, ... each list up to `limit` pages
-    /// in path order, and `sitemap.xml` is their index. Each file is handed
-    /// to `emit` as it is made: one sitemap of 100,000 partners was 120 MB,
-    /// and made as bytes and then copied, the largest thing a build held.
-    package func sitemaps<Record>(of paths: some Sequence<String>, base: String?, limit: Int = DocumentRenderer.pagesPerSitemap,
+    /// in path order, and `sitemap.xml` is their index. Each file is made
+    /// from the paths as they are read and handed to `emit`: one sitemap of
+    /// 100,000 partners was 120 MB, made as bytes and then copied, the
+    /// largest thing a build held.
+    package func sitemaps<Record>(of sorted: some Sequence<String>, base: String?, limit: Int = DocumentRenderer.pagesPerSitemap,
                                   emit: (OutputFile) throws -> Record) rethrows -> [Record] {
         var base = base?.trimmingCharacters(in: .whitespaces) ?? ""
         if !base.isEmpty && !base.hasSuffix("/") { base += "/" }
         let html = Array(".html".utf8)
-        let pages = paths.filter { $0.utf8.count >= html.count && $0.utf8.suffix(html.count).elementsEqual(html) }.sorted()
         // The base escaped once (escaping goes character by character).
         let escapedBase = PartnerbookRender.xml(base)
         let lastmod = "<lastmod>\(asOf.description)</lastmod>"
-        guard pages.count > limit else {
-            return [try emit(urlSet(pages[...], path: OutputPaths.sitemap, base: escapedBase, lastmod: lastmod))]
-        }
         var records: [Record] = []
         var index = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for (number, start) in stride(from: 0, to: pages.count, by: limit).enumerated() {
-            let path = OutputPaths.sitemapPart(number + 1)
-            records.append(try emit(urlSet(pages[start..<min(start + limit, pages.count)], path: path, base: escapedBase, lastmod: lastmod)))
+        var pages: [String] = []
+        func emitPart() throws {
+            let path = OutputPaths.sitemapPart(records.count + 1)
+            records.append(try emit(urlSet(pages, path: path, base: escapedBase, lastmod: lastmod)))
             index += "  <sitemap><loc>\(escapedBase)\(PartnerbookRender.xml(path))</loc>\(lastmod)</sitemap>\n"
+            pages.removeAll(keepingCapacity: true)
         }
+        for path in sorted where path.utf8.count >= html.count && path.utf8.suffix(html.count).elementsEqual(html) {
+            if pages.count == limit { try emitPart() }
+            pages.append(path)
+        }
+        guard !records.isEmpty else {
+            return [try emit(urlSet(pages, path: OutputPaths.sitemap, base: escapedBase, lastmod: lastmod))]
+        }
+        try emitPart()
         index += "</sitemapindex>\n"
         records.append(try emit(OutputFile(.programPage, OutputPaths.sitemap, index)))
         return records
     }
 
     /// One sitemap file of `pages`, made as bytes of their exact size.
-    private func urlSet(_ pages: ArraySlice<String>, path: String, base: String, lastmod: String) -> OutputFile {
+    private func urlSet(_ pages: [String], path: String, base: String, lastmod: String) -> OutputFile {
         let head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         let open = "  <url><loc>" + base, close = "</loc>" + lastmod + "</url>\n", tail = "</urlset>\n"
         let escaped = pages.map { PartnerbookRender.xml($0) }

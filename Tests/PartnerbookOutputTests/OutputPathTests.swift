@@ -114,7 +114,7 @@ extension OutputPathTests {
                      BuildCache.File(path: "a/c d.html", size: Int.max, modified: -5, inode: UInt64.max),
                      BuildCache.File(path: "é.md", size: 7, modified: Int.min + 1, inode: 0)]
         BuildCache(partners: ["p": BuildCache.Entry(id: "p", key: "k", files: files)]).save(to: url)
-        #expect(BuildCache.load(from: url).partners["p"]?.files == files)
+        #expect(BuildCache.load(from: url).partners["p"].map { Array($0.files) } == files)
         for bad in ["\ta.html\t12x\t1\t2", "\ta.html\t1\t99999999999999999999\t2", "\ta.html\t1\t2", "\ta.html\t-\t1\t2"] {
             try Data("\(BuildCache.format)\npartner\tp\tk\n\(bad)\n".utf8).write(to: url)
             #expect(BuildCache.load(from: url).partners.isEmpty, "\(bad)")

@@ -114,7 +114,7 @@ import PartnerbookTestSupport
         func locs(_ file: OutputFile) -> [String] {
             String(decoding: file.data, as: UTF8.self).components(separatedBy: "<loc>").dropFirst().map { String($0.prefix { $0 != "<" }) }
         }
-        let paths = ["b.html", "a.html", "c.md", "d/e.html", "f&g.html"]
+        let paths = ["a.html", "b.html", "c.md", "d/e.html", "f&g.html"]
         let one = renderer.sitemaps(of: paths, base: "https://x.example", limit: 4) { $0 }
         #expect(one.map(\.path) == ["sitemap.xml"])
         #expect(locs(one[0]) == ["a.html", "b.html", "d/e.html", "f&amp;g.html"].map { "https://x.example/" + $0 })

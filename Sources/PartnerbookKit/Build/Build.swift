@@ -56,15 +56,15 @@ package enum Build {
             if !pass.report.stopsWriting, let failure = setup.failure { throw BuildError(step: "partners", path: nil, underlying: failure) }
             return result
         }
-        var paths = pass.paths()
+        let lists = pass.fileLists()
         let program = try steps.run("program pages") {
-            try programPages(pass, partnerPaths: paths, setup: setup, store: store, area: area, pdf: configuration.pdf)
+            try programPages(pass, partnerFiles: lists, setup: setup, store: store, area: area, pdf: configuration.pdf)
         }
         pass.storeListings(jobs: configuration.jobs)
         // The listings are read by the program pages only; `serve` keeps them with the store.
         pass.releaseListings(keep: memory != nil)
         ReleaseMemory.now()
-        paths += program.files.lazy.map(\.path)
+        let paths = SortedPaths(lists: lists, others: program.files.paths)
         let printed = try steps.run("commit and swap") {
             try commit(paths: paths, area: area, store: store, setup: setup, jobs: pass.pdfJobs, parallel: configuration.jobs)
         }
@@ -119,7 +119,7 @@ package enum Build {
 
     /// The pages that list every partner, from the partners' listings
     /// (reused when nothing they show changed), and the sitemap.
-    private static func programPages(_ pass: PartnerPass, partnerPaths: [String], setup: Setup, store: Store, area: StagingArea,
+    private static func programPages(_ pass: PartnerPass, partnerFiles: [BuildCache.FileList], setup: Setup, store: Store, area: StagingArea,
                                      pdf: Bool) throws -> BuildCache.Entry {
         let key = store.programKey(partnerKeys: pass.partners.map(\.key), findings: setup.input.diagnostics.map(\.message))
         if !pdf, let last = store.reusableProgram(key: key), area.reuse(last.files) {
@@ -134,9 +134,8 @@ package enum Build {
             try area.write($0)
         }
         // The internal site's own address: its pages are not served by the public host.
-        files += try setup.renderer.sitemaps(of: [partnerPaths, files.map(\.path)].joined(), base: setup.renderer.program.site.internalURL) {
-            try area.write($0)
-        }
+        files += try setup.renderer.sitemaps(of: SortedPaths(lists: partnerFiles, others: files.map(\.path)),
+                                             base: setup.renderer.program.site.internalURL) { try area.write($0) }
         var entry = BuildCache.Entry(key: key, files: files)
         entry.sources = unchanged?.made ?? [:]
         return entry
@@ -145,7 +144,7 @@ package enum Build {
     /// Carries over what a person put into the output, prints the PDFs, and
     /// swaps the staging folder in; the store's old cache goes first, so a
     /// build killed between the swap and the save never trusts it.
-    private static func commit(paths: [String], area: StagingArea, store: Store, setup: Setup, jobs: [DocumentPDF.Job],
+    private static func commit(paths: SortedPaths, area: StagingArea, store: Store, setup: Setup, jobs: [DocumentPDF.Job],
                                parallel: Int) throws -> [String] {
         var printed: [String] = []
         store.invalidate()

@@ -85,10 +85,10 @@ struct PartnerPass {
                 return .success(outcome)
             }
             do {
-                // In path order: the manifest and the sitemap, which sort every path, then find runs already in order.
+                // In path order: the manifest and the sitemap read every partner's list in order (`SortedPaths`).
                 let files = try artifacts.documents.map { try area.write($0) }.sorted { $0.path < $1.path }
                 // Its stored form is made once the program pages have read the listings (`storeListings`).
-                let partner = Build.Store.Partner(id: id, key: key, files: files, listing: nil, stored: nil,
+                let partner = Build.Store.Partner(id: id, key: key, files: BuildCache.FileList(files), listing: nil, stored: nil,
                                                   history: artifacts.readsHistory ? repository.current : nil)
                 outcome.made = (partner, listing)
                 outcome.fingerprint = pdf ? artifacts.fingerprint : nil
@@ -151,13 +151,12 @@ struct PartnerPass {
         for (index, form) in zip(made, stored) { partners[index].stored = form }
     }
 
-    /// Every partner's file paths in one array of its exact size (two and a
-    /// half million at 100,000 partners, for the sitemap and the commit).
-    func paths() -> [String] {
-        var paths: [String] = []
-        paths.reserveCapacity(partners.reduce(0) { $0 + $1.files.count })
-        for partner in partners { paths += partner.files.lazy.map(\.path) }
-        return paths
+    /// Every partner's files, the lists in the order of their folders
+    /// (`partners/ID/`, ordered by the ID and its slash: `a-b/` before
+    /// `a/`), for `SortedPaths`.
+    func fileLists() -> [BuildCache.FileList] {
+        let folders = partners.map { $0.id + "/" }
+        return partners.indices.sorted { folders[$0] < folders[$1] }.map { partners[$0].files }
     }
 
     /// Once the program pages are made, lets every listing go (a build with

@@ -15,7 +15,7 @@ package struct BuildCache: Sendable {
         /// The partner's ID (`-` for the program pages).
         package var id = "-"
         package var key: String
-        package var files: [File]
+        package var files: FileList
         /// The partner's `PartnerListing` in its stored form (`PartnerListing.encoded`).
         package var listing: String?
         /// The listing's fragments (its card, its rows: text as the templates
@@ -32,12 +32,16 @@ package struct BuildCache: Sendable {
         /// the page while the text is the same.
         package var sources: [String: String] = [:]
     
-        package init(id: String = "-", key: String, files: [File], listing: String? = nil, history: String? = nil) {
+        package init(id: String = "-", key: String, files: FileList, listing: String? = nil, history: String? = nil) {
             self.id = id
             self.key = key
             self.files = files
             self.listing = listing
             self.history = history
+        }
+
+        package init(id: String = "-", key: String, files: [File], listing: String? = nil, history: String? = nil) {
+            self.init(id: id, key: key, files: FileList(files), listing: listing, history: history)
         }
     }
 
@@ -240,8 +244,12 @@ package struct BuildCache: Sendable {
     static func parse(_ bytes: UnsafeRawBufferPointer, findingsOnly: Bool = false) -> BuildCache? {
         var cache = BuildCache()
         var current: (kind: String, id: String, entry: Entry)?
+        // The current entry's files, kept in its `FileList` once all are read.
+        var files: [File] = []
         func flush() {
-            guard let current else { return }
+            guard var current else { return }
+            current.entry.files = FileList(files)
+            files = []
             if current.kind == "partner" { cache.partners[current.id] = current.entry } else { cache.program = current.entry }
         }
         for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
@@ -260,13 +268,14 @@ package struct BuildCache: Sendable {
             // A file's line (a quarter of a million at 10,000 partners): its
             // numbers read from the bytes, one string made (the path).
             if line.first == 9, current != nil, let file = fileLine(line) {
-                current?.entry.files.append(file)
+                files.append(file)
                 continue
             }
             let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
                 .map { String(decoding: UnsafeRawBufferPointer(rebasing: $0), as: UTF8.self) }
-            if fields.first == "" && fields.count == 5, let size = Int(fields[2]), let modified = Int(fields[3]), let inode = UInt64(fields[4]) {
-                current?.entry.files.append(File(path: fields[1], size: size, modified: modified, inode: inode))
+            if fields.first == "" && fields.count == 5, current != nil, let size = Int(fields[2]), let modified = Int(fields[3]),
+               let inode = UInt64(fields[4]) {
+                files.append(File(path: fields[1], size: size, modified: modified, inode: inode))
             } else if fields.count == 3, fields[0] == "source", current != nil {
                 current?.entry.sources[fields[1]] = fields[2]
             } else if fields.count == 2, fields[0] == "history", current != nil {

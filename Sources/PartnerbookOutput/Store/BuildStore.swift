@@ -205,7 +205,7 @@ extension BuildStore {
 
     /// A partner the store can give back.
     package struct Reusable: Sendable {
-        package var files: [BuildCache.File]
+        package var files: BuildCache.FileList
         package var listing: Listing
         /// The listing as stored, written again as it was (not encoded again).
         package var stored: (text: String, fragments: [String])
@@ -218,7 +218,7 @@ extension BuildStore {
     package struct Partner: Sendable {
         package var id: String
         package var key: String
-        package var files: [BuildCache.File]
+        package var files: BuildCache.FileList
         /// Its listing, for `serve`'s memory to keep. Held out of line: a
         /// build with no `serve` behind it keeps none, and an empty slot in
         /// line was 600 bytes a partner (60 MB at 100,000 partners).
@@ -233,7 +233,7 @@ extension BuildStore {
         /// The repository state its documents read, if they read the history.
         package var history: String?
 
-        package init(id: String, key: String, files: [BuildCache.File], listing: Listing?, stored: (text: String, fragments: [String])?,
+        package init(id: String, key: String, files: BuildCache.FileList, listing: Listing?, stored: (text: String, fragments: [String])?,
                      history: String?) {
             self.id = id
             self.key = key

@@ -44,6 +44,24 @@ import PartnerbookTestSupport
         #expect(result.stderr.contains("built "))
     }
 
+    /// The manifest and the sitemap are read from the partners' file lists
+    /// in the order of their folders (`SortedPaths`): `a-b/` sorts before
+    /// `a/`, though the ID `a` sorts before `a-b`. Both list every path once, sorted.
+    @Test func theManifestAndSitemapListEveryPathSortedWhateverTheIDs() throws {
+        let ids = ["a", "a-b", "a0", "b"]
+        let folder = contentFolder(Dictionary(uniqueKeysWithValues: ids.map { ($0, Fixtures.partner) }))
+        let result = try build(folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let files = try tree(folder.url.appendingPathComponent("out"))
+        let manifest = String(decoding: try #require(files[OutputWriter.manifestName]), as: UTF8.self)
+        let lines = manifest.split(separator: "\n").map(String.init)
+        #expect(lines == files.keys.filter { $0 != OutputWriter.manifestName }.sorted())
+        #expect(lines.firstIndex(of: "partners/a-b/charter.html")! < lines.firstIndex(of: "partners/a/charter.html")!)
+        let sitemap = String(decoding: try #require(files["sitemap.xml"]), as: UTF8.self)
+        let pages = sitemap.components(separatedBy: "<loc>").dropFirst().map { String($0.prefix { $0 != "<" }) }
+        #expect(pages == lines.filter { $0.hasSuffix(".html") })
+    }
+
     @Test func contentErrorsWriteNothing() throws {
         let folder = contentFolder(["acme": Fixtures.partner])
         #expect(try build(folder).status == 0)
