@@ -45,18 +45,10 @@ package enum OutputWriter {
     /// and taking its bytes held three copies at once.
     package static func manifest(of sorted: SortedPaths) -> Data {
         guard sorted.count > 0 else { return Data("\n".utf8) }
-        var manifest = Data(count: sorted.reduce(0) { $0 + $1.utf8.count + 1 })
-        manifest.withUnsafeMutableBytes { (buffer: UnsafeMutableRawBufferPointer) in
-            var at = 0
-            for var path in sorted {
-                path.withUTF8 { bytes in
-                    guard let from = bytes.baseAddress else { return }
-                    buffer.baseAddress!.advanced(by: at).copyMemory(from: from, byteCount: bytes.count)
-                    at += bytes.count
-                }
-                buffer[at] = UInt8(ascii: "\n")
-                at += 1
-            }
+        var manifest = Data(capacity: sorted.reduce(0) { $0 + $1.utf8.count + 1 })
+        for path in sorted {
+            manifest.append(utf8: path)
+            manifest.append(UInt8(ascii: "\n"))
         }
         return manifest
     }

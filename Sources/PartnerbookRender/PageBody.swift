@@ -1,4 +1,5 @@
 import Foundation
+import PartnerbookSupport
 
 /// A page's body as the layout receives it: one text, or a list's items
 /// between a head and a tail, separated by the same text each time (the
@@ -33,15 +34,11 @@ struct PageBody {
 
     /// Appends the body's bytes to `data`.
     func append(to data: inout Data) {
-        func put(_ text: String) {
-            var text = text
-            text.withUTF8 { data.append($0) }
-        }
-        put(head)
+        data.append(utf8: head)
         for index in items.indices {
-            if index > 0 { put(separator) }
-            put(items[index])
+            if index > 0 { data.append(utf8: separator) }
+            data.append(utf8: items[index])
         }
-        put(tail)
+        data.append(utf8: tail)
     }
 }

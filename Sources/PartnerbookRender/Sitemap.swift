@@ -55,17 +55,13 @@ extension DocumentRenderer {
         let escaped = pages.map { PartnerbookRender.xml($0) }
         var xml = Data(capacity: head.utf8.count + tail.utf8.count
                        + escaped.reduce(0) { $0 + open.utf8.count + $1.utf8.count + close.utf8.count })
-        func put(_ text: String) {
-            var text = text
-            text.withUTF8 { xml.append($0) }
-        }
-        put(head)
+        xml.append(utf8: head)
         for page in escaped {
-            put(open)
-            put(page)
-            put(close)
+            xml.append(utf8: open)
+            xml.append(utf8: page)
+            xml.append(utf8: close)
         }
-        put(tail)
+        xml.append(utf8: tail)
         return OutputFile(.programPage, path: path, data: xml)
     }
 }

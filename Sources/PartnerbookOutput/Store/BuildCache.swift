@@ -408,8 +408,7 @@ package struct BuildCache: Sendable {
         var bytes: [UInt8] = []
 
         mutating func put(_ text: String) {
-            var text = text
-            text.withUTF8 { bytes.append(contentsOf: $0) }
+            bytes.append(utf8: text)
         }
 
         mutating func put(_ number: Int) {
