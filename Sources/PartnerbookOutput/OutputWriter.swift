@@ -81,17 +81,48 @@ package enum OutputWriter {
     /// the whole tree appear at once, so per-file syncs only cost time.
     @discardableResult
     package static func write(_ data: Data, to fd: Int32, path: String) throws -> stat {
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw OutputError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
-                }
-                offset += written
-            }
+        try data.withUnsafeBytes { try writeAll($0, to: fd, path: path) }
+        return status(of: fd)
+    }
+
+    /// Writes `file`'s bytes into `fd` (a file just made). A file made of
+    /// texts is gathered into a buffer of at most 256 KB and written a
+    /// bufferful at a time: one call for a page, and no copy of the whole
+    /// for the home page's 140 MB of cards at 100,000 partners.
+    @discardableResult
+    package static func write(_ file: OutputFile, to fd: Int32) throws -> stat {
+        let capacity = min(max(file.byteCount, 1), 1 << 18)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 1)
+        defer { buffer.deallocate() }
+        var filled = 0
+        func flush() throws {
+            try writeAll(UnsafeRawBufferPointer(rebasing: buffer[..<filled]), to: fd, path: file.path)
+            filled = 0
         }
+        try file.forEachPiece { piece in
+            if filled + piece.count > capacity { try flush() }
+            if piece.count >= capacity { return try writeAll(piece, to: fd, path: file.path) }
+            guard let from = piece.baseAddress else { return }
+            (buffer.baseAddress! + filled).copyMemory(from: from, byteCount: piece.count)
+            filled += piece.count
+        }
+        try flush()
+        return status(of: fd)
+    }
+
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32, path: String) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw OutputError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            offset += written
+        }
+    }
+
+    private static func status(of fd: Int32) -> stat {
         var info = stat()
         fstat(fd, &info)
         return info

@@ -309,7 +309,7 @@ package final class StagingArea: Sendable {
         }
         guard fd >= 0 else { throw OutputError(description: "cannot create \(file.path) in the staging folder: \(OpenFolder.lastError)") }
         defer { close(fd) }
-        let written = BuildCache.File(path: file.path, try OutputWriter.write(file.data, to: fd, path: file.path))
+        let written = BuildCache.File(path: file.path, try OutputWriter.write(file, to: fd))
         // Only an output there before can be kept as the spare (`keepOrDiscard`): from nothing, the list would go unread.
         if keepSpare && !owned.isEmpty { made.withLock { $0.fresh.append(file.path) } }
         return written

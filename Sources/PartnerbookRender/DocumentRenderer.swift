@@ -244,18 +244,14 @@ package struct DocumentRenderer: Sendable {
         guard templates.isBuiltIn(template), templates.observer == nil else { return whole() }
         var frame = layout(body: DocumentRenderer.bodyMarker, title: title, depth: depth, kind: kind, context: context, crumbs: crumbs,
                            isPublic: isPublic)
-        let data = frame.withUTF8 { bytes -> Data? in
+        let around = frame.withUTF8 { bytes -> (String, String)? in
             let marker = DocumentRenderer.bodyMarker.utf8.count
             guard let at = ByteText.firstIndex(of: DocumentRenderer.bodyMarker, in: bytes, from: 0),
                   ByteText.firstIndex(of: DocumentRenderer.bodyMarker, in: bytes, from: at + marker) == nil else { return nil }
-            var data = Data(capacity: bytes.count - marker + body.byteCount)
-            data.append(UnsafeBufferPointer(rebasing: bytes[..<at]))
-            body.append(to: &data)
-            data.append(UnsafeBufferPointer(rebasing: bytes[(at + marker)...]))
-            return data
+            return (String(decoding: bytes[..<at], as: UTF8.self), String(decoding: bytes[(at + marker)...], as: UTF8.self))
         }
-        guard let data else { return whole() }
-        return OutputFile(document, path: path, data: data)
+        guard let (before, after) = around else { return whole() }
+        return OutputFile(document, path: path, texts: [before] + body.texts + [after])
     }
 
     /// The home page's body. The built-in `index.html` is filled with two

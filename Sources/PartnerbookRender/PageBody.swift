@@ -4,9 +4,9 @@ import PartnerbookSupport
 /// A page's body as the layout receives it: one text, or a list's items
 /// between a head and a tail, separated by the same text each time (the
 /// home page: its cards, a line each, between what the template writes
-/// before and after them). `page` copies the parts straight into the file's
-/// bytes, so a list of 100,000 cards (130 MB) is never joined into a
-/// string of its own first.
+/// before and after them). `page` makes the file of the parts, written
+/// a bufferful at a time, so a list of 100,000 cards (130 MB) is never
+/// joined into a string or a buffer of its own.
 struct PageBody {
     var head: String
     var items: [String] = []
@@ -27,18 +27,16 @@ struct PageBody {
     /// The body as one text (for a layout a person wrote, which may use it anywhere).
     var text: String { head + items.joined(separator: separator) + tail }
 
-    /// How many bytes `append` adds.
-    var byteCount: Int {
-        head.utf8.count + items.reduce(0) { $0 + $1.utf8.count } + separator.utf8.count * max(items.count - 1, 0) + tail.utf8.count
-    }
-
-    /// Appends the body's bytes to `data`.
-    func append(to data: inout Data) {
-        data.append(utf8: head)
+    /// The texts whose bytes, one after another, are the body's.
+    var texts: [String] {
+        guard !items.isEmpty else { return [head, tail] }
+        var texts = [head]
+        texts.reserveCapacity(items.count * 2 + 1)
         for index in items.indices {
-            if index > 0 { data.append(utf8: separator) }
-            data.append(utf8: items[index])
+            if index > 0 { texts.append(separator) }
+            texts.append(items[index])
         }
-        data.append(utf8: tail)
+        texts.append(tail)
+        return texts
     }
 }
