@@ -39,18 +39,57 @@ package enum OutputWriter {
         manifest(of: SortedPaths(lists: [], others: paths))
     }
 
-    /// The manifest's bytes for paths already in order, copied once into a
-    /// buffer of their exact size: at 100,000 partners the manifest is some
-    /// 100 MB, and joining the lines into a string, adding the last newline
-    /// and taking its bytes held three copies at once.
-    package static func manifest(of sorted: SortedPaths) -> Data {
-        guard sorted.count > 0 else { return Data("\n".utf8) }
-        var manifest = Data(capacity: sorted.reduce(0) { $0 + $1.utf8.count + 1 })
-        for path in sorted {
-            manifest.append(utf8: path)
-            manifest.append(UInt8(ascii: "\n"))
-        }
+    /// The manifest's bytes for paths already in order.
+    package static func manifest(of sorted: some Sequence<String>) -> Data {
+        var manifest = Data()
+        manifestPieces(of: sorted) { manifest.append(contentsOf: $0) }
         return manifest
+    }
+
+    /// The SHA-256 of the manifest for paths already in order, hashed as
+    /// its lines are made.
+    package static func manifestDigest(of sorted: some Sequence<String>) -> Data {
+        Digest.bytes(feeding: { take in manifestPieces(of: sorted, take) })
+    }
+
+    /// Writes the manifest for paths already in order into `fd` (a file just made).
+    package static func writeManifest(of sorted: some Sequence<String>, to fd: Int32) throws {
+        try manifestPieces(of: sorted) { try writeAll($0, to: fd, path: manifestName) }
+    }
+
+    /// Hands the manifest's bytes (one path a line; a lone newline for
+    /// none) to `take` a bufferful of up to 256 KB at a time. At 100,000
+    /// partners the manifest is some 100 MB: made whole, it was the largest
+    /// thing a build held when it committed.
+    private static func manifestPieces(of sorted: some Sequence<String>,
+                                       _ take: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        let capacity = 1 << 18
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 1)
+        defer { buffer.deallocate() }
+        var filled = 0, any = false
+        func flush() throws {
+            if filled > 0 { try take(UnsafeRawBufferPointer(rebasing: buffer[..<filled])) }
+            filled = 0
+        }
+        for var path in sorted {
+            any = true
+            try path.withUTF8 { bytes in
+                if filled + bytes.count + 1 > capacity { try flush() }
+                if bytes.count + 1 > capacity {
+                    try take(UnsafeRawBufferPointer(bytes))
+                } else if let from = bytes.baseAddress {
+                    (buffer.baseAddress! + filled).copyMemory(from: from, byteCount: bytes.count)
+                    filled += bytes.count
+                }
+            }
+            buffer[filled] = UInt8(ascii: "\n")
+            filled += 1
+        }
+        if !any {
+            buffer[0] = UInt8(ascii: "\n")
+            filled = 1
+        }
+        try flush()
     }
 
     /// The paths a manifest's bytes list, one per line.

@@ -362,8 +362,7 @@ package final class StagingArea: Sendable {
             // Most often the new output lists the very files the old one
             // did (its manifest is the old one's, byte for byte): the old
             // set serves, and the spare has nothing to drop.
-            let manifest = OutputWriter.manifest(of: paths)
-            let sameFiles = paths.count == owned.count && ownedManifest == Digest.bytes(manifest)
+            let sameFiles = paths.count == owned.count && ownedManifest == OutputWriter.manifestDigest(of: paths)
             // Looked up only against a spare or a previous output (a set of two and a half million paths at 100,000 partners).
             let newPaths = sameFiles ? owned : patching || existed ? Set(paths) : []
             if patching && !(sameFiles && spareIsOutput) {
@@ -392,8 +391,11 @@ package final class StagingArea: Sendable {
             let fd = root.open(OutputWriter.manifestName, O_WRONLY | O_CREAT | O_EXCL)
             guard fd >= 0 else { throw OutputError(description: "cannot write the manifest: \(OpenFolder.lastError)") }
             defer { close(fd) }
-            try OutputWriter.write(extra.isEmpty ? manifest : OutputWriter.manifest(of: Array(paths) + extra), to: fd,
-                                   path: OutputWriter.manifestName)
+            if extra.isEmpty {
+                try OutputWriter.writeManifest(of: paths, to: fd)
+            } else {
+                try OutputWriter.write(OutputWriter.manifest(of: Array(paths) + extra), to: fd, path: OutputWriter.manifestName)
+            }
             if keepSpare { made.withLock { $0.fresh += extra + [OutputWriter.manifestName] } }
             // Private until now (PDFs included); the output's mode from the swap on.
             try keepOwnerAndMode()

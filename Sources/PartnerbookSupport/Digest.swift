@@ -42,4 +42,11 @@ extension Digest {
     public static func bytes(_ data: Data) -> Data {
         Data(SHA256.hash(data: data))
     }
+
+    /// The SHA-256, as bytes, of what `feed` hands over a piece at a time.
+    public static func bytes(feeding feed: ((UnsafeRawBufferPointer) -> Void) -> Void) -> Data {
+        var hasher = SHA256()
+        feed { hasher.update(bufferPointer: $0) }
+        return Data(hasher.finalize())
+    }
 }
