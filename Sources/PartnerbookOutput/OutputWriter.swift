@@ -124,25 +124,29 @@ package enum OutputWriter {
         return status(of: fd)
     }
 
-    /// Writes `file`'s bytes into `fd` (a file just made). A file made of
-    /// texts is gathered into a buffer of at most 256 KB and written a
-    /// bufferful at a time: one call for a page, and no copy of the whole
-    /// for the home page's 140 MB of cards at 100,000 partners.
+    /// Writes `file`'s bytes into `fd` (a file just made). A file of one
+    /// piece (its bytes, or one text) is written as it is; the pieces of a
+    /// file made of several texts are gathered into a buffer of at most
+    /// 256 KB and written a bufferful at a time: one call for a page, and no
+    /// copy of the whole for the home page's 140 MB of cards at 100,000
+    /// partners.
     @discardableResult
     package static func write(_ file: OutputFile, to fd: Int32) throws -> stat {
         let capacity = min(max(file.byteCount, 1), 1 << 18)
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 1)
-        defer { buffer.deallocate() }
+        var buffer: UnsafeMutableRawBufferPointer?
+        defer { buffer?.deallocate() }
         var filled = 0
         func flush() throws {
-            try writeAll(UnsafeRawBufferPointer(rebasing: buffer[..<filled]), to: fd, path: file.path)
+            if let buffer, filled > 0 { try writeAll(UnsafeRawBufferPointer(rebasing: buffer[..<filled]), to: fd, path: file.path) }
             filled = 0
         }
         try file.forEachPiece { piece in
             if filled + piece.count > capacity { try flush() }
             if piece.count >= capacity { return try writeAll(piece, to: fd, path: file.path) }
             guard let from = piece.baseAddress else { return }
-            (buffer.baseAddress! + filled).copyMemory(from: from, byteCount: piece.count)
+            let into = buffer ?? UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 1)
+            buffer = into
+            (into.baseAddress! + filled).copyMemory(from: from, byteCount: piece.count)
             filled += piece.count
         }
         try flush()

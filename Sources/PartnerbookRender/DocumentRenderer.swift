@@ -244,14 +244,26 @@ package struct DocumentRenderer: Sendable {
         guard templates.isBuiltIn(template), templates.observer == nil else { return whole() }
         var frame = layout(body: DocumentRenderer.bodyMarker, title: title, depth: depth, kind: kind, context: context, crumbs: crumbs,
                            isPublic: isPublic)
-        let around = frame.withUTF8 { bytes -> (String, String)? in
+        let file = frame.withUTF8 { bytes -> OutputFile? in
             let marker = DocumentRenderer.bodyMarker.utf8.count
             guard let at = ByteText.firstIndex(of: DocumentRenderer.bodyMarker, in: bytes, from: 0),
                   ByteText.firstIndex(of: DocumentRenderer.bodyMarker, in: bytes, from: at + marker) == nil else { return nil }
-            return (String(decoding: bytes[..<at], as: UTF8.self), String(decoding: bytes[(at + marker)...], as: UTF8.self))
+            let before = UnsafeBufferPointer(rebasing: bytes[..<at]), after = UnsafeBufferPointer(rebasing: bytes[(at + marker)...])
+            // A page of one text (nearly every page) is put together as bytes
+            // here, on the core that rendered it, once; a list's items (the
+            // home page's cards) stay texts and are written from them.
+            guard !body.items.isEmpty else {
+                var data = Data(capacity: before.count + body.head.utf8.count + body.tail.utf8.count + after.count)
+                data.append(before)
+                data.append(utf8: body.head)
+                data.append(utf8: body.tail)
+                data.append(after)
+                return OutputFile(document, path: path, data: data)
+            }
+            return OutputFile(document, path: path,
+                              texts: [String(decoding: before, as: UTF8.self)] + body.texts + [String(decoding: after, as: UTF8.self)])
         }
-        guard let (before, after) = around else { return whole() }
-        return OutputFile(document, path: path, texts: [before] + body.texts + [after])
+        return file ?? whole()
     }
 
     /// The home page's body. The built-in `index.html` is filled with two
