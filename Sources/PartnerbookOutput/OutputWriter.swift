@@ -63,33 +63,15 @@ package enum OutputWriter {
     /// thing a build held when it committed.
     private static func manifestPieces(of sorted: some Sequence<String>,
                                        _ take: (UnsafeRawBufferPointer) throws -> Void) rethrows {
-        let capacity = 1 << 18
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 1)
-        defer { buffer.deallocate() }
-        var filled = 0, any = false
-        func flush() throws {
-            if filled > 0 { try take(UnsafeRawBufferPointer(rebasing: buffer[..<filled])) }
-            filled = 0
-        }
+        var gathered = Gathered(capacity: 1 << 18)
+        var any = false
         for var path in sorted {
             any = true
-            try path.withUTF8 { bytes in
-                if filled + bytes.count + 1 > capacity { try flush() }
-                if bytes.count + 1 > capacity {
-                    try take(UnsafeRawBufferPointer(bytes))
-                } else if let from = bytes.baseAddress {
-                    (buffer.baseAddress! + filled).copyMemory(from: from, byteCount: bytes.count)
-                    filled += bytes.count
-                }
-            }
-            buffer[filled] = UInt8(ascii: "\n")
-            filled += 1
+            try path.withUTF8 { try gathered.put(UnsafeRawBufferPointer($0), take) }
+            try gathered.put(byte: UInt8(ascii: "\n"), take)
         }
-        if !any {
-            buffer[0] = UInt8(ascii: "\n")
-            filled = 1
-        }
-        try flush()
+        if !any { try gathered.put(byte: UInt8(ascii: "\n"), take) }
+        try gathered.flush(take)
     }
 
     /// The paths a manifest's bytes list, one per line.
@@ -132,25 +114,45 @@ package enum OutputWriter {
     /// partners.
     @discardableResult
     package static func write(_ file: OutputFile, to fd: Int32) throws -> stat {
-        let capacity = min(max(file.byteCount, 1), 1 << 18)
-        var buffer: UnsafeMutableRawBufferPointer?
-        defer { buffer?.deallocate() }
-        var filled = 0
-        func flush() throws {
-            if let buffer, filled > 0 { try writeAll(UnsafeRawBufferPointer(rebasing: buffer[..<filled]), to: fd, path: file.path) }
-            filled = 0
+        let write = { (bytes: UnsafeRawBufferPointer) in try writeAll(bytes, to: fd, path: file.path) }
+        var gathered = Gathered(capacity: min(max(file.byteCount, 1), 1 << 18))
+        try file.forEachPiece { try gathered.put($0, write) }
+        try gathered.flush(write)
+        return status(of: fd)
+    }
+
+    /// Pieces of bytes gathered into a buffer of `capacity` bytes (made on
+    /// the first piece that needs it) and handed on a bufferful at a time; a
+    /// piece as large as the buffer is handed on as it is.
+    private struct Gathered: ~Copyable {
+        let capacity: Int
+        private var buffer: UnsafeMutableRawBufferPointer?
+        private var filled = 0
+
+        init(capacity: Int) {
+            self.capacity = capacity
         }
-        try file.forEachPiece { piece in
-            if filled + piece.count > capacity { try flush() }
-            if piece.count >= capacity { return try writeAll(piece, to: fd, path: file.path) }
+
+        deinit { buffer?.deallocate() }
+
+        mutating func put(_ piece: UnsafeRawBufferPointer, _ take: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+            if filled + piece.count > capacity { try flush(take) }
+            if piece.count >= capacity { return try take(piece) }
             guard let from = piece.baseAddress else { return }
             let into = buffer ?? UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 1)
             buffer = into
             (into.baseAddress! + filled).copyMemory(from: from, byteCount: piece.count)
             filled += piece.count
         }
-        try flush()
-        return status(of: fd)
+
+        mutating func put(byte: UInt8, _ take: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+            try withUnsafeBytes(of: byte) { try put($0, take) }
+        }
+
+        mutating func flush(_ take: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+            if let buffer, filled > 0 { try take(UnsafeRawBufferPointer(rebasing: buffer[..<filled])) }
+            filled = 0
+        }
     }
 
     private static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32, path: String) throws {

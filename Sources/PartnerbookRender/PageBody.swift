@@ -29,7 +29,6 @@ struct PageBody {
 
     /// The texts whose bytes, one after another, are the body's.
     var texts: [String] {
-        guard !items.isEmpty else { return [head, tail] }
         var texts = [head]
         texts.reserveCapacity(items.count * 2 + 1)
         for index in items.indices {
