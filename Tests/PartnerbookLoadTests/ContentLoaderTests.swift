@@ -62,6 +62,17 @@ import PartnerbookTestSupport
         #expect(content.partners.map(\.id) == ["real"])
     }
 
+    /// A partner file is read straight away; a link is located first, and
+    /// one that stays inside the content folder is followed.
+    @Test func aLinkInsideTheContentFolderIsFollowed() throws {
+        let folder = TemporaryFolder.content(["real": Fixtures.partner])
+        let kept = folder.write("kept/other.yaml", Fixtures.partner)
+        try FileManager.default.createSymbolicLink(at: folder.url.appendingPathComponent("partners/other.yaml"), withDestinationURL: kept)
+        let content = try ContentLoader.load(from: folder.url)
+        #expect(content.diagnostics.filter { $0.rule == .contentFile }.isEmpty, "\(content.diagnostics)")
+        #expect(content.partners.map(\.id) == ["other", "real"])
+    }
+
     @Test func aMissingFolderThrowsOneClearError() {
         #expect(throws: ContentFolderError.self) {
             try ContentLoader.load(from: URL(fileURLWithPath: "/nonexistent/partnerbook/content"))

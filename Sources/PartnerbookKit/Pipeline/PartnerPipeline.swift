@@ -58,20 +58,16 @@ package struct PartnerPipeline: Sendable {
             return artifacts
         }
         let frame = input.frame
-        let signatures = SignatureState(partner, frame: frame)
+        var rendering = self.rendering
+        if case .none = rendering {} else if !render([]) { rendering = .none }
+        let renders = if case .none = rendering { false } else { true }
+        let signatures = SignatureState(partner, frame: frame, printed: renders)
         let texts = partner.status?.value == .ended ? SignedTexts() : input.history.texts(for: partner, frame: frame, state: signatures)
         let ssh = SSHVerifier.verify(partner, frame: frame, state: signatures, texts: texts, allowed: input.allowedSigners,
                                      signers: input.signers, keygen: input.keygen).binding(SignerBinding.problems(partner))
         // Assessed once when documents are made: the rules read its KPI readings, the documents all of it.
         // `check` makes no documents, and the rules compute the readings they need (once) themselves.
-        var rendering = self.rendering
-        if case .none = rendering {} else if !render([]) { rendering = .none }
-        let assessment: PartnerAssessment?
-        if case .none = rendering {
-            assessment = nil
-        } else {
-            assessment = PartnerAssessment(partner, program: input.program, asOf: input.asOf, signatures: signatures)
-        }
+        let assessment = renders ? PartnerAssessment(partner, program: input.program, asOf: input.asOf, signatures: signatures) : nil
         let found = loaded.diagnostics
             + Validator.check(partner, input.rules.with(texts, ssh: ssh, signatures: signatures, readings: assessment?.kpis))
         artifacts.partner = partner

@@ -25,16 +25,28 @@ public struct SignatureState: Sendable {
     }
 
     /// The charter's fingerprint over form 2: the one printed, and the one every new signature carries.
-    public var fingerprint: String
+    public var fingerprint: String { formTwoFingerprint ?? Fingerprint.of(charter.partner, frame: charter.frame, form: .two) }
     /// Over form 1, when an entry was made over it (nil otherwise).
     public var formOneFingerprint: String?
     public var parties: [PartySignature]
+    /// Over form 2, as computed when the state was made (see `init`).
+    private let formTwoFingerprint: String?
+    /// What a fingerprint not computed then is computed from.
+    private let charter: (partner: Partner, frame: CharterFrame)
 
-    public init(_ partner: Partner, frame: CharterFrame) {
+    /// Where each party's signature stands. The fingerprint over form 2 is
+    /// computed here when a signature is judged against it or when
+    /// `printed`: a document prints it. Otherwise (`check` of a partner no
+    /// one has signed: nothing reads it) it is computed only if asked for.
+    /// Hashing the canonical form of every unsigned charter was some 3% of
+    /// a cold `check`.
+    public init(_ partner: Partner, frame: CharterFrame, printed: Bool = true) {
         let signatures = partner.signatures?.items ?? []
-        fingerprint = Fingerprint.of(partner, frame: frame, form: .two)
+        charter = (partner, frame)
+        let two = printed || signatures.contains { $0.form == .two } ? Fingerprint.of(partner, frame: frame, form: .two) : nil
+        formTwoFingerprint = two
         formOneFingerprint = signatures.contains { $0.form == .one } ? Fingerprint.of(partner, frame: frame, form: .one) : nil
-        let current = (two: fingerprint, one: formOneFingerprint)
+        let current = (two: two, one: formOneFingerprint)
         parties = Party.allCases.map { party in
             guard let last = signatures.last(where: { $0.party?.value == party }) else {
                 return PartySignature(party: party, standing: .missing, signature: nil)

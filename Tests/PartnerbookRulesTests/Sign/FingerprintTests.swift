@@ -34,6 +34,23 @@ import PartnerbookTestSupport
         #expect(pinned == "sha256:75e65356fa968df6ca65d472d8aaaf6c97b02508caa3cf461f50191deadf2136")
     }
 
+    /// A state made for findings only (`printed: false`) computes the
+    /// fingerprint of an unsigned charter only when asked, and gives the same
+    /// one; a signed charter's is judged as before.
+    @Test func aFingerprintNotPrintedIsTheSameWhenAskedFor() throws {
+        // Signed over form 2, unsigned, signed over form 1.
+        for yaml in [F.partner, F.partnerBody, F.signed(F.partnerBody, form: .one)] {
+            let partner = try #require(F.load(yaml).0)
+            let eager = SignatureState(partner, frame: F.frame)
+            let lazy = SignatureState(partner, frame: F.frame, printed: false)
+            #expect(lazy.fingerprint == eager.fingerprint)
+            #expect(lazy.fingerprint == Fingerprint.of(partner, frame: F.frame, form: .two))
+            #expect(lazy.formOneFingerprint == eager.formOneFingerprint)
+            #expect(lazy.parties.map(\.standing) == eager.parties.map(\.standing))
+            #expect(lazy.parties.map(\.standing) == (partner.signatures == nil ? [.missing, .missing] : [.valid, .valid]))
+        }
+    }
+
     /// Section 16: the legal frame is part of the signed text, but only when
     /// written. The pinned fingerprint above was recorded before the legal
     /// frame existed and still matches; each new field, when present,
