@@ -142,14 +142,17 @@ package struct DocumentRenderer: Sendable {
                              crumbs: [])]
             },
             // The data files, each a piece of its own on the cores, from one document.
-            emitted { [OutputFile(.programPage, OutputPaths.partnersJSON, data.json())] },
-            emitted { [OutputFile(.programPage, OutputPaths.calendar, ReviewCalendar(program: program, listings: listings, asOf: asOf).ics())] },
+            emitted { [OutputFile(.programPage, path: OutputPaths.partnersJSON, texts: data.jsonTexts())] },
+            emitted {
+                [OutputFile(.programPage, path: OutputPaths.calendar,
+                            texts: ReviewCalendar(program: program, listings: listings, asOf: asOf).icsTexts())]
+            },
             emitted {
                 let view = ReportView(program: program, subjects: listings.indices.map { listings[$0].subject }, report: report, asOf: asOf)
                 return [page(.programPage, OutputPaths.report, body: templates.render(.report, view), title: view.title, depth: 1,
                              kind: .report, context: nil, crumbs: [("Validation report", "")])]
             },
-            emitted { [OutputFile(.programPage, OutputPaths.partnersCSV, data.csv())] },
+            emitted { [OutputFile(.programPage, path: OutputPaths.partnersCSV, texts: data.csvTexts())] },
             emitted {
                 let view = RulesView(rules)
                 return [page(.programPage, OutputPaths.rules, body: templates.render(.rules, view), title: view.title, depth: 1,

@@ -83,9 +83,11 @@ import PartnerbookTestSupport
             DirectoryData.Record(id: "b\u{0}", name: "", tier: nil, status: nil, health: -3, band: "", signed: false,
                                  nextReview: nil, topAlert: nil, page: every),
         ]
-        for partners in [[], [records[0]], [records[1]], records] {
+        // Enough records for several pieces of `TextPieces`, each cut after a record.
+        let many = (0..<1_500).map { records[$0 % 2] }
+        for partners in [[], [records[0]], [records[1]], records, many] {
             let data = DirectoryData(document: DirectoryData.Document(program: every, asOf: "2026-11-20", partners: partners))
-            #expect(data.json() == data.jsonEncoded(), "\(partners.count) partners")
+            #expect(data.jsonTexts().joined() == data.jsonEncoded(), "\(partners.count) partners")
         }
     }
 
