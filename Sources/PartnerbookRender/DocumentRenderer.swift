@@ -125,8 +125,8 @@ package struct DocumentRenderer: Sendable {
                         parsed.relink(ProgramScorecardView.htmlLink)
                         return (markdown, parsed.html())
                     }
-                    return [OutputFile(.programPage, OutputPaths.programScorecardMarkdown, rendered.commonmark),
-                            page(.programPage, OutputPaths.programScorecardHTML, body: rendered.html, title: view.title, depth: 1,
+                    return [OutputFile(.programPage, path: OutputPaths.programScorecardMarkdown, texts: rendered.commonmark),
+                            page(.programPage, OutputPaths.programScorecardHTML, body: PageBody(pieces: rendered.html), title: view.title, depth: 1,
                                  kind: .programScorecard, context: nil, crumbs: [("Program scorecard", "")])]
                 }
                 guard let unchanged else { return try make().map(emit) }
@@ -254,8 +254,10 @@ package struct DocumentRenderer: Sendable {
             let before = UnsafeBufferPointer(rebasing: bytes[..<at]), after = UnsafeBufferPointer(rebasing: bytes[(at + marker)...])
             // A page of one text (nearly every page) is put together as bytes
             // here, on the core that rendered it, once; a list's items (the
-            // home page's cards) stay texts and are written from them.
-            guard !body.items.isEmpty else {
+            // home page's cards) stay texts and are written from them, and so
+            // does a body of megabytes (the validation report and the program
+            // scorecard: 37 and 40 MB at 100,000 partners), not copied again.
+            guard !body.items.isEmpty || body.head.utf8.count + body.tail.utf8.count > DocumentRenderer.largeBody else {
                 var data = Data(capacity: before.count + body.head.utf8.count + body.tail.utf8.count + after.count)
                 data.append(before)
                 data.append(utf8: body.head)
@@ -268,6 +270,10 @@ package struct DocumentRenderer: Sendable {
         }
         return file ?? whole()
     }
+
+    /// Bytes of a page's body above which the page is written from its
+    /// texts rather than put together as bytes first.
+    static let largeBody = 1 << 20
 
     /// The home page's body. The built-in `index.html` is filled with two
     /// marker cards, and the body is the text before the first, every card

@@ -17,6 +17,11 @@ struct PageBody {
         head = text
     }
 
+    /// A body made as pieces one after another (`TextPieces`).
+    init(pieces: [String]) {
+        self.init(head: "", items: pieces, separator: "", tail: "")
+    }
+
     init(head: String, items: [String], separator: String, tail: String) {
         self.head = head
         self.items = items

@@ -128,6 +128,32 @@ import PartnerbookTestSupport
         #expect(split.dropLast().allSatisfy { String(decoding: $0.data, as: UTF8.self).hasSuffix("</url>\n</urlset>\n") })
     }
 
+    /// A page whose body is over a megabyte (the validation report of a
+    /// large program) is written from its texts, not put together as bytes
+    /// first: the same bytes as the layout filled whole around it (a
+    /// person's copy of the built-in layout, which is filled that way).
+    @Test func aPageOfAMegabyteIsTheLayoutFilledWholeAroundIt() throws {
+        let folder = TemporaryFolder.content(["acme": Fixtures.partner])
+        let input = try ProgramInput(BuildConfiguration.test(folder.url, asOf: Fixtures.asOf, output: folder.url.appendingPathComponent("out")))
+        let layout = try #require(BuiltInTemplates.files["layout.html.mustache"])
+        folder.write("own/layout.html.mustache", "{{! a person's own copy }}" + layout)
+        let diagnostics = (1...6_000).map {
+            Diagnostic(.schemaType, file: "partners/p\($0 % 50).yaml", at: SourcePosition(line: $0, column: 1),
+                       "a finding long enough that six thousand of them make a page of over a megabyte: <b>&</b> \($0)")
+        }
+        let report = DiagnosticReport(diagnostics: diagnostics.sorted(by: Diagnostic.ordered), partnerCount: 50, strict: false)
+        var pages: [Data] = []
+        for templates in ["built-in", "own"] {
+            let set = try TemplateSet.load(from: folder.url.appendingPathComponent(templates), displayPath: templates)
+            let renderer = DocumentRenderer(templates: set, program: input.program, asOf: input.asOf)
+            let file = try #require(try renderer.programFiles([], report: report).first { $0.path == OutputPaths.report })
+            pages.append(file.data)
+        }
+        #expect(pages[0].count > DocumentRenderer.largeBody)
+        #expect(pages[0] == pages[1])
+        #expect(String(decoding: pages[0], as: UTF8.self).components(separatedBy: "&lt;b&gt;&amp;&lt;/b&gt;").count == 6_001)
+    }
+
     @Test func sitemapEscapesTheBaseURLOnceForEveryPage() throws {
         let program = Fixtures.program + "\nsite: { internal_url: \"https://x.example/a&b/\" }\n"
         let sitemap = try #require(try TestBuild.files(TemporaryFolder.content(["acme": Fixtures.partner], program: program))["sitemap.xml"])

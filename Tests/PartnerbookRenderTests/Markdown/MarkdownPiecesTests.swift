@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import PartnerbookSupport
 @testable import PartnerbookRender
 import PartnerbookTestSupport
 
@@ -13,6 +14,12 @@ import PartnerbookTestSupport
     }
 
     static func whole(_ text: String) -> (commonmark: String, html: String) { render(CMark.Document(text)) }
+
+    /// The document rendered a piece at a time, each output joined from its texts.
+    static func joined(_ text: String, _ lines: Int) -> (commonmark: String, html: String) {
+        let rendered = MarkdownPieces.render(text, linesPerPiece: lines, render)
+        return (rendered.commonmark.joined(), rendered.html.joined())
+    }
 
     static func pieceCount(_ text: String, _ lines: Int) -> Int? {
         var text = text
@@ -48,7 +55,7 @@ import PartnerbookTestSupport
     @Test func piecesJoinToTheWholeDocumentsBytes() {
         let whole = Self.whole(Self.scorecard)
         for lines in [1, 2, 3, 5, 8, 22, 23, 24, 1000] {
-            let joined = MarkdownPieces.render(Self.scorecard, linesPerPiece: lines, Self.render)
+            let joined = Self.joined(Self.scorecard, lines)
             #expect(joined.commonmark == whole.commonmark, "CommonMark, \(lines) lines a piece")
             #expect(joined.html == whole.html, "HTML, \(lines) lines a piece")
         }
@@ -58,13 +65,26 @@ import PartnerbookTestSupport
         #expect(Self.whole(Self.scorecard).html.contains("<th scope=\"row\">"), "row headers in the pieces as in the whole")
     }
 
+    /// A long table's outputs come as texts of about 256 KB each (cut
+    /// between pieces), which join to the whole document's bytes.
+    @Test func aLongDocumentsOutputsComeAsSeveralTextsThatJoinToTheWhole() {
+        var text = "# Partners\n\n| Partner | Health | Note |\n|---|--:|---|\n"
+        for n in 0..<8_000 { text += "| [Partner \(n)](../partners/p\(n)/scorecard.md) | \(n % 100) | *é* & <b>\(n)</b> |\n" }
+        let rendered = MarkdownPieces.render(text, linesPerPiece: 1000, Self.render)
+        let whole = Self.whole(text)
+        #expect(rendered.commonmark.count > 1 && rendered.html.count > 1)
+        #expect(rendered.html.dropLast().allSatisfy { $0.utf8.count >= TextPieces.pieceSize })
+        #expect(rendered.commonmark.joined() == whole.commonmark)
+        #expect(rendered.html.joined() == whole.html)
+    }
+
     @Test func theExampleProgramsScorecardComesBackTheSame() throws {
         // The committed scorecard is cmark-gfm's own CommonMark: real rows, real list items.
         let text = try String(contentsOf: Binary.repository.appendingPathComponent("Output/program/scorecard.md"), encoding: .utf8)
         #expect((Self.pieceCount(text, 2) ?? 0) > 3)
         let whole = Self.whole(text)
         for lines in [1, 2, 3] {
-            let joined = MarkdownPieces.render(text, linesPerPiece: lines, Self.render)
+            let joined = Self.joined(text, lines)
             #expect(joined.commonmark == whole.commonmark && joined.html == whole.html, "\(lines) lines a piece")
         }
     }
@@ -75,7 +95,7 @@ import PartnerbookTestSupport
         for reaching in ["\n[r]: https://example.com\n", "\n```\n", "\n~~~\n", "\n<div>\n", "\n   <!-- x\n", "\n> [r]: /x\n", "a\u{0}b\n"] {
             #expect(Self.pieceCount("\n" + table + reaching, 1) == nil, "\(reaching.debugDescription)")
             let text = "\n" + table + reaching
-            let joined = MarkdownPieces.render(text, linesPerPiece: 1, Self.render)
+            let joined = Self.joined(text, 1)
             #expect(joined.html == Self.whole(text).html)
         }
         // An escaped bracket before a colon defines nothing.
@@ -90,7 +110,7 @@ import PartnerbookTestSupport
         for text in ["# T\n\n" + items + "\n- d\n", "# T\n\n" + items + "\n  more\n", "- z\n\n" + items, "text\n\n" + items,
                      "# T\n\n" + items + "\n1. one\n"] {
             #expect(Self.pieceCount(text, 1) == 1, "\(text.debugDescription)")
-            let joined = MarkdownPieces.render(text, linesPerPiece: 1, Self.render)
+            let joined = Self.joined(text, 1)
             #expect(joined.html == Self.whole(text).html && joined.commonmark == Self.whole(text).commonmark)
         }
         // A thematic break is not an item; a table needs its delimiter row.
