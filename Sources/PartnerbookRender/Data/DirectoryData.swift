@@ -114,7 +114,7 @@ package struct DirectoryData: Sendable {
         return out.finished()
     }
 
-    /// The document through `JSONEncoder` (what `json()` must equal).
+    /// The document through `JSONEncoder` (what `jsonTexts()` joined must equal).
     func jsonEncoded() -> String {
         JSONText.encode(document)
     }
