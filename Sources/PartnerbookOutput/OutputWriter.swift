@@ -31,7 +31,8 @@ package enum OutputWriter {
     /// only when every path it lists lies inside the folder; nil otherwise.
     package static func manifest(of output: URL) -> [String]? {
         guard let folder = try? OpenFolder(output.standardizedFileURL.path) else { return nil }
-        return (try? StagingArea.manifest(in: folder, display: output.path))?.paths
+        guard let manifest = try? StagingArea.manifest(in: folder, display: output.path) else { return nil }
+        return Array(manifest.paths)
     }
 
     /// The manifest's bytes for `paths`: sorted, one per line.
@@ -72,14 +73,6 @@ package enum OutputWriter {
         }
         if !any { try gathered.put(byte: UInt8(ascii: "\n"), take) }
         try gathered.flush(take)
-    }
-
-    /// The paths a manifest's bytes list, one per line.
-    package static func paths(in manifest: Data) -> [String] {
-        // Split as bytes: a quarter of a million lines, one string each.
-        manifest.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            raw.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
-        }
     }
 
     /// Writes `files` as a whole new output (see `StagingArea`).
@@ -203,17 +196,20 @@ package enum OutputWriter {
     /// byte: it runs for each of a quarter of a million paths in a build.
     static func isSafeRelativePath(_ path: String) -> Bool {
         var path = path
-        return path.withUTF8 { bytes in
-            let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
-            var partStart = 0
-            for index in 0...bytes.count where index == bytes.count || bytes[index] < 0x20 || bytes[index] == 0x7F || bytes[index] == slash {
-                if index < bytes.count && bytes[index] != slash { return false }
-                let length = index - partStart
-                if length == 0 { return false }
-                if length <= 2 && bytes[partStart] == dot && (length == 1 || bytes[partStart + 1] == dot) { return false }
-                partStart = index + 1
-            }
-            return true
+        return path.withUTF8 { isSafeRelativePath(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The same test of a path's UTF-8 bytes (a manifest's line).
+    static func isSafeRelativePath(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var partStart = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] < 0x20 || bytes[index] == 0x7F || bytes[index] == slash {
+            if index < bytes.count && bytes[index] != slash { return false }
+            let length = index - partStart
+            if length == 0 { return false }
+            if length <= 2 && bytes[partStart] == dot && (length == 1 || bytes[partStart + 1] == dot) { return false }
+            partStart = index + 1
         }
+        return true
     }
 }

@@ -48,7 +48,7 @@ package final class StagingArea: Sendable {
     private let outputMode: mode_t?
     private let outputOwner: (uid: uid_t, gid: gid_t)?
     /// Files of the current output that the tool wrote (from its manifest).
-    let owned: Set<String>
+    let owned: PathSet
     /// The SHA-256 of that manifest's bytes (nil without one).
     private let ownedManifest: Data?
     /// The folders that hold them: the tool's own, not kept when they hold nothing of the new output.
@@ -65,7 +65,7 @@ package final class StagingArea: Sendable {
     /// The spare being patched: the files it owns (its manifest) and those
     /// it does not share with the output. Empty when starting from nothing.
     private let patching: Bool
-    private let spareOwned: Set<String>
+    private let spareOwned: PathSet
     private let spareStale: Set<String>
     /// The spare lists the very files the output does (`spareOwned` is `owned`).
     private let spareIsOutput: Bool
@@ -107,11 +107,9 @@ package final class StagingArea: Sendable {
         previous = outputFolder
         let display = self.output.path
         let outputManifest = try outputFolder.flatMap { try StagingArea.manifest(in: $0, display: display) }
-        var ownedPaths: [String] = []
         ownedManifest = outputManifest.map { Digest.bytes($0.data) }
         if let outputManifest {
-            ownedPaths = outputManifest.paths
-            owned = Set(ownedPaths)
+            owned = outputManifest.paths
         } else {
             if existed, !force {
                 let entries: [String]
@@ -124,7 +122,7 @@ package final class StagingArea: Sendable {
                     throw OutputError(description: "'\(self.output.path)' has files partnerbook did not write; choose an empty folder or pass --force (nothing is deleted either way)")
                 }
             }
-            owned = []
+            owned = PathSet([])
         }
         staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
         outputPath = self.output.path
@@ -135,11 +133,10 @@ package final class StagingArea: Sendable {
            let claimed = StagingArea.claim(spare, in: parent, name: name, as: staging, outputManifest: outputManifest) {
             root = claimed.root
             // The spare listing the output's very files (most often) has the output's folders.
-            ownedFolders = claimed.isOutput ? claimed.folders : StagingArea.folders(of: ownedPaths)
+            ownedFolders = claimed.isOutput ? claimed.folders : StagingArea.folders(of: owned)
             patching = true
             spareIsOutput = claimed.isOutput
-            let sparePaths = claimed.isOutput ? ownedPaths : claimed.paths
-            spareOwned = claimed.isOutput ? owned : Set(sparePaths)
+            spareOwned = claimed.paths
             spareStale = Set(spare.fresh)
             for path in spare.carried where OutputWriter.isSafeRelativePath(path) { root.remove(path) }
             root.remove(OutputWriter.manifestName)
@@ -150,9 +147,9 @@ package final class StagingArea: Sendable {
             let folder = parent.appendingPathComponent(".\(name).spare-\(spare.id)")
             if StagingArea.isOwnFolder(folder.path) { StagingArea.removeDetached(folder) }
         }
-        ownedFolders = StagingArea.folders(of: ownedPaths)
+        ownedFolders = StagingArea.folders(of: owned)
         patching = false
-        spareOwned = []
+        spareOwned = PathSet([])
         spareIsOutput = false
         spareStale = []
         guard mkdir(stagingPath, 0o700) == 0 else {
@@ -163,7 +160,7 @@ package final class StagingArea: Sendable {
 
     /// A manifest's paths (sorted, as written), read bounded from below `folder`; nil when
     /// there is none. A manifest that lists a path outside the folder is refused: partnerbook never wrote it.
-    static func manifest(in folder: OpenFolder, display: String) throws -> (data: Data, paths: [String])? {
+    static func manifest(in folder: OpenFolder, display: String) throws -> (data: Data, paths: PathSet)? {
         guard let data = manifestData(in: folder) else { return nil }
         return (data, try manifestPaths(data, display: display))
     }
@@ -181,9 +178,13 @@ package final class StagingArea: Sendable {
     }
 
     /// The paths a manifest lists, each one a path inside its folder.
-    private static func manifestPaths(_ data: Data, display: String) throws -> [String] {
-        let paths = OutputWriter.paths(in: data)
-        if let bad = paths.first(where: { !OutputWriter.isSafeRelativePath($0) }) {
+    private static func manifestPaths(_ data: Data, display: String) throws -> PathSet {
+        let paths = PathSet(manifest: data)
+        var bad: String?
+        paths.forEachPath { path in
+            if bad == nil, !OutputWriter.isSafeRelativePath(path) { bad = String(decoding: path, as: UTF8.self) }
+        }
+        if let bad {
             throw OutputError(description: "'\(display)/\(OutputWriter.manifestName)' lists \(bad.debugDescription), which is not a path inside that folder: partnerbook did not write this manifest. Remove it (and look at what else is in the folder), or build into another folder")
         }
         return paths
@@ -192,8 +193,8 @@ package final class StagingArea: Sendable {
     /// The spare named by the last build's cache, renamed to `staging`, when
     /// it can be trusted; nil otherwise (a spare that was renamed is then moved aside).
     private static func claim(_ spare: BuildCache.Spare, in parent: URL, name: String, as staging: URL,
-                              outputManifest: (data: Data, paths: [String])?)
-        -> (root: OpenFolder, paths: [String], isOutput: Bool, folders: Set<String>)? {
+                              outputManifest: (data: Data, paths: PathSet)?)
+        -> (root: OpenFolder, paths: PathSet, isOutput: Bool, folders: Set<String>)? {
         let spareName = ".\(name).spare-\(spare.id)"
         let folder = parent.appendingPathComponent(spareName)
         var info = stat()
@@ -201,7 +202,7 @@ package final class StagingArea: Sendable {
               UInt64(info.st_dev) == spare.device, UInt64(info.st_ino) == spare.inode,
               Git.tracked([spareName], in: parent).isEmpty,
               rename(folder.path, staging.path) == 0 else { return nil }
-        func reject() -> (root: OpenFolder, paths: [String], isOutput: Bool, folders: Set<String>)? {
+        func reject() -> (root: OpenFolder, paths: PathSet, isOutput: Bool, folders: Set<String>)? {
             if isOwnFolder(staging.path) { trashInBackground(staging, name: name) }
             return nil
         }
@@ -211,7 +212,7 @@ package final class StagingArea: Sendable {
               let data = StagingArea.manifestData(in: root) else { return reject() }
         // Most often the spare lists the very files the output does (no
         // partner added or removed since): one list serves both, read once.
-        let paths: [String]
+        let paths: PathSet
         let isOutput = data == outputManifest?.data
         if isOutput, let outputManifest {
             paths = outputManifest.paths
@@ -364,7 +365,7 @@ package final class StagingArea: Sendable {
             // set serves, and the spare has nothing to drop.
             let sameFiles = paths.count == owned.count && ownedManifest == OutputWriter.manifestDigest(of: paths)
             // Looked up only against a spare or a previous output (a set of two and a half million paths at 100,000 partners).
-            let newPaths = sameFiles ? owned : patching || existed ? Set(paths) : []
+            let newPaths = sameFiles ? owned : patching || existed ? PathSet(paths) : PathSet([])
             if patching && !(sameFiles && spareIsOutput) {
                 // The spare's files the new output no longer has.
                 for path in spareOwned where !newPaths.contains(path) { root.remove(path) }

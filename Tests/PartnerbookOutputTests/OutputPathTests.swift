@@ -24,6 +24,11 @@ import PartnerbookTestSupport
         #expect(OutputWriter.manifest(of: folder.url) == ["index.html", "partners/é/charter.md"])
         try Data([0x61, 0xFF, 0x0A]).write(to: folder.url.appendingPathComponent(OutputWriter.manifestName))
         #expect(OutputWriter.manifest(of: folder.url) == nil)
+        // A manifest that lists a path outside its folder was not written by partnerbook: refused whole.
+        for outside in ["../elsewhere.html", "/etc/passwd", "partners/../../x", "a//b", "./index.html"] {
+            folder.write(OutputWriter.manifestName, "index.html\n\(outside)\nprogram/report.html\n")
+            #expect(OutputWriter.manifest(of: folder.url) == nil, "\(outside)")
+        }
     }
 }
 
