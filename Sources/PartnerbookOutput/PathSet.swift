@@ -16,22 +16,30 @@ package struct PathSet: Sequence, Sendable {
     private var lengths: [UInt32] = []
     /// Indexes into `starts` (+1; 0 is an empty slot), at each path's hash.
     private var slots: [UInt32]
-    private let seed = Int.random(in: .min ... .max)
 
     /// The lines of a manifest (its bytes, one path a line).
     package init(manifest: Data) {
         bytes = manifest
-        let lines = manifest.reduce(into: 1) { count, byte in if byte == UInt8(ascii: "\n") { count += 1 } }
+        let ends = manifest.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> [Int] in
+            var ends: [Int] = []
+            var at = 0
+            while at < raw.count, let found = memchr(raw.baseAddress! + at, Int32(UInt8(ascii: "\n")), raw.count - at) {
+                ends.append(raw.baseAddress!.distance(to: UnsafeRawPointer(found)))
+                at = ends[ends.count - 1] + 1
+            }
+            ends.append(raw.count)
+            return ends
+        }
         var size = 16
-        while size < lines + lines / 2 { size <<= 1 }
+        while size < ends.count + ends.count / 2 { size <<= 1 }
         slots = Array(repeating: 0, count: size)
-        starts.reserveCapacity(lines)
-        lengths.reserveCapacity(lines)
+        starts.reserveCapacity(ends.count)
+        lengths.reserveCapacity(ends.count)
         manifest.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             var start = 0
-            for index in 0...raw.count where index == raw.count || raw[index] == UInt8(ascii: "\n") {
-                if index > start { insert(UnsafeRawBufferPointer(rebasing: raw[start..<index]), at: start, in: raw) }
-                start = index + 1
+            for end in ends {
+                if end > start { insert(UnsafeRawBufferPointer(rebasing: raw[start..<end]), at: start, in: raw) }
+                start = end + 1
             }
         }
     }
@@ -80,7 +88,6 @@ package struct PathSet: Sequence, Sendable {
 
     private func hash(_ key: UnsafeRawBufferPointer) -> Int {
         var hasher = Hasher()
-        hasher.combine(seed)
         hasher.combine(bytes: key)
         return hasher.finalize()
     }
