@@ -44,14 +44,9 @@ package struct PathSet: Sequence, Sendable {
         }
     }
 
-    /// `paths`, one a line.
+    /// `paths`, as the manifest of them would list them.
     package init(_ paths: some Sequence<String>) {
-        var manifest = Data()
-        for path in paths {
-            manifest.append(utf8: path)
-            manifest.append(UInt8(ascii: "\n"))
-        }
-        self.init(manifest: manifest)
+        self.init(manifest: OutputWriter.manifest(of: paths))
     }
 
     package var count: Int { starts.count }
@@ -60,7 +55,7 @@ package struct PathSet: Sequence, Sendable {
     package func contains(_ path: String) -> Bool {
         var path = path
         return path.withUTF8 { key in
-            bytes.withUnsafeBytes { raw in find(UnsafeRawBufferPointer(key), in: raw) != nil }
+            bytes.withUnsafeBytes { raw in lookup(UnsafeRawBufferPointer(key), in: raw).found != nil }
         }
     }
 
@@ -93,10 +88,6 @@ package struct PathSet: Sequence, Sendable {
     }
 
     /// The slot holding `key`, or nil (then `free` is where it would go).
-    private func find(_ key: UnsafeRawBufferPointer, in raw: UnsafeRawBufferPointer) -> Int? {
-        lookup(key, in: raw).found
-    }
-
     private func lookup(_ key: UnsafeRawBufferPointer, in raw: UnsafeRawBufferPointer) -> (found: Int?, free: Int) {
         let mask = slots.count - 1
         var slot = hash(key) & mask
