@@ -11,7 +11,15 @@
 #
 # usage: Benchmarks/run.sh [N ...]        (default: 1000 10000)
 # Needs: hugo, cmark-gfm, GNU time, tar (Debian: apt-get install hugo cmark-gfm time).
-# Work goes to Benchmarks/.work (ignored by git); the archive to /dev/shm. Not part of CI.
+# Work goes to Benchmarks/.work (ignored by git), or to WORK=FOLDER; the archive to /dev/shm.
+# Not part of CI.
+#
+# An ext4 file system without a journal checks every candidate inode for a
+# recent deletion when it makes a file; on a disk that has had millions of
+# files made and removed this can make creating files 15-20x slower for hours
+# (tar -x included), and it is the disk, not the contenders, that is measured.
+# WORK= puts the run on another file system, for instance a fresh ext4 image
+# on a loop device (see docs/performance.md, "Benchmark").
 #
 # ext4 is slow to allocate inodes for about a minute after many were freed
 # (it skips recently deleted ones), so the script waits SETTLE seconds
@@ -30,7 +38,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
-work="$PWD/Benchmarks/.work"
+work="${WORK:-$PWD/Benchmarks/.work}"
 settle="${SETTLE:-60}"
 shm="${SHM:-/dev/shm}"
 hugo_max="${HUGO_MAX:-0}"
@@ -215,6 +223,6 @@ for n in "${sizes[@]}"; do
   if [ "$n" -eq 10000 ]; then full_10k="$full_s"; fi
   rm -rf "$floor" "$site"
 done
-machine="machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(df -T "$work" | awk 'NR==2 {print $2}'), $(uname -sr); $(swift --version 2>&1 | head -1); hugo $(hugo version | awk '{print $2}'); cmark-gfm $(cmark-gfm --version | head -1 | awk '{print $NF}')"
+machine="machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(df -T "$work" | awk 'NR==2 {print $2 " (" $1 ")"}'), $(uname -sr); $(swift --version 2>&1 | head -1); hugo $(hugo version | awk '{print $2}'); cmark-gfm $(cmark-gfm --version | head -1 | awk '{print $NF}')"
 echo "$machine" | tee -a "$results"
 echo "results in $results"
