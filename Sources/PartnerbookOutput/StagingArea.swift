@@ -574,18 +574,65 @@ package final class StagingArea: Sendable {
             StagingArea.removeDetached(URL(fileURLWithPath: path))
             return nil
         }
-        let from = FolderCursor(root), to = FolderCursor(folder)
-        // Sorted, a folder comes before the folders in it.
-        let made = StagingArea.folders(of: files).sorted().allSatisfy { folder.makeFolder($0) }
-        let linked = made && files.allSatisfy { file in
-            guard let source = from.parent(of: file), let target = to.parent(of: file) else { return false }
-            return linkat(source.descriptor, source.name, target.descriptor, target.name, 0) == 0
-        }
+        let linked = StagingArea.makeFolders(StagingArea.folders(of: files), in: folder)
+            && StagingArea.link(files, from: root, to: folder)
         guard linked else {
             StagingArea.removeDetached(URL(fileURLWithPath: path))
             return nil
         }
         return StagingArea.record(id, info, fresh: [], carried: [])
+    }
+
+    /// Makes `folders` below `target`, a level of depth at a time (every
+    /// parent before its folders), each level on every core. False when one
+    /// cannot be made. At 100,000 partners half a million folders.
+    static func makeFolders(_ folders: Set<String>, in target: OpenFolder, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                            batch: Int = 4096) -> Bool {
+        let levels = Dictionary(grouping: folders) { folder in folder.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 } }
+        for depth in levels.keys.sorted() {
+            let level = levels[depth]!
+            let batches = stride(from: 0, to: level.count, by: batch).map { Array(level[$0..<min($0 + batch, level.count)]) }
+            guard Parallel.map(batches, jobs: jobs, { $0.allSatisfy { target.makeFolder($0) } }).allSatisfy({ $0 }) else { return false }
+        }
+        return true
+    }
+
+    /// Hard-links each of `files` below `source` to the same path below
+    /// `target` (whose folders are made), on every core, a batch of paths in
+    /// their order at a time: a partner's files stay together, in folders of
+    /// their own. At 100,000 partners two and a half million links, which
+    /// one core made in some 30 s. False when one cannot be linked (others may be).
+    static func link(_ files: some Sequence<String>, from source: OpenFolder, to target: OpenFolder,
+                     jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batch: Int = 4096) -> Bool {
+        let failed = StopFlag()
+        func run(_ batches: [[String]]) {
+            _ = Parallel.map(batches, jobs: jobs) { paths in
+                let from = FolderCursor(source), to = FolderCursor(target)
+                for path in paths {
+                    guard let file = from.parent(of: path), let link = to.parent(of: path),
+                          linkat(file.descriptor, file.name, link.descriptor, link.name, 0) == 0 else {
+                        failed.set()
+                        return
+                    }
+                }
+            }
+        }
+        var batches: [[String]] = [], paths: [String] = []
+        for file in files {
+            paths.append(file)
+            guard paths.count == batch else { continue }
+            batches.append(paths)
+            paths = []
+            // A few batches per core at once: the paths are never all held.
+            if batches.count == 4 * max(jobs, 1) {
+                run(batches)
+                batches = []
+                if failed.isSet { return false }
+            }
+        }
+        if !paths.isEmpty { batches.append(paths) }
+        run(batches)
+        return !failed.isSet
     }
 
     /// A name for a new spare beside the output: `.NAME.spare-ID`, its ID fresh.
