@@ -14,10 +14,11 @@
 # Work goes to Benchmarks/.work (ignored by git), or to WORK=FOLDER; the archive to /dev/shm.
 # Not part of CI.
 #
-# An ext4 file system without a journal checks every candidate inode for a
-# recent deletion when it makes a file; on a disk that has had millions of
-# files made and removed this can make creating files 15-20x slower for hours
-# (tar -x included), and it is the disk, not the contenders, that is measured.
+# An ext4 file system without a journal checks candidate inodes for a recent
+# deletion when it makes a file; on a disk that has had millions of files
+# made and removed this made creating files 15-20x slower for a long while
+# (tar -x included, for at least a quarter of an hour): the disk, not the
+# contenders, was measured.
 # WORK= puts the run on another file system, for instance a fresh ext4 image
 # on a loop device (see docs/performance.md, "Benchmark").
 #
@@ -223,6 +224,6 @@ for n in "${sizes[@]}"; do
   if [ "$n" -eq 10000 ]; then full_10k="$full_s"; fi
   rm -rf "$floor" "$site"
 done
-machine="machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(df -T "$work" | awk 'NR==2 {print $2 " (" $1 ")"}'), $(uname -sr); $(swift --version 2>&1 | head -1); hugo $(hugo version | awk '{print $2}'); cmark-gfm $(cmark-gfm --version | head -1 | awk '{print $NF}')"
+machine="machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(df -T "$work" | awk 'NR==2 {print $2 " (" $1 ")"}'), $(uname -sr); $(swift --version 2>&1 | head -1); hugo $(hugo version | awk '{print $2}'); cmark-gfm $(cmark-gfm --version | head -1 | awk '{print $2}')"
 echo "$machine" | tee -a "$results"
 echo "results in $results"
