@@ -43,7 +43,11 @@ final class FileEvents {
     }
 
     #if canImport(Glibc)
-    private static let mask = UInt32(IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
+    /// No `IN_CLOSE_WRITE`: the write's own `IN_MODIFY` already wakes the
+    /// watcher, and a close can come late, from whichever process last held a
+    /// copy of the descriptor (a build's or a test's child spawned while the
+    /// editor's file was open), waking it a second time for nothing.
+    private static let mask = UInt32(IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
                                      | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
 
     /// A watch on `folder` and on every folder below it.

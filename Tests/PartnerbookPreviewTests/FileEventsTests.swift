@@ -36,6 +36,25 @@ import PartnerbookTestSupport
         #expect(!events.wait(timeout: 0.05))
     }
 
+    /// A descriptor copied into another process (a child spawned while the
+    /// file was open) closes when that process lets it go: that late close is
+    /// not a second change.
+    @Test func aLateCloseOfACopiedDescriptorDoesNotWakeIt() throws {
+        let folder = TemporaryFolder()
+        let file = folder.write("partners/acme.yaml", "id: acme\n")
+        let events = try #require(FileEvents([folder.url.appendingPathComponent("partners")]))
+        let descriptor = open(file.path, O_WRONLY | O_TRUNC)
+        try #require(descriptor >= 0)
+        let text = Array("id: acme\nname: Acme\n".utf8)
+        #expect(write(descriptor, text, text.count) == text.count)
+        let copy = dup(descriptor)
+        close(descriptor)
+        #expect(events.wait(timeout: 5), "the write")
+        #expect(!events.wait(timeout: 0.05), "every event of that write was read")
+        close(copy)
+        #expect(!events.wait(timeout: 0.05), "the copy's close is no change")
+    }
+
     @Test func aFileBesideTheWatchedFoldersDoesNotWakeIt() throws {
         let folder = TemporaryFolder()
         folder.write("partners/acme.yaml", "id: acme\n")
