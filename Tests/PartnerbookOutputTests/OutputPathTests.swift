@@ -86,12 +86,33 @@ extension OutputPathTests {
         let url = folder.url.appendingPathComponent(".out.cache")
         let saved = bigCache()
         saved.save(to: url)
-        let loaded = BuildCache.load(from: url)
-        #expect(loaded.partners == saved.partners)
-        #expect(loaded.program == saved.program)
-        #expect(loaded.inputs == saved.inputs && loaded.partnerCount == 40 && loaded.spare == saved.spare)
-        #expect(loaded.diagnostics.map(\.message) == saved.diagnostics.map(\.message))
-        #expect(loaded.diagnosticsByFile["partners/p3.yaml"]?.map(\.message) == ["message 3"])
+        // Read a window at a time: windows of one byte, of a few bytes (every
+        // line cut somewhere), shorter than a listing's line, and the default.
+        for chunk in [1, 5, 13, 64, 4096, 1 << 20] {
+            let loaded = try BuildCache.read(from: url, chunk: chunk).get()
+            #expect(loaded.partners == saved.partners, "\(chunk)")
+            #expect(loaded.program == saved.program, "\(chunk)")
+            #expect(loaded.inputs == saved.inputs && loaded.partnerCount == 40 && loaded.spare == saved.spare, "\(chunk)")
+            #expect(loaded.diagnostics.map(\.message) == saved.diagnostics.map(\.message), "\(chunk)")
+            #expect(loaded.diagnosticsByFile["partners/p3.yaml"]?.map(\.message) == ["message 3"], "\(chunk)")
+        }
+    }
+
+    /// A cache cut short (a disk filled while it was saved, a file truncated
+    /// by hand) is refused, not read as far as it goes.
+    @Test func aCacheCutShortIsNotRead() throws {
+        let folder = TemporaryFolder()
+        let url = folder.url.appendingPathComponent(".out.cache")
+        bigCache().save(to: url)
+        #expect((try? BuildCache.read(from: url).get()) != nil)
+        let descriptor = open(url.path, O_RDONLY)
+        defer { close(descriptor) }
+        var info = stat()
+        #expect(fstat(descriptor, &info) == 0)
+        // The pieces are cut for the size the file had; the file is shorter when they are read.
+        let pieces = BuildCache.entryPieces(descriptor, from: 0, size: Int(info.st_size) + 100, count: 1)
+        #expect(!BuildCache.forEachLine(descriptor, in: pieces[0], chunk: 64) { _ in true })
+        #expect(BuildCache.forEachLine(descriptor, in: 0..<Int(info.st_size), chunk: 64) { _ in true })
     }
 
     /// What `check` reads: every key, stamp and finding, and none of the
@@ -150,8 +171,10 @@ extension OutputPathTests {
         bigCache().save(to: url)
         let data = try Data(contentsOf: url)
         let start = data.firstIndex(of: UInt8(ascii: "\n"))! + 1
+        let descriptor = open(url.path, O_RDONLY)
+        defer { close(descriptor) }
         for count in 1...9 {
-            let pieces = data.withUnsafeBytes { BuildCache.entryPieces($0, from: start, count: count) }
+            let pieces = BuildCache.entryPieces(descriptor, from: start, size: data.count, count: count)
             #expect(pieces.first?.lowerBound == start && pieces.last?.upperBound == data.count, "\(count)")
             #expect(zip(pieces, pieces.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound }, "\(count)")
             #expect(pieces.count <= count, "\(count)")

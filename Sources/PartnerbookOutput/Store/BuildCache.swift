@@ -128,12 +128,15 @@ package struct BuildCache: Sendable {
     /// some 300,000 lines, and splitting a `String` by characters took a
     /// second. The lines after the format line are read in pieces on every
     /// core, each piece starting at a partner's (or the program's) first
-    /// line, and the pieces joined in order.
+    /// line, and the pieces joined in order. Each piece is read a window of
+    /// `chunk` bytes at a time, never the whole file at once: the file is
+    /// some 58 MB at ten thousand partners, and holding it while its
+    /// entries were made was half of an edit's peak memory.
     ///
     /// `findingsOnly` reads what `check` needs (keys, stamps, findings) and
     /// skips the lines of files, listings and fragments without making a
     /// string of them: most of the file's bytes and most of its memory.
-    package static func read(from url: URL, findingsOnly: Bool = false) -> Result<BuildCache, Refusal> {
+    package static func read(from url: URL, findingsOnly: Bool = false, chunk: Int = 1 << 20) -> Result<BuildCache, Refusal> {
         let name = url.lastPathComponent
         func refuse(_ why: String) -> Result<BuildCache, Refusal> {
             .failure(Refusal(description: "\(name) \(why); it is not used, and the next build replaces it", isWorthSaying: true))
@@ -161,18 +164,15 @@ package struct BuildCache: Sendable {
         guard first.hasPrefix(format + "\t") else { return .failure(Refusal(description: "another format", isWorthSaying: false)) }
         guard first == identityLine(info) else { return refuse("was not written by partnerbook for this output on this machine") }
         if Git.tracked([name], in: url.deletingLastPathComponent()).contains(name) { return refuse("is tracked by git") }
-        guard let data = try? readAll(fd, size: Int(info.st_size)), data.count == Int(info.st_size) else {
-            return .failure(Refusal(description: "unreadable", isWorthSaying: false))
-        }
-        let pieces: [Range<Int>] = data.withUnsafeBytes { bytes in
-            entryPieces(bytes, from: end + 1, count: ProcessInfo.processInfo.activeProcessorCount)
-        }
-        let parsed = Parallel.map(pieces) { piece in
-            data.withUnsafeBytes { parse(UnsafeRawBufferPointer(rebasing: $0[piece]), findingsOnly: findingsOnly) }
+        let pieces = entryPieces(fd, from: end + 1, size: Int(info.st_size), count: ProcessInfo.processInfo.activeProcessorCount)
+        let parsed = Parallel.map(pieces) { piece -> BuildCache? in
+            var parser = LineParser(findingsOnly: findingsOnly)
+            guard forEachLine(fd, in: piece, chunk: chunk, { parser.read($0) }) else { return nil }
+            return parser.finished()
         }
         var cache = BuildCache()
         for piece in parsed {
-            guard let piece else { return .failure(Refusal(description: "a line the cache does not write", isWorthSaying: false)) }
+            guard let piece else { return .failure(Refusal(description: "a line the cache does not write, or a file cut short", isWorthSaying: false)) }
             cache.partners.merge(piece.partners) { _, new in new }
             if let program = piece.program { cache.program = program }
             cache.stamps.merge(piece.stamps) { _, new in new }
@@ -191,21 +191,47 @@ package struct BuildCache: Sendable {
         "\(format)\t\(UInt64(info.st_dev))\t\(UInt64(info.st_ino))"
     }
 
-    /// `size` bytes of `fd` from its start.
-    private static func readAll(_ fd: Int32, size: Int) throws -> Data {
-        var data = Data(count: size)
-        let total = data.withUnsafeMutableBytes { buffer -> Int in
-            var total = 0
-            while total < size {
-                let n = pread(fd, buffer.baseAddress! + total, size - total, off_t(total))
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { break }
-                total += n
-            }
-            return total
+    /// Up to `count` bytes of `fd` from `offset` into `buffer`; how many were read.
+    private static func read(_ fd: Int32, into buffer: UnsafeMutableRawPointer, _ count: Int, at offset: Int) -> Int {
+        var total = 0
+        while total < count {
+            let n = pread(fd, buffer + total, count - total, off_t(offset + total))
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            total += n
         }
-        data.count = total
-        return data
+        return total
+    }
+
+    /// Calls `body` with each line of `fd`'s bytes in `range` (without its
+    /// newline; empty lines skipped), reading `chunk` bytes at a time; a line
+    /// longer than that is gathered over several reads. False when `body`
+    /// says false or the file ends before `range` does.
+    static func forEachLine(_ fd: Int32, in range: Range<Int>, chunk: Int, _ body: (Slice<UnsafeRawBufferPointer>) -> Bool) -> Bool {
+        var buffer = [UInt8](repeating: 0, count: min(max(chunk, 1), range.count))
+        var offset = range.lowerBound
+        // Bytes of a line not yet ended, kept at the buffer's start.
+        var carried = 0
+        while offset < range.upperBound {
+            let count = min(max(chunk, 1), range.upperBound - offset)
+            if buffer.count < carried + count { buffer += repeatElement(0, count: carried + count - buffer.count) }
+            let got = buffer.withUnsafeMutableBytes { read(fd, into: $0.baseAddress! + carried, count, at: offset) }
+            guard got == count else { return false }
+            offset += count
+            let filled = carried + count
+            let whole: Int? = buffer.withUnsafeBytes { raw in
+                let bytes = UnsafeRawBufferPointer(rebasing: raw[0..<filled])
+                let end = offset == range.upperBound ? filled : (bytes.lastIndex(of: 10).map { $0 + 1 } ?? 0)
+                for line in bytes[0..<end].split(separator: 10, omittingEmptySubsequences: true) where !body(line) { return nil }
+                return end
+            }
+            guard let whole else { return false }
+            carried = filled - whole
+            if carried > 0, whole > 0 {
+                buffer.withUnsafeMutableBytes { _ = memmove($0.baseAddress!, $0.baseAddress! + whole, carried) }
+            }
+        }
+        return true
     }
 
     /// The last build's findings about one file.
@@ -218,58 +244,85 @@ package struct BuildCache: Sendable {
         diagnosticsByFile = Dictionary(grouping: diagnostics, by: \.file)
     }
 
-    /// `bytes` from `start` cut into about `count` pieces of whole lines, each
-    /// after the first beginning with a `partner` or `program` line, so that
-    /// no entry is split between two pieces.
-    static func entryPieces(_ bytes: UnsafeRawBufferPointer, from start: Int, count: Int) -> [Range<Int>] {
+    /// The bytes of `fd` from `start` to `size` cut into about `count` pieces
+    /// of whole lines, each after the first beginning with a `partner` or
+    /// `program` line, so that no entry is split between two pieces.
+    static func entryPieces(_ fd: Int32, from start: Int, size: Int, count: Int) -> [Range<Int>] {
         var cuts = [start]
-        let size = bytes.count - start
+        let length = size - start
         for part in 1..<max(count, 1) {
-            var index = max(start + size * part / count, cuts.last!)
-            // The start of the next line that begins an entry.
-            while index < bytes.count {
-                guard let newline = bytes[index...].firstIndex(of: UInt8(ascii: "\n")) else { index = bytes.count; break }
-                index = newline + 1
-                let rest = bytes[index...]
-                if rest.starts(with: "partner\t".utf8) || rest.starts(with: "program\t".utf8) { break }
-            }
-            if index < bytes.count && index > cuts.last! { cuts.append(index) }
+            let index = entryStart(fd, after: max(start + length * part / count, cuts.last!), size: size)
+            if index < size && index > cuts.last! { cuts.append(index) }
         }
-        cuts.append(bytes.count)
+        cuts.append(size)
         return zip(cuts, cuts.dropFirst()).map { $0..<$1 }
     }
 
-    /// The cache lines of one piece (no format line); nil when a line is not
-    /// one the cache writes.
-    static func parse(_ bytes: UnsafeRawBufferPointer, findingsOnly: Bool = false) -> BuildCache? {
+    /// Where the first line that begins an entry starts, after the first
+    /// newline at or after `position`; `size` when no line does.
+    private static func entryStart(_ fd: Int32, after position: Int, size: Int) -> Int {
+        let window = 64 * 1024, lookahead = 8
+        var bytes = [UInt8](repeating: 0, count: window + lookahead)
+        var at = position
+        while at < size {
+            let count = min(window + lookahead, size - at)
+            guard bytes.withUnsafeMutableBytes({ read(fd, into: $0.baseAddress!, count, at: at) }) == count else { return size }
+            let scanned = min(window, count)
+            for index in 0..<scanned where bytes[index] == 10 {
+                let rest = bytes[(index + 1)..<count]
+                if rest.starts(with: "partner\t".utf8) || rest.starts(with: "program\t".utf8) { return at + index + 1 }
+            }
+            at += scanned
+        }
+        return size
+    }
+
+    /// Reads the cache lines of one piece (no format line), one at a time and
+    /// in order, into a cache.
+    struct LineParser {
+        let findingsOnly: Bool
         var cache = BuildCache()
         var current: (kind: String, id: String, entry: Entry)?
-        // The current entry's files, kept in its `FileList` once all are read.
+        /// The current entry's files, kept in its `FileList` once all are read.
         var files: [File] = []
-        func flush() {
+
+        init(findingsOnly: Bool) {
+            self.findingsOnly = findingsOnly
+        }
+
+        private mutating func flush() {
             guard var current else { return }
             current.entry.files = FileList(files)
             files = []
             if current.kind == "partner" { cache.partners[current.id] = current.entry } else { cache.program = current.entry }
+            self.current = nil
         }
-        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+
+        /// The cache read so far, its last entry included.
+        mutating func finished() -> BuildCache {
+            flush()
+            return cache
+        }
+
+        /// Reads one line; false when it is not one the cache writes.
+        mutating func read(_ line: Slice<UnsafeRawBufferPointer>) -> Bool {
             let isListing = line.starts(with: listingPrefix)
             let isText = isListing || line.starts(with: fragmentPrefix)
             if findingsOnly, line.first == 9 || isText {
-                continue
+                return true
             }
             // A listing's or a fragment's line (most of the file's bytes): the
             // text after the prefix, one string made, scanned for escapes with memchr.
             if isText, current != nil {
                 let text = unescape(UnsafeRawBufferPointer(rebasing: line.dropFirst(isListing ? listingPrefix.count : fragmentPrefix.count)))
                 if isListing { current?.entry.listing = text } else { current?.entry.fragments.append(text) }
-                continue
+                return true
             }
             // A file's line (a quarter of a million at 10,000 partners): its
             // numbers read from the bytes, one string made (the path).
             if line.first == 9, current != nil, let file = fileLine(line) {
                 files.append(file)
-                continue
+                return true
             }
             let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
                 .map { String(decoding: UnsafeRawBufferPointer(rebasing: $0), as: UTF8.self) }
@@ -300,11 +353,10 @@ package struct BuildCache: Sendable {
                 cache.diagnostics.append(Diagnostic(file: unescape(Substring(fields[1])), at: SourcePosition(line: line, column: column),
                                                     severity: severity, rule: Rule(fields[5], severity), message: unescape(Substring(fields[6]))))
             } else {
-                return nil
+                return false
             }
+            return true
         }
-        flush()
-        return cache
     }
 
     /// `\tPATH\tSIZE\tMODIFIED\tINODE` read from its bytes; nil when it is
