@@ -62,11 +62,13 @@ package struct BuildCache: Sendable {
         }
     }
 
-    static let format = "partnerbook-cache-v11"
+    static let format = "partnerbook-cache-v12"
     package var partners: [String: Entry] = [:]
     package var program: Entry?
     /// Digest of every input of the last build (`InputsDigest`).
     package var inputs: String?
+    /// The key part every partner of the last build shared (`BuildStore.share`).
+    package var base: String?
     /// The last build's partner count and diagnostics, replayed when nothing changed.
     package var partnerCount = 0
     package var diagnostics: [Diagnostic] = []
@@ -178,6 +180,7 @@ package struct BuildCache: Sendable {
             cache.stamps.merge(piece.stamps) { _, new in new }
             cache.diagnostics += piece.diagnostics
             if let inputs = piece.inputs { cache.inputs = inputs }
+            if let base = piece.base { cache.base = base }
             if let spare = piece.spare { cache.spare = spare }
             if piece.partnerCount != 0 { cache.partnerCount = piece.partnerCount }
         }
@@ -346,6 +349,8 @@ package struct BuildCache: Sendable {
                 cache.spare?.carried.append(unescape(Substring(fields[1])))
             } else if fields.count == 2, fields[0] == "inputs" {
                 cache.inputs = fields[1]
+            } else if fields.count == 2, fields[0] == "base" {
+                cache.base = fields[1]
             } else if fields.count == 2, fields[0] == "partner-count", let count = Int(fields[1]) {
                 cache.partnerCount = count
             } else if fields.count == 7, fields[0] == "diagnostic", let line = Int(fields[2]), let column = Int(fields[3]),
@@ -438,6 +443,7 @@ package struct BuildCache: Sendable {
         lines = CacheLines()
         if let program { lines.add("program", "-", program) }
         if let inputs { lines.put("inputs\t\(inputs)\n") }
+        if let base { lines.put("base\t\(base)\n") }
         if let spare {
             lines.put("spare\t\(spare.id)\t\(spare.device)\t\(spare.inode)\n")
             for path in spare.fresh { lines.put("spare-fresh\t"); lines.putEscaped(path); lines.put("\n") }
