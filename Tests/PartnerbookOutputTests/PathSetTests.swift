@@ -35,6 +35,42 @@ import Testing
         #expect(seen == paths.count)
     }
 
+    /// Front-coded paths (each sharing the start of the one before it in its
+    /// block of 16) against a `Set` of the same lines: random paths over two
+    /// letters, unsorted and repeated, so that members are prefixes and
+    /// extensions of one another and of the paths asked about.
+    @Test func frontCodedPathsAnswerAsASetDoes() {
+        var generator = SystemRandomNumberGenerator()
+        func path() -> String {
+            String((0..<Int.random(in: 1...9, using: &generator)).map { _ in ["a", "b", "/"].randomElement(using: &generator)! })
+        }
+        let lines = (0..<3_000).map { _ in path() }
+        let set = PathSet(manifest: Data(lines.joined(separator: "\n").utf8))
+        let expected = Set(lines)
+        #expect(set.count == expected.count)
+        var seen = Set<String>()
+        #expect(Array(set) == lines.filter { seen.insert($0).inserted }, "each line once, in the order first listed")
+        for line in lines { #expect(set.contains(line), "\(line)") }
+        for _ in 0..<3_000 {
+            let asked = path()
+            #expect(set.contains(asked) == expected.contains(asked), "\(asked)")
+        }
+        for sorted in [lines.sorted(), lines.sorted().reversed()] {
+            let other = PathSet(sorted)
+            #expect(other.count == expected.count && expected.allSatisfy(other.contains))
+        }
+    }
+
+    /// In one block: a member that is a prefix of the next, one that shares
+    /// all but its last byte, and keys that stop or go on where they do.
+    @Test func prefixesAndExtensionsInOneBlock() {
+        let set = PathSet(["a/b", "a/bc", "a/bcd", "a/bd", "a/c", "b"])
+        for member in ["a/b", "a/bc", "a/bcd", "a/bd", "a/c", "b"] { #expect(set.contains(member), "\(member)") }
+        for absent in ["a", "a/", "a/bcde", "a/bce", "a/be", "a/cc", "a/d", "bb", "", "a/bb", "a/bdd"] {
+            #expect(!set.contains(absent), "\(absent)")
+        }
+    }
+
     @Test func noPathsIsEmpty() {
         for set in [PathSet([]), PathSet(manifest: Data()), PathSet(manifest: Data("\n\n".utf8))] {
             #expect(set.isEmpty && set.count == 0 && Array(set).isEmpty)
