@@ -13,7 +13,7 @@ import Foundation
 /// manifest's bytes with a table of where each line is, 140 MB; front-coded
 /// they are about a third of that. A member is found without making its
 /// path: the key is compared with each path of the block as it is decoded
-/// (`matchLength`). A repeated line counts once and empty lines none, as a
+/// (`isPath`). A repeated line counts once and empty lines none, as a
 /// `Set` of the lines would.
 package struct PathSet: Sequence, Sendable {
     private static let blockSize = 16
