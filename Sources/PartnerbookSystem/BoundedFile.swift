@@ -61,17 +61,21 @@ extension BoundedFile {
     /// `size` bytes of the open file `descriptor` from its start (fewer when it is shorter).
     package static func read(descriptor: Int32, size: Int) throws -> Data {
         var data = Data(count: size)
-        let total = data.withUnsafeMutableBytes { buffer -> Int in
-            var total = 0
-            while total < size {
-                let n = pread(descriptor, buffer.baseAddress! + total, size - total, off_t(total))
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { break }
-                total += n
-            }
-            return total
-        }
+        let total = data.withUnsafeMutableBytes { read(descriptor: descriptor, into: $0.baseAddress!, count: size, at: 0) }
         data.count = total
         return data
+    }
+
+    /// Up to `count` bytes of the open file `descriptor` from `offset` into
+    /// `buffer` (`pread`, again until all are read or the file ends); how many were read.
+    package static func read(descriptor: Int32, into buffer: UnsafeMutableRawPointer, count: Int, at offset: Int) -> Int {
+        var total = 0
+        while total < count {
+            let n = pread(descriptor, buffer + total, count - total, off_t(offset + total))
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            total += n
+        }
+        return total
     }
 }

@@ -194,18 +194,6 @@ package struct BuildCache: Sendable {
         "\(format)\t\(UInt64(info.st_dev))\t\(UInt64(info.st_ino))"
     }
 
-    /// Up to `count` bytes of `fd` from `offset` into `buffer`; how many were read.
-    private static func read(_ fd: Int32, into buffer: UnsafeMutableRawPointer, _ count: Int, at offset: Int) -> Int {
-        var total = 0
-        while total < count {
-            let n = pread(fd, buffer + total, count - total, off_t(offset + total))
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            total += n
-        }
-        return total
-    }
-
     /// Calls `body` with each line of `fd`'s bytes in `range` (without its
     /// newline; empty lines skipped), reading `chunk` bytes at a time; a line
     /// longer than that is gathered over several reads. False when `body`
@@ -218,7 +206,7 @@ package struct BuildCache: Sendable {
         while offset < range.upperBound {
             let count = min(max(chunk, 1), range.upperBound - offset)
             if buffer.count < carried + count { buffer += repeatElement(0, count: carried + count - buffer.count) }
-            let got = buffer.withUnsafeMutableBytes { read(fd, into: $0.baseAddress! + carried, count, at: offset) }
+            let got = buffer.withUnsafeMutableBytes { BoundedFile.read(descriptor: fd, into: $0.baseAddress! + carried, count: count, at: offset) }
             guard got == count else { return false }
             offset += count
             let filled = carried + count
@@ -269,7 +257,7 @@ package struct BuildCache: Sendable {
         var at = position
         while at < size {
             let count = min(window + lookahead, size - at)
-            guard bytes.withUnsafeMutableBytes({ read(fd, into: $0.baseAddress!, count, at: at) }) == count else { return size }
+            guard bytes.withUnsafeMutableBytes({ BoundedFile.read(descriptor: fd, into: $0.baseAddress!, count: count, at: at) }) == count else { return size }
             let scanned = min(window, count)
             for index in 0..<scanned where bytes[index] == 10 {
                 let rest = bytes[(index + 1)..<count]
