@@ -44,50 +44,45 @@ package struct PathSet: Sequence, Sendable {
             while size * 2 < lines * 3 { size <<= 1 }
             slots = Array(repeating: 0, count: size)
             tags = Array(repeating: 0, count: size)
-            bytes.reserveCapacity(raw.count / 2)
             blocks.reserveCapacity(lines / PathSet.blockSize + 1)
-            var start = 0
-            while start < raw.count {
-                let end = memchr(raw.baseAddress! + start, Int32(UInt8(ascii: "\n")), raw.count - start)
-                    .map { raw.baseAddress!.distance(to: UnsafeRawPointer($0)) } ?? raw.count
-                if end > start { insert(UnsafeRawBufferPointer(rebasing: raw[start..<end])) }
-                start = end + 1
-            }
+            insertLines(raw)
         }
         finish()
     }
 
     /// `paths`, as the manifest of them would list them.
     package init(_ paths: some Sequence<String>) {
-        for path in paths {
-            var path = path
-            // A path is one line of a manifest: what follows a newline is another path.
-            path.withUTF8 { utf8 in
-                var start = 0
-                for index in utf8.indices where utf8[index] == UInt8(ascii: "\n") {
-                    if index > start { insert(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[start..<index]))) }
-                    start = index + 1
-                }
-                if utf8.count > start { insert(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[start...]))) }
-            }
-        }
+        for path in paths { insert(path) }
         finish()
     }
 
-    /// Kept at their exact sizes once every path is in.
+    /// Kept at their exact sizes once every path is in (a grown array holds
+    /// up to twice its elements; `Array(array)` would share the same storage).
     private mutating func finish() {
-        bytes = Array(bytes)
-        blocks = Array(blocks)
+        bytes = bytes.withUnsafeBufferPointer { Array($0) }
+        blocks = blocks.withUnsafeBufferPointer { Array($0) }
         last = []
     }
 
-    package var isEmpty: Bool { count == 0 }
-
-    /// Adds `path` (one line: nothing is split), unless it is empty or in already.
+    /// Adds `path` as a manifest would list it: each of its lines, unless
+    /// empty or in already.
     package mutating func insert(_ path: String) {
         var path = path
-        path.withUTF8 { utf8 in if !utf8.isEmpty { insert(UnsafeRawBufferPointer(utf8)) } }
+        path.withUTF8 { insertLines(UnsafeRawBufferPointer($0)) }
     }
+
+    /// Adds each line of `raw` that is not empty or in already.
+    private mutating func insertLines(_ raw: UnsafeRawBufferPointer) {
+        var start = 0
+        while start < raw.count {
+            let end = memchr(raw.baseAddress! + start, Int32(UInt8(ascii: "\n")), raw.count - start)
+                .map { raw.baseAddress!.distance(to: UnsafeRawPointer($0)) } ?? raw.count
+            if end > start { insert(UnsafeRawBufferPointer(rebasing: raw[start..<end])) }
+            start = end + 1
+        }
+    }
+
+    package var isEmpty: Bool { count == 0 }
 
     package func contains(_ path: String) -> Bool {
         var path = path
