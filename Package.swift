@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "CFileSystem"),
         // cmark-gfm's inline characters kept set while documents are parsed on several threads (cmark_threads.c).
         .target(name: "CCmarkThreads", linkerSettings: [.linkedLibrary("dl")]),
+        // Each parsed Markdown document's memory cut from a few blocks and handed back at once (document_memory.c).
+        .target(name: "CCmarkMemory"),
         // The pipeline, one target per step; the compiler enforces that each
         // depends only on those before it (ARCHITECTURE.md).
         // Values: the content model, dates and periods, diagnostics and rules. No dependencies.
@@ -60,7 +62,7 @@ let package = Package(
         // Render: views, Mustache templates, cmark-gfm, charts, data files.
         .target(
             name: "PartnerbookRender",
-            dependencies: ["PartnerbookModel", "PartnerbookSupport", "PartnerbookSystem", "PartnerbookRules", "CCmarkGFM", "CCmarkThreads",
+            dependencies: ["PartnerbookModel", "PartnerbookSupport", "PartnerbookSystem", "PartnerbookRules", "CCmarkGFM", "CCmarkThreads", "CCmarkMemory",
                            .product(name: "Mustache", package: "swift-mustache")]
         ),
         // Write: the staging folder and swap, the cache, the lock, PDFs, file replacement.

@@ -1,5 +1,6 @@
 import CCmarkGFM
 import CCmarkThreads
+import CCmarkMemory
 import Synchronization
 import Foundation
 import PartnerbookModel
@@ -53,24 +54,34 @@ package enum CMark {
 
         private let parser: OpaquePointer
         private let root: OpaquePointer
+        /// Where cmark-gfm allocates this document's parser, tree and
+        /// renderings (`CCmarkMemory`): handed back at once in `deinit`, so
+        /// neither the tree nor the parser is freed node by node.
+        private let memory: OpaquePointer
 
         package init(_ markdown: String) {
-            let parser = Document.newParser()
-            markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
-            self.parser = parser
-            if Document.parsesSideBySide {
-                root = cmark_parser_finish(parser)!
-            } else {
+            let memory = partnerbook_document_memory_new()!
+            self.memory = memory
+            let (parser, root) = Document.within(memory) {
+                let parser = Document.newParser(memory: partnerbook_document_memory_allocator())
+                markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+                if Document.parsesSideBySide {
+                    return (parser, cmark_parser_finish(parser)!)
+                }
                 // The node's address crosses the lock as a number (a pointer is not `Sendable`).
                 let address = Document.finishing.withLock { _ in UInt(bitPattern: cmark_parser_finish(parser)) }
-                root = OpaquePointer(bitPattern: address)!
+                return (parser, OpaquePointer(bitPattern: address)!)
             }
+            self.parser = parser
+            self.root = root
         }
 
-        /// A parser with the extensions attached.
-        private static func newParser() -> OpaquePointer {
+        /// A parser with the extensions attached, allocating from `memory`
+        /// (a `cmark_mem`), or from the system's allocator.
+        private static func newParser(memory: UnsafeMutableRawPointer? = nil) -> OpaquePointer {
             _ = registered
-            let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+            let parser = memory.map { cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, $0.assumingMemoryBound(to: cmark_mem.self))! }
+                ?? cmark_parser_new(CMARK_OPT_DEFAULT)!
             for name in CMark.extensionNames {
                 if let ext = cmark_find_syntax_extension(name) {
                     cmark_parser_attach_syntax_extension(parser, ext)
@@ -79,38 +90,50 @@ package enum CMark {
             return parser
         }
 
-        deinit {
-            cmark_node_free(root)
-            cmark_parser_free(parser)
+        /// `body`, a call into cmark-gfm for the document whose memory is
+        /// `memory`: what it allocates comes from there.
+        private static func within<Result>(_ memory: OpaquePointer, _ body: () -> Result) -> Result {
+            let previous = partnerbook_document_memory_enter(memory)
+            defer { partnerbook_document_memory_leave(previous) }
+            return body()
         }
 
+        private func within<Result>(_ body: () -> Result) -> Result {
+            Document.within(memory, body)
+        }
+
+        deinit {
+            partnerbook_document_memory_free(memory)
+        }
+
+        // A rendering is in the document's memory: read, never freed here.
+
         package func html() -> String {
-            // Table alignment as `style` attributes: the `align` attribute is obsolete in HTML5.
-            // Each body row's first cell names the row: a row header (see `RowHeaders`).
-            guard let output = cmark_render_html(root, CMARK_OPT_DEFAULT | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES,
-                                                 cmark_parser_get_syntax_extensions(parser)) else { return "" }
-            defer { free(output) }
-            return RowHeaders.mark(UnsafeBufferPointer(start: UnsafeRawPointer(output).assumingMemoryBound(to: UInt8.self),
-                                                       count: strlen(output)))
+            within {
+                // Table alignment as `style` attributes: the `align` attribute is obsolete in HTML5.
+                // Each body row's first cell names the row: a row header (see `RowHeaders`).
+                guard let output = cmark_render_html(root, CMARK_OPT_DEFAULT | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES,
+                                                     cmark_parser_get_syntax_extensions(parser)) else { return "" }
+                return RowHeaders.mark(UnsafeBufferPointer(start: UnsafeRawPointer(output).assumingMemoryBound(to: UInt8.self),
+                                                           count: strlen(output)))
+            }
         }
 
         /// `width` 0 keeps the source's line breaks rather than re-wrapping.
         package func commonmark(width: Int32 = 0) -> String {
-            take(cmark_render_commonmark(root, CMARK_OPT_DEFAULT, width))
+            within { cmark_render_commonmark(root, CMARK_OPT_DEFAULT, width).map { String(cString: $0) } ?? "" }
         }
 
         package func plainText() -> String {
-            take(cmark_render_plaintext(root, CMARK_OPT_DEFAULT, 0))
-        }
-
-        private func take(_ output: UnsafeMutablePointer<CChar>?) -> String {
-            guard let output else { return "" }
-            defer { free(output) }
-            return String(cString: output)
+            within { cmark_render_plaintext(root, CMARK_OPT_DEFAULT, 0).map { String(cString: $0) } ?? "" }
         }
 
         /// The text of the first heading, without markup.
         package func firstHeading() -> String? {
+            within { firstHeadingText() }
+        }
+
+        private func firstHeadingText() -> String? {
             let iterator = cmark_iter_new(root)
             defer { cmark_iter_free(iterator) }
             var inHeading = false
@@ -145,14 +168,21 @@ package enum CMark {
         /// Each node of the tree, in document order, with its type (a node's
         /// contents may change in `body`, not the tree's shape).
         private func forEachNode(_ body: (OpaquePointer, cmark_node_type) -> Void) {
-            let iterator = cmark_iter_new(root)
-            defer { cmark_iter_free(iterator) }
-            while true {
-                let event = cmark_iter_next(iterator)
-                if event == CMARK_EVENT_DONE { break }
-                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-                body(node, cmark_node_get_type(node))
+            within {
+                let iterator = cmark_iter_new(root)
+                defer { cmark_iter_free(iterator) }
+                while true {
+                    let event = cmark_iter_next(iterator)
+                    if event == CMARK_EVENT_DONE { break }
+                    guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                    body(node, cmark_node_get_type(node))
+                }
             }
+        }
+
+        /// A node in this document's memory (call within `within`).
+        private func newNode(_ type: cmark_node_type) -> OpaquePointer {
+            cmark_node_new_with_mem(type, partnerbook_document_memory_allocator().assumingMemoryBound(to: cmark_mem.self))!
         }
 
         /// Neutralises untrusted content in place; returns self for chaining.
@@ -183,37 +213,39 @@ package enum CMark {
                     }
                 }
             }
-            for node in rawHTML {
-                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-                if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK {
-                    let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)!
-                    let text = cmark_node_new(CMARK_NODE_TEXT)!
-                    cmark_node_set_literal(text, literal.trimmingCharacters(in: .newlines))
-                    cmark_node_append_child(paragraph, text)
-                    cmark_node_replace(node, paragraph)
-                } else {
-                    let text = cmark_node_new(CMARK_NODE_TEXT)!
-                    cmark_node_set_literal(text, literal)
-                    cmark_node_replace(node, text)
+            within {
+                for node in rawHTML {
+                    let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                    if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK {
+                        let paragraph = newNode(CMARK_NODE_PARAGRAPH)
+                        let text = newNode(CMARK_NODE_TEXT)
+                        cmark_node_set_literal(text, literal.trimmingCharacters(in: .newlines))
+                        cmark_node_append_child(paragraph, text)
+                        cmark_node_replace(node, paragraph)
+                    } else {
+                        let text = newNode(CMARK_NODE_TEXT)
+                        cmark_node_set_literal(text, literal)
+                        cmark_node_replace(node, text)
+                    }
+                    cmark_node_free(node)
                 }
-                cmark_node_free(node)
-            }
-            for node in remoteImages {
-                // The image's alternative text, as a link to it.
-                let link = cmark_node_new(CMARK_NODE_LINK)!
-                cmark_node_set_url(link, cmark_node_get_url(node))
-                while let child = cmark_node_first_child(node) {
-                    cmark_node_append_child(link, child)
+                for node in remoteImages {
+                    // The image's alternative text, as a link to it.
+                    let link = newNode(CMARK_NODE_LINK)
+                    cmark_node_set_url(link, cmark_node_get_url(node))
+                    while let child = cmark_node_first_child(node) {
+                        cmark_node_append_child(link, child)
+                    }
+                    cmark_node_replace(node, link)
+                    cmark_node_free(node)
                 }
-                cmark_node_replace(node, link)
-                cmark_node_free(node)
-            }
-            for node in unsafeLinks {
-                // Keep the link's text, drop the link (an image keeps its alt text).
-                while let child = cmark_node_first_child(node) {
-                    cmark_node_insert_before(node, child)
+                for node in unsafeLinks {
+                    // Keep the link's text, drop the link (an image keeps its alt text).
+                    while let child = cmark_node_first_child(node) {
+                        cmark_node_insert_before(node, child)
+                    }
+                    cmark_node_free(node)
                 }
-                cmark_node_free(node)
             }
             return self
         }
