@@ -74,7 +74,9 @@ package struct CharterLayoutView {
 package func cssString(_ text: String) -> String {
     var out = ""
     for scalar in text.unicodeScalars {
-        if scalar.properties.isAlphabetic && scalar.isASCII || ("0"..."9").contains(scalar) || scalar == " " {
+        // ASCII letters and digits by value: Unicode's property tables are
+        // not looked up for every character of every page's footer.
+        if ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == " " {
             out.unicodeScalars.append(scalar)
         } else {
             out += "\\" + String(scalar.value, radix: 16) + " "
