@@ -40,10 +40,11 @@ struct CompiledTemplate: Sendable {
     enum Escaping: Sendable {
         case html, markdown
 
-        func escape(_ text: String) -> String {
+        /// `text` escaped onto the end of `out`.
+        func append(_ text: String, to out: inout [UInt8]) {
             switch self {
-            case .html: HTMLEscaping.escape(text)
-            case .markdown: MarkdownText.escape(text)
+            case .html: HTMLEscaping.append(text, escapedTo: &out)
+            case .markdown: MarkdownText.append(text, escapedTo: &out)
             }
         }
     }
@@ -187,23 +188,29 @@ struct CompiledTemplates: Sendable {
 
     func render(_ name: String, _ view: Any) -> String? {
         guard let template = templates[name] else { return nil }
-        var out = ""
+        // Filled as bytes, made a string once.
+        var out: [UInt8] = []
+        out.reserveCapacity(16 << 10)
         var stack: [Any] = [view]
         fill(template.nodes, stack: &stack, place: nil, escaping: nil, into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     private func fill(_ nodes: [CompiledTemplate.Node], stack: inout [Any], place: Place?, escaping: CompiledTemplate.Escaping?,
-                      into out: inout String) {
+                      into out: inout [UInt8]) {
         var escaping = escaping
         for node in nodes {
             switch node {
             case .text(let text):
-                out += text
+                out.append(contentsOf: text.utf8)
             case .value(let path, let valueEscaping):
                 guard let value = lookup(path, stack, place) else { continue }
                 let text = CompiledTemplates.text(of: value)
-                out += valueEscaping.map { $0.escape(text) } ?? text
+                if let valueEscaping {
+                    valueEscaping.append(text, to: &out)
+                } else {
+                    out.append(contentsOf: text.utf8)
+                }
             case .section(let path, let body, let inverted):
                 let value = lookup(path, stack, place)
                 if inverted {
@@ -223,7 +230,7 @@ struct CompiledTemplates: Sendable {
     }
 
     private func section(_ value: Any?, _ body: [CompiledTemplate.Node], stack: inout [Any], place: Place?,
-                         escaping: CompiledTemplate.Escaping?, into out: inout String) {
+                         escaping: CompiledTemplate.Escaping?, into out: inout [UInt8]) {
         switch value {
         case nil:
             return
@@ -252,7 +259,7 @@ struct CompiledTemplates: Sendable {
     }
 
     private func invertedSection(_ value: Any?, _ body: [CompiledTemplate.Node], stack: inout [Any], place: Place?,
-                                 escaping: CompiledTemplate.Escaping?, into out: inout String) {
+                                 escaping: CompiledTemplate.Escaping?, into out: inout [UInt8]) {
         switch value {
         case nil:
             fill(body, stack: &stack, place: place, escaping: escaping, into: &out)

@@ -124,6 +124,26 @@ import PartnerbookTestSupport
         #expect(MarkdownText.cell("x | y \\| z") == "x \\| y \\| z")
     }
 
+    /// The escapes byte by byte: each of CommonMark's 32 escapable
+    /// characters gets a backslash and nothing else does; a run of line
+    /// breaks (LF, CR, CR LF) is one space; a value appended while a
+    /// template is filled is the same bytes.
+    @Test func markdownEscapesAreExactAndAppendedAsEscaped() {
+        let punctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+        #expect(MarkdownText.escape(punctuation) == punctuation.map { "\\\($0)" }.joined())
+        #expect(MarkdownText.escape("Café 09 AZ az") == "Café 09 AZ az")
+        #expect(MarkdownText.escape("\na\r\nb\n\n\nc\rd\n") == " a b c d ")
+        #expect(MarkdownText.escape("x\r\n*y*") == "x \\*y\\*")
+        for text in ["", "plain", "\n", "a|b *c* <d> & e\nf", "Ünïcödé — \"quoted\" <b>", punctuation] {
+            var markdown: [UInt8] = Array("head ".utf8), html: [UInt8] = Array("head ".utf8)
+            MarkdownText.append(text, escapedTo: &markdown)
+            HTMLEscaping.append(text, escapedTo: &html)
+            #expect(String(decoding: markdown, as: UTF8.self) == "head " + MarkdownText.escape(text))
+            #expect(String(decoding: html, as: UTF8.self) == "head " + HTMLEscaping.escape(text))
+        }
+        #expect(cssString("Az09 é-") == "Az09 \\e9 \\2d ")
+    }
+
     @Test func cssStringsCannotBreakOut() {
         let css = cssString("a\"b</style><script>")
         #expect(!css.contains("\""))

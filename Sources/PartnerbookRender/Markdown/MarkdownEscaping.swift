@@ -31,29 +31,44 @@ package enum MarkdownText {
     /// Makes the `MARKDOWN` content type known to the template parser.
     static func registerContentType() { _ = registered }
 
-    /// ASCII punctuation and symbols: the characters CommonMark lets a backslash escape.
-    private static let escapable: [Bool] = (0..<128).map { byte in
-        "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".utf8.contains(UInt8(byte))
+    /// Whether CommonMark lets a backslash escape `byte`: ASCII punctuation
+    /// and symbols (`!` to `/`, `:` to `@`, `[` to `` ` ``, `{` to `~`).
+    private static func isEscapable(_ byte: UInt8) -> Bool {
+        (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte)
+    }
+
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        isEscapable(byte) || byte == 10 || byte == 13
     }
 
     /// A plain value as literal Markdown text on one line.
     static func escape(_ text: String) -> String {
-        let utf8 = text.utf8
-        if !utf8.contains(where: { $0 < 128 && (escapable[Int($0)] || $0 == 10 || $0 == 13) }) { return text }
+        guard text.utf8.contains(where: isSpecial) else { return text }
         var out: [UInt8] = []
-        out.reserveCapacity(utf8.count + 8)
-        var lastWasBreak = false
-        for byte in utf8 {
-            if byte == 10 || byte == 13 {
-                if !lastWasBreak { out.append(32) }
-                lastWasBreak = true
-                continue
-            }
-            lastWasBreak = false
-            if byte < 128 && escapable[Int(byte)] { out.append(92) }
-            out.append(byte)
-        }
+        out.reserveCapacity(text.utf8.count + 8)
+        append(text, escapedTo: &out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `text` escaped as `escape` does, onto the end of `out` (a template
+    /// being filled): the runs between special bytes are copied whole.
+    static func append(_ text: String, escapedTo out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for (index, byte) in bytes.enumerated() where isSpecial(byte) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                start = index + 1
+                if byte == 10 || byte == 13 {
+                    // A run of line breaks becomes one space.
+                    if index == 0 || (bytes[index - 1] != 10 && bytes[index - 1] != 13) { out.append(32) }
+                    continue
+                }
+                out.append(92)
+                out.append(byte)
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        }
     }
 
     /// Prose for a block context (its own paragraphs): trimmed, and unable to
