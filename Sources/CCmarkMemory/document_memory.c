@@ -7,7 +7,8 @@
 // work (finding and splitting free chunks of a heap of many threads) was a
 // sixth of the build's CPU at 10,000 partners. A document's memory all ends
 // at once, when the document is let go, so it is cut here from a few large
-// blocks in turn and handed back in one go; nothing is freed piece by piece.
+// blocks in turn and handed back in one go; nothing goes back to the system
+// piece by piece.
 //
 // cmark-gfm lets a parser allocate through any `cmark_mem` (calloc, realloc
 // and free, with no context argument), and its tree, iterators and renderers
@@ -16,8 +17,11 @@
 // document. Allocations of LARGE bytes or more (a rendering of a long
 // document, grown by half again each time) are taken from the system one by
 // one and given back when freed, so that a long document holds no more than
-// its largest buffers; a small one freed right after it was made (cmark-gfm's
-// short-lived buffers) gives its room back too.
+// its largest buffers. A small one freed right after it was made gives its
+// room back to its block, and one of up to RECYCLED bytes freed later is used
+// again for the next allocation of its size (a buffer that grew elsewhere, a
+// node taken out of the tree): a megabyte of Markdown's tree holds 50 MB
+// here, against 36-44 MB in glibc's heap.
 #include <cmark-gfm.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -31,6 +35,8 @@ enum {
     FIRST_BLOCK = 32 * 1024,
     LARGEST_BLOCK = 512 * 1024,
     LARGE = 64 * 1024,
+    /// Freed small allocations of up to this room are kept by size, for the next ones of their size.
+    RECYCLED = 2048,
 };
 
 /// In front of every allocation: its size as asked, and whether it came from the system on its own.
@@ -58,6 +64,7 @@ struct partnerbook_document_memory {
     size_t next_block;
     size_t held;
     unsigned char *latest;         // the newest small allocation, which may grow or give its room back
+    void *freed[RECYCLED / ALIGNMENT + 1];   // freed small allocations by room / ALIGNMENT, each pointing to the next
 };
 
 static _Thread_local partnerbook_document_memory *current;
@@ -93,7 +100,14 @@ static void *take_large(partnerbook_document_memory *memory, size_t size) {
 }
 
 static void *take_small(partnerbook_document_memory *memory, size_t size) {
-    size_t needed = sizeof(allocation) + room(size);
+    size_t has = room(size);
+    if (has <= RECYCLED && memory->freed[has / ALIGNMENT]) {
+        void *bytes = memory->freed[has / ALIGNMENT];
+        memory->freed[has / ALIGNMENT] = *(void **)bytes;
+        ((allocation *)bytes - 1)->size = size;
+        return bytes;
+    }
+    size_t needed = sizeof(allocation) + has;
     block *top = memory->blocks;
     if (!top || top->size - top->used < needed) {
         size_t bytes = memory->next_block;
@@ -117,6 +131,20 @@ static void *take_small(partnerbook_document_memory *memory, size_t size) {
 
 static void *take(partnerbook_document_memory *memory, size_t size) {
     return size >= LARGE ? take_large(memory, size) : take_small(memory, size);
+}
+
+/// A small allocation no longer used: the newest gives its room back to
+/// its block; another of up to RECYCLED bytes waits for the next of its size.
+static void give_back(partnerbook_document_memory *memory, void *bytes) {
+    allocation *head = (allocation *)bytes - 1;
+    size_t has = room(head->size);
+    if ((unsigned char *)bytes == memory->latest) {
+        memory->blocks->used -= sizeof(allocation) + has;
+        memory->latest = NULL;
+    } else if (has <= RECYCLED) {
+        *(void **)bytes = memory->freed[has / ALIGNMENT];
+        memory->freed[has / ALIGNMENT] = bytes;
+    }
 }
 
 static void *document_calloc(size_t count, size_t size) {
@@ -160,6 +188,7 @@ static void *document_realloc(void *bytes, size_t size) {
     }
     void *moved = take(memory, size);
     memcpy(moved, bytes, head->size);
+    give_back(memory, bytes);
     return moved;
 }
 
@@ -173,9 +202,8 @@ static void document_free(void *bytes) {
         if (node->next) node->next->previous = node->previous;
         memory->held -= sizeof(large_allocation) + node->head.size;
         free(node);
-    } else if ((unsigned char *)bytes == memory->latest) {
-        memory->blocks->used -= sizeof(allocation) + room(head->size);
-        memory->latest = NULL;
+    } else {
+        give_back(memory, bytes);
     }
 }
 

@@ -46,7 +46,7 @@ import Testing
         }
     }
 
-    @Test func aLargeAllocationIsHandedBackWhenFreedAndTheNewestSmallOneGivesItsRoomBack() throws {
+    @Test func aLargeAllocationIsHandedBackWhenFreedAndASmallOneIsUsedAgain() throws {
         let memory = try #require(partnerbook_document_memory_new())
         defer { partnerbook_document_memory_free(memory) }
         allocating(in: memory) { allocator in
@@ -61,11 +61,16 @@ import Testing
             allocator.free(short)
             let next = allocator.calloc(1, 48)!
             #expect(next == short)
-            // One freed under a newer one keeps its room (nothing is freed piece by piece).
+            // One freed under a newer one waits for the next allocation of its size, zeroed again.
             let older = allocator.calloc(1, 64)!
             _ = allocator.calloc(1, 64)
+            older.initializeMemory(as: UInt8.self, repeating: 0xEE, count: 64)
             allocator.free(older)
-            #expect(allocator.calloc(1, 64)! != older)
+            let other = allocator.calloc(1, 200)!
+            #expect(other != older)
+            let same = allocator.calloc(1, 60)!
+            #expect(same == older)
+            #expect(UnsafeRawBufferPointer(start: same, count: 60).allSatisfy { $0 == 0 })
         }
     }
 
