@@ -191,12 +191,12 @@ struct CompiledTemplates: Sendable {
         // Filled as bytes, made a string once.
         var out: [UInt8] = []
         out.reserveCapacity(16 << 10)
-        var stack: [Any] = [view]
+        var stack: [Frame] = [Frame(view)]
         fill(template.nodes, stack: &stack, place: nil, escaping: nil, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
-    private func fill(_ nodes: [CompiledTemplate.Node], stack: inout [Any], place: Place?, escaping: CompiledTemplate.Escaping?,
+    private func fill(_ nodes: [CompiledTemplate.Node], stack: inout [Frame], place: Place?, escaping: CompiledTemplate.Escaping?,
                       into out: inout [UInt8]) {
         var escaping = escaping
         for node in nodes {
@@ -229,7 +229,7 @@ struct CompiledTemplates: Sendable {
         }
     }
 
-    private func section(_ value: Any?, _ body: [CompiledTemplate.Node], stack: inout [Any], place: Place?,
+    private func section(_ value: Any?, _ body: [CompiledTemplate.Node], stack: inout [Frame], place: Place?,
                          escaping: CompiledTemplate.Escaping?, into out: inout [UInt8]) {
         switch value {
         case nil:
@@ -238,27 +238,27 @@ struct CompiledTemplates: Sendable {
             if flag { fill(body, stack: &stack, place: place, escaping: escaping, into: &out) }
         case let items as [Any]:
             for (index, item) in items.enumerated() {
-                stack.append(item)
+                stack.append(Frame(item))
                 fill(body, stack: &stack, place: Place(first: index == 0, last: index == items.count - 1, index: index),
                      escaping: escaping, into: &out)
                 stack.removeLast()
             }
         case let value?:
             if value is [String: Any] || value is String || value is Fragment || value is Int || value is Double {
-                stack.append(value)
+                stack.append(Frame(value))
                 fill(body, stack: &stack, place: nil, escaping: escaping, into: &out)
                 stack.removeLast()
             } else if let items = value as? any MustacheSequence {
                 section(CompiledTemplates.elements(items), body, stack: &stack, place: place, escaping: escaping, into: &out)
             } else {
-                stack.append(value)
+                stack.append(Frame(value))
                 fill(body, stack: &stack, place: nil, escaping: escaping, into: &out)
                 stack.removeLast()
             }
         }
     }
 
-    private func invertedSection(_ value: Any?, _ body: [CompiledTemplate.Node], stack: inout [Any], place: Place?,
+    private func invertedSection(_ value: Any?, _ body: [CompiledTemplate.Node], stack: inout [Frame], place: Place?,
                                  escaping: CompiledTemplate.Escaping?, into out: inout [UInt8]) {
         switch value {
         case nil:
@@ -267,34 +267,71 @@ struct CompiledTemplates: Sendable {
             if !flag { fill(body, stack: &stack, place: place, escaping: escaping, into: &out) }
         case let items as [Any]:
             if items.isEmpty {
-                stack.append(items)
+                stack.append(Frame(items))
                 fill(body, stack: &stack, place: nil, escaping: escaping, into: &out)
                 stack.removeLast()
             }
         case let value?:
             if let items = value as? any MustacheSequence, CompiledTemplates.elements(items).isEmpty {
-                stack.append(value)
+                stack.append(Frame(value))
                 fill(body, stack: &stack, place: nil, escaping: escaping, into: &out)
                 stack.removeLast()
             }
         }
     }
 
-    private func lookup(_ path: CompiledTemplate.Path, _ stack: [Any], _ place: Place?) -> Any? {
+    private func lookup(_ path: CompiledTemplate.Path, _ stack: [Frame], _ place: Place?) -> Any? {
         switch path {
         case .current:
-            return stack.last
+            return stack.last?.value
         case .sequence(let name):
             return place?.value(name)
         case .local(let names):
-            return stack.last.flatMap { descend(names[...], from: $0) }
+            return stack.last.flatMap { frame in frame.child(names[0]).flatMap { descend(names.dropFirst(), from: $0) } }
         case .climb(let names):
-            for object in stack.reversed() {
-                if let found = CompiledTemplates.child(names[0], of: object) {
+            for frame in stack.reversed() {
+                if let found = frame.child(names[0]) {
                     return descend(names.dropFirst(), from: found)
                 }
             }
             return nil
+        }
+    }
+
+    /// An item of the context stack, told apart once when it is pushed: a
+    /// name is looked up in every item from the innermost out, and a cast
+    /// from `Any` for each would cost more than the lookup.
+    private enum Frame {
+        case fields([String: Any])
+        case fragment(Fragment)
+        /// Text, a flag, a number or a list: nothing has a name in it.
+        case nameless(Any)
+        case other(Any)
+
+        init(_ value: Any) {
+            switch value {
+            case let fields as [String: Any]: self = .fields(fields)
+            case let fragment as Fragment: self = .fragment(fragment)
+            case is String, is Bool, is Int, is Double, is [Any]: self = .nameless(value)
+            default: self = .other(value)
+            }
+        }
+
+        var value: Any {
+            switch self {
+            case .fields(let fields): fields
+            case .fragment(let fragment): fragment
+            case .nameless(let value), .other(let value): value
+            }
+        }
+
+        func child(_ name: String) -> Any? {
+            switch self {
+            case .fields(let fields): fields[name]
+            case .fragment(let fragment): fragment.child(named: name)
+            case .nameless: nil
+            case .other(let value): CompiledTemplates.child(name, of: value)
+            }
         }
     }
 
