@@ -106,7 +106,8 @@ package enum CMark {
             partnerbook_document_memory_free(memory)
         }
 
-        // A rendering is in the document's memory: read, never freed here.
+        /// Bytes this document's memory holds from the system (for tests).
+        var memoryHeld: UInt { partnerbook_document_memory_held(memory) }
 
         package func html() -> String {
             within {
@@ -114,6 +115,7 @@ package enum CMark {
                 // Each body row's first cell names the row: a row header (see `RowHeaders`).
                 guard let output = cmark_render_html(root, CMARK_OPT_DEFAULT | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES,
                                                      cmark_parser_get_syntax_extensions(parser)) else { return "" }
+                defer { release(output) }
                 return RowHeaders.mark(UnsafeBufferPointer(start: UnsafeRawPointer(output).assumingMemoryBound(to: UInt8.self),
                                                            count: strlen(output)))
             }
@@ -121,11 +123,25 @@ package enum CMark {
 
         /// `width` 0 keeps the source's line breaks rather than re-wrapping.
         package func commonmark(width: Int32 = 0) -> String {
-            within { cmark_render_commonmark(root, CMARK_OPT_DEFAULT, width).map { String(cString: $0) } ?? "" }
+            within { take(cmark_render_commonmark(root, CMARK_OPT_DEFAULT, width)) }
         }
 
         package func plainText() -> String {
-            within { cmark_render_plaintext(root, CMARK_OPT_DEFAULT, 0).map { String(cString: $0) } ?? "" }
+            within { take(cmark_render_plaintext(root, CMARK_OPT_DEFAULT, 0)) }
+        }
+
+        /// A rendering as a string, its buffer given back (call within `within`).
+        private func take(_ output: UnsafeMutablePointer<CChar>?) -> String {
+            guard let output else { return "" }
+            defer { release(output) }
+            return String(cString: output)
+        }
+
+        /// A rendering's buffer given back to the document's memory (call
+        /// within `within`): a long one goes back to the system now, not when
+        /// the document does.
+        private func release(_ output: UnsafeMutablePointer<CChar>) {
+            partnerbook_document_memory_allocator().assumingMemoryBound(to: cmark_mem.self).pointee.free(output)
         }
 
         /// The text of the first heading, without markup.

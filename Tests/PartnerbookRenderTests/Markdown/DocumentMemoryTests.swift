@@ -120,6 +120,22 @@ import Testing
         #expect(expected.allSatisfy { !$0.1.contains("<b>") && !$0.1.contains("javascript:") && $0.1.contains("<del>gone</del>") })
     }
 
+    @Test func aRenderingIsGivenBackOnceRead() {
+        // HTML of some 700 KB and CommonMark of some 500 KB: each a large
+        // allocation, back to the system as soon as it is a string. (The
+        // first CommonMark rendering also leaves each text node a copy of
+        // its text ended by a zero, part of the tree from then on.)
+        let markdown = (1...30_000).map { "Paragraph \($0)." }.joined(separator: "\n\n")
+        let document = CMark.Document(markdown)
+        let parsed = document.memoryHeld
+        #expect(document.html().utf8.count > 600_000)
+        #expect(document.memoryHeld < parsed + 100_000, "held \(document.memoryHeld) after the HTML, \(parsed) after the parse")
+        #expect(document.commonmark().utf8.count > 400_000)
+        let rendered = document.memoryHeld
+        #expect(document.commonmark().utf8.count > 400_000)
+        #expect(document.memoryHeld < rendered + 100_000, "held \(document.memoryHeld) after the second CommonMark, \(rendered) before")
+    }
+
     @Test func aLongDocumentRendersWhole() {
         // Renderings of megabytes: the large allocations, grown again and again.
         let markdown = (1...40_000).map { "Paragraph number \($0)." }.joined(separator: "\n\n")
