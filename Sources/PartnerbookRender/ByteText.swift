@@ -42,6 +42,36 @@ package enum ByteText {
         } ?? text
     }
 
+    /// `text` onto the end of `out`, each byte `isSpecial` picks out replaced
+    /// by what `replace` appends for it (given all the bytes and its index);
+    /// the runs between are copied whole. Inlined, so that the two tests
+    /// are not calls made for every byte of every value of a page.
+    @inline(__always)
+    static func append(_ text: String, to out: inout [UInt8], replacing isSpecial: (UInt8) -> Bool,
+                       with replace: (UnsafeBufferPointer<UInt8>, Int, inout [UInt8]) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for (index, byte) in bytes.enumerated() where isSpecial(byte) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                replace(bytes, index, &out)
+                start = index + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        }
+    }
+
+    /// `text` as `append` makes it, or `text` itself when no byte is special.
+    @inline(__always)
+    static func replacing(_ isSpecial: (UInt8) -> Bool, in text: String,
+                          with replace: (UnsafeBufferPointer<UInt8>, Int, inout [UInt8]) -> Void) -> String {
+        guard text.utf8.contains(where: isSpecial) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        append(text, to: &out, replacing: isSpecial, with: replace)
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Where `needle` first occurs in `bytes` at or after `start`.
     static func firstIndex(of needle: String, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var needle = needle

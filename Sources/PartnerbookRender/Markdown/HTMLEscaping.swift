@@ -30,35 +30,25 @@ package struct HTMLEscaping: MustacheContentType {
 
     /// `<`, `>`, `&`, `"` and `'` as character references; every other byte as it is.
     static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: isSpecial) else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 16)
-        append(text, escapedTo: &out)
-        return String(decoding: out, as: UTF8.self)
+        ByteText.replacing(isSpecial, in: text, with: reference)
+    }
+
+    /// `text` escaped as `escape` does, onto the end of `out` (a template being filled).
+    static func append(_ text: String, escapedTo out: inout [UInt8]) {
+        ByteText.append(text, to: &out, replacing: isSpecial, with: reference)
     }
 
     private static func isSpecial(_ byte: UInt8) -> Bool {
         byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27
     }
 
-    /// `text` escaped as `escape` does, onto the end of `out` (a template
-    /// being filled): the runs between special bytes are copied whole.
-    static func append(_ text: String, escapedTo out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            for (index, byte) in bytes.enumerated() where isSpecial(byte) {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                switch byte {
-                case 0x3C: out.append(contentsOf: "&lt;".utf8)
-                case 0x3E: out.append(contentsOf: "&gt;".utf8)
-                case 0x26: out.append(contentsOf: "&amp;".utf8)
-                case 0x22: out.append(contentsOf: "&quot;".utf8)
-                default: out.append(contentsOf: "&#39;".utf8)
-                }
-                start = index + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+    private static func reference(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ out: inout [UInt8]) {
+        switch bytes[index] {
+        case 0x3C: out.append(contentsOf: "&lt;".utf8)
+        case 0x3E: out.append(contentsOf: "&gt;".utf8)
+        case 0x26: out.append(contentsOf: "&amp;".utf8)
+        case 0x22: out.append(contentsOf: "&quot;".utf8)
+        default: out.append(contentsOf: "&#39;".utf8)
         }
     }
 }

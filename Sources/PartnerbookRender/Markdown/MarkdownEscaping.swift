@@ -43,31 +43,22 @@ package enum MarkdownText {
 
     /// A plain value as literal Markdown text on one line.
     static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: isSpecial) else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 8)
-        append(text, escapedTo: &out)
-        return String(decoding: out, as: UTF8.self)
+        ByteText.replacing(isSpecial, in: text, with: backslashed)
     }
 
-    /// `text` escaped as `escape` does, onto the end of `out` (a template
-    /// being filled): the runs between special bytes are copied whole.
+    /// `text` escaped as `escape` does, onto the end of `out` (a template being filled).
     static func append(_ text: String, escapedTo out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            for (index, byte) in bytes.enumerated() where isSpecial(byte) {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                start = index + 1
-                if byte == 10 || byte == 13 {
-                    // A run of line breaks becomes one space.
-                    if index == 0 || (bytes[index - 1] != 10 && bytes[index - 1] != 13) { out.append(32) }
-                    continue
-                }
-                out.append(92)
-                out.append(byte)
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        ByteText.append(text, to: &out, replacing: isSpecial, with: backslashed)
+    }
+
+    /// A punctuation byte after a backslash; a run of line breaks as one space.
+    private static func backslashed(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ out: inout [UInt8]) {
+        let byte = bytes[index]
+        if byte == 10 || byte == 13 {
+            if index == 0 || (bytes[index - 1] != 10 && bytes[index - 1] != 13) { out.append(32) }
+        } else {
+            out.append(92)
+            out.append(byte)
         }
     }
 
