@@ -12,7 +12,7 @@ import Mustache
 /// (docs/performance.md, "Built-in templates compiled"). The boxed values can
 /// only be text, flags, numbers, fragments, field tables and lists, so this
 /// fills them with a switch on those types, names split once, one stack and one
-/// output string.
+/// output buffer of bytes.
 ///
 /// The parse is swift-mustache's own (read from the parsed template's tokens),
 /// so the standalone-line and whitespace rules are its rules. What this does
