@@ -244,14 +244,12 @@ struct CompiledTemplates: Sendable {
                 stack.removeLast()
             }
         case let value?:
-            if value is [String: Any] || value is String || value is Fragment || value is Int || value is Double {
-                stack.append(Frame(value))
-                fill(body, stack: &stack, place: nil, escaping: escaping, into: &out)
-                stack.removeLast()
-            } else if let items = value as? any MustacheSequence {
+            // Fields, a fragment, text or a number is the item itself; any other sequence is a list.
+            let frame = Frame(value)
+            if case .other = frame, let items = value as? any MustacheSequence {
                 section(CompiledTemplates.elements(items), body, stack: &stack, place: place, escaping: escaping, into: &out)
             } else {
-                stack.append(Frame(value))
+                stack.append(frame)
                 fill(body, stack: &stack, place: nil, escaping: escaping, into: &out)
                 stack.removeLast()
             }
