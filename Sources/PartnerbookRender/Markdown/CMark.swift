@@ -63,7 +63,7 @@ package enum CMark {
             let memory = partnerbook_document_memory_new()!
             self.memory = memory
             let (parser, root) = Document.within(memory) {
-                let parser = Document.newParser(memory: partnerbook_document_memory_allocator())
+                let parser = Document.newParser(memory: Document.allocator)
                 markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
                 if Document.parsesSideBySide {
                     return (parser, cmark_parser_finish(parser)!)
@@ -76,18 +76,23 @@ package enum CMark {
             self.root = root
         }
 
-        /// A parser with the extensions attached, allocating from `memory`
-        /// (a `cmark_mem`), or from the system's allocator.
-        private static func newParser(memory: UnsafeMutableRawPointer? = nil) -> OpaquePointer {
+        /// A parser with the extensions attached, allocating from `memory`,
+        /// or from the system's allocator.
+        private static func newParser(memory: UnsafeMutablePointer<cmark_mem>? = nil) -> OpaquePointer {
             _ = registered
-            let parser = memory.map { cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, $0.assumingMemoryBound(to: cmark_mem.self))! }
-                ?? cmark_parser_new(CMARK_OPT_DEFAULT)!
+            let parser = memory.map { cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, $0)! } ?? cmark_parser_new(CMARK_OPT_DEFAULT)!
             for name in CMark.extensionNames {
                 if let ext = cmark_find_syntax_extension(name) {
                     cmark_parser_attach_syntax_extension(parser, ext)
                 }
             }
             return parser
+        }
+
+        /// The allocator every document's parser is given: it allocates from
+        /// the memory `within` has entered on the calling thread.
+        private static var allocator: UnsafeMutablePointer<cmark_mem> {
+            partnerbook_document_memory_allocator().assumingMemoryBound(to: cmark_mem.self)
         }
 
         /// `body`, a call into cmark-gfm for the document whose memory is
@@ -141,7 +146,7 @@ package enum CMark {
         /// within `within`): a long one goes back to the system now, not when
         /// the document does.
         private func release(_ output: UnsafeMutablePointer<CChar>) {
-            partnerbook_document_memory_allocator().assumingMemoryBound(to: cmark_mem.self).pointee.free(output)
+            Document.allocator.pointee.free(output)
         }
 
         /// The text of the first heading, without markup.
@@ -198,7 +203,7 @@ package enum CMark {
 
         /// A node in this document's memory (call within `within`).
         private func newNode(_ type: cmark_node_type) -> OpaquePointer {
-            cmark_node_new_with_mem(type, partnerbook_document_memory_allocator().assumingMemoryBound(to: cmark_mem.self))!
+            cmark_node_new_with_mem(type, Document.allocator)!
         }
 
         /// Neutralises untrusted content in place; returns self for chaining.
