@@ -78,6 +78,9 @@ package final class StagingArea: Sendable {
     private let linkedSpareFrom: Int?
     /// The spare kept by `commit`, for the cache.
     private let kept = Mutex<BuildCache.Spare?>(nil)
+    /// The seal the last build left on the output's folders, and the one `commit` leaves (with `keepSpare`).
+    private let lastSeal: String?
+    private let sealed = Mutex<String?>(nil)
 
     private let made = Mutex(Made())
 
@@ -86,8 +89,9 @@ package final class StagingArea: Sendable {
     ///   - keepSpare: keep the previous output as the next build's spare.
     ///   - linkedSpareFrom: with `keepSpare`, when there is no previous output
     ///     to keep, keep a hard-linked copy of an output of this many files or more.
+    ///   - folderSeal: the seal the last build left on the output's folders (`FolderSeal`), if any.
     package init(output: URL, force: Bool, spare: BuildCache.Spare? = nil, keepSpare: Bool = false,
-                 linkedSpareFrom: Int? = nil) throws {
+                 linkedSpareFrom: Int? = nil, folderSeal: String? = nil) throws {
         let fm = FileManager.default
         self.output = output.standardizedFileURL
         self.force = force
@@ -97,6 +101,7 @@ package final class StagingArea: Sendable {
         StagingArea.removeLeftovers(of: name, in: parent, keeping: spare.map { ".\(name).spare-\($0.id)" })
         self.keepSpare = keepSpare
         self.linkedSpareFrom = keepSpare ? linkedSpareFrom : nil
+        lastSeal = folderSeal
 
         var info = stat()
         existed = lstat(self.output.path, &info) == 0
@@ -347,6 +352,9 @@ package final class StagingArea: Sendable {
     /// The spare `commit` kept for the next build, if it kept one.
     package var spare: BuildCache.Spare? { kept.withLock { $0 } }
 
+    /// The seal `commit` left on the new output's folders, for the next build, if it left one.
+    package var folderSeal: String? { sealed.withLock { $0 } }
+
     /// Carries over the files a person put into the output, writes the
     /// manifest of `paths`, runs `finish` in the staging folder, and swaps.
     ///
@@ -374,7 +382,12 @@ package final class StagingArea: Sendable {
             }
             // The folders the new output's files need; the tool's other folders are not kept.
             var needed = sameFiles ? ownedFolders : StagingArea.folders(of: paths)
-            if existed, let previous {
+            let ownFolders = needed.count
+            // Sealed and unchanged since: nothing of a person's in it, and every folder the build's own with the usual mode.
+            let untouched = existed && previous.map { previous in
+                lastSeal.map { FolderSeal.holds($0, folders: ownedFolders, in: previous) } ?? false
+            } == true
+            if existed, let previous, !untouched {
                 let owned = self.owned
                 let before = FolderWalk.walk(below: outputPath) { !owned.contains($0) && $0 != OutputWriter.manifestName }
                 let from = FolderCursor(previous)
@@ -400,9 +413,13 @@ package final class StagingArea: Sendable {
                 try OutputWriter.write(OutputWriter.manifest(of: Array(paths) + extra), to: fd, path: OutputWriter.manifestName)
             }
             if keepSpare { made.withLock { for path in extra + [OutputWriter.manifestName] { $0.fresh.insert(path) } } }
+            // Sealed only when the new output holds the build's own folders alone.
+            let sealable = keepSpare && needed.count == ownFolders && made.withLock { $0.carried.isEmpty }
+            let prepared = sealable ? FolderSeal.prepare(needed, in: root) : nil
             // Private until now (PDFs included); the output's mode from the swap on.
             try keepOwnerAndMode()
             try swap(paths: paths.count + extra.count)
+            if let prepared, let seal = FolderSeal.finish(prepared, root: root) { sealed.withLock { $0 = seal } }
             if self.spare == nil, let least = linkedSpareFrom, paths.count + extra.count >= least {
                 let spare = linkedSpare(of: [AnySequence(paths), AnySequence(extra + [OutputWriter.manifestName])].joined())
                 kept.withLock { $0 = spare }

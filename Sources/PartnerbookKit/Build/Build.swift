@@ -74,7 +74,8 @@ package enum Build {
         try steps.run("save the store") {
             guard let inputs else { return }
             store.save(Store.Made(partners: pass.partners, program: program, inputs: inputs.value, partnerCount: pass.partnerFileCount,
-                                  diagnostics: result.report.diagnostics, stamps: inputs.stamps, spare: area.spare))
+                                  diagnostics: result.report.diagnostics, stamps: inputs.stamps, spare: area.spare,
+                                  folderSeal: area.folderSeal))
         }
         return result
     }
@@ -182,7 +183,7 @@ extension Build {
                 printer = configuration.pdf ? try DocumentPDF() : nil
                 // The last build's spare tree is patched, and this build's previous output kept as the next one's.
                 area = try StagingArea(output: configuration.output, force: configuration.force, spare: store.spare, keepSpare: true,
-                                       linkedSpareFrom: configuration.linkedSpareFrom)
+                                       linkedSpareFrom: configuration.linkedSpareFrom, folderSeal: store.folderSeal)
             } catch {
                 failure = error
             }

@@ -80,6 +80,8 @@ package struct BuildCache: Sendable {
     /// The previous output, kept after the swap to be patched by the next
     /// build (see `StagingArea`), when there is one.
     package var spare: Spare?
+    /// The seal the last build left on the output's folders (`FolderSeal`).
+    package var folderSeal: String?
 
     /// A spare output tree: its folder's name part, the paths it does not
     /// share with the current output (written fresh by the last build), and
@@ -182,6 +184,7 @@ package struct BuildCache: Sendable {
             if let inputs = piece.inputs { cache.inputs = inputs }
             if let base = piece.base { cache.base = base }
             if let spare = piece.spare { cache.spare = spare }
+            if let seal = piece.folderSeal { cache.folderSeal = seal }
             if piece.partnerCount != 0 { cache.partnerCount = piece.partnerCount }
         }
         cache.indexDiagnostics()
@@ -335,6 +338,8 @@ package struct BuildCache: Sendable {
                 cache.spare?.fresh.append(unescape(Substring(fields[1])))
             } else if fields.count == 2, fields[0] == "spare-carried", cache.spare != nil {
                 cache.spare?.carried.append(unescape(Substring(fields[1])))
+            } else if fields.count == 2, fields[0] == "folders" {
+                cache.folderSeal = fields[1]
             } else if fields.count == 2, fields[0] == "inputs" {
                 cache.inputs = fields[1]
             } else if fields.count == 2, fields[0] == "base" {
@@ -437,6 +442,7 @@ package struct BuildCache: Sendable {
             for path in spare.fresh { lines.put("spare-fresh\t"); lines.putEscaped(path); lines.put("\n") }
             for path in spare.carried { lines.put("spare-carried\t"); lines.putEscaped(path); lines.put("\n") }
         }
+        if let folderSeal { lines.put("folders\t\(folderSeal)\n") }
         lines.put("partner-count\t\(partnerCount)\n")
         for path in stamps.keys.sorted() { lines.put("stamp\t\(path)\t\(stamps[path]!.line)\n") }
         for d in diagnostics {

@@ -58,6 +58,8 @@ package struct BuildStore<Listing: StoredListing>: Sendable {
     package var stamps: [String: FileStamp] { old.stamps }
     /// The spare tree the last build kept, to be patched.
     package var spare: BuildCache.Spare? { old.spare }
+    /// The seal the last build left on the output's folders.
+    package var folderSeal: String? { old.folderSeal }
 
     /// Nothing of the last build is used (its inputs could not be digested: `reason` says why).
     package mutating func forget(because reason: String) {
@@ -195,6 +197,7 @@ package struct BuildStore<Listing: StoredListing>: Sendable {
         cache.diagnostics = made.diagnostics
         cache.stamps = made.stamps
         cache.spare = made.spare
+        cache.folderSeal = made.folderSeal
         cache.base = base
         cache.save(to: location, mode: OutputTarget.internalFileMode(of: output))
         memory?.keep(cache, listings: listings, savedTo: location)
@@ -265,9 +268,10 @@ extension BuildStore {
         package var diagnostics: [Diagnostic]
         package var stamps: [String: FileStamp]
         package var spare: BuildCache.Spare?
+        package var folderSeal: String?
 
         package init(partners: [Partner], program: BuildCache.Entry?, inputs: String, partnerCount: Int, diagnostics: [Diagnostic],
-                     stamps: [String: FileStamp], spare: BuildCache.Spare?) {
+                     stamps: [String: FileStamp], spare: BuildCache.Spare?, folderSeal: String? = nil) {
             self.partners = partners
             self.program = program
             self.inputs = inputs
@@ -275,6 +279,7 @@ extension BuildStore {
             self.diagnostics = diagnostics
             self.stamps = stamps
             self.spare = spare
+            self.folderSeal = folderSeal
         }
     }
 }

@@ -81,6 +81,43 @@ import PartnerbookTestSupport
         #expect(try spares().count == 1, "one spare at a time")
     }
 
+    /// An edit seals its output's folders (`FolderSeal`), and the next build,
+    /// finding them as sealed, does not walk the output for what a person
+    /// put there. A file or folder a person puts anywhere in it breaks the
+    /// seal, and is carried into the new output as it was.
+    @Test func whatAPersonPutDeepInASealedOutputIsCarried() throws {
+        let folder = try folder(partners: 3)
+        let out = folder.url.appendingPathComponent("out")
+        func sealed() throws -> Bool {
+            try String(contentsOf: folder.url.appendingPathComponent(".out.cache"), encoding: .utf8).contains("\nfolders\t")
+        }
+        #expect(try build(folder, "out").status == 0)
+        for round in 1...2 {
+            folder.write("content/partners/p0.yaml", Fixtures.partner(replacing: "us: Revenue", with: "us: Revenue \(round)"))
+            #expect(try build(folder, "out").status == 0)
+            #expect(try sealed(), "round \(round): the edit sealed its output")
+        }
+        let deep = try #require(OutputWriter.filesBelow(out).filter { $0.hasPrefix("partners/p2/") }.max { $0.split(separator: "/").count < $1.split(separator: "/").count })
+        let mine = (deep as NSString).deletingLastPathComponent + "/mine.txt"
+        folder.write("out/" + mine, "mine")
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("partners/p1/drafts"), withIntermediateDirectories: false)
+        folder.write("content/partners/p0.yaml", Fixtures.partner(replacing: "us: Revenue", with: "us: Revenue 3"))
+        #expect(try build(folder, "out").status == 0)
+        #expect(try String(contentsOf: out.appendingPathComponent(mine), encoding: .utf8) == "mine", "\(mine) is carried")
+        var isFolder: ObjCBool = false
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("partners/p1/drafts").path, isDirectory: &isFolder)
+                && isFolder.boolValue, "the empty folder a person made is carried")
+        #expect(try !sealed(), "an output holding a person's entries is not sealed: the next build walks it")
+        folder.write("content/partners/p0.yaml", Fixtures.partner(replacing: "us: Revenue", with: "us: Revenue 4"))
+        #expect(try build(folder, "out").status == 0)
+        #expect(try String(contentsOf: out.appendingPathComponent(mine), encoding: .utf8) == "mine", "and carried again")
+        try? FileManager.default.removeItem(at: folder.url.appendingPathComponent("fresh"))
+        #expect(try build(folder, "fresh", ["--no-cache"]).status == 0)
+        var expected = try tree(folder.url.appendingPathComponent("fresh"))
+        expected[mine] = Data("mine".utf8)
+        #expect(try tree(out) == expected, "the output is a fresh build's plus the person's file")
+    }
+
     /// A build that writes its output afresh keeps a hard-linked copy of a
     /// big enough output as the spare (here any size), so the first edit
     /// patches it: the spare becomes the new output, and its bytes are a

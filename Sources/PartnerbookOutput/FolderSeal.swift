@@ -1,0 +1,165 @@
+import Foundation
+import PartnerbookSupport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The output's folders as a build left them, so that the next build knows,
+/// without reading every name in the output, that nobody put anything into
+/// it since. A folder's change time moves whenever an entry in it is added,
+/// removed or renamed (and when its mode or owner changes), and no user can
+/// set it back; the seal is the digest of every folder's device, inode and
+/// change time, the output folder's own included. When the output's folders
+/// give the same digest, nothing was added, removed or renamed anywhere in
+/// it, and the commit does not walk it for what a person put there (at
+/// 10,000 partners the walk read 254,000 names in 30,000 folders: 0.25 s of
+/// a 1.7 s edit). A file changed in place moves no folder's time: the files
+/// a build reuses are checked one by one anyway (`StagingArea.reuse`).
+///
+/// A seal is made only when it will be true next time: every folder of the
+/// new output is one of the build's own with the usual mode (no person's
+/// folder, nothing carried), the folders listed are all the folders there
+/// are (each folder's link count tells how many subfolders it holds), and
+/// the clock has moved past every change time recorded, so a change made
+/// after the build cannot carry the same time as the build's last one.
+package enum FolderSeal {
+    /// The new output's folders, digested before the swap.
+    package struct Prepared: Sendable {
+        var digest: UnorderedDigest
+        var latest: timespec
+    }
+
+    /// Before the swap: `folders` below `root` (the staging folder), when
+    /// they can be sealed; nil when one is not a folder of this user's with
+    /// mode 0755, or when the tree holds a folder that is not listed.
+    package static func prepare(_ folders: Set<String>, in root: OpenFolder) -> Prepared? {
+        guard let rootInfo = root.status else { return nil }
+        let list = Array(folders)
+        guard let read = read(list, in: root) else { return nil }
+        var digest = UnorderedDigest()
+        var latest = rootInfo.st_ctim
+        var nested: [Substring: Int] = [:]
+        for path in list {
+            let parent = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[..<$0] } ?? ""
+            nested[parent, default: 0] += 1
+        }
+        var uncounted: [String] = []
+        for piece in read {
+            digest.merge(piece.digest)
+            if piece.latest > latest { latest = piece.latest }
+            for (path, info) in piece.folders {
+                guard info.isOwnedByThisUser, info.st_mode & 0o7777 == 0o755 else { return nil }
+                // A link count of 1 says nothing (ext4 past 65,000 subfolders, btrfs always): those are counted.
+                if info.st_nlink == 1 { uncounted.append(path); continue }
+                guard Int(info.st_nlink) == 2 + (nested[Substring(path)] ?? 0) else { return nil }
+            }
+        }
+        if rootInfo.st_nlink == 1 { uncounted.append("") } else if Int(rootInfo.st_nlink) != 2 + (nested[""] ?? 0) { return nil }
+        // Reading a folder's names costs what the walk saved; a few large ones (`partners/`) are worth it.
+        guard uncounted.count <= 8 else { return nil }
+        for path in uncounted where subfolderCount(path, in: root) != (nested[Substring(path)] ?? 0) { return nil }
+        return Prepared(digest: digest, latest: latest)
+    }
+
+    /// After the swap: the seal of the output (`root` is it now), once the
+    /// clock has passed every change time in it; nil if it does not within 50 ms.
+    package static func finish(_ prepared: Prepared, root: OpenFolder) -> String? {
+        guard let rootInfo = root.status else { return nil }
+        var digest = prepared.digest
+        digest.add(line("", rootInfo))
+        let latest = rootInfo.st_ctim > prepared.latest ? rootInfo.st_ctim : prepared.latest
+        for _ in 0..<50 {
+            var now = timespec()
+            clock_gettime(CLOCK_REALTIME_COARSE, &now)
+            if now > latest { return digest.hex }
+            usleep(1000)
+        }
+        return nil
+    }
+
+    /// Whether the folders of the output open at `root` (`folders` below it,
+    /// and itself) are as `seal` recorded them.
+    package static func holds(_ seal: String, folders: Set<String>, in root: OpenFolder) -> Bool {
+        guard let rootInfo = root.status, let read = read(Array(folders), in: root) else { return false }
+        var digest = UnorderedDigest()
+        digest.add(line("", rootInfo))
+        for piece in read { digest.merge(piece.digest) }
+        return digest.hex == seal
+    }
+
+    /// What is digested of a folder: its path, device, inode and change time.
+    private static func line(_ path: String, _ info: stat) -> String {
+        "\(path)\u{0}\(info.st_dev)\u{0}\(info.st_ino)\u{0}\(info.st_ctim.tv_sec)\u{0}\(info.st_ctim.tv_nsec)"
+    }
+
+    /// Every folder's status, on every core; nil when one is not a folder.
+    /// A depth at a time: each folder is looked up by its whole path (one
+    /// call, where opening its parent first made three), and no link is
+    /// followed on the way, because every folder above it was seen to be a
+    /// folder, not a link, before.
+    private static func read(_ list: [String], in root: OpenFolder)
+        -> [(digest: UnorderedDigest, latest: timespec, folders: [(String, stat)])]? {
+        var depths: [[String]] = []
+        for path in list {
+            let depth = path.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
+            while depths.count <= depth { depths.append([]) }
+            depths[depth].append(path)
+        }
+        let size = 2048
+        var read: [(digest: UnorderedDigest, latest: timespec, folders: [(String, stat)])] = []
+        for level in depths {
+            let pieces = stride(from: 0, to: level.count, by: size).map { $0 ..< min($0 + size, level.count) }
+            let found = Parallel.map(pieces) { piece -> (digest: UnorderedDigest, latest: timespec, folders: [(String, stat)])? in
+                var digest = UnorderedDigest()
+                var latest = timespec()
+                var folders: [(String, stat)] = []
+                folders.reserveCapacity(piece.count)
+                for path in level[piece] {
+                    var info = stat()
+                    guard fstatat(root.descriptor, path, &info, AT_SYMLINK_NOFOLLOW) == 0, info.isFolder else { return nil }
+                    digest.add(line(path, info))
+                    if info.st_ctim > latest { latest = info.st_ctim }
+                    folders.append((path, info))
+                }
+                return (digest, latest, folders)
+            }
+            for piece in found {
+                guard let piece else { return nil }
+                read.append(piece)
+            }
+        }
+        return read
+    }
+
+    /// The subfolders in the folder `path` below `root` (`""`: `root`'s own); -1 when it cannot be read.
+    private static func subfolderCount(_ path: String, in root: OpenFolder) -> Int {
+        let fd = path.isEmpty ? dup(root.descriptor) : root.open(path, O_RDONLY | O_DIRECTORY)
+        guard fd >= 0 else { return -1 }
+        guard let dir = fdopendir(fd) else {
+            close(fd)
+            return -1
+        }
+        defer { closedir(dir) }
+        var count = 0
+        while let entry = readdir(dir) {
+            let type = Int32(entry.pointee.d_type)
+            var isFolder = type == DT_DIR
+            if type == DT_UNKNOWN {
+                var info = stat()
+                let found = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { fstatat(dirfd(dir), $0, &info, AT_SYMLINK_NOFOLLOW) }
+                }
+                isFolder = found == 0 && info.isFolder
+            }
+            if isFolder { count += 1 }
+        }
+        // `.` and `..` are folders too.
+        return count - 2
+    }
+}
+
+extension timespec {
+    static func > (a: timespec, b: timespec) -> Bool {
+        a.tv_sec != b.tv_sec ? a.tv_sec > b.tv_sec : a.tv_nsec > b.tv_nsec
+    }
+}
