@@ -34,6 +34,10 @@ public enum OutputPaths {
     public static let sitemap = "sitemap.xml"
     /// One of the sitemaps `sitemap.xml` indexes when a site has more pages than one may list.
     public static func sitemapPart(_ number: Int) -> String { "sitemap-\(number).xml" }
+    /// Whether `path` is `sitemap` or one of its parts.
+    public static func isSitemap(_ path: String) -> Bool {
+        path == sitemap || (path.hasPrefix("sitemap-") && path.hasSuffix(".xml") && !path.contains("/"))
+    }
     /// Assets below `assets/`.
     public static func asset(_ name: String) -> String { "assets/" + name }
 

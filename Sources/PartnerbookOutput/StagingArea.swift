@@ -336,7 +336,8 @@ package final class StagingArea: Sendable {
         for file in files {
             let path = file.path
             guard owned.contains(path), OutputWriter.isSafeRelativePath(path) else { return false }
-            if let inSpare, spareOwned.contains(path), !spareStale.contains(path),
+            // The spare listing the output's very files (most often), one lookup serves both.
+            if let inSpare, spareIsOutput || spareOwned.contains(path), spareStale.isEmpty || !spareStale.contains(path),
                let info = inSpare.status(of: path), info.isRegularFile, BuildCache.File(path: path, info) == file {
                 continue
             }
@@ -368,12 +369,13 @@ package final class StagingArea: Sendable {
     /// writes one stops the build with the output as it was, `--force` or
     /// not. The tool's own folders that hold nothing any more (a removed
     /// partner's) are not kept.
-    package func commit(paths: SortedPaths, finish: (URL) throws -> [String] = { _ in [] }) throws {
+    /// - Parameter manifestDigest: the digest of the manifest of `paths`, when the caller made it already.
+    package func commit(paths: SortedPaths, manifestDigest: Data? = nil, finish: (URL) throws -> [String] = { _ in [] }) throws {
         do {
             // Most often the new output lists the very files the old one
             // did (its manifest is the old one's, byte for byte): the old
             // set serves, and the spare has nothing to drop.
-            let sameFiles = paths.count == owned.count && ownedManifest == OutputWriter.manifestDigest(of: paths)
+            let sameFiles = paths.count == owned.count && ownedManifest == (manifestDigest ?? OutputWriter.manifestDigest(of: paths))
             // Looked up only against a spare or a previous output (a set of two and a half million paths at 100,000 partners).
             let newPaths = sameFiles ? owned : patching || existed ? PathSet(paths) : PathSet([])
             if patching && !(sameFiles && spareIsOutput) {

@@ -81,6 +81,28 @@ import PartnerbookTestSupport
         #expect(try spares().count == 1, "one spare at a time")
     }
 
+    /// The sitemaps list every page: an edit that leaves the output's paths
+    /// as they were reuses them (the same file, not written again); a
+    /// partner added makes them again, listing it.
+    @Test func theSitemapIsMadeAgainOnlyWhenThePathsChange() throws {
+        let folder = try folder(partners: 2)
+        let sitemap = folder.url.appendingPathComponent("out/sitemap.xml")
+        func inode() throws -> UInt64 {
+            (try FileManager.default.attributesOfItem(atPath: sitemap.path)[.systemFileNumber] as? UInt64) ?? 0
+        }
+        #expect(try build(folder, "out").status == 0)
+        folder.write("content/partners/p0.yaml", Fixtures.partner(replacing: "us: Revenue", with: "us: Revenue 1"))
+        #expect(try build(folder, "out").status == 0)
+        let before = try inode()
+        folder.write("content/partners/p0.yaml", Fixtures.partner(replacing: "us: Revenue", with: "us: Revenue 2"))
+        #expect(try build(folder, "out").status == 0)
+        #expect(try inode() == before, "the same paths: the sitemap is reused")
+        folder.write("content/partners/p9.yaml", Fixtures.partner)
+        #expect(try build(folder, "out").status == 0)
+        #expect(try inode() != before)
+        #expect(try String(contentsOf: sitemap, encoding: .utf8).contains("partners/p9/"), "a partner added is listed")
+    }
+
     /// An edit seals its output's folders (`FolderSeal`), and the next build,
     /// finding them as sealed, does not walk the output for what a person
     /// put there. A file or folder a person puts anywhere in it breaks the
