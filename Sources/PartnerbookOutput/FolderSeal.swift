@@ -65,8 +65,8 @@ package enum FolderSeal {
     /// clock has passed every change time in it; nil if it does not within 50 ms.
     package static func finish(_ prepared: Prepared, root: OpenFolder) -> String? {
         guard let rootInfo = root.status else { return nil }
-        var digest = prepared.digest
-        digest.add(line("", rootInfo))
+        var digest = prepared.digest, buffer: [UInt8] = []
+        add("", rootInfo, to: &digest, buffer: &buffer)
         let latest = rootInfo.st_ctim > prepared.latest ? rootInfo.st_ctim : prepared.latest
         for _ in 0..<50 {
             var now = timespec()
@@ -81,15 +81,23 @@ package enum FolderSeal {
     /// and itself) are as `seal` recorded them.
     package static func holds(_ seal: String, folders: Set<String>, in root: OpenFolder) -> Bool {
         guard let rootInfo = root.status, let read = read(Array(folders), in: root) else { return false }
-        var digest = UnorderedDigest()
-        digest.add(line("", rootInfo))
+        var digest = UnorderedDigest(), buffer: [UInt8] = []
+        add("", rootInfo, to: &digest, buffer: &buffer)
         for piece in read { digest.merge(piece.digest) }
         return digest.hex == seal
     }
 
-    /// What is digested of a folder: its path, device, inode and change time.
-    private static func line(_ path: String, _ info: stat) -> String {
-        "\(path)\u{0}\(info.st_dev)\u{0}\(info.st_ino)\u{0}\(info.st_ctim.tv_sec)\u{0}\(info.st_ctim.tv_nsec)"
+    /// Adds what is digested of a folder: its path, then its device, inode
+    /// and change time, eight bytes each (`buffer` is reused from folder to folder).
+    private static func add(_ path: String, _ info: stat, to digest: inout UnorderedDigest, buffer: inout [UInt8]) {
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: path.utf8)
+        func put(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0) } }
+        put(UInt64(info.st_dev))
+        put(UInt64(info.st_ino))
+        put(UInt64(bitPattern: Int64(info.st_ctim.tv_sec)))
+        put(UInt64(info.st_ctim.tv_nsec))
+        buffer.withUnsafeBytes { digest.add($0) }
     }
 
     /// Every folder's status, on every core; nil when one is not a folder.
@@ -110,14 +118,14 @@ package enum FolderSeal {
         for level in depths {
             let pieces = stride(from: 0, to: level.count, by: size).map { $0 ..< min($0 + size, level.count) }
             let found = Parallel.map(pieces) { piece -> (digest: UnorderedDigest, latest: timespec, folders: [(String, stat)])? in
-                var digest = UnorderedDigest()
+                var digest = UnorderedDigest(), buffer: [UInt8] = []
                 var latest = timespec()
                 var folders: [(String, stat)] = []
                 folders.reserveCapacity(piece.count)
                 for path in level[piece] {
                     var info = stat()
                     guard fstatat(root.descriptor, path, &info, AT_SYMLINK_NOFOLLOW) == 0, info.isFolder else { return nil }
-                    digest.add(line(path, info))
+                    add(path, info, to: &digest, buffer: &buffer)
                     if info.st_ctim > latest { latest = info.st_ctim }
                     folders.append((path, info))
                 }

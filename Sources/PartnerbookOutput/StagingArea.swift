@@ -267,6 +267,25 @@ package final class StagingArea: Sendable {
         return folders
     }
 
+    /// The same for the paths of a `PathSet`, read as bytes: a string is
+    /// made for each folder, not for each of a quarter of a million paths.
+    static func folders(of paths: PathSet) -> Set<String> {
+        var folders: Set<String> = []
+        var last: [UInt8] = []
+        paths.forEachPath { path in
+            guard let slash = path.lastIndex(of: UInt8(ascii: "/")) else { return }
+            let parent = UnsafeRawBufferPointer(rebasing: path[..<slash])
+            if parent.elementsEqual(last) { return }
+            last = Array(parent)
+            var folder = Substring(String(decoding: parent, as: UTF8.self))
+            while !folder.isEmpty, folders.insert(String(folder)).inserted {
+                guard let up = folder.utf8.lastIndex(of: UInt8(ascii: "/")) else { break }
+                folder = folder[..<up]
+            }
+        }
+        return folders
+    }
+
     private func ensureFolder(of path: String) throws {
         guard let slash = path.lastIndex(of: "/") else { return }
         try ensure(folder: String(path[..<slash]))

@@ -72,6 +72,10 @@ import PartnerbookTestSupport
         #expect(StagingArea.folders(of: paths) == expected)
         #expect(StagingArea.folders(of: paths.sorted()) == expected)
         #expect(StagingArea.folders(of: ["top.html"]).isEmpty)
+        // Read from a manifest's set as bytes, the same folders.
+        #expect(StagingArea.folders(of: PathSet(paths)) == expected)
+        #expect(StagingArea.folders(of: PathSet(paths.sorted())) == expected)
+        #expect(StagingArea.folders(of: PathSet(["top.html"])).isEmpty)
     }
 
     @Test func aMissingFolderHasNoFiles() {
