@@ -32,33 +32,27 @@ package enum FolderSeal {
     /// Before the swap: `folders` below `root` (the staging folder), when
     /// they can be sealed; nil when one is not a folder of this user's with
     /// mode 0755, or when the tree holds a folder that is not listed.
+    ///
+    /// Every folder listed exists, so the tree holds no other exactly when
+    /// the subfolders of the listed folders and the root add up to the
+    /// number listed: a folder's link count is two and one for each
+    /// subfolder. A count of 1 says nothing (ext4 past 65,000 subfolders,
+    /// btrfs always): such a folder's subfolders are counted by reading it.
     package static func prepare(_ folders: Set<String>, in root: OpenFolder) -> Prepared? {
-        guard let rootInfo = root.status else { return nil }
-        let list = Array(folders)
-        guard let read = read(list, in: root) else { return nil }
-        var digest = UnorderedDigest()
-        var latest = rootInfo.st_ctim
-        var nested: [Substring: Int] = [:]
-        for path in list {
-            let parent = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[..<$0] } ?? ""
-            nested[parent, default: 0] += 1
-        }
-        var uncounted: [String] = []
-        for piece in read {
-            digest.merge(piece.digest)
-            if piece.latest > latest { latest = piece.latest }
-            for (path, info) in piece.folders {
-                guard info.isOwnedByThisUser, info.st_mode & 0o7777 == 0o755 else { return nil }
-                // A link count of 1 says nothing (ext4 past 65,000 subfolders, btrfs always): those are counted.
-                if info.st_nlink == 1 { uncounted.append(path); continue }
-                guard Int(info.st_nlink) == 2 + (nested[Substring(path)] ?? 0) else { return nil }
-            }
-        }
-        if rootInfo.st_nlink == 1 { uncounted.append("") } else if Int(rootInfo.st_nlink) != 2 + (nested[""] ?? 0) { return nil }
+        guard let rootInfo = root.status,
+              let read = read(Array(folders), in: root, check: { $0.isOwnedByThisUser && $0.st_mode & 0o7777 == 0o755 }) else { return nil }
+        var uncounted = read.uncounted
+        var subfolders = read.subfolders
+        if rootInfo.st_nlink == 1 { uncounted.append("") } else { subfolders += Int(rootInfo.st_nlink) - 2 }
         // Reading a folder's names costs what the walk saved; a few large ones (`partners/`) are worth it.
         guard uncounted.count <= 8 else { return nil }
-        for path in uncounted where subfolderCount(path, in: root) != (nested[Substring(path)] ?? 0) { return nil }
-        return Prepared(digest: digest, latest: latest)
+        for path in uncounted {
+            let count = subfolderCount(path, in: root)
+            guard count >= 0 else { return nil }
+            subfolders += count
+        }
+        guard subfolders == folders.count else { return nil }
+        return Prepared(digest: read.digest, latest: read.latest > rootInfo.st_ctim ? read.latest : rootInfo.st_ctim)
     }
 
     /// After the swap: the seal of the output (`root` is it now), once the
@@ -80,10 +74,9 @@ package enum FolderSeal {
     /// Whether the folders of the output open at `root` (`folders` below it,
     /// and itself) are as `seal` recorded them.
     package static func holds(_ seal: String, folders: Set<String>, in root: OpenFolder) -> Bool {
-        guard let rootInfo = root.status, let read = read(Array(folders), in: root) else { return false }
-        var digest = UnorderedDigest(), buffer: [UInt8] = []
+        guard let rootInfo = root.status, let read = read(Array(folders), in: root, check: { _ in true }) else { return false }
+        var digest = read.digest, buffer: [UInt8] = []
         add("", rootInfo, to: &digest, buffer: &buffer)
-        for piece in read { digest.merge(piece.digest) }
         return digest.hex == seal
     }
 
@@ -100,13 +93,29 @@ package enum FolderSeal {
         buffer.withUnsafeBytes { digest.add($0) }
     }
 
-    /// Every folder's status, on every core; nil when one is not a folder.
-    /// A depth at a time: each folder is looked up by its whole path (one
-    /// call, where opening its parent first made three), and no link is
-    /// followed on the way, because every folder above it was seen to be a
-    /// folder, not a link, before.
-    private static func read(_ list: [String], in root: OpenFolder)
-        -> [(digest: UnorderedDigest, latest: timespec, folders: [(String, stat)])]? {
+    /// What `read` found: the folders' digest and latest change time, and
+    /// their subfolders as their link counts tell, with the folders whose
+    /// count says nothing.
+    private struct Read: Sendable {
+        var digest = UnorderedDigest()
+        var latest = timespec()
+        var subfolders = 0
+        var uncounted: [String] = []
+
+        mutating func merge(_ other: Read) {
+            digest.merge(other.digest)
+            if other.latest > latest { latest = other.latest }
+            subfolders += other.subfolders
+            uncounted += other.uncounted
+        }
+    }
+
+    /// Every folder's status, on every core; nil when one is not a folder or
+    /// fails `check`. A depth at a time: each folder is looked up by its
+    /// whole path (one call, where opening its parent first made three), and
+    /// no link is followed on the way, because every folder above it was
+    /// seen to be a folder, not a link, before.
+    private static func read(_ list: [String], in root: OpenFolder, check: @escaping @Sendable (stat) -> Bool) -> Read? {
         var depths: [[String]] = []
         for path in list {
             let depth = path.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
@@ -114,29 +123,26 @@ package enum FolderSeal {
             depths[depth].append(path)
         }
         let size = 2048
-        var read: [(digest: UnorderedDigest, latest: timespec, folders: [(String, stat)])] = []
+        var total = Read()
         for level in depths {
             let pieces = stride(from: 0, to: level.count, by: size).map { $0 ..< min($0 + size, level.count) }
-            let found = Parallel.map(pieces) { piece -> (digest: UnorderedDigest, latest: timespec, folders: [(String, stat)])? in
-                var digest = UnorderedDigest(), buffer: [UInt8] = []
-                var latest = timespec()
-                var folders: [(String, stat)] = []
-                folders.reserveCapacity(piece.count)
+            let found = Parallel.map(pieces) { piece -> Read? in
+                var read = Read(), buffer: [UInt8] = []
                 for path in level[piece] {
                     var info = stat()
-                    guard fstatat(root.descriptor, path, &info, AT_SYMLINK_NOFOLLOW) == 0, info.isFolder else { return nil }
-                    add(path, info, to: &digest, buffer: &buffer)
-                    if info.st_ctim > latest { latest = info.st_ctim }
-                    folders.append((path, info))
+                    guard fstatat(root.descriptor, path, &info, AT_SYMLINK_NOFOLLOW) == 0, info.isFolder, check(info) else { return nil }
+                    add(path, info, to: &read.digest, buffer: &buffer)
+                    if info.st_ctim > read.latest { read.latest = info.st_ctim }
+                    if info.st_nlink == 1 { read.uncounted.append(path) } else { read.subfolders += Int(info.st_nlink) - 2 }
                 }
-                return (digest, latest, folders)
+                return read
             }
             for piece in found {
                 guard let piece else { return nil }
-                read.append(piece)
+                total.merge(piece)
             }
         }
-        return read
+        return total
     }
 
     /// The subfolders in the folder `path` below `root` (`""`: `root`'s own); -1 when it cannot be read.
