@@ -160,14 +160,14 @@ package struct BuildStore<Listing: StoredListing>: Sendable {
         Digest.hex([base, "page", digest])
     }
 
-    /// The last build's files of a program page made from a text, when it
-    /// was made under `key` (`pageKey`): the page's path first, then any
-    /// other file made from the same text (`paths`).
     /// The paths of the last build's program files that `include` takes.
     package func lastProgramPaths(_ include: (String) -> Bool) -> [String] {
         old.program?.files.map(\.path).filter(include) ?? []
     }
 
+    /// The last build's files of a program page made from a text, when it
+    /// was made under `key` (`pageKey`): the page's path first, then any
+    /// other file made from the same text (`paths`).
     package func reusablePage(_ paths: [String], key: String) -> [BuildCache.File]? {
         guard let entry = old.program, let first = paths.first, entry.sources[first] == key else { return nil }
         let files = paths.compactMap { path in entry.files.first { $0.path == path } }
