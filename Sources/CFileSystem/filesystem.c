@@ -182,3 +182,37 @@ int partnerbook_link_beneath(int from_root, const char *from, int to_root, const
     errno = saved;
     return result;
 }
+
+long long partnerbook_append_range(int from, long long offset, int to, long long length) {
+    long long done = 0;
+    off_t at = (off_t)offset;
+#if defined(__linux__) && defined(SYS_copy_file_range)
+    while (done < length) {
+        ssize_t copied = copy_file_range(from, &at, to, NULL, (size_t)(length - done), 0);
+        if (copied > 0) { done += copied; continue; }
+        if (copied == 0) return done;
+        // Not between these two files (another file system on an old kernel, ...): the bytes go through here.
+        if (errno == ENOSYS || errno == EXDEV || errno == EINVAL || errno == EOPNOTSUPP) break;
+        if (errno == EINTR) continue;
+        return -1;
+    }
+#endif
+    char buffer[1 << 16];
+    while (done < length) {
+        size_t want = (size_t)(length - done) < sizeof buffer ? (size_t)(length - done) : sizeof buffer;
+        ssize_t got = pread(from, buffer, want, at);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) return -1;
+        if (got == 0) return done;
+        ssize_t written = 0;
+        while (written < got) {
+            ssize_t put = write(to, buffer + written, (size_t)(got - written));
+            if (put < 0 && errno == EINTR) continue;
+            if (put < 0) return -1;
+            written += put;
+        }
+        at += got;
+        done += got;
+    }
+    return done;
+}

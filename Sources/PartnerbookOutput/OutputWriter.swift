@@ -160,6 +160,11 @@ package enum OutputWriter {
         }
     }
 
+    /// Writes every byte of `bytes` to `fd`; false when a write fails.
+    static func writeAllBytes(_ bytes: [UInt8], to fd: Int32) -> Bool {
+        bytes.withUnsafeBytes { (try? writeAll($0, to: fd, path: "")) != nil }
+    }
+
     private static func status(of fd: Int32) -> stat {
         var info = stat()
         fstat(fd, &info)

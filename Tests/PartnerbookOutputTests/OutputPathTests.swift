@@ -98,6 +98,53 @@ extension OutputPathTests {
         }
     }
 
+    /// The bytes after a cache's first line (its own device and inode).
+    private func body(_ url: URL) throws -> Data {
+        let data = try Data(contentsOf: url)
+        return data[(data.firstIndex(of: 10) ?? 0)...]
+    }
+
+    /// A partner reused as it was is copied from the file the cache was read
+    /// from (its entry's bytes, where `spans` says), read in pieces of any
+    /// size: the file saved is the one every entry's lines made again give,
+    /// byte for byte, with the changed partner's new lines in its place.
+    @Test func reusedEntriesAreCopiedFromTheFileReadAsTheirLinesWouldBeWritten() throws {
+        let folder = TemporaryFolder()
+        let first = folder.url.appendingPathComponent(".out.cache")
+        bigCache().save(to: first)
+        for chunk in [5, 64, 1 << 20] {
+            var read = try BuildCache.read(from: first, chunk: chunk).get()
+            #expect(read.source != nil && read.spans.count == 40, "\(chunk): every partner's entry is found in the file")
+            // One partner made again: its entry is new, and its bytes are not copied.
+            read.partners["p7"]?.key = "changed"
+            read.partners["p7"]?.fragments = ["a new card"]
+            read.spans["p7"] = nil
+            let copied = folder.url.appendingPathComponent(".copied.cache"), written = folder.url.appendingPathComponent(".written.cache")
+            read.save(to: copied)
+            var fromMemory = read
+            fromMemory.source = nil
+            fromMemory.save(to: written)
+            #expect(try body(copied) == body(written), "\(chunk)")
+            #expect(try BuildCache.read(from: copied).get().partners == read.partners, "\(chunk)")
+        }
+    }
+
+    /// When the file read is shorter by the time the cache is saved, the
+    /// entries that cannot be copied whole are written from memory instead.
+    @Test func entriesThatCannotBeCopiedAreWrittenFromMemory() throws {
+        let folder = TemporaryFolder()
+        let first = folder.url.appendingPathComponent(".out.cache")
+        bigCache().save(to: first)
+        var read = try BuildCache.read(from: first).get()
+        let size = try Data(contentsOf: first).count
+        #expect(truncate(first.path, off_t(size / 2)) == 0)
+        let copied = folder.url.appendingPathComponent(".copied.cache"), written = folder.url.appendingPathComponent(".written.cache")
+        read.save(to: copied)
+        read.source = nil
+        read.save(to: written)
+        #expect(try body(copied) == body(written))
+    }
+
     /// A cache cut short (a disk filled while it was saved, a file truncated
     /// by hand) is refused, not read as far as it goes.
     @Test func aCacheCutShortIsNotRead() throws {
@@ -111,8 +158,8 @@ extension OutputPathTests {
         #expect(fstat(descriptor, &info) == 0)
         // The pieces are cut for the size the file had; the file is shorter when they are read.
         let pieces = BuildCache.entryPieces(descriptor, from: 0, size: Int(info.st_size) + 100, count: 1)
-        #expect(!BuildCache.forEachLine(descriptor, in: pieces[0], chunk: 64) { _ in true })
-        #expect(BuildCache.forEachLine(descriptor, in: 0..<Int(info.st_size), chunk: 64) { _ in true })
+        #expect(!BuildCache.forEachLine(descriptor, in: pieces[0], chunk: 64) { _, _ in true })
+        #expect(BuildCache.forEachLine(descriptor, in: 0..<Int(info.st_size), chunk: 64) { _, _ in true })
     }
 
     /// What `check` reads: every key, stamp and finding, and none of the

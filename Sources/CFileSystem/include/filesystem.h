@@ -52,4 +52,11 @@ int partnerbook_release_free_memory(void);
 /// where it cannot.
 int partnerbook_map_large_blocks(size_t threshold, size_t trim);
 
+/// Appends `length` bytes of `from`, read at `offset`, to `to` at its
+/// current offset (which moves past them): Linux's copy_file_range, which
+/// copies inside the kernel (no bytes through this process), else pread and
+/// write. Returns the bytes appended: fewer than `length` when `from` ends
+/// first; -1 with errno set when a call fails.
+long long partnerbook_append_range(int from, long long offset, int to, long long length);
+
 #endif

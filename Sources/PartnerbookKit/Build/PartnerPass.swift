@@ -69,7 +69,7 @@ struct PartnerPass {
                area.reuse(reused.files) {
                 progress?.partnerDone(files: reused.files.count)
                 let partner = Build.Store.Partner(id: id, key: key, files: reused.files, listing: nil, stored: reused.stored,
-                                                  history: reused.history)
+                                                  history: reused.history, span: reused.span)
                 return .success(Outcome(counted: true, parsed: true, diagnostics: reused.diagnostics, made: (partner, reused.listing),
                                         fingerprint: nil, rendered: false))
             }

@@ -126,7 +126,7 @@ package struct BuildStore<Listing: StoredListing>: Sendable {
             listing = decoded
         }
         return Reusable(files: entry.files, listing: listing, stored: (text, entry.fragments), history: entry.history,
-                        diagnostics: old.diagnostics(of: ContentPaths.partnerFile(id)))
+                        diagnostics: old.diagnostics(of: ContentPaths.partnerFile(id)), span: old.source == nil ? nil : old.spans[id])
     }
 
     /// The last build's findings about a partner whose key is `key`, without
@@ -176,7 +176,10 @@ package struct BuildStore<Listing: StoredListing>: Sendable {
 
     /// Lets the last build's partner entries go (they decided what was reused); its program entry stays.
     package mutating func releasePartners() {
+        let source = old.source
         old = BuildCache(program: old.program)
+        // Its file stays open: the save copies the reused partners' entries from it.
+        old.source = source
         keptListings = [:]
     }
 
@@ -194,6 +197,7 @@ package struct BuildStore<Listing: StoredListing>: Sendable {
                                          history: partner.history)
             entry.fragments = partner.stored?.fragments ?? []
             cache.partners[partner.id] = entry
+            if let span = partner.span { cache.spans[partner.id] = span }
             if memory != nil, let listing = partner.listing { listings[partner.id] = KeptListing(key: partner.key, listing: listing) }
         }
         cache.program = made.program
@@ -204,6 +208,7 @@ package struct BuildStore<Listing: StoredListing>: Sendable {
         cache.spare = made.spare
         cache.folderSeal = made.folderSeal
         cache.base = base
+        cache.source = old.source
         cache.save(to: location, mode: OutputTarget.internalFileMode(of: output))
         memory?.keep(cache, listings: listings, savedTo: location)
     }
@@ -232,6 +237,8 @@ extension BuildStore {
         /// The repository state its documents read, if they read the history.
         package var history: String?
         package var diagnostics: [Diagnostic]
+        /// Where its entry is in the last build's cache file, to be copied as it is.
+        package var span: Range<Int>?
     }
 
     /// One partner as this build left it.
@@ -252,15 +259,18 @@ extension BuildStore {
         package var stored: (text: String, fragments: [String])?
         /// The repository state its documents read, if they read the history.
         package var history: String?
+        /// Reused as it was: where its entry is in the last build's cache file (`BuildCache.spans`).
+        package var span: Range<Int>?
 
         package init(id: String, key: String, files: BuildCache.FileList, listing: Listing?, stored: (text: String, fragments: [String])?,
-                     history: String?) {
+                     history: String?, span: Range<Int>? = nil) {
             self.id = id
             self.key = key
             self.files = files
             self.listing = listing
             self.stored = stored
             self.history = history
+            self.span = span
         }
     }
 
