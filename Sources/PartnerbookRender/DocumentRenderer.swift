@@ -149,7 +149,7 @@ package struct DocumentRenderer: Sendable {
             },
             emitted {
                 let view = ReportView(program: program, subjects: listings.indices.map { listings[$0].subject }, report: report, asOf: asOf)
-                return [page(.programPage, OutputPaths.report, body: templates.render(.report, view), title: view.title, depth: 1,
+                return [page(.programPage, OutputPaths.report, body: reportBody(view), title: view.title, depth: 1,
                              kind: .report, context: nil, crumbs: [("Validation report", "")])]
             },
             emitted { [OutputFile(.programPage, path: OutputPaths.partnersCSV, texts: data.csvTexts())] },

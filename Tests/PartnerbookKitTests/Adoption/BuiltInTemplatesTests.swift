@@ -85,6 +85,33 @@ import PartnerbookTestSupport
         }
     }
 
+    /// The built-in validation report is filled a file's section at a time
+    /// and the sections put into the page without them
+    /// (`DocumentRenderer.reportBody`); the same template as a person's own
+    /// file is filled with every finding at once. Both give the same bytes,
+    /// for the findings of no file, one and two (the example partner has
+    /// none; the other two some).
+    @Test func theReportMadeASectionAtATimeIsTheReportFilledWhole() throws {
+        let report = try #require(BuiltInTemplates.files["report.html.mustache"])
+        let partners = [
+            "acme": Fixtures.partner,
+            "beta": Fixtures.partner(replacing: "name: Acme Cloud", with: "name: Beta & Co"),
+            "gamma": Fixtures.partner(replacing: "summary: A *good* partner.", with: "summary: \"Line one,\\nline two: $1 & <b>\""),
+        ]
+        for count in 1...3 {
+            let folder = TemporaryFolder.project(partners.filter { ["acme", "beta", "gamma"].prefix(count).contains($0.key) })
+            let builtIn = try Binary.run(["build", "--content", "content", "--output", "built-in"], in: folder.url)
+            folder.write("Templates/report.html.mustache", "{{! a person's own copy }}" + report)
+            let own = try Binary.run(["build", "--content", "content", "--output", "own"], in: folder.url)
+            let made = try Data(contentsOf: folder.url.appendingPathComponent("built-in/program/report.html"))
+            let whole = try Data(contentsOf: folder.url.appendingPathComponent("own/program/report.html"))
+            #expect(made == whole, "the findings of \(count) partners")
+            // Two files with findings or more: the report is made a section at a time.
+            let sections = String(decoding: made, as: UTF8.self).components(separatedBy: "<section class=\"report-group\"").count - 1
+            #expect(sections == count - 1, "\(builtIn.stderr) \(own.stderr)")
+        }
+    }
+
     /// HTML templates are parsed with one line put in front (the byte-wise
     /// escaping); an error still names the line of the person's own file.
     @Test func aSyntaxErrorInAnHTMLTemplateNamesItsOwnLine() throws {
