@@ -114,7 +114,7 @@ package final class StagingArea: Sendable {
         previous = outputFolder
         let display = self.output.path
         let outputManifest = try outputFolder.flatMap { try StagingArea.manifest(in: $0, display: display) }
-        ownedManifest = outputManifest.map { Digest.bytes($0.data) }
+        ownedManifest = outputManifest?.digest
         if let outputManifest {
             owned = outputManifest.paths
         } else {
@@ -165,11 +165,13 @@ package final class StagingArea: Sendable {
         root = try OpenFolder(stagingPath)
     }
 
-    /// A manifest's paths (sorted, as written), read bounded from below `folder`; nil when
-    /// there is none. A manifest that lists a path outside the folder is refused: partnerbook never wrote it.
-    static func manifest(in folder: OpenFolder, display: String) throws -> (data: Data, paths: PathSet)? {
+    /// A manifest's paths (sorted, as written) and the SHA-256 of its bytes,
+    /// read bounded from below `folder`; nil when there is none. A manifest
+    /// that lists a path outside the folder is refused: partnerbook never
+    /// wrote it. Its bytes are let go once read (at 100,000 partners 129 MB).
+    static func manifest(in folder: OpenFolder, display: String) throws -> (digest: Data, paths: PathSet)? {
         guard let data = manifestData(in: folder) else { return nil }
-        return (data, try manifestPaths(data, display: display))
+        return (Digest.bytes(data), try manifestPaths(data, display: display))
     }
 
     /// A manifest's bytes, read bounded from below `folder`, when it is a regular file of UTF-8 text.
@@ -179,9 +181,49 @@ package final class StagingArea: Sendable {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, info.isRegularFile, Int(info.st_size) <= OutputWriter.maxManifestBytes,
-              let data = try? BoundedFile.read(descriptor: fd, size: Int(info.st_size)),
-              String(validating: data, as: UTF8.self) != nil else { return nil }
+              let data = try? BoundedFile.read(descriptor: fd, size: Int(info.st_size)), isUTF8(data) else { return nil }
         return data
+    }
+
+    /// The SHA-256 of a manifest's bytes, read a megabyte at a time from
+    /// below `folder`, when it is a regular file: the spare's, most often the
+    /// output's very manifest, is not held to be compared (when the digests
+    /// differ, it is read as any manifest is, and checked).
+    static func manifestDigest(in folder: OpenFolder) -> Data? {
+        let fd = folder.open(OutputWriter.manifestName, O_RDONLY | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.isRegularFile, Int(info.st_size) <= OutputWriter.maxManifestBytes else { return nil }
+        let size = Int(info.st_size)
+        var complete = true
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        let digest = Digest.bytes { take in
+            var offset = 0
+            while offset < size {
+                let count = buffer.withUnsafeMutableBytes {
+                    BoundedFile.read(descriptor: fd, into: $0.baseAddress!, count: min($0.count, size - offset), at: offset)
+                }
+                guard count > 0 else { complete = false; return }
+                buffer.withUnsafeBytes { take(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+                offset += count
+            }
+        }
+        return complete ? digest : nil
+    }
+
+    /// Whether `bytes` are UTF-8: at once when they are all ASCII (a
+    /// manifest's paths most often are), else as Swift reads them.
+    static func isUTF8(_ bytes: some DataProtocol) -> Bool {
+        var ascii = true
+        for region in bytes.regions where ascii {
+            region.withUnsafeBytes { raw in
+                var orred: UInt8 = 0
+                for byte in raw { orred |= byte }
+                if orred >= 0x80 { ascii = false }
+            }
+        }
+        return ascii || String(validating: Data(bytes), as: UTF8.self) != nil
     }
 
     /// The paths a manifest lists, each one a path inside its folder.
@@ -200,7 +242,7 @@ package final class StagingArea: Sendable {
     /// The spare named by the last build's cache, renamed to `staging`, when
     /// it can be trusted; nil otherwise (a spare that was renamed is then moved aside).
     private static func claim(_ spare: BuildCache.Spare, in parent: URL, name: String, as staging: URL,
-                              outputManifest: (data: Data, paths: PathSet)?)
+                              outputManifest: (digest: Data, paths: PathSet)?)
         -> (root: OpenFolder, paths: PathSet, isOutput: Bool, folders: Set<String>)? {
         let spareName = ".\(name).spare-\(spare.id)"
         let folder = parent.appendingPathComponent(spareName)
@@ -216,15 +258,16 @@ package final class StagingArea: Sendable {
         // The folder renamed is the one checked (not one put there in between); nobody else enters it now.
         guard let root = try? OpenFolder(staging.path), let opened = root.status, opened.isOwnedByThisUser,
               UInt64(opened.st_dev) == spare.device, UInt64(opened.st_ino) == spare.inode, fchmod(root.descriptor, 0o700) == 0,
-              let data = StagingArea.manifestData(in: root) else { return reject() }
+              let digest = StagingArea.manifestDigest(in: root) else { return reject() }
         // Most often the spare lists the very files the output does (no
         // partner added or removed since): one list serves both, read once.
         let paths: PathSet
-        let isOutput = data == outputManifest?.data
+        let isOutput = digest == outputManifest?.digest
         if isOutput, let outputManifest {
             paths = outputManifest.paths
         } else {
-            guard let read = try? StagingArea.manifestPaths(data, display: staging.path) else { return reject() }
+            guard let data = StagingArea.manifestData(in: root),
+                  let read = try? StagingArea.manifestPaths(data, display: staging.path) else { return reject() }
             paths = read
         }
         let folders = StagingArea.folders(of: paths)

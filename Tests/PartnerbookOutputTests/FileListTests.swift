@@ -27,6 +27,11 @@ import Testing
             #expect(list.count == files.count && list.isEmpty == files.isEmpty)
             #expect(list.paths == files.map(\.path))
             #expect(list == BuildCache.FileList(files))
+            // Made a file at a time from each path's bytes (as the cache is read), the same list; the builder starts again.
+            var builder = BuildCache.FileList.Builder()
+            for file in files { builder.append(file) }
+            #expect(builder.finish() == list)
+            #expect(builder.finish().isEmpty)
         }
         #expect(BuildCache.FileList([File(path: "a", size: 1)]) != BuildCache.FileList([File(path: "a", size: 2)]))
         #expect(BuildCache.FileList([File(path: "ab", size: 1), File(path: "ac", size: 1)])

@@ -33,4 +33,27 @@ import PartnerbookTestSupport
         close(fd)
         #expect(try Data(contentsOf: url) == joined)
     }
+
+    /// A manifest is read when its bytes are UTF-8: all ASCII at once,
+    /// others as Swift reads them; a lone or broken sequence is refused.
+    @Test func aManifestIsUTF8OrNotAManifest() {
+        #expect(StagingArea.isUTF8(Data("partners/acme/index.html\n".utf8)))
+        #expect(StagingArea.isUTF8(Data("partners/é/ü.html\n".utf8)))
+        #expect(StagingArea.isUTF8(Data()))
+        #expect(!StagingArea.isUTF8(Data([0x61, 0xC3])))
+        #expect(!StagingArea.isUTF8(Data([0x61, 0xFF, 0x0A])))
+        #expect(!StagingArea.isUTF8(Data([0xED, 0xA0, 0x80])), "a surrogate's code")
+    }
+
+    /// The spare's manifest is compared by its digest, read a megabyte at a
+    /// time: the digest of all of its bytes, however many reads they take.
+    @Test func aManifestsDigestIsTheDigestOfAllItsBytes() throws {
+        let folder = TemporaryFolder()
+        let lines = (0..<60_000).map { "partners/p\($0)/charter.html\n" }.joined()
+        folder.write("out/.partnerbook-manifest", lines)
+        let open = try OpenFolder(folder.url.appendingPathComponent("out").path)
+        #expect(Data(lines.utf8).count > 1 << 20)
+        #expect(StagingArea.manifestDigest(in: open) == Digest.bytes(Data(lines.utf8)))
+        #expect(StagingArea.manifestDigest(in: try OpenFolder(folder.url.path)) == nil, "no manifest")
+    }
 }

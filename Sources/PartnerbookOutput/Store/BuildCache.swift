@@ -300,7 +300,7 @@ package struct BuildCache: Sendable {
         var cache = BuildCache()
         var current: (kind: String, id: String, entry: Entry)?
         /// The current entry's files, kept in its `FileList` once all are read.
-        var files: [File] = []
+        var files = FileList.Builder()
         /// Where the current entry's lines are in the file, while they follow one another.
         var span: Range<Int>?
 
@@ -310,8 +310,7 @@ package struct BuildCache: Sendable {
 
         private mutating func flush() {
             guard var current else { return }
-            current.entry.files = FileList(files)
-            files = []
+            current.entry.files = files.finish()
             if current.kind == "partner" {
                 cache.partners[current.id] = current.entry
                 if let span { cache.spans[current.id] = span }
@@ -358,8 +357,7 @@ package struct BuildCache: Sendable {
             }
             // A file's line (a quarter of a million at 10,000 partners): its
             // numbers read from the bytes, one string made (the path).
-            if line.first == 9, current != nil, let file = fileLine(line) {
-                files.append(file)
+            if line.first == 9, current != nil, fileLine(line, into: &files) {
                 return true
             }
             let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
@@ -401,14 +399,15 @@ package struct BuildCache: Sendable {
         }
     }
 
-    /// `\tPATH\tSIZE\tMODIFIED\tINODE` read from its bytes; nil when it is
-    /// not exactly that (the line is then read field by field, and refused).
-    static func fileLine(_ line: Slice<UnsafeRawBufferPointer>) -> File? {
-        let fields = line.split(separator: 9, omittingEmptySubsequences: false)
+    /// `\tPATH\tSIZE\tMODIFIED\tINODE` read from its bytes into `files`
+    /// (no string made for the path); false, nothing added, when it is not
+    /// exactly that (the line is then read field by field, and refused).
+    static func fileLine(_ line: Slice<UnsafeRawBufferPointer>, into files: inout FileList.Builder) -> Bool {
+        let fields = line.split(separator: 9, maxSplits: 4, omittingEmptySubsequences: false)
         guard fields.count == 5, fields[0].isEmpty, let size = number(fields[2]), let modified = number(fields[3]),
-              let inode = number(fields[4]), inode >= 0 else { return nil }
-        return File(path: String(decoding: UnsafeRawBufferPointer(rebasing: fields[1]), as: UTF8.self),
-                    size: size, modified: modified, inode: UInt64(inode))
+              let inode = number(fields[4]), inode >= 0 else { return false }
+        files.append(path: UnsafeRawBufferPointer(rebasing: fields[1]), size: size, modified: modified, inode: UInt64(inode))
+        return true
     }
 
     /// A decimal number that fits an `Int`, an optional minus sign before it

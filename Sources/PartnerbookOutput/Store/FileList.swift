@@ -30,6 +30,44 @@ extension BuildCache {
             }
         }
 
+        /// A list made a file at a time, from each path's bytes (the cache's
+        /// lines): no string is made for a path, and the lists are kept at
+        /// their exact sizes when done.
+        package struct Builder {
+            private var list = FileList()
+            /// The path of the file added last.
+            private var last: [UInt8] = []
+
+            package init() {}
+
+            package mutating func append(path: UnsafeRawBufferPointer, size: Int, modified: Int, inode: UInt64) {
+                let shared = list.numbers.isEmpty ? 0 : zip(last, path).prefix { $0 == $1 }.count
+                list.bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: path[shared...]))
+                list.numbers.append(shared << 32 | (path.count - shared))
+                list.numbers.append(size)
+                list.numbers.append(modified)
+                list.numbers.append(Int(bitPattern: UInt(inode)))
+                last.removeAll(keepingCapacity: true)
+                last.append(contentsOf: path)
+            }
+
+            package mutating func append(_ file: File) {
+                var path = file.path
+                path.withUTF8 { append(path: UnsafeRawBufferPointer($0), size: file.size, modified: file.modified, inode: file.inode) }
+            }
+
+            /// The list, at its exact size; the builder starts again empty.
+            package mutating func finish() -> FileList {
+                var done = FileList()
+                done.numbers = list.numbers.withUnsafeBufferPointer { Array($0) }
+                done.bytes = list.bytes.withUnsafeBufferPointer { Array($0) }
+                list.numbers.removeAll(keepingCapacity: true)
+                list.bytes.removeAll(keepingCapacity: true)
+                last.removeAll(keepingCapacity: true)
+                return done
+            }
+        }
+
         package var count: Int { numbers.count / 4 }
         package var isEmpty: Bool { numbers.isEmpty }
         package var underestimatedCount: Int { count }
