@@ -534,7 +534,9 @@ package struct BuildCache: Sendable {
 
     /// Appends the bytes of `span` in the source file to `fd`; when they
     /// cannot all be copied (the file shorter than it was), what was copied
-    /// is taken back and the entries of `ids` are written from memory. False when writing fails.
+    /// is taken back and the entries of `ids` are written from memory (an
+    /// entry whose texts the build let go is then written without them, and
+    /// its partner is rendered again next time). False when writing fails.
     private func copy(_ span: Range<Int>, of ids: [String], to fd: Int32) -> Bool {
         guard let source else { return false }
         let copied = partnerbook_append_range(source.descriptor, Int64(span.lowerBound), fd, Int64(span.count))
