@@ -60,26 +60,33 @@ import PartnerbookTestSupport
         #expect(home.contains("<pre>&lt;") && !home.contains("\u{1}"))
     }
 
+    /// Three partners, one with a line break and a `$` in its summary.
+    private static let partners = [
+        "acme": Fixtures.partner,
+        "beta": Fixtures.partner(replacing: "name: Acme Cloud", with: "name: Beta & Co"),
+        "gamma": Fixtures.partner(replacing: "summary: A *good* partner.", with: "summary: \"Line one,\\nline two: $1 & <b>\""),
+    ]
+
+    /// `page` as the built-in `template` makes it and as the same template
+    /// does as a person's own file, for the first `count` of `partners`.
+    private func builtInAndOwn(_ template: String, page: String, partners count: Int) throws -> (made: Data, whole: Data) {
+        let text = try #require(BuiltInTemplates.files[template + ".mustache"])
+        let folder = TemporaryFolder.project(BuiltInTemplatesTests.partners.filter { ["acme", "beta", "gamma"].prefix(count).contains($0.key) })
+        let builtIn = try Binary.run(["build", "--content", "content", "--output", "built-in"], in: folder.url)
+        folder.write("Templates/\(template).mustache", "{{! a person's own copy }}" + text)
+        let own = try Binary.run(["build", "--content", "content", "--output", "own"], in: folder.url)
+        #expect(builtIn.status == 0 && own.status == 0, "\(builtIn.stderr) \(own.stderr)")
+        return (try Data(contentsOf: folder.url.appendingPathComponent("built-in/" + page)),
+                try Data(contentsOf: folder.url.appendingPathComponent("own/" + page)))
+    }
+
     /// The built-in home page is filled with two marker cards and its cards
     /// copied between the pieces (`DocumentRenderer.homeBody`); the same
     /// template as a person's own file is filled with every card. Both give
-    /// the same bytes, for one card, two and three (one with a line break
-    /// and a `$` in its summary).
+    /// the same bytes, for one card, two and three.
     @Test func theHomePageMadeAroundItsCardsIsTheHomePageFilledWhole() throws {
-        let index = try #require(BuiltInTemplates.files["index.html.mustache"])
-        let partners = [
-            "acme": Fixtures.partner,
-            "beta": Fixtures.partner(replacing: "name: Acme Cloud", with: "name: Beta & Co"),
-            "gamma": Fixtures.partner(replacing: "summary: A *good* partner.", with: "summary: \"Line one,\\nline two: $1 & <b>\""),
-        ]
         for count in 1...3 {
-            let folder = TemporaryFolder.project(partners.filter { ["acme", "beta", "gamma"].prefix(count).contains($0.key) })
-            let builtIn = try Binary.run(["build", "--content", "content", "--output", "built-in"], in: folder.url)
-            folder.write("Templates/index.html.mustache", "{{! a person's own copy }}" + index)
-            let own = try Binary.run(["build", "--content", "content", "--output", "own"], in: folder.url)
-            #expect(builtIn.status == 0 && own.status == 0, "\(builtIn.stderr) \(own.stderr)")
-            let made = try Data(contentsOf: folder.url.appendingPathComponent("built-in/index.html"))
-            let whole = try Data(contentsOf: folder.url.appendingPathComponent("own/index.html"))
+            let (made, whole) = try builtInAndOwn("index.html", page: "index.html", partners: count)
             #expect(made == whole, "\(count) cards")
             #expect(String(decoding: made, as: UTF8.self).components(separatedBy: "<li class=\"card\"").count == count + 1)
         }
@@ -92,23 +99,12 @@ import PartnerbookTestSupport
     /// for the findings of no file, one and two (the example partner has
     /// none; the other two some).
     @Test func theReportMadeASectionAtATimeIsTheReportFilledWhole() throws {
-        let report = try #require(BuiltInTemplates.files["report.html.mustache"])
-        let partners = [
-            "acme": Fixtures.partner,
-            "beta": Fixtures.partner(replacing: "name: Acme Cloud", with: "name: Beta & Co"),
-            "gamma": Fixtures.partner(replacing: "summary: A *good* partner.", with: "summary: \"Line one,\\nline two: $1 & <b>\""),
-        ]
         for count in 1...3 {
-            let folder = TemporaryFolder.project(partners.filter { ["acme", "beta", "gamma"].prefix(count).contains($0.key) })
-            let builtIn = try Binary.run(["build", "--content", "content", "--output", "built-in"], in: folder.url)
-            folder.write("Templates/report.html.mustache", "{{! a person's own copy }}" + report)
-            let own = try Binary.run(["build", "--content", "content", "--output", "own"], in: folder.url)
-            let made = try Data(contentsOf: folder.url.appendingPathComponent("built-in/program/report.html"))
-            let whole = try Data(contentsOf: folder.url.appendingPathComponent("own/program/report.html"))
+            let (made, whole) = try builtInAndOwn("report.html", page: "program/report.html", partners: count)
             #expect(made == whole, "the findings of \(count) partners")
             // Two files with findings or more: the report is made a section at a time.
             let sections = String(decoding: made, as: UTF8.self).components(separatedBy: "<section class=\"report-group\"").count - 1
-            #expect(sections == count - 1, "\(builtIn.stderr) \(own.stderr)")
+            #expect(sections == count - 1)
         }
     }
 
