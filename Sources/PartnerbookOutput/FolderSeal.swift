@@ -9,36 +9,36 @@ import Glibc
 /// it since. A folder's change time moves whenever an entry in it is added,
 /// removed or renamed (and when its mode or owner changes), and no user can
 /// set it back; the seal is the digest of every folder's device, inode and
-/// change time, the output folder's own included. When the output's folders
-/// give the same digest, nothing was added, removed or renamed anywhere in
-/// it, and the commit does not walk it for what a person put there (at
-/// 10,000 partners the walk read 254,000 names in 30,000 folders: 0.25 s of
-/// a 1.7 s edit). A file changed in place moves no folder's time: the files
-/// a build reuses are checked one by one anyway (`StagingArea.reuse`).
+/// change time below the output folder. The output folder's own entries
+/// (a few dozen) are read instead: its change time moves with the swap
+/// that puts it in place. When the folders give the same digest and the
+/// output folder holds only the build's own entries, nothing was added,
+/// removed or renamed anywhere in the output, and the commit does not walk
+/// it for what a person put there (at 10,000 partners the walk read 254,000
+/// names in 30,000 folders: 0.25 s of a 1.7 s edit). A file changed in
+/// place moves no folder's time: the files a build reuses are checked one
+/// by one anyway (`StagingArea.reuse`).
 ///
 /// A seal is made only when it will be true next time: every folder of the
 /// new output is one of the build's own with the usual mode (no person's
 /// folder, nothing carried), the folders listed are all the folders there
 /// are (each folder's link count tells how many subfolders it holds), and
-/// the clock has moved past every change time recorded, so a change made
-/// after the build cannot carry the same time as the build's last one.
+/// the clock has moved past every change time sealed before the output is
+/// swapped in, so that no change made once it is in place, however soon,
+/// can carry the time of the build's last one.
 package enum FolderSeal {
-    /// The new output's folders, digested before the swap.
-    package struct Prepared: Sendable {
-        var digest: UnorderedDigest
-        var latest: timespec
-    }
-
-    /// Before the swap: `folders` below `root` (the staging folder), when
-    /// they can be sealed; nil when one is not a folder of this user's with
-    /// mode 0755, or when the tree holds a folder that is not listed.
+    /// Before the swap: the seal of `folders` below `root` (the staging
+    /// folder), once the clock has passed every change time in them; nil
+    /// when one is not a folder of this user's with mode 0755, when the tree
+    /// holds a folder that is not listed, or when the clock does not move
+    /// within 50 ms.
     ///
     /// Every folder listed exists, so the tree holds no other exactly when
     /// the subfolders of the listed folders and the root add up to the
     /// number listed: a folder's link count is two and one for each
     /// subfolder. A count of 1 says nothing (ext4 past 65,000 subfolders,
     /// btrfs always): such a folder's subfolders are counted by reading it.
-    package static func prepare(_ folders: Set<String>, in root: OpenFolder) -> Prepared? {
+    package static func prepare(_ folders: Set<String>, in root: OpenFolder) -> String? {
         guard let rootInfo = root.status,
               let read = read(Array(folders), in: root, check: { $0.isOwnedByThisUser && $0.st_mode & 0o7777 == 0o755 }) else { return nil }
         var uncounted = read.uncounted
@@ -52,32 +52,44 @@ package enum FolderSeal {
             subfolders += count
         }
         guard subfolders == folders.count else { return nil }
-        return Prepared(digest: read.digest, latest: read.latest > rootInfo.st_ctim ? read.latest : rootInfo.st_ctim)
-    }
-
-    /// After the swap: the seal of the output (`root` is it now), once the
-    /// clock has passed every change time in it; nil if it does not within 50 ms.
-    package static func finish(_ prepared: Prepared, root: OpenFolder) -> String? {
-        guard let rootInfo = root.status else { return nil }
-        var digest = prepared.digest, buffer: [UInt8] = []
-        add("", rootInfo, to: &digest, buffer: &buffer)
-        let latest = rootInfo.st_ctim > prepared.latest ? rootInfo.st_ctim : prepared.latest
         for _ in 0..<50 {
             var now = timespec()
             clock_gettime(CLOCK_REALTIME_COARSE, &now)
-            if now > latest { return digest.hex }
+            if now > read.latest { return read.digest.hex }
             usleep(1000)
         }
         return nil
     }
 
-    /// Whether the folders of the output open at `root` (`folders` below it,
-    /// and itself) are as `seal` recorded them.
-    package static func holds(_ seal: String, folders: Set<String>, in root: OpenFolder) -> Bool {
-        guard let rootInfo = root.status, let read = read(Array(folders), in: root, check: { _ in true }) else { return false }
-        var digest = read.digest, buffer: [UInt8] = []
-        add("", rootInfo, to: &digest, buffer: &buffer)
-        return digest.hex == seal
+    /// Whether the output open at `root` is as sealed: its folders
+    /// (`folders` below it) as `seal` recorded them, and nothing in the
+    /// output folder itself but the build's own entries (`owned` paths,
+    /// `folders` and the manifest).
+    package static func holds(_ seal: String, folders: Set<String>, owned: PathSet, in root: OpenFolder) -> Bool {
+        guard let entries = names(in: root),
+              entries.allSatisfy({ owned.contains($0) || folders.contains($0) || $0 == OutputWriter.manifestName }),
+              let read = read(Array(folders), in: root, check: { _ in true }) else { return false }
+        return read.digest.hex == seal
+    }
+
+    /// The names in the folder open at `root`; nil when it cannot be read.
+    private static func names(in root: OpenFolder) -> [String]? {
+        // Opened again, not duplicated: the folder's own descriptor keeps its reading position.
+        let fd = openat(root.descriptor, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        guard let dir = fdopendir(fd) else {
+            close(fd)
+            return nil
+        }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
     }
 
     /// Adds what is digested of a folder: its path, then its device, inode
@@ -147,7 +159,7 @@ package enum FolderSeal {
 
     /// The subfolders in the folder `path` below `root` (`""`: `root`'s own); -1 when it cannot be read.
     private static func subfolderCount(_ path: String, in root: OpenFolder) -> Int {
-        let fd = path.isEmpty ? dup(root.descriptor) : root.open(path, O_RDONLY | O_DIRECTORY)
+        let fd = path.isEmpty ? openat(root.descriptor, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC) : root.open(path, O_RDONLY | O_DIRECTORY)
         guard fd >= 0 else { return -1 }
         guard let dir = fdopendir(fd) else {
             close(fd)

@@ -449,7 +449,7 @@ package final class StagingArea: Sendable {
             let ownFolders = needed.count
             // Sealed and unchanged since: nothing of a person's in it, and every folder the build's own with the usual mode.
             let untouched = existed && previous.map { previous in
-                lastSeal.map { FolderSeal.holds($0, folders: ownedFolders, in: previous) } ?? false
+                lastSeal.map { FolderSeal.holds($0, folders: ownedFolders, owned: owned, in: previous) } ?? false
             } == true
             if existed, let previous, !untouched {
                 let owned = self.owned
@@ -477,13 +477,13 @@ package final class StagingArea: Sendable {
                 try OutputWriter.write(OutputWriter.manifest(of: Array(paths) + extra), to: fd, path: OutputWriter.manifestName)
             }
             if keepSpare { made.withLock { for path in extra + [OutputWriter.manifestName] { $0.fresh.insert(path) } } }
-            // Sealed only when the new output holds the build's own folders alone.
+            // Sealed only when the new output holds the build's own folders alone, before anyone else can see it.
             let sealable = keepSpare && needed.count == ownFolders && made.withLock { $0.carried.isEmpty }
-            let prepared = sealable ? FolderSeal.prepare(needed, in: root) : nil
+            let seal = sealable ? FolderSeal.prepare(needed, in: root) : nil
             // Private until now (PDFs included); the output's mode from the swap on.
             try keepOwnerAndMode()
             try swap(paths: paths.count + extra.count)
-            if let prepared, let seal = FolderSeal.finish(prepared, root: root) { sealed.withLock { $0 = seal } }
+            if let seal { sealed.withLock { $0 = seal } }
             if self.spare == nil, let least = linkedSpareFrom, paths.count + extra.count >= least {
                 let spare = linkedSpare(of: [AnySequence(paths), AnySequence(extra + [OutputWriter.manifestName])].joined())
                 kept.withLock { $0 = spare }
