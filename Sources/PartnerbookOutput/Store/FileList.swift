@@ -19,15 +19,9 @@ extension BuildCache {
 
         /// The files in this order, kept at their exact size.
         package init(_ files: [File]) {
-            let paths = files.map { Array($0.path.utf8) }
-            let shared = paths.indices.map { $0 == 0 ? 0 : zip(paths[$0 - 1], paths[$0]).prefix { $0 == $1 }.count }
-            numbers.reserveCapacity(files.count * 4)
-            bytes.reserveCapacity(paths.indices.reduce(0) { $0 + paths[$1].count - shared[$1] })
-            for (index, file) in files.enumerated() {
-                bytes += paths[index][shared[index]...]
-                numbers += [shared[index] << 32 | (paths[index].count - shared[index]), file.size, file.modified,
-                            Int(bitPattern: UInt(file.inode))]
-            }
+            var builder = Builder()
+            for file in files { builder.append(file) }
+            self = builder.finish()
         }
 
         /// A list made a file at a time, from each path's bytes (the cache's
