@@ -174,15 +174,23 @@ package final class StagingArea: Sendable {
         return (Digest.bytes(data), try manifestPaths(data, display: display))
     }
 
-    /// A manifest's bytes, read bounded from below `folder`, when it is a regular file of UTF-8 text.
-    static func manifestData(in folder: OpenFolder) -> Data? {
+    /// `body` with the manifest below `folder` open and its size, when it
+    /// is a regular file no larger than a manifest may be; nil otherwise.
+    private static func withManifest<Result>(in folder: OpenFolder, _ body: (_ fd: Int32, _ size: Int) -> Result?) -> Result? {
         let fd = folder.open(OutputWriter.manifestName, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, info.isRegularFile, Int(info.st_size) <= OutputWriter.maxManifestBytes,
-              let data = try? BoundedFile.read(descriptor: fd, size: Int(info.st_size)), isUTF8(data) else { return nil }
-        return data
+        guard fstat(fd, &info) == 0, info.isRegularFile, Int(info.st_size) <= OutputWriter.maxManifestBytes else { return nil }
+        return body(fd, Int(info.st_size))
+    }
+
+    /// A manifest's bytes, read bounded from below `folder`, when it is a regular file of UTF-8 text.
+    static func manifestData(in folder: OpenFolder) -> Data? {
+        withManifest(in: folder) { fd, size in
+            guard let data = try? BoundedFile.read(descriptor: fd, size: size), isUTF8(data) else { return nil }
+            return data
+        }
     }
 
     /// The SHA-256 of a manifest's bytes, read a megabyte at a time from
@@ -190,26 +198,22 @@ package final class StagingArea: Sendable {
     /// output's very manifest, is not held to be compared (when the digests
     /// differ, it is read as any manifest is, and checked).
     static func manifestDigest(in folder: OpenFolder) -> Data? {
-        let fd = folder.open(OutputWriter.manifestName, O_RDONLY | O_NONBLOCK)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.isRegularFile, Int(info.st_size) <= OutputWriter.maxManifestBytes else { return nil }
-        let size = Int(info.st_size)
-        var complete = true
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        let digest = Digest.bytes { take in
-            var offset = 0
-            while offset < size {
-                let count = buffer.withUnsafeMutableBytes {
-                    BoundedFile.read(descriptor: fd, into: $0.baseAddress!, count: min($0.count, size - offset), at: offset)
+        withManifest(in: folder) { fd, size in
+            var complete = true
+            var buffer = [UInt8](repeating: 0, count: 1 << 20)
+            let digest = Digest.bytes { take in
+                var offset = 0
+                while offset < size {
+                    let count = buffer.withUnsafeMutableBytes {
+                        BoundedFile.read(descriptor: fd, into: $0.baseAddress!, count: min($0.count, size - offset), at: offset)
+                    }
+                    guard count > 0 else { complete = false; return }
+                    buffer.withUnsafeBytes { take(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+                    offset += count
                 }
-                guard count > 0 else { complete = false; return }
-                buffer.withUnsafeBytes { take(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
-                offset += count
             }
+            return complete ? digest : nil
         }
-        return complete ? digest : nil
     }
 
     /// Whether `bytes` are UTF-8: at once when they are all ASCII (a
@@ -293,29 +297,22 @@ package final class StagingArea: Sendable {
     /// a path in the same folder as the one before it costs one comparison:
     /// a quarter of a million paths sit in some thirty thousand folders.
     static func folders(of paths: some Sequence<String>) -> Set<String> {
-        var folders: Set<String> = []
-        var last = ""
-        for path in paths {
-            let bytes = path.utf8
-            guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { continue }
-            let parent = path[..<slash]
-            if parent == last { continue }
-            last = String(parent)
-            var folder = Substring(last)
-            while !folder.isEmpty, folders.insert(String(folder)).inserted {
-                guard let up = folder.utf8.lastIndex(of: UInt8(ascii: "/")) else { break }
-                folder = folder[..<up]
-            }
+        folders { take in
+            for var path in paths { path.withUTF8 { take(UnsafeRawBufferPointer($0)) } }
         }
-        return folders
     }
 
     /// The same for the paths of a `PathSet`, read as bytes: a string is
     /// made for each folder, not for each of a quarter of a million paths.
     static func folders(of paths: PathSet) -> Set<String> {
+        folders { paths.forEachPath($0) }
+    }
+
+    /// The folders of the paths `forEachPath` hands over as bytes, in turn.
+    private static func folders(_ forEachPath: ((UnsafeRawBufferPointer) -> Void) -> Void) -> Set<String> {
         var folders: Set<String> = []
         var last: [UInt8] = []
-        paths.forEachPath { path in
+        forEachPath { path in
             guard let slash = path.lastIndex(of: UInt8(ascii: "/")) else { return }
             let parent = UnsafeRawBufferPointer(rebasing: path[..<slash])
             if parent.elementsEqual(last) { return }
