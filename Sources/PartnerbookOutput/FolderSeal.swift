@@ -1,5 +1,6 @@
 import Foundation
 import PartnerbookSupport
+import PartnerbookSystem
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -75,21 +76,7 @@ package enum FolderSeal {
     /// The names in the folder open at `root`; nil when it cannot be read.
     private static func names(in root: OpenFolder) -> [String]? {
         // Opened again, not duplicated: the folder's own descriptor keeps its reading position.
-        let fd = openat(root.descriptor, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        guard let dir = fdopendir(fd) else {
-            close(fd)
-            return nil
-        }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names
+        FolderWalk.entries(of: openat(root.descriptor, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)).map { $0.files + $0.folders }
     }
 
     /// Adds what is digested of a folder: its path, then its device, inode
@@ -160,27 +147,7 @@ package enum FolderSeal {
     /// The subfolders in the folder `path` below `root` (`""`: `root`'s own); -1 when it cannot be read.
     private static func subfolderCount(_ path: String, in root: OpenFolder) -> Int {
         let fd = path.isEmpty ? openat(root.descriptor, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC) : root.open(path, O_RDONLY | O_DIRECTORY)
-        guard fd >= 0 else { return -1 }
-        guard let dir = fdopendir(fd) else {
-            close(fd)
-            return -1
-        }
-        defer { closedir(dir) }
-        var count = 0
-        while let entry = readdir(dir) {
-            let type = Int32(entry.pointee.d_type)
-            var isFolder = type == DT_DIR
-            if type == DT_UNKNOWN {
-                var info = stat()
-                let found = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { fstatat(dirfd(dir), $0, &info, AT_SYMLINK_NOFOLLOW) }
-                }
-                isFolder = found == 0 && info.isFolder
-            }
-            if isFolder { count += 1 }
-        }
-        // `.` and `..` are folders too.
-        return count - 2
+        return FolderWalk.entries(of: fd)?.folders.count ?? -1
     }
 }
 

@@ -83,6 +83,17 @@ package enum FolderWalk {
         }
     }
 
+    /// The names in the one folder open at `fd` (closed here), its files
+    /// and its subfolders apart, as the walk reads them; nil when it cannot be read.
+    package static func entries(of fd: Int32) -> (files: [String], folders: [String])? {
+        guard let dir = fdopendir(fd) else {
+            close(fd)
+            return nil
+        }
+        defer { closedir(dir) }
+        return read(dir, prefix: "")
+    }
+
     /// One folder's files (with `prefix`) and subfolder names.
     private static func read(_ dir: OpaquePointer, prefix: String) -> (files: [String], folders: [String]) {
         var files: [String] = [], folders: [String] = []
