@@ -153,7 +153,10 @@ package enum Build {
     private static func sitemaps(partnerFiles: [BuildCache.FileList], pages: [String], setup: Setup, store: Store, area: StagingArea,
                                  pdf: Bool) throws -> (files: [BuildCache.File], manifest: Data, key: String) {
         func key(_ manifest: Data) -> String { store.pageKey(textDigest: "sitemaps of " + Digest.hex(manifest)) }
-        let last = store.lastProgramPaths(OutputPaths.isSitemap).sorted { $0 == OutputPaths.sitemap || ($1 != OutputPaths.sitemap && $0 < $1) }
+        // `sitemap.xml` first (its key is kept under it), then its parts.
+        let last = store.lastProgramPaths(OutputPaths.isSitemap).sorted {
+            ($0 == OutputPaths.sitemap) != ($1 == OutputPaths.sitemap) ? $0 == OutputPaths.sitemap : $0 < $1
+        }
         if !pdf, !last.isEmpty {
             let same = OutputWriter.manifestDigest(of: SortedPaths(lists: partnerFiles, others: pages + last))
             if let reused = store.reusablePage(last, key: key(same)), area.reuse(reused) { return (reused, same, key(same)) }
