@@ -460,22 +460,6 @@ extension CharterLayoutView: MustacheFields {
     }
 }
 
-extension PartnerListing: MustacheFields {
-    func mustacheFields() -> [String: Any] {
-        var fields = [String: Any](minimumCapacity: 9)
-        fields["subject"] = MustacheBox.box(subject)
-        fields["outcome"] = MustacheBox.box(outcome)
-        fields["funnel"] = MustacheBox.box(funnel)
-        fields["row"] = MustacheBox.box(row)
-        fields["cardJSON"] = MustacheBox.box(cardJSON)
-        fields["cardText"] = MustacheBox.box(cardText)
-        fields["rowText"] = MustacheBox.box(rowText)
-        fields["record"] = MustacheBox.box(record)
-        fields["events"] = MustacheBox.box(events)
-        return fields
-    }
-}
-
 extension PartnerPageView: MustacheFields {
     func mustacheFields() -> [String: Any] {
         var fields = [String: Any](minimumCapacity: 27)

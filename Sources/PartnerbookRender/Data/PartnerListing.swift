@@ -10,11 +10,39 @@ import PartnerbookRules
 /// Made once from the partner's context when its documents are rendered,
 /// and kept in the build cache with its key: a rebuild that reuses a
 /// partner's documents reuses its listing too, without reading its file.
+///
+/// Its facts are held in one object shared by every copy: a listing is
+/// copied from the partners step's results into the list the program pages
+/// read, and held inline it was 624 bytes, each copy of every listing at
+/// 100,000 partners 62 MB more at the build's peak.
 package struct PartnerListing: Sendable {
-    var subject: AlertRanking.Subject
-    var outcome: ProgramOutcomes.Facts
-    var funnel: PhaseFunnel.Facts
-    var row: ProgramScorecardView.PartnerRow
+    /// The facts, made once and never changed.
+    private final class Facts: Sendable {
+        let subject: AlertRanking.Subject
+        let outcome: ProgramOutcomes.Facts
+        let funnel: PhaseFunnel.Facts
+        let row: ProgramScorecardView.PartnerRow
+        let record: DirectoryData.Record
+        let events: [ReviewCalendar.Event]
+
+        init(subject: AlertRanking.Subject, outcome: ProgramOutcomes.Facts, funnel: PhaseFunnel.Facts, row: ProgramScorecardView.PartnerRow,
+             record: DirectoryData.Record, events: [ReviewCalendar.Event]) {
+            self.subject = subject
+            self.outcome = outcome
+            self.funnel = funnel
+            self.row = row
+            self.record = record
+            self.events = events
+        }
+    }
+
+    private let facts: Facts
+    var subject: AlertRanking.Subject { facts.subject }
+    var outcome: ProgramOutcomes.Facts { facts.outcome }
+    var funnel: PhaseFunnel.Facts { facts.funnel }
+    var row: ProgramScorecardView.PartnerRow { facts.row }
+    var record: DirectoryData.Record { facts.record }
+    var events: [ReviewCalendar.Event] { facts.events }
     /// The card's fields as JSON, kept beside the listing as a fragment and
     /// decoded when a person's `index.html` reads them (`cardFields`); empty
     /// when the home page is the built-in one, which inserts `cardText` (the
@@ -47,9 +75,6 @@ package struct PartnerListing: Sendable {
             throw StoredCardError(description: "a partner's card kept by the last build cannot be read (\(error)); build again with --no-cache")
         }
     }
-    var record: DirectoryData.Record
-    var events: [ReviewCalendar.Event]
-
     package var id: String { subject.id }
 
     /// How many listings are in each tier and each status, in one pass by
@@ -67,12 +92,7 @@ package struct PartnerListing: Sendable {
     /// A listing of these values, its fragments empty (`restore(fragments:)` puts them back).
     init(subject: AlertRanking.Subject, outcome: ProgramOutcomes.Facts, funnel: PhaseFunnel.Facts, row: ProgramScorecardView.PartnerRow,
          record: DirectoryData.Record, events: [ReviewCalendar.Event]) {
-        self.subject = subject
-        self.outcome = outcome
-        self.funnel = funnel
-        self.row = row
-        self.record = record
-        self.events = events
+        facts = Facts(subject: subject, outcome: outcome, funnel: funnel, row: row, record: record, events: events)
     }
 
     /// A card's fields as `cardFields` reads them back.
@@ -83,11 +103,8 @@ package struct PartnerListing: Sendable {
 
     init(_ context: DocumentContext) {
         let partner = context.partner
-        subject = AlertRanking.Subject(partner)
-        outcome = ProgramOutcomes.Facts(partner, program: context.program, asOf: context.asOf)
-        funnel = PhaseFunnel.Facts(partner)
-        row = ProgramScorecardView.PartnerRow(context)
-        record = DirectoryData.Record(context)
-        events = ReviewCalendar.events(context)
+        self.init(subject: AlertRanking.Subject(partner), outcome: ProgramOutcomes.Facts(partner, program: context.program, asOf: context.asOf),
+                  funnel: PhaseFunnel.Facts(partner), row: ProgramScorecardView.PartnerRow(context), record: DirectoryData.Record(context),
+                  events: ReviewCalendar.events(context))
     }
 }
