@@ -129,6 +129,34 @@ extension OutputPathTests {
         }
     }
 
+    /// A build with no memory leaves the listings in the file: each entry
+    /// notes where its text is, and reads back the very text the cache
+    /// read whole holds (escapes and all), in windows of any size; a text
+    /// the file no longer holds reads as none (the partner is rendered again).
+    @Test func listingsLeftInTheFileReadBackAsTheTextsRead() throws {
+        let folder = TemporaryFolder()
+        let url = folder.url.appendingPathComponent(".out.cache")
+        bigCache().save(to: url)
+        let whole = try BuildCache.read(from: url).get()
+        for chunk in [5, 64, 1 << 20] {
+            let left = try BuildCache.read(from: url, listingsInFile: true, chunk: chunk).get()
+            #expect(left.partners.count == 40, "\(chunk)")
+            for (id, entry) in left.partners {
+                #expect(entry.listing == nil && entry.listingAt != nil, "\(chunk) \(id)")
+                #expect(left.listing(of: entry) == whole.partners[id]?.listing, "\(chunk) \(id)")
+                #expect(entry.fragments == whole.partners[id]?.fragments && entry.files == whole.partners[id]?.files, "\(chunk) \(id)")
+            }
+            #expect(left.spans == whole.spans, "\(chunk): the entries' bytes are where they were")
+        }
+        let left = try BuildCache.read(from: url, listingsInFile: true).get()
+        #expect(truncate(url.path, 200) == 0)
+        let last = try #require(left.partners.values.max { $0.listingAt!.lowerBound < $1.listingAt!.lowerBound })
+        #expect(left.listing(of: last) == nil)
+        var closed = left
+        closed.source = nil
+        #expect(closed.listing(of: last) == nil)
+    }
+
     /// When the file read is shorter by the time the cache is saved, the
     /// entries that cannot be copied whole are written from memory instead.
     @Test func entriesThatCannotBeCopiedAreWrittenFromMemory() throws {

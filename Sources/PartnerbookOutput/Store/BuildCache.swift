@@ -19,6 +19,9 @@ package struct BuildCache: Sendable {
         package var files: FileList
         /// The partner's `PartnerListing` in its stored form (`PartnerListing.encoded`).
         package var listing: String?
+        /// Where that text (escaped) is in the file the cache was read from,
+        /// when it was left there (`read(from:listingsInFile:)`): `listing(of:)` reads it.
+        package var listingAt: Range<Int>?
         /// The listing's fragments (its card, its rows: text as the templates
         /// filled it), each on a line of its own, outside the listing: reused,
         /// each is one string shared by this entry and the listing.
@@ -154,7 +157,14 @@ package struct BuildCache: Sendable {
     /// `findingsOnly` reads what `check` needs (keys, stamps, findings) and
     /// skips the lines of files, listings and fragments without making a
     /// string of them: most of the file's bytes and most of its memory.
-    package static func read(from url: URL, findingsOnly: Bool = false, chunk: Int = 1 << 20) -> Result<BuildCache, Refusal> {
+    ///
+    /// `listingsInFile` leaves each listing's text in the file, noting where
+    /// it is (`Entry.listingAt`), for a build that reads each once, to decode
+    /// it, and then copies the entry as it was: held from the read to the
+    /// end of the partners step, the texts were 60-90 MB of an edit's peak
+    /// at 100,000 partners.
+    package static func read(from url: URL, findingsOnly: Bool = false, listingsInFile: Bool = false,
+                             chunk: Int = 1 << 20) -> Result<BuildCache, Refusal> {
         let name = url.lastPathComponent
         func refuse(_ why: String) -> Result<BuildCache, Refusal> {
             .failure(Refusal(description: "\(name) \(why); it is not used, and the next build replaces it", isWorthSaying: true))
@@ -184,7 +194,7 @@ package struct BuildCache: Sendable {
         if Git.tracked([name], in: url.deletingLastPathComponent()).contains(name) { return refuse("is tracked by git") }
         let pieces = entryPieces(fd, from: end + 1, size: Int(info.st_size), count: ProcessInfo.processInfo.activeProcessorCount)
         let parsed = Parallel.map(pieces) { piece -> BuildCache? in
-            var parser = LineParser(findingsOnly: findingsOnly)
+            var parser = LineParser(findingsOnly: findingsOnly, listingsInFile: listingsInFile)
             guard forEachLine(fd, in: piece, chunk: chunk, { parser.read($0, at: $1) }) else { return nil }
             return parser.finished()
         }
@@ -250,6 +260,20 @@ package struct BuildCache: Sendable {
         return true
     }
 
+    /// An entry's listing: held, or read from the file this cache was read
+    /// from where it was left there (`listingAt`); nil when it cannot be read.
+    func listing(of entry: Entry) -> String? {
+        if let listing = entry.listing { return listing }
+        guard let range = entry.listingAt, let source else { return nil }
+        guard !range.isEmpty else { return "" }
+        var bytes = [UInt8](repeating: 0, count: range.count)
+        let got = bytes.withUnsafeMutableBytes {
+            BoundedFile.read(descriptor: source.descriptor, into: $0.baseAddress!, count: range.count, at: range.lowerBound)
+        }
+        guard got == range.count else { return nil }
+        return bytes.withUnsafeBytes { BuildCache.unescape($0) }
+    }
+
     /// The last build's findings about one file.
     func diagnostics(of file: String) -> [Diagnostic] {
         diagnosticsByFile[file] ?? []
@@ -297,6 +321,8 @@ package struct BuildCache: Sendable {
     /// in order, into a cache.
     struct LineParser {
         let findingsOnly: Bool
+        /// Listings are noted where they are in the file, not read (`read(from:listingsInFile:)`).
+        var listingsInFile = false
         var cache = BuildCache()
         var current: (kind: String, id: String, entry: Entry)?
         /// The current entry's files, kept in its `FileList` once all are read.
@@ -304,8 +330,9 @@ package struct BuildCache: Sendable {
         /// Where the current entry's lines are in the file, while they follow one another.
         var span: Range<Int>?
 
-        init(findingsOnly: Bool) {
+        init(findingsOnly: Bool, listingsInFile: Bool = false) {
             self.findingsOnly = findingsOnly
+            self.listingsInFile = listingsInFile
         }
 
         private mutating func flush() {
@@ -329,7 +356,11 @@ package struct BuildCache: Sendable {
 
         /// Reads one line, which starts at `start` in the file; false when it is not one the cache writes.
         mutating func read(_ line: Slice<UnsafeRawBufferPointer>, at start: Int) -> Bool {
-            guard read(line) else { return false }
+            if listingsInFile, !findingsOnly, current != nil, line.starts(with: listingPrefix) {
+                current?.entry.listingAt = start + listingPrefix.count ..< start + line.count
+            } else {
+                guard read(line) else { return false }
+            }
             let end = start + line.count + 1
             if line.starts(with: BuildCache.partnerPrefix) || line.starts(with: BuildCache.programPrefix) {
                 span = start..<end

@@ -33,6 +33,9 @@ package struct BuildStore<Listing: StoredListing>: Sendable {
     /// holds this very file's, else read; an empty store when `enabled` is false.
     /// `findingsOnly`: only keys, stamps and findings are read (for `check`,
     /// which reuses findings and makes no files): no entry's files or listing.
+    /// A build with no memory leaves the listings' texts in the file until
+    /// each is decoded (`BuildCache.read(from:listingsInFile:)`); one whose
+    /// memory keeps the cache holds them, to keep them.
     package init(output: URL, enabled: Bool, memory: StoreMemory<Listing>? = nil, findingsOnly: Bool = false) {
         self.output = output.standardizedFileURL
         location = BuildStore.location(for: output)
@@ -42,7 +45,7 @@ package struct BuildStore<Listing: StoredListing>: Sendable {
             (old, keptListings) = kept
             return
         }
-        switch BuildCache.read(from: location, findingsOnly: findingsOnly) {
+        switch BuildCache.read(from: location, findingsOnly: findingsOnly, listingsInFile: memory == nil) {
         case .success(let cache): old = cache
         case .failure(let why): if why.isWorthSaying { refusal = why.description }
         }
@@ -117,7 +120,7 @@ package struct BuildStore<Listing: StoredListing>: Sendable {
     /// - Parameter decode: reads a stored listing back (in the program's year); nil when it is not one this build reads.
     package func reusable(id: String, key: String, repositoryState: () -> String,
                           decode: (_ text: String, _ fragments: [String]) -> Listing?) -> Reusable? {
-        guard let entry = entry(id: id, key: key, repositoryState: repositoryState), let text = entry.listing else { return nil }
+        guard let entry = entry(id: id, key: key, repositoryState: repositoryState), let text = old.listing(of: entry) else { return nil }
         let listing: Listing
         if let kept = keptListings[id], kept.key == key {
             listing = kept.listing
@@ -125,7 +128,8 @@ package struct BuildStore<Listing: StoredListing>: Sendable {
             guard let decoded = decode(text, entry.fragments) else { return nil }
             listing = decoded
         }
-        return Reusable(files: entry.files, listing: listing, stored: (text, entry.fragments), history: entry.history,
+        // A text read from the file is not held: the entry is copied from there, or its listing encoded again.
+        return Reusable(files: entry.files, listing: listing, stored: entry.listing.map { ($0, entry.fragments) }, history: entry.history,
                         diagnostics: old.diagnostics(of: ContentPaths.partnerFile(id)), span: old.source == nil ? nil : old.spans[id])
     }
 
@@ -232,8 +236,9 @@ extension BuildStore {
     package struct Reusable: Sendable {
         package var files: BuildCache.FileList
         package var listing: Listing
-        /// The listing as stored, written again as it was (not encoded again).
-        package var stored: (text: String, fragments: [String])
+        /// The listing as stored, written again as it was (not encoded again);
+        /// nil when its text was read from the last cache file, not held.
+        package var stored: (text: String, fragments: [String])?
         /// The repository state its documents read, if they read the history.
         package var history: String?
         package var diagnostics: [Diagnostic]
