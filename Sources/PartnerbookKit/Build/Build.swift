@@ -50,8 +50,6 @@ package enum Build {
         result.asOf = setup.input.asOf
         result.partnerCount = pass.partnerCount
         store.releasePartners()
-        // `serve` keeps the store in memory, texts and all.
-        if memory == nil { pass.releaseStoredTexts() }
         ReleaseMemory.now()
         guard !pass.report.stopsWriting, let area = setup.area else {
             setup.area?.abandon()

@@ -69,7 +69,7 @@ struct PartnerPass {
                area.reuse(reused.files) {
                 progress?.partnerDone(files: reused.files.count)
                 let partner = Build.Store.Partner(id: id, key: key, files: reused.files, listing: nil, stored: reused.stored,
-                                                  history: reused.history, span: reused.span)
+                                                  history: reused.history, span: reused.span, listingAt: reused.listingAt)
                 return .success(Outcome(counted: true, parsed: true, diagnostics: reused.diagnostics, made: (partner, reused.listing),
                                         fingerprint: nil, rendered: false))
             }
@@ -149,14 +149,6 @@ struct PartnerPass {
         let made = partners.indices.filter { partners[$0].stored == nil && partners[$0].span == nil && $0 < listings.count }
         let stored = Parallel.map(made, jobs: jobs) { listings[$0].encoded }
         for (index, form) in zip(made, stored) { partners[index].stored = form }
-    }
-
-    /// Lets the stored texts of the partners reused as they were go: the
-    /// store copies their entries from the last cache file (`span`). At
-    /// 100,000 partners the listings' texts are 89 MB, and with the
-    /// fragments they held the cards and rows alive until the save.
-    mutating func releaseStoredTexts() {
-        for index in partners.indices where partners[index].span != nil { partners[index].stored = nil }
     }
 
     /// Every partner's files, the lists in the order of their folders

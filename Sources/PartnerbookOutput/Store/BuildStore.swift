@@ -33,9 +33,9 @@ package struct BuildStore<Listing: StoredListing>: Sendable {
     /// holds this very file's, else read; an empty store when `enabled` is false.
     /// `findingsOnly`: only keys, stamps and findings are read (for `check`,
     /// which reuses findings and makes no files): no entry's files or listing.
-    /// A build with no memory leaves the listings' texts in the file until
-    /// each is decoded (`BuildCache.read(from:listingsInFile:)`); one whose
-    /// memory keeps the cache holds them, to keep them.
+    /// The listings' texts are left in the file until each is decoded
+    /// (`BuildCache.read(from:listingsInFile:)`); the file stays open as
+    /// long as the cache, or a cache `memory` keeps after it, notes them there.
     package init(output: URL, enabled: Bool, memory: StoreMemory<Listing>? = nil, findingsOnly: Bool = false) {
         self.output = output.standardizedFileURL
         location = BuildStore.location(for: output)
@@ -45,7 +45,7 @@ package struct BuildStore<Listing: StoredListing>: Sendable {
             (old, keptListings) = kept
             return
         }
-        switch BuildCache.read(from: location, findingsOnly: findingsOnly, listingsInFile: memory == nil) {
+        switch BuildCache.read(from: location, findingsOnly: findingsOnly, listingsInFile: true) {
         case .success(let cache): old = cache
         case .failure(let why): if why.isWorthSaying { refusal = why.description }
         }
@@ -120,17 +120,20 @@ package struct BuildStore<Listing: StoredListing>: Sendable {
     /// - Parameter decode: reads a stored listing back (in the program's year); nil when it is not one this build reads.
     package func reusable(id: String, key: String, repositoryState: () -> String,
                           decode: (_ text: String, _ fragments: [String]) -> Listing?) -> Reusable? {
-        guard let entry = entry(id: id, key: key, repositoryState: repositoryState), let text = old.listing(of: entry) else { return nil }
+        guard let entry = entry(id: id, key: key, repositoryState: repositoryState),
+              entry.listing != nil || entry.listingAt != nil else { return nil }
         let listing: Listing
         if let kept = keptListings[id], kept.key == key {
             listing = kept.listing
         } else {
-            guard let decoded = decode(text, entry.fragments) else { return nil }
+            guard let text = old.listing(of: entry), let decoded = decode(text, entry.fragments) else { return nil }
             listing = decoded
         }
-        // A text read from the file is not held: the entry is copied from there, or its listing encoded again.
+        // A text left in the file is not held: the entry is copied from there, or its listing encoded again.
+        let span = old.source == nil ? nil : old.spans[id]
         return Reusable(files: entry.files, listing: listing, stored: entry.listing.map { ($0, entry.fragments) }, history: entry.history,
-                        diagnostics: old.diagnostics(of: ContentPaths.partnerFile(id)), span: old.source == nil ? nil : old.spans[id])
+                        diagnostics: old.diagnostics(of: ContentPaths.partnerFile(id)), span: span,
+                        listingAt: span == nil ? nil : entry.listingAt)
     }
 
     /// The last build's findings about a partner whose key is `key`, without
@@ -200,6 +203,7 @@ package struct BuildStore<Listing: StoredListing>: Sendable {
             var entry = BuildCache.Entry(id: partner.id, key: partner.key, files: partner.files, listing: partner.stored?.text,
                                          history: partner.history)
             entry.fragments = partner.stored?.fragments ?? []
+            if partner.stored == nil, partner.span != nil { entry.listingAt = partner.listingAt }
             cache.partners[partner.id] = entry
             if let span = partner.span { cache.spans[partner.id] = span }
             if memory != nil, let listing = partner.listing { listings[partner.id] = KeptListing(key: partner.key, listing: listing) }
@@ -244,6 +248,8 @@ extension BuildStore {
         package var diagnostics: [Diagnostic]
         /// Where its entry is in the last build's cache file, to be copied as it is.
         package var span: Range<Int>?
+        /// Where its listing's text is in that file, when it was left there (`BuildCache.Entry.listingAt`).
+        package var listingAt: Range<Int>?
     }
 
     /// One partner as this build left it.
@@ -266,9 +272,12 @@ extension BuildStore {
         package var history: String?
         /// Reused as it was: where its entry is in the last build's cache file (`BuildCache.spans`).
         package var span: Range<Int>?
+        /// Where its listing's text is in that file, when it was left there:
+        /// `serve`'s memory keeps the entry noting it, not the text.
+        package var listingAt: Range<Int>?
 
         package init(id: String, key: String, files: BuildCache.FileList, listing: Listing?, stored: (text: String, fragments: [String])?,
-                     history: String?, span: Range<Int>? = nil) {
+                     history: String?, span: Range<Int>? = nil, listingAt: Range<Int>? = nil) {
             self.id = id
             self.key = key
             self.files = files
@@ -276,6 +285,7 @@ extension BuildStore {
             self.stored = stored
             self.history = history
             self.span = span
+            self.listingAt = listingAt
         }
     }
 

@@ -4,6 +4,7 @@ import Testing
 @testable import PartnerbookModel
 @testable import PartnerbookSupport
 @testable import PartnerbookOutput
+import PartnerbookRender
 import PartnerbookTestSupport
 
 /// `serve` keeps the cache in memory between rebuilds: a rebuild from it
@@ -64,6 +65,12 @@ import PartnerbookTestSupport
             #expect(home.contains(round == 1 ? "Again 1." : "Changed \(round)."), "round \(round)")
         }
         #expect(announced.count == 4, "each build announced once, when its output was in place")
+        // Since the build by hand, the unchanged partners' listings are kept
+        // decoded, and their texts are left in the cache file that build wrote.
+        let kept = try #require(memory.take(for: BuildStore<PartnerListing>.location(for: output)))
+        let unchanged = try #require(kept.cache.partners["warn"])
+        #expect(unchanged.listing == nil && unchanged.listingAt != nil && kept.listings["warn"] != nil)
+        #expect(kept.cache.listing(of: unchanged).map { PartnerListing(stored: $0, fragments: unchanged.fragments, calendar: .calendarYear) } != nil)
     }
 
     @Test func theKeptCacheIsTakenOnceAndOnlyWhileItsFileIsUnchanged() throws {
