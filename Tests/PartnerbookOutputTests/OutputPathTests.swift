@@ -129,7 +129,7 @@ extension OutputPathTests {
         }
     }
 
-    /// A build with no memory leaves the listings in the file: each entry
+    /// A build leaves the listings in the file: each entry
     /// notes where its text is, and reads back the very text the cache
     /// read whole holds (escapes and all), in windows of any size; a text
     /// the file no longer holds reads as none (the partner is rendered again).

@@ -159,10 +159,11 @@ package struct BuildCache: Sendable {
     /// string of them: most of the file's bytes and most of its memory.
     ///
     /// `listingsInFile` leaves each listing's text in the file, noting where
-    /// it is (`Entry.listingAt`), for a build that reads each once, to decode
-    /// it, and then copies the entry as it was: held from the read to the
-    /// end of the partners step, the texts were 60-90 MB of an edit's peak
-    /// at 100,000 partners.
+    /// it is (`Entry.listingAt`), for a build (`BuildStore`) that reads each
+    /// once, to decode it, and then copies the entry as it was: held from the
+    /// read to the end of the partners step, the texts were 60-90 MB of an
+    /// edit's peak at 100,000 partners, and `serve` kept them all. Without
+    /// it the texts are read whole, as tests compare them.
     package static func read(from url: URL, findingsOnly: Bool = false, listingsInFile: Bool = false,
                              chunk: Int = 1 << 20) -> Result<BuildCache, Refusal> {
         let name = url.lastPathComponent

@@ -203,7 +203,7 @@ package struct BuildStore<Listing: StoredListing>: Sendable {
             var entry = BuildCache.Entry(id: partner.id, key: partner.key, files: partner.files, listing: partner.stored?.text,
                                          history: partner.history)
             entry.fragments = partner.stored?.fragments ?? []
-            if partner.stored == nil, partner.span != nil { entry.listingAt = partner.listingAt }
+            entry.listingAt = partner.listingAt
             cache.partners[partner.id] = entry
             if let span = partner.span { cache.spans[partner.id] = span }
             if memory != nil, let listing = partner.listing { listings[partner.id] = KeptListing(key: partner.key, listing: listing) }
