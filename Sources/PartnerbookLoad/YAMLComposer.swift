@@ -29,7 +29,7 @@ public enum YAMLComposer {
         case empty
     }
 
-    private struct Frame {
+    struct Frame {
         var node: Int32
         public var isMapping: Bool
         var expectingKey: Bool
@@ -143,7 +143,7 @@ public enum YAMLComposer {
     }
 
     /// Room for the children of a `{ }` or `[ ]` collection: a handful, mostly.
-    private static func flowChildren() -> [FlowChild] {
+    static func flowChildren() -> [FlowChild] {
         var children: [FlowChild] = []
         children.reserveCapacity(8)
         return children
@@ -151,7 +151,7 @@ public enum YAMLComposer {
 
     /// A child of a `{ }` mapping: its node, its byte range, and whether it
     /// is an empty plain scalar (what libyaml gives for a missing value).
-    private struct FlowChild {
+    struct FlowChild {
         var node: Int32
         var start: Int
         var end: Int
@@ -163,7 +163,7 @@ public enum YAMLComposer {
     /// mutating methods rather than locals captured by nested functions:
     /// captured locals live in boxes, checked for exclusive access at run
     /// time on every event.
-    private struct State {
+    struct State {
         var tree = YAMLTree.Parts()
         var stack: [Frame] = []
         var scratch: [Int32] = []
@@ -228,15 +228,69 @@ public enum YAMLComposer {
                 tree.root = frame.node
             }
         }
+
+        /// A scalar: its text, style and anchor, where it starts, and its byte range.
+        mutating func scalar(_ text: String, style: YAMLTree.ScalarStyle, anchor: String?, at: SourcePosition, start: Int, end: Int) -> Failure? {
+            tree.texts.append(text)
+            let node = tree.add(YAMLTree.Record(kind: .scalar, flow: false, style: style,
+                                                line: Int32(at.line), column: Int32(at.column),
+                                                start: Int32(tree.texts.count - 1), count: 0))
+            if let anchor { anchors[anchor] = (node, 1) }
+            noteFlowChild(node, start: start, end: end, plain: style == .plain, empty: text.isEmpty)
+            return add(1, node: node, at: at)
+        }
+
+        /// An alias: its anchor's node again.
+        mutating func alias(_ name: String?, at: SourcePosition, start: Int, end: Int) -> Failure? {
+            if atKey {
+                return .limits(at, "an alias is used as a mapping key; keys must be plain words")
+            }
+            let target = name.flatMap { anchors[$0] }
+            if target == nil, composerError == nil {
+                composerError = .syntax(at, "found undefined alias")
+            }
+            noteFlowChild(target?.node ?? -1, start: start, end: end, plain: false, empty: false)
+            return add(target?.size ?? 1, node: target?.node ?? -1, at: at)
+        }
+
+        /// A list or mapping begins; `opensBrace` when written with `{` or `[` at `start`.
+        mutating func open(isMapping: Bool, flow: Bool, anchor: String?, at: SourcePosition, start: Int, opensBrace: Bool) -> Failure? {
+            if atKey {
+                return .limits(at, "a list or mapping is used as a mapping key; keys must be plain words")
+            }
+            if stack.count >= maxDepth {
+                return .limits(at, "lists and mappings nest more than \(maxDepth) levels deep; a partner file needs a handful")
+            }
+            let node = tree.add(YAMLTree.Record(kind: isMapping ? .mapping : .sequence, flow: flow, style: .any,
+                                                line: Int32(at.line), column: Int32(at.column), start: 0, count: 0))
+            stack.append(Frame(node: node, isMapping: isMapping, expectingKey: true, childrenStart: scratch.count,
+                               size: 0, anchor: anchor, braces: opensBrace ? YAMLComposer.flowChildren() : nil, start: start))
+            return nil
+        }
+
+        /// The stream has ended: the tree, or the first composer error.
+        func finish() -> Result<YAMLTree, Failure> {
+            if let composerError { return .failure(composerError) }
+            return tree.root >= 0 ? .success(YAMLTree(tree)) : .failure(.empty)
+        }
     }
 
+    /// The tree of `bytes`: read by `CommonYAML` when the file keeps to the
+    /// YAML content files are written in, by libyaml otherwise (the same tree:
+    /// YAMLReadersTests).
     static func compose(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<YAMLTree, Failure> {
+        CommonYAML.compose(bytes) ?? composeWithLibyaml(bytes)
+    }
+
+    /// The tree of `bytes` from libyaml's events.
+    static func composeWithLibyaml(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<YAMLTree, Failure> {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return .failure(.syntax(.start, "could not read YAML: memory")) }
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
 
+        let offsets = ByteOffsets(bytes)
         var state = State()
         var event = yaml_event_t()
         while true {
@@ -245,12 +299,11 @@ public enum YAMLComposer {
             }
             defer { yaml_event_delete(&event) }
             let at = SourcePosition(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
-            let (start, end) = (Int(event.start_mark.index), Int(event.end_mark.index))
+            let (start, end) = (offsets.byte(Int(event.start_mark.index)), offsets.byte(Int(event.end_mark.index)))
 
             switch event.type {
             case YAML_STREAM_END_EVENT:
-                if let composerError = state.composerError { return .failure(composerError) }
-                return state.tree.root >= 0 ? .success(YAMLTree(state.tree)) : .failure(.empty)
+                return state.finish()
             case YAML_DOCUMENT_START_EVENT:
                 state.documents += 1
                 if state.documents == 2, state.composerError == nil {
@@ -259,41 +312,21 @@ public enum YAMLComposer {
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
                 let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
-                state.tree.texts.append(text)
-                let node = state.tree.add(YAMLTree.Record(kind: .scalar, flow: false,
-                                                          style: YAMLTree.ScalarStyle(rawValue: UInt8(scalar.style.rawValue)) ?? .any,
-                                                          line: Int32(at.line), column: Int32(at.column),
-                                                          start: Int32(state.tree.texts.count - 1), count: 0))
-                if let anchor = string(scalar.anchor) { state.anchors[anchor] = (node, 1) }
-                state.noteFlowChild(node, start: start, end: end, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, empty: scalar.length == 0)
-                if let refusal = state.add(1, node: node, at: at) { return .failure(refusal) }
+                let style = YAMLTree.ScalarStyle(rawValue: UInt8(scalar.style.rawValue)) ?? .any
+                if let refusal = state.scalar(text, style: style, anchor: string(scalar.anchor), at: at, start: start, end: end) {
+                    return .failure(refusal)
+                }
             case YAML_ALIAS_EVENT:
-                if state.atKey {
-                    return .failure(.limits(at, "an alias is used as a mapping key; keys must be plain words"))
-                }
-                let name = string(event.data.alias.anchor)
-                let target = name.flatMap { state.anchors[$0] }
-                if target == nil, state.composerError == nil {
-                    state.composerError = .syntax(at, "found undefined alias")
-                }
-                state.noteFlowChild(target?.node ?? -1, start: start, end: end, plain: false, empty: false)
-                if let refusal = state.add(target?.size ?? 1, node: target?.node ?? -1, at: at) { return .failure(refusal) }
+                if let refusal = state.alias(string(event.data.alias.anchor), at: at, start: start, end: end) { return .failure(refusal) }
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-                if state.atKey {
-                    return .failure(.limits(at, "a list or mapping is used as a mapping key; keys must be plain words"))
-                }
-                if state.stack.count >= maxDepth {
-                    return .failure(.limits(at, "lists and mappings nest more than \(maxDepth) levels deep; a partner file needs a handful"))
-                }
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
                 let anchor = isMapping ? string(event.data.mapping_start.anchor) : string(event.data.sequence_start.anchor)
                 let flow = isMapping ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
                                      : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
-                let node = state.tree.add(YAMLTree.Record(kind: isMapping ? .mapping : .sequence, flow: flow, style: .any,
-                                                          line: Int32(at.line), column: Int32(at.column), start: 0, count: 0))
                 let opensBrace = flow && start < bytes.count && bytes[start] == UInt8(ascii: isMapping ? "{" : "[")
-                state.stack.append(Frame(node: node, isMapping: isMapping, expectingKey: true, childrenStart: state.scratch.count,
-                                         size: 0, anchor: anchor, braces: opensBrace ? Self.flowChildren() : nil, start: start))
+                if let refusal = state.open(isMapping: isMapping, flow: flow, anchor: anchor, at: at, start: start, opensBrace: opensBrace) {
+                    return .failure(refusal)
+                }
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 state.close(bytes, end: end)
             default:

@@ -13,7 +13,7 @@ public final class YAMLTree {
         case any, plain, singleQuoted, doubleQuoted, literal, folded
     }
 
-    struct Record {
+    struct Record: Equatable {
         var kind: Kind
         /// A collection written in flow style (`{ }`, `[ ]`).
         var flow: Bool
@@ -28,7 +28,7 @@ public final class YAMLTree {
 
     /// A run of `{ }` entries written without a colon, after the entry
     /// they most likely belong to: a value that a comma split.
-    struct FlowComma {
+    struct FlowComma: Equatable {
         /// The key of the entry before the run, if any.
         var owner: Int32?
         /// The keys written without a colon.
@@ -40,7 +40,7 @@ public final class YAMLTree {
     /// Items of a `[ ]` list that a comma most likely split out of one text:
     /// `[ Resale below EUR 20,000 in two quarters ]` read as `…EUR 20` and
     /// `000 in two quarters`, `[ Ledgerline Software, Inc. ]` as two aliases.
-    struct SplitItems {
+    struct SplitItems: Equatable {
         /// The items, the first one and those split from it.
         var items: [Int32]
         /// The source text from the first item to the last.

@@ -28,6 +28,15 @@ import PartnerbookTestSupport
         #expect(found.first?.message == "revenue: 6,200,000 is inside { }, where a comma ends a value: it reads as revenue: 6 and the keys '200', '000' with no value; write revenue: 6200000 (or quote the value: revenue: \"6,200,000\")")
     }
 
+    /// libyaml counts characters, not bytes: the source text is found by byte all the same.
+    @Test func aSplitValueAfterTextBeyondASCIIIsQuotedAsWritten() {
+        let yaml = F.program + "\n# Zürich and Malmö report in € (straße)\noutcomes:\n  - { quarter: 2026-Q1, revenue: 6,200,000 }\n"
+        let found = programDiagnostics(yaml)
+        #expect(found.map(\.rule) == ["yaml.flow-comma"])
+        #expect(found.first?.position == F.position(of: "revenue: 6", in: yaml))
+        #expect(found.first?.message.hasPrefix("revenue: 6,200,000 is inside { }") == true, "\(found)")
+    }
+
     @Test func textWithACommaInAFlowMappingIsAnErrorSayingToQuoteIt() {
         let yaml = F.partner(replacing: "us: { name: Dana Ruiz, title: Director, email: dana@northwind.example }",
                              with: "us: { name: Dana Ruiz, title: Director, Partner Programs, email: dana@northwind.example }")

@@ -1,0 +1,31 @@
+/// libyaml's marks count characters (a CR LF counts two); the composer reads
+/// the source by byte. Where a file is plain ASCII the two are the same;
+/// otherwise each character's byte offset is looked up.
+struct ByteOffsets {
+    /// The byte offset of each character, and the end; nil for plain ASCII.
+    private let table: [Int32]?
+    private let count: Int
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        count = bytes.count
+        if TextBytes.isPlainASCII(UnsafeRawBufferPointer(bytes)) {
+            table = nil
+            return
+        }
+        // A byte-order mark at the start is read past, not counted.
+        let first = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        var table: [Int32] = []
+        table.reserveCapacity(bytes.count + 1)
+        for offset in first..<bytes.count where bytes[offset] & 0xC0 != 0x80 {
+            table.append(Int32(offset))
+        }
+        table.append(Int32(bytes.count))
+        self.table = table
+    }
+
+    /// The byte offset of the character at `index`.
+    func byte(_ index: Int) -> Int {
+        guard let table else { return index }
+        return index < table.count ? Int(table[index]) : count
+    }
+}
