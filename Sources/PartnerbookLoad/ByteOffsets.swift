@@ -12,11 +12,11 @@ struct ByteOffsets {
             table = nil
             return
         }
-        // A byte-order mark at the start is read past, not counted.
-        let first = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        // The encoding is given, so libyaml's reader does not eat a byte-order
+        // mark: the scanner skips it as one character, counted like any other.
         var table: [Int32] = []
         table.reserveCapacity(bytes.count + 1)
-        for offset in first..<bytes.count where bytes[offset] & 0xC0 != 0x80 {
+        for offset in 0..<bytes.count where bytes[offset] & 0xC0 != 0x80 {
             table.append(Int32(offset))
         }
         table.append(Int32(bytes.count))
