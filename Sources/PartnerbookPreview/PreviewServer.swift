@@ -140,17 +140,24 @@ final class PreviewState: Sendable {
 }
 
 /// Paths and stamps (size, modification and change times, inode) of every
-/// file below some folders: `readdir` for the names and one `stat` each, so
-/// a poll of ten thousand partner files costs milliseconds, not the half
-/// second FileManager's enumerator with resource values took.
+/// file below some folders, kept as one digest of them all, in any order
+/// (`UnorderedDigest`): `serve` only asks whether anything changed. Kept as
+/// a table of every path it held 25 MB at 100,000 partners, twice (the
+/// snapshot taken before the first build lived as long as the server).
+/// `readdir` for the names and one `stat` each, so a poll of ten thousand
+/// partner files costs milliseconds, not the half second FileManager's
+/// enumerator with resource values took.
 struct FolderSnapshot: Equatable {
-    private var entries: [String: FileStamp] = [:]
+    private var digest = UnorderedDigest()
+    private var files = 0
 
     init(_ folders: URL...) {
         for folder in folders {
             let root = folder.path
             for path in FolderWalk.files(below: root) {
-                entries[root + "/" + path] = FileStamp.current(root + "/" + path)
+                guard let stamp = FileStamp.current(root + "/" + path) else { continue }
+                digest.add("\(root)/\(path)\0\(stamp.line)")
+                files += 1
             }
         }
     }
