@@ -284,24 +284,11 @@ enum CommonYAML {
         /// A mapping key and its `:`.
         mutating func key(_ state: inout YAMLComposer.State) throws(GiveUp) {
             let start = pos
-            let at = position(pos)
-            let value: String, style: YAMLTree.ScalarStyle
-            switch self.at(pos) {
-            case Self.quote, Self.apostrophe:
-                style = self.at(pos) == Self.quote ? .doubleQuoted : .singleQuoted
-                value = try quoted()
-            default:
-                guard plainStarts() else { throw GiveUp() }
-                pos = plainEnd(pos, flow: false)
-                value = text(start, pos)
-                style = .plain
-            }
-            let end = pos
-            while self.at(pos) == Self.space { pos += 1 }
+            _ = try scalar(flow: false, &state)
+            while at(pos) == Self.space { pos += 1 }
             // libyaml looks no further than 1,024 characters for a key's colon.
-            guard self.at(pos) == Self.colon, blankOrEnd(pos + 1), pos - start < 1000 else { throw GiveUp() }
+            guard at(pos) == Self.colon, blankOrEnd(pos + 1), pos - start < 1000 else { throw GiveUp() }
             pos += 1
-            try check(state.scalar(value, style: style, anchor: nil, at: at, start: start, end: end))
         }
 
         /// A value written on its key's or its `-`'s line: a scalar, a `{ }`
@@ -312,24 +299,14 @@ enum CommonYAML {
             switch at(pos) {
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 try flow(&state)
-                try endOfLine()
             case UInt8(ascii: "|"), UInt8(ascii: ">"):
                 try blockText(within: indent, &state)
-            case Self.quote, Self.apostrophe:
-                let start = pos, at = position(pos)
-                let style: YAMLTree.ScalarStyle = self.at(pos) == Self.quote ? .doubleQuoted : .singleQuoted
-                let value = try quoted()
-                try check(state.scalar(value, style: style, anchor: nil, at: at, start: start, end: pos))
-                try endOfLine()
+                return try nextContent()
             default:
-                let start = pos, at = position(pos)
-                guard plainStarts() else { throw GiveUp() }
-                pos = plainEnd(pos, flow: false)
-                // `key: a: b`: libyaml's error.
-                if self.at(pos) == Self.colon { throw GiveUp() }
-                try check(state.scalar(text(start, pos), style: .plain, anchor: nil, at: at, start: start, end: pos))
-                try endOfLine()
+                _ = try scalar(flow: false, &state)
             }
+            // Anything after it but a comment (`key: a: b`, `"a" b`) is libyaml's.
+            try endOfLine()
             return try nextContent()
         }
 
@@ -566,7 +543,7 @@ enum CommonYAML {
             while true {
                 if isMapping {
                     let key = pos
-                    _ = try flowScalar(&state)
+                    _ = try scalar(flow: true, &state)
                     while at(pos) == Self.space { pos += 1 }
                     guard at(pos) == Self.colon, at(pos + 1) == Self.space, pos - key < 1000 else { throw GiveUp() }
                     pos += 1
@@ -575,7 +552,7 @@ enum CommonYAML {
                 var plain = false
                 switch at(pos) {
                 case UInt8(ascii: "{"), UInt8(ascii: "["): try flow(&state)
-                default: plain = try flowScalar(&state)
+                default: plain = try scalar(flow: true, &state)
                 }
                 try flowSpaces(afterPlain: plain, closer: closer)
                 let byte = at(pos)
@@ -593,22 +570,24 @@ enum CommonYAML {
             }
         }
 
-        /// A quoted or plain scalar inside `{ }` or `[ ]`; whether plain.
-        mutating func flowScalar(_ state: inout YAMLComposer.State) throws(GiveUp) -> Bool {
+        /// The quoted or plain scalar at `pos` (ended as inside `{ }` or
+        /// `[ ]` when `flow`), added to the tree; whether it was plain.
+        mutating func scalar(flow: Bool, _ state: inout YAMLComposer.State) throws(GiveUp) -> Bool {
             let start = pos, at = position(pos)
+            let value: String, style: YAMLTree.ScalarStyle
             switch self.at(pos) {
             case Self.quote, Self.apostrophe:
-                let style: YAMLTree.ScalarStyle = self.at(pos) == Self.quote ? .doubleQuoted : .singleQuoted
-                let value = try quoted()
-                try check(state.scalar(value, style: style, anchor: nil, at: at, start: start, end: pos))
-                return false
+                style = self.at(pos) == Self.quote ? .doubleQuoted : .singleQuoted
+                value = try quoted()
             default:
                 guard plainStarts() else { throw GiveUp() }
-                pos = plainEnd(pos, flow: true)
+                pos = plainEnd(pos, flow: flow)
                 guard pos > start else { throw GiveUp() }
-                try check(state.scalar(text(start, pos), style: .plain, anchor: nil, at: at, start: start, end: pos))
-                return true
+                value = text(start, pos)
+                style = .plain
             }
+            try check(state.scalar(value, style: style, anchor: nil, at: at, start: start, end: pos))
+            return style == .plain
         }
 
         /// A limit the composer refused at: libyaml reads the file, and says so where it must.

@@ -149,7 +149,6 @@ final class PreviewState: Sendable {
 /// enumerator with resource values took.
 struct FolderSnapshot: Equatable {
     private var digest = UnorderedDigest()
-    private var files = 0
 
     init(_ folders: URL...) {
         for folder in folders {
@@ -157,7 +156,6 @@ struct FolderSnapshot: Equatable {
             for path in FolderWalk.files(below: root) {
                 guard let stamp = FileStamp.current(root + "/" + path) else { continue }
                 digest.add("\(root)/\(path)\0\(stamp.line)")
-                files += 1
             }
         }
     }
