@@ -41,6 +41,26 @@ package final class OpenFolder: Sendable {
         partnerbook_mkdir_beneath(descriptor, relative, mode) == 0
     }
 
+    /// Makes the folder `relative` with one mkdir, and its parents only when
+    /// they are missing (another thread may be making a shared parent at the
+    /// same moment): a real folder already there is success, a link or file
+    /// there is not. False with `errno` set when it cannot be made.
+    package func makeFolderAndParents(_ relative: String) -> Bool {
+        if makeFolder(relative) || isFolder(afterFailedMake: relative) { return true }
+        if errno == ENOENT, let slash = relative.lastIndex(of: "/") {
+            return makeFolderAndParents(String(relative[..<slash])) && (makeFolder(relative) || isFolder(afterFailedMake: relative))
+        }
+        return false
+    }
+
+    /// After a failed mkdir: whether a real folder stands at `relative` (errno kept otherwise).
+    private func isFolder(afterFailedMake relative: String) -> Bool {
+        guard errno == EEXIST else { return false }
+        if status(of: relative)?.isFolder == true { return true }
+        errno = EEXIST
+        return false
+    }
+
     /// Removes the file or link `relative` (never what a link points to); true when removed.
     @discardableResult
     package func remove(_ relative: String) -> Bool {

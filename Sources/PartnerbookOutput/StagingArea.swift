@@ -76,6 +76,8 @@ package final class StagingArea: Sendable {
     /// an output of at least this many files is also kept as a hard-linked
     /// copy, so that the first edit patches a spare as every later one does.
     private let linkedSpareFrom: Int?
+    /// The next build's spare, linked file by file as this build writes (`SpareAsWritten`).
+    private let spareAsWritten: SpareAsWritten?
     /// The spare kept by `commit`, for the cache.
     private let kept = Mutex<BuildCache.Spare?>(nil)
     /// The seal the last build left on the output's folders, and the one `commit` leaves (with `keepSpare`).
@@ -89,9 +91,12 @@ package final class StagingArea: Sendable {
     ///   - keepSpare: keep the previous output as the next build's spare.
     ///   - linkedSpareFrom: with `keepSpare`, when there is no previous output
     ///     to keep, keep a hard-linked copy of an output of this many files or more.
+    ///   - linkAsWritten: with `linkedSpareFrom`, the caller expects to write
+    ///     every file afresh (nothing of the last build can be reused): the
+    ///     linked copy is made as the files are written, not after the swap.
     ///   - folderSeal: the seal the last build left on the output's folders (`FolderSeal`), if any.
     package init(output: URL, force: Bool, spare: BuildCache.Spare? = nil, keepSpare: Bool = false,
-                 linkedSpareFrom: Int? = nil, folderSeal: String? = nil) throws {
+                 linkedSpareFrom: Int? = nil, linkAsWritten: Bool = false, folderSeal: String? = nil) throws {
         let fm = FileManager.default
         self.output = output.standardizedFileURL
         self.force = force
@@ -148,6 +153,7 @@ package final class StagingArea: Sendable {
             for path in spare.carried where OutputWriter.isSafeRelativePath(path) { root.remove(path) }
             root.remove(OutputWriter.manifestName)
             made.withLock { $0.folders = claimed.folders }
+            spareAsWritten = nil
             return
         }
         if let spare {
@@ -163,6 +169,7 @@ package final class StagingArea: Sendable {
             throw OutputError(description: "cannot create a staging folder beside the output: \(OpenFolder.lastError)")
         }
         root = try OpenFolder(stagingPath)
+        spareAsWritten = linkAsWritten && self.linkedSpareFrom != nil ? SpareAsWritten(beside: self.output) : nil
     }
 
     /// A manifest's paths (sorted, as written) and the SHA-256 of its bytes,
@@ -340,29 +347,30 @@ package final class StagingArea: Sendable {
         }
     }
 
-    /// One mkdir, and the parents' only when they are missing (another thread
-    /// may be making a shared parent at the same moment: a folder already
-    /// there is success, a link or file there is not).
     private func makeFolder(_ folder: String) throws {
-        if root.makeFolder(folder) || isFolderHere(folder) { return }
-        if errno == ENOENT, let slash = folder.lastIndex(of: "/") {
-            try makeFolder(String(folder[..<slash]))
-            if root.makeFolder(folder) || isFolderHere(folder) { return }
+        guard root.makeFolderAndParents(folder) else {
+            throw OutputError(description: "cannot create \(folder) in the staging folder: \(OpenFolder.lastError)")
         }
-        throw OutputError(description: "cannot create \(folder) in the staging folder: \(OpenFolder.lastError)")
-    }
-
-    /// After a failed mkdir: whether a real folder stands at `folder` (errno kept otherwise).
-    private func isFolderHere(_ folder: String) -> Bool {
-        guard errno == EEXIST else { return false }
-        if root.status(of: folder)?.isFolder == true { return true }
-        errno = EEXIST
-        return false
+        spareAsWritten?.makeFolder(folder)
     }
 
     /// Writes one file; returns its record for the cache (stamped once written).
     @discardableResult
     package func write(_ file: OutputFile) throws -> BuildCache.File {
+        let written = try writeFile(file)
+        spareAsWritten?.link([file.path], from: root)
+        return written
+    }
+
+    /// Writes a partner's files, in turn; returns their records. Linked into
+    /// the spare made as written (if any) together, each folder opened once.
+    package func write(_ files: [OutputFile]) throws -> [BuildCache.File] {
+        let written = try files.map(writeFile)
+        spareAsWritten?.link(files.lazy.map(\.path), from: root)
+        return written
+    }
+
+    private func writeFile(_ file: OutputFile) throws -> BuildCache.File {
         guard OutputWriter.isSafeRelativePath(file.path) else {
             throw OutputError(description: "refusing to write outside the output folder: \(file.path.debugDescription)")
         }
@@ -389,6 +397,8 @@ package final class StagingArea: Sendable {
     /// (no bytes are copied). False when one cannot be reused; the caller
     /// then writes them all.
     package func reuse(_ files: some Sequence<BuildCache.File>) -> Bool {
+        // Not expected with a spare made as written (nothing of the last build was to be reused): the copy is linked at the commit then.
+        spareAsWritten?.spoil()
         let inSpare = patching ? FolderCursor(root) : nil
         let inOutput = previous.map(FolderCursor.init)
         let here = FolderCursor(root)
@@ -474,6 +484,7 @@ package final class StagingArea: Sendable {
                 try OutputWriter.write(OutputWriter.manifest(of: Array(paths) + extra), to: fd, path: OutputWriter.manifestName)
             }
             if keepSpare { made.withLock { for path in extra + [OutputWriter.manifestName] { $0.fresh.insert(path) } } }
+            spareAsWritten?.link(extra + [OutputWriter.manifestName], from: root)
             // Sealed only when the new output holds the build's own folders alone, before anyone else can see it.
             let sealable = keepSpare && needed.count == ownFolders && made.withLock { $0.carried.isEmpty }
             let seal = sealable ? FolderSeal.prepare(needed, in: root) : nil
@@ -482,8 +493,15 @@ package final class StagingArea: Sendable {
             try swap(paths: paths.count + extra.count)
             if let seal { sealed.withLock { $0 = seal } }
             if self.spare == nil, let least = linkedSpareFrom, paths.count + extra.count >= least {
+                if let made = spareAsWritten, !made.isSpoiled, let info = made.folder.status {
+                    kept.withLock { $0 = StagingArea.record(made.id, info, fresh: [], carried: []) }
+                    return
+                }
+                spareAsWritten?.remove()
                 let spare = linkedSpare(of: [AnySequence(paths), AnySequence(extra + [OutputWriter.manifestName])].joined())
                 kept.withLock { $0 = spare }
+            } else {
+                spareAsWritten?.remove()
             }
         } catch {
             abandon()
@@ -493,6 +511,7 @@ package final class StagingArea: Sendable {
     }
 
     package func abandon() {
+        spareAsWritten?.remove()
         // A patched spare is as big as the output: removed in the background.
         if patching { StagingArea.removeDetached(staging) } else { try? FileManager.default.removeItem(at: staging) }
     }

@@ -196,6 +196,8 @@ extension Build {
         init(_ configuration: BuildConfiguration, store: inout Store) throws {
             input = try ProgramInput(configuration)
             var templates = TemplateSet.empty
+            // Read before the shared key part is set, which lets go of the last build's entries when it changed.
+            let (spare, seal) = (store.spare, store.folderSeal)
             do {
                 templates = try TemplateSet.load(from: configuration.templates, displayPath: configuration.templatesDisplay,
                                                  folderRequired: configuration.templatesRequired)
@@ -205,14 +207,21 @@ extension Build {
                                         message: "the charter template changed while the build read it; run the build again")
                 }
                 printer = configuration.pdf ? try DocumentPDF() : nil
-                // The last build's spare tree is patched, and this build's previous output kept as the next one's.
-                area = try StagingArea(output: configuration.output, force: configuration.force, spare: store.spare, keepSpare: true,
-                                       linkedSpareFrom: configuration.linkedSpareFrom, folderSeal: store.folderSeal)
             } catch {
                 failure = error
             }
             renderer = DocumentRenderer(templates: templates, program: input.program, asOf: input.asOf, rules: RuleCatalog.all)
             store.share(Build.sharedKey(templates: templates.digest, input: input, strict: configuration.strict))
+            guard failure == nil else { return }
+            do {
+                // The last build's spare tree is patched, and this build's previous output kept as the next one's;
+                // when nothing of the last build can be reused, the next one's spare is linked as the files are written.
+                area = try StagingArea(output: configuration.output, force: configuration.force, spare: spare, keepSpare: true,
+                                       linkedSpareFrom: configuration.linkedSpareFrom, linkAsWritten: store.isEmpty,
+                                       folderSeal: seal)
+            } catch {
+                failure = error
+            }
         }
     }
 

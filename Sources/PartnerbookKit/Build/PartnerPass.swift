@@ -86,7 +86,7 @@ struct PartnerPass {
             }
             do {
                 // In path order: the manifest and the sitemap read every partner's list in order (`SortedPaths`).
-                let files = try artifacts.documents.map { try area.write($0) }.sorted { $0.path < $1.path }
+                let files = try area.write(artifacts.documents).sorted { $0.path < $1.path }
                 // Its stored form is made once the program pages have read the listings (`storeListings`).
                 let partner = Build.Store.Partner(id: id, key: key, files: BuildCache.FileList(files), listing: nil, stored: nil,
                                                   history: artifacts.readsHistory ? repository.current : nil)
