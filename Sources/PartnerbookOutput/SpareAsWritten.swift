@@ -37,10 +37,11 @@ final class SpareAsWritten: Sendable {
     /// Whether a link or folder failed: it is not a copy of the output.
     var isSpoiled: Bool { spoiled.isSet }
 
-    /// Gives up on it (a file was reused rather than written, or the build may not keep it).
+    /// Gives up on it (a file was reused rather than written: the spare lacks it).
     func spoil() { spoiled.set() }
 
-    /// Makes `path`'s folder here, as the staging folder just made it (called while no file is being linked into it).
+    /// Makes `path`'s folder here, as the staging folder just made it (under
+    /// the staging area's folder lock, before any file is written into it).
     func makeFolder(_ path: String) {
         guard !isSpoiled else { return }
         if !folder.makeFolderAndParents(path) { spoil() }
@@ -60,8 +61,14 @@ final class SpareAsWritten: Sendable {
         }
     }
 
-    /// Removes it: in the background, since it may hold as many files as the output.
-    func remove() {
-        StagingArea.removeDetached(url)
+    /// Removes it: at once when it holds fewer than `files` of
+    /// `StagingArea.removeInBackgroundFrom` (the output of a small program),
+    /// else, or when how many is not known, in the background.
+    func remove(files: Int? = nil) {
+        if let files, files < StagingArea.removeInBackgroundFrom {
+            try? FileManager.default.removeItem(at: url)
+        } else {
+            StagingArea.removeDetached(url)
+        }
     }
 }

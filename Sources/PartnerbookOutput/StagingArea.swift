@@ -497,11 +497,11 @@ package final class StagingArea: Sendable {
                     kept.withLock { $0 = StagingArea.record(made.id, info, fresh: [], carried: []) }
                     return
                 }
-                spareAsWritten?.remove()
+                spareAsWritten?.remove(files: paths.count + extra.count)
                 let spare = linkedSpare(of: [AnySequence(paths), AnySequence(extra + [OutputWriter.manifestName])].joined())
                 kept.withLock { $0 = spare }
             } else {
-                spareAsWritten?.remove()
+                spareAsWritten?.remove(files: paths.count + extra.count)
             }
         } catch {
             abandon()
