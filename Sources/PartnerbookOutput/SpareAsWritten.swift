@@ -15,7 +15,8 @@ import PartnerbookSupport
 /// It is `.NAME.spare-ID` beside the output, mode 0700, like every spare;
 /// one failed link or folder spoils it (`isSpoiled`), and the commit then
 /// removes it and links a copy the old way. A build killed before the commit
-/// leaves a spare no cache names, which the next build removes.
+/// leaves a spare no cache names, which the next build removes. The copy
+/// linked after the swap starts from the same empty folder (`init`).
 final class SpareAsWritten: Sendable {
     let id: String
     let url: URL
@@ -24,8 +25,7 @@ final class SpareAsWritten: Sendable {
 
     /// Makes the empty spare beside the output; nil when it cannot be made.
     init?(beside output: URL) {
-        id = UUID().uuidString.prefix(8).lowercased()
-        url = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).spare-\(id)")
+        (id, url) = StagingArea.newSpare(beside: output)
         guard mkdir(url.path, 0o700) == 0 else { return nil }
         guard let folder = try? OpenFolder(url.path) else {
             rmdir(url.path)

@@ -648,7 +648,7 @@ package final class StagingArea: Sendable {
     private func keepOrDiscard(_ old: URL, paths: Int) {
         let (fresh, carried) = made.withLock { ($0.fresh, $0.carried) }
         if keepSpare && owned.count > 0 && fresh.count * 2 <= paths {
-            let (id, spare) = newSpare()
+            let (id, spare) = StagingArea.newSpare(beside: output)
             if rename(old.path, spare.path) == 0 {
                 if let folder = try? OpenFolder(spare.path), fchmod(folder.descriptor, 0o700) == 0, let info = folder.status {
                     kept.withLock { $0 = StagingArea.record(id, info, fresh: Array(fresh), carried: carried) }
@@ -666,20 +666,14 @@ package final class StagingArea: Sendable {
     /// build's spare: it shares every file with the output, so the next build
     /// touches only what it writes. Nil (and nothing left) when one link fails.
     private func linkedSpare(of files: some Sequence<String>) -> BuildCache.Spare? {
-        let (id, url) = newSpare()
-        let path = url.path
-        guard mkdir(path, 0o700) == 0 else { return nil }
-        guard let folder = try? OpenFolder(path), let info = folder.status else {
-            StagingArea.removeDetached(URL(fileURLWithPath: path))
+        // The same empty spare folder a spare linked as written starts from, filled on every core here.
+        guard let spare = SpareAsWritten(beside: output) else { return nil }
+        guard let info = spare.folder.status, StagingArea.makeFolders(StagingArea.folders(of: files), in: spare.folder),
+              StagingArea.link(files, from: root, to: spare.folder) else {
+            spare.remove()
             return nil
         }
-        let linked = StagingArea.makeFolders(StagingArea.folders(of: files), in: folder)
-            && StagingArea.link(files, from: root, to: folder)
-        guard linked else {
-            StagingArea.removeDetached(URL(fileURLWithPath: path))
-            return nil
-        }
-        return StagingArea.record(id, info, fresh: [], carried: [])
+        return StagingArea.record(spare.id, info, fresh: [], carried: [])
     }
 
     /// Makes `folders` below `target`, a level of depth at a time (every
@@ -736,7 +730,7 @@ package final class StagingArea: Sendable {
     }
 
     /// A name for a new spare beside the output: `.NAME.spare-ID`, its ID fresh.
-    private func newSpare() -> (id: String, url: URL) {
+    static func newSpare(beside output: URL) -> (id: String, url: URL) {
         let id = UUID().uuidString.prefix(8).lowercased()
         return (id, output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).spare-\(id)"))
     }
