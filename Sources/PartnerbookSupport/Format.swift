@@ -6,7 +6,8 @@ public enum Format {
     /// 1234567.5 as "1,234,567.5": grouped thousands, at most `decimals` places, no trailing zeros.
     /// Any finite value formats, however large: past what `decimals` places
     /// can hold exactly (2^53), the whole number is written digit for digit.
-    public static func number(_ value: Double, decimals: Int = 2) -> String {
+    /// `grouped` false leaves the thousands ungrouped (an SVG coordinate).
+    public static func number(_ value: Double, decimals: Int = 2, grouped: Bool = true) -> String {
         guard value.isFinite else { return "–" }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
@@ -14,22 +15,26 @@ public enum Format {
         // Past 2^53 a double holds no fraction, and scaling it could pass Int's range.
         let exact = magnitude * scale < 9_007_199_254_740_992
         let scaled = exact ? (magnitude * scale).rounded() : magnitude.rounded()
-        var digits = exact ? String(Int(scaled / scale)) : integerDigits(scaled)
+        let digits = exact ? String(Int(scaled / scale)) : integerDigits(scaled)
         var fraction = exact ? Int(scaled) - Int(scaled / scale) * Int(scale) : 0
-        var groups: [Substring] = []
-        while digits.count > 3 {
-            groups.insert(digits.suffix(3), at: 0)
-            digits = String(digits.dropLast(3))
+        // Made as bytes: a number is formatted for nearly every cell and chart point.
+        var text: [UInt8] = []
+        text.reserveCapacity(digits.utf8.count * 4 / 3 + decimals + 3)
+        if value < 0 && scaled != 0 { text.append(UInt8(ascii: "-")) }
+        let count = digits.utf8.count
+        for (index, digit) in digits.utf8.enumerated() {
+            if grouped && index > 0 && (count - index) % 3 == 0 { text.append(UInt8(ascii: ",")) }
+            text.append(digit)
         }
-        groups.insert(Substring(digits), at: 0)
-        var text = (value < 0 && scaled != 0 ? "-" : "") + groups.joined(separator: ",")
         if fraction > 0 {
             var places = decimals
             while fraction % 10 == 0 { fraction /= 10; places -= 1 }
             let f = String(fraction)
-            text += "." + String(repeating: "0", count: places - f.count) + f
+            text.append(UInt8(ascii: "."))
+            text += repeatElement(UInt8(ascii: "0"), count: places - f.utf8.count)
+            text += f.utf8
         }
-        return text
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The decimal digits of a whole, non-negative double, exactly (1e300

@@ -24,4 +24,13 @@ import Testing
         #expect(Format.signedPercent(0.17) == "+17%")
         #expect(Format.signedPercent(0) == "±0%")
     }
+
+    @Test func groupsEveryThreeDigitsFromTheRightOrNotAtAll() {
+        #expect(Format.number(999) == "999")
+        #expect(Format.number(1000) == "1,000")
+        #expect(Format.number(-123456.05) == "-123,456.05")
+        #expect(Format.number(0.05, decimals: 2) == "0.05")
+        #expect(Format.number(1234567.25, decimals: 1, grouped: false) == "1234567.3")
+        #expect(Format.number(-1e20, decimals: 0, grouped: false) == "-100000000000000000000")
+    }
 }

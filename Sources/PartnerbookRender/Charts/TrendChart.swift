@@ -129,7 +129,7 @@ package struct TrendChart {
 }
 
 /// An SVG coordinate with at most one decimal, the same on every machine.
-package func svgNumber(_ value: Double) -> String { String(Format.number(value, decimals: 1).filter { $0 != "," }) }
+package func svgNumber(_ value: Double) -> String { Format.number(value, decimals: 1, grouped: false) }
 
 /// Escapes text for XML and HTML element content and attribute values.
 package func xml(_ text: String) -> String {
