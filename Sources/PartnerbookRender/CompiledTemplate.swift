@@ -187,13 +187,18 @@ struct CompiledTemplates: Sendable {
     }
 
     func render(_ name: String, _ view: Any) -> String? {
-        guard let template = templates[name] else { return nil }
         // Filled as bytes, made a string once.
+        renderBytes(name, view).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The template filled, as UTF-8 bytes (for a caller that hands them on as bytes).
+    func renderBytes(_ name: String, _ view: Any) -> [UInt8]? {
+        guard let template = templates[name] else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(16 << 10)
         var stack: [Frame] = [Frame(view)]
         fill(template.nodes, stack: &stack, place: nil, escaping: nil, into: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private func fill(_ nodes: [CompiledTemplate.Node], stack: inout [Frame], place: Place?, escaping: CompiledTemplate.Escaping?,

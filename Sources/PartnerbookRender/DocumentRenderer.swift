@@ -200,6 +200,12 @@ package struct DocumentRenderer: Sendable {
     /// The sentinel as cmark writes it in an HTML link (UTF-8, percent-encoded).
     static let extSentinelInLinks = "%EF%A3%BFext%EF%A3%BE"
 
+    /// What a document's Markdown and HTML bytes become on their way from
+    /// cmark-gfm to the file: the sentinel its extension, the redline's markers elements.
+    static let markdownReplacements = ByteReplacements([(extSentinel, "md")] + Redline.replacements(announced: false))
+    static let htmlReplacements = ByteReplacements([(extSentinelInLinks, "html"), (extSentinel, "html")]
+                                                   + Redline.replacements(announced: true))
+
     /// The `.md` and `.html` of one document (`path` ends in the dot before
     /// the extension): the template is filled once.
     private func document(_ kind: DocumentKind, _ path: String, template: TemplateName, context: DocumentContext, page: PageKind,
@@ -210,17 +216,26 @@ package struct DocumentRenderer: Sendable {
         // tree, and only then does the sentinel become `md` or `html` (in
         // HTML links cmark has percent-encoded it).
         let depth = path.split(separator: "/").count - 1
-        let parsed = CMark.Document(templates.render(template, boxed: boxed)).sanitize(depth: depth)
-        // A charter's redline markers become <del> and <ins> once cmark has rendered the text around them.
-        let markdown = Redline.resolve(ByteText.replacing(DocumentRenderer.extSentinel, with: "md", in: parsed.commonmark()))
-        let body = Redline.resolve(ByteText.replacing(DocumentRenderer.extSentinelInLinks, with: "html",
-                                                      in: ByteText.replacing(DocumentRenderer.extSentinel, with: "html", in: parsed.html())),
-                                   announced: true)
+        let parsed = CMark.Document(bytes: templates.renderBytes(template, boxed: boxed)).sanitize(depth: depth)
+        // A charter's redline markers become <del> and <ins> once cmark has
+        // rendered the text around them, as the sentinel becomes the
+        // extension: one pass from cmark's bytes to the file's.
+        let markdown = parsed.withCommonmark { bytes in
+            var data = Data(capacity: bytes.count)
+            DocumentRenderer.markdownReplacements.apply(bytes, into: &data)
+            return data
+        }
+        let body = parsed.withHTML { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 256)
+            DocumentRenderer.htmlReplacements.apply(bytes, into: &out)
+            return out
+        }
         let title = parsed.firstHeading().map { ByteText.replacing(DocumentRenderer.extSentinel, with: "md", in: $0) } ?? crumb
         let partnerPage = String(repeating: "../", count: depth - 2) + "index.html"
         return [
-            OutputFile(kind, path + "md", markdown),
-            self.page(kind, path + "html", body: body, title: title, depth: depth, kind: page, context: context,
+            OutputFile(kind, path: path + "md", data: markdown),
+            self.page(kind, path + "html", body: PageBody(bytes: body), title: title, depth: depth, kind: page, context: context,
                       crumbs: [(context.partnerName, partnerPage), (crumb, "")]),
         ]
     }
@@ -257,11 +272,10 @@ package struct DocumentRenderer: Sendable {
             // home page's cards) stay texts and are written from them, and so
             // does a body of megabytes (the validation report and the program
             // scorecard: 37 and 40 MB at 100,000 partners), not copied again.
-            guard !body.items.isEmpty || body.head.utf8.count + body.tail.utf8.count > DocumentRenderer.largeBody else {
-                var data = Data(capacity: before.count + body.head.utf8.count + body.tail.utf8.count + after.count)
+            guard !body.items.isEmpty || body.byteCount > DocumentRenderer.largeBody else {
+                var data = Data(capacity: before.count + body.byteCount + after.count)
                 data.append(before)
-                data.append(utf8: body.head)
-                data.append(utf8: body.tail)
+                body.appendBytes(to: &data)
                 data.append(after)
                 return OutputFile(document, path: path, data: data)
             }

@@ -12,9 +12,30 @@ struct PageBody {
     var items: [String] = []
     var separator = ""
     var tail = ""
+    /// A document's body as cmark-gfm rendered it, bytes never made a string
+    /// when a built-in layout frames it (then `head` is empty and unused).
+    private var bytes: [UInt8]?
 
     init(_ text: String) {
         head = text
+    }
+
+    init(bytes: [UInt8]) {
+        head = ""
+        self.bytes = bytes
+    }
+
+    /// The bytes of head and tail (a body of items is written from its texts).
+    var byteCount: Int { bytes?.count ?? head.utf8.count + tail.utf8.count }
+
+    /// Head and tail, or the bytes, onto `data`.
+    func appendBytes(to data: inout Data) {
+        if let bytes {
+            data.append(contentsOf: bytes)
+        } else {
+            data.append(utf8: head)
+            data.append(utf8: tail)
+        }
     }
 
     /// A body made as pieces one after another (`TextPieces`).
@@ -30,10 +51,14 @@ struct PageBody {
     }
 
     /// The body as one text (for a layout a person wrote, which may use it anywhere).
-    var text: String { head + items.joined(separator: separator) + tail }
+    var text: String {
+        if let bytes { return String(decoding: bytes, as: UTF8.self) }
+        return head + items.joined(separator: separator) + tail
+    }
 
     /// The texts whose bytes, one after another, are the body's.
     var texts: [String] {
+        if let bytes { return [String(decoding: bytes, as: UTF8.self)] }
         var texts = [head]
         texts.reserveCapacity(items.count * 2 + 1)
         for index in items.indices {

@@ -160,6 +160,15 @@ package struct TemplateSet: Sendable {
         fill(name, boxed, pages: true)
     }
 
+    /// `render(_:boxed:)` as UTF-8 bytes: a compiled template's are never
+    /// made a string (checked as UTF-8 byte by byte) only to be read back as bytes.
+    func renderBytes(_ name: TemplateName, boxed: [String: Any]) -> [UInt8] {
+        switch filled(name, boxed, pages: true) {
+        case .bytes(let bytes): bytes
+        case .text(let text): Array(text.utf8)
+        }
+    }
+
     /// A fragment: `name` filled with `view`'s fields alone, as the page's
     /// partial would fill it for that item (a fragment partial is written on
     /// a line of its own, so its lines take no indentation).
@@ -183,17 +192,30 @@ package struct TemplateSet: Sendable {
 
     /// `pages`: filled from `pages` (fragment partials inserted as filled), else from `library`.
     private func fill(_ name: TemplateName, _ boxed: [String: Any], pages: Bool) -> String {
+        switch filled(name, boxed, pages: pages) {
+        case .bytes(let bytes): String(decoding: bytes, as: UTF8.self)
+        case .text(let text): text
+        }
+    }
+
+    /// A template filled: bytes when compiled, text when interpreted by swift-mustache.
+    private enum Filled {
+        case bytes([UInt8])
+        case text(String)
+    }
+
+    private func filled(_ name: TemplateName, _ boxed: [String: Any], pages: Bool) -> Filled {
         observer?.record(name, boxed)
         // `load` refused any set without every `TemplateName`, and `empty` is
         // never rendered: a missing template here is a bug, not an empty page.
-        if let text = (pages ? compiledPages : compiledLibrary).render(name.rawValue, boxed) { return text }
+        if let bytes = (pages ? compiledPages : compiledLibrary).renderBytes(name.rawValue, boxed) { return .bytes(bytes) }
         if builtIn.contains(name.rawValue) && !TemplateSet.interpreterOnly {
             TemplateSet.builtInsInterpreted.add(1, ordering: .relaxed)
         }
         guard let text = (pages ? self.pages : library).render(boxed, withTemplate: name.rawValue) else {
             preconditionFailure("template \(name.rawValue) is not loaded")
         }
-        return text
+        return .text(text)
     }
 
     /// The templates whose filling is kept per partner (`DocumentRenderer.listing`)

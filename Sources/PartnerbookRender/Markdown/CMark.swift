@@ -59,12 +59,30 @@ package enum CMark {
         /// neither the tree nor the parser is freed node by node.
         private let memory: OpaquePointer
 
-        package init(_ markdown: String) {
+        package convenience init(_ markdown: String) {
+            var markdown = markdown
+            self.init(feeding: { parser in markdown.withUTF8 { Document.feed(parser, $0) } })
+        }
+
+        /// The document of Markdown given as UTF-8 bytes (a template filled as bytes).
+        package convenience init(bytes markdown: [UInt8]) {
+            self.init(feeding: { parser in markdown.withUnsafeBufferPointer { Document.feed(parser, $0) } })
+        }
+
+        /// The bytes up to the first NUL, as C strings have always been fed (no
+        /// content file holds a NUL; a YAML `\0` escape ends the text there).
+        private static func feed(_ parser: OpaquePointer, _ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let base = bytes.baseAddress else { return }
+            let length = memchr(base, 0, bytes.count).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? bytes.count
+            base.withMemoryRebound(to: CChar.self, capacity: length) { cmark_parser_feed(parser, $0, length) }
+        }
+
+        private init(feeding feed: (OpaquePointer) -> Void) {
             let memory = partnerbook_document_memory_new()!
             self.memory = memory
             let (parser, root) = Document.within(memory) {
                 let parser = Document.newParser(memory: Document.allocator)
-                markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+                feed(parser)
                 if Document.parsesSideBySide {
                     return (parser, cmark_parser_finish(parser)!)
                 }
@@ -115,20 +133,39 @@ package enum CMark {
         var memoryHeld: UInt { partnerbook_document_memory_held(memory) }
 
         package func html() -> String {
+            withHTML { String(decoding: $0, as: UTF8.self) }
+        }
+
+        /// `body` given the HTML's bytes, read where they are.
+        func withHTML<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
             within {
                 // Table alignment as `style` attributes: the `align` attribute is obsolete in HTML5.
                 // Each body row's first cell names the row: a row header (see `RowHeaders`).
-                guard let output = cmark_render_html(root, CMARK_OPT_DEFAULT | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES,
-                                                     cmark_parser_get_syntax_extensions(parser)) else { return "" }
-                defer { release(output) }
-                return RowHeaders.mark(UnsafeBufferPointer(start: UnsafeRawPointer(output).assumingMemoryBound(to: UInt8.self),
-                                                           count: strlen(output)))
+                let output = cmark_render_html(root, CMARK_OPT_DEFAULT | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES,
+                                               cmark_parser_get_syntax_extensions(parser))
+                defer { if let output { release(output) } }
+                return RowHeaders.mark(Document.bytes(output), body)
             }
         }
 
         /// `width` 0 keeps the source's line breaks rather than re-wrapping.
         package func commonmark(width: Int32 = 0) -> String {
-            within { take(cmark_render_commonmark(root, CMARK_OPT_DEFAULT, width)) }
+            withCommonmark(width: width) { String(decoding: $0, as: UTF8.self) }
+        }
+
+        /// `body` given the CommonMark's bytes, read where they are.
+        func withCommonmark<Result>(width: Int32 = 0, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            within {
+                let output = cmark_render_commonmark(root, CMARK_OPT_DEFAULT, width)
+                defer { if let output { release(output) } }
+                return body(Document.bytes(output))
+            }
+        }
+
+        /// A rendering's bytes, without the NUL that ends them (none for no rendering).
+        private static func bytes(_ output: UnsafeMutablePointer<CChar>?) -> UnsafeBufferPointer<UInt8> {
+            guard let output else { return UnsafeBufferPointer(start: nil, count: 0) }
+            return UnsafeBufferPointer(start: UnsafeRawPointer(output).assumingMemoryBound(to: UInt8.self), count: strlen(output))
         }
 
         package func plainText() -> String {

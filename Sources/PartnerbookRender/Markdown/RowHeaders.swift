@@ -7,12 +7,11 @@ enum RowHeaders {
     static let rowStart = "<tr>\n<td"
     static let cellEnd = "</td>"
 
-    /// The HTML in `bytes` (cmark-gfm's output, read in place) with each
-    /// body row's first cell a row header, as a string.
-    static func mark(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard var row = ByteText.firstIndex(of: rowStart, in: bytes, from: 0) else {
-            return String(decoding: bytes, as: UTF8.self)
-        }
+    /// `body` given the HTML in `bytes` (cmark-gfm's output, read in place)
+    /// with each body row's first cell a row header: the bytes themselves
+    /// when no table has a body row, else a copy with the cells changed.
+    static func mark<Result>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard var row = ByteText.firstIndex(of: rowStart, in: bytes, from: 0) else { return body(bytes) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 1024)
         var start = 0
@@ -32,6 +31,6 @@ enum RowHeaders {
             row = next
         }
         out += bytes[start...]
-        return String(decoding: out, as: UTF8.self)
+        return out.withUnsafeBufferPointer(body)
     }
 }

@@ -86,20 +86,15 @@ package struct Redline: Sendable {
     static func removed(_ text: String) -> String { text.isEmpty ? "" : removedStart + text + removedEnd }
     static func added(_ text: String) -> String { text.isEmpty ? "" : addedStart + text + addedEnd }
 
-    /// The rendered document with its markers as HTML elements (in the
+    /// What the rendered document's markers become: HTML elements (in the
     /// Markdown too: GitHub shows them). In HTML (`announced`) each mark
     /// starts with words a screen reader says ("deleted:", "inserted:"),
     /// hidden on the screen and the printed page: most screen readers say
-    /// nothing of `<del>` and `<ins>` themselves.
-    static func resolve(_ text: String, announced: Bool = false) -> String {
-        // Byte-level: String.contains goes through Foundation's locale-aware
-        // search on Linux, which was a sixth of a build's time. U+F8F1 is EF A3 B1 in UTF-8.
-        guard ByteText.contains(byte: 0xEF, in: text), ByteText.contains(text, "\u{F8F1}") else { return text }
+    /// nothing of `<del>` and `<ins>` themselves. `DocumentRenderer` makes
+    /// them in the same pass over the bytes as the extension sentinel.
+    static func replacements(announced: Bool) -> [(needle: String, replacement: String)] {
         let del = announced ? "<del><span class=\"visually-hidden\">deleted: </span>" : "<del>"
         let ins = announced ? "<ins><span class=\"visually-hidden\">inserted: </span>" : "<ins>"
-        return ByteText.replacing(addedEnd, with: "</ins>", in:
-            ByteText.replacing(addedStart, with: ins, in:
-                ByteText.replacing(removedEnd, with: "</del>", in:
-                    ByteText.replacing(removedStart, with: del, in: text))))
+        return [(removedStart, del), (removedEnd, "</del>"), (addedStart, ins), (addedEnd, "</ins>")]
     }
 }
