@@ -313,13 +313,13 @@ package enum CMark {
     /// scheme, not absolute, no host) whose `..` never climb above the
     /// output folder from a document `depth` folders below it.
     package static func isOutputFile(_ url: String, depth: Int) -> Bool {
-        let cleaned = String(url.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F })
+        let cleaned = withoutControls(url)
         let path = cleaned.prefix { $0 != "?" && $0 != "#" }
         guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains(":") else { return false }
         var level = depth
         for part in path.split(separator: "/", omittingEmptySubsequences: false) {
-            // Percent-encoded dots are dots to a reader.
-            let decoded = part.removingPercentEncoding ?? String(part)
+            // Percent-encoded dots are dots to a reader (Foundation decodes only a part that has a `%`).
+            let decoded = part.utf8.contains(UInt8(ascii: "%")) ? part.removingPercentEncoding ?? String(part) : String(part)
             if decoded == ".." {
                 level -= 1
                 if level < 0 { return false }
@@ -332,7 +332,7 @@ package enum CMark {
 
     /// An http or https URL.
     static func isWebURL(_ url: String) -> Bool {
-        let cleaned = String(url.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }).lowercased()
+        let cleaned = withoutControls(url).lowercased()
         return cleaned.hasPrefix("http:") || cleaned.hasPrefix("https:")
     }
 
@@ -340,10 +340,18 @@ package enum CMark {
     /// any other scheme (`javascript:`, `vbscript:`, `data:`, `file:` …) is not.
     /// Control characters and white space inside the scheme do not hide it.
     package static func isSafeURL(_ url: String) -> Bool {
-        let cleaned = String(url.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F })
+        let cleaned = withoutControls(url)
         guard let colon = cleaned.firstIndex(of: ":") else { return true }
         let scheme = cleaned[..<colon]
         if scheme.contains(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { return true }
         return ["http", "https", "mailto"].contains(scheme.lowercased())
+    }
+
+    /// `url` without white space and control characters (U+0020 and below,
+    /// U+007F), which a browser drops from a URL; the URL itself when it has
+    /// none (nearly every one: a scan of its bytes says so).
+    static func withoutControls(_ url: String) -> String {
+        guard url.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F }) else { return url }
+        return String(url.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F })
     }
 }

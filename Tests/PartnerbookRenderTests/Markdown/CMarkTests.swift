@@ -59,6 +59,20 @@ import PartnerbookTestSupport
         #expect(html.contains("raw HTML omitted"))
     }
 
+    @Test func onlyRelativePathsInsideTheOutputAreOutputFilesAndOnlyWebSchemesSafe() {
+        #expect(CMark.isOutputFile("charts/kpi.svg", depth: 0))
+        #expect(CMark.isOutputFile("../charts/kpi.svg?v=1", depth: 1))
+        #expect(!CMark.isOutputFile("../../secret.png", depth: 1))
+        #expect(!CMark.isOutputFile("%2e%2e/%2E%2e/secret.png", depth: 1), "percent-encoded dots climb too")
+        #expect(!CMark.isOutputFile("/etc/passwd", depth: 3))
+        #expect(!CMark.isOutputFile(" \t/etc/passwd", depth: 3), "white space before the slash does not hide it")
+        #expect(!CMark.isOutputFile("file:secret.png", depth: 3))
+        #expect(CMark.isSafeURL("https://example.com/a") && CMark.isSafeURL("#top") && CMark.isSafeURL("a/b:c"))
+        #expect(!CMark.isSafeURL("java\tscript:alert(1)"), "a control character inside the scheme does not hide it")
+        #expect(!CMark.isSafeURL("JAVASCRIPT:alert(1)"))
+        #expect(CMark.isWebURL(" HTTPS://example.com") && !CMark.isWebURL("mailto:a@b.c"))
+    }
+
     @Test func commonMarkOutputKeepsTables() {
         let markdown = CMark.commonmark("| a | b |\n|---|---|\n| 1 | 2 |\n")
         #expect(markdown.contains("| a | b |"))
