@@ -72,15 +72,20 @@ package struct CharterLayoutView {
 /// letters, digits and spaces becomes a hex escape, so no value can close
 /// the string, the rule or the `<style>` element.
 package func cssString(_ text: String) -> String {
-    var out = ""
+    // Made as bytes (every page has one), with ASCII letters and digits
+    // told by value: Unicode's property tables are not looked up for every
+    // character of every page's footer.
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count + 16)
     for scalar in text.unicodeScalars {
-        // ASCII letters and digits by value: Unicode's property tables are
-        // not looked up for every character of every page's footer.
-        if ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == " " {
-            out.unicodeScalars.append(scalar)
+        let value = scalar.value
+        if (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value) || value == 0x20 {
+            out.append(UInt8(value))
         } else {
-            out += "\\" + String(scalar.value, radix: 16) + " "
+            out.append(UInt8(ascii: "\\"))
+            out += String(value, radix: 16).utf8
+            out.append(UInt8(ascii: " "))
         }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
 }
