@@ -29,10 +29,18 @@ public struct KPIReading: Sendable {
 
     /// Reviews ordered by period (one per period, the first written); reviews without a period are left out.
     public static func orderedReviews(_ partner: Partner) -> [Review] {
-        var seen: Set<Period> = []
-        return (partner.reviews?.items ?? []).filter { $0.period != nil }
-            .sorted { $0.period!.value < $1.period!.value }
-            .filter { seen.insert($0.period!.value).inserted }
+        let items = partner.reviews?.items ?? []
+        // Positions are sorted, not the reviews (large values, moved whole at
+        // every swap): by period, then as written, so the first review of a
+        // period leads its run and the others are passed over.
+        let order = items.indices.filter { items[$0].period != nil }
+            .sorted { (items[$0].period!.value, $0) < (items[$1].period!.value, $1) }
+        var ordered: [Review] = []
+        ordered.reserveCapacity(order.count)
+        for index in order where ordered.last?.period!.value != items[index].period!.value {
+            ordered.append(items[index])
+        }
+        return ordered
     }
 
     /// Readings of every metric of the charter over the reviews (held or
