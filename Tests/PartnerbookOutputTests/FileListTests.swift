@@ -38,6 +38,46 @@ import Testing
                 != BuildCache.FileList([File(path: "ab", size: 1), File(path: "ad", size: 1)]))
     }
 
+    /// A file's line of the cache (tab, path, size, modified, inode) is read
+    /// in place; any other shape is refused, and the cache with it.
+    @Test func aFileLineIsReadOnlyWhenWhole() {
+        func read(_ text: String) -> [File]? {
+            var builder = BuildCache.FileList.Builder()
+            let bytes = Array(text.utf8)
+            let read = bytes.withUnsafeBytes { BuildCache.fileLine($0[...], into: &builder) }
+            return read ? Array(builder.finish()) : nil
+        }
+        #expect(read("\tpartners/é/a b.html\t120\t-5\t77") == [File(path: "partners/é/a b.html", size: 120, modified: -5, inode: 77)])
+        #expect(read("\tp\t0\t1796580394371413140\t9223372036854775807")?.first?.modified == 1_796_580_394_371_413_140)
+        for bad in ["", "\t", "x\tp\t1\t2\t3", "\tp\t1\t2", "\tp\t1\t2\t-3", "\tp\t1\t2\t3\t4", "\tp\tx\t2\t3",
+                    "\tp\t1\t\t3", "\tp\t1\t2\t99999999999999999999"] {
+            #expect(read(bad) == nil, "\(bad.debugDescription)")
+        }
+    }
+
+    /// The cache's lines, read a chunk at a time: every non-empty line once,
+    /// with its offset in the file, whatever the chunk's size.
+    @Test func linesAreReadWholeAcrossChunks() throws {
+        let text = "first\n\nsecond line\nthird\n\n\nlast without end"
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lines-\(UUID().uuidString)")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let fd = open(url.path, O_RDONLY)
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        for chunk in [1, 2, 5, 7, 64] {
+            var lines: [String] = []
+            let read = BuildCache.forEachLine(fd, in: 0..<bytes.count, chunk: chunk) { line, at in
+                lines.append(String(decoding: line, as: UTF8.self))
+                #expect(Array(bytes[at..<(at + line.count)]) == Array(line), "offset of \(lines.last!)")
+                return true
+            }
+            #expect(read)
+            #expect(lines == ["first", "second line", "third", "last without end"], "chunk \(chunk)")
+        }
+        #expect(!BuildCache.forEachLine(fd, in: 0..<bytes.count, chunk: 4) { _, _ in false }, "a line refused stops the read")
+    }
+
     /// Partner folders ordered by their ID and its slash, merged with the
     /// other paths, read as `sorted()` orders them all.
     @Test func sortedPathsAreThePathsSorted() {

@@ -247,8 +247,13 @@ package struct BuildCache: Sendable {
             let whole: Int? = buffer.withUnsafeBytes { raw in
                 let bytes = UnsafeRawBufferPointer(rebasing: raw[0..<filled])
                 let end = offset == range.upperBound ? filled : (bytes.lastIndex(of: 10).map { $0 + 1 } ?? 0)
-                for line in bytes[0..<end].split(separator: 10, omittingEmptySubsequences: true) where !body(line, base + line.startIndex) {
-                    return nil
+                // Each non-empty line, found with memchr: no array of every line of the chunk.
+                var start = 0
+                while start < end {
+                    let stop = memchr(raw.baseAddress! + start, 10, end - start)
+                        .map { raw.baseAddress!.distance(to: UnsafeRawPointer($0)) } ?? end
+                    if stop > start, !body(bytes[start..<stop], base + start) { return nil }
+                    start = stop + 1
                 }
                 return end
             }
@@ -435,10 +440,17 @@ package struct BuildCache: Sendable {
     /// (no string made for the path); false, nothing added, when it is not
     /// exactly that (the line is then read field by field, and refused).
     static func fileLine(_ line: Slice<UnsafeRawBufferPointer>, into files: inout FileList.Builder) -> Bool {
-        let fields = line.split(separator: 9, maxSplits: 4, omittingEmptySubsequences: false)
-        guard fields.count == 5, fields[0].isEmpty, let size = number(fields[2]), let modified = number(fields[3]),
-              let inode = number(fields[4]), inode >= 0 else { return false }
-        files.append(path: UnsafeRawBufferPointer(rebasing: fields[1]), size: size, modified: modified, inode: UInt64(inode))
+        // Five fields at the first four tabs (the last keeps any tab after
+        // them): empty, path, size, modified, inode. Found in place: no array
+        // of fields for each of a program's files.
+        guard let first = line.firstIndex(of: 9), first == line.startIndex,
+              let second = line[(first + 1)...].firstIndex(of: 9),
+              let third = line[(second + 1)...].firstIndex(of: 9),
+              let fourth = line[(third + 1)...].firstIndex(of: 9),
+              let size = number(line[(second + 1)..<third]), let modified = number(line[(third + 1)..<fourth]),
+              let inode = number(line[(fourth + 1)...]), inode >= 0 else { return false }
+        files.append(path: UnsafeRawBufferPointer(rebasing: line[(first + 1)..<second]), size: size, modified: modified,
+                     inode: UInt64(inode))
         return true
     }
 
