@@ -17,11 +17,6 @@ package enum ByteText {
         }
     }
 
-    static func contains(_ text: String, _ needle: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in firstIndex(of: needle, in: bytes, from: 0) != nil }
-    }
-
     static func replacing(_ needle: String, with replacement: String, in text: String) -> String {
         var text = text
         return text.withUTF8 { bytes -> String? in

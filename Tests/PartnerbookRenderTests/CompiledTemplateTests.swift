@@ -111,8 +111,9 @@ import PartnerbookTestSupport
         #expect(ByteText.contains(byte: 0xEF, in: "a\u{F8FF}b"))
         #expect(!ByteText.contains(byte: 0xEF, in: "plain"))
         #expect(!ByteText.contains(byte: 0xEF, in: ""))
-        #expect(ByteText.contains("abcabd", "abd"))
-        #expect(!ByteText.contains("ab", "abc"))
+        var text = "abcabd", short = "ab"
+        #expect(text.withUTF8 { ByteText.firstIndex(of: "abd", in: $0, from: 0) } == 3)
+        #expect(short.withUTF8 { ByteText.firstIndex(of: "abc", in: $0, from: 0) } == nil)
         #expect(ByteText.replacing("ab", with: "X", in: "aab-ab-abab") == "aX-X-XX")
         #expect(ByteText.replacing("\u{F8FF}", with: "", in: "\u{F8FF}é\u{F8FF}") == "é")
         #expect(ByteText.replacing("zz", with: "X", in: "no match") == "no match")
