@@ -21,11 +21,14 @@ final class SpareAsWritten: Sendable {
     let id: String
     let url: URL
     let folder: OpenFolder
+    /// The output's folder name (its trash is named after it).
+    private let outputName: String
     private let spoiled = StopFlag()
 
     /// Makes the empty spare beside the output; nil when it cannot be made.
     init?(beside output: URL) {
         (id, url) = StagingArea.newSpare(beside: output)
+        outputName = output.lastPathComponent
         guard mkdir(url.path, 0o700) == 0 else { return nil }
         guard let folder = try? OpenFolder(url.path) else {
             rmdir(url.path)
@@ -61,14 +64,9 @@ final class SpareAsWritten: Sendable {
         }
     }
 
-    /// Removes it: at once when it holds fewer than `files` of
-    /// `StagingArea.removeInBackgroundFrom` (the output of a small program),
-    /// else, or when how many is not known, in the background.
+    /// Removes it, holding `files` files (the output of a small program
+    /// goes at once), as a previous output is removed (`StagingArea.remove`).
     func remove(files: Int? = nil) {
-        if let files, files < StagingArea.removeInBackgroundFrom {
-            try? FileManager.default.removeItem(at: url)
-        } else {
-            StagingArea.removeDetached(url)
-        }
+        StagingArea.remove(url, files: files, name: outputName)
     }
 }

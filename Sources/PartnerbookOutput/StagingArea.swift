@@ -746,10 +746,17 @@ package final class StagingArea: Sendable {
     /// file system to free every inode. A tree left behind by an interrupted
     /// removal is handed over again by the next build.
     private func discard(_ old: URL) {
-        if owned.count < StagingArea.removeInBackgroundFrom {
-            try? FileManager.default.removeItem(at: old)
+        StagingArea.remove(old, files: owned.count, name: output.lastPathComponent)
+    }
+
+    /// Removes `tree`, a folder of the output `name` holding `files` files:
+    /// at once when that is fewer than `removeInBackgroundFrom`, else (or
+    /// when how many is not known) renamed aside and removed in the background.
+    static func remove(_ tree: URL, files: Int?, name: String) {
+        if let files, files < removeInBackgroundFrom {
+            try? FileManager.default.removeItem(at: tree)
         } else {
-            StagingArea.trashInBackground(old, name: output.lastPathComponent)
+            trashInBackground(tree, name: name)
         }
     }
 
