@@ -250,8 +250,8 @@ package struct BuildCache: Sendable {
                 // Each non-empty line, found with memchr: no array of every line of the chunk.
                 var start = 0
                 while start < end {
-                    let stop = memchr(raw.baseAddress! + start, 10, end - start)
-                        .map { raw.baseAddress!.distance(to: UnsafeRawPointer($0)) } ?? end
+                    let stop = memchr(bytes.baseAddress! + start, 10, end - start)
+                        .map { bytes.baseAddress!.distance(to: UnsafeRawPointer($0)) } ?? end
                     if stop > start, !body(bytes[start..<stop], base + start) { return nil }
                     start = stop + 1
                 }
@@ -443,8 +443,8 @@ package struct BuildCache: Sendable {
         // Five fields at the first four tabs (the last keeps any tab after
         // them): empty, path, size, modified, inode. Found in place: no array
         // of fields for each of a program's files.
-        guard let first = line.firstIndex(of: 9), first == line.startIndex,
-              let second = line[(first + 1)...].firstIndex(of: 9),
+        let first = line.startIndex
+        guard line.first == 9, let second = line[(first + 1)...].firstIndex(of: 9),
               let third = line[(second + 1)...].firstIndex(of: 9),
               let fourth = line[(third + 1)...].firstIndex(of: 9),
               let size = number(line[(second + 1)..<third]), let modified = number(line[(third + 1)..<fourth]),
