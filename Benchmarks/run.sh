@@ -34,7 +34,7 @@
 #
 # Each size starts from the same memory: before its partners are made, the
 # page cache and the kernel's folder and inode caches that the sizes before it
-# left (about 3 GB of output at 10,000 partners, its 250,000 inodes) are
+# left (2 GB of output on disk at 10,000 partners, in 254,000 files) are
 # written back and dropped, where the run may (root: /proc/sys/vm/drop_caches;
 # FRESH_MEMORY=0 keeps them). Otherwise the 100,000-partner build, which writes
 # 14 GB on a 24 GB machine, also pays the kernel's reclaim of what earlier
